@@ -1,0 +1,5 @@
+"""Allow ``python -m cpc_desktop``."""
+
+from cpc_desktop.cli import main
+
+raise SystemExit(main())

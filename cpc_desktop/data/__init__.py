@@ -1,0 +1,1 @@
+"""The data layer of CPC Desktop (see design.md §2)."""

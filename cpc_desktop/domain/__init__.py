@@ -1,0 +1,1 @@
+"""The domain layer of CPC Desktop (see design.md §2)."""

@@ -1,0 +1,212 @@
+"""The conference aggregate as immutable values.
+
+These frozen dataclasses are what services return and what the conference document
+(design.md §6) serialises. Ids are UUID strings; instants are timezone-aware UTC
+``datetime`` values; calendar dates are ``date`` values. Tuples keep their order:
+the order is part of the record (agenda order, roll-call order, minute order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from cpc_desktop.domain.enums import (
+    AdministrativeEnding,
+    AgendaStatus,
+    AttendanceKind,
+    ChildParticipation,
+    ConferenceStatus,
+    ConferenceType,
+    CopyKind,
+    ExclusionGround,
+    MeetingMode,
+    MinutesState,
+    Outcome,
+    ParticipantRole,
+    Tag,
+    View,
+)
+
+
+@dataclass(frozen=True)
+class Conference:
+    id: str
+    reference: str
+    type: ConferenceType
+    status: ConferenceStatus
+    date: date
+    profile: str = "england"
+    start_time: time | None = None
+    local_authority: str = ""
+    venue: str = ""
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    strategy_discussion_date: date | None = None
+    transfer_notice_date: date | None = None
+    previous_conference_date: date | None = None
+    review_number: int = 0
+    delay_reason: str | None = None
+    quorum_reason: str | None = None
+    reconvene_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Child:
+    id: str
+    given_name: str
+    family_name: str
+    date_of_birth: date | None = None
+    expected_date_of_delivery: date | None = None
+    participation: ChildParticipation | None = None
+    participation_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AttendanceEvent:
+    id: str
+    kind: AttendanceKind
+    at: datetime
+    until: datetime | None = None
+    grounds: ExclusionGround | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    name: str
+    role: ParticipantRole
+    agency: str = ""
+    relationship: str = ""
+    direct_contact: bool = False
+    invited: bool = True
+    report_received: date | None = None
+    report_shared_with_family: date | None = None
+    interpreter_language: str | None = None
+    advocate_needed: bool = False
+    attendance: tuple[AttendanceEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str
+    key: str
+    title: str
+    allowance_minutes: int = 10
+    status: AgendaStatus = AgendaStatus.PENDING
+
+
+@dataclass(frozen=True)
+class MinuteEntry:
+    id: str
+    agenda_item_id: str
+    text: str
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    speaker_id: str | None = None
+    tag: Tag | None = None
+    restricted: bool = False
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    id: str
+    participant_id: str
+    view: View
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Dissent:
+    id: str
+    participant_id: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    id: str
+    owner: str
+    action: str
+    due_date: date | None = None
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    child_id: str
+    threshold_met: bool | None = None
+    threshold_rationale: str = ""
+    outcome: Outcome | None = None
+    reason: str = ""
+    categories: tuple[str, ...] = ()
+    primary_category: str | None = None
+    lead_social_worker_id: str | None = None
+    lead_social_worker_contact: str = ""
+    core_group: tuple[str, ...] = ()
+    first_core_group_date: date | None = None
+    first_core_group_reason: str | None = None
+    review_date: date | None = None
+    review_date_reason: str | None = None
+    contingency_plan: str = ""
+    parents_view: str = ""
+    child_view: str = ""
+    ending: AdministrativeEnding | None = None
+    ending_date: date | None = None
+    final: bool = False
+    views: tuple[AgencyView, ...] = ()
+    dissents: tuple[Dissent, ...] = ()
+    actions: tuple[PlanAction, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesVersion:
+    id: str
+    version: str
+    state: MinutesState
+    created_at: datetime
+    content_hash: str = ""
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    issued_at: datetime | None = None
+    file_sha256: str | None = None
+    supersedes_id: str | None = None
+    amendment_note: str = ""
+
+
+@dataclass(frozen=True)
+class Letter:
+    id: str
+    kind: str
+    recipient_id: str | None
+    created_at: datetime
+    file_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Distribution:
+    id: str
+    participant_id: str
+    item: str
+    copy: CopyKind
+    sent_at: datetime
+    minutes_version_id: str | None = None
+    letter_id: str | None = None
+    method: str = ""
+
+
+@dataclass(frozen=True)
+class ConferenceRecord:
+    """One whole conference: the unit of import, export and hand-over."""
+
+    conference: Conference
+    children: tuple[Child, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    minutes: tuple[MinuteEntry, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    minutes_versions: tuple[MinutesVersion, ...] = ()
+    letters: tuple[Letter, ...] = ()
+    distributions: tuple[Distribution, ...] = field(default=())

@@ -1,0 +1,166 @@
+"""Closed vocabularies shared by every layer.
+
+Each enum's value is the stable spelling used in the store and in the conference
+document (design.md §6); never rename a value without a migration.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Nation(StrEnum):
+    ENGLAND = "england"
+    WALES = "wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern_ireland"
+
+
+class Division(StrEnum):
+    """Bank-holiday divisions, as GOV.UK publishes them."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+class DayUnit(StrEnum):
+    WORKING = "working_days"
+    CALENDAR = "calendar_days"
+
+
+class ConferenceType(StrEnum):
+    INITIAL = "initial"
+    REVIEW = "review"
+    TRANSFER_IN = "transfer_in"
+    PRE_BIRTH = "pre_birth"
+
+
+class ConferenceStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    ADJOURNED = "adjourned"
+    CONCLUDED = "concluded"
+    CANCELLED = "cancelled"
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    HYBRID = "hybrid"
+
+
+class ParticipantRole(StrEnum):
+    """The part a person plays at the conference (not their store permissions)."""
+
+    CHAIR = "chair"
+    MINUTE_TAKER = "minute_taker"
+    SOCIAL_WORKER = "social_worker"
+    TEAM_MANAGER = "team_manager"
+    PROFESSIONAL = "professional"
+    PARENT = "parent"
+    CARER = "carer"
+    FAMILY_MEMBER = "family_member"
+    CHILD = "child"
+    ADVOCATE = "advocate"
+    SUPPORTER = "supporter"
+    INTERPRETER = "interpreter"
+    OBSERVER = "observer"
+
+
+PROFESSIONAL_ROLES = frozenset(
+    {ParticipantRole.SOCIAL_WORKER, ParticipantRole.TEAM_MANAGER, ParticipantRole.PROFESSIONAL}
+)
+FAMILY_ROLES = frozenset(
+    {
+        ParticipantRole.PARENT,
+        ParticipantRole.CARER,
+        ParticipantRole.FAMILY_MEMBER,
+        ParticipantRole.CHILD,
+    }
+)
+
+
+class AttendanceKind(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    ARRIVED = "arrived"
+    LEFT = "left"
+    EXCLUDED = "excluded"
+
+
+class ExclusionGround(StrEnum):
+    PREJUDICE_TO_WELFARE = "prejudice_to_welfare"
+    VIOLENCE_OR_THREATS = "violence_or_threats"
+    UNFIT_TO_TAKE_PART = "unfit_to_take_part"
+    CHILD_ASKED = "child_asked"
+    PREVENTS_OTHERS = "prevents_others"
+    CONFIDENTIAL_INFORMATION = "confidential_information"
+    FAMILY_CONFLICT = "family_conflict"
+
+
+class ChildParticipation(StrEnum):
+    ATTENDS_ALL = "attends_all"
+    ATTENDS_PART = "attends_part"
+    WRITTEN_OR_DRAWN = "written_or_drawn"
+    THROUGH_ADVOCATE = "through_advocate"
+    NOT_TAKING_PART = "not_taking_part"
+
+
+class AgendaStatus(StrEnum):
+    PENDING = "pending"
+    CURRENT = "current"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class Tag(StrEnum):
+    FACT = "fact"
+    OBSERVATION = "observation"
+    ALLEGATION = "allegation"
+    OPINION = "opinion"
+
+
+class View(StrEnum):
+    """A professional's recommendation for one child (a record of views, not a vote)."""
+
+    PLAN = "plan"
+    CHILD_IN_NEED = "child_in_need"
+    NO_FURTHER_ACTION = "no_further_action"
+    UNSURE = "unsure"
+
+
+class Outcome(StrEnum):
+    CP_PLAN = "child_protection_plan"
+    CIN_PLAN = "child_in_need_plan"
+    NO_FURTHER_ACTION = "no_further_action"
+    ADJOURN = "adjourn"
+    END_PLAN = "end_plan"
+    ADMINISTRATIVE_END = "administrative_end"
+
+
+class AdministrativeEnding(StrEnum):
+    TURNED_18 = "turned_18"
+    MOVED_AUTHORITY = "moved_authority"
+    DIED = "died"
+    LEFT_UK = "left_uk"
+
+
+class MinutesState(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    ISSUED = "issued"
+
+
+class CopyKind(StrEnum):
+    FULL = "full"
+    FAMILY = "family"
+
+
+class UserRole(StrEnum):
+    """Permissions in the store (enforced by the services)."""
+
+    CHAIR = "chair"
+    MINUTE_TAKER = "minute_taker"
+    READ_ONLY = "read_only"

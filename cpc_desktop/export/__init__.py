@@ -1,0 +1,1 @@
+"""The export layer of CPC Desktop (see design.md §2)."""

@@ -1,0 +1,1 @@
+"""The services layer of CPC Desktop (see design.md §2)."""

@@ -1,0 +1,1 @@
+"""The ui layer of CPC Desktop (see design.md §2)."""
