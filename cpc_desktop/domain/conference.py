@@ -8,8 +8,8 @@ the order is part of the record (agenda order, roll-call order, minute order).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
@@ -35,15 +35,15 @@ class Conference:
     reference: str
     type: ConferenceType
     status: ConferenceStatus
-    date: date
+    date: dt.date
     profile: str = "england"
-    start_time: time | None = None
+    start_time: dt.time | None = None
     local_authority: str = ""
     venue: str = ""
     mode: MeetingMode = MeetingMode.IN_PERSON
-    strategy_discussion_date: date | None = None
-    transfer_notice_date: date | None = None
-    previous_conference_date: date | None = None
+    strategy_discussion_date: dt.date | None = None
+    transfer_notice_date: dt.date | None = None
+    previous_conference_date: dt.date | None = None
     review_number: int = 0
     delay_reason: str | None = None
     quorum_reason: str | None = None
@@ -55,8 +55,8 @@ class Child:
     id: str
     given_name: str
     family_name: str
-    date_of_birth: date | None = None
-    expected_date_of_delivery: date | None = None
+    date_of_birth: dt.date | None = None
+    expected_date_of_delivery: dt.date | None = None
     participation: ChildParticipation | None = None
     participation_reason: str | None = None
 
@@ -65,8 +65,8 @@ class Child:
 class AttendanceEvent:
     id: str
     kind: AttendanceKind
-    at: datetime
-    until: datetime | None = None
+    at: dt.datetime
+    until: dt.datetime | None = None
     grounds: ExclusionGround | None = None
     note: str = ""
 
@@ -80,8 +80,8 @@ class Participant:
     relationship: str = ""
     direct_contact: bool = False
     invited: bool = True
-    report_received: date | None = None
-    report_shared_with_family: date | None = None
+    report_received: dt.date | None = None
+    report_shared_with_family: dt.date | None = None
     interpreter_language: str | None = None
     advocate_needed: bool = False
     attendance: tuple[AttendanceEvent, ...] = ()
@@ -102,8 +102,8 @@ class MinuteEntry:
     agenda_item_id: str
     text: str
     author: str
-    created_at: datetime
-    updated_at: datetime
+    created_at: dt.datetime
+    updated_at: dt.datetime
     speaker_id: str | None = None
     tag: Tag | None = None
     restricted: bool = False
@@ -129,7 +129,7 @@ class PlanAction:
     id: str
     owner: str
     action: str
-    due_date: date | None = None
+    due_date: dt.date | None = None
     outcome: str = ""
 
 
@@ -146,15 +146,15 @@ class Decision:
     lead_social_worker_id: str | None = None
     lead_social_worker_contact: str = ""
     core_group: tuple[str, ...] = ()
-    first_core_group_date: date | None = None
+    first_core_group_date: dt.date | None = None
     first_core_group_reason: str | None = None
-    review_date: date | None = None
+    review_date: dt.date | None = None
     review_date_reason: str | None = None
     contingency_plan: str = ""
     parents_view: str = ""
     child_view: str = ""
     ending: AdministrativeEnding | None = None
-    ending_date: date | None = None
+    ending_date: dt.date | None = None
     final: bool = False
     views: tuple[AgencyView, ...] = ()
     dissents: tuple[Dissent, ...] = ()
@@ -166,11 +166,11 @@ class MinutesVersion:
     id: str
     version: str
     state: MinutesState
-    created_at: datetime
+    created_at: dt.datetime
     content_hash: str = ""
     approved_by: str | None = None
-    approved_at: datetime | None = None
-    issued_at: datetime | None = None
+    approved_at: dt.datetime | None = None
+    issued_at: dt.datetime | None = None
     file_sha256: str | None = None
     supersedes_id: str | None = None
     amendment_note: str = ""
@@ -181,7 +181,7 @@ class Letter:
     id: str
     kind: str
     recipient_id: str | None
-    created_at: datetime
+    created_at: dt.datetime
     file_sha256: str | None = None
 
 
@@ -191,7 +191,7 @@ class Distribution:
     participant_id: str
     item: str
     copy: CopyKind
-    sent_at: datetime
+    sent_at: dt.datetime
     minutes_version_id: str | None = None
     letter_id: str | None = None
     method: str = ""

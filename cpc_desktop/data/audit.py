@@ -1,0 +1,224 @@
+"""The append-only, hash-chained audit log, and tamper detection for every row.
+
+Each audited act appends one ``audit_event`` whose ``rows`` lists, for every row the
+act inserted, changed or deleted, ``[table, id, sha256 of the row]`` (``null`` once
+deleted). Each event's ``hash`` covers its own fields and the previous event's hash,
+so editing, deleting or reordering events breaks the chain from that point.
+
+:func:`verify` replays the chain and compares the recorded hash of every row with
+the row as it is now: a row changed, added or deleted with raw SQL is named. Only
+ids and hashes are stored here, never minute text or names of children.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session, object_session
+
+from cpc_desktop.data.models import TRACKED_TABLES, AuditEvent, Row
+
+GENESIS = "0" * 64
+_CHUNK = 500
+_TABLES = {t.name: t for t in TRACKED_TABLES}
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """Who does what to which object (ids only)."""
+
+    actor: str
+    role: str
+    action: str
+    object_type: str
+    object_id: str = ""
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    outcome: str = "ok"
+
+
+@dataclass
+class Work:
+    """Handed to the body of a unit of work."""
+
+    session: Session
+    object_id: str = ""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical(mapping: Mapping[Any, Any]) -> bytes:
+    return json.dumps(
+        {k: _plain(v) for k, v in mapping.items()},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def row_hash(table: str, row: Mapping[Any, Any]) -> str:
+    return hashlib.sha256(table.encode() + b"\x00" + canonical(row)).hexdigest()
+
+
+def event_hash(prev_hash: str, body: Mapping[str, Any]) -> str:
+    return hashlib.sha256(bytes.fromhex(prev_hash) + canonical(body)).hexdigest()
+
+
+def _event_body(ev: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": ev.seq,
+        "at": ev.at,
+        "actor": ev.actor,
+        "role": ev.role,
+        "action": ev.action,
+        "object_type": ev.object_type,
+        "object_id": ev.object_id,
+        "outcome": ev.outcome,
+        "rows": ev.rows,
+        "prev_hash": ev.prev_hash,
+    }
+
+
+# --- recording -------------------------------------------------------------------------
+
+
+def _touch(_mapper: Any, _connection: Any, target: Row) -> None:
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault("touched", set()).add((type(target).__tablename__, target.id))
+
+
+for _name in ("after_insert", "after_update", "after_delete"):
+    event.listen(Row, _name, _touch, propagate=True)
+
+
+def track(session: Session) -> None:
+    session.info["touched"] = set()
+
+
+def current_hashes(
+    session: Session, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str | None]:
+    """The hash of each (table, id) as stored now; ``None`` when the row is gone."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        by_table.setdefault(table, []).append(row_id)
+    found: dict[tuple[str, str], str | None] = {}
+    for name, ids in by_table.items():
+        tbl = _TABLES[name]
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for row in session.execute(sa.select(tbl).where(tbl.c.id.in_(chunk))).mappings():
+                found[(name, row["id"])] = row_hash(name, row)
+        for row_id in ids:
+            found.setdefault((name, row_id), None)
+    return found
+
+
+def _head(session: Session) -> tuple[int, str]:
+    last = session.execute(
+        sa.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if last is None else (last[0], last[1])
+
+
+def record(session: Session, context: AuditContext, work: Work) -> AuditEvent:
+    """Append the audit event for this unit of work (call inside its transaction)."""
+    touched = sorted(session.info.get("touched", ()))
+    hashes = current_hashes(session, touched)
+    rows = json.dumps([[t, i, hashes[(t, i)]] for t, i in touched], separators=(",", ":"))
+    last_seq, prev = _head(session)
+    ev = AuditEvent(
+        seq=last_seq + 1,
+        at=context.at,
+        actor=context.actor,
+        role=context.role,
+        action=context.action,
+        object_type=context.object_type,
+        object_id=work.object_id or context.object_id,
+        outcome=context.outcome,
+        rows=rows,
+        prev_hash=prev,
+    )
+    ev.hash = event_hash(prev, _event_body(ev))
+    session.add(ev)
+    session.flush()
+    session.info["touched"] = set()
+    return ev
+
+
+# --- verification ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    events: int
+    rows: int
+    head: str
+    problems: tuple[str, ...]
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def verify(session: Session) -> VerifyReport:
+    """Replay the chain, then compare every tracked row with its last recorded hash."""
+    problems: list[str] = []
+    expected: dict[tuple[str, str], str | None] = {}
+    prev = GENESIS
+    count = 0
+    for ev in session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq)):
+        count += 1
+        if ev.seq != count:
+            problems.append(f"audit event {count} is missing (the next one is {ev.seq})")
+            break
+        if ev.prev_hash != prev or event_hash(prev, _event_body(ev)) != ev.hash:
+            problems.append(f"audit event {ev.seq} ({ev.action}) was altered")
+            break
+        prev = ev.hash
+        try:
+            rows = json.loads(ev.rows)
+        except ValueError:  # pragma: no cover - caught by the hash check above
+            problems.append(f"audit event {ev.seq} is unreadable")
+            break
+        for table, row_id, digest in rows:
+            expected[(table, row_id)] = digest
+    if problems:
+        return VerifyReport(count, 0, prev, tuple(problems))
+
+    seen = 0
+    for table in TRACKED_TABLES:
+        for row in session.execute(sa.select(table).order_by(table.c.id)).mappings():
+            seen += 1
+            key = (table.name, row["id"])
+            recorded = expected.pop(key, None)
+            if recorded is None:
+                problems.append(f"{table.name} row {row['id']} was added outside CPC Desktop")
+            elif recorded != row_hash(table.name, row):
+                problems.append(f"{table.name} row {row['id']} was changed outside CPC Desktop")
+        if problems:
+            break
+    if not problems:
+        for (table_name, row_id), digest in sorted(expected.items()):
+            if digest is not None:
+                problems.append(f"{table_name} row {row_id} was deleted outside CPC Desktop")
+                break
+    return VerifyReport(count, seen, prev, tuple(problems))

@@ -1,0 +1,41 @@
+"""How a store is keyed: a passphrase (SQLCipher's PBKDF2) or a raw 32-byte key."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, repr=False)
+class StoreKey:
+    """Key material for one store. ``repr`` never shows it."""
+
+    passphrase: str | None = None
+    raw: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if (self.passphrase is None) == (self.raw is None):
+            raise ValueError("give exactly one of passphrase or raw key")
+        if self.raw is not None and len(self.raw) != 32:
+            raise ValueError("a raw key is 32 bytes")
+        if self.passphrase is not None and "\x00" in self.passphrase:
+            raise ValueError("a passphrase cannot contain a NUL character")
+
+    def __repr__(self) -> str:
+        return "StoreKey(<hidden>)"
+
+    @classmethod
+    def from_passphrase(cls, passphrase: str) -> StoreKey:
+        # Different keyboards send "é" as one or two code points: key on one form.
+        return cls(passphrase=unicodedata.normalize("NFC", passphrase))
+
+    @classmethod
+    def from_raw(cls, raw: bytes) -> StoreKey:
+        return cls(raw=raw)
+
+    def sql_literal(self) -> str:
+        """The key as SQLCipher expects it after ``PRAGMA key =`` or ``KEY``."""
+        if self.raw is not None:
+            return "\"x'" + self.raw.hex() + "'\""
+        assert self.passphrase is not None
+        return "'" + self.passphrase.replace("'", "''") + "'"

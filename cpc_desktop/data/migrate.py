@@ -1,0 +1,91 @@
+"""Schema migrations (Alembic scripts shipped in the package) and the pre-migration backup.
+
+Imported only when a store is created or must be upgraded: Alembic costs half a
+second to import and most opens need none of it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from cpc_desktop import __version__
+from cpc_desktop.data.audit import AuditContext
+from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.models import AppUser, StoreInfo
+from cpc_desktop.data.schema import STORE_FORMAT
+from cpc_desktop.domain.enums import UserRole
+
+_LOCATION = str(Path(__file__).with_name("migrations"))
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", _LOCATION)
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def script_head() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: sa.Engine) -> None:
+    """Bring the store to the newest schema, in one transaction."""
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+def backup(engine: sa.Engine, path: Path, key: StoreKey, revision: str) -> Path:
+    """Write an encrypted copy of the store beside it before it is migrated.
+
+    The copy is keyed like the store, written under a temporary name and renamed
+    into place, so a crash leaves either no backup or a whole one.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
+    partial = target.with_name(target.name + ".partial")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("COMMIT") if conn.in_transaction() else None
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute(f"ATTACH DATABASE ? AS backup KEY {key.sql_literal()}", (str(partial),))
+        try:
+            raw.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            raw.execute("DETACH DATABASE backup")
+    os.replace(partial, target)
+    return target
+
+
+def initialise(store: object, *, owner: str, now: datetime) -> None:
+    """Write the facts of a new store and its first user (the chair who created it)."""
+    from cpc_desktop.data.store import Store
+
+    assert isinstance(store, Store)
+    context = AuditContext(
+        actor=owner, role=UserRole.CHAIR.value, action="create_store", object_type="store", at=now
+    )
+    meta = {
+        "row_created_at": now,
+        "row_created_by": owner,
+        "row_updated_at": now,
+        "row_updated_by": owner,
+    }
+    with store.unit_of_work(context) as work:
+        work.session.add_all(
+            [
+                StoreInfo(key="format", value=STORE_FORMAT, **meta),
+                StoreInfo(key="created_with", value=__version__, **meta),
+                AppUser(name=owner, role=UserRole.CHAIR, **meta),
+            ]
+        )

@@ -1,0 +1,365 @@
+"""The tables of a store.
+
+Every table has a UUID string key and records who created and last changed each
+row and when (UTC): ``row_created_at``, ``row_created_by``, ``row_updated_at``,
+``row_updated_by``. Lists that have an order (agenda, roll call, minutes) keep it
+in ``position``. The audit table (``audit_event``) is separate: it is append-only
+and hash-chained, see :mod:`cpc_desktop.data.audit`.
+
+Tables:
+    store_info          key/value facts about the store (format, creation).
+    app_user            people who may use the store and their role.
+    conference          one conference (type, status, dates, venue, mode, reasons).
+    child               a child considered by a conference (DOB or expected delivery).
+    participant         a person invited; role, agency, reports, needs.
+    attendance_event    present / apologies / absent / arrived / left / excluded.
+    agenda_item         the agenda in order, with allowances and progress.
+    minute_entry        what was said, by whom, tagged and possibly restricted.
+    decision            the decision for one child (threshold, outcome, plan).
+    agency_view         each professional's view on that child.
+    dissent             a recorded dissent from the decision.
+    plan_action         outline plan actions (owner, due date).
+    minutes_version     draft / approved / issued versions of the minutes.
+    letter              outcome letters produced.
+    distribution        who received which document, when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from cpc_desktop.data.types import UTCDateTime, enum_column
+from cpc_desktop.domain.enums import (
+    AdministrativeEnding,
+    AgendaStatus,
+    AttendanceKind,
+    ChildParticipation,
+    ConferenceStatus,
+    ConferenceType,
+    CopyKind,
+    ExclusionGround,
+    MeetingMode,
+    MinutesState,
+    Outcome,
+    ParticipantRole,
+    Tag,
+    UserRole,
+    View,
+)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime()}
+
+
+class Row(Base):
+    """Columns every tracked table has."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True, default=new_id)
+    row_created_at: Mapped[dt.datetime]
+    row_created_by: Mapped[str] = mapped_column(sa.String(200))
+    row_updated_at: Mapped[dt.datetime]
+    row_updated_by: Mapped[str] = mapped_column(sa.String(200))
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Mapped[Any]:
+    return mapped_column(
+        sa.String(36), sa.ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=index
+    )
+
+
+def _ref(target: str) -> Mapped[Any]:
+    """A nullable reference that must not block deleting its target's parent."""
+    return mapped_column(sa.String(36), sa.ForeignKey(target, ondelete="SET NULL"), nullable=True)
+
+
+_CHILDREN = "all, delete-orphan"
+
+
+class StoreInfo(Row):
+    __tablename__ = "store_info"
+
+    key: Mapped[str] = mapped_column(sa.String(60), unique=True)
+    value: Mapped[str] = mapped_column(sa.Text)
+
+
+class AppUser(Row):
+    __tablename__ = "app_user"
+
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    role: Mapped[UserRole] = mapped_column(enum_column(UserRole))
+
+
+class ConferenceRow(Row):
+    __tablename__ = "conference"
+
+    reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    type: Mapped[ConferenceType] = mapped_column(enum_column(ConferenceType))
+    status: Mapped[ConferenceStatus] = mapped_column(enum_column(ConferenceStatus))
+    date: Mapped[dt.date] = mapped_column(sa.Date, index=True)
+    profile: Mapped[str] = mapped_column(sa.String(60))
+    start_time: Mapped[dt.time | None] = mapped_column(sa.Time)
+    local_authority: Mapped[str] = mapped_column(sa.String(200))
+    venue: Mapped[str] = mapped_column(sa.Text)
+    mode: Mapped[MeetingMode] = mapped_column(enum_column(MeetingMode))
+    strategy_discussion_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    transfer_notice_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    previous_conference_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    review_number: Mapped[int] = mapped_column(sa.Integer)
+    delay_reason: Mapped[str | None] = mapped_column(sa.Text)
+    quorum_reason: Mapped[str | None] = mapped_column(sa.Text)
+    reconvene_of: Mapped[str | None] = _ref("conference.id")
+
+    children: Mapped[list[ChildRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="ChildRow.position"
+    )
+    participants: Mapped[list[ParticipantRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="ParticipantRow.position"
+    )
+    agenda: Mapped[list[AgendaItemRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="AgendaItemRow.position"
+    )
+    minutes: Mapped[list[MinuteEntryRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="MinuteEntryRow.position"
+    )
+    decisions: Mapped[list[DecisionRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="DecisionRow.position"
+    )
+    minutes_versions: Mapped[list[MinutesVersionRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="MinutesVersionRow.position"
+    )
+    letters: Mapped[list[LetterRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="LetterRow.position"
+    )
+    distributions: Mapped[list[DistributionRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="DistributionRow.position"
+    )
+
+
+class ChildRow(Row):
+    __tablename__ = "child"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    given_name: Mapped[str] = mapped_column(sa.String(200))
+    family_name: Mapped[str] = mapped_column(sa.String(200))
+    date_of_birth: Mapped[dt.date | None] = mapped_column(sa.Date)
+    expected_date_of_delivery: Mapped[dt.date | None] = mapped_column(sa.Date)
+    participation: Mapped[ChildParticipation | None] = mapped_column(
+        enum_column(ChildParticipation)
+    )
+    participation_reason: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class ParticipantRow(Row):
+    __tablename__ = "participant"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole))
+    agency: Mapped[str] = mapped_column(sa.String(200))
+    relationship: Mapped[str] = mapped_column(sa.String(200))
+    direct_contact: Mapped[bool]
+    invited: Mapped[bool]
+    report_received: Mapped[dt.date | None] = mapped_column(sa.Date)
+    report_shared_with_family: Mapped[dt.date | None] = mapped_column(sa.Date)
+    interpreter_language: Mapped[str | None] = mapped_column(sa.String(200))
+    advocate_needed: Mapped[bool]
+
+    attendance: Mapped[list[AttendanceEventRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="AttendanceEventRow.position"
+    )
+
+
+class AttendanceEventRow(Row):
+    __tablename__ = "attendance_event"
+
+    participant_id: Mapped[str] = _fk("participant.id")
+    position: Mapped[int]
+    kind: Mapped[AttendanceKind] = mapped_column(enum_column(AttendanceKind))
+    at: Mapped[dt.datetime]
+    until: Mapped[dt.datetime | None]
+    grounds: Mapped[ExclusionGround | None] = mapped_column(enum_column(ExclusionGround))
+    note: Mapped[str] = mapped_column(sa.Text)
+
+
+class AgendaItemRow(Row):
+    __tablename__ = "agenda_item"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    key: Mapped[str] = mapped_column(sa.String(60))
+    title: Mapped[str] = mapped_column(sa.Text)
+    allowance_minutes: Mapped[int]
+    status: Mapped[AgendaStatus] = mapped_column(enum_column(AgendaStatus))
+
+
+class MinuteEntryRow(Row):
+    __tablename__ = "minute_entry"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    agenda_item_id: Mapped[str] = _fk("agenda_item.id")
+    position: Mapped[int]
+    speaker_id: Mapped[str | None] = _ref("participant.id")
+    text: Mapped[str] = mapped_column(sa.Text)
+    tag: Mapped[Tag | None] = mapped_column(enum_column(Tag))
+    restricted: Mapped[bool]
+    author: Mapped[str] = mapped_column(sa.String(200))
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class DecisionRow(Row):
+    __tablename__ = "decision"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    child_id: Mapped[str] = mapped_column(
+        sa.String(36), sa.ForeignKey("child.id", ondelete="CASCADE"), unique=True
+    )
+    position: Mapped[int]
+    threshold_met: Mapped[bool | None]
+    threshold_rationale: Mapped[str] = mapped_column(sa.Text)
+    outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    categories: Mapped[list[str]] = mapped_column(sa.JSON)
+    primary_category: Mapped[str | None] = mapped_column(sa.String(60))
+    lead_social_worker_id: Mapped[str | None] = _ref("participant.id")
+    lead_social_worker_contact: Mapped[str] = mapped_column(sa.Text)
+    core_group: Mapped[list[str]] = mapped_column(sa.JSON)
+    first_core_group_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    first_core_group_reason: Mapped[str | None] = mapped_column(sa.Text)
+    review_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    review_date_reason: Mapped[str | None] = mapped_column(sa.Text)
+    contingency_plan: Mapped[str] = mapped_column(sa.Text)
+    parents_view: Mapped[str] = mapped_column(sa.Text)
+    child_view: Mapped[str] = mapped_column(sa.Text)
+    ending: Mapped[AdministrativeEnding | None] = mapped_column(enum_column(AdministrativeEnding))
+    ending_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    final: Mapped[bool]
+
+    views: Mapped[list[AgencyViewRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="AgencyViewRow.position"
+    )
+    dissents: Mapped[list[DissentRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="DissentRow.position"
+    )
+    actions: Mapped[list[PlanActionRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="PlanActionRow.position"
+    )
+
+
+class AgencyViewRow(Row):
+    __tablename__ = "agency_view"
+
+    decision_id: Mapped[str] = _fk("decision.id")
+    position: Mapped[int]
+    participant_id: Mapped[str] = _fk("participant.id")
+    view: Mapped[View] = mapped_column(enum_column(View))
+    reason: Mapped[str] = mapped_column(sa.Text)
+
+
+class DissentRow(Row):
+    __tablename__ = "dissent"
+
+    decision_id: Mapped[str] = _fk("decision.id")
+    position: Mapped[int]
+    participant_id: Mapped[str] = _fk("participant.id")
+    reasons: Mapped[str] = mapped_column(sa.Text)
+
+
+class PlanActionRow(Row):
+    __tablename__ = "plan_action"
+
+    decision_id: Mapped[str] = _fk("decision.id")
+    position: Mapped[int]
+    owner: Mapped[str] = mapped_column(sa.String(200))
+    action: Mapped[str] = mapped_column(sa.Text)
+    due_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    outcome: Mapped[str] = mapped_column(sa.Text)
+
+
+class MinutesVersionRow(Row):
+    __tablename__ = "minutes_version"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    version: Mapped[str] = mapped_column(sa.String(20))
+    state: Mapped[MinutesState] = mapped_column(enum_column(MinutesState))
+    created_at: Mapped[dt.datetime]
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    approved_by: Mapped[str | None] = mapped_column(sa.String(200))
+    approved_at: Mapped[dt.datetime | None]
+    issued_at: Mapped[dt.datetime | None]
+    file_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    supersedes_id: Mapped[str | None] = _ref("minutes_version.id")
+    amendment_note: Mapped[str] = mapped_column(sa.Text)
+
+
+class LetterRow(Row):
+    __tablename__ = "letter"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(sa.String(60))
+    recipient_id: Mapped[str | None] = _ref("participant.id")
+    created_at: Mapped[dt.datetime]
+    file_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+
+
+class DistributionRow(Row):
+    __tablename__ = "distribution"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    participant_id: Mapped[str] = _fk("participant.id")
+    item: Mapped[str] = mapped_column(sa.String(60))
+    copy: Mapped[CopyKind] = mapped_column(enum_column(CopyKind))
+    sent_at: Mapped[dt.datetime]
+    minutes_version_id: Mapped[str | None] = _ref("minutes_version.id")
+    letter_id: Mapped[str | None] = _ref("letter.id")
+    method: Mapped[str] = mapped_column(sa.String(200))
+
+
+class AuditEvent(Base):
+    """One audited act: ids and hashes only, never content."""
+
+    __tablename__ = "audit_event"
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[str] = mapped_column(sa.String(40))
+    action: Mapped[str] = mapped_column(sa.String(60))
+    object_type: Mapped[str] = mapped_column(sa.String(60))
+    object_id: Mapped[str] = mapped_column(sa.String(64))
+    outcome: Mapped[str] = mapped_column(sa.String(40))
+    rows: Mapped[str] = mapped_column(sa.Text)
+    prev_hash: Mapped[str] = mapped_column(sa.String(64))
+    hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+
+
+TRACKED_TABLES: tuple[sa.Table, ...] = tuple(
+    t for t in Base.metadata.sorted_tables if t.name != "audit_event"
+)

@@ -1,0 +1,215 @@
+"""Moving whole conferences between the ORM rows and the frozen domain record.
+
+Column names equal the dataclass field names, so the mapping is generic: nested
+lists (attendance, views, dissents, actions) are handled by name, positions come
+from the order of the tuples, and row metadata (who, when) is filled in here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from cpc_desktop.data import models as m
+from cpc_desktop.domain import conference as d
+
+T = TypeVar("T")
+
+# dataclass type -> (ORM class, nested field name -> nested dataclass type)
+_NESTED: dict[type[Any], dict[str, type[Any]]] = {
+    d.Participant: {"attendance": d.AttendanceEvent},
+    d.Decision: {"views": d.AgencyView, "dissents": d.Dissent, "actions": d.PlanAction},
+}
+_ORM: dict[type[Any], type[m.Row]] = {
+    d.Conference: m.ConferenceRow,
+    d.Child: m.ChildRow,
+    d.Participant: m.ParticipantRow,
+    d.AttendanceEvent: m.AttendanceEventRow,
+    d.AgendaItem: m.AgendaItemRow,
+    d.MinuteEntry: m.MinuteEntryRow,
+    d.Decision: m.DecisionRow,
+    d.AgencyView: m.AgencyViewRow,
+    d.Dissent: m.DissentRow,
+    d.PlanAction: m.PlanActionRow,
+    d.MinutesVersion: m.MinutesVersionRow,
+    d.Letter: m.LetterRow,
+    d.Distribution: m.DistributionRow,
+}
+# ConferenceRecord field -> element dataclass
+_SECTIONS: dict[str, type[Any]] = {
+    "children": d.Child,
+    "participants": d.Participant,
+    "agenda": d.AgendaItem,
+    "minutes": d.MinuteEntry,
+    "decisions": d.Decision,
+    "minutes_versions": d.MinutesVersion,
+    "letters": d.Letter,
+    "distributions": d.Distribution,
+}
+
+
+def row_meta(who: str, now: datetime) -> dict[str, Any]:
+    return {
+        "row_created_at": now,
+        "row_created_by": who,
+        "row_updated_at": now,
+        "row_updated_by": who,
+    }
+
+
+def _to_row(value: Any, position: int | None, meta: dict[str, Any], **extra: Any) -> m.Row:
+    cls = type(value)
+    nested = _NESTED.get(cls, {})
+    columns: dict[str, Any] = {}
+    for f in fields(value):
+        item = getattr(value, f.name)
+        if f.name in nested:
+            columns[f.name] = [_to_row(child, i, meta) for i, child in enumerate(item)]
+        elif isinstance(item, tuple):
+            columns[f.name] = list(item)
+        else:
+            columns[f.name] = item
+    if position is not None:
+        columns["position"] = position
+    return _ORM[cls](**columns, **meta, **extra)
+
+
+def _to_value(cls: type[T], row: m.Row) -> T:
+    nested = _NESTED.get(cls, {})
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        item = getattr(row, f.name)
+        if f.name in nested:
+            kwargs[f.name] = tuple(_to_value(nested[f.name], child) for child in item)
+        elif isinstance(item, list):
+            kwargs[f.name] = tuple(item)
+        else:
+            kwargs[f.name] = item
+    return cls(**kwargs)
+
+
+def insert_record(session: Session, record: d.ConferenceRecord, who: str, now: datetime) -> None:
+    """Add a whole conference as new rows (ids are kept from the record)."""
+    meta = row_meta(who, now)
+    conference = _to_row(record.conference, None, meta)
+    session.add(conference)
+    session.flush()  # the conference row first: every section refers to it
+    for section in _SECTIONS:  # in order: later sections refer to earlier ones
+        items: Sequence[Any] = getattr(record, section)
+        session.add_all(
+            _to_row(item, i, meta, conference_id=record.conference.id)
+            for i, item in enumerate(items)
+        )
+        session.flush()
+
+
+def _loaded() -> Iterable[Any]:
+    c = m.ConferenceRow
+    return (
+        selectinload(c.children),
+        selectinload(c.participants).selectinload(m.ParticipantRow.attendance),
+        selectinload(c.agenda),
+        selectinload(c.minutes),
+        selectinload(c.decisions).selectinload(m.DecisionRow.views),
+        selectinload(c.decisions).selectinload(m.DecisionRow.dissents),
+        selectinload(c.decisions).selectinload(m.DecisionRow.actions),
+        selectinload(c.minutes_versions),
+        selectinload(c.letters),
+        selectinload(c.distributions),
+    )
+
+
+def load_record(session: Session, conference_id: str) -> d.ConferenceRecord | None:
+    row = session.scalars(
+        sa.select(m.ConferenceRow).where(m.ConferenceRow.id == conference_id).options(*_loaded())
+    ).one_or_none()
+    if row is None:
+        return None
+    sections = {
+        name: tuple(_to_value(cls, item) for item in getattr(row, name))
+        for name, cls in _SECTIONS.items()
+    }
+    return d.ConferenceRecord(conference=_to_value(d.Conference, row), **sections)
+
+
+def conference_row(session: Session, conference_id: str) -> m.ConferenceRow | None:
+    return session.get(m.ConferenceRow, conference_id)
+
+
+def find_conference_id(session: Session, ref: str) -> str | None:
+    """The id of the conference whose reference or UUID is ``ref``."""
+    ref = ref.strip()
+    found = session.scalar(sa.select(m.ConferenceRow.id).where(m.ConferenceRow.reference == ref))
+    if found is not None:
+        return found
+    try:
+        as_uuid = str(uuid.UUID(ref))
+    except ValueError:
+        return None
+    return session.scalar(sa.select(m.ConferenceRow.id).where(m.ConferenceRow.id == as_uuid))
+
+
+def id_exists(session: Session, table: str, row_id: str) -> bool:
+    tbl = m.Base.metadata.tables[table]
+    return session.scalar(sa.select(sa.func.count()).where(tbl.c.id == row_id)) != 0
+
+
+def conferences(session: Session) -> list[d.Conference]:
+    rows = session.scalars(
+        sa.select(m.ConferenceRow).order_by(m.ConferenceRow.date, m.ConferenceRow.reference)
+    )
+    return [_to_value(d.Conference, row) for row in rows]
+
+
+def children_by_conference(session: Session) -> dict[str, list[d.Child]]:
+    result: dict[str, list[d.Child]] = {}
+    for row in session.scalars(sa.select(m.ChildRow).order_by(m.ChildRow.position)):
+        result.setdefault(row.conference_id, []).append(_to_value(d.Child, row))
+    return result
+
+
+def store_users(session: Session) -> dict[str, m.AppUser]:
+    return {u.name: u for u in session.scalars(sa.select(m.AppUser))}
+
+
+def all_ids(record: d.ConferenceRecord) -> list[tuple[str, str]]:
+    """Every (table, id) in a record, for clash checks before import."""
+    out: list[tuple[str, str]] = [("conference", record.conference.id)]
+
+    def walk(value: Any) -> None:
+        table = _ORM[type(value)].__tablename__
+        out.append((table, value.id))
+        for name in _NESTED.get(type(value), {}):
+            for child in getattr(value, name):
+                walk(child)
+
+    for section in _SECTIONS:
+        for item in getattr(record, section):
+            walk(item)
+    return out
+
+
+def existing_ids(session: Session, keys: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Which of these (table, id) pairs the store already holds."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        by_table.setdefault(table, []).append(row_id)
+    clashes: list[tuple[str, str]] = []
+    for name, ids in by_table.items():
+        tbl = m.Base.metadata.tables[name]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            clashes.extend(
+                (name, i) for i in session.scalars(sa.select(tbl.c.id).where(tbl.c.id.in_(chunk)))
+            )
+    return clashes
+
+
+def minute_entry(row: m.MinuteEntryRow) -> d.MinuteEntry:
+    return _to_value(d.MinuteEntry, row)

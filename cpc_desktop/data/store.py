@@ -1,0 +1,290 @@
+"""Opening, creating and closing an encrypted store.
+
+A store is one SQLCipher file. Opening it never creates it (SQLite ``mode=rw``);
+creating is a separate, explicit call. Every failure becomes a :class:`StoreError`
+with one line for the user, and leaves the file's bytes as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import event, exc
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from cpc_desktop.data import audit
+from cpc_desktop.data.errors import (
+    NotAStore,
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreIsDirectory,
+    StoreLocked,
+    StoreNotFound,
+    StoreReadOnly,
+    StoreTooNew,
+    WrongKeyOrDamaged,
+)
+from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.locking import InstanceLock
+from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=FULL",
+    "foreign_keys=ON",
+    "temp_store=MEMORY",
+    "secure_delete=ON",
+)
+
+
+def _connect(path: Path, key: StoreKey, *, create: bool) -> sqlcipher.Connection:
+    mode = "rwc" if create else "rw"
+    con = sqlcipher.connect(
+        path.absolute().as_uri() + "?mode=" + mode,
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+    )
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute("PRAGMA key = " + key.sql_literal())
+        # A wrong key only shows on the first read.
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in _PRAGMAS:
+            con.execute("PRAGMA " + pragma).fetchall()
+        if sys.platform == "darwin":  # pragma: no cover - macOS only
+            con.execute("PRAGMA fullfsync=ON")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _errorname(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    return str(getattr(orig, "sqlite_errorname", ""))
+
+
+def _translate(error: BaseException, path: Path) -> StoreError:
+    """Map a driver error to one line for the user (never the driver's text)."""
+    name = _errorname(error)
+    shown = path.name
+    if name == "SQLITE_NOTADB":
+        return WrongKeyOrDamaged(
+            f"cannot open {shown}: the passphrase is wrong, "
+            "or the file is damaged or not a CPC Desktop store"
+        )
+    if name.startswith("SQLITE_CORRUPT"):
+        return StoreDamaged(f"{shown} is damaged; restore it from a backup")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreLocked(f"{shown} is in use by another program; close it there first")
+    if name.startswith("SQLITE_READONLY"):
+        return StoreReadOnly(f"{shown} cannot be written; CPC Desktop needs write access")
+    if name.startswith("SQLITE_FULL"):
+        return StoreError(f"the disk holding {shown} is full; nothing was saved")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")):
+        return StoreError(f"cannot read or write {shown} (check the file and its folder)")
+    return StoreError(f"cannot use {shown}: the store reported an unexpected error ({name})")
+
+
+def _is_read_only(path: Path) -> bool:
+    mode = path.stat().st_mode
+    no_write_bits = not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    return no_write_bits or not os.access(path, os.W_OK)
+
+
+def check_can_open(path: Path) -> None:
+    """Refuse, before touching the file, anything that cannot be a store we may open."""
+    if not path.exists():
+        raise StoreNotFound(f"no store at {path} (use 'demo' or 'import' to create one)")
+    if path.is_dir():
+        raise StoreIsDirectory(f"{path} is a folder, not a store file")
+    if not os.access(path, os.R_OK):
+        raise StoreReadOnly(f"{path.name} cannot be read (check its permissions)")
+    if _is_read_only(path) or not os.access(path.parent, os.W_OK):
+        raise StoreReadOnly(f"{path.name} is read-only; CPC Desktop needs to write to it")
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if not head:
+        raise NotAStore(f"{path.name} is empty: it is not a CPC Desktop store")
+    if head == SQLITE_HEADER:
+        raise NotAStore(f"{path.name} is an unencrypted SQLite file, not a CPC Desktop store")
+
+
+def check_can_create(path: Path) -> None:
+    if path.exists() or path.is_symlink():
+        raise StoreExists(f"{path} already exists; CPC Desktop will not overwrite it")
+    for sidecar in _sidecars(path):
+        if sidecar.exists():
+            raise StoreExists(f"{sidecar} already exists; remove it or choose another name")
+    if not path.parent.is_dir():
+        raise StoreNotFound(f"the folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise StoreReadOnly(f"cannot write in the folder {path.parent}")
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+
+
+def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
+    engine = sa.create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=lambda: _connect(path, key, create=create),
+        poolclass=StaticPool,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        # Take the write lock at the start: no upgrade deadlocks, no surprise BUSY.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _read_revision(conn: sa.Connection) -> str | None:
+    tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    if "alembic_version" not in tables:
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
+@dataclass
+class Store:
+    """An open store: the engine, a session factory and the instance lock."""
+
+    path: Path
+    engine: sa.Engine
+    key: StoreKey = field(repr=False)
+    _lock: InstanceLock | None = field(default=None, repr=False)
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def unit_of_work(self, context: audit.AuditContext) -> Iterator[audit.Work]:
+        """One transaction whose changes and audit event commit together.
+
+        The caller changes rows through ``work.session`` and may set
+        ``work.object_id`` once it is known; on leaving the block every touched row
+        is hashed and recorded in a new audit event, in the same transaction.
+        """
+        session = self._sessions()
+        work = audit.Work(session=session, object_id=context.object_id)
+        audit.track(session)
+        try:
+            with session.begin():
+                yield work
+                session.flush()
+                audit.record(session, context, work)
+        except exc.DBAPIError as error:
+            raise _translate(error, self.path) from error
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_store(path: Path | str, key: StoreKey) -> Store:
+    """Open an existing store read-write, migrating it (after a backup) if older."""
+    path = Path(path)
+    check_can_open(path)
+    lock = InstanceLock.acquire(path)
+    engine = _make_engine(path, key, create=False)
+    try:
+        with engine.connect() as conn:
+            revision = _read_revision(conn)
+            conn.rollback()
+        if revision is None:
+            raise NotAStore(f"{path.name} is not a CPC Desktop store")
+        if revision not in KNOWN_REVISIONS:
+            raise StoreTooNew(
+                f"{path.name} was written by a newer version of CPC Desktop "
+                f"(schema {revision}); install the newer version to open it"
+            )
+        if revision != HEAD_REVISION:
+            from cpc_desktop.data import migrate
+
+            migrate.backup(engine, path, key, revision)
+            migrate.upgrade(engine)
+    except exc.DBAPIError as error:
+        engine.dispose()
+        lock.release()
+        raise _translate(error, path) from error
+    except BaseException:
+        engine.dispose()
+        lock.release()
+        raise
+    return Store(path=path, engine=engine, key=key, _lock=lock)
+
+
+def create_store(path: Path | str, key: StoreKey, *, owner: str, now: datetime) -> Store:
+    """Create a new, empty store at a path that does not exist yet."""
+    from cpc_desktop.data import migrate
+
+    path = Path(path)
+    check_can_create(path)
+    engine = _make_engine(path, key, create=True)
+    lock: InstanceLock | None = None
+    try:
+        migrate.upgrade(engine)
+        lock = InstanceLock.acquire(path)
+        store = Store(path=path, engine=engine, key=key, _lock=lock)
+        migrate.initialise(store, owner=owner, now=now)
+    except BaseException as error:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        for leftover in (path, *_sidecars(path)):
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+        if isinstance(error, exc.DBAPIError):
+            raise _translate(error, path) from error
+        raise
+    return store
+
+
+def raw_connection_info(store: Store) -> dict[str, Any]:
+    """Facts about the open connection, for ``check`` and tests."""
+    with store.engine.connect() as conn:
+        cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        sync = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+        fks = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        conn.rollback()
+    return {
+        "cipher_version": cipher,
+        "journal_mode": journal,
+        "synchronous": sync,
+        "foreign_keys": fks,
+    }

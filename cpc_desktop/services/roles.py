@@ -1,0 +1,48 @@
+"""Who may do what: the role model, enforced here rather than in the UI.
+
+A chair may do everything. A minute-taker records the meeting (attendance and
+minutes) but cannot decide, approve, import, export or manage users. A read-only
+user can look and check, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cpc_desktop.domain.enums import UserRole
+
+
+class Action(StrEnum):
+    LIST = "list"
+    VIEW = "view"
+    CHECK = "check"
+    CREATE_CONFERENCE = "create_conference"
+    EDIT_CONFERENCE = "edit_conference"
+    RECORD_ATTENDANCE = "record_attendance"
+    WRITE_MINUTES = "write_minutes"
+    RECORD_DECISION = "record_decision"
+    IMPORT = "import"
+    EXPORT = "export"
+    MANAGE_USERS = "manage_users"
+
+
+_READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK})
+PERMISSIONS: Mapping[UserRole, frozenset[Action]] = {
+    UserRole.CHAIR: frozenset(Action),
+    UserRole.MINUTE_TAKER: _READ | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES},
+    UserRole.READ_ONLY: _READ,
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person using the store, and the role the store gives them."""
+
+    name: str
+    role: UserRole
+
+
+def allowed(actor: Actor, action: Action) -> bool:
+    return action in PERMISSIONS[actor.role]
