@@ -78,7 +78,7 @@ def _errorname(error: BaseException) -> str:
     return str(getattr(orig, "sqlite_errorname", ""))
 
 
-def _translate(error: BaseException, path: Path) -> StoreError:
+def translate_error(error: BaseException, path: Path) -> StoreError:
     """Map a driver error to one line for the user (never the driver's text)."""
     name = _errorname(error)
     shown = path.name
@@ -198,7 +198,7 @@ class Store:
                 session.flush()
                 audit.record(session, context, work)
         except exc.DBAPIError as error:
-            raise _translate(error, self.path) from error
+            raise translate_error(error, self.path) from error
         finally:
             session.close()
 
@@ -240,7 +240,7 @@ def open_store(path: Path | str, key: StoreKey) -> Store:
     except exc.DBAPIError as error:
         engine.dispose()
         lock.release()
-        raise _translate(error, path) from error
+        raise translate_error(error, path) from error
     except BaseException:
         engine.dispose()
         lock.release()
@@ -269,7 +269,7 @@ def create_store(path: Path | str, key: StoreKey, *, owner: str, now: datetime) 
             with suppress(FileNotFoundError):
                 leftover.unlink()
         if isinstance(error, exc.DBAPIError):
-            raise _translate(error, path) from error
+            raise translate_error(error, path) from error
         raise
     return store
 

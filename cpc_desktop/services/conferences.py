@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from cpc_desktop.data import audit, repository
+from cpc_desktop.data import audit, integrity, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
@@ -126,13 +126,11 @@ class ConferenceService:
 
     def check(self) -> StoreCheck:
         self._require(Action.CHECK, "store")
-        with self._store.session() as session:
-            report = audit.verify(session)
-            conferences = len(repository.conferences(session))
+        report = integrity.check(self._store)
         return StoreCheck(
             sound=report.sound,
-            conferences=conferences,
-            audit_events=report.events,
+            conferences=report.conferences,
+            audit_events=report.audit_events,
             rows=report.rows,
             head=report.head,
             problems=report.problems,
