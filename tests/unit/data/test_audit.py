@@ -81,12 +81,13 @@ def test_raw_sql_edits_are_named(store_path: Path, sql: str, expected: str) -> N
 
 
 def test_audit_rows_cannot_be_changed(store_path: Path) -> None:
-    with open_store(store_path, RAW_KEY) as store, pytest.raises(exc.DatabaseError):
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql("UPDATE audit_event SET actor = 'Eve'")
-    with open_store(store_path, RAW_KEY) as store, pytest.raises(exc.DatabaseError):
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql("DELETE FROM audit_event")
+    for sql in ("UPDATE audit_event SET actor = 'Eve'", "DELETE FROM audit_event"):
+        with (
+            open_store(store_path, RAW_KEY) as store,
+            pytest.raises(exc.DatabaseError),
+            store.engine.begin() as conn,
+        ):
+            conn.exec_driver_sql(sql)
 
 
 def test_editing_the_audit_after_dropping_triggers_is_named(store_path: Path) -> None:

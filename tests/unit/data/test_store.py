@@ -39,7 +39,8 @@ def test_real_passphrase_round_trip(tmp_path: Path) -> None:
     key = StoreKey.from_passphrase("Cafe\u0301 au lait, 'quoted' \"too\"")
     create_store(tmp_path / "p.db", key, owner="Chair", now=FIXED_NOW).close()
     # The same passphrase typed in composed form opens it (NFC on both sides).
-    open_store(tmp_path / "p.db", StoreKey.from_passphrase("Café au lait, 'quoted' \"too\"")).close()
+    composed = StoreKey.from_passphrase("Café au lait, 'quoted' \"too\"")
+    open_store(tmp_path / "p.db", composed).close()
     with pytest.raises(errors.WrongKeyOrDamaged):
         open_store(tmp_path / "p.db", StoreKey.from_passphrase("cafe au lait"))
 
@@ -74,7 +75,7 @@ def test_create_refuses_missing_folder(tmp_path: Path) -> None:
 
 def test_create_refuses_leftover_wal(tmp_path: Path) -> None:
     (tmp_path / "s.db-wal").write_bytes(b"old")
-    with pytest.raises(errors.StoreExists, match="s.db-wal"):
+    with pytest.raises(errors.StoreExists, match=r"s\.db-wal"):
         create_store(tmp_path / "s.db", RAW_KEY, owner="X", now=FIXED_NOW)
     assert sorted(os.listdir(tmp_path)) == ["s.db-wal"]
 
@@ -167,9 +168,11 @@ def test_read_only_file_is_refused(closed_store: Path) -> None:
 
 
 def test_second_instance_is_refused(closed_store: Path) -> None:
-    with open_store(closed_store, RAW_KEY):
-        with pytest.raises(errors.StoreLocked, match="already open"):
-            open_store(closed_store, RAW_KEY)
+    with (
+        open_store(closed_store, RAW_KEY),
+        pytest.raises(errors.StoreLocked, match="already open"),
+    ):
+        open_store(closed_store, RAW_KEY)
     open_store(closed_store, RAW_KEY).close()  # the lock went with the first
 
 
