@@ -213,3 +213,15 @@ def existing_ids(session: Session, keys: Sequence[tuple[str, str]]) -> list[tupl
 
 def minute_entry(row: m.MinuteEntryRow) -> d.MinuteEntry:
     return _to_value(d.MinuteEntry, row)
+
+
+def first_sent(session: Session) -> dict[tuple[str, str], datetime]:
+    """The first time each item (e.g. ``decision_letter``) of each conference went out."""
+    rows = session.execute(
+        sa.select(
+            m.DistributionRow.conference_id,
+            m.DistributionRow.item,
+            sa.func.min(m.DistributionRow.sent_at),
+        ).group_by(m.DistributionRow.conference_id, m.DistributionRow.item)
+    )
+    return {(conf, item): sent for conf, item, sent in rows}

@@ -31,6 +31,15 @@ Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
+class Overview:
+    """Every conference, its children and when its documents first went out."""
+
+    conferences: tuple[d.Conference, ...]
+    children: dict[str, tuple[d.Child, ...]]
+    first_sent: dict[tuple[str, str], datetime]
+
+
+@dataclass(frozen=True)
 class StoreCheck:
     """What ``check`` found."""
 
@@ -100,11 +109,13 @@ class ConferenceService:
         with self._store.unit_of_work(self._context(Action.LIST, "store")) as work:
             return tuple(repository.conferences(work.session))
 
-    def children_by_conference(self) -> dict[str, tuple[d.Child, ...]]:
+    def overview(self) -> Overview:
         self._require(Action.LIST, "store")
         with self._store.unit_of_work(self._context(Action.LIST, "store")) as work:
-            found = repository.children_by_conference(work.session)
-        return {k: tuple(v) for k, v in found.items()}
+            conferences = tuple(repository.conferences(work.session))
+            children = repository.children_by_conference(work.session)
+            sent = repository.first_sent(work.session)
+        return Overview(conferences, {k: tuple(v) for k, v in children.items()}, sent)
 
     def get(self, ref: str) -> d.ConferenceRecord:
         self._require(Action.VIEW, "conference", ref)

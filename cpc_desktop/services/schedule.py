@@ -1,0 +1,138 @@
+"""What is due: each conference with its deadlines and what is overdue today."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from cpc_desktop.domain.conference import Conference
+from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
+from cpc_desktop.domain.timescales import DueDates, due_dates
+from cpc_desktop.services.conferences import ConferenceService, Overview
+from cpc_desktop.services.rules import RuleBook, timescale_params
+
+DECISION_LETTER = "decision_letter"
+FULL_MINUTES = "minutes"
+
+
+@dataclass(frozen=True)
+class ConferenceSummary:
+    id: str
+    reference: str
+    type: ConferenceType
+    status: ConferenceStatus
+    date: date
+    profile: str
+    children: int
+    due: DueDates
+
+    @property
+    def overdue(self) -> tuple[str, ...]:
+        flags = (
+            ("conference", self.due.conference_overdue),
+            ("decision letter", self.due.decision_letter_overdue),
+            ("minutes", self.due.minutes_overdue),
+        )
+        return tuple(name for name, late in flags if late)
+
+
+class ScheduleService:
+    """Due dates for every conference, from the store and the profiles' rules."""
+
+    def __init__(
+        self, conferences: ConferenceService, rules: RuleBook, today: Callable[[], date]
+    ) -> None:
+        self._conferences = conferences
+        self._rules = rules
+        self._today = today
+
+    def summaries(self) -> tuple[ConferenceSummary, ...]:
+        overview = self._conferences.overview()
+        today = self._today()
+        out = []
+        for conference in overview.conferences:
+            children = overview.children.get(conference.id, ())
+            out.append(
+                ConferenceSummary(
+                    id=conference.id,
+                    reference=conference.reference,
+                    type=conference.type,
+                    status=conference.status,
+                    date=conference.date,
+                    profile=conference.profile,
+                    children=len(children),
+                    due=self._due(conference, overview, today),
+                )
+            )
+        return tuple(out)
+
+    def _due(self, conference: Conference, overview: Overview, today: date) -> DueDates:
+        profile = self._rules.profile(conference.profile)
+        dates = [conference.date, today]
+        calendar = self._rules.calendar(profile.division, dates)
+        sent = overview.first_sent
+        letter = sent.get((conference.id, DECISION_LETTER))
+        minutes = sent.get((conference.id, FULL_MINUTES))
+        return due_dates(
+            conference,
+            overview.children.get(conference.id, ()),
+            timescale_params(profile),
+            calendar,
+            today,
+            decision_letter_sent=None if letter is None else letter.date(),
+            minutes_issued=None if minutes is None else minutes.date(),
+        )
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def summary_dict(s: ConferenceSummary) -> dict[str, object]:
+    return {
+        "reference": s.reference,
+        "id": s.id,
+        "type": s.type.value,
+        "date": s.date.isoformat(),
+        "status": s.status.value,
+        "profile": s.profile,
+        "children": s.children,
+        "due": {
+            "conference": _iso(s.due.conference_due),
+            "next_review": _iso(s.due.next_review_due),
+            "first_core_group": _iso(s.due.first_core_group_due),
+            "decision_letter": _iso(s.due.decision_letter_due),
+            "minutes": _iso(s.due.minutes_due),
+        },
+        "late": s.due.conference_late,
+        "overdue": list(s.overdue),
+    }
+
+
+def summary_json(summaries: Sequence[ConferenceSummary]) -> str:
+    return json.dumps([summary_dict(s) for s in summaries], indent=2, ensure_ascii=False)
+
+
+def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
+    if not summaries:
+        return "no conferences in this store"
+    header = ("REFERENCE", "TYPE", "DATE", "STATUS", "CHILDREN", "NEXT REVIEW BY", "OVERDUE")
+    rows = [header] + [
+        (
+            s.reference,
+            s.type.value.replace("_", "-"),
+            s.date.isoformat(),
+            s.status.value.replace("_", " "),
+            str(s.children),
+            s.due.next_review_due.isoformat(),
+            ", ".join(s.overdue) or "-",
+        )
+        for s in summaries
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )

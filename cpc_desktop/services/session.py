@@ -1,0 +1,114 @@
+"""A working session on one store: who is acting, the clock, and the services.
+
+The command line and the application both start here. The actor is the store user
+named by ``user`` (the command line passes ``$CPC_USER``), or else the chair who
+created the store.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.store import Store, create_store, open_store
+from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.services.conferences import Clock, ConferenceService
+from cpc_desktop.services.errors import PermissionDenied
+from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.rules import RuleBook, check_record_rules
+from cpc_desktop.services.schedule import ScheduleService
+
+__all__ = ["Session", "check_record_rules", "open_session", "system_clock"]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def _local_today(clock: Clock) -> Callable[[], date]:
+    return lambda: clock().astimezone().date()
+
+
+def _actor(store: Store, user: str | None) -> Actor:
+    with store.session() as session:
+        users = session.execute(
+            sa.select(m.AppUser.name, m.AppUser.role).order_by(m.AppUser.row_created_at)
+        ).all()
+    if user is not None:
+        for name, role in users:
+            if name == user:
+                return Actor(name, role)
+        raise PermissionDenied(f"{user} is not a user of this store")
+    for name, role in users:
+        if role is UserRole.CHAIR:
+            return Actor(name, role)
+    raise PermissionDenied("this store has no chair")  # pragma: no cover - created with one
+
+
+@dataclass
+class Session:
+    store: Store
+    actor: Actor
+    clock: Clock
+    created: bool = False
+
+    def __post_init__(self) -> None:
+        self.rules = RuleBook()
+        self.today = _local_today(self.clock)
+        self.conferences = ConferenceService(self.store, self.actor, self.clock)
+        self.schedule = ScheduleService(self.conferences, self.rules, self.today)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.close()
+        if exc_type is not None and self.created:
+            # A store made for this command and not finished is not left behind.
+            for leftover in (
+                self.store.path,
+                *self.store.path.parent.glob(self.store.path.name + "-*"),
+            ):
+                with suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def open_session(
+    path: Path,
+    passphrase: str,
+    *,
+    create: bool = False,
+    user: str | None = None,
+    clock: Clock = system_clock,
+) -> Session:
+    """Open (or, when asked, create) the store at ``path`` and start a session."""
+    key = StoreKey.from_passphrase(passphrase)
+    if create:
+        owner = user or _login_name()
+        store = create_store(path, key, owner=owner, now=clock())
+        return Session(store, Actor(owner, UserRole.CHAIR), clock, created=True)
+    store = open_store(path, key)
+    try:
+        actor = _actor(store, user)
+    except BaseException:
+        store.close()
+        raise
+    return Session(store, actor, clock)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser() or "Chair"
+    except Exception:  # pragma: no cover - no login name on this system
+        return "Chair"
