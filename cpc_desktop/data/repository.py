@@ -181,17 +181,9 @@ def store_users(session: Session) -> dict[str, m.AppUser]:
 def all_ids(record: d.ConferenceRecord) -> list[tuple[str, str]]:
     """Every (table, id) in a record, for clash checks before import."""
     out: list[tuple[str, str]] = [("conference", record.conference.id)]
-
-    def walk(value: Any) -> None:
-        table = _ORM[type(value)].__tablename__
-        out.append((table, value.id))
-        for name in _NESTED.get(type(value), {}):
-            for child in getattr(value, name):
-                walk(child)
-
     for section in _SECTIONS:
         for item in getattr(record, section):
-            walk(item)
+            out += _ids(item)
     return out
 
 
@@ -225,3 +217,42 @@ def first_sent(session: Session) -> dict[tuple[str, str], datetime]:
         ).group_by(m.DistributionRow.conference_id, m.DistributionRow.item)
     )
     return {(conf, item): sent for conf, item, sent in rows}
+
+
+def conference(row: m.ConferenceRow) -> d.Conference:
+    return _to_value(d.Conference, row)
+
+
+def next_reference(session: Session, year: int) -> str:
+    """The next free reference of the form CPC-<year>-<number>."""
+    prefix = f"CPC-{year}-"
+    taken = session.scalars(
+        sa.select(m.ConferenceRow.reference).where(m.ConferenceRow.reference.like(prefix + "%"))
+    )
+    numbers = [int(r[len(prefix) :]) for r in taken if r[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def _ids(value: Any) -> list[tuple[str, str]]:
+    """(table, id) of a value and of everything nested in it."""
+    out = [(_ORM[type(value)].__tablename__, value.id)]
+    for name in _NESTED.get(type(value), {}):
+        for child in getattr(value, name):
+            out += _ids(child)
+    return out
+
+
+def decision_ids(decision: d.Decision) -> list[tuple[str, str]]:
+    return _ids(decision)
+
+
+def add_decision(
+    session: Session,
+    decision: d.Decision,
+    conference_id: str,
+    position: int,
+    who: str,
+    now: datetime,
+) -> None:
+    session.add(_to_row(decision, position, row_meta(who, now), conference_id=conference_id))
+    session.flush()

@@ -8,10 +8,12 @@ written; a refused permission is itself recorded in the audit log.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cpc_desktop.data import audit, integrity, repository
@@ -19,15 +21,61 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
+    AgendaStatus,
     AttendanceKind,
+    ConferenceStatus,
+    ConferenceType,
     ExclusionGround,
+    MeetingMode,
+    ParticipantRole,
     Tag,
     UserRole,
 )
-from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied
+from cpc_desktop.domain.validation import Severity
+from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from cpc_desktop.services.roles import Action, Actor, allowed
+from cpc_desktop.services.rules import RuleBook, check_record_rules, record_problems
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class NewChild:
+    given_name: str
+    family_name: str
+    date_of_birth: date | None = None
+    expected_date_of_delivery: date | None = None
+
+
+@dataclass(frozen=True)
+class NewConference:
+    """What the chair types to set up a conference; the agenda comes from the profile."""
+
+    type: ConferenceType
+    date: dt.date
+    children: tuple[NewChild, ...]
+    profile: str = "england"
+    start_time: dt.time | None = None
+    local_authority: str = ""
+    venue: str = ""
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    strategy_discussion_date: dt.date | None = None
+    transfer_notice_date: dt.date | None = None
+    previous_conference_date: dt.date | None = None
+    review_number: int = 0
+    delay_reason: str | None = None
+    reconvene_of: str | None = None
+
+
+@dataclass(frozen=True)
+class NewParticipant:
+    name: str
+    role: ParticipantRole
+    agency: str = ""
+    relationship: str = ""
+    direct_contact: bool = False
+    interpreter_language: str | None = None
+    advocate_needed: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,10 +102,13 @@ class StoreCheck:
 class ConferenceService:
     """The use cases of one actor on one open store."""
 
-    def __init__(self, store: Store, actor: Actor, clock: Clock) -> None:
+    def __init__(
+        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
+    ) -> None:
         self._store = store
         self._actor = actor
         self._clock = clock
+        self._rules = rules or RuleBook()
 
     # --- plumbing ------------------------------------------------------------------
 
@@ -273,3 +324,125 @@ class ConferenceService:
             self._touch(row)
             work.session.flush()
             return repository.minute_entry(row)
+
+    def create_conference(self, new: NewConference) -> d.Conference:
+        """Set up a conference with its children and the profile's agenda for its type."""
+        self._require(Action.CREATE_CONFERENCE, "conference")
+        if not new.children:
+            raise RuleViolation([("$.children", "a conference considers at least one child")])
+        profile = self._rules.profile(new.profile)
+        context = self._context(Action.CREATE_CONFERENCE, "conference")
+        with self._store.unit_of_work(context) as work:
+            reference = repository.next_reference(work.session, new.date.year)
+            conference = d.Conference(
+                id=m.new_id(),
+                reference=reference,
+                type=new.type,
+                status=ConferenceStatus.SCHEDULED,
+                date=new.date,
+                profile=profile.id,
+                start_time=new.start_time,
+                local_authority=new.local_authority,
+                venue=new.venue,
+                mode=new.mode,
+                strategy_discussion_date=new.strategy_discussion_date,
+                transfer_notice_date=new.transfer_notice_date,
+                previous_conference_date=new.previous_conference_date,
+                review_number=new.review_number,
+                delay_reason=new.delay_reason,
+                reconvene_of=new.reconvene_of,
+            )
+            record = d.ConferenceRecord(
+                conference=conference,
+                children=tuple(
+                    d.Child(id=m.new_id(), **dataclasses.asdict(child)) for child in new.children
+                ),
+                agenda=tuple(
+                    d.AgendaItem(
+                        id=m.new_id(),
+                        key=item.key,
+                        title=item.title,
+                        allowance_minutes=item.minutes,
+                        status=AgendaStatus.PENDING,
+                    )
+                    for item in profile.agenda.for_type(new.type)
+                ),
+            )
+            check_record_rules(record, self._rules)
+            if new.reconvene_of is not None and not repository.id_exists(
+                work.session, "conference", new.reconvene_of
+            ):
+                raise NotFound("the inquorate conference to reconvene is not in this store")
+            repository.insert_record(work.session, record, self._actor.name, self._clock())
+            work.object_id = conference.id
+        return conference
+
+    def set_status(self, ref: str, status: ConferenceStatus) -> d.Conference:
+        self._require(Action.EDIT_CONFERENCE, "conference", ref)
+        with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
+            row = w.session.get(m.ConferenceRow, self._conference_id(w.session, ref))
+            assert row is not None
+            row.status = status
+            self._touch(row)
+            w.object_id = row.id
+            w.session.flush()
+            return repository.conference(row)
+
+    def add_participant(self, ref: str, new: NewParticipant) -> d.Participant:
+        """Add someone to the roll call (chair or minute-taker, during introductions)."""
+        self._require(Action.RECORD_ATTENDANCE, "conference", ref)
+        if not new.name.strip():
+            raise RuleViolation([("$.participants[].name", "a participant needs a name")])
+        with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
+            conference = w.session.get(m.ConferenceRow, self._conference_id(w.session, ref))
+            assert conference is not None
+            participant = d.Participant(id=m.new_id(), **dataclasses.asdict(new))
+            fields = dataclasses.asdict(participant)
+            del fields["attendance"]
+            w.session.add(
+                m.ParticipantRow(
+                    conference_id=conference.id,
+                    position=len(conference.participants),
+                    **fields,
+                    **self._meta(),
+                )
+            )
+            w.object_id = participant.id
+        return participant
+
+    def record_decision(self, ref: str, decision: d.Decision) -> d.Decision:
+        """Record (or replace) the decision for one child.
+
+        A decision marked final must pass every rule; a draft may be incomplete.
+        """
+        self._require(Action.RECORD_DECISION, "conference", ref)
+        record = self.get(ref)
+        children = {child.id: child for child in record.children}
+        if decision.child_id not in children:
+            raise NotFound("that child is not part of this conference")
+        others = tuple(x for x in record.decisions if x.child_id != decision.child_id)
+        trial = dataclasses.replace(record, decisions=(*others, decision))
+        errors = [
+            ("$." + p.path, p.message)
+            for p in record_problems(trial, self._rules)
+            if p.severity is Severity.ERROR and p.path.startswith(f"decisions[{len(others)}]")
+        ]
+        if errors:
+            raise RuleViolation(errors)
+        context = self._context(Action.RECORD_DECISION, "decision", decision.id)
+        with self._store.unit_of_work(context) as w:
+            conference_id = record.conference.id
+            old = w.session.scalar(
+                sa.select(m.DecisionRow).where(m.DecisionRow.child_id == decision.child_id)
+            )
+            position = len(others)
+            if old is not None:
+                position = old.position
+                w.session.delete(old)
+                w.session.flush()
+            if repository.existing_ids(w.session, repository.decision_ids(decision)):
+                raise Conflict("a view, dissent or action id in this decision is already used")
+            repository.add_decision(
+                w.session, decision, conference_id, position, self._actor.name, self._clock()
+            )
+        return decision

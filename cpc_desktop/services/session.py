@@ -63,7 +63,7 @@ class Session:
     def __post_init__(self) -> None:
         self.rules = RuleBook()
         self.today = _local_today(self.clock)
-        self.conferences = ConferenceService(self.store, self.actor, self.clock)
+        self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
 
     def close(self) -> None:

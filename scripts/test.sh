@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install CPC Desktop with its test tools into .venv, then run every check CI runs:
+# ruff, mypy, the import-layer contracts, and the test suite with coverage
+# (the domain rules must stay at 100 % branch coverage).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff";          .venv/bin/ruff check .
+echo "== mypy";          .venv/bin/mypy
+echo "== import layers"; .venv/bin/lint-imports
+echo "== tests"
+.venv/bin/python -m pytest -q --cov=cpc_desktop --cov-branch --cov-report= "$@"
+echo "== domain coverage (must be 100 %)"
+.venv/bin/python -m coverage report --include='cpc_desktop/domain/*' --fail-under=100 \
+  --show-missing --skip-covered

@@ -1,0 +1,148 @@
+"""The role model over the whole (role × action) matrix, at the service layer.
+
+Each allowed call succeeds and writes exactly one audit event naming the actor,
+role and action; each refused call raises PermissionDenied, changes nothing but
+the audit log, and is recorded there as denied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from cpc_desktop.data import repository
+from cpc_desktop.data.store import Store
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import (
+    AttendanceKind,
+    ConferenceStatus,
+    ConferenceType,
+    Outcome,
+    ParticipantRole,
+    Tag,
+    UserRole,
+)
+from cpc_desktop.services.conferences import (
+    ConferenceService,
+    NewChild,
+    NewConference,
+    NewParticipant,
+)
+from cpc_desktop.services.errors import PermissionDenied
+from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from tests.helpers.records import small_record, uid
+from tests.helpers.stores import TickingClock, new_store
+
+REF = "CPC-2026-0042"
+
+Call = Callable[[ConferenceService], object]
+
+CALLS: dict[Action, Call] = {
+    Action.LIST: lambda s: s.overview(),
+    Action.VIEW: lambda s: s.get(REF),
+    Action.CHECK: lambda s: s.check(),
+    Action.CREATE_CONFERENCE: lambda s: s.create_conference(
+        NewConference(ConferenceType.REVIEW, date(2027, 2, 10),
+                      (NewChild("Ada", "Lovelace", date(2019, 1, 1)),),
+                      previous_conference_date=date(2026, 11, 20), review_number=1)
+    ),
+    Action.EDIT_CONFERENCE: lambda s: s.set_status(REF, ConferenceStatus.CONCLUDED),
+    Action.RECORD_ATTENDANCE: lambda s: s.record_attendance(
+        uid("police"), AttendanceKind.ARRIVED, datetime(2026, 11, 20, 10, 5, tzinfo=UTC)
+    ),
+    Action.WRITE_MINUTES: lambda s: s.add_minute_entry(
+        REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
+    ),
+    Action.RECORD_DECISION: lambda s: s.record_decision(
+        REF, d.Decision(id=uid("dec"), child_id=uid("child"), threshold_met=False,
+                        outcome=Outcome.NO_FURTHER_ACTION)
+    ),
+    Action.IMPORT: lambda s: s.import_record(small_record("CPC-2026-0077", salt="other-")),
+    Action.EXPORT: lambda s: s.export_record(REF),
+    Action.MANAGE_USERS: lambda s: s.add_user("Morgan Minutes", UserRole.MINUTE_TAKER),
+}
+
+
+def test_every_action_has_a_call() -> None:
+    assert set(CALLS) == set(Action)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = new_store(tmp_path)
+    chair = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    chair.import_record(small_record())
+    yield store
+    store.close()
+
+
+def _events(store: Store) -> list[tuple[str, str, str, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "select actor, role, action, outcome from audit_event order by seq").fetchall()
+    return [tuple(r) for r in rows]
+
+
+def _snapshot(store: Store) -> dict[str, object]:
+    with store.session() as session:
+        record = repository.load_record(session, uid("conf"))
+        users = sorted(repository.store_users(session))
+        count = len(repository.conferences(session))
+    return {"record": record, "users": users, "conferences": count}
+
+
+@pytest.mark.parametrize("role", list(UserRole))
+@pytest.mark.parametrize("action", list(Action))
+def test_role_action_matrix(store: Store, role: UserRole, action: Action) -> None:
+    actor = Actor(f"Someone {role.value}", role)
+    service = ConferenceService(store, actor, TickingClock())
+    before_events = _events(store)
+    before = _snapshot(store)
+    if action in PERMISSIONS[role]:
+        CALLS[action](service)
+        new = _events(store)[len(before_events):]
+        audited = [e for e in new if e[0] == actor.name]
+        if action is not Action.CHECK:
+            assert audited[-1] == (actor.name, role.value, action.value, "ok")
+    else:
+        with pytest.raises(PermissionDenied, match="may not"):
+            CALLS[action](service)
+        assert _events(store)[len(before_events):] == [
+            (actor.name, role.value, action.value, "denied")
+        ]
+        assert _snapshot(store) == before
+
+
+def test_permissions_are_what_the_roles_promise() -> None:
+    assert PERMISSIONS[UserRole.CHAIR] == frozenset(Action)
+    assert PERMISSIONS[UserRole.READ_ONLY] == {Action.LIST, Action.VIEW, Action.CHECK}
+    minute_taker = PERMISSIONS[UserRole.MINUTE_TAKER]
+    assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE} <= minute_taker
+    assert not {Action.RECORD_DECISION, Action.IMPORT, Action.EXPORT,
+                Action.MANAGE_USERS} & minute_taker
+
+
+def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
+    service = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    before = len(_events(store))
+    entry = service.add_minute_entry(REF, uid("item"), "Text", speaker_id=uid("sw"))
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "select rows from audit_event order by seq desc limit 1").scalar()
+    assert len(_events(store)) == before + 1
+    assert entry.id in rows
+    assert "Text" not in rows
+
+
+def test_participant_added_at_the_end_of_the_roll(store: Store) -> None:
+    service = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    added = service.add_participant(
+        REF, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School nursing",
+                            direct_contact=True))
+    record = service.get(REF)
+    assert record.participants[-1] == dataclasses.replace(added)
+    assert len(record.participants) == 4
