@@ -66,6 +66,7 @@ def assert_one_line_error(code: int, err: str, words: str) -> None:
 
 # --- the happy paths --------------------------------------------------------------------
 
+
 def test_version_imports_neither_qt_nor_sqlalchemy() -> None:
     code = (
         "import sys\n"
@@ -74,8 +75,7 @@ def test_version_imports_neither_qt_nor_sqlalchemy() -> None:
         "heavy = [m for m in ('PySide6', 'sqlalchemy', 'alembic') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"cpc-desktop {__version__}"
 
@@ -96,18 +96,24 @@ def test_demo_list_and_check(capsys: pytest.CaptureFixture[str], demo: Path) -> 
     assert code == 0 and "is sound" in out
 
 
-def test_export_import_export_is_identical(capsys: pytest.CaptureFixture[str], demo: Path,
-                                           tmp_path: Path) -> None:
+def test_export_import_export_is_identical(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
     first, second, copy = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "copy.db"
-    assert run(capsys, "export-json", "CPC-2026-0001", "--db", str(demo), "--out", str(first))[0] == 0
+    assert (
+        run(capsys, "export-json", "CPC-2026-0001", "--db", str(demo), "--out", str(first))[0] == 0
+    )
     assert run(capsys, "import", str(first), "--db", str(copy))[0] == 0
-    assert run(capsys, "export-json", "CPC-2026-0001", "--db", str(copy), "--out", str(second))[0] == 0
+    assert (
+        run(capsys, "export-json", "CPC-2026-0001", "--db", str(copy), "--out", str(second))[0] == 0
+    )
     assert first.read_bytes() == second.read_bytes()
     assert run(capsys, "check", "--db", str(copy))[0] == 0
 
 
-def test_passphrase_file(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path,
-                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_passphrase_file(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CPC_PASSPHRASE")
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -124,6 +130,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # --- bad stores -------------------------------------------------------------------------
+
 
 def _plain(path: Path) -> None:
     con = sqlite3.connect(path)
@@ -143,7 +150,7 @@ STORE_CASES = {
     "random": (lambda p: p.write_bytes(os.urandom(16384)), "passphrase is wrong"),
     "plain-sqlite": (_plain, "unencrypted SQLite"),
     "truncated-page": (lambda p: p.write_bytes(p.read_bytes()[:8192]), "damaged"),
-    "truncated-mid-page": (lambda p: p.write_bytes(p.read_bytes()[:8192 + 700]), "damaged"),
+    "truncated-mid-page": (lambda p: p.write_bytes(p.read_bytes()[: 8192 + 700]), "damaged"),
     "flipped-page-1": (lambda p: _flip(p, 64), "passphrase is wrong"),
     "flipped-later-page": (lambda p: _flip(p, 4096 * 5 + 99), "failed its check"),
 }
@@ -161,10 +168,16 @@ def test_bad_store_for_check(capsys: pytest.CaptureFixture[str], demo: Path, cas
     assert digest_tree(demo.parent) == before
 
 
-def test_wrong_passphrase(capsys: pytest.CaptureFixture[str], demo: Path,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_passphrase(
+    capsys: pytest.CaptureFixture[str], demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = digest_tree(demo.parent)
-    for wrong in ("wrong", "'; DROP TABLE x; --", "\u05e9\u05dc\u05d5\u05dd \U0001f600", "x" * 1024):
+    for wrong in (
+        "wrong",
+        "'; DROP TABLE x; --",
+        "\u05e9\u05dc\u05d5\u05dd \U0001f600",
+        "x" * 1024,
+    ):
         monkeypatch.setenv("CPC_PASSPHRASE", wrong)
         code, _, err = run(capsys, "list", "--db", str(demo))
         assert_one_line_error(code, err, "passphrase is wrong")
@@ -195,7 +208,9 @@ def test_second_instance(demo: Path) -> None:
         before = digest_tree(demo.parent)
         done = subprocess.run(
             [sys.executable, "-m", "cpc_desktop", "list", "--db", str(demo)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
             env={**os.environ, "CPC_PASSPHRASE": PASSPHRASE},
         )
         assert digest_tree(demo.parent) == before
@@ -203,8 +218,9 @@ def test_second_instance(demo: Path) -> None:
     assert_one_line_error(done.returncode, done.stderr, "already open")
 
 
-def test_no_passphrase_without_a_terminal(capsys: pytest.CaptureFixture[str], demo: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_passphrase_without_a_terminal(
+    capsys: pytest.CaptureFixture[str], demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CPC_PASSPHRASE")
     with open(os.devnull) as nothing:
         monkeypatch.setattr(sys, "stdin", nothing)
@@ -219,8 +235,9 @@ def test_demo_refuses_an_existing_store(capsys: pytest.CaptureFixture[str], demo
     assert digest_tree(demo.parent) == before
 
 
-def test_short_passphrase_for_new_store(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_passphrase_for_new_store(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CPC_PASSPHRASE", "short")
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "new.db"))
     assert_one_line_error(code, err, "at least 8 characters")
@@ -228,6 +245,7 @@ def test_short_passphrase_for_new_store(capsys: pytest.CaptureFixture[str], tmp_
 
 
 # --- bad documents ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def exported(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> dict:
@@ -266,8 +284,9 @@ DOC_CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(DOC_CASES))
-def test_bad_documents_change_nothing(capsys: pytest.CaptureFixture[str], demo: Path,
-                                      tmp_path: Path, exported: dict, case: str) -> None:
+def test_bad_documents_change_nothing(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, exported: dict, case: str
+) -> None:
     change, words = DOC_CASES[case]
     source = tmp_path / "in" / "doc.json"
     source.parent.mkdir()
@@ -286,8 +305,9 @@ def test_bad_documents_change_nothing(capsys: pytest.CaptureFixture[str], demo: 
         assert sorted(os.listdir(source.parent)) == ["doc.json"]
 
 
-def test_import_of_a_missing_or_binary_file(capsys: pytest.CaptureFixture[str], demo: Path,
-                                            tmp_path: Path) -> None:
+def test_import_of_a_missing_or_binary_file(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
     code, _, err = run(capsys, "import", str(tmp_path / "nope.json"), "--db", str(demo))
     assert_one_line_error(code, err, "no such file")
     blob = tmp_path / "blob.json"
@@ -297,10 +317,12 @@ def test_import_of_a_missing_or_binary_file(capsys: pytest.CaptureFixture[str], 
 
 
 def test_export_errors(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> None:
-    code, _, err = run(capsys, "export-json", "CPC-1999-9999", "--db", str(demo),
-                       "--out", str(tmp_path / "x.json"))
+    code, _, err = run(
+        capsys, "export-json", "CPC-1999-9999", "--db", str(demo), "--out", str(tmp_path / "x.json")
+    )
     assert_one_line_error(code, err, "no conference")
-    code, _, err = run(capsys, "export-json", "CPC-2026-0001", "--db", str(demo),
-                       "--out", str(demo))
+    code, _, err = run(
+        capsys, "export-json", "CPC-2026-0001", "--db", str(demo), "--out", str(demo)
+    )
     assert_one_line_error(code, err, "the store itself")
     assert not (tmp_path / "x.json").exists()

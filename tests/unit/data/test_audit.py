@@ -61,17 +61,27 @@ def test_audit_holds_ids_and_hashes_only(store_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sql", "expected"),
     [
-        (f"UPDATE minute_entry SET text = 'changed' WHERE id = '{uid('m1')}'",
-         f"minute_entry row {uid('m1')} was changed outside CPC Desktop"),
-        (f"UPDATE minute_entry SET restricted = 0 WHERE id = '{uid('m2')}'",
-         f"minute_entry row {uid('m2')} was changed outside CPC Desktop"),
-        (f"DELETE FROM attendance_event WHERE id = '{uid('a2')}'",
-         f"attendance_event row {uid('a2')} was deleted outside CPC Desktop"),
-        ("INSERT INTO app_user VALUES ('Eve', 'chair', 'eve-id', '2026-01-01 00:00:00', 'x', "
-         "'2026-01-01 00:00:00', 'x')",
-         "app_user row eve-id was added outside CPC Desktop"),
-        (f"UPDATE child SET date_of_birth = '2020-01-01' WHERE id = '{uid('child')}'",
-         f"child row {uid('child')} was changed outside CPC Desktop"),
+        (
+            f"UPDATE minute_entry SET text = 'changed' WHERE id = '{uid('m1')}'",
+            f"minute_entry row {uid('m1')} was changed outside CPC Desktop",
+        ),
+        (
+            f"UPDATE minute_entry SET restricted = 0 WHERE id = '{uid('m2')}'",
+            f"minute_entry row {uid('m2')} was changed outside CPC Desktop",
+        ),
+        (
+            f"DELETE FROM attendance_event WHERE id = '{uid('a2')}'",
+            f"attendance_event row {uid('a2')} was deleted outside CPC Desktop",
+        ),
+        (
+            "INSERT INTO app_user VALUES ('Eve', 'chair', 'eve-id', '2026-01-01 00:00:00', 'x', "
+            "'2026-01-01 00:00:00', 'x')",
+            "app_user row eve-id was added outside CPC Desktop",
+        ),
+        (
+            f"UPDATE child SET date_of_birth = '2020-01-01' WHERE id = '{uid('child')}'",
+            f"child row {uid('child')} was changed outside CPC Desktop",
+        ),
     ],
     ids=["edit-text", "unrestrict", "delete-exclusion", "insert-user", "edit-dob"],
 )
@@ -91,8 +101,11 @@ def test_audit_rows_cannot_be_changed(store_path: Path) -> None:
 
 
 def test_editing_the_audit_after_dropping_triggers_is_named(store_path: Path) -> None:
-    _raw(store_path, "DROP TRIGGER audit_event_no_update",
-         "UPDATE audit_event SET actor = 'Eve' WHERE seq = 1")
+    _raw(
+        store_path,
+        "DROP TRIGGER audit_event_no_update",
+        "UPDATE audit_event SET actor = 'Eve' WHERE seq = 1",
+    )
     assert _problems(store_path)[0] == "audit event 1 (create_store) was altered"
 
 
@@ -102,14 +115,18 @@ def test_deleting_an_audit_event_is_named(store_path: Path) -> None:
 
 
 def test_rewriting_the_last_event_is_named(store_path: Path) -> None:
-    _raw(store_path, "DROP TRIGGER audit_event_no_update",
-         "UPDATE audit_event SET rows = '[]' WHERE seq = 2")
+    _raw(
+        store_path,
+        "DROP TRIGGER audit_event_no_update",
+        "UPDATE audit_event SET rows = '[]' WHERE seq = 2",
+    )
     assert _problems(store_path)[0] == "audit event 2 (import) was altered"
 
 
 def test_chain_links_each_event_to_the_last(store_path: Path) -> None:
     with open_store(store_path, RAW_KEY) as store, store.engine.connect() as conn:
         events = conn.exec_driver_sql(
-            "select seq, prev_hash, hash from audit_event order by seq").fetchall()
+            "select seq, prev_hash, hash from audit_event order by seq"
+        ).fetchall()
     assert events[0][1] == audit.GENESIS
     assert events[1][1] == events[0][2]

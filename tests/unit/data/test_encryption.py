@@ -10,8 +10,12 @@ from tests.helpers.stores import FIXED_NOW, new_store
 
 
 def _forms(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be"),
-            text.lower().encode("utf-8")]
+    return [
+        text.encode("utf-8"),
+        text.encode("utf-16-le"),
+        text.encode("utf-16-be"),
+        text.lower().encode("utf-8"),
+    ]
 
 
 def test_canary_absent_from_db_wal_and_shm_while_open(tmp_path: Path) -> None:

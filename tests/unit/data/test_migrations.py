@@ -39,8 +39,9 @@ def test_backup_is_an_encrypted_copy(tmp_path: Path) -> None:
     assert users == [("Alex Chair",)]
 
 
-def test_older_store_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)\
-        -> None:
+def test_older_store_is_backed_up_then_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Pretend the store is at an older revision that this app knows how to upgrade.
     with new_store(tmp_path) as store, store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000'")

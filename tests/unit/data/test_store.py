@@ -95,8 +95,11 @@ def _plain_sqlite(path: Path) -> None:
 
 BAD_FILES = {
     "empty": (lambda p: p.write_bytes(b""), errors.NotAStore, "is empty"),
-    "random bytes": (lambda p: p.write_bytes(os.urandom(8192)), errors.WrongKeyOrDamaged,
-                     "passphrase is wrong"),
+    "random bytes": (
+        lambda p: p.write_bytes(os.urandom(8192)),
+        errors.WrongKeyOrDamaged,
+        "passphrase is wrong",
+    ),
     "plain sqlite": (_plain_sqlite, errors.NotAStore, "unencrypted SQLite"),
 }
 

@@ -46,9 +46,13 @@ CALLS: dict[Action, Call] = {
     Action.VIEW: lambda s: s.get(REF),
     Action.CHECK: lambda s: s.check(),
     Action.CREATE_CONFERENCE: lambda s: s.create_conference(
-        NewConference(ConferenceType.REVIEW, date(2027, 2, 10),
-                      (NewChild("Ada", "Lovelace", date(2019, 1, 1)),),
-                      previous_conference_date=date(2026, 11, 20), review_number=1)
+        NewConference(
+            ConferenceType.REVIEW,
+            date(2027, 2, 10),
+            (NewChild("Ada", "Lovelace", date(2019, 1, 1)),),
+            previous_conference_date=date(2026, 11, 20),
+            review_number=1,
+        )
     ),
     Action.EDIT_CONFERENCE: lambda s: s.set_status(REF, ConferenceStatus.CONCLUDED),
     Action.RECORD_ATTENDANCE: lambda s: s.record_attendance(
@@ -58,8 +62,13 @@ CALLS: dict[Action, Call] = {
         REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
     ),
     Action.RECORD_DECISION: lambda s: s.record_decision(
-        REF, d.Decision(id=uid("dec"), child_id=uid("child"), threshold_met=False,
-                        outcome=Outcome.NO_FURTHER_ACTION)
+        REF,
+        d.Decision(
+            id=uid("dec"),
+            child_id=uid("child"),
+            threshold_met=False,
+            outcome=Outcome.NO_FURTHER_ACTION,
+        ),
     ),
     Action.IMPORT: lambda s: s.import_record(small_record("CPC-2026-0077", salt="other-")),
     Action.EXPORT: lambda s: s.export_record(REF),
@@ -83,7 +92,8 @@ def store(tmp_path: Path) -> Store:
 def _events(store: Store) -> list[tuple[str, str, str, str]]:
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            "select actor, role, action, outcome from audit_event order by seq").fetchall()
+            "select actor, role, action, outcome from audit_event order by seq"
+        ).fetchall()
     return [tuple(r) for r in rows]
 
 
@@ -104,14 +114,14 @@ def test_role_action_matrix(store: Store, role: UserRole, action: Action) -> Non
     before = _snapshot(store)
     if action in PERMISSIONS[role]:
         CALLS[action](service)
-        new = _events(store)[len(before_events):]
+        new = _events(store)[len(before_events) :]
         audited = [e for e in new if e[0] == actor.name]
         if action is not Action.CHECK:
             assert audited[-1] == (actor.name, role.value, action.value, "ok")
     else:
         with pytest.raises(PermissionDenied, match="may not"):
             CALLS[action](service)
-        assert _events(store)[len(before_events):] == [
+        assert _events(store)[len(before_events) :] == [
             (actor.name, role.value, action.value, "denied")
         ]
         assert _snapshot(store) == before
@@ -122,8 +132,10 @@ def test_permissions_are_what_the_roles_promise() -> None:
     assert PERMISSIONS[UserRole.READ_ONLY] == {Action.LIST, Action.VIEW, Action.CHECK}
     minute_taker = PERMISSIONS[UserRole.MINUTE_TAKER]
     assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE} <= minute_taker
-    assert not {Action.RECORD_DECISION, Action.IMPORT, Action.EXPORT,
-                Action.MANAGE_USERS} & minute_taker
+    assert (
+        not {Action.RECORD_DECISION, Action.IMPORT, Action.EXPORT, Action.MANAGE_USERS}
+        & minute_taker
+    )
 
 
 def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
@@ -132,7 +144,8 @@ def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
     entry = service.add_minute_entry(REF, uid("item"), "Text", speaker_id=uid("sw"))
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            "select rows from audit_event order by seq desc limit 1").scalar()
+            "select rows from audit_event order by seq desc limit 1"
+        ).scalar()
     assert len(_events(store)) == before + 1
     assert entry.id in rows
     assert "Text" not in rows
@@ -141,8 +154,11 @@ def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
 def test_participant_added_at_the_end_of_the_roll(store: Store) -> None:
     service = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
     added = service.add_participant(
-        REF, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School nursing",
-                            direct_contact=True))
+        REF,
+        NewParticipant(
+            "Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School nursing", direct_contact=True
+        ),
+    )
     record = service.get(REF)
     assert record.participants[-1] == dataclasses.replace(added)
     assert len(record.participants) == 4
