@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -28,7 +29,7 @@ class MainWindow(QtWidgets.QMainWindow):
         where = str(self._store_path) if self._store_path else "no store chosen"
         body = QtWidgets.QLabel(
             f"<h2>CPC Desktop {__version__}</h2>"
-            f"<p>Store: {QtGui.QGuiApplication.translate('MainWindow', where)}</p>"
+            f"<p>Store: {html.escape(where)}</p>"
             "<p>The live conference workspace arrives in the next release. "
             "Use the command line (<code>cpc-desktop --help</code>) meanwhile.</p>"
         )
@@ -41,8 +42,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(central)
 
         quit_action = QtGui.QAction("&Quit", self)
-        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(quit_action)
+        self.addAction(quit_action)  # the shortcut works wherever focus is in the window
         self.statusBar().showMessage("Ready")
