@@ -1,0 +1,165 @@
+"""Working-day and month arithmetic over a UK bank-holiday calendar.
+
+A :class:`WorkingCalendar` knows the bank holidays of one division (England and
+Wales, Scotland or Northern Ireland) for a closed range of years. Saturdays and
+Sundays are never working days. A question about a date outside the covered years
+raises :class:`CalendarRangeError`: a deadline counted past the last known bank
+holiday would be silently wrong, so the caller must build a calendar wide enough.
+
+:func:`uk_calendar` builds a calendar from the ``holidays`` package, which works
+offline and already includes substitute ("observed") days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cpc_desktop.domain.enums import DayUnit, Division
+
+_ONE_DAY = timedelta(days=1)
+
+# The ``holidays`` package's codes for each division. Wales has no code of its
+# own that differs: its bank holidays are England's.
+_SUBDIVISION: dict[Division, str] = {
+    Division.ENGLAND_AND_WALES: "ENG",
+    Division.SCOTLAND: "SCT",
+    Division.NORTHERN_IRELAND: "NIR",
+}
+
+
+class CalendarRangeError(ValueError):
+    """A date falls outside the years a :class:`WorkingCalendar` covers."""
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Bank holidays for the years ``first_year`` to ``last_year`` inclusive.
+
+    Attributes:
+        holidays: every bank-holiday date in the covered years (weekend dates
+            may be included; they change nothing).
+        first_year: the first calendar year covered.
+        last_year: the last calendar year covered.
+    """
+
+    holidays: frozenset[date]
+    first_year: int
+    last_year: int
+
+    def __post_init__(self) -> None:
+        if self.first_year > self.last_year:
+            raise ValueError(
+                f"first_year ({self.first_year}) is after last_year ({self.last_year})"
+            )
+        stray = sorted(d for d in self.holidays if not self.covers(d))
+        if stray:
+            raise ValueError(f"holiday {stray[0].isoformat()} is outside the covered years")
+
+    def covers(self, d: date) -> bool:
+        """Return whether ``d`` lies in a year this calendar covers."""
+        return self.first_year <= d.year <= self.last_year
+
+    def is_working_day(self, d: date) -> bool:
+        """Return whether ``d`` is a weekday that is not a bank holiday.
+
+        Raises:
+            CalendarRangeError: ``d`` is outside the covered years.
+        """
+        if not self.covers(d):
+            raise CalendarRangeError(
+                f"The bank-holiday calendar covers {self.first_year} to {self.last_year}; "
+                f"{d.isoformat()} is outside it."
+            )
+        return d.weekday() < 5 and d not in self.holidays
+
+    def next_working_day(self, d: date) -> date:
+        """Return the first working day strictly after ``d``."""
+        d += _ONE_DAY
+        while not self.is_working_day(d):
+            d += _ONE_DAY
+        return d
+
+    def working_day_on_or_after(self, d: date) -> date:
+        """Return ``d`` if it is a working day, else the next working day."""
+        return d if self.is_working_day(d) else self.next_working_day(d)
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """Return the date ``n`` working days after ``start``, not counting ``start``.
+
+        ``n == 0`` returns ``start`` when it is a working day and otherwise the next
+        working day, so the result is always a working day. Thus, for a working day
+        ``a`` or for ``n >= 1``, ``working_days_between(a, add_working_days(a, n)) == n``.
+
+        Raises:
+            ValueError: ``n`` is negative.
+            CalendarRangeError: the count runs outside the covered years.
+        """
+        if n < 0:
+            raise ValueError(f"cannot add a negative number of working days ({n})")
+        if n == 0:
+            return self.working_day_on_or_after(start)
+        d = start
+        for _ in range(n):
+            d = self.next_working_day(d)
+        return d
+
+    def working_days_between(self, a: date, b: date) -> int:
+        """Count the working days ``d`` with ``a < d <= b``; negative when ``b < a``.
+
+        Raises:
+            CalendarRangeError: a counted day is outside the covered years.
+        """
+        if b < a:
+            return -self.working_days_between(b, a)
+        count = 0
+        d = a + _ONE_DAY
+        while d <= b:
+            count += self.is_working_day(d)
+            d += _ONE_DAY
+        return count
+
+
+def uk_calendar(division: Division, first_year: int, last_year: int) -> WorkingCalendar:
+    """Build the calendar of one UK division from the offline ``holidays`` package."""
+    import holidays  # imported here: it takes a fifth of a second to load
+
+    if first_year > last_year:
+        raise ValueError(f"first_year ({first_year}) is after last_year ({last_year})")
+    table = holidays.country_holidays(
+        "GB", subdiv=_SUBDIVISION[division], years=range(first_year, last_year + 1)
+    )
+    return WorkingCalendar(frozenset(table.keys()), first_year, last_year)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Return the number of days in ``month`` of ``year``."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - _ONE_DAY).day
+
+
+def add_months(d: date, n: int) -> date:
+    """Add ``n`` calendar months, clamping to the last day of a shorter month.
+
+    31 January + 3 months is 30 April; 30 November + 3 months is 28 or 29 February.
+    """
+    year, month_index = divmod(d.year * 12 + d.month - 1 + n, 12)
+    month = month_index + 1
+    return date(year, month, min(d.day, days_in_month(year, month)))
+
+
+def add_days(start: date, n: int, unit: DayUnit, calendar: WorkingCalendar) -> date:
+    """Add ``n`` days of the given unit to ``start``.
+
+    Working days follow :meth:`WorkingCalendar.add_working_days` (so the result is
+    always a working day). Calendar days are plain date arithmetic and may land on
+    a weekend: a Scottish "within 28 days" limit is not moved.
+
+    Raises:
+        ValueError: ``n`` is negative.
+    """
+    if unit is DayUnit.WORKING:
+        return calendar.add_working_days(start, n)
+    if n < 0:
+        raise ValueError(f"cannot add a negative number of days ({n})")
+    return start + timedelta(days=n)

@@ -1,0 +1,155 @@
+"""Who is in the room, and whether the conference is quorate.
+
+Presence is derived from each participant's attendance events: ``present`` or
+``arrived`` starts it, ``left``, ``apologies`` and ``absent`` end it, and an
+``excluded`` event removes the person for ``[at, until)`` (to the end of the
+conference when ``until`` is empty) without changing anything else.
+
+The quorum rule: children's social care plus at least two other agencies (or
+professional groups) with direct contact with the child or family, counting only
+professionals present at the instant asked about. How agency names group (for
+example all health services as one agency) comes from the profile, as a mapping
+or a function from agency name to group key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.enums import PROFESSIONAL_ROLES, AttendanceKind
+
+#: Maps an agency name to its group key, or ``None`` when it belongs to no agency.
+GroupOf = Callable[[str], str | None]
+
+_STARTS_PRESENCE = frozenset({AttendanceKind.PRESENT, AttendanceKind.ARRIVED})
+_ENDS_PRESENCE = frozenset({AttendanceKind.LEFT, AttendanceKind.APOLOGIES, AttendanceKind.ABSENT})
+
+
+def excluded_at(participant: Participant, instant: datetime) -> bool:
+    """Return whether ``participant`` is inside an exclusion window at ``instant``."""
+    return any(
+        event.kind is AttendanceKind.EXCLUDED
+        and event.at <= instant
+        and (event.until is None or instant < event.until)
+        for event in participant.attendance
+    )
+
+
+def present_at(participant: Participant, instant: datetime) -> bool:
+    """Return whether ``participant`` is in the conference at ``instant``.
+
+    The latest presence event at or before ``instant`` decides (events at the same
+    moment apply in their recorded order); an exclusion window overrides it.
+    """
+    if excluded_at(participant, instant):
+        return False
+    present = False
+    for event in sorted(participant.attendance, key=lambda e: e.at):
+        if event.at > instant:
+            break
+        if event.kind in _STARTS_PRESENCE:
+            present = True
+        elif event.kind in _ENDS_PRESENCE:
+            present = False
+    return present
+
+
+def agency_grouping(groups: Mapping[str, str]) -> GroupOf:
+    """Turn a profile's ``{agency name: group key}`` table into a :data:`GroupOf`.
+
+    Names match ignoring case and surrounding or repeated spaces. An agency not in
+    the table is a group of its own; a blank agency belongs to no group.
+    """
+    table = {_normalise(name): key for name, key in groups.items()}
+
+    def group_of(agency: str) -> str | None:
+        tidy = " ".join(agency.split())
+        if not tidy:
+            return None
+        return table.get(tidy.casefold(), tidy)
+
+    return group_of
+
+
+@dataclass(frozen=True)
+class QuorumResult:
+    """Whether a conference is quorate at one instant.
+
+    Attributes:
+        quorate: children's social care and enough other agencies are present.
+        csc_present: a children's social care professional is present.
+        other_groups: the other agency groups present with direct contact, sorted.
+        missing: an English sentence saying what is lacking; empty when quorate.
+    """
+
+    quorate: bool
+    csc_present: bool
+    other_groups: tuple[str, ...]
+    missing: str
+
+
+def quorum_at(
+    participants: Iterable[Participant],
+    instant: datetime,
+    *,
+    grouping: GroupOf | Mapping[str, str],
+    csc_group: str,
+    min_other_groups: int = 2,
+) -> QuorumResult:
+    """Decide quorum among the professionals present at ``instant``.
+
+    Args:
+        participants: everyone recorded for the conference.
+        instant: the moment to judge (timezone-aware, like the attendance events).
+        grouping: agency name to group key, as a function or a mapping (see
+            :func:`agency_grouping`).
+        csc_group: the group key that means children's social care.
+        min_other_groups: how many other groups with direct contact are needed.
+    """
+    group_of = agency_grouping(grouping) if isinstance(grouping, Mapping) else grouping
+    csc_key = _normalise(csc_group)
+    csc_present = False
+    others: dict[str, str] = {}
+    for person in participants:
+        if person.role not in PROFESSIONAL_ROLES or not present_at(person, instant):
+            continue
+        group = group_of(person.agency)
+        if group is None:
+            continue
+        key = _normalise(group)
+        if key == csc_key:
+            csc_present = True
+        elif person.direct_contact:
+            others.setdefault(key, group)
+    other_groups = tuple(others[key] for key in sorted(others))
+    enough_others = len(other_groups) >= min_other_groups
+    reasons = []
+    if not csc_present:
+        reasons.append("Children's social care is not present.")
+    if not enough_others:
+        reasons.append(_shortfall(other_groups, min_other_groups))
+    return QuorumResult(
+        quorate=csc_present and enough_others,
+        csc_present=csc_present,
+        other_groups=other_groups,
+        missing=" ".join(reasons),
+    )
+
+
+def _shortfall(present: tuple[str, ...], needed: int) -> str:
+    need = f"at least {needed} {'is' if needed == 1 else 'are'} needed"
+    if not present:
+        return f"No other agency with direct contact with the family is present; {need}."
+    count = len(present)
+    verb = "agency is" if count == 1 else "agencies are"
+    return (
+        f"Only {count} other {verb} present with direct contact with the family "
+        f"({', '.join(present)}); {need}."
+    )
+
+
+def _normalise(name: str) -> str:
+    return " ".join(name.split()).casefold()
