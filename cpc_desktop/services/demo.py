@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from cpc_desktop.domain.calendar import add_months
 from cpc_desktop.domain.conference import (
     AgencyView,
     AgendaItem,
@@ -93,14 +94,6 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
-def _add_months(start: date, months: int) -> date:
-    """The same day ``months`` later (or earlier), clamped to the end of a short month."""
-    index = start.year * 12 + (start.month - 1) + months
-    year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(start.day, last))
-
-
 def _working_day_on_or_before(day: date) -> date:
     while not _is_working_day(day):
         day -= timedelta(days=1)
@@ -115,7 +108,7 @@ def _working_day_on_or_after(day: date) -> date:
 
 def _born(today: date, years: int, extra_days: int) -> date:
     """A date of birth making the child ``years`` old (and ``extra_days`` more) at ``today``."""
-    return _add_months(today, -12 * years) - timedelta(days=extra_days)
+    return add_months(today, -12 * years) - timedelta(days=extra_days)
 
 
 def _last_sunday(year: int, month: int) -> date:
@@ -701,7 +694,7 @@ def build_demo_record(today: date, author: str = "Demo Chair") -> ConferenceReco
     ids = _Ids(f"demo/{today.isoformat()}/harland")
     day = add_working_days(today, -2)
     first_core_group = add_working_days(day, 8)
-    review = _working_day_on_or_before(_add_months(day, 3))
+    review = _working_day_on_or_before(add_months(day, 3))
 
     conference = Conference(
         id=ids("conference"),
