@@ -1,0 +1,299 @@
+"""The conference document: a ``ConferenceRecord`` as versioned, JSON-ready data.
+
+``to_document`` and ``from_document`` convert between the frozen dataclasses of
+``conference.py`` and plain dicts/lists/strings, field for field: every key of the
+document is the name of a dataclass field, in the same order. ``dumps`` writes the
+canonical text. ``check_references`` finds what a JSON Schema cannot express (ids
+that must be unique or must point at something in the same document).
+
+Canonical forms written by ``to_document``:
+
+- calendar dates: ``YYYY-MM-DD``;
+- instants: UTC, always six fractional digits and a ``Z``, e.g.
+  ``2026-11-20T10:04:05.000000Z`` (fixed width, so text order is time order);
+- ``start_time``: ``HH:MM`` (seconds are not kept);
+- enums: their value; absent values: ``null``. Every key is always written.
+
+``from_document`` assumes its input is valid against the schema
+(``resources/schema/conference.schema.json``); it accepts instants with zero to six
+fractional digits and lets keys with a default be absent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import UTC, date, datetime, time
+from enum import Enum
+from functools import cache
+from types import NoneType, UnionType
+from typing import Any, get_args, get_origin, get_type_hints
+
+from cpc_desktop.domain.conference import ConferenceRecord
+from cpc_desktop.domain.enums import AttendanceKind
+
+FORMAT = "cpc-conference"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentProblem:
+    """Something wrong with a document, at a JSON path such as ``$.minutes[3].speaker_id``."""
+
+    path: str
+    message: str
+
+
+# --- scalar forms -----------------------------------------------------------------------
+
+
+def format_instant(value: datetime) -> str:
+    """The canonical text of an instant: UTC, microseconds, trailing ``Z``."""
+    if value.utcoffset() is None:
+        raise ValueError("an instant must be timezone-aware")
+    utc = value.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
+
+
+def parse_instant(text: str) -> datetime:
+    """A UTC-aware datetime from ``YYYY-MM-DDTHH:MM:SS[.f{1,6}]Z``."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def parse_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def format_time(value: time) -> str:
+    """``HH:MM``: a conference starts on the minute, so seconds are dropped."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def parse_time(text: str) -> time:
+    return time(int(text[:2]), int(text[3:5]))
+
+
+# Types whose document form is text needing a parser; every other scalar type
+# (str, int, bool, the enums) is rebuilt by calling the type on the JSON value.
+_PARSERS: dict[Any, Any] = {datetime: parse_instant, date: parse_date, time: parse_time}
+
+
+# --- field introspection ----------------------------------------------------------------
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """The resolved type of each dataclass field, in field order."""
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in fields(cls)}
+
+
+def _without_none(hint: Any) -> Any:
+    """``X`` for ``X | None``; any other type unchanged."""
+    if get_origin(hint) is UnionType:
+        (inner,) = (arg for arg in get_args(hint) if arg is not NoneType)
+        return inner
+    return hint
+
+
+# --- record -> document ----------------------------------------------------------------
+
+
+def _encode(value: object) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):  # before date: a datetime is a date
+        return format_instant(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+    return value  # str, int, bool, None
+
+
+def to_document(record: ConferenceRecord) -> dict[str, Any]:
+    """The canonical document for ``record``: every key present, in field order."""
+    body: dict[str, Any] = _encode(record)
+    return {"format": FORMAT, "version": VERSION, **body}
+
+
+# --- document -> record ----------------------------------------------------------------
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    hint = _without_none(hint)
+    if get_origin(hint) is tuple:
+        item_hint = get_args(hint)[0]
+        return tuple(_decode(item_hint, item) for item in value)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _decode_object(hint, value)
+    return _PARSERS.get(hint, hint)(value)
+
+
+def _decode_object(cls: type, data: Mapping[str, Any]) -> Any:
+    values = {
+        name: _decode(hint, data[name]) for name, hint in _field_types(cls).items() if name in data
+    }
+    return cls(**values)
+
+
+def from_document(doc: Mapping[str, Any]) -> ConferenceRecord:
+    """The record a schema-valid document describes; absent keys take their defaults."""
+    record: ConferenceRecord = _decode_object(ConferenceRecord, doc)
+    return record
+
+
+# --- canonical text ----------------------------------------------------------------------
+
+
+def _ordered_value(hint: Any, value: Any) -> Any:
+    hint = _without_none(hint)
+    if isinstance(value, Mapping) and isinstance(hint, type) and is_dataclass(hint):
+        return _ordered_object(hint, value)
+    if isinstance(value, list) and get_origin(hint) is tuple:
+        item_hint = get_args(hint)[0]
+        return [_ordered_value(item_hint, item) for item in value]
+    return value
+
+
+def _ordered_object(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    types = _field_types(cls)
+    ordered = {name: _ordered_value(types[name], data[name]) for name in types if name in data}
+    ordered.update((key, value) for key, value in data.items() if key not in types)
+    return ordered
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    """Canonical JSON text: keys in dataclass-field order, two-space indent, final newline.
+
+    Keys the model does not know (there are none in a valid document) keep their
+    relative order after the known ones.
+    """
+    ordered = {key: doc[key] for key in ("format", "version") if key in doc}
+    ordered.update(_ordered_object(ConferenceRecord, doc))
+    return json.dumps(ordered, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# --- references ------------------------------------------------------------------------
+
+
+def _items(doc: Mapping[str, Any], section: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    for index, item in enumerate(doc.get(section, ())):
+        yield f"$.{section}[{index}]", item
+
+
+def _ids(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every ``id`` in the document, with its path, in document order."""
+    if isinstance(value, Mapping):
+        if "id" in value:
+            yield f"{path}.id", value["id"]
+        for key, child in value.items():
+            yield from _ids(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _ids(child, f"{path}[{index}]")
+
+
+def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
+    """What a schema-valid document gets wrong about its own ids and times.
+
+    Duplicate ids come first, then the other problems section by section.
+    """
+    problems: list[DocumentProblem] = []
+
+    def refer(path: str, value: str | None, known: Mapping[str, str], what: str) -> None:
+        if value is not None and value not in known:
+            problems.append(DocumentProblem(path, f"no {what} has the id {value}"))
+
+    first_use: dict[str, str] = {}
+    for path, ident in _ids(doc, "$"):
+        if ident in first_use:
+            problems.append(
+                DocumentProblem(path, f"duplicate id, first used at {first_use[ident]}")
+            )
+        else:
+            first_use[ident] = path
+
+    def known(section: str) -> dict[str, str]:
+        return {item["id"]: path for path, item in _items(doc, section)}
+
+    children = known("children")
+    participants = known("participants")
+    agenda = known("agenda")
+    versions = known("minutes_versions")
+    letters = known("letters")
+
+    for path, person in _items(doc, "participants"):
+        for index, event in enumerate(person.get("attendance", ())):
+            at = f"{path}.attendance[{index}]"
+            until = event.get("until")
+            if until is not None and parse_instant(until) < parse_instant(event["at"]):
+                problems.append(DocumentProblem(f"{at}.until", "ends before it starts (at)"))
+            if event["kind"] == AttendanceKind.EXCLUDED and event.get("grounds") is None:
+                problems.append(
+                    DocumentProblem(f"{at}.grounds", "an exclusion must record its grounds")
+                )
+
+    for path, entry in _items(doc, "minutes"):
+        refer(f"{path}.agenda_item_id", entry["agenda_item_id"], agenda, "agenda item")
+        refer(f"{path}.speaker_id", entry.get("speaker_id"), participants, "participant")
+
+    decided: dict[str, str] = {}
+    for path, decision in _items(doc, "decisions"):
+        child_id = decision["child_id"]
+        refer(f"{path}.child_id", child_id, children, "child")
+        if child_id in decided:
+            problems.append(
+                DocumentProblem(
+                    f"{path}.child_id", f"this child already has a decision at {decided[child_id]}"
+                )
+            )
+        else:
+            decided[child_id] = path
+        refer(
+            f"{path}.lead_social_worker_id",
+            decision.get("lead_social_worker_id"),
+            participants,
+            "participant",
+        )
+        for index, member in enumerate(decision.get("core_group", ())):
+            refer(f"{path}.core_group[{index}]", member, participants, "participant")
+        for part in ("views", "dissents"):
+            for index, item in enumerate(decision.get(part, ())):
+                refer(
+                    f"{path}.{part}[{index}].participant_id",
+                    item["participant_id"],
+                    participants,
+                    "participant",
+                )
+
+    for path, version in _items(doc, "minutes_versions"):
+        supersedes = version.get("supersedes_id")
+        if supersedes is not None and supersedes == version["id"]:
+            problems.append(
+                DocumentProblem(f"{path}.supersedes_id", "a version cannot supersede itself")
+            )
+        else:
+            refer(f"{path}.supersedes_id", supersedes, versions, "minutes version")
+
+    for path, letter in _items(doc, "letters"):
+        refer(f"{path}.recipient_id", letter["recipient_id"], participants, "participant")
+
+    for path, sent in _items(doc, "distributions"):
+        refer(f"{path}.participant_id", sent["participant_id"], participants, "participant")
+        refer(
+            f"{path}.minutes_version_id",
+            sent.get("minutes_version_id"),
+            versions,
+            "minutes version",
+        )
+        refer(f"{path}.letter_id", sent.get("letter_id"), letters, "letter")
+
+    return tuple(problems)
