@@ -129,7 +129,8 @@ class ConferenceRow(Row):
     review_number: Mapped[int] = mapped_column(sa.Integer)
     delay_reason: Mapped[str | None] = mapped_column(sa.Text)
     quorum_reason: Mapped[str | None] = mapped_column(sa.Text)
-    reconvene_of: Mapped[str | None] = _ref("conference.id")
+    # Not a foreign key: the inquorate conference may live in another store.
+    reconvene_of: Mapped[str | None] = mapped_column(sa.String(36))
 
     children: Mapped[list[ChildRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="ChildRow.position"
@@ -313,7 +314,13 @@ class MinutesVersionRow(Row):
     approved_at: Mapped[dt.datetime | None]
     issued_at: Mapped[dt.datetime | None]
     file_sha256: Mapped[str | None] = mapped_column(sa.String(64))
-    supersedes_id: Mapped[str | None] = _ref("minutes_version.id")
+    # Checked at commit: a version may be listed before the one it supersedes.
+    supersedes_id: Mapped[str | None] = mapped_column(
+        sa.String(36),
+        sa.ForeignKey(
+            "minutes_version.id", ondelete="SET NULL", deferrable=True, initially="DEFERRED"
+        ),
+    )
     amendment_note: Mapped[str] = mapped_column(sa.Text)
 
 

@@ -155,11 +155,6 @@ def find_conference_id(session: Session, ref: str) -> str | None:
     return session.scalar(sa.select(m.ConferenceRow.id).where(m.ConferenceRow.id == as_uuid))
 
 
-def id_exists(session: Session, table: str, row_id: str) -> bool:
-    tbl = m.Base.metadata.tables[table]
-    return session.scalar(sa.select(sa.func.count()).where(tbl.c.id == row_id)) != 0
-
-
 def conferences(session: Session) -> list[d.Conference]:
     rows = session.scalars(
         sa.select(m.ConferenceRow).order_by(m.ConferenceRow.date, m.ConferenceRow.reference)

@@ -93,6 +93,11 @@ def translate_error(error: BaseException, path: Path) -> StoreError:
         return StoreLocked(f"{shown} is in use by another program; close it there first")
     if name.startswith("SQLITE_READONLY"):
         return StoreReadOnly(f"{shown} cannot be written; CPC Desktop needs write access")
+    if name.startswith("SQLITE_CONSTRAINT"):
+        return StoreError(
+            f"the change clashes with what {shown} holds (a duplicate or a missing "
+            "reference); nothing was saved"
+        )
     if name.startswith("SQLITE_FULL"):
         return StoreError(f"the disk holding {shown} is full; nothing was saved")
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")):

@@ -201,8 +201,9 @@ class ConferenceService:
     # --- writing -------------------------------------------------------------------
 
     def import_record(self, record: d.ConferenceRecord) -> d.Conference:
-        """Add a whole conference; refused whole if its reference or any id clashes."""
+        """Add a whole conference; refused whole if it breaks a rule or any id clashes."""
         self._require(Action.IMPORT, "conference", record.conference.id)
+        check_record_rules(record, self._rules)
         context = self._context(Action.IMPORT, "conference", record.conference.id)
         with self._store.unit_of_work(context) as work:
             s = work.session
@@ -212,11 +213,6 @@ class ConferenceService:
             if clashes:
                 table, row_id = clashes[0]
                 raise Conflict(f"the {table} id {row_id} is already in this store")
-            other = record.conference.reconvene_of
-            if other is not None and not repository.id_exists(s, "conference", other):
-                raise NotFound(
-                    f"$.conference.reconvene_of: conference {other} is not in this store"
-                )
             repository.insert_record(s, record, self._actor.name, self._clock())
         return record.conference
 
@@ -369,10 +365,6 @@ class ConferenceService:
                 ),
             )
             check_record_rules(record, self._rules)
-            if new.reconvene_of is not None and not repository.id_exists(
-                work.session, "conference", new.reconvene_of
-            ):
-                raise NotFound("the inquorate conference to reconvene is not in this store")
             repository.insert_record(work.session, record, self._actor.name, self._clock())
             work.object_id = conference.id
         return conference

@@ -105,12 +105,6 @@ def upgrade() -> None:
         sa.Column("row_created_by", sa.String(length=200), nullable=False),
         sa.Column("row_updated_at", sa.DateTime(), nullable=False),
         sa.Column("row_updated_by", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["reconvene_of"],
-            ["conference.id"],
-            name=op.f("fk_conference_reconvene_of_conference"),
-            ondelete="SET NULL",
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conference")),
         sa.UniqueConstraint("reference", name=op.f("uq_conference_reference")),
     )
@@ -242,6 +236,8 @@ def upgrade() -> None:
             ["minutes_version.id"],
             name=op.f("fk_minutes_version_supersedes_id_minutes_version"),
             ondelete="SET NULL",
+            deferrable=True,
+            initially="DEFERRED",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_minutes_version")),
     )
