@@ -54,6 +54,9 @@ class TimescaleParams:
             (28 in Scotland).
         pre_birth_no_plan_before_week: if set, a plan made before this week of
             gestation is flagged (24 in some profiles).
+        report_shared_before_initial_days: reports reach the family at least this
+            many days before an initial (or pre-birth, transfer-in) conference.
+        report_shared_before_review_days: the same before a review.
     """
 
     unit: DayUnit = DayUnit.WORKING
@@ -70,6 +73,8 @@ class TimescaleParams:
     pre_birth_earliest_week: int = 12
     pre_birth_latest_week: int = 34
     pre_birth_no_plan_before_week: int | None = None
+    report_shared_before_initial_days: int = 3
+    report_shared_before_review_days: int = 5
 
     def __post_init__(self) -> None:
         for f in fields(self):

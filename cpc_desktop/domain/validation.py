@@ -23,6 +23,7 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
     ConferenceType,
+    DayUnit,
     Outcome,
     ParticipantRole,
     View,
@@ -205,6 +206,7 @@ def check_conference(
         *_check_pre_birth(conference, children, params),
         *_check_children(children),
         *_check_participants(tuple(participants)),
+        *_check_report_sharing(conference, tuple(participants), params, calendar),
     ]
     if quorum is not None:
         problems += check_inquorate_reason(quorum, conference.quorum_reason)
@@ -407,6 +409,42 @@ def _check_participants(participants: tuple[Participant, ...]) -> list[Problem]:
                         f"{path}.attendance[{j}].until",
                     )
                 )
+    return problems
+
+
+def _check_report_sharing(
+    conference: Conference,
+    participants: tuple[Participant, ...],
+    params: TimescaleParams,
+    calendar: WorkingCalendar,
+) -> list[Problem]:
+    """Warn when a report reached the family later than the profile asks (item 14)."""
+    review = conference.type is ConferenceType.REVIEW
+    needed = (
+        params.report_shared_before_review_days
+        if review
+        else params.report_shared_before_initial_days
+    )
+    problems = []
+    for i, person in enumerate(participants):
+        shared = person.report_shared_with_family
+        if shared is None:
+            continue
+        if params.unit is DayUnit.WORKING:
+            ahead = calendar.working_days_between(shared, conference.date)
+        else:
+            ahead = (conference.date - shared).days
+        if ahead < needed:
+            unit = "working days" if params.unit is DayUnit.WORKING else "days"
+            problems.append(
+                _warning(
+                    "participant.report_shared_late",
+                    f"{_person_name(person, start=True)}'s report was shared with the family "
+                    f"on {format_date(shared)}, {max(ahead, 0)} {unit} before the conference; "
+                    f"it should be shared at least {needed} {unit} before.",
+                    f"participants[{i}].report_shared_with_family",
+                )
+            )
     return problems
 
 

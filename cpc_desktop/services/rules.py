@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from cpc_desktop.domain.calendar import WorkingCalendar, uk_calendar
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import Division
 from cpc_desktop.domain.profile import Profile, ProfileError
+from cpc_desktop.domain.quorum import QuorumResult, quorum_at
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import Problem, Severity, check_conference, check_decision
 from cpc_desktop.services.errors import RuleViolation
 from cpc_desktop.services.profiles import load_profile
 
+#: The agenda item at which the decision is made.
+DECISION_ITEM = "decision"
 #: Years either side of the dates asked about for which holidays are loaded.
 _YEARS_MARGIN = 2
 
@@ -40,6 +43,8 @@ def timescale_params(profile: Profile) -> TimescaleParams:
         pre_birth_earliest_week=t.pre_birth_earliest_week,
         pre_birth_latest_week=t.pre_birth_latest_week,
         pre_birth_no_plan_before_week=t.pre_birth_no_plan_before_week,
+        report_shared_before_initial_days=t.report_shared_before_initial_days,
+        report_shared_before_review_days=t.report_shared_before_review_days,
     )
 
 
@@ -79,6 +84,27 @@ def _record_dates(record: ConferenceRecord) -> list[date]:
     return found
 
 
+def decision_instant(record: ConferenceRecord) -> datetime | None:
+    """When the conference reached its decision: the first minute under "decision"."""
+    items = {item.id for item in record.agenda if item.key == DECISION_ITEM}
+    times = [entry.created_at for entry in record.minutes if entry.agenda_item_id in items]
+    return min(times, default=None)
+
+
+def quorum_of(record: ConferenceRecord, profile: Profile) -> QuorumResult | None:
+    """Quorum at the decision, or ``None`` if the conference has not reached it."""
+    instant = decision_instant(record)
+    if instant is None:
+        return None
+    return quorum_at(
+        record.participants,
+        instant,
+        grouping=profile.quorum.group_of,
+        csc_group=profile.quorum.csc_group,
+        min_other_groups=profile.quorum.min_other_agencies,
+    )
+
+
 def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem, ...]:
     """Every rule problem of a whole record (final decisions only are held to the end)."""
     try:
@@ -87,8 +113,11 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
         return (Problem("conference.profile", str(error), "conference.profile"),)
     params = timescale_params(profile)
     calendar = rules.calendar(profile.division, _record_dates(record))
+    quorum = quorum_of(record, profile)
     problems = list(
-        check_conference(record.conference, record.children, record.participants, params, calendar)
+        check_conference(
+            record.conference, record.children, record.participants, params, calendar, quorum
+        )
     )
     children = {child.id: child for child in record.children}
     for index, decision in enumerate(record.decisions):
@@ -102,6 +131,7 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
             profile.category_keys,
             params,
             calendar,
+            quorum=quorum,
             path=f"decisions[{index}]",
         )
     return tuple(problems)

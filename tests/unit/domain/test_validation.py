@@ -26,6 +26,7 @@ from cpc_desktop.domain.enums import (
     ChildParticipation,
     ConferenceStatus,
     ConferenceType,
+    DayUnit,
     Division,
     ExclusionGround,
     Outcome,
@@ -90,7 +91,7 @@ PEOPLE = (
         role=ParticipantRole.SOCIAL_WORKER,
         agency="Children's social care",
         report_received=date(2026, 1, 5),
-        report_shared_with_family=date(2026, 1, 7),
+        report_shared_with_family=date(2026, 1, 5),
     ),
     Participant(
         id="police",
@@ -441,7 +442,7 @@ def _with(index: int, **changes: Any) -> tuple[Participant, ...]:
     ("people", "expected"),
     [
         (
-            _with(2, report_received=None, report_shared_with_family=date(2026, 1, 8)),
+            _with(2, report_received=None, report_shared_with_family=date(2026, 1, 6)),
             {("participant.report_not_received", "participants[2].report_received", ERROR)},
         ),
         (
@@ -775,3 +776,63 @@ ADMIN = Decision(
 )
 def test_other_outcomes(decision: Decision, expected: Found) -> None:
     assert found(decision_problems(decision, REVIEW)) == expected
+
+
+# --- reports shared with the family (checklist item 14) -----------------------------------
+
+
+def _with_report(shared: date | None) -> Participant:
+    return Participant(
+        id="rep",
+        name="Pat Report",
+        role=ParticipantRole.PROFESSIONAL,
+        agency="School",
+        report_received=date(2026, 1, 2),
+        report_shared_with_family=shared,
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "shared", "late"),
+    [
+        # CONF is on a working day; count the working days strictly after sharing.
+        (ConferenceType.INITIAL, None, False),
+        (ConferenceType.INITIAL, "3 working days before", False),
+        (ConferenceType.INITIAL, "2 working days before", True),
+        (ConferenceType.REVIEW, "5 working days before", False),
+        (ConferenceType.REVIEW, "4 working days before", True),
+    ],
+)
+def test_report_shared_late_is_a_warning(
+    kind: ConferenceType, shared: str | None, late: bool
+) -> None:
+    conference = replace(
+        CONF,
+        type=kind,
+        previous_conference_date=None,
+        review_number=2 if kind is ConferenceType.REVIEW else 0,
+    )
+    when = None
+    if shared is not None:
+        back = int(shared.split()[0])
+        when = conference.date
+        while ENG.working_days_between(when, conference.date) < back:
+            when -= timedelta(days=1)
+    problems = check_conference(conference, [CHILD], [_with_report(when)], PARAMS, ENG)
+    found = [p for p in problems if p.code == "participant.report_shared_late"]
+    assert bool(found) is late
+    if late:
+        assert found[0].severity is Severity.WARNING
+        assert found[0].path == "participants[0].report_shared_with_family"
+        assert "Pat Report's report was shared" in found[0].message
+
+
+def test_report_sharing_in_calendar_days() -> None:
+    params = replace(PARAMS, unit=DayUnit.CALENDAR)
+    on_time = _with_report(CONF.date - timedelta(days=3))
+    late = _with_report(CONF.date - timedelta(days=2))
+    codes = [p.code for p in check_conference(CONF, [CHILD], [on_time], params, ENG)]
+    assert "participant.report_shared_late" not in codes
+    problems = check_conference(CONF, [CHILD], [late], params, ENG)
+    message = next(p.message for p in problems if p.code == "participant.report_shared_late")
+    assert "2 days before the conference" in message

@@ -214,7 +214,7 @@ def test_reports_mostly_on_time_and_one_shared_late(record: ConferenceRecord) ->
         p
         for p in with_reports
         if p.report_shared_with_family is None
-        or p.report_shared_with_family > add_working_days(day, -2)
+        or p.report_shared_with_family > add_working_days(day, -3)
     ]
     assert len(late) == 1
     gp = late[0]
