@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from cpc_desktop.data import audit, integrity, repository
 from cpc_desktop.data import models as m
+from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
@@ -85,18 +86,6 @@ class Overview:
     conferences: tuple[d.Conference, ...]
     children: dict[str, tuple[d.Child, ...]]
     first_sent: dict[tuple[str, str], datetime]
-
-
-@dataclass(frozen=True)
-class StoreCheck:
-    """What ``check`` found."""
-
-    sound: bool
-    conferences: int
-    audit_events: int
-    rows: int
-    head: str
-    problems: tuple[str, ...]
 
 
 class ConferenceService:
@@ -169,17 +158,14 @@ class ConferenceService:
         return Overview(conferences, {k: tuple(v) for k, v in children.items()}, sent)
 
     def get(self, ref: str) -> d.ConferenceRecord:
-        self._require(Action.VIEW, "conference", ref)
-        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
-            conference_id = self._conference_id(work.session, ref)
-            work.object_id = conference_id
-            record = repository.load_record(work.session, conference_id)
-        assert record is not None
-        return record
+        return self._load(Action.VIEW, ref)
 
     def export_record(self, ref: str) -> d.ConferenceRecord:
-        self._require(Action.EXPORT, "conference", ref)
-        with self._store.unit_of_work(self._context(Action.EXPORT, "conference")) as work:
+        return self._load(Action.EXPORT, ref)
+
+    def _load(self, action: Action, ref: str) -> d.ConferenceRecord:
+        self._require(action, "conference", ref)
+        with self._store.unit_of_work(self._context(action, "conference")) as work:
             conference_id = self._conference_id(work.session, ref)
             work.object_id = conference_id
             record = repository.load_record(work.session, conference_id)
@@ -188,15 +174,7 @@ class ConferenceService:
 
     def check(self) -> StoreCheck:
         self._require(Action.CHECK, "store")
-        report = integrity.check(self._store)
-        return StoreCheck(
-            sound=report.sound,
-            conferences=report.conferences,
-            audit_events=report.audit_events,
-            rows=report.rows,
-            head=report.head,
-            problems=report.problems,
-        )
+        return integrity.check(self._store)
 
     # --- writing -------------------------------------------------------------------
 
