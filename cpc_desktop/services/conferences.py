@@ -174,7 +174,12 @@ class ConferenceService:
 
     def check(self) -> StoreCheck:
         self._require(Action.CHECK, "store")
-        return integrity.check(self._store)
+        report = integrity.check(self._store)
+        if report.sound:
+            # A damaged store is left byte for byte as it was: only a sound one is written.
+            with self._store.unit_of_work(self._context(Action.CHECK, "store")):
+                pass
+        return report
 
     # --- writing -------------------------------------------------------------------
 
