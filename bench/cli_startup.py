@@ -44,9 +44,9 @@ def main() -> None:
         bare = _time([sys.executable, "-c", "pass"], runs, env)
         raw_open = _time(
             [sys.executable, "-c",
-             "import sqlcipher3.dbapi2 as s; c = s.connect(%r); "
-             "c.execute(\"PRAGMA key = '%s'\"); c.execute('select count(*) from conference')"
-             % (store, PASSPHRASE)],
+             f"import sqlcipher3.dbapi2 as s; c = s.connect({store!r}); "
+             f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\"); "
+             "c.execute('select count(*) from conference')"],
             runs, env,
         )
         rows = [

@@ -39,7 +39,7 @@ def check(store: Store) -> IntegrityReport:
             conn.rollback()
         if problems:
             return IntegrityReport(0, 0, 0, "", tuple(problems))
-        with store.session() as session:
+        with store.reading() as session:
             report = audit.verify(session)
             conferences = session.scalar(sa.select(sa.func.count()).select_from(ConferenceRow))
     except exc.DBAPIError as error:

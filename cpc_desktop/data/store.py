@@ -132,7 +132,7 @@ def check_can_open(path: Path) -> None:
 def check_can_create(path: Path) -> None:
     if path.exists() or path.is_symlink():
         raise StoreExists(f"{path} already exists; CPC Desktop will not overwrite it")
-    for sidecar in _sidecars(path):
+    for sidecar in sidecars(path):
         if sidecar.exists():
             raise StoreExists(f"{sidecar} already exists; remove it or choose another name")
     if not path.parent.is_dir():
@@ -141,8 +141,9 @@ def check_can_create(path: Path) -> None:
         raise StoreReadOnly(f"cannot write in the folder {path.parent}")
 
 
-def _sidecars(path: Path) -> tuple[Path, Path]:
-    return (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+def sidecars(path: Path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside a store."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
@@ -185,6 +186,18 @@ class Store:
 
     def session(self) -> Session:
         return self._sessions()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only, with driver errors turned into :class:`StoreError`."""
+        session = self._sessions()
+        try:
+            yield session
+        except exc.DBAPIError as error:
+            raise translate_error(error, self.path) from error
+        finally:
+            session.rollback()
+            session.close()
 
     @contextmanager
     def unit_of_work(self, context: audit.AuditContext) -> Iterator[audit.Work]:
@@ -270,7 +283,7 @@ def create_store(path: Path | str, key: StoreKey, *, owner: str, now: datetime) 
         engine.dispose()
         if lock is not None:
             lock.release()
-        for leftover in (path, *_sidecars(path)):
+        for leftover in (path, *sidecars(path)):
             with suppress(FileNotFoundError):
                 leftover.unlink()
         if isinstance(error, exc.DBAPIError):

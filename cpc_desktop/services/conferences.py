@@ -391,21 +391,22 @@ class ConferenceService:
         A decision marked final must pass every rule; a draft may be incomplete.
         """
         self._require(Action.RECORD_DECISION, "conference", ref)
-        record = self.get(ref)
-        children = {child.id: child for child in record.children}
-        if decision.child_id not in children:
-            raise NotFound("that child is not part of this conference")
-        others = tuple(x for x in record.decisions if x.child_id != decision.child_id)
-        trial = dataclasses.replace(record, decisions=(*others, decision))
-        errors = [
-            ("$." + p.path, p.message)
-            for p in record_problems(trial, self._rules)
-            if p.severity is Severity.ERROR and p.path.startswith(f"decisions[{len(others)}]")
-        ]
-        if errors:
-            raise RuleViolation(errors)
         context = self._context(Action.RECORD_DECISION, "decision", decision.id)
         with self._store.unit_of_work(context) as w:
+            record = repository.load_record(w.session, self._conference_id(w.session, ref))
+            assert record is not None
+            children = {child.id: child for child in record.children}
+            if decision.child_id not in children:
+                raise NotFound("that child is not part of this conference")
+            others = tuple(x for x in record.decisions if x.child_id != decision.child_id)
+            trial = dataclasses.replace(record, decisions=(*others, decision))
+            errors = [
+                ("$." + p.path, p.message)
+                for p in record_problems(trial, self._rules)
+                if p.severity is Severity.ERROR and p.path.startswith(f"decisions[{len(others)}].")
+            ]
+            if errors:
+                raise RuleViolation(errors)
             conference_id = record.conference.id
             old = w.session.scalar(
                 sa.select(m.DecisionRow).where(m.DecisionRow.child_id == decision.child_id)

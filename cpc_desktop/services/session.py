@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data.keys import StoreKey
-from cpc_desktop.data.store import Store, create_store, open_store
+from cpc_desktop.data.store import Store, create_store, open_store, sidecars
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.errors import PermissionDenied
@@ -38,7 +38,7 @@ def _local_today(clock: Clock) -> Callable[[], date]:
 
 
 def _actor(store: Store, user: str | None) -> Actor:
-    with store.session() as session:
+    with store.reading() as session:
         users = session.execute(
             sa.select(m.AppUser.name, m.AppUser.role).order_by(m.AppUser.row_created_at)
         ).all()
@@ -76,10 +76,7 @@ class Session:
         self.close()
         if exc_type is not None and self.created:
             # A store made for this command and not finished is not left behind.
-            for leftover in (
-                self.store.path,
-                *self.store.path.parent.glob(self.store.path.name + "-*"),
-            ):
+            for leftover in (self.store.path, *sidecars(self.store.path)):
                 with suppress(FileNotFoundError):
                     leftover.unlink()
 

@@ -1,0 +1,108 @@
+"""Conference use cases beyond the role matrix: creating, deciding, replacing."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cpc_desktop.data.store import Store
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import ConferenceType, Outcome, UserRole
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
+from cpc_desktop.services.demo import build_demo_record
+from cpc_desktop.services.errors import NotFound, RuleViolation
+from cpc_desktop.services.roles import Actor
+from tests.helpers.stores import TickingClock, new_store
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = new_store(tmp_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def chair(store: Store) -> ConferenceService:
+    return ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+
+
+def _audit_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql("select count(*) from audit_event").scalar()
+
+
+def test_create_conference_builds_the_profiles_agenda(chair: ConferenceService) -> None:
+    created = chair.create_conference(
+        NewConference(
+            ConferenceType.INITIAL,
+            date(2026, 12, 3),
+            (NewChild("Mo", "Said", date(2021, 6, 1)), NewChild("Isa", "Said", date(2018, 2, 2))),
+            strategy_discussion_date=date(2026, 11, 20),
+        )
+    )
+    assert created.reference == "CPC-2026-0001"
+    record = chair.get(created.reference)
+    keys = [item.key for item in record.agenda]
+    assert keys[0] == "welcome" and {"childs_views", "parents_views", "decision"} <= set(keys)
+    assert [c.given_name for c in record.children] == ["Mo", "Isa"]
+    second = chair.create_conference(
+        NewConference(
+            ConferenceType.INITIAL,
+            date(2026, 12, 4),
+            (NewChild("A", "B"),),
+            strategy_discussion_date=date(2026, 11, 20),
+        )
+    )
+    assert second.reference == "CPC-2026-0002"
+
+
+def test_late_initial_conference_needs_a_reason(chair: ConferenceService) -> None:
+    late = NewConference(
+        ConferenceType.INITIAL,
+        date(2026, 12, 31),
+        (NewChild("A", "B"),),
+        strategy_discussion_date=date(2026, 11, 2),
+    )
+    with pytest.raises(RuleViolation) as caught:
+        chair.create_conference(late)
+    assert caught.value.problems[0][0] == "$.conference.delay_reason"
+    chair.create_conference(dataclasses.replace(late, delay_reason="Police report awaited."))
+
+
+def test_a_conference_needs_a_child(chair: ConferenceService) -> None:
+    with pytest.raises(RuleViolation, match="at least one child"):
+        chair.create_conference(NewConference(ConferenceType.INITIAL, date(2026, 12, 3), ()))
+
+
+def test_record_decision_replaces_and_checks(store: Store, chair: ConferenceService) -> None:
+    record = build_demo_record(TODAY)
+    chair.import_record(record)
+    ref = record.conference.reference
+    plan = next(x for x in record.decisions if x.outcome is Outcome.CP_PLAN)
+    before = _audit_count(store)
+    broken = dataclasses.replace(plan, contingency_plan="")
+    with pytest.raises(RuleViolation) as caught:
+        chair.record_decision(ref, broken)
+    assert caught.value.problems[0][0].endswith(".contingency_plan")
+    assert _audit_count(store) == before  # refused input writes nothing
+    changed = dataclasses.replace(plan, contingency_plan="Seek legal advice the same day.")
+    chair.record_decision(ref, changed)
+    assert _audit_count(store) == before + 1
+    after = chair.get(ref)
+    stored = next(x for x in after.decisions if x.child_id == plan.child_id)
+    assert stored == changed
+    assert len(after.decisions) == len(record.decisions)
+
+
+def test_decision_for_a_stranger_is_refused(chair: ConferenceService) -> None:
+    record = build_demo_record(TODAY)
+    chair.import_record(record)
+    stranger = d.Decision(id="0" * 8 + "-0000-4000-8000-" + "0" * 12, child_id="nobody")
+    with pytest.raises(NotFound, match="not part of this conference"):
+        chair.record_decision(record.conference.reference, stranger)
