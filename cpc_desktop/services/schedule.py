@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cpc_desktop.domain.conference import Conference
+from cpc_desktop.domain.conference import Child, Conference
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
-from cpc_desktop.domain.timescales import DueDates, due_dates
-from cpc_desktop.services.conferences import ConferenceService, Overview
+from cpc_desktop.domain.timescales import DueDates, conference_due, due_dates
+from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
 from cpc_desktop.services.rules import RuleBook, timescale_params
 
 DECISION_LETTER = "decision_letter"
@@ -27,6 +28,26 @@ class ConferenceSummary:
     profile: str
     children: int
     due: DueDates
+
+    def next_deadline(self, today: dt.date) -> tuple[str, dt.date] | None:
+        """The nearest deadline still ahead (or today) that this conference faces."""
+        held = self.status in (ConferenceStatus.CONCLUDED, ConferenceStatus.IN_PROGRESS)
+        candidates: list[tuple[str, dt.date | None]] = []
+        if self.status in (ConferenceStatus.SCHEDULED, ConferenceStatus.ADJOURNED):
+            candidates.append(("conference", self.due.conference_due))
+        if held:
+            candidates += [
+                ("decision letter", self.due.decision_letter_due),
+                ("first core group", self.due.first_core_group_due),
+                ("minutes", self.due.minutes_due),
+            ]
+        if self.status is not ConferenceStatus.CANCELLED:
+            candidates.append(("review", self.due.next_review_due))
+        ahead = [(d, name) for name, d in candidates if d is not None and d >= today]
+        if not ahead:
+            return None
+        when, name = min(ahead)
+        return name, when
 
     @property
     def overdue(self) -> tuple[str, ...]:
@@ -67,6 +88,48 @@ class ScheduleService:
                 )
             )
         return tuple(out)
+
+    def today(self) -> date:
+        return self._today()
+
+    def preview_due(self, new: NewConference) -> date | None:
+        """The date by which a conference set up like ``new`` should be held."""
+        profile = self._rules.profile(new.profile)
+        conference = Conference(
+            id="preview",
+            reference="preview",
+            type=new.type,
+            status=ConferenceStatus.SCHEDULED,
+            date=new.date,
+            profile=new.profile,
+            strategy_discussion_date=new.strategy_discussion_date,
+            transfer_notice_date=new.transfer_notice_date,
+            previous_conference_date=new.previous_conference_date,
+            review_number=new.review_number,
+            reconvene_of=new.reconvene_of,
+        )
+        children = [
+            Child(
+                id=str(i),
+                given_name=c.given_name,
+                family_name=c.family_name,
+                date_of_birth=c.date_of_birth,
+                expected_date_of_delivery=c.expected_date_of_delivery,
+            )
+            for i, c in enumerate(new.children)
+        ]
+        anchors = [
+            d
+            for d in (
+                new.date,
+                new.strategy_discussion_date,
+                new.transfer_notice_date,
+                new.previous_conference_date,
+            )
+            if d is not None
+        ]
+        calendar = self._rules.calendar(profile.division, anchors)
+        return conference_due(conference, children, timescale_params(profile), calendar)
 
     def _due(self, conference: Conference, overview: Overview, today: date) -> DueDates:
         profile = self._rules.profile(conference.profile)

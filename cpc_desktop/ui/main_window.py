@@ -1,50 +1,233 @@
-"""The main window (a shell for now: menus, the protective marking, a status line)."""
+"""The main window: a thin shell around the home screen, a conference and the lock.
+
+It owns the actions and menus, the protective-marking band, the status line and
+locking; the pages do the work.
+"""
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
+from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
+from cpc_desktop.services.locking import LockService
+from cpc_desktop.ui.actions import ActionId, build_actions, shortcut_table
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
+from cpc_desktop.ui.home.home_page import HomePage
+from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
+from cpc_desktop.ui.lock import IdleWatcher, LockPage
+from cpc_desktop.ui.settings import Preferences
+
+DEFAULT_PROFILE = "england"
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    """The window a chair works in."""
+    """The window a chair works in, for one open store (a services ``Session``)."""
 
-    def __init__(self, store_path: Path | None = None) -> None:
+    def __init__(self, session: Any, preferences: Preferences) -> None:
         super().__init__()
+        self.session = session
+        self.preferences = preferences
+        self.workspace: Any = None
+        self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
-        self._store_path = store_path
         self._build_ui()
+        self.actions_by_id = build_actions(self)
+        self._connect_actions()
+        self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        marking = QtWidgets.QLabel("OFFICIAL-SENSITIVE")
-        marking.setObjectName("protectiveMarking")
-        marking.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        marking.setAccessibleName("Protective marking")
-        marking.setStyleSheet("font-weight: bold; padding: 4px; background: #fde68a;")
-        where = str(self._store_path) if self._store_path else "no store chosen"
-        body = QtWidgets.QLabel(
-            f"<h2>CPC Desktop {__version__}</h2>"
-            f"<p>Store: {html.escape(where)}</p>"
-            "<p>The live conference workspace arrives in the next release. "
-            "Use the command line (<code>cpc-desktop --help</code>) meanwhile.</p>"
+        profile = self.session.rules.profile(DEFAULT_PROFILE)
+        self.marking = QtWidgets.QLabel(profile.protective_marking)
+        self.marking.setObjectName("protectiveMarking")
+        self.marking.setAccessibleName("Protective marking")
+        self.marking.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.marking.setStyleSheet(
+            "font-weight: bold; padding: 3px; background: #fde68a; color: #111827;"
         )
-        body.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        body.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        search = getattr(getattr(self.session, "workspace", None), "search", None)
+        self.home = HomePage(self.session.today(), search)
+        self.home.open_requested.connect(self.open_conference)
+        self.home.new_requested.connect(self.new_conference)
+        self.lock_page = LockPage()
+        self.lock_page.unlock_requested.connect(self._on_unlock_requested)
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.lock_page)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(central)
-        layout.addWidget(marking)
-        layout.addWidget(body, 1)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.marking)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.save_state = QtWidgets.QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_state)
+        who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
+        self.statusBar().showMessage(f"{who} — {self.session.store.path}")
 
-        quit_action = QtGui.QAction("&Quit", self)
-        quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(quit_action)
-        self.addAction(quit_action)  # the shortcut works wherever focus is in the window
-        self.statusBar().showMessage("Ready")
+    def _connect_actions(self) -> None:
+        a = self.actions_by_id
+        a[ActionId.NEW_CONFERENCE].triggered.connect(self.new_conference)
+        a[ActionId.OPEN_CONFERENCE].triggered.connect(self._open_selected)
+        a[ActionId.HOME].triggered.connect(self.show_home)
+        a[ActionId.SEARCH].triggered.connect(self._search)
+        a[ActionId.REFRESH].triggered.connect(self.refresh)
+        a[ActionId.LOCK].triggered.connect(self.lock)
+        a[ActionId.PREFERENCES].triggered.connect(self._preferences)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.HELP].triggered.connect(self.show_help)
+        a[ActionId.ABOUT].triggered.connect(self._about)
+
+    # --- pages ---------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_page
+
+    def refresh(self) -> None:
+        try:
+            summaries = self.session.schedule.summaries()
+        except Exception as error:
+            self._report(error)
+            return
+        self.home.set_conferences(summaries, self.session.today())
+
+    def show_home(self) -> None:
+        if self.locked:
+            return
+        self._close_workspace()
+        self.pages.setCurrentWidget(self.home)
+        self.refresh()
+        self.home.table.setFocus()
+
+    def _open_selected(self) -> None:
+        ref = self.home.selected_reference()
+        if ref is not None:
+            self.open_conference(ref)
+
+    def open_conference(self, ref: str) -> None:
+        from cpc_desktop.ui.workspace.page import WorkspacePage
+
+        if self.locked:
+            return
+        try:
+            page = WorkspacePage(self.session, ref, self)
+        except Exception as error:
+            self._report(error)
+            return
+        self._close_workspace()
+        self.workspace = page
+        page.saved.connect(self.save_state.setText)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.setWindowTitle(f"CPC Desktop — {page.reference}")
+        page.setFocus()
+
+    def _close_workspace(self) -> None:
+        if self.workspace is None:
+            return
+        self.workspace.flush()
+        self.pages.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.workspace = None
+        self.save_state.clear()
+        self.setWindowTitle("CPC Desktop")
+
+    def new_conference(self) -> None:
+        if self.locked:
+            return
+        dialog = NewConferenceDialog(
+            self.session.today(),
+            self.session.schedule.preview_due,
+            self.session.conferences.create_conference,
+            self,
+        )
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.created:
+            self.refresh()
+            self.open_conference(dialog.created.reference)
+
+    def _search(self) -> None:
+        if self.locked:
+            return
+        self.show_home()
+        self.home.focus_search()
+
+    # --- locking -------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        if self.workspace is not None:
+            self.workspace.flush()
+        self._before_lock: QtWidgets.QWidget = self.pages.currentWidget() or self.home
+        self.pages.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        for action_id, action in self.actions_by_id.items():
+            action.setEnabled(action_id is ActionId.QUIT)
+        self.setWindowTitle("CPC Desktop — locked")
+        self.lock_page.reset()
+        try:
+            self.locker.lock()
+        except Exception as error:
+            self._report(error)
+
+    def _on_unlock_requested(self, passphrase: str) -> None:
+        try:
+            ok = self.locker.unlock(passphrase)
+        except Exception as error:
+            self._report(error)
+            return
+        if not ok:
+            self.lock_page.show_error("That is not the passphrase. Try again.")
+            return
+        self.menuBar().setEnabled(True)
+        for action in self.actions_by_id.values():
+            action.setEnabled(True)
+        self.pages.setCurrentWidget(self._before_lock)
+        title = f"CPC Desktop — {self.workspace.reference}" if self.workspace else "CPC Desktop"
+        self.setWindowTitle(title)
+        self.idle.restart()
+
+    # --- dialogs -------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        HelpDialog(shortcut_table(), self).exec()
+
+    def _preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences.idle_lock_minutes, self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.preferences.idle_lock_minutes = dialog.idle.value()
+            self.idle.set_minutes(dialog.idle.value())
+
+    def _about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self,
+            "About CPC Desktop",
+            f"<p><b>CPC Desktop {__version__}</b></p>"
+            f"<p>Store: {html.escape(str(self.session.store.path))}</p>",
+        )
+
+    def _report(self, error: BaseException) -> None:
+        message = user_message(error)
+        if message is None:
+            raise error
+        QtWidgets.QMessageBox.warning(self, "CPC Desktop", message)
+
+    # --- closing -------------------------------------------------------------------
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        self.session.close()
+        event.accept()

@@ -1,25 +1,138 @@
-"""The application's entry window (the workspace arrives with issue 3)."""
+"""The main window: home screen, new conference, lock and idle lock, help."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
+from cpc_desktop.services.session import Session
+from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
+from cpc_desktop.ui.settings import Preferences
+from tests.ui.conftest import PASSPHRASE, TODAY
+
+Key = QtCore.Qt.Key
+Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 
 
-def test_main_window_shows_marking_and_quits_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(store_path=tmp_path / "store.db")
+def _window(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
+    window = MainWindow(session, preferences)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
-    marking = window.findChild(QtWidgets.QLabel, "protectiveMarking")
-    assert marking is not None and marking.text() == "OFFICIAL-SENSITIVE"
-    assert marking.accessibleName() == "Protective marking"
-    assert window.size() == QtCore.QSize(1366, 768)
-    qtbot.keyClick(window, QtCore.Qt.Key.Key_Q, QtCore.Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not window.isVisible())
+    return window
+
+
+def _audit_actions(session: Session) -> list[str]:
+    with session.store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("select action from audit_event order by seq").fetchall()
+    return [r[0] for r in rows]
+
+
+def test_home_lists_conferences_with_what_is_overdue(
+    qtbot: QtBot, session: Session, preferences: Preferences, qtmodeltester
+) -> None:
+    window = _window(qtbot, session, preferences)
+    model = window.home.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    refs = {model.value(r).reference for r in range(3)}
+    assert refs == {"CPC-2026-0001", "CPC-2026-0002", "CPC-2026-0003"}
+    assert window.marking.text() == "OFFICIAL-SENSITIVE"
+    assert "overdue" in window.home.summary.text()
+    # The concluded conference's decision letter is overdue: its row says so.
+    row = next(r for r in range(3) if model.value(r).reference == "CPC-2026-0001")
+    assert "Decision letter" in model.index(row, 6).data()
+
+
+def test_new_conference_by_keyboard_shows_due_date_and_needs_reason(
+    qtbot: QtBot, session: Session
+) -> None:
+    created = []
+
+    def create(value):
+        conference = session.conferences.create_conference(value)
+        created.append(conference)
+        return conference
+
+    dialog = NewConferenceDialog(TODAY, session.schedule.preview_due, create)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Initial conference on 24 Dec 2026, strategy discussion on 20 Nov 2026.
+    dialog.date.setFocus()
+    qtbot.keyClicks(dialog.date, "24/12/2026")
+    dialog.anchor.setFocus()
+    dialog.anchor.setDate(QtCore.QDate(2026, 11, 20))
+    assert "Fri 11 Dec 2026" in dialog.due.text()
+    assert "give the reason" in dialog.due.text()
+    assert dialog.reason.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    qtbot.keyClicks(dialog.child_rows[0].family, "Okafor")
+    qtbot.keyClick(dialog.child_rows[0].family, Key.Key_Return)
+    assert "reason" in dialog.error.text().lower()
+    assert not created
+    qtbot.keyClicks(dialog.reason, "The police report was not ready; agreed with the manager.")
+    qtbot.keyClick(dialog.child_rows[0].family, Key.Key_Return)
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    (conference,) = created
+    record = session.conferences.get(conference.reference)
+    assert record.children[0].given_name == "Nia"
+    assert record.conference.delay_reason.startswith("The police report")
+
+
+def test_lock_now_hides_everything_until_the_passphrase(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    qtbot.keyClick(window, Key.Key_L, Ctrl)
+    assert window.locked
+    assert not window.home.isVisible()
+    assert window.windowTitle() == "CPC Desktop — locked"
+    qtbot.keyClicks(window.lock_page.passphrase, "wrong guess")
+    qtbot.keyClick(window.lock_page.passphrase, Key.Key_Return)
+    assert window.locked
+    assert "not the passphrase" in window.lock_page.error.text()
+    qtbot.keyClicks(window.lock_page.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.lock_page.passphrase, Key.Key_Return)
+    assert not window.locked
+    assert window.home.isVisible()
+    actions = _audit_actions(session)
+    assert actions[-2:] == ["lock", "unlock"]
+    with session.store.engine.connect() as conn:
+        outcome = conn.exec_driver_sql(
+            "select outcome from audit_event order by seq desc limit 1").scalar()
+    assert outcome == "ok after 1 failed"
+
+
+def test_idle_time_locks(qtbot: QtBot, session: Session, preferences: Preferences) -> None:
+    window = _window(qtbot, session, preferences)
+    window.idle.set_interval_ms(150)
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+
+
+def test_input_keeps_it_unlocked(qtbot: QtBot, session: Session,
+                                 preferences: Preferences) -> None:
+    window = _window(qtbot, session, preferences)
+    window.idle.set_interval_ms(400)
+    for _ in range(6):
+        qtbot.wait(150)
+        qtbot.keyClick(window.home.table, Key.Key_Down)
+    assert not window.locked
+
+
+def test_help_lists_every_shortcut(qtbot: QtBot, session: Session,
+                                   preferences: Preferences) -> None:
+    from cpc_desktop.ui.actions import SPECS
+    from cpc_desktop.ui.help_dialog import HelpDialog
+
+    dialog = HelpDialog([(s.text, s.shortcut) for s in SPECS.values() if s.shortcut])
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QtWidgets.QTextBrowser, "helpText").toPlainText()
+    for spec in SPECS.values():
+        if spec.shortcut:
+            assert spec.shortcut in text
+    window = _window(qtbot, session, preferences)
+    for action in window.actions_by_id.values():
+        assert action.text() and action.statusTip()

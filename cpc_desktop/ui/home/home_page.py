@@ -1,0 +1,168 @@
+"""Home: every conference with what is due or overdue, and search over the minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.services.schedule import ConferenceSummary
+from cpc_desktop.ui.home.conference_model import SORT_ROLE, Column, ConferenceTableModel
+from cpc_desktop.ui.rows_model import VALUE_ROLE, RowsModel
+
+
+class SearchResultsModel(RowsModel[Any]):
+    """Search hits: conference, agenda item and the matching words in context."""
+
+    headers = ("Conference", "Agenda item", "Found")
+
+    def cell_text(self, value: Any, column: int) -> str:
+        if column == 0:
+            return str(value.reference)
+        if column == 1:
+            return str(value.agenda_title)
+        return str(value.snippet) + ("  [restricted]" if value.restricted else "")
+
+
+class HomePage(QtWidgets.QWidget):
+    """The list of conferences and a search box.
+
+    Signals:
+        open_requested(str): the reference of the conference to open.
+        new_requested: the user asked for a new conference.
+    """
+
+    open_requested = QtCore.Signal(str)
+    new_requested = QtCore.Signal()
+
+    def __init__(
+        self,
+        today: date,
+        search: Callable[[str], Sequence[Any]] | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self.model = ConferenceTableModel(today, self)
+        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.results = SearchResultsModel(self)
+        self._build_ui()
+
+    def _build_ui(self) -> None:
+        title = QtWidgets.QLabel("<h2>Conferences</h2>")
+        self.summary = QtWidgets.QLabel()
+        self.summary.setAccessibleName("Overdue summary")
+        new_button = QtWidgets.QPushButton("&New conference…")
+        new_button.setAccessibleName("New conference")
+        new_button.clicked.connect(self.new_requested)
+        open_button = QtWidgets.QPushButton("&Open")
+        open_button.setAccessibleName("Open the selected conference")
+        open_button.clicked.connect(self._open_current)
+
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("conferenceTable")
+        self.table.setAccessibleName("Conferences")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.DATE, QtCore.Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open_index)
+
+        self.search_box = QtWidgets.QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search the minutes of every conference (Ctrl+F)")
+        self.search_box.setAccessibleName("Search minutes")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_note = QtWidgets.QLabel()
+        self.search_note.setAccessibleName("Search result count")
+        self.results_view = QtWidgets.QTableView()
+        self.results_view.setObjectName("searchResults")
+        self.results_view.setAccessibleName("Search results")
+        self.results_view.setModel(self.results)
+        self.results_view.setSelectionBehavior(
+            QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows
+        )
+        self.results_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.verticalHeader().hide()
+        self.results_view.horizontalHeader().setStretchLastSection(True)
+        self.results_view.activated.connect(self._open_hit)
+        search_group = QtWidgets.QGroupBox("Search")
+        search_layout = QtWidgets.QVBoxLayout(search_group)
+        search_layout.addWidget(self.search_box)
+        search_layout.addWidget(self.search_note)
+        search_layout.addWidget(self.results_view)
+        search_group.setEnabled(self._search is not None)
+
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(title)
+        buttons.addStretch()
+        buttons.addWidget(new_button)
+        buttons.addWidget(open_button)
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(search_group)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.table, new_button)
+        self.setTabOrder(new_button, open_button)
+        self.setTabOrder(open_button, self.search_box)
+        self.setTabOrder(self.search_box, self.results_view)
+
+    def set_conferences(self, rows: Sequence[ConferenceSummary], today: date) -> None:
+        self.model.set_summaries(rows, today)
+        self.table.resizeColumnsToContents()
+        overdue = [s for s in rows if s.overdue]
+        if overdue:
+            items = "; ".join(f"{s.reference}: {', '.join(s.overdue)}" for s in overdue[:4])
+            self.summary.setText(f"<b>{len(overdue)} overdue</b> — {items}")
+        else:
+            self.summary.setText("Nothing is overdue.")
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        if self._search is None:
+            return
+        hits = list(self._search(self.search_box.text()))
+        self.results.set_rows(hits)
+        self.results_view.resizeColumnsToContents()
+        count = len(hits)
+        self.search_note.setText(f"{count} entr{'y' if count == 1 else 'ies'} found")
+        if hits:
+            self.results_view.selectRow(0)
+
+    def selected_reference(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value: ConferenceSummary = self.proxy.data(index, VALUE_ROLE)
+        return value.reference
+
+    def _open_current(self) -> None:
+        ref = self.selected_reference()
+        if ref is not None:
+            self.open_requested.emit(ref)
+
+    def _open_index(self, index: QtCore.QModelIndex) -> None:
+        value: ConferenceSummary = self.proxy.data(index, VALUE_ROLE)
+        self.open_requested.emit(value.reference)
+
+    def _open_hit(self, index: QtCore.QModelIndex) -> None:
+        self.open_requested.emit(str(self.results.value(index.row()).reference))

@@ -1,0 +1,258 @@
+"""Setting up a conference: its type, date, children and the date its clock runs from.
+
+The date by which it must be held shows as soon as the anchor date is known; a date
+after it needs a recorded reason before the conference can be created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.domain.enums import ConferenceType, MeetingMode
+from cpc_desktop.services.conferences import NewChild, NewConference
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
+
+_ANCHOR_LABELS = {
+    ConferenceType.INITIAL: "&Strategy discussion:",
+    ConferenceType.PRE_BIRTH: "&Strategy discussion:",
+    ConferenceType.TRANSFER_IN: "Written &notice received:",
+    ConferenceType.REVIEW: "&Previous conference:",
+}
+_MODES = {
+    MeetingMode.IN_PERSON: "In person",
+    MeetingMode.REMOTE: "Remote",
+    MeetingMode.HYBRID: "Hybrid",
+}
+_NO_DATE = QtCore.QDate(1900, 1, 1)
+
+
+def _to_date(edit: QtWidgets.QDateEdit) -> date | None:
+    value = edit.date()
+    if value == edit.minimumDate():
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(name: str, optional: bool, today: date) -> QtWidgets.QDateEdit:
+    edit = QtWidgets.QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setAccessibleName(name)
+    if optional:
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("not known")
+        edit.setDate(_NO_DATE)
+    else:
+        edit.setDate(QtCore.QDate(today.year, today.month, today.day))
+    return edit
+
+
+class ChildRow(QtWidgets.QWidget):
+    """One child: given name, family name, date of birth (or expected delivery)."""
+
+    def __init__(self, number: int, today: date, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.given = QtWidgets.QLineEdit()
+        self.given.setPlaceholderText("Given name")
+        self.given.setAccessibleName(f"Child {number} given name")
+        self.family = QtWidgets.QLineEdit()
+        self.family.setPlaceholderText("Family name")
+        self.family.setAccessibleName(f"Child {number} family name")
+        self.born = _date_edit(f"Child {number} date of birth or expected delivery", True, today)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.given, 2)
+        layout.addWidget(self.family, 2)
+        layout.addWidget(self.born, 1)
+
+    def value(self, unborn: bool) -> NewChild | None:
+        given, family = self.given.text().strip(), self.family.text().strip()
+        if not given and not family:
+            return None
+        born = _to_date(self.born)
+        if unborn:
+            return NewChild(given or "Unborn", family, expected_date_of_delivery=born)
+        return NewChild(given, family, date_of_birth=born)
+
+
+class NewConferenceDialog(QtWidgets.QDialog):
+    """Collects a :class:`NewConference`; ``create`` is called on accept."""
+
+    def __init__(
+        self,
+        today: date,
+        preview: Callable[[NewConference], date | None],
+        create: Callable[[NewConference], Any],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New conference")
+        self._today = today
+        self._preview = preview
+        self._create = create
+        self.created: Any = None
+        self._build_ui()
+        self._refresh()
+
+    def _build_ui(self) -> None:
+        self.type = QtWidgets.QComboBox()
+        for kind in ConferenceType:
+            self.type.addItem(TYPE_NAMES[kind.value], kind)
+        self.type.setAccessibleName("Conference type")
+        self.date = _date_edit("Conference date", False, self._today)
+        self.start = QtWidgets.QTimeEdit(QtCore.QTime(10, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName("Start time")
+        self.venue = QtWidgets.QLineEdit()
+        self.venue.setAccessibleName("Venue")
+        self.mode = QtWidgets.QComboBox()
+        for mode, label in _MODES.items():
+            self.mode.addItem(label, mode)
+        self.mode.setAccessibleName("Meeting mode")
+        self.anchor = _date_edit("Anchor date", True, self._today)
+        self.anchor_label = QtWidgets.QLabel()
+        self.anchor_label.setBuddy(self.anchor)
+        self.review_number = QtWidgets.QSpinBox()
+        self.review_number.setRange(1, 99)
+        self.review_number.setAccessibleName("Review number")
+        self.due = QtWidgets.QLabel()
+        self.due.setObjectName("dueDate")
+        self.due.setAccessibleName("Due date")
+        self.due.setWordWrap(True)
+        self.reason = QtWidgets.QPlainTextEdit()
+        self.reason.setAccessibleName("Reason for the delay")
+        self.reason.setPlaceholderText(
+            "Why the conference is later than the timescale (agreed by the manager and the chair)"
+        )
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(70)
+        self.reason_label = QtWidgets.QLabel("&Reason for delay:")
+        self.reason_label.setBuddy(self.reason)
+
+        self.children_box = QtWidgets.QVBoxLayout()
+        self.child_rows: list[ChildRow] = []
+        add_child = QtWidgets.QPushButton("Add &another child")
+        add_child.clicked.connect(self.add_child)
+        self.add_child()
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("&Type:", self.type)
+        form.addRow("&Date:", self.date)
+        form.addRow("Start &time:", self.start)
+        form.addRow("&Venue:", self.venue)
+        form.addRow("&Mode:", self.mode)
+        form.addRow(self.anchor_label, self.anchor)
+        form.addRow("Review &number:", self.review_number)
+        self._review_row = form.rowCount() - 1
+        form.addRow("Due by:", self.due)
+        form.addRow(self.reason_label, self.reason)
+        self._form = form
+        children = QtWidgets.QGroupBox("Children")
+        children_layout = QtWidgets.QVBoxLayout(children)
+        children_layout.addLayout(self.children_box)
+        children_layout.addWidget(add_child, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
+
+        self.error = QtWidgets.QLabel()
+        self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Create conference")
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(children)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        for signal in (
+            self.type.currentIndexChanged,
+            self.date.dateChanged,
+            self.anchor.dateChanged,
+            self.review_number.valueChanged,
+        ):
+            signal.connect(self._refresh)
+        self.setMinimumWidth(620)
+
+    def add_child(self) -> ChildRow:
+        row = ChildRow(len(self.child_rows) + 1, self._today)
+        self.child_rows.append(row)
+        self.children_box.addWidget(row)
+        row.given.setFocus()
+        return row
+
+    @property
+    def kind(self) -> ConferenceType:
+        value: ConferenceType = self.type.currentData()
+        return value
+
+    def value(self) -> NewConference:
+        kind = self.kind
+        anchor = _to_date(self.anchor)
+        unborn = kind is ConferenceType.PRE_BIRTH
+        children = tuple(c for c in (row.value(unborn) for row in self.child_rows) if c)
+        start = self.start.time()
+        return NewConference(
+            type=kind,
+            date=_to_date(self.date) or self._today,
+            children=children,
+            start_time=None if not start.isValid() else start.toPython(),  # type: ignore[arg-type]
+            venue=self.venue.text().strip(),
+            mode=self.mode.currentData(),
+            strategy_discussion_date=anchor
+            if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
+            else None,
+            transfer_notice_date=anchor if kind is ConferenceType.TRANSFER_IN else None,
+            previous_conference_date=anchor if kind is ConferenceType.REVIEW else None,
+            review_number=self.review_number.value() if kind is ConferenceType.REVIEW else 0,
+            delay_reason=self.reason.toPlainText().strip() or None,
+        )
+
+    def _refresh(self) -> None:
+        kind = self.kind
+        self.anchor_label.setText(_ANCHOR_LABELS[kind])
+        self._form.setRowVisible(self._review_row, kind is ConferenceType.REVIEW)
+        value = self.value()
+        try:
+            due = self._preview(value) if _to_date(self.anchor) else None
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.due.setText(message)
+            due = None
+        late = due is not None and value.date > due
+        if due is None:
+            self.due.setText("Give the anchor date to see when it is due.")
+        else:
+            warning = "  — later than the timescale: give the reason" if late else ""
+            self.due.setText(long_date(due) + warning)
+        self.due.setStyleSheet("color: #b91c1c; font-weight: bold;" if late else "")
+        self.reason.setVisible(late)
+        self.reason_label.setVisible(late)
+
+    def _on_accept(self) -> None:
+        value = self.value()
+        if not value.children:
+            self.error.setText("Add at least one child.")
+            self.child_rows[0].given.setFocus()
+            return
+        try:
+            self.created = self._create(value)
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.error.setText(message)
+            return
+        self.accept()

@@ -1,0 +1,38 @@
+"""Preferences, kept in QSettings: never a child's name or any case content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore
+
+DEFAULT_IDLE_LOCK_MINUTES = 5
+
+
+class Preferences:
+    """Typed access to the few things CPC Desktop remembers between runs."""
+
+    def __init__(self, settings: QtCore.QSettings) -> None:
+        self._settings = settings
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        value = self._settings.value("lock/idle_minutes", DEFAULT_IDLE_LOCK_MINUTES)
+        try:
+            minutes = int(str(value))
+        except ValueError:
+            return DEFAULT_IDLE_LOCK_MINUTES
+        return max(0, min(minutes, 240))
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("lock/idle_minutes", int(minutes))
+
+    @property
+    def last_store(self) -> Path | None:
+        value = self._settings.value("store/last_path", "")
+        return Path(str(value)) if value else None
+
+    @last_store.setter
+    def last_store(self, path: Path) -> None:
+        self._settings.setValue("store/last_path", str(path))

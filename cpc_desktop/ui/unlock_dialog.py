@@ -1,0 +1,133 @@
+"""Unlocking a store, or creating one on first run.
+
+The dialog never opens anything itself: it hands the path and passphrase to an
+``opener`` callable and shows the one-line message of whatever that raises, so a
+wrong passphrase can simply be typed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.passphrase import MIN_LENGTH, strength
+
+#: (path, passphrase, create) -> an open session; raises an error with ``.message``.
+Opener = Callable[[Path, str, bool], Any]
+
+
+class UnlockDialog(QtWidgets.QDialog):
+    """Asks for the passphrase (twice, with a strength hint, when creating)."""
+
+    def __init__(self, path: Path, opener: Opener, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._opener = opener
+        self._create = not path.exists()
+        self.session: Any = None
+        self.setWindowTitle("CPC Desktop — " + ("create a store" if self._create else "unlock"))
+        self.setModal(True)
+        self._build_ui()
+
+    @property
+    def creating(self) -> bool:
+        return self._create
+
+    def _build_ui(self) -> None:
+        intro = QtWidgets.QLabel()
+        intro.setWordWrap(True)
+        intro.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        if self._create:
+            intro.setText(
+                f"No store exists yet at\n{self._path}\n\nChoose a passphrase to create one. "
+                "Everything in the store is encrypted with it; without it nobody, including "
+                "you, can read the store again."
+            )
+        else:
+            intro.setText(f"Type the passphrase for\n{self._path}")
+        self.passphrase = QtWidgets.QLineEdit()
+        self.passphrase.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.confirm = QtWidgets.QLineEdit()
+        self.confirm.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Passphrase again")
+        self.hint = QtWidgets.QLabel()
+        self.hint.setAccessibleName("Passphrase strength")
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("unlockError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.error.setAccessibleName("Problem")
+        self.error.hide()
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("&Passphrase:", self.passphrase)
+        if self._create:
+            form.addRow("&Again:", self.confirm)
+            form.addRow("Strength:", self.hint)
+            self.passphrase.textChanged.connect(self._on_passphrase_changed)
+            self._on_passphrase_changed("")
+        else:
+            self.confirm.hide()
+            self.hint.hide()
+
+        buttons = QtWidgets.QDialogButtonBox()
+        self.ok = buttons.addButton(
+            "&Create store" if self._create else "&Unlock",
+            QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.ok.setDefault(True)
+        quit_button = buttons.addButton("&Quit", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setAccessibleName("Quit")
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.passphrase.setFocus()
+
+    def _on_passphrase_changed(self, text: str) -> None:
+        found = strength(text)
+        self.hint.setText(f"{found.label} — {found.advice}")
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _on_accept(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self._fail("Type the passphrase.")
+            return
+        if self._create:
+            if len(text) < MIN_LENGTH:
+                self._fail(f"A new store needs a passphrase of at least {MIN_LENGTH} characters.")
+                return
+            if self.confirm.text() != text:
+                self.confirm.clear()
+                self._fail("The two passphrases differ. Type them again.")
+                return
+        QtGui.QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            self.session = self._opener(self._path, text, self._create)
+        except Exception as error:  # every store or service error carries .message
+            message = user_message(error)
+            if message is None:
+                raise
+            self._fail(message if message.endswith(".") else message + ".")
+            return
+        finally:
+            QtGui.QGuiApplication.restoreOverrideCursor()
+            self.confirm.clear()
+        self.passphrase.clear()
+        self.accept()
