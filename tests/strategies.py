@@ -24,6 +24,7 @@ from cpc_desktop.domain.conference import (
     AttendanceEvent,
     Child,
     Conference,
+    ConferenceAction,
     ConferenceRecord,
     Decision,
     Dissent,
@@ -33,10 +34,12 @@ from cpc_desktop.domain.conference import (
     MinutesVersion,
     Participant,
     PlanAction,
+    SafetyScale,
 )
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
+    AnalysisSection,
     AttendanceKind,
     ChildParticipation,
     ConferenceStatus,
@@ -247,6 +250,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             title=draw(texts(100)),
             allowance_minutes=draw(counts(1440)),
             status=draw(choice(AgendaStatus)),
+            not_obtained_reason=draw(_MAYBE_TEXT),
         )
         for _ in range(draw(counts(5)))
     )
@@ -263,6 +267,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             speaker_id=_maybe_pick(draw, people),
             tag=draw(optional(choice(Tag))),
             restricted=draw(_BOOL),
+            section=draw(optional(choice(AnalysisSection))),
         )
         for _ in range(draw(counts(8)) if items else 0)
     )
@@ -360,6 +365,28 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         for _ in range(draw(counts(3)) if people else 0)
     )
 
+    actions = tuple(
+        ConferenceAction(
+            id=new_id(),
+            owner=draw(texts(200)),
+            action=draw(_TEXT),
+            due_date=draw(_MAYBE_DATE),
+            minute_entry_id=_maybe_pick(draw, [entry.id for entry in minutes]),
+            created_at=draw(instants()),
+        )
+        for _ in range(draw(counts(3)))
+    )
+
+    scaling = tuple(
+        SafetyScale(
+            id=new_id(),
+            participant_id=person,
+            score=draw(counts(10)),
+            note=draw(_TEXT),
+        )
+        for person in _subset(draw, people, most=4)
+    )
+
     return ConferenceRecord(
         conference=conference,
         children=children,
@@ -370,6 +397,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         minutes_versions=tuple(versions),
         letters=letters,
         distributions=distributions,
+        actions=actions,
+        scaling=scaling,
     )
 
 
@@ -377,8 +406,9 @@ def example_record() -> ConferenceRecord:
     """A small, fixed, consistent conference for example-based tests.
 
     Ids are ``uuid.UUID(int=n)``: conference 1, children 10-11, participants 20-22,
-    attendance 30-32, agenda 40-41, minutes 50-51, decision 60 (views 61-62, dissent 63,
-    action 64), minutes versions 70-71, letter 80, distribution 90.
+    attendance 30-32, agenda 40-42, minutes 50-52, decision 60 (views 61-62, dissent 63,
+    action 64), minutes versions 70-71, letter 80, distribution 90, conference action 100,
+    safety scales 110-111.
     """
 
     def ident(number: int) -> str:
@@ -434,6 +464,13 @@ def example_record() -> ConferenceRecord:
         ),
         agenda=(
             AgendaItem(ident(40), "introductions", "Welcome and introductions", 5),
+            AgendaItem(
+                ident(42),
+                "childs_views",
+                "The children's views",
+                10,
+                not_obtained_reason="The baby is not yet born; Amira's views came in a drawing.",
+            ),
             AgendaItem(ident(41), "decision", "Decision", 15),
         ),
         minutes=(
@@ -454,6 +491,16 @@ def example_record() -> ConferenceRecord:
                 at(11, 31),
                 speaker_id=ident(21),
                 tag=Tag.OPINION,
+            ),
+            MinuteEntry(
+                ident(52),
+                ident(41),
+                "Missed health appointments are the main worry.",
+                "Minute Taker",
+                at(11, 32),
+                at(11, 32),
+                speaker_id=ident(21),
+                section=AnalysisSection.HARM,
             ),
         ),
         decisions=(
@@ -490,5 +537,19 @@ def example_record() -> ConferenceRecord:
                 minutes_version_id=ident(70),
                 letter_id=ident(80),
             ),
+        ),
+        actions=(
+            ConferenceAction(
+                ident(100),
+                "Sam Worker",
+                "Book the health review",
+                date(2026, 11, 27),
+                ident(52),
+                at(11, 33),
+            ),
+        ),
+        scaling=(
+            SafetyScale(ident(110), ident(21), 3, "Worried about health care"),
+            SafetyScale(ident(111), ident(22), 7),
         ),
     )

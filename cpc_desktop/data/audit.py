@@ -113,6 +113,11 @@ def track(session: Session) -> None:
     session.info["touched"] = set()
 
 
+def mark_touched(session: Session, table: str, row_id: str) -> None:
+    """Record a row changed with a Core statement (the ORM events do it otherwise)."""
+    session.info.setdefault("touched", set()).add((table, row_id))
+
+
 def current_hashes(
     session: Session, keys: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], str | None]:
@@ -132,15 +137,22 @@ def current_hashes(
     return found
 
 
+_AUDIT = AuditEvent.metadata.tables[AuditEvent.__tablename__]
+_HEAD = sa.select(_AUDIT.c.seq, _AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)
+_APPEND = sa.insert(_AUDIT)
+
+
 def _head(session: Session) -> tuple[int, str]:
-    last = session.execute(
-        sa.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    # Core on the session's connection: this runs in every unit of work (autosave too).
+    last = session.connection().execute(_HEAD).first()
     return (0, GENESIS) if last is None else (last[0], last[1])
 
 
 def record(session: Session, context: AuditContext, work: Work) -> AuditEvent:
-    """Append the audit event for this unit of work (call inside its transaction)."""
+    """Append the audit event for this unit of work (call inside its transaction).
+
+    The event is written with a Core INSERT; the returned object is a detached copy.
+    """
     touched = sorted(session.info.get("touched", ()))
     hashes = current_hashes(session, touched)
     rows = json.dumps([[t, i, hashes[(t, i)]] for t, i in touched], separators=(",", ":"))
@@ -158,8 +170,7 @@ def record(session: Session, context: AuditContext, work: Work) -> AuditEvent:
         prev_hash=prev,
     )
     ev.hash = event_hash(prev, _event_body(ev))
-    session.add(ev)
-    session.flush()
+    session.connection().execute(_APPEND, {**_event_body(ev), "hash": ev.hash})
     session.info["touched"] = set()
     return ev
 

@@ -1,4 +1,4 @@
-"""``check``: page authentication, SQLite's structure check, and the audit replay."""
+"""``check``: page authentication, SQLite's structure check, the search index, the audit replay."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import exc
 
 from cpc_desktop.data import audit
 from cpc_desktop.data.models import ConferenceRow
+from cpc_desktop.data.schema import FTS_TABLE
 from cpc_desktop.data.store import Store, translate_error
 
 
@@ -25,8 +26,27 @@ class IntegrityReport:
         return not self.problems
 
 
+def _check_search_index(conn: sa.Connection) -> list[str]:
+    """Compare the full-text index with the minutes it was built from (SQLite only)."""
+    found = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+    ).scalar()
+    if not found:
+        return []
+    try:
+        conn.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+    except exc.DBAPIError as error:
+        name = str(getattr(error.orig, "sqlite_errorname", ""))
+        if not name.startswith("SQLITE_CORRUPT"):
+            raise
+        return ["search index check: the index of minute text does not match the minutes"]
+    return []
+
+
 def check(store: Store) -> IntegrityReport:
-    """Check every page's HMAC, the b-trees, then the audit chain and every row."""
+    """Check every page's HMAC, the b-trees, the search index, the audit chain, every row."""
     problems: list[str] = []
     try:
         with store.engine.connect() as conn:
@@ -36,6 +56,8 @@ def check(store: Store) -> IntegrityReport:
                 structure = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
                 if structure != ["ok"]:
                     problems.append(f"structure check: {structure[0]}")
+            if not problems:
+                problems.extend(_check_search_index(conn))
             conn.rollback()
         if problems:
             return IntegrityReport(0, 0, 0, "", tuple(problems))

@@ -22,6 +22,13 @@ Tables:
     minutes_version     draft / approved / issued versions of the minutes.
     letter              outcome letters produced.
     distribution        who received which document, when.
+    conference_action   actions noted while minuting (owner, due date, source entry).
+    safety_scale        each participant's 0-10 safety scale (Signs of Safety).
+
+The full-text index ``minute_fts`` (SQLite FTS5, external content over
+``minute_entry``) and its shadow tables are made by the migrations, not the models:
+they hold no data of their own and are ignored wherever tables are listed (see
+:func:`cpc_desktop.data.schema.is_index_name`).
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from cpc_desktop.data.types import UTCDateTime, enum_column
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
+    AnalysisSection,
     AttendanceKind,
     ChildParticipation,
     ConferenceStatus,
@@ -156,6 +164,12 @@ class ConferenceRow(Row):
     distributions: Mapped[list[DistributionRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="DistributionRow.position"
     )
+    actions: Mapped[list[ConferenceActionRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="ConferenceActionRow.position"
+    )
+    scaling: Mapped[list[SafetyScaleRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="SafetyScaleRow.position"
+    )
 
 
 class ChildRow(Row):
@@ -215,6 +229,7 @@ class AgendaItemRow(Row):
     title: Mapped[str] = mapped_column(sa.Text)
     allowance_minutes: Mapped[int]
     status: Mapped[AgendaStatus] = mapped_column(enum_column(AgendaStatus))
+    not_obtained_reason: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class MinuteEntryRow(Row):
@@ -230,6 +245,7 @@ class MinuteEntryRow(Row):
     author: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+    section: Mapped[AnalysisSection | None] = mapped_column(enum_column(AnalysisSection))
 
 
 class DecisionRow(Row):
@@ -347,6 +363,32 @@ class DistributionRow(Row):
     minutes_version_id: Mapped[str | None] = _ref("minutes_version.id")
     letter_id: Mapped[str | None] = _ref("letter.id")
     method: Mapped[str] = mapped_column(sa.String(200))
+
+
+class ConferenceActionRow(Row):
+    __tablename__ = "conference_action"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    owner: Mapped[str] = mapped_column(sa.String(200))
+    action: Mapped[str] = mapped_column(sa.Text)
+    due_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    minute_entry_id: Mapped[str | None] = _ref("minute_entry.id")
+    created_at: Mapped[dt.datetime]
+
+
+class SafetyScaleRow(Row):
+    __tablename__ = "safety_scale"
+    __table_args__ = (
+        sa.UniqueConstraint("conference_id", "participant_id"),
+        sa.CheckConstraint("score >= 0 AND score <= 10", name="score_range"),
+    )
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    participant_id: Mapped[str] = _fk("participant.id")
+    score: Mapped[int]
+    note: Mapped[str] = mapped_column(sa.Text)
 
 
 class AuditEvent(Base):

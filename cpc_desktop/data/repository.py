@@ -40,6 +40,8 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.MinutesVersion: m.MinutesVersionRow,
     d.Letter: m.LetterRow,
     d.Distribution: m.DistributionRow,
+    d.ConferenceAction: m.ConferenceActionRow,
+    d.SafetyScale: m.SafetyScaleRow,
 }
 # ConferenceRecord field -> element dataclass
 _SECTIONS: dict[str, type[Any]] = {
@@ -51,6 +53,8 @@ _SECTIONS: dict[str, type[Any]] = {
     "minutes_versions": d.MinutesVersion,
     "letters": d.Letter,
     "distributions": d.Distribution,
+    "actions": d.ConferenceAction,
+    "scaling": d.SafetyScale,
 }
 
 
@@ -122,6 +126,8 @@ def _loaded() -> Iterable[Any]:
         selectinload(c.minutes_versions),
         selectinload(c.letters),
         selectinload(c.distributions),
+        selectinload(c.actions),
+        selectinload(c.scaling),
     )
 
 
@@ -196,6 +202,11 @@ def existing_ids(session: Session, keys: Sequence[tuple[str, str]]) -> list[tupl
                 (name, i) for i in session.scalars(sa.select(tbl.c.id).where(tbl.c.id.in_(chunk)))
             )
     return clashes
+
+
+def to_value(cls: type[T], row: m.Row) -> T:
+    """The frozen value of one row (nested lists included), e.g. an ``AgendaItem``."""
+    return _to_value(cls, row)
 
 
 def minute_entry(row: m.MinuteEntryRow) -> d.MinuteEntry:

@@ -6,6 +6,21 @@ is imported only when a migration must run. A test keeps them equal to the scrip
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 STORE_FORMAT = "cpc-desktop-store"
+
+#: The full-text index over minute text (SQLite FTS5). It and its shadow tables
+#: (``minute_fts_data``, ``minute_fts_idx``, ...) are made by migration 0002, hold
+#: nothing that is not also in ``minute_entry``, and are not part of the models.
+FTS_TABLE = "minute_fts"
+
+
+def is_index_name(name: str | None) -> bool:
+    """Whether ``name`` is the full-text index or one of its shadow tables or triggers."""
+    return name is not None and name.startswith(FTS_TABLE)
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's ``include_name`` hook: compare everything but the full-text index."""
+    return not (type_ == "table" and is_index_name(name))

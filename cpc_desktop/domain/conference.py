@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
+    AnalysisSection,
     AttendanceKind,
     ChildParticipation,
     ConferenceStatus,
@@ -94,6 +95,8 @@ class AgendaItem:
     title: str
     allowance_minutes: int = 10
     status: AgendaStatus = AgendaStatus.PENDING
+    #: Why views could not be gathered (used on the child's and parents' views items).
+    not_obtained_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class MinuteEntry:
     speaker_id: str | None = None
     tag: Tag | None = None
     restricted: bool = False
+    #: The part of a Signs of Safety analysis the entry belongs to, if any.
+    section: AnalysisSection | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,32 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ConferenceAction:
+    """Something agreed during the meeting and noted while minuting.
+
+    Distinct from a decision's :class:`PlanAction`: these are captured as they come up
+    and may point at the minute entry where they were agreed.
+    """
+
+    id: str
+    owner: str
+    action: str
+    due_date: dt.date | None
+    minute_entry_id: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SafetyScale:
+    """One participant's 0-10 judgement of how safe the child is (Signs of Safety)."""
+
+    id: str
+    participant_id: str
+    score: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class MinutesVersion:
     id: str
     version: str
@@ -210,3 +241,5 @@ class ConferenceRecord:
     minutes_versions: tuple[MinutesVersion, ...] = ()
     letters: tuple[Letter, ...] = ()
     distributions: tuple[Distribution, ...] = field(default=())
+    actions: tuple[ConferenceAction, ...] = ()
+    scaling: tuple[SafetyScale, ...] = ()

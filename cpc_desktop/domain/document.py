@@ -296,4 +296,22 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
         )
         refer(f"{path}.letter_id", sent.get("letter_id"), letters, "letter")
 
+    entries = known("minutes")
+    for path, action in _items(doc, "actions"):
+        refer(f"{path}.minute_entry_id", action.get("minute_entry_id"), entries, "minute entry")
+
+    scaled: dict[str, str] = {}
+    for path, scale in _items(doc, "scaling"):
+        person = scale["participant_id"]
+        refer(f"{path}.participant_id", person, participants, "participant")
+        if person in scaled:
+            problems.append(
+                DocumentProblem(
+                    f"{path}.participant_id",
+                    f"this participant already has a safety scale at {scaled[person]}",
+                )
+            )
+        else:
+            scaled[person] = path
+
     return tuple(problems)

@@ -108,6 +108,18 @@ class ChildParticipation(StrEnum):
     NOT_TAKING_PART = "not_taking_part"
 
 
+class AnalysisSection(StrEnum):
+    """Where a minute entry sits in a Signs of Safety analysis (the assessment map)."""
+
+    HARM = "harm"
+    DANGER = "danger"
+    COMPLICATING_FACTORS = "complicating_factors"
+    WORKING_WELL = "working_well"
+    NEXT_STEPS = "next_steps"
+    DANGER_STATEMENTS = "danger_statements"
+    SAFETY_GOALS = "safety_goals"
+
+
 class AgendaStatus(StrEnum):
     PENDING = "pending"
     CURRENT = "current"

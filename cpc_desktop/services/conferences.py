@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from cpc_desktop.data import audit, integrity, repository
+from cpc_desktop.data import integrity, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
-from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AgendaStatus,
@@ -33,11 +30,19 @@ from cpc_desktop.domain.enums import (
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
-from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied, RuleViolation
-from cpc_desktop.services.roles import Action, Actor, allowed
-from cpc_desktop.services.rules import RuleBook, check_record_rules, record_problems
+from cpc_desktop.services.base import Clock, ServiceBase
+from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
+from cpc_desktop.services.roles import Action
+from cpc_desktop.services.rules import check_record_rules, record_problems
 
-Clock = Callable[[], datetime]
+__all__ = [
+    "Clock",
+    "ConferenceService",
+    "NewChild",
+    "NewConference",
+    "NewParticipant",
+    "Overview",
+]
 
 
 @dataclass(frozen=True)
@@ -88,59 +93,8 @@ class Overview:
     first_sent: dict[tuple[str, str], datetime]
 
 
-class ConferenceService:
+class ConferenceService(ServiceBase):
     """The use cases of one actor on one open store."""
-
-    def __init__(
-        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
-    ) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
-        self._rules = rules or RuleBook()
-
-    # --- plumbing ------------------------------------------------------------------
-
-    @property
-    def actor(self) -> Actor:
-        return self._actor
-
-    def _context(
-        self, action: Action, object_type: str, object_id: str = "", outcome: str = "ok"
-    ) -> audit.AuditContext:
-        return audit.AuditContext(
-            actor=self._actor.name,
-            role=self._actor.role.value,
-            action=action.value,
-            object_type=object_type,
-            object_id=object_id,
-            at=self._clock(),
-            outcome=outcome,
-        )
-
-    def _require(self, action: Action, object_type: str, object_id: str = "") -> None:
-        if allowed(self._actor, action):
-            return
-        with self._store.unit_of_work(self._context(action, object_type, object_id, "denied")):
-            pass
-        raise PermissionDenied(
-            f"{self._actor.name} ({self._actor.role.value.replace('_', ' ')}) "
-            f"may not {action.value.replace('_', ' ')}"
-        )
-
-    def _meta(self) -> dict[str, object]:
-        return repository.row_meta(self._actor.name, self._clock())
-
-    def _touch(self, row: m.Row) -> None:
-        row.row_updated_at = self._clock()
-        row.row_updated_by = self._actor.name
-
-    @staticmethod
-    def _conference_id(session: Session, ref: str) -> str:
-        found = repository.find_conference_id(session, ref)
-        if found is None:
-            raise NotFound(f"no conference {ref!r} in this store")
-        return found
 
     # --- reading -------------------------------------------------------------------
 

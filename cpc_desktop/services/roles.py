@@ -1,8 +1,9 @@
 """Who may do what: the role model, enforced here rather than in the UI.
 
 A chair may do everything. A minute-taker records the meeting (attendance and
-minutes) but cannot decide, approve, import, export or manage users. A read-only
-user can look and check, nothing else.
+minutes, the actions and safety scales noted in them) but cannot run the agenda,
+decide, approve, import, export or manage users. A read-only user can look, search
+and check, nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Action(StrEnum):
     CHECK = "check"
     CREATE_CONFERENCE = "create_conference"
     EDIT_CONFERENCE = "edit_conference"
+    MANAGE_AGENDA = "manage_agenda"
     RECORD_ATTENDANCE = "record_attendance"
     WRITE_MINUTES = "write_minutes"
     RECORD_DECISION = "record_decision"

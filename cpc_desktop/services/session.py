@@ -25,6 +25,7 @@ from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
+from cpc_desktop.services.workspace import WorkspaceService
 
 __all__ = ["Session", "check_record_rules", "open_session", "system_clock"]
 
@@ -65,6 +66,7 @@ class Session:
         self.today = _local_today(self.clock)
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
+        self.workspace = WorkspaceService(self.store, self.actor, self.clock, self.rules)
 
     def close(self) -> None:
         self.store.close()

@@ -130,3 +130,19 @@ def test_chain_links_each_event_to_the_last(store_path: Path) -> None:
         ).fetchall()
     assert events[0][1] == audit.GENESIS
     assert events[1][1] == events[0][2]
+
+
+def test_a_search_index_out_of_step_with_the_minutes_is_named(store_path: Path) -> None:
+    # Text indexed for a row that does not exist: search would point at the wrong entry.
+    _raw(store_path, "INSERT INTO minute_fts(rowid, text) VALUES (999, 'ghost words')")
+    assert _problems(store_path) == (
+        "search index check: the index of minute text does not match the minutes",
+    )
+
+
+def test_the_search_index_is_not_a_tracked_table() -> None:
+    from cpc_desktop.data.models import TRACKED_TABLES
+
+    names = {table.name for table in TRACKED_TABLES}
+    assert {"conference_action", "safety_scale"} <= names
+    assert not {name for name in names if name.startswith("minute_fts")}

@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from cpc_desktop.data import migrate
+from cpc_desktop.data import migrate, repository
+from cpc_desktop.data import models as m
 from cpc_desktop.data.models import Base
-from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
-from cpc_desktop.data.store import open_store
-from tests.helpers.stores import RAW_KEY, new_store
+from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS, include_name
+from cpc_desktop.data.store import Store, _make_engine, open_store
+from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.workspace import WorkspaceService
+from tests.helpers.records import CANARY, small_record, uid
+from tests.helpers.stores import FIXED_NOW, RAW_KEY, TickingClock, new_store
 
 
 def test_known_revisions_match_the_scripts() -> None:
@@ -22,7 +29,9 @@ def test_known_revisions_match_the_scripts() -> None:
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
     with new_store(tmp_path) as store, store.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         differences = compare_metadata(context, Base.metadata)
         conn.rollback()
     assert differences == []
@@ -51,3 +60,140 @@ def test_older_store_is_backed_up_then_upgraded(
     open_store(tmp_path / "store.db", RAW_KEY).close()
     assert calls == ["upgrade"]
     assert len(list(tmp_path.glob("store.db.before-0000-*.bak"))) == 1
+
+
+# --- 0001 -> 0002: the live workspace and full-text search -------------------------------
+
+ZOE = "Zoë told her teacher she feels safe at her nan's house."
+
+
+def _store_at_0001(path: Path) -> None:
+    """A store as version 0001 of the schema made it, holding one conference's minutes."""
+    engine = _make_engine(path, RAW_KEY, create=True)
+    meta = repository.row_meta("Alex Chair", FIXED_NOW)
+    record = small_record()
+    try:
+        with engine.begin() as conn:
+            command.upgrade(migrate.alembic_config(conn), "0001")
+        with engine.begin() as conn:
+            c = record.conference
+            conn.execute(
+                sa.insert(m.ConferenceRow.__table__).values(
+                    id=c.id,
+                    reference=c.reference,
+                    type=c.type,
+                    status=c.status,
+                    date=c.date,
+                    profile=c.profile,
+                    start_time=c.start_time,
+                    local_authority="",
+                    venue="",
+                    mode=c.mode,
+                    review_number=0,
+                    **meta,
+                )
+            )
+            for i, item in enumerate(record.agenda):
+                conn.execute(
+                    sa.insert(m.AgendaItemRow.__table__).values(
+                        id=item.id,
+                        conference_id=c.id,
+                        position=i,
+                        key=item.key,
+                        title=item.title,
+                        allowance_minutes=10,
+                        status=item.status,
+                        **meta,
+                    )
+                )
+            for i, text in enumerate((ZOE, record.minutes[0].text, "Nothing to add.")):
+                conn.execute(
+                    sa.insert(m.MinuteEntryRow.__table__).values(
+                        id=uid(f"old-{i}"),
+                        conference_id=c.id,
+                        agenda_item_id=record.agenda[0].id,
+                        position=i,
+                        text=text,
+                        restricted=False,
+                        author="Min Taker",
+                        created_at=FIXED_NOW,
+                        updated_at=FIXED_NOW,
+                        **meta,
+                    )
+                )
+            # A gap in the implicit rowids: the index must still point at the right rows.
+            conn.exec_driver_sql("DELETE FROM minute_entry WHERE id = ?", (uid("old-1"),))
+    finally:
+        engine.dispose()
+
+
+def _chair(store: Store) -> WorkspaceService:
+    return WorkspaceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+
+
+def test_a_0001_store_is_backed_up_upgraded_and_its_minutes_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    _store_at_0001(path)
+    with open_store(path, RAW_KEY) as store:
+        with store.engine.connect() as conn:
+            revision = conn.exec_driver_sql("select version_num from alembic_version").scalar()
+            entries = conn.exec_driver_sql(
+                "select id, text, section from minute_entry order by position"
+            ).fetchall()
+            reasons = conn.exec_driver_sql("select not_obtained_reason from agenda_item").all()
+            conn.rollback()
+        hits = _chair(store).search("zoe nan")
+        assert _chair(store).search("Nothing") != ()
+        assert _chair(store).search(CANARY) == ()  # deleted before the upgrade
+        _chair(store).save_text(uid("old-0"), "Changed after the upgrade.")
+        assert _chair(store).search("zoe") == ()
+        assert [h.entry_id for h in _chair(store).search("upgrade")] == [uid("old-0")]
+    assert revision == HEAD_REVISION
+    assert entries == [(uid("old-0"), ZOE, None), (uid("old-2"), "Nothing to add.", None)]
+    assert reasons == [(None,)]
+    assert [h.entry_id for h in hits] == [uid("old-0")]
+    assert len(list(tmp_path.glob("store.db.before-0001-*.bak"))) == 1
+
+
+def test_downgrade_to_0001_keeps_every_minute(tmp_path: Path) -> None:
+    from cpc_desktop.services.conferences import ConferenceService
+
+    with new_store(tmp_path) as store:
+        ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock()).import_record(
+            small_record()
+        )
+        with store.engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0001")
+        with store.engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("select name from sqlite_master")}
+            count = conn.exec_driver_sql("select count(*) from minute_entry").scalar()
+            columns = {r[1] for r in conn.exec_driver_sql("pragma table_info(minute_entry)")}
+            conn.rollback()
+        assert count == 2
+        assert "section" not in columns
+        assert not {n for n in names if n.startswith(("minute_fts", "conference_action"))}
+        assert "safety_scale" not in names
+        migrate.upgrade(store.engine)
+        assert [h.entry_id for h in _chair(store).search(CANARY)] == [uid("m1")]
+
+
+def test_a_backup_copy_keeps_a_working_search_index(tmp_path: Path) -> None:
+    from cpc_desktop.services.conferences import ConferenceService
+
+    with new_store(tmp_path) as store:
+        ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock()).import_record(
+            small_record()
+        )
+        workspace = _chair(store)
+        first = workspace.add_entry("CPC-2026-0042", uid("item"), "Gap maker")
+        workspace.delete_entry(first.id)
+        workspace.add_entry("CPC-2026-0042", uid("item"), "Grandmother attends weekly")
+        backup = migrate.backup(store.engine, store.path, store.key, "0002")
+    with open_store(backup, RAW_KEY) as copy:
+        with copy.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO minute_fts(minute_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        hits = _chair(copy).search("grandmother")
+        assert [h.snippet for h in hits] == ["\ue000Grandmother\ue001 attends weekly"]
+        assert [h.entry_id for h in _chair(copy).search(CANARY)] == [uid("m1")]

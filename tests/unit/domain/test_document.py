@@ -99,6 +99,23 @@ def test_absent_keys_take_the_model_defaults() -> None:
     assert written["children"] == []
 
 
+def test_a_document_without_the_workspace_keys_still_reads() -> None:
+    document = to_document(example_record())
+    for key in ("actions", "scaling"):
+        del document[key]
+    for item in document["agenda"]:
+        del item["not_obtained_reason"]
+    for entry in document["minutes"]:
+        del entry["section"]
+    record = from_document(document)
+    assert record.actions == record.scaling == ()
+    assert {item.not_obtained_reason for item in record.agenda} == {None}
+    assert {entry.section for entry in record.minutes} == {None}
+    written = to_document(record)
+    assert written["actions"] == written["scaling"] == []
+    assert written["minutes"][0]["section"] is None
+
+
 def test_nested_defaults_and_nulls() -> None:
     record = from_document(
         {
@@ -312,6 +329,24 @@ PROBLEMS: list[tuple[str, Mutation, DocumentProblem]] = [
         "distribution of an unknown letter",
         _set("distributions.0.letter_id", UNKNOWN),
         DocumentProblem("$.distributions[0].letter_id", f"no letter has the id {UNKNOWN}"),
+    ),
+    (
+        "action from an unknown minute entry",
+        _set("actions.0.minute_entry_id", UNKNOWN),
+        DocumentProblem("$.actions[0].minute_entry_id", f"no minute entry has the id {UNKNOWN}"),
+    ),
+    (
+        "safety scale of an unknown participant",
+        _set("scaling.1.participant_id", UNKNOWN),
+        DocumentProblem("$.scaling[1].participant_id", f"no participant has the id {UNKNOWN}"),
+    ),
+    (
+        "two safety scales for one participant",
+        _set("scaling.1.participant_id", ident(21)),
+        DocumentProblem(
+            "$.scaling[1].participant_id",
+            "this participant already has a safety scale at $.scaling[0]",
+        ),
     ),
 ]
 

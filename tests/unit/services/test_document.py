@@ -45,6 +45,8 @@ DEFINITIONS = {
     "minutes_version": conference.MinutesVersion,
     "letter": conference.Letter,
     "distribution": conference.Distribution,
+    "conference_action": conference.ConferenceAction,
+    "safety_scale": conference.SafetyScale,
 }
 
 
@@ -347,6 +349,42 @@ REJECTIONS: list[tuple[str, Mutation, str]] = [
         "too many minutes",
         _set("agenda.1.allowance_minutes", 1441),
         "$.agenda[1].allowance_minutes: 1441 is more than 1440",
+    ),
+    (
+        "safety scale above 10",
+        _set("scaling.0.score", 11),
+        "$.scaling[0].score: 11 is more than 10",
+    ),
+    (
+        "safety scale below 0",
+        _set("scaling.1.score", -1),
+        "$.scaling[1].score: -1 is less than 0",
+    ),
+    (
+        "safety scale as a fraction",
+        _set("scaling.0.score", 3.5),
+        "$.scaling[0].score: expected a whole number, found a number with a fraction",
+    ),
+    (
+        "unknown analysis section",
+        _set("minutes.2.section", "worries"),
+        "$.minutes[2].section: 'worries' is not one of: harm, danger, complicating_factors,"
+        " working_well, next_steps, danger_statements, safety_goals, null",
+    ),
+    (
+        "action without its creation time",
+        _delete("actions.0.created_at"),
+        "$.actions[0]: the required key 'created_at' is missing",
+    ),
+    (
+        "action for an unknown minute entry",
+        _set("actions.0.minute_entry_id", ident(999)),
+        f"$.actions[0].minute_entry_id: no minute entry has the id {ident(999)}",
+    ),
+    (
+        "two scales for one person",
+        _set("scaling.1.participant_id", ident(21)),
+        "$.scaling[1].participant_id: this participant already has a safety scale at $.scaling[0]",
     ),
     (
         "category twice",

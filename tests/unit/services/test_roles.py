@@ -34,18 +34,19 @@ from cpc_desktop.services.conferences import (
 )
 from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from cpc_desktop.services.session import Session
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
 REF = "CPC-2026-0042"
 
-Call = Callable[[ConferenceService], object]
+Call = Callable[[Session], object]
 
 CALLS: dict[Action, Call] = {
-    Action.LIST: lambda s: s.overview(),
-    Action.VIEW: lambda s: s.get(REF),
-    Action.CHECK: lambda s: s.check(),
-    Action.CREATE_CONFERENCE: lambda s: s.create_conference(
+    Action.LIST: lambda s: s.conferences.overview(),
+    Action.VIEW: lambda s: s.conferences.get(REF),
+    Action.CHECK: lambda s: s.conferences.check(),
+    Action.CREATE_CONFERENCE: lambda s: s.conferences.create_conference(
         NewConference(
             ConferenceType.REVIEW,
             date(2027, 2, 10),
@@ -54,14 +55,15 @@ CALLS: dict[Action, Call] = {
             review_number=1,
         )
     ),
-    Action.EDIT_CONFERENCE: lambda s: s.set_status(REF, ConferenceStatus.CONCLUDED),
-    Action.RECORD_ATTENDANCE: lambda s: s.record_attendance(
+    Action.EDIT_CONFERENCE: lambda s: s.conferences.set_status(REF, ConferenceStatus.CONCLUDED),
+    Action.MANAGE_AGENDA: lambda s: s.workspace.add_agenda_item(REF, "Any other business", 5),
+    Action.RECORD_ATTENDANCE: lambda s: s.conferences.record_attendance(
         uid("police"), AttendanceKind.ARRIVED, datetime(2026, 11, 20, 10, 5, tzinfo=UTC)
     ),
-    Action.WRITE_MINUTES: lambda s: s.add_minute_entry(
+    Action.WRITE_MINUTES: lambda s: s.conferences.add_minute_entry(
         REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
     ),
-    Action.RECORD_DECISION: lambda s: s.record_decision(
+    Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
         REF,
         d.Decision(
             id=uid("dec"),
@@ -70,9 +72,11 @@ CALLS: dict[Action, Call] = {
             outcome=Outcome.NO_FURTHER_ACTION,
         ),
     ),
-    Action.IMPORT: lambda s: s.import_record(small_record("CPC-2026-0077", salt="other-")),
-    Action.EXPORT: lambda s: s.export_record(REF),
-    Action.MANAGE_USERS: lambda s: s.add_user("Morgan Minutes", UserRole.MINUTE_TAKER),
+    Action.IMPORT: lambda s: s.conferences.import_record(
+        small_record("CPC-2026-0077", salt="other-")
+    ),
+    Action.EXPORT: lambda s: s.conferences.export_record(REF),
+    Action.MANAGE_USERS: lambda s: s.conferences.add_user("Morgan Minutes", UserRole.MINUTE_TAKER),
 }
 
 
@@ -109,7 +113,7 @@ def _snapshot(store: Store) -> dict[str, object]:
 @pytest.mark.parametrize("action", list(Action))
 def test_role_action_matrix(store: Store, role: UserRole, action: Action) -> None:
     actor = Actor(f"Someone {role.value}", role)
-    service = ConferenceService(store, actor, TickingClock())
+    service = Session(store, actor, TickingClock())
     before_events = _events(store)
     before = _snapshot(store)
     if action in PERMISSIONS[role]:
@@ -132,7 +136,14 @@ def test_permissions_are_what_the_roles_promise() -> None:
     minute_taker = PERMISSIONS[UserRole.MINUTE_TAKER]
     assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE} <= minute_taker
     assert (
-        not {Action.RECORD_DECISION, Action.IMPORT, Action.EXPORT, Action.MANAGE_USERS}
+        not {
+            Action.RECORD_DECISION,
+            Action.IMPORT,
+            Action.EXPORT,
+            Action.MANAGE_USERS,
+            Action.MANAGE_AGENDA,
+            Action.EDIT_CONFERENCE,
+        }
         & minute_taker
     )
 
@@ -161,4 +172,3 @@ def test_participant_added_at_the_end_of_the_roll(store: Store) -> None:
     record = service.get(REF)
     assert record.participants[-1] == dataclasses.replace(added)
     assert len(record.participants) == 4
-

@@ -1,0 +1,71 @@
+"""What every service shares: the actor, the clock, role checks and audit contexts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from cpc_desktop.data import audit, repository
+from cpc_desktop.data import models as m
+from cpc_desktop.data.store import Store
+from cpc_desktop.services.errors import NotFound, PermissionDenied
+from cpc_desktop.services.roles import Action, Actor, allowed
+from cpc_desktop.services.rules import RuleBook
+
+Clock = Callable[[], datetime]
+
+
+class ServiceBase:
+    """One actor on one open store; subclasses add the use cases."""
+
+    def __init__(
+        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
+    ) -> None:
+        self._store = store
+        self._actor = actor
+        self._clock = clock
+        self._rules = rules or RuleBook()
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def _context(
+        self, action: Action, object_type: str, object_id: str = "", outcome: str = "ok"
+    ) -> audit.AuditContext:
+        return audit.AuditContext(
+            actor=self._actor.name,
+            role=self._actor.role.value,
+            action=action.value,
+            object_type=object_type,
+            object_id=object_id,
+            at=self._clock(),
+            outcome=outcome,
+        )
+
+    def _require(self, action: Action, object_type: str, object_id: str = "") -> None:
+        """Refuse (and record the refusal) unless the actor's role allows ``action``."""
+        if allowed(self._actor, action):
+            return
+        with self._store.unit_of_work(self._context(action, object_type, object_id, "denied")):
+            pass
+        raise PermissionDenied(
+            f"{self._actor.name} ({self._actor.role.value.replace('_', ' ')}) "
+            f"may not {action.value.replace('_', ' ')}"
+        )
+
+    def _meta(self) -> dict[str, object]:
+        return repository.row_meta(self._actor.name, self._clock())
+
+    def _touch(self, row: m.Row) -> None:
+        row.row_updated_at = self._clock()
+        row.row_updated_by = self._actor.name
+
+    @staticmethod
+    def _conference_id(session: Session, ref: str) -> str:
+        found = repository.find_conference_id(session, ref)
+        if found is None:
+            raise NotFound(f"no conference {ref!r} in this store")
+        return found
