@@ -27,7 +27,9 @@ PASSPHRASE = "screenshots passphrase"
 SIZE = QtCore.QSize(1366, 768)
 
 
-def _save(widget: QtWidgets.QWidget, out: Path, name: str, size: QtCore.QSize | None = None) -> None:
+def _save(
+    widget: QtWidgets.QWidget, out: Path, name: str, size: QtCore.QSize | None = None
+) -> None:
     if size is not None:
         widget.resize(size)
     widget.show()
@@ -51,23 +53,27 @@ def main(out: Path) -> None:
         unlock.ok.click()
         _save(unlock, out, "02-unlock-wrong-passphrase")
         session = open_session(path, PASSPHRASE)
-        prefs = Preferences(QtCore.QSettings(str(Path(folder) / "p.ini"),
-                                             QtCore.QSettings.Format.IniFormat))
+        prefs = Preferences(
+            QtCore.QSettings(str(Path(folder) / "p.ini"), QtCore.QSettings.Format.IniFormat)
+        )
         window = MainWindow(session, prefs)
         _save(window, out, "03-home", SIZE)
         window.home.search_box.setText("school")
         window.home.run_search()
         _save(window, out, "04-home-search", SIZE)
-        dialog = NewConferenceDialog(session.today(), session.schedule.preview_due,
-                                     session.conferences.create_conference, window)
+        dialog = NewConferenceDialog(
+            session.today(),
+            session.schedule.preview_due,
+            session.conferences.create_conference,
+            window,
+        )
         dialog.anchor.setDate(QtCore.QDate(2026, 10, 1))
         dialog.child_rows[0].given.setText("Nia")
         dialog.child_rows[0].family.setText("Okafor")
         _save(dialog, out, "05-new-conference-late")
         dialog.close()
         window.open_conference("CPC-" + str(datetime.now(UTC).year) + "-0001")
-        for name, tab in (("06-workspace", None),):
-            _save(window, out, name, SIZE)
+        _save(window, out, "06-workspace", SIZE)
         if window.workspace is not None:
             tabs = window.workspace.tabs
             for i in range(tabs.count()):

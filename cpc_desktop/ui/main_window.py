@@ -38,6 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_ui()
         self.actions_by_id = build_actions(self)
         self._connect_actions()
+        self._build_edit_menu()
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.refresh()
@@ -75,6 +76,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
         self.statusBar().showMessage(f"{who} — {self.session.store.path}")
+
+    def _build_edit_menu(self) -> None:
+        """Undo and redo follow whichever conference is open (one stack each)."""
+        self.undo_group = QtGui.QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QtGui.QKeySequence("Ctrl+Z"))
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcut(QtGui.QKeySequence("Ctrl+Shift+Z"))
+        help_menu = self.actions_by_id[ActionId.HELP].associatedObjects()[0]
+        assert isinstance(help_menu, QtWidgets.QMenu)
+        edit = QtWidgets.QMenu("&Edit", self)
+        edit.addActions([undo, redo])
+        self.menuBar().insertMenu(help_menu.menuAction(), edit)
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
 
     def _connect_actions(self) -> None:
         a = self.actions_by_id
@@ -129,6 +145,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._close_workspace()
         self.workspace = page
         page.saved.connect(self.save_state.setText)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.undo_group.addStack(page.undo_stack)
+        self.undo_group.setActiveStack(page.undo_stack)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.setWindowTitle(f"CPC Desktop — {page.reference}")
@@ -138,6 +157,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.workspace is None:
             return
         self.workspace.flush()
+        self.undo_group.removeStack(self.workspace.undo_stack)
         self.pages.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None

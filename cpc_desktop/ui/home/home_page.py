@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.services.schedule import ConferenceSummary
+from cpc_desktop.services.workspace import split_snippet
 from cpc_desktop.ui.home.conference_model import SORT_ROLE, Column, ConferenceTableModel
 from cpc_desktop.ui.rows_model import VALUE_ROLE, RowsModel
+
+SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
 
 
 class SearchResultsModel(RowsModel[Any]):
@@ -23,7 +27,48 @@ class SearchResultsModel(RowsModel[Any]):
             return str(value.reference)
         if column == 1:
             return str(value.agenda_title)
-        return str(value.snippet) + ("  [restricted]" if value.restricted else "")
+        plain = "".join(text for text, _lit in split_snippet(value.snippet))
+        return plain + ("  [restricted]" if value.restricted else "")
+
+    def cell_data(self, value: Any, column: int, role: int) -> Any:
+        if role == SNIPPET_HTML_ROLE and column == 2:
+            runs = "".join(
+                f"<b>{html.escape(text)}</b>" if lit else html.escape(text)
+                for text, lit in split_snippet(value.snippet)
+            )
+            return runs + (" <i>[restricted]</i>" if value.restricted else "")
+        return None
+
+
+class SnippetDelegate(QtWidgets.QStyledItemDelegate):
+    """Draws a search snippet with the matched words in bold."""
+
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> None:
+        markup = index.data(SNIPPET_HTML_ROLE)
+        if markup is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
+        option.text = ""
+        style.drawControl(
+            QtWidgets.QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget
+        )
+        document = QtGui.QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(markup)
+        painter.save()
+        painter.translate(
+            option.rect.left() + 3,
+            option.rect.top() + (option.rect.height() - document.size().height()) / 2,
+        )
+        document.drawContents(painter)
+        painter.restore()
 
 
 class HomePage(QtWidgets.QWidget):
@@ -88,6 +133,7 @@ class HomePage(QtWidgets.QWidget):
         self.results_view.setObjectName("searchResults")
         self.results_view.setAccessibleName("Search results")
         self.results_view.setModel(self.results)
+        self.results_view.setItemDelegateForColumn(2, SnippetDelegate(self.results_view))
         self.results_view.setSelectionBehavior(
             QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows
         )

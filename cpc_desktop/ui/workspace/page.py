@@ -1,7 +1,12 @@
-"""One open conference: the agenda on the left, introductions and minutes on the right.
+"""One open conference: the agenda on the left; introductions and minutes on the right.
+
+The agenda's selected item decides which minutes pane shows; a change to the roll
+call refreshes every pane's list of speakers. All structural edits share one undo
+stack, which the window's Edit menu drives.
 
 Signals:
     saved(str): the save state to show in the status line ("Saved 14:03:12").
+    message(str): one line for the status bar.
 """
 
 from __future__ import annotations
@@ -11,10 +16,16 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
+from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
+from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
+from cpc_desktop.ui.workspace.roll_call import RollCallTab
+
+INTRODUCTIONS, MINUTES = 0, 1
 
 
 class WorkspacePage(QtWidgets.QWidget):
     saved = QtCore.Signal(str)
+    message = QtCore.Signal(str)
 
     def __init__(self, session: Any, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +34,12 @@ class WorkspacePage(QtWidgets.QWidget):
         self.reference: str = self.record.conference.reference
         self.undo_stack = QtGui.QUndoStack(self)
         self._build_ui()
+        self._connect()
+        first = next(iter(self.record.agenda), None)
+        current = next((i for i in self.record.agenda if i.status.value == "current"), first)
+        if current is not None:
+            self.agenda.select_item(current.id)
+            self.minutes.show_item(current.id)
 
     def _build_ui(self) -> None:
         c = self.record.conference
@@ -33,15 +50,65 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header.setObjectName("conferenceHeader")
         self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.header.setText(
-            f"{c.reference} — {TYPE_NAMES.get(c.type.value, c.type.value)} conference, "
-            f"{long_date(c.date)} — {names}"
+            f"{c.reference} · {TYPE_NAMES.get(c.type.value, c.type.value)} conference · "
+            f"{long_date(c.date)} · {names}"
         )
-        self.header.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.header.setAccessibleName("Conference")
+        self.agenda = AgendaPanel(self.session, self.reference, self.undo_stack)
+        self.agenda.setMinimumWidth(300)
+        self.roll_call = RollCallTab(self.session, self.reference, self.undo_stack)
+        self.minutes = MinutesTab(
+            self.session.workspace, self.record, self.undo_stack, self.session.clock
+        )
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
+        self.tabs.addTab(self.roll_call, "&Introductions")
+        self.tabs.addTab(self.minutes, "&Minutes")
+        self.tabs.setCurrentIndex(
+            MINUTES
+            if any(i.status.value != "pending" for i in self.record.agenda)
+            else INTRODUCTIONS
+        )
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        splitter.addWidget(self.agenda)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 1000])
         layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(splitter, 1)
+
+        go_minutes = QtGui.QAction("Minutes", self)
+        go_minutes.setShortcut(QtGui.QKeySequence("Ctrl+M"))
+        go_minutes.triggered.connect(self.show_minutes)
+        go_intro = QtGui.QAction("Introductions", self)
+        go_intro.setShortcut(QtGui.QKeySequence("Ctrl+I"))
+        go_intro.triggered.connect(lambda: self.tabs.setCurrentIndex(INTRODUCTIONS))
+        self.addActions([go_minutes, go_intro])
+
+    def _connect(self) -> None:
+        self.agenda.selected_item_changed.connect(self._on_item_selected)
+        self.agenda.message.connect(self.message)
+        self.roll_call.participants_changed.connect(self._on_participants_changed)
+        self.roll_call.message.connect(self.message)
+        self.minutes.saved.connect(self.saved)
+        self.minutes.message.connect(self.message)
+
+    def _on_item_selected(self, item_id: str) -> None:
+        self.minutes.set_agenda(self.agenda.items, self.record)
+        self.minutes.show_item(item_id)
+
+    def _on_participants_changed(self) -> None:
+        self.record = self.roll_call.record
+        self.minutes.set_participants(self.record.participants)
+
+    def show_minutes(self) -> None:
+        self.tabs.setCurrentIndex(MINUTES)
+        self.minutes.focus_editor()
 
     def flush(self) -> None:
         """Write anything typed but not yet saved (before closing, locking or leaving)."""
+        self.minutes.flush()

@@ -1,0 +1,206 @@
+"""Undoable changes to the agenda: add, remove, move and progress (status).
+
+Each command calls the workspace service with the values after the change
+(``redo``) or before it (``undo``) and hands the store's answer to its host (the
+agenda panel), which shows it; commands never touch widgets.
+
+The panel runs a command once with :meth:`AgendaCommand.run` *before* pushing it, so
+a refusal (say, a minute-taker trying to reorder the agenda) is reported and nothing
+reaches the undo stack; the push then skips the first ``redo``. A later ``undo`` or
+``redo`` that the store refuses is reported and the command is dropped from the stack.
+
+An item that is removed and then put back keeps its id and key (the service takes
+them back), so commands further along the stack that name it still reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6 import QtGui
+
+from cpc_desktop.domain.conference import AgendaItem
+from cpc_desktop.domain.enums import AgendaStatus
+from cpc_desktop.services.errors import ServiceError
+
+
+class AgendaHost(Protocol):
+    """What a command needs from the panel it works for."""
+
+    service: Any
+    reference: str
+
+    def agenda_from_store(self) -> tuple[AgendaItem, ...]: ...
+
+    def show_agenda(self, items: Sequence[AgendaItem], select: str | None = None) -> None: ...
+
+    def report(self, error: BaseException) -> None: ...
+
+
+class AgendaCommand(QtGui.QUndoCommand):
+    """The shared run/redo/undo bookkeeping; subclasses write ``_redo`` and ``_undo``."""
+
+    def __init__(self, host: AgendaHost, text: str) -> None:
+        super().__init__(text)
+        self._host = host
+        self._skip_redo = False
+
+    def run(self) -> None:
+        """Make the change now; raises the service's error if it is refused."""
+        self._redo()
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guarded(self._redo)
+
+    def undo(self) -> None:
+        self._guarded(self._undo)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except ServiceError as error:
+            self.setObsolete(True)
+            self._host.report(error)
+            self._host.show_agenda(self._host.agenda_from_store())
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _add(self, item: AgendaItem, after_id: str | None) -> AgendaItem:
+        """Add ``item`` (again, with its own id and key, once it has them)."""
+        added: AgendaItem = self._host.service.add_agenda_item(
+            self._host.reference,
+            item.title,
+            item.allowance_minutes,
+            after_id=after_id,
+            item_id=item.id or None,
+            key=item.key or None,
+        )
+        return added
+
+
+class AddItem(AgendaCommand):
+    """A new item after ``after_id`` (or at the end)."""
+
+    def __init__(
+        self, host: AgendaHost, title: str, allowance_minutes: int, after_id: str | None
+    ) -> None:
+        super().__init__(host, f"add agenda item “{title}”")
+        self._after = after_id
+        self._item = AgendaItem(id="", key="", title=title, allowance_minutes=allowance_minutes)
+
+    @property
+    def item_id(self) -> str:
+        """The added item's id ("" before the first run)."""
+        return self._item.id
+
+    def _redo(self) -> None:
+        self._item = self._add(self._item, self._after)
+        self._host.show_agenda(self._host.agenda_from_store(), select=self._item.id)
+
+    def _undo(self) -> None:
+        self._host.service.remove_agenda_item(self._item.id)
+        self._host.show_agenda(self._host.agenda_from_store(), select=self._after)
+
+
+class RemoveItem(AgendaCommand):
+    """Take an item (with no minutes) off the agenda; undo puts it back where it was."""
+
+    def __init__(self, host: AgendaHost, item: AgendaItem, index: int) -> None:
+        super().__init__(host, f"remove agenda item “{item.title}”")
+        self._item = item
+        self._index = index
+
+    def _redo(self) -> None:
+        self._host.service.remove_agenda_item(self._item.id)
+        items = self._host.agenda_from_store()
+        near = items[min(self._index, len(items) - 1)].id if items else None
+        self._host.show_agenda(items, select=near)
+
+    def _undo(self) -> None:
+        service = self._host.service
+        before = self._host.agenda_from_store()
+        after = before[self._index - 1].id if 0 < self._index <= len(before) else None
+        added = self._add(self._item, after)
+        if self._index == 0 and before:
+            service.move_agenda_item(added.id, 0)
+        if self._item.status is not AgendaStatus.PENDING:
+            service.set_agenda_status(added.id, self._item.status)
+        if self._item.not_obtained_reason:
+            service.update_agenda_item(
+                added.id, not_obtained_reason=self._item.not_obtained_reason
+            )
+        self._host.show_agenda(self._host.agenda_from_store(), select=added.id)
+
+
+class MoveItem(AgendaCommand):
+    """Move one item from ``old_index`` to ``new_index`` (indexes after the move)."""
+
+    def __init__(self, host: AgendaHost, item: AgendaItem, old_index: int, new_index: int) -> None:
+        direction = "up" if new_index < old_index else "down"
+        super().__init__(host, f"move agenda item “{item.title}” {direction}")
+        self._item_id = item.id
+        self._old = old_index
+        self._new = new_index
+
+    def _move(self, index: int) -> None:
+        items = self._host.service.move_agenda_item(self._item_id, index)
+        self._host.show_agenda(items, select=self._item_id)
+
+    def _redo(self) -> None:
+        self._move(self._new)
+
+    def _undo(self) -> None:
+        self._move(self._old)
+
+
+class SetStatus(AgendaCommand):
+    """One step through the meeting: a few status changes, made in order.
+
+    Making an item current turns any other current item into a done one (the
+    service's rule), so "next item" is a single change. Undo puts every item back
+    to the status it had before, the one that was current last of all.
+    """
+
+    def __init__(
+        self,
+        host: AgendaHost,
+        before: Sequence[AgendaItem],
+        changes: Sequence[tuple[str, AgendaStatus]],
+        text: str,
+        select: str | None = None,
+    ) -> None:
+        super().__init__(host, text)
+        self._before = tuple((item.id, item.status) for item in before)
+        self._changes = tuple(changes)
+        self._select = select
+
+    def _redo(self) -> None:
+        items: Sequence[AgendaItem] = ()
+        for item_id, status in self._changes:
+            items = self._host.service.set_agenda_status(item_id, status)
+        self._host.show_agenda(items, select=self._select)
+
+    def _undo(self) -> None:
+        wanted = dict(self._before)
+        items: Sequence[AgendaItem] = self._host.agenda_from_store()
+        now = {item.id: item.status for item in items}
+        differing = [
+            (item_id, status)
+            for item_id, status in wanted.items()
+            if item_id in now and now[item_id] is not status
+        ]
+        differing.sort(key=lambda pair: pair[1] is AgendaStatus.CURRENT)
+        for item_id, status in differing:
+            items = self._host.service.set_agenda_status(item_id, status)
+        self._host.show_agenda(items, select=self._select)

@@ -1,0 +1,735 @@
+"""The agenda of a sitting conference: where the meeting is, how long it has taken.
+
+The left column of the conference page. From top to bottom: the item timer
+("Item 5 of 12 — 07:32 of 10:00", red with "+01:12 over" once the allowance is
+used up), previous/next buttons, the progress through the meeting, the agenda list
+itself and the buttons that change it.
+
+Every change goes through the shared undo stack. The panel's actions carry their
+shortcuts (see :data:`SPECS`); the window may also put them in a "Conference" menu
+with :attr:`AgendaPanel.agenda_actions`. Stepping through the meeting works
+anywhere in the window; editing the list (add, remove, move) only while the focus
+is in the panel, so a typed Alt+Up or Ctrl+Shift+Delete never changes the agenda
+from the minutes editor.
+
+Signals:
+    current_item_changed(str): the id of the item now current ("" when none is).
+    selected_item_changed(str): the id of the item selected in the list, which the
+        minutes side follows ("" when none is).
+    message(str): one line for the user (a refusal, or why nothing happened).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from cpc_desktop.domain.conference import AgendaItem
+from cpc_desktop.domain.enums import AgendaStatus
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.workspace.agenda_commands import (
+    AddItem,
+    AgendaCommand,
+    MoveItem,
+    RemoveItem,
+    SetStatus,
+)
+from cpc_desktop.ui.workspace.agenda_model import AgendaModel, Column
+
+Clock = Callable[[], datetime]
+
+OVER_COLOUR = "#b91c1c"
+_FINISHED = (AgendaStatus.DONE, AgendaStatus.SKIPPED)
+
+
+class AgendaActionId(Enum):
+    NEXT = "agenda_next"
+    PREVIOUS = "agenda_previous"
+    MAKE_CURRENT = "agenda_make_current"
+    SKIP = "agenda_skip"
+    ADD = "agenda_add"
+    REMOVE = "agenda_remove"
+    MOVE_UP = "agenda_move_up"
+    MOVE_DOWN = "agenda_move_down"
+
+
+@dataclass(frozen=True)
+class AgendaActionSpec:
+    text: str
+    shortcut: str
+    tip: str
+    #: True: works wherever the focus is in the window; False: only in the panel.
+    window_wide: bool
+
+
+SPECS: dict[AgendaActionId, AgendaActionSpec] = {
+    AgendaActionId.NEXT: AgendaActionSpec(
+        "&Start / next item", "Ctrl+Shift+Right",
+        "Make the next item current and mark this one done", True,
+    ),
+    AgendaActionId.PREVIOUS: AgendaActionSpec(
+        "&Previous item", "Ctrl+Shift+Left", "Go back to the item before this one", True,
+    ),
+    AgendaActionId.MAKE_CURRENT: AgendaActionSpec(
+        "&Make selected item current", "Ctrl+Shift+Return",
+        "Jump to the item selected in the agenda", True,
+    ),
+    AgendaActionId.SKIP: AgendaActionSpec(
+        "S&kip item", "Ctrl+Shift+K",
+        "Skip the selected item (or bring a skipped one back)", True,
+    ),
+    AgendaActionId.ADD: AgendaActionSpec(
+        "&Add agenda item…", "Ctrl+Shift+I", "Add an item after the selected one", False,
+    ),
+    AgendaActionId.REMOVE: AgendaActionSpec(
+        "&Remove agenda item", "Ctrl+Shift+Delete",
+        "Remove the selected item (only if it has no minutes)", False,
+    ),
+    AgendaActionId.MOVE_UP: AgendaActionSpec(
+        "Move item &up", "Alt+Up", "Move the selected item one place earlier", False,
+    ),
+    AgendaActionId.MOVE_DOWN: AgendaActionSpec(
+        "Move item &down", "Alt+Down", "Move the selected item one place later", False,
+    ),
+}
+
+
+def shortcut_table() -> list[tuple[str, str]]:
+    """(command, shortcut) rows for the help page."""
+    return [(spec.text.replace("&", "").rstrip("…"), spec.shortcut) for spec in SPECS.values()]
+
+
+def clock_text(span: timedelta) -> str:
+    """Minutes and seconds, "07:32" (minutes go past 59: "75:00")."""
+    seconds = max(0, int(span.total_seconds()))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def hours_text(span: timedelta) -> str:
+    """Hours and minutes, "1:05"."""
+    minutes = max(0, int(span.total_seconds())) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+class AddItemDialog(QtWidgets.QDialog):
+    """Title and time allowed for a new agenda item; Enter adds, Escape cancels."""
+
+    def __init__(self, after_title: str | None, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add agenda item")
+        self.title = QtWidgets.QLineEdit()
+        self.title.setAccessibleName("Item title")
+        self.title.setPlaceholderText("What the item is about")
+        self.title.setMaxLength(200)
+        self.allowance = QtWidgets.QSpinBox()
+        self.allowance.setAccessibleName("Time allowed in minutes")
+        self.allowance.setRange(1, 240)
+        self.allowance.setValue(10)
+        self.allowance.setSuffix(" min")
+        where = (
+            f"It goes after “{after_title}”." if after_title else "It goes at the end."
+        )
+        self.where = QtWidgets.QLabel(where)
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Add item")
+        ok.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.title.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        form = QtWidgets.QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("Time &allowed:", self.allowance)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.where)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+
+    def accept(self) -> None:
+        if self.title.text().strip():
+            super().accept()
+
+
+class AgendaPanel(QtWidgets.QWidget):
+    """The agenda of conference ``ref``, its progress and the controls that change it."""
+
+    current_item_changed = QtCore.Signal(str)
+    selected_item_changed = QtCore.Signal(str)
+    message = QtCore.Signal(str)
+
+    def __init__(
+        self,
+        session: Any,
+        ref: str,
+        undo_stack: QtGui.QUndoStack,
+        clock: Clock | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = session.workspace
+        self.reference = ref
+        self.undo_stack = undo_stack
+        self.clock: Clock = clock or session.clock
+        self.add_dialog: AddItemDialog | None = None
+        self._current_id = ""
+        self._selected_id = ""
+        self._current_since: datetime | None = None
+        self._spent: dict[str, timedelta] = {}
+        self._meeting_started: datetime | None = None
+        self._meeting_ended: datetime | None = None
+        self.setObjectName("agendaPanel")
+        self.setAccessibleName("Agenda")
+        self.model = AgendaModel(self)
+        self.model.move_requested.connect(self._on_model_move_requested)
+        self._build_ui()
+        self.agenda_actions = self._build_actions()
+        self._connect_buttons()
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.reload(self.agenda_from_store())
+        self.timer.start()
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        heading = QtWidgets.QLabel("Agenda")
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.now_label = _label("Current item", "", "font-weight: bold;")
+        self.timer_label = _label("Item timer", "", "font-size: 12pt; font-weight: bold;")
+        self.over_label = _label("Time over or left", "", "font-size: 11pt;")
+        timing = QtWidgets.QVBoxLayout()
+        timing.setSpacing(2)
+        timing.addWidget(self.now_label)
+        timing.addWidget(self.timer_label)
+        timing.addWidget(self.over_label)
+        self.timer_box = QtWidgets.QFrame()
+        self.timer_box.setObjectName("agendaTimerBox")
+        self.timer_box.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.timer_box.setLayout(timing)
+
+        self.previous_button = _button("◀ Previous", "Previous item")
+        self.next_button = _button("Start meeting ▶", "Start or next item")
+        self.next_button.setDefault(False)
+        self.next_button.setStyleSheet("font-weight: bold;")
+        steps = QtWidgets.QHBoxLayout()
+        steps.addWidget(self.previous_button, 2)
+        steps.addWidget(self.next_button, 3)
+
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setObjectName("agendaProgress")
+        self.progress.setAccessibleName("Meeting progress: items done")
+        self.progress.setFormat("%v of %m items done")
+        self.progress.setTextVisible(True)
+        self.progress.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.meeting_label = _label("Meeting time", "")
+
+        self.view = QtWidgets.QTableView()
+        self.view.setObjectName("agendaList")
+        self.view.setAccessibleName("Agenda items")
+        self.view.setAccessibleDescription(
+            "Ctrl+Shift+Return makes the selected item current; Alt+Up and Alt+Down move it"
+        )
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.verticalHeader().hide()
+        vertical = self.view.verticalHeader()
+        vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        fit = QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(Column.NUMBER, fit)
+        header.setSectionResizeMode(Column.TITLE, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ALLOWANCE, fit)
+        header.setHighlightSections(False)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setDragDropMode(QtWidgets.QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(QtCore.Qt.DropAction.MoveAction)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+
+        self.current_button = _button("Make current", "Make selected item current")
+        self.skip_button = _button("Skip", "Skip item")
+        self.add_button = _button("Add…", "Add agenda item")
+        self.remove_button = _button("Remove", "Remove agenda item")
+        self.up_button = _button("▲ Up", "Move item up")
+        self.down_button = _button("▼ Down", "Move item down")
+        editing = QtWidgets.QGridLayout()
+        editing.setSpacing(4)
+        editing.addWidget(self.current_button, 0, 0, 1, 2)
+        editing.addWidget(self.skip_button, 0, 2, 1, 2)
+        editing.addWidget(self.add_button, 1, 0)
+        editing.addWidget(self.remove_button, 1, 1)
+        editing.addWidget(self.up_button, 1, 2)
+        editing.addWidget(self.down_button, 1, 3)
+
+        self.message_label = _label("Agenda message", "", f"color: {OVER_COLOUR};")
+        self.message_label.hide()
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.timer_box)
+        layout.addLayout(steps)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.meeting_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(editing)
+        layout.addWidget(self.message_label)
+        order = (
+            self.previous_button, self.next_button, self.view, self.current_button,
+            self.skip_button, self.add_button, self.remove_button, self.up_button,
+            self.down_button,
+        )
+        for first, second in itertools.pairwise(order):
+            QtWidgets.QWidget.setTabOrder(first, second)
+
+    def _build_actions(self) -> dict[AgendaActionId, QtGui.QAction]:
+        slots: dict[AgendaActionId, Callable[[], None]] = {
+            AgendaActionId.NEXT: self.next_item,
+            AgendaActionId.PREVIOUS: self.previous_item,
+            AgendaActionId.MAKE_CURRENT: self.make_selected_current,
+            AgendaActionId.SKIP: self.skip_item,
+            AgendaActionId.ADD: self.add_item,
+            AgendaActionId.REMOVE: self.remove_item,
+            AgendaActionId.MOVE_UP: self.move_up,
+            AgendaActionId.MOVE_DOWN: self.move_down,
+        }
+        actions: dict[AgendaActionId, QtGui.QAction] = {}
+        for action_id, spec in SPECS.items():
+            action = QtGui.QAction(spec.text, self)
+            action.setObjectName(action_id.value)
+            action.setShortcut(QtGui.QKeySequence(spec.shortcut))
+            action.setShortcutContext(
+                QtCore.Qt.ShortcutContext.WindowShortcut
+                if spec.window_wide
+                else QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            action.setStatusTip(spec.tip)
+            action.setToolTip(f"{spec.tip} ({spec.shortcut})")
+            action.triggered.connect(slots[action_id])
+            self.addAction(action)
+            actions[action_id] = action
+        return actions
+
+    def _connect_buttons(self) -> None:
+        pairs = {
+            self.previous_button: AgendaActionId.PREVIOUS,
+            self.next_button: AgendaActionId.NEXT,
+            self.current_button: AgendaActionId.MAKE_CURRENT,
+            self.skip_button: AgendaActionId.SKIP,
+            self.add_button: AgendaActionId.ADD,
+            self.remove_button: AgendaActionId.REMOVE,
+            self.up_button: AgendaActionId.MOVE_UP,
+            self.down_button: AgendaActionId.MOVE_DOWN,
+        }
+        for button, action_id in pairs.items():
+            action = self.agenda_actions[action_id]
+            button.clicked.connect(action.trigger)
+            button.setToolTip(action.toolTip())
+
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+
+    # --- public ----------------------------------------------------------------------
+
+    @property
+    def items(self) -> tuple[AgendaItem, ...]:
+        return self.model.values()
+
+    def agenda_from_store(self) -> tuple[AgendaItem, ...]:
+        agenda: tuple[AgendaItem, ...] = self.session.conferences.get(self.reference).agenda
+        return agenda
+
+    def reload(self, items: Sequence[AgendaItem]) -> None:
+        """Show ``items`` (the whole agenda, in order), keeping the selection if it can."""
+        self.show_agenda(items)
+
+    def show_agenda(self, items: Sequence[AgendaItem], select: str | None = None) -> None:
+        keep = select or self._selected_id
+        self.model.set_items(items)
+        self._follow_current(self.clock())
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0 and self._current_id:
+            row = self.model.row_of(self._current_id)
+        if row < 0 and self.model.rowCount():
+            row = 0
+        self._select_row(row)
+        self._update_actions()
+        self._tick()
+
+    def select_item(self, item_id: str) -> None:
+        self._select_row(self.model.row_of(item_id))
+
+    def selected_item(self) -> AgendaItem | None:
+        row = self._selected_row()
+        return None if row < 0 else self.model.value(row)
+
+    def current_item(self) -> AgendaItem | None:
+        for item in self.items:
+            if item.status is AgendaStatus.CURRENT:
+                return item
+        return None
+
+    def report(self, error: BaseException) -> None:
+        """Show a refused change's one line (errors that are bugs are raised again)."""
+        text = user_message(error)
+        if text is None:
+            raise error
+        self._say(text)
+
+    # --- stepping through the meeting --------------------------------------------------
+
+    def next_item(self) -> None:
+        items = self.items
+        current = self._current_row()
+        target = _next_pending(items, current)
+        if current < 0:
+            if target < 0:
+                self._say("Every item is done or skipped. Select one and make it current.")
+                return
+            started = any(item.status in _FINISHED for item in items)
+            text = "go to the next item" if started else "start the meeting"
+            self._set_statuses([(items[target].id, AgendaStatus.CURRENT)], text, target)
+        elif target < 0:
+            self._set_statuses(
+                [(items[current].id, AgendaStatus.DONE)], "finish the last item", current
+            )
+        else:
+            self._set_statuses(
+                [(items[target].id, AgendaStatus.CURRENT)], "go to the next item", target
+            )
+
+    def previous_item(self) -> None:
+        items = self.items
+        current = self._current_row()
+        if current < 0:
+            finished = [row for row, item in enumerate(items) if item.status in _FINISHED]
+            if not finished:
+                self._say("The meeting has not started yet.")
+                return
+            row = finished[-1]
+            changes = [(items[row].id, AgendaStatus.CURRENT)]
+            self._set_statuses(changes, "go back to the last item", row)
+            return
+        if current == 0:
+            self._say("This is the first item.")
+            return
+        changes = [
+            (items[current - 1].id, AgendaStatus.CURRENT),
+            (items[current].id, AgendaStatus.PENDING),
+        ]
+        self._set_statuses(changes, "go back to the previous item", current - 1)
+
+    def make_selected_current(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._say("Select an item first.")
+            return
+        item = self.items[row]
+        if item.status is AgendaStatus.CURRENT:
+            self._say("That item is already the current one.")
+            return
+        self._set_statuses([(item.id, AgendaStatus.CURRENT)], f"make “{item.title}” current", row)
+
+    def skip_item(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            row = self._current_row()
+        if row < 0:
+            self._say("Select the item to skip.")
+            return
+        items = self.items
+        item = items[row]
+        if item.status is AgendaStatus.SKIPPED:
+            self._set_statuses(
+                [(item.id, AgendaStatus.PENDING)], f"bring back “{item.title}”", row
+            )
+            return
+        changes = [(item.id, AgendaStatus.SKIPPED)]
+        select = row
+        if item.status is AgendaStatus.CURRENT:
+            target = _next_pending(items, row)
+            if target >= 0:
+                changes.append((items[target].id, AgendaStatus.CURRENT))
+                select = target
+        self._set_statuses(changes, f"skip “{item.title}”", select)
+
+    # --- changing the list -----------------------------------------------------------
+
+    def add_item(self) -> None:
+        selected = self.selected_item()
+        dialog = AddItemDialog(None if selected is None else selected.title, self)
+        after = None if selected is None else selected.id
+        dialog.accepted.connect(
+            lambda: self._push(
+                AddItem(self, dialog.title.text().strip(), dialog.allowance.value(), after)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        self.add_dialog = dialog
+        dialog.open()
+
+    def remove_item(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._say("Select the item to remove.")
+            return
+        self._push(RemoveItem(self, self.items[row], row))
+
+    def move_up(self) -> None:
+        self._move_selected(-1)
+
+    def move_down(self) -> None:
+        self._move_selected(+1)
+
+    def _move_selected(self, step: int) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._say("Select the item to move.")
+            return
+        target = row + step
+        if not 0 <= target < len(self.items):
+            self._say("The item cannot move further that way.")
+            return
+        self._push(MoveItem(self, self.items[row], row, target))
+
+    def _on_model_move_requested(self, item_id: str, new_index: int) -> None:
+        row = self.model.row_of(item_id)
+        if row < 0 or row == new_index:
+            return
+        self._push(MoveItem(self, self.items[row], row, new_index))
+
+    # --- the undo stack --------------------------------------------------------------
+
+    def _set_statuses(
+        self, changes: list[tuple[str, AgendaStatus]], text: str, select_row: int
+    ) -> None:
+        select = self.items[select_row].id if 0 <= select_row < len(self.items) else None
+        self._push(SetStatus(self, self.items, changes, text, select))
+
+    def _push(self, command: AgendaCommand) -> None:
+        try:
+            command.run()
+        except ServiceError as error:
+            self.report(error)
+            self.show_agenda(self.agenda_from_store())
+            return
+        self._say("")
+        self.undo_stack.push(command)
+
+    # --- timing ----------------------------------------------------------------------
+
+    def _follow_current(self, now: datetime) -> None:
+        """Note when the current item changed; the meeting starts with the first one."""
+        current = self.current_item()
+        new_id = "" if current is None else current.id
+        items = self.items
+        if new_id != self._current_id:
+            if self._current_id and self._current_since is not None:
+                spent = self._spent.get(self._current_id, timedelta())
+                self._spent[self._current_id] = spent + (now - self._current_since)
+            self._current_id = new_id
+            self._current_since = now if new_id else None
+            if new_id and self._meeting_started is None:
+                self._meeting_started = now
+            self.current_item_changed.emit(new_id)
+        if not any(item.status is not AgendaStatus.PENDING for item in items):
+            # Back before the start (undone): the clock starts again with the first item.
+            self._meeting_started = None
+            self._spent.clear()
+        finished = bool(items) and all(item.status in _FINISHED for item in items)
+        if finished and self._meeting_ended is None:
+            self._meeting_ended = now
+        elif not finished:
+            self._meeting_ended = None
+
+    def item_elapsed(self, now: datetime | None = None) -> timedelta:
+        """How long the current item has run, counting earlier visits to it."""
+        if not self._current_id or self._current_since is None:
+            return timedelta()
+        now = now or self.clock()
+        return self._spent.get(self._current_id, timedelta()) + (now - self._current_since)
+
+    def meeting_elapsed(self, now: datetime | None = None) -> timedelta:
+        if self._meeting_started is None:
+            return timedelta()
+        end = self._meeting_ended or now or self.clock()
+        return end - self._meeting_started
+
+    def _tick(self) -> None:
+        now = self.clock()
+        items = self.items
+        total = len(items)
+        finished = sum(1 for item in items if item.status in _FINISHED)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(finished)
+        self.progress.setFormat(f"{finished} of {total} items done")
+        planned = timedelta(minutes=sum(item.allowance_minutes for item in items))
+        spent = self.meeting_elapsed(now)
+        meeting = f"Meeting time {hours_text(spent)} of {hours_text(planned)} planned"
+        if spent > planned:
+            meeting += f" — {hours_text(spent - planned)} over"
+        self.meeting_label.setText(meeting)
+        self._colour(self.meeting_label, spent > planned)
+
+        current = self._current_row()
+        over = False
+        if current >= 0:
+            item = items[current]
+            allowed = timedelta(minutes=item.allowance_minutes)
+            elapsed = self.item_elapsed(now)
+            over = elapsed > allowed
+            self.now_label.setText(f"Now: {item.title}")
+            self.timer_label.setText(
+                f"Item {current + 1} of {total} — {clock_text(elapsed)} of {clock_text(allowed)}"
+            )
+            if over:
+                self.over_label.setText(f"+{clock_text(elapsed - allowed)} over")
+            else:
+                self.over_label.setText(f"{clock_text(allowed - elapsed)} left")
+        elif not items:
+            self.now_label.setText("The agenda is empty.")
+            self.timer_label.setText("No items")
+            self.over_label.setText("Add one with Ctrl+Shift+I.")
+        elif finished == total:
+            self.now_label.setText("Every item is done or skipped.")
+            self.timer_label.setText("Agenda finished")
+            self.over_label.setText("")
+        elif self._meeting_started is None and finished == 0:
+            self.now_label.setText("The meeting has not started.")
+            self.timer_label.setText(f"{total} items to take")
+            self.over_label.setText("Start with Ctrl+Shift+Right.")
+        else:
+            self.now_label.setText("No item is current.")
+            self.timer_label.setText(f"{finished} of {total} items done")
+            self.over_label.setText("Next item: Ctrl+Shift+Right.")
+        self._colour(self.timer_label, over)
+        self._colour(self.over_label, over)
+        self.timer_box.setProperty("over", over)
+
+    @staticmethod
+    def _colour(label: QtWidgets.QLabel, over: bool) -> None:
+        """Red (and bold) past the allowance; the words "over" say it without colour."""
+        base = str(label.property("baseStyle") or "")
+        style = f"{base} color: {OVER_COLOUR}; font-weight: bold;" if over else base
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+
+    # --- state -----------------------------------------------------------------------
+
+    def _current_row(self) -> int:
+        return self.model.row_of(self._current_id) if self._current_id else -1
+
+    def _selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _select_row(self, row: int) -> None:
+        selection = self.view.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+        else:
+            index = self.model.index(row, Column.TITLE)
+            flags = (
+                QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QtCore.QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
+        self._on_view_selection_changed()
+
+    def _on_view_selection_changed(self, *_args: object) -> None:
+        row = self._selected_row()
+        item_id = "" if row < 0 else self.model.value(row).id
+        self._update_actions()
+        if item_id != self._selected_id:
+            self._selected_id = item_id
+            self.selected_item_changed.emit(item_id)
+
+    def _update_actions(self) -> None:
+        items = self.items
+        row = self._selected_row()
+        current = self._current_row()
+        pending = any(item.status is AgendaStatus.PENDING for item in items)
+        started = current >= 0 or any(item.status in _FINISHED for item in items)
+        a = self.agenda_actions
+        a[AgendaActionId.NEXT].setEnabled(current >= 0 or pending)
+        a[AgendaActionId.PREVIOUS].setEnabled(current > 0 or (current < 0 and started))
+        selected = items[row] if row >= 0 else None
+        a[AgendaActionId.MAKE_CURRENT].setEnabled(
+            selected is not None and selected.status is not AgendaStatus.CURRENT
+        )
+        a[AgendaActionId.SKIP].setEnabled(selected is not None or current >= 0)
+        a[AgendaActionId.REMOVE].setEnabled(selected is not None)
+        a[AgendaActionId.MOVE_UP].setEnabled(row > 0)
+        a[AgendaActionId.MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
+        if current < 0:
+            self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
+        elif _next_pending(items, current) < 0:
+            self.next_button.setText("Finish item ✓")
+        else:
+            self.next_button.setText("Next item ▶")
+        if selected is not None and selected.status is AgendaStatus.SKIPPED:
+            self.skip_button.setText("Unskip")
+        else:
+            self.skip_button.setText("Skip")
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+        if text:
+            self.message.emit(text)
+
+
+def _next_pending(items: Sequence[AgendaItem], after: int) -> int:
+    """The first pending item after row ``after``, else the first pending one at all."""
+    rows = [row for row, item in enumerate(items) if item.status is AgendaStatus.PENDING]
+    later = [row for row in rows if row > after]
+    if later:
+        return later[0]
+    return rows[0] if rows else -1
+
+
+def _label(accessible_name: str, text: str, style: str = "") -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text)
+    label.setProperty("baseStyle", style)
+    label.setStyleSheet(style)
+    label.setAccessibleName(accessible_name)
+    label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _button(text: str, accessible_name: str) -> QtWidgets.QPushButton:
+    button = QtWidgets.QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    button.setAutoDefault(False)
+    # Styles pad every push button to 80 px or so; these fit their words, so the
+    # panel stays inside a narrow column without clipping any of them.
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 24)
+    return button

@@ -1,0 +1,92 @@
+"""Undoable changes to minute entries (typing itself is undone by the editor).
+
+Each command calls the workspace service with the value after (``redo``) or before
+(``undo``) and then asks the pane to show the store's answer; commands never touch
+widgets directly. A deleted entry comes back with its own id, so later commands
+that name it still work.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6 import QtGui
+
+from cpc_desktop.domain.conference import MinuteEntry
+
+
+class EntryHost(Protocol):
+    service: Any
+    reference: str
+
+    def entry_added(self, entry: MinuteEntry) -> None: ...
+
+    def entry_removed(self, entry_id: str) -> None: ...
+
+    def entry_changed(self, entry: MinuteEntry) -> None: ...
+
+
+class NewEntry(QtGui.QUndoCommand):
+    def __init__(self, host: EntryHost, agenda_item_id: str, fields: dict[str, Any]) -> None:
+        super().__init__("new minute entry")
+        self._host = host
+        self._item = agenda_item_id
+        self._fields = fields
+        self.entry: MinuteEntry | None = None
+
+    def redo(self) -> None:
+        service = self._host.service
+        if self.entry is None:
+            self.entry = service.add_entry(self._host.reference, self._item, **self._fields)
+        else:
+            self.entry = service.restore_entry(self._host.reference, self.entry, after_id=None)
+        self._host.entry_added(self.entry)
+
+    def undo(self) -> None:
+        assert self.entry is not None
+        self.entry = self._host.service.entry(self.entry.id)  # with what was typed since
+        self._host.service.delete_entry(self.entry.id)
+        self._host.entry_removed(self.entry.id)
+
+
+class DeleteEntry(QtGui.QUndoCommand):
+    def __init__(self, host: EntryHost, entry: MinuteEntry, after_id: str | None) -> None:
+        super().__init__("delete minute entry")
+        self._host = host
+        self._entry = entry
+        self._after = after_id
+
+    def redo(self) -> None:
+        self._entry = self._host.service.entry(self._entry.id)
+        self._host.service.delete_entry(self._entry.id)
+        self._host.entry_removed(self._entry.id)
+
+    def undo(self) -> None:
+        restored = self._host.service.restore_entry(
+            self._host.reference, self._entry, after_id=self._after
+        )
+        self._host.entry_added(restored)
+
+
+class ChangeEntry(QtGui.QUndoCommand):
+    """Speaker, tag, restricted flag or section of one entry."""
+
+    def __init__(
+        self, host: EntryHost, entry_id: str, field: str, before: Any, after: Any, text: str
+    ) -> None:
+        super().__init__(text)
+        self._host = host
+        self._id = entry_id
+        self._field = field
+        self._before = before
+        self._after = after
+
+    def _apply(self, value: Any) -> None:
+        changed = self._host.service.update_entry(self._id, **{self._field: value})
+        self._host.entry_changed(changed)
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)

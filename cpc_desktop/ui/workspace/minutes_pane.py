@@ -1,0 +1,482 @@
+"""The minutes of one agenda item: its entries and the editor the minute-taker types in.
+
+Keys (while the focus is in the pane):
+    Ctrl+Return   finish this entry and start the next
+    Ctrl+K        choose the speaker (type a few letters, Enter)
+    Ctrl+1..4     tag: fact, observation, allegation, opinion (Ctrl+0 clears)
+    Ctrl+R        restricted: left out of the family's copy
+    Ctrl+J        record an action (owner, what, by when) without leaving the keyboard
+    Ctrl+Up/Down  previous / next entry
+    Ctrl+Shift+D  delete the entry (undoable)
+
+Signals:
+    saved(str): autosave state ("Saved 14:03:12", or why not).
+    message(str): one line for the status bar.
+    entries_changed: an entry was added, removed or changed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
+from cpc_desktop.domain.enums import Tag
+from cpc_desktop.domain.minutes import word_count
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.workspace.autosave import Autosaver
+from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
+from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
+
+VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
+_TAG_KEYS = {"0": None, "1": Tag.FACT, "2": Tag.OBSERVATION, "3": Tag.ALLEGATION, "4": Tag.OPINION}
+_NO_DATE = QtCore.QDate(1900, 1, 1)
+_SHORTCUT_HELP = (
+    "Ctrl+Return next entry · Ctrl+K speaker · Ctrl+1–4 tag · Ctrl+R restricted · "
+    "Ctrl+J action · Ctrl+Up/Down move between entries"
+)
+
+
+def participant_label(p: Participant) -> str:
+    detail = ", ".join(x for x in (p.role.value.replace("_", " "), p.agency) if x)
+    return f"{p.name} ({detail})" if detail else p.name
+
+
+class ActionBar(QtWidgets.QFrame):
+    """Owner, action and due date, typed in one go; Enter records, Escape closes.
+
+    Signals:
+        submitted(str, str, object): owner, action, due date (or None).
+    """
+
+    submitted = QtCore.Signal(str, str, object)
+    closed = QtCore.Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.owner = QtWidgets.QLineEdit()
+        self.owner.setPlaceholderText("Who")
+        self.owner.setAccessibleName("Action owner")
+        self.action_text = QtWidgets.QLineEdit()
+        self.action_text.setPlaceholderText("What will be done")
+        self.action_text.setAccessibleName("Action")
+        self.due = QtWidgets.QDateEdit()
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due.setCalendarPopup(True)
+        self.due.setMinimumDate(_NO_DATE)
+        self.due.setSpecialValueText("no date")
+        self.due.setAccessibleName("Action due date")
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QtWidgets.QLabel("Action:"))
+        layout.addWidget(self.owner, 2)
+        layout.addWidget(self.action_text, 5)
+        layout.addWidget(QtWidgets.QLabel("by"))
+        layout.addWidget(self.due, 1)
+        for edit in (self.owner, self.action_text):
+            edit.returnPressed.connect(self._submit)
+
+    def open(self, names: Sequence[str], default_due: date) -> None:
+        completer = QtWidgets.QCompleter(list(names), self)
+        completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
+        self.owner.setCompleter(completer)
+        self.owner.clear()
+        self.action_text.clear()
+        self.due.setDate(QtCore.QDate(default_due.year, default_due.month, default_due.day))
+        self.show()
+        self.owner.setFocus()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == QtCore.Qt.Key.Key_Escape:
+            self.hide()
+            self.closed.emit()
+            return
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            self._submit()
+            return
+        super().keyPressEvent(event)
+
+    def _submit(self) -> None:
+        value = self.due.date()
+        due = None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+        self.submitted.emit(self.owner.text().strip(), self.action_text.text().strip(), due)
+
+
+class MinutesPane(QtWidgets.QWidget):
+    saved = QtCore.Signal(str)
+    message = QtCore.Signal(str)
+    entries_changed = QtCore.Signal()
+
+    def __init__(
+        self,
+        service: Any,
+        reference: str,
+        item: AgendaItem,
+        number: int,
+        undo_stack: QtGui.QUndoStack,
+        now: Callable[[], datetime],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.reference = reference
+        self.item = item
+        self._undo = undo_stack
+        self._now = now
+        self._current: str | None = None
+        self._loading = False
+        self.model = EntriesModel(self)
+        self.autosave = Autosaver(self._save_text, now, self)
+        self.autosave.saved.connect(self.saved)
+        self.autosave.failed.connect(self.saved)
+        self._build_ui(number)
+        self._build_actions()
+
+    # --- building --------------------------------------------------------------------
+
+    def _build_ui(self, number: int) -> None:
+        title = QtWidgets.QLabel(f"{number}. {self.item.title}")
+        title.setObjectName("paneTitle")
+        title.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("entriesTable")
+        self.table.setAccessibleName(f"Minute entries for {self.item.title}")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self.speaker = QtWidgets.QComboBox()
+        self.speaker.setAccessibleName("Speaker")
+        self.speaker.setMinimumContentsLength(22)
+        self.speaker.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.speaker.activated.connect(self._on_speaker_chosen)
+        self.tag = QtWidgets.QComboBox()
+        self.tag.setAccessibleName("Tag")
+        self.tag.addItem("No tag", None)
+        for tag in Tag:
+            self.tag.addItem(TAG_LABELS[tag.value], tag)
+        self.tag.activated.connect(self._on_tag_chosen)
+        self.restricted = QtWidgets.QCheckBox("&Restricted")
+        self.restricted.setAccessibleName("Restricted: not in the family's copy")
+        self.restricted.clicked.connect(self._on_restricted_clicked)
+        self.words = QtWidgets.QLabel()
+        self.words.setObjectName("wordCount")
+        self.words.setAccessibleName("Word count")
+        controls = QtWidgets.QHBoxLayout()
+        speaker_label = QtWidgets.QLabel("Spea&ker:")
+        speaker_label.setBuddy(self.speaker)
+        controls.addWidget(speaker_label)
+        controls.addWidget(self.speaker, 3)
+        controls.addWidget(self.tag, 1)
+        controls.addWidget(self.restricted)
+        controls.addStretch()
+        controls.addWidget(self.words)
+
+        self.editor = QtWidgets.QPlainTextEdit()
+        self.editor.setObjectName("minuteEditor")
+        self.editor.setAccessibleName(f"Minute text for {self.item.title}")
+        self.editor.setPlaceholderText("Type the minute here. " + _SHORTCUT_HELP)
+        self.editor.setTabChangesFocus(True)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.action_bar = ActionBar()
+        self.action_bar.hide()
+        self.action_bar.submitted.connect(self._on_action_submitted)
+        self.action_bar.closed.connect(self.editor.setFocus)
+
+        self.not_obtained = QtWidgets.QLineEdit()
+        self.not_obtained.setAccessibleName("Reason the views were not obtained")
+        self.not_obtained.setPlaceholderText(
+            "If these views could not be obtained, say why (leave empty if they were)"
+        )
+        self.not_obtained.setText(self.item.not_obtained_reason or "")
+        self.not_obtained.editingFinished.connect(self._on_not_obtained)
+
+        editor_box = QtWidgets.QWidget()
+        editor_layout = QtWidgets.QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(controls)
+        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addWidget(self.action_bar)
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(title)
+        if self.item.key in VIEWS_ITEMS:
+            row = QtWidgets.QHBoxLayout()
+            label = QtWidgets.QLabel("&Not obtained because:")
+            label.setBuddy(self.not_obtained)
+            row.addWidget(label)
+            row.addWidget(self.not_obtained, 1)
+            layout.addLayout(row)
+        else:
+            self.not_obtained.hide()
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.editor, self.speaker)
+        self.setTabOrder(self.speaker, self.tag)
+        self.setTabOrder(self.tag, self.restricted)
+        self.setTabOrder(self.restricted, self.table)
+        self._update_words()
+
+    def _action(self, keys: str, slot: Callable[[], None], name: str) -> QtGui.QAction:
+        action = QtGui.QAction(name, self)
+        action.setShortcut(QtGui.QKeySequence(keys))
+        action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self._action("Ctrl+Return", self.next_entry, "Next entry")
+        self._action("Ctrl+K", self.choose_speaker, "Choose speaker")
+        self._action("Ctrl+R", self.toggle_restricted, "Restricted")
+        self._action("Ctrl+J", self.capture_action, "Record an action")
+        self._action("Ctrl+Up", lambda: self._step(-1), "Previous entry")
+        self._action("Ctrl+Down", lambda: self._step(1), "Next entry in list")
+        self._action("Ctrl+Shift+D", self.delete_entry, "Delete entry")
+        for key, tag in _TAG_KEYS.items():
+            label = f"Tag {tag.value if tag else 'none'}"
+            self._action(f"Ctrl+{key}", functools.partial(self.set_tag, tag), label)
+
+    # --- data in -------------------------------------------------------------------
+
+    def set_participants(self, participants: Sequence[Participant]) -> None:
+        chosen = self.speaker.currentData()
+        self._participants = tuple(participants)
+        self.speaker.blockSignals(True)
+        self.speaker.clear()
+        self.speaker.addItem("No speaker", None)
+        for p in participants:
+            self.speaker.addItem(participant_label(p), p.id)
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(chosen)))
+        self.speaker.blockSignals(False)
+        self.model.set_names({p.id: p.name for p in participants})
+
+    def set_entries(self, entries: Sequence[MinuteEntry]) -> None:
+        self.model.set_rows([e for e in entries if e.agenda_item_id == self.item.id])
+        self.table.resizeColumnToContents(0)
+        self._update_words()
+
+    @property
+    def current_id(self) -> str | None:
+        return self._current
+
+    # --- the host side of the undo commands ----------------------------------------
+
+    def _reload(self) -> None:
+        self.set_entries(self.service.entries(self.reference))
+
+    def entry_added(self, entry: MinuteEntry) -> None:
+        self._reload()
+        self._select(entry.id)
+        self._show(entry)
+        self.entries_changed.emit()
+
+    def entry_removed(self, entry_id: str) -> None:
+        if self._current == entry_id:
+            self._current = None
+            self._show(None)
+        self._reload()
+        self.entries_changed.emit()
+
+    def entry_changed(self, entry: MinuteEntry) -> None:
+        row = self.model.row_of(entry.id)
+        if row >= 0:
+            self.model.replace_row(row, entry)
+        if entry.id == self._current:
+            self._show(entry, keep_text=True)
+        self.entries_changed.emit()
+
+    # --- commands ------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self.autosave.flush()
+
+    def next_entry(self) -> None:
+        self.flush()
+        self._current = None
+        self.table.clearSelection()
+        self._show(None)
+        self.speaker.setCurrentIndex(0)
+        self.editor.setFocus()
+
+    def choose_speaker(self) -> None:
+        self.speaker.setFocus()
+        self.speaker.showPopup()
+
+    def set_tag(self, tag: Tag | None) -> None:
+        self.tag.setCurrentIndex(max(0, self.tag.findData(tag)))
+        self._on_tag_chosen()
+
+    def toggle_restricted(self) -> None:
+        self.restricted.setChecked(not self.restricted.isChecked())
+        self._on_restricted_clicked()
+
+    def capture_action(self) -> None:
+        names = [p.name for p in getattr(self, "_participants", ())]
+        self.action_bar.open(names, self._now().date())
+
+    def delete_entry(self) -> None:
+        if self._current is None:
+            return
+        self.flush()
+        row = self.model.row_of(self._current)
+        entry = self.model.value(row)
+        after = self.model.value(row - 1).id if row > 0 else None
+        self._push(DeleteEntry(self, entry, after))
+
+    # --- behaviour -----------------------------------------------------------------
+
+    def _push(self, command: QtGui.QUndoCommand) -> bool:
+        try:
+            self._undo.push(command)
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.message.emit(message)
+            return False
+        return True
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "text": self.editor.toPlainText(),
+            "speaker_id": self.speaker.currentData(),
+            "tag": self.tag.currentData(),
+            "restricted": self.restricted.isChecked(),
+        }
+
+    def _on_text_changed(self) -> None:
+        if self._loading:
+            return
+        self._update_words()
+        if self._current is None:
+            command = NewEntry(self, self.item.id, self._fields())
+            if not self._push(command):
+                return
+            assert command.entry is not None
+            self._current = command.entry.id
+            self.saved.emit(f"Saved {self._now().astimezone():%H:%M:%S}")
+            return
+        self.autosave.touch()
+
+    def _save_text(self) -> None:
+        if self._current is None:
+            return
+        entry = self.service.save_text(self._current, self.editor.toPlainText())
+        row = self.model.row_of(entry.id)
+        if row >= 0:
+            self.model.replace_row(row, entry)
+
+    def _change(self, field: str, after: Any, label: str) -> None:
+        if self._current is None or self._loading:
+            return
+        entry = self.model.value(self.model.row_of(self._current))
+        before = getattr(entry, field)
+        if before != after:
+            self._push(ChangeEntry(self, entry.id, field, before, after, label))
+
+    def _on_speaker_chosen(self) -> None:
+        self._change("speaker_id", self.speaker.currentData(), "change speaker")
+        self.editor.setFocus()
+
+    def _on_tag_chosen(self) -> None:
+        self._change("tag", self.tag.currentData(), "change tag")
+
+    def _on_restricted_clicked(self) -> None:
+        self._change("restricted", self.restricted.isChecked(), "change restricted")
+
+    def _on_action_submitted(self, owner: str, action: str, due: date | None) -> None:
+        try:
+            self.service.add_action(
+                self.reference, owner, action, due, minute_entry_id=self._current
+            )
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.message.emit(message)
+            return
+        self.action_bar.hide()
+        self.message.emit(f"Action recorded for {owner}.")
+        self.editor.setFocus()
+
+    def _on_not_obtained(self) -> None:
+        reason = self.not_obtained.text().strip() or None
+        if reason == self.item.not_obtained_reason:
+            return
+        try:
+            self.item = self.service.update_agenda_item(self.item.id, not_obtained_reason=reason)
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.message.emit(message)
+
+    def _step(self, delta: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        row = self.model.row_of(self._current) if self._current else rows
+        self.table.selectRow(max(0, min(rows - 1, row + delta)))
+        self.editor.setFocus()
+
+    def _select(self, entry_id: str) -> None:
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            self._loading = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._loading = False
+            self._current = entry_id
+
+    def _on_row_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        if self._loading:
+            return
+        self.flush()
+        if not current.isValid():
+            return
+        entry = self.model.value(current.row())
+        self._current = entry.id
+        self._show(entry)
+
+    def _show(self, entry: MinuteEntry | None, *, keep_text: bool = False) -> None:
+        self._loading = True
+        try:
+            if not keep_text:
+                self.editor.setPlainText("" if entry is None else entry.text)
+                cursor = self.editor.textCursor()
+                cursor.movePosition(QtGui.QTextCursor.MoveOperation.End)
+                self.editor.setTextCursor(cursor)
+            if entry is not None:
+                self.speaker.setCurrentIndex(max(0, self.speaker.findData(entry.speaker_id)))
+                self.tag.setCurrentIndex(max(0, self.tag.findData(entry.tag)))
+                self.restricted.setChecked(entry.restricted)
+            else:
+                self.tag.setCurrentIndex(0)
+                self.restricted.setChecked(False)
+        finally:
+            self._loading = False
+        self._update_words()
+
+    def _update_words(self) -> None:
+        here = word_count(self.editor.toPlainText())
+        total = sum(word_count(e.text) for e in self.model.values() if e.id != self._current)
+        self.words.setText(f"{here} words · {total + here} in this item")
