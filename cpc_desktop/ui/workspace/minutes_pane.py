@@ -78,8 +78,7 @@ class ActionBar(QtWidgets.QFrame):
         layout.addWidget(self.action_text, 5)
         layout.addWidget(QtWidgets.QLabel("by"))
         layout.addWidget(self.due, 1)
-        for edit in (self.owner, self.action_text):
-            edit.returnPressed.connect(self._submit)
+        # Return reaches keyPressEvent below from any field (line edits pass it on).
 
     def open(self, names: Sequence[str], default_due: date) -> None:
         completer = QtWidgets.QCompleter(list(names), self)
