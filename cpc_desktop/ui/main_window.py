@@ -24,6 +24,21 @@ from cpc_desktop.ui.settings import Preferences
 DEFAULT_PROFILE = "england"
 
 
+def all_shortcuts() -> list[tuple[str, str]]:
+    """Every keyboard shortcut of the window and the conference workspace."""
+    from cpc_desktop.ui.workspace import agenda_panel, minutes_pane, roll_call
+
+    return [
+        *shortcut_table(),
+        ("Undo / redo a change", "Ctrl+Z / Ctrl+Shift+Z"),
+        ("Introductions / Minutes", "Ctrl+I / Ctrl+M"),
+        ("Are the minutes ready?", "Ctrl+Shift+R"),
+        *agenda_panel.shortcut_table(),
+        *roll_call.shortcut_table(),
+        *minutes_pane.SHORTCUTS,
+    ]
+
+
 class MainWindow(QtWidgets.QMainWindow):
     """The window a chair works in, for one open store (a services ``Session``)."""
 
@@ -32,6 +47,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session = session
         self.preferences = preferences
         self.workspace: Any = None
+        self.conference_menu: QtWidgets.QMenu | None = None
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
@@ -148,6 +164,11 @@ class MainWindow(QtWidgets.QMainWindow):
         page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.undo_group.addStack(page.undo_stack)
         self.undo_group.setActiveStack(page.undo_stack)
+        help_menu = self.actions_by_id[ActionId.HELP].associatedObjects()[0]
+        assert isinstance(help_menu, QtWidgets.QMenu)
+        self.conference_menu = QtWidgets.QMenu("&Conference", self)
+        self.conference_menu.addActions(page.menu_actions())
+        self.menuBar().insertMenu(help_menu.menuAction(), self.conference_menu)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.setWindowTitle(f"CPC Desktop — {page.reference}")
@@ -158,6 +179,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.workspace.flush()
         self.undo_group.removeStack(self.workspace.undo_stack)
+        if self.conference_menu is not None:
+            self.menuBar().removeAction(self.conference_menu.menuAction())
+            self.conference_menu.deleteLater()
+            self.conference_menu = None
         self.pages.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
@@ -222,7 +247,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- dialogs -------------------------------------------------------------------
 
     def show_help(self) -> None:
-        HelpDialog(shortcut_table(), self).exec()
+        HelpDialog(all_shortcuts(), self).exec()
 
     def _preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences.idle_lock_minutes, self)

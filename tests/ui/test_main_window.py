@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.services.session import Session
@@ -136,3 +136,31 @@ def test_help_lists_every_shortcut(qtbot: QtBot, session: Session,
     window = _window(qtbot, session, preferences)
     for action in window.actions_by_id.values():
         assert action.text() and action.statusTip()
+
+
+def test_open_conference_has_a_conference_menu_and_no_clashing_shortcuts(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    from collections import Counter
+
+    from cpc_desktop.ui.main_window import all_shortcuts
+
+    window = _window(qtbot, session, preferences)
+    window.open_conference("CPC-2026-0001")
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Conference", "&Help"]
+    menu_texts = [a.text() for a in window.conference_menu.actions()]
+    assert "&Minutes" in menu_texts and any("next item" in t.lower() for t in menu_texts)
+    live = [
+        a for a in window.findChildren(QtGui.QAction)
+        if not a.shortcut().isEmpty()
+        and a.shortcutContext() != QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
+        and any(w.isVisible() for w in a.associatedObjects() if isinstance(w, QtWidgets.QWidget))
+    ]
+    clashes = [k for k, n in Counter(a.shortcut().toString() for a in live).items() if n > 1]
+    assert clashes == []
+    help_keys = " ".join(keys for _name, keys in all_shortcuts())
+    for action in live:
+        assert action.shortcut().toString() in help_keys, action.text()
+    window.show_home()
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]

@@ -137,9 +137,7 @@ class RemoveItem(AgendaCommand):
         if self._item.status is not AgendaStatus.PENDING:
             service.set_agenda_status(added.id, self._item.status)
         if self._item.not_obtained_reason:
-            service.update_agenda_item(
-                added.id, not_obtained_reason=self._item.not_obtained_reason
-            )
+            service.update_agenda_item(added.id, not_obtained_reason=self._item.not_obtained_reason)
         self._host.show_agenda(self._host.agenda_from_store(), select=added.id)
 
 

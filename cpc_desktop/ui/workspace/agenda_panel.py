@@ -71,32 +71,52 @@ class AgendaActionSpec:
 
 SPECS: dict[AgendaActionId, AgendaActionSpec] = {
     AgendaActionId.NEXT: AgendaActionSpec(
-        "&Start / next item", "Ctrl+Shift+Right",
-        "Make the next item current and mark this one done", True,
+        "&Start / next item",
+        "Ctrl+Shift+Right",
+        "Make the next item current and mark this one done",
+        True,
     ),
     AgendaActionId.PREVIOUS: AgendaActionSpec(
-        "&Previous item", "Ctrl+Shift+Left", "Go back to the item before this one", True,
+        "&Previous item",
+        "Ctrl+Shift+Left",
+        "Go back to the item before this one",
+        True,
     ),
     AgendaActionId.MAKE_CURRENT: AgendaActionSpec(
-        "&Make selected item current", "Ctrl+Shift+Return",
-        "Jump to the item selected in the agenda", True,
+        "&Make selected item current",
+        "Ctrl+Shift+Return",
+        "Jump to the item selected in the agenda",
+        True,
     ),
     AgendaActionId.SKIP: AgendaActionSpec(
-        "S&kip item", "Ctrl+Shift+K",
-        "Skip the selected item (or bring a skipped one back)", True,
+        "S&kip item",
+        "Ctrl+Shift+K",
+        "Skip the selected item (or bring a skipped one back)",
+        True,
     ),
     AgendaActionId.ADD: AgendaActionSpec(
-        "&Add agenda item…", "Ctrl+Shift+I", "Add an item after the selected one", False,
+        "&Add agenda item…",
+        "Ctrl+Shift+I",
+        "Add an item after the selected one",
+        False,
     ),
     AgendaActionId.REMOVE: AgendaActionSpec(
-        "&Remove agenda item", "Ctrl+Shift+Delete",
-        "Remove the selected item (only if it has no minutes)", False,
+        "&Remove agenda item",
+        "Ctrl+Shift+Delete",
+        "Remove the selected item (only if it has no minutes)",
+        False,
     ),
     AgendaActionId.MOVE_UP: AgendaActionSpec(
-        "Move item &up", "Alt+Up", "Move the selected item one place earlier", False,
+        "Move item &up",
+        "Alt+Up",
+        "Move the selected item one place earlier",
+        False,
     ),
     AgendaActionId.MOVE_DOWN: AgendaActionSpec(
-        "Move item &down", "Alt+Down", "Move the selected item one place later", False,
+        "Move item &down",
+        "Alt+Down",
+        "Move the selected item one place later",
+        False,
     ),
 }
 
@@ -133,9 +153,7 @@ class AddItemDialog(QtWidgets.QDialog):
         self.allowance.setRange(1, 240)
         self.allowance.setValue(10)
         self.allowance.setSuffix(" min")
-        where = (
-            f"It goes after “{after_title}”." if after_title else "It goes at the end."
-        )
+        where = f"It goes after “{after_title}”." if after_title else "It goes at the end."
         self.where = QtWidgets.QLabel(where)
         self.where.setWordWrap(True)
         self.where.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -300,8 +318,14 @@ class AgendaPanel(QtWidgets.QWidget):
         layout.addLayout(editing)
         layout.addWidget(self.message_label)
         order = (
-            self.previous_button, self.next_button, self.view, self.current_button,
-            self.skip_button, self.add_button, self.remove_button, self.up_button,
+            self.previous_button,
+            self.next_button,
+            self.view,
+            self.current_button,
+            self.skip_button,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
             self.down_button,
         )
         for first, second in itertools.pairwise(order):
@@ -465,9 +489,7 @@ class AgendaPanel(QtWidgets.QWidget):
         items = self.items
         item = items[row]
         if item.status is AgendaStatus.SKIPPED:
-            self._set_statuses(
-                [(item.id, AgendaStatus.PENDING)], f"bring back “{item.title}”", row
-            )
+            self._set_statuses([(item.id, AgendaStatus.PENDING)], f"bring back “{item.title}”", row)
             return
         changes = [(item.id, AgendaStatus.SKIPPED)]
         select = row

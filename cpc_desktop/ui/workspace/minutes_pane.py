@@ -35,6 +35,17 @@ from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, Ne
 VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
 _TAG_KEYS = {"0": None, "1": Tag.FACT, "2": Tag.OBSERVATION, "3": Tag.ALLEGATION, "4": Tag.OPINION}
 _NO_DATE = QtCore.QDate(1900, 1, 1)
+#: (command, keys) for the help page; the pane's actions are built from the same list.
+SHORTCUTS = (
+    ("Finish this entry and start the next", "Ctrl+Return"),
+    ("Choose the speaker", "Ctrl+K"),
+    ("Tag: fact / observation / allegation / opinion", "Ctrl+1 … Ctrl+4"),
+    ("Clear the tag", "Ctrl+0"),
+    ("Restricted (left out of the family's copy)", "Ctrl+R"),
+    ("Record an action", "Ctrl+J"),
+    ("Previous / next entry", "Ctrl+Up / Ctrl+Down"),
+    ("Delete the entry", "Ctrl+Shift+D"),
+)
 _SHORTCUT_HELP = (
     "Ctrl+Return next entry · Ctrl+K speaker · Ctrl+1–4 tag · Ctrl+R restricted · "
     "Ctrl+J action · Ctrl+Up/Down move between entries"

@@ -81,13 +81,17 @@ class WorkspacePage(QtWidgets.QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
 
-        go_minutes = QtGui.QAction("Minutes", self)
+        go_intro = QtGui.QAction("&Introductions", self)
+        go_intro.setShortcut(QtGui.QKeySequence("Ctrl+I"))
+        go_intro.triggered.connect(self.show_introductions)
+        go_minutes = QtGui.QAction("&Minutes", self)
         go_minutes.setShortcut(QtGui.QKeySequence("Ctrl+M"))
         go_minutes.triggered.connect(self.show_minutes)
-        go_intro = QtGui.QAction("Introductions", self)
-        go_intro.setShortcut(QtGui.QKeySequence("Ctrl+I"))
-        go_intro.triggered.connect(lambda: self.tabs.setCurrentIndex(INTRODUCTIONS))
-        self.addActions([go_minutes, go_intro])
+        ready = QtGui.QAction("Are the minutes &ready?", self)
+        ready.setShortcut(QtGui.QKeySequence("Ctrl+Shift+R"))
+        ready.triggered.connect(self.check_ready)
+        self.page_actions = (go_intro, go_minutes, ready)
+        self.addActions(list(self.page_actions))
 
     def _connect(self) -> None:
         self.agenda.selected_item_changed.connect(self._on_item_selected)
@@ -104,6 +108,25 @@ class WorkspacePage(QtWidgets.QWidget):
     def _on_participants_changed(self) -> None:
         self.record = self.roll_call.record
         self.minutes.set_participants(self.record.participants)
+
+    def menu_actions(self) -> list[QtGui.QAction]:
+        """What the window's Conference menu offers while this conference is open."""
+        return [*self.page_actions, *self.agenda.agenda_actions.values()]
+
+    def show_introductions(self) -> None:
+        self.tabs.setCurrentIndex(INTRODUCTIONS)
+        self.roll_call.name.setFocus()
+
+    def check_ready(self) -> None:
+        """Say what still stops the minutes being finalised (the views headings)."""
+        problems = self.session.workspace.ready_to_finalise(self.reference)
+        if problems:
+            text = "\n".join(f"• {p.message}" for p in problems)
+            self.message.emit(problems[0].message)
+        else:
+            text = "The child's views and the parents' views are both recorded."
+            self.message.emit(text)
+        QtWidgets.QMessageBox.information(self, "Minutes", text)
 
     def show_minutes(self) -> None:
         self.tabs.setCurrentIndex(MINUTES)
