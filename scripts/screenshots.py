@@ -75,7 +75,12 @@ def main(out: Path) -> None:
         window.open_conference("CPC-" + str(datetime.now(UTC).year) + "-0001")
         _save(window, out, "06-workspace", SIZE)
         if window.workspace is not None:
-            tabs = window.workspace.tabs
+            page = window.workspace
+            reason = next(i for i in page.agenda.items if i.key == "reason")
+            page.agenda.select_item(reason.id)
+            pane = page.minutes.panes[reason.id]
+            pane.table.selectRow(1)
+            tabs = page.tabs
             for i in range(tabs.count()):
                 tabs.setCurrentIndex(i)
                 label = tabs.tabText(i).replace("&", "").lower().replace(" ", "-")
