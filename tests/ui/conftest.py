@@ -24,8 +24,9 @@ def fixed_clock() -> datetime:
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "store.db"
-    with open_session(path, PASSPHRASE, create=True, user="Alex Chair",
-                      clock=fixed_clock) as session:
+    with open_session(
+        path, PASSPHRASE, create=True, user="Alex Chair", clock=fixed_clock
+    ) as session:
         for record in build_demo_records(TODAY):
             session.conferences.import_record(record)
     return path
@@ -40,5 +41,6 @@ def session(store_path: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def preferences(tmp_path: Path) -> Preferences:
-    return Preferences(QtCore.QSettings(str(tmp_path / "prefs.ini"),
-                                        QtCore.QSettings.Format.IniFormat))
+    return Preferences(
+        QtCore.QSettings(str(tmp_path / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
+    )

@@ -132,7 +132,10 @@ def test_start_next_previous_by_keyboard_change_the_store_and_undo(
     _press(qtbot, panel, Key.Key_Right)
     _press(qtbot, panel, Key.Key_Right)
     assert _statuses(session)[:4] == [
-        AgendaStatus.DONE, AgendaStatus.DONE, AgendaStatus.CURRENT, pending
+        AgendaStatus.DONE,
+        AgendaStatus.DONE,
+        AgendaStatus.CURRENT,
+        pending,
     ]
     assert panel.progress.value() == 2
     assert panel.progress.text() == "2 of 12 items done"
@@ -226,11 +229,17 @@ def test_skip_pending_and_current_items(qtbot: QtBot, session: Session, clock: F
     _select_by_keyboard(qtbot, panel, 1)
     _press(qtbot, panel, Key.Key_K)
     assert _statuses(session)[:4] == [
-        AgendaStatus.DONE, AgendaStatus.SKIPPED, AgendaStatus.SKIPPED, AgendaStatus.CURRENT
+        AgendaStatus.DONE,
+        AgendaStatus.SKIPPED,
+        AgendaStatus.SKIPPED,
+        AgendaStatus.CURRENT,
     ]
     stack.undo()
     assert _statuses(session)[:4] == [
-        AgendaStatus.DONE, AgendaStatus.CURRENT, AgendaStatus.SKIPPED, AgendaStatus.PENDING
+        AgendaStatus.DONE,
+        AgendaStatus.CURRENT,
+        AgendaStatus.SKIPPED,
+        AgendaStatus.PENDING,
     ]
     while stack.canUndo():
         stack.undo()
@@ -435,12 +444,24 @@ def test_actions_shortcuts_names_and_tab_order(
         assert action.shortcut().toString() == SPECS[action_id].shortcut.replace("Delete", "Del")
         assert action.statusTip()
     controls = [
-        panel.previous_button, panel.next_button, panel.view, panel.current_button,
-        panel.skip_button, panel.add_button, panel.remove_button, panel.up_button,
+        panel.previous_button,
+        panel.next_button,
+        panel.view,
+        panel.current_button,
+        panel.skip_button,
+        panel.add_button,
+        panel.remove_button,
+        panel.up_button,
         panel.down_button,
     ]
-    labels = [panel.timer_label, panel.over_label, panel.now_label, panel.meeting_label,
-              panel.progress, panel.message_label]
+    labels = [
+        panel.timer_label,
+        panel.over_label,
+        panel.now_label,
+        panel.meeting_label,
+        panel.progress,
+        panel.message_label,
+    ]
     for widget in controls + labels:
         assert widget.accessibleName(), widget
     chain = [panel.previous_button]
@@ -465,9 +486,16 @@ def test_fits_a_narrow_column_and_screenshots(
     _press(qtbot, panel, Key.Key_K)
     _select_by_keyboard(qtbot, panel, 6)
     panel._tick()
-    for button in (panel.current_button, panel.skip_button, panel.add_button,
-                   panel.remove_button, panel.up_button, panel.down_button,
-                   panel.previous_button, panel.next_button):
+    for button in (
+        panel.current_button,
+        panel.skip_button,
+        panel.add_button,
+        panel.remove_button,
+        panel.up_button,
+        panel.down_button,
+        panel.previous_button,
+        panel.next_button,
+    ):
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button
     SHOTS.mkdir(parents=True, exist_ok=True)
     panel.resize(340, 600)

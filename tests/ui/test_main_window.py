@@ -102,7 +102,8 @@ def test_lock_now_hides_everything_until_the_passphrase(
     assert actions[-2:] == ["lock", "unlock"]
     with session.store.engine.connect() as conn:
         outcome = conn.exec_driver_sql(
-            "select outcome from audit_event order by seq desc limit 1").scalar()
+            "select outcome from audit_event order by seq desc limit 1"
+        ).scalar()
     assert outcome == "ok after 1 failed"
 
 
@@ -112,8 +113,7 @@ def test_idle_time_locks(qtbot: QtBot, session: Session, preferences: Preference
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
 
 
-def test_input_keeps_it_unlocked(qtbot: QtBot, session: Session,
-                                 preferences: Preferences) -> None:
+def test_input_keeps_it_unlocked(qtbot: QtBot, session: Session, preferences: Preferences) -> None:
     window = _window(qtbot, session, preferences)
     window.idle.set_interval_ms(400)
     for _ in range(6):
@@ -122,8 +122,9 @@ def test_input_keeps_it_unlocked(qtbot: QtBot, session: Session,
     assert not window.locked
 
 
-def test_help_lists_every_shortcut(qtbot: QtBot, session: Session,
-                                   preferences: Preferences) -> None:
+def test_help_lists_every_shortcut(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
     from cpc_desktop.ui.actions import SPECS
     from cpc_desktop.ui.help_dialog import HelpDialog
 
@@ -152,7 +153,8 @@ def test_open_conference_has_a_conference_menu_and_no_clashing_shortcuts(
     menu_texts = [a.text() for a in window.conference_menu.actions()]
     assert "&Minutes" in menu_texts and any("next item" in t.lower() for t in menu_texts)
     live = [
-        a for a in window.findChildren(QtGui.QAction)
+        a
+        for a in window.findChildren(QtGui.QAction)
         if not a.shortcut().isEmpty()
         and a.shortcutContext() != QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
         and any(w.isVisible() for w in a.associatedObjects() if isinstance(w, QtWidgets.QWidget))
@@ -164,3 +166,52 @@ def test_open_conference_has_a_conference_menu_and_no_clashing_shortcuts(
         assert action.shortcut().toString() in help_keys, action.text()
     window.show_home()
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
+
+
+def test_search_finds_minutes_and_opens_the_conference(
+    qtbot: QtBot, session: Session, preferences: Preferences, qtmodeltester
+) -> None:
+    window = _window(qtbot, session, preferences)
+    qtbot.keyClick(window, Key.Key_F, Ctrl | QtCore.Qt.KeyboardModifier.ShiftModifier)
+    assert window.home.search_box.hasFocus()
+    qtbot.keyClicks(window.home.search_box, "climbing frame")
+    qtbot.keyClick(window.home.search_box, Key.Key_Return)
+    results = window.home.results
+    qtmodeltester.check(results)
+    assert results.rowCount() >= 1
+    assert "climbing frame" in results.index(0, 2).data()
+    assert "\ue000" not in results.index(0, 2).data()  # highlight marks are not shown raw
+    qtbot.keyClick(window.home.results_view, Key.Key_Return)
+    assert window.workspace is not None
+    assert window.workspace.reference == "CPC-2026-0001"
+
+
+def test_every_visible_control_has_an_accessible_name(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    window.open_conference("CPC-2026-0001")
+    kinds = (
+        QtWidgets.QLineEdit,
+        QtWidgets.QComboBox,
+        QtWidgets.QPlainTextEdit,
+        QtWidgets.QAbstractItemView,
+        QtWidgets.QAbstractSpinBox,
+        QtWidgets.QAbstractButton,
+    )
+    missing = []
+    for tab in range(window.workspace.tabs.count()):
+        window.workspace.tabs.setCurrentIndex(tab)
+        for widget in window.findChildren(QtWidgets.QWidget):
+            if (
+                not isinstance(widget, kinds)
+                or not widget.isVisible()
+                or isinstance(widget, QtWidgets.QHeaderView)
+            ):
+                continue
+            if isinstance(widget.parent(), (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox)):
+                continue  # the inner line edit of a spin box or combo
+            text = widget.text() if isinstance(widget, QtWidgets.QAbstractButton) else ""
+            if not (widget.accessibleName() or text.replace("&", "").strip()):
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert missing == []

@@ -185,3 +185,38 @@ def test_a_read_only_user_cannot_write_and_is_told(
 @pytest.fixture(autouse=True)
 def _quiet_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda *a, **k: None)
+
+
+def test_signs_of_safety_analysis_sections_and_scaling(qtbot: QtBot, session: Session) -> None:
+    from cpc_desktop.domain.enums import AnalysisSection
+
+    record = session.conferences.get(REVIEW)
+    number, item = next((i, a) for i, a in enumerate(record.agenda, 1) if a.key == "analysis")
+    pane = MinutesPane(
+        session.workspace,
+        REVIEW,
+        item,
+        number,
+        QtGui.QUndoStack(),
+        session.clock,
+        signs_of_safety=True,
+    )
+    pane.set_participants(record.participants)
+    qtbot.addWidget(pane)
+    pane.resize(1000, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is pane)
+    assert pane.analysis is not None and pane.analysis.isVisible()
+    pane.editor.setFocus()
+    qtbot.keyClick(pane.editor, Key.Key_1, Ctrl | Shift)  # the first section: past harm
+    qtbot.keyClicks(pane.editor, "Ada had a bruise that was explained.")
+    pane.flush()
+    (entry,) = _stored(session)
+    assert entry.section is AnalysisSection.HARM
+    assert pane.model.index(0, 2).data().startswith("[")
+    # A page on a profile without Signs of Safety has no analysis tools.
+    plain = MinutesPane(session.workspace, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
+    qtbot.addWidget(plain)
+    assert plain.analysis is None

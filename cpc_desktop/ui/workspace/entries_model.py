@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtGui
 
 from cpc_desktop.domain.conference import MinuteEntry
 from cpc_desktop.ui.rows_model import RowsModel
+from cpc_desktop.ui.workspace.analysis import SECTION_LABELS
 
 TAG_LABELS = {
     "fact": "Fact",
@@ -44,6 +45,8 @@ class EntriesModel(RowsModel[MinuteEntry]):
             return self._names.get(value.speaker_id or "", "")
         if column == 2:
             first = value.text.strip().splitlines()[0] if value.text.strip() else ""
+            if value.section is not None:
+                return f"[{SECTION_LABELS[value.section]}] {first[:200]}"
             return first[:200]
         if column == 3:
             return TAG_LABELS.get(value.tag.value, "") if value.tag else ""

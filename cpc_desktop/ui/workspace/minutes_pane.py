@@ -28,10 +28,12 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
 
+ANALYSIS_ITEM = "analysis"
 VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
 _TAG_KEYS = {"0": None, "1": Tag.FACT, "2": Tag.OBSERVATION, "3": Tag.ALLEGATION, "4": Tag.OPINION}
 _NO_DATE = QtCore.QDate(1900, 1, 1)
@@ -132,8 +134,13 @@ class MinutesPane(QtWidgets.QWidget):
         undo_stack: QtGui.QUndoStack,
         now: Callable[[], datetime],
         parent: QtWidgets.QWidget | None = None,
+        *,
+        signs_of_safety: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.analysis: AnalysisTools | None = None
+        if signs_of_safety and item.key == ANALYSIS_ITEM:
+            self.analysis = AnalysisTools(service, reference)
         self.service = service
         self.reference = reference
         self.item = item
@@ -240,6 +247,13 @@ class MinutesPane(QtWidgets.QWidget):
         else:
             self.not_obtained.hide()
         layout.addWidget(splitter, 1)
+        if self.analysis is not None:
+            self.analysis.setAccessibleName("Signs of Safety analysis")
+            splitter.addWidget(self.analysis)
+            splitter.setStretchFactor(2, 2)
+            self.addActions(self.analysis.section_actions())
+            self.analysis.message.connect(self.message)
+            self.analysis.section_changed.connect(self._on_section_chosen)
         self.setTabOrder(self.editor, self.speaker)
         self.setTabOrder(self.speaker, self.tag)
         self.setTabOrder(self.tag, self.restricted)
@@ -279,6 +293,8 @@ class MinutesPane(QtWidgets.QWidget):
         self.speaker.setCurrentIndex(max(0, self.speaker.findData(chosen)))
         self.speaker.blockSignals(False)
         self.model.set_names({p.id: p.name for p in participants})
+        if self.analysis is not None:
+            self.analysis.set_participants(participants)
 
     def set_entries(self, entries: Sequence[MinuteEntry]) -> None:
         self.model.set_rows([e for e in entries if e.agenda_item_id == self.item.id])
@@ -372,6 +388,7 @@ class MinutesPane(QtWidgets.QWidget):
             "speaker_id": self.speaker.currentData(),
             "tag": self.tag.currentData(),
             "restricted": self.restricted.isChecked(),
+            "section": None if self.analysis is None else self.analysis.section,
         }
 
     def _on_text_changed(self) -> None:
@@ -410,6 +427,9 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _on_tag_chosen(self) -> None:
         self._change("tag", self.tag.currentData(), "change tag")
+
+    def _on_section_chosen(self, section: object) -> None:
+        self._change("section", section, "change section")
 
     def _on_restricted_clicked(self) -> None:
         self._change("restricted", self.restricted.isChecked(), "change restricted")
@@ -481,6 +501,8 @@ class MinutesPane(QtWidgets.QWidget):
                 self.speaker.setCurrentIndex(max(0, self.speaker.findData(entry.speaker_id)))
                 self.tag.setCurrentIndex(max(0, self.tag.findData(entry.tag)))
                 self.restricted.setChecked(entry.restricted)
+                if self.analysis is not None:
+                    self.analysis.set_section(entry.section)
             else:
                 self.tag.setCurrentIndex(0)
                 self.restricted.setChecked(False)

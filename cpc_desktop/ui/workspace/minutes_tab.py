@@ -28,8 +28,11 @@ class MinutesTab(QtWidgets.QWidget):
         undo_stack: QtGui.QUndoStack,
         now: Callable[[], datetime],
         parent: QtWidgets.QWidget | None = None,
+        *,
+        signs_of_safety: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._signs_of_safety = signs_of_safety
         self._service = service
         self._reference = record.conference.reference
         self._undo = undo_stack
@@ -55,6 +58,8 @@ class MinutesTab(QtWidgets.QWidget):
                 self.stack.addWidget(pane)
                 pane.set_participants(record.participants)
                 pane.set_entries(record.minutes)
+                if pane.analysis is not None:
+                    pane.analysis.set_scaling(record.scaling)
 
     def set_participants(self, participants: Sequence[Participant]) -> None:
         for pane in self.panes.values():

@@ -58,8 +58,13 @@ class WorkspacePage(QtWidgets.QWidget):
         self.agenda = AgendaPanel(self.session, self.reference, self.undo_stack)
         self.agenda.setMinimumWidth(300)
         self.roll_call = RollCallTab(self.session, self.reference, self.undo_stack)
+        profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
-            self.session.workspace, self.record, self.undo_stack, self.session.clock
+            self.session.workspace,
+            self.record,
+            self.undo_stack,
+            self.session.clock,
+            signs_of_safety=profile.signs_of_safety,
         )
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
