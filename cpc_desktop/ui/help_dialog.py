@@ -17,8 +17,28 @@ timescale runs from (the strategy discussion, the written transfer notice or the
 conference). The date by which it must be held appears at once; if you set a later date
 you are asked for the reason, which is kept with the record.</p>
 <h3>During the conference</h3>
-<p>Open the conference to see the agenda, the introductions and the minutes. The home
-screen shows what is due and what is overdue for every conference.</p>
+<p>Open the conference (Enter on the home screen). The agenda is on the left: start the
+meeting and move from item to item with Ctrl+Shift+Right; the current item shows its
+time allowance and a running timer, and the bar shows how far through the meeting you
+are.</p>
+<p><b>Introductions</b> (Ctrl+I): type each person's name, role, agency and relationship
+and press Enter. Select a person and press one key to mark them present, record an
+arrival (F6) or a departure (F7), or exclude them for part of the meeting (F8, then F9
+when they come back). Dates of reports and when they were shared with the family, an
+interpreter or an advocate go in the person's details (F2). The quorum indicator turns
+green when children's social care and at least two other agencies with direct contact
+are present; to go ahead without quorum you are asked for the reason.</p>
+<p><b>Minutes</b> (Ctrl+M): each agenda item has its own pane. Just type; everything is
+saved within a second (the status line says when). Ctrl+K chooses who is speaking,
+Ctrl+1 to Ctrl+4 mark an entry as fact, observation, allegation or opinion, Ctrl+R marks
+it restricted (it will be left out of the family's copy) and Ctrl+J records an action.
+Ctrl+Return starts the next entry. The child's views and the parents' views must be
+recorded, or the reason they could not be obtained given, before the minutes can be
+finalised (Ctrl+Shift+R checks).</p>
+<p>Ctrl+Z undoes changes to entries, people and the agenda; within the text you are
+typing it undoes the typing.</p>
+<p>The home screen shows what is due and what is overdue for every conference, and
+Ctrl+Shift+F searches the minutes of all of them.</p>
 <h3>Locking</h3>
 <p>If nobody touches the keyboard or mouse for the time set in Preferences, the screen is
 locked and the conference hidden until the passphrase is typed again. Lock it yourself
