@@ -26,7 +26,6 @@ from cpc_desktop.domain.enums import (
     ExclusionGround,
     MeetingMode,
     ParticipantRole,
-    Tag,
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
@@ -97,11 +96,6 @@ class ConferenceService(ServiceBase):
     """The use cases of one actor on one open store."""
 
     # --- reading -------------------------------------------------------------------
-
-    def list_conferences(self) -> tuple[d.Conference, ...]:
-        self._require(Action.LIST, "store")
-        with self._store.unit_of_work(self._context(Action.LIST, "store")) as work:
-            return tuple(repository.conferences(work.session))
 
     def overview(self) -> Overview:
         self._require(Action.LIST, "store")
@@ -197,66 +191,6 @@ class ConferenceService(ServiceBase):
             )
             work.session.add(row)
         return event
-
-    def add_minute_entry(
-        self,
-        conference_ref: str,
-        agenda_item_id: str,
-        text: str,
-        *,
-        speaker_id: str | None = None,
-        tag: Tag | None = None,
-        restricted: bool = False,
-    ) -> d.MinuteEntry:
-        self._require(Action.WRITE_MINUTES, "conference", conference_ref)
-        now = self._clock()
-        with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "minute_entry")) as w:
-            conference_id = self._conference_id(w.session, conference_ref)
-            item = w.session.get(m.AgendaItemRow, agenda_item_id)
-            if item is None or item.conference_id != conference_id:
-                raise NotFound("that agenda item is not part of this conference")
-            if speaker_id is not None:
-                speaker = w.session.get(m.ParticipantRow, speaker_id)
-                if speaker is None or speaker.conference_id != conference_id:
-                    raise NotFound("the speaker is not a participant of this conference")
-            conference = w.session.get(m.ConferenceRow, conference_id)
-            assert conference is not None
-            entry = d.MinuteEntry(
-                id=m.new_id(),
-                agenda_item_id=agenda_item_id,
-                text=text,
-                author=self._actor.name,
-                created_at=now,
-                updated_at=now,
-                speaker_id=speaker_id,
-                tag=tag,
-                restricted=restricted,
-            )
-            w.session.add(
-                m.MinuteEntryRow(
-                    conference_id=conference_id,
-                    position=len(conference.minutes),
-                    **dataclasses.asdict(entry),
-                    **self._meta(),
-                )
-            )
-            w.object_id = entry.id
-        return entry
-
-    def edit_minute_entry(
-        self, entry_id: str, *, text: str, tag: Tag | None, restricted: bool
-    ) -> d.MinuteEntry:
-        self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        context = self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        with self._store.unit_of_work(context) as work:
-            row = work.session.get(m.MinuteEntryRow, entry_id)
-            if row is None:
-                raise NotFound(f"no minute entry {entry_id}")
-            row.text, row.tag, row.restricted = text, tag, restricted
-            row.updated_at = self._clock()
-            self._touch(row)
-            work.session.flush()
-            return repository.minute_entry(row)
 
     def create_conference(self, new: NewConference) -> d.Conference:
         """Set up a conference with its children and the profile's agenda for its type."""

@@ -35,6 +35,7 @@ from cpc_desktop.services.conferences import (
 from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
 from cpc_desktop.services.session import Session
+from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -60,7 +61,7 @@ CALLS: dict[Action, Call] = {
     Action.RECORD_ATTENDANCE: lambda s: s.conferences.record_attendance(
         uid("police"), AttendanceKind.ARRIVED, datetime(2026, 11, 20, 10, 5, tzinfo=UTC)
     ),
-    Action.WRITE_MINUTES: lambda s: s.conferences.add_minute_entry(
+    Action.WRITE_MINUTES: lambda s: s.workspace.add_entry(
         REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
     ),
     Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
@@ -149,9 +150,9 @@ def test_permissions_are_what_the_roles_promise() -> None:
 
 
 def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
-    service = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    service = WorkspaceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
     before = len(_events(store))
-    entry = service.add_minute_entry(REF, uid("item"), "Text", speaker_id=uid("sw"))
+    entry = service.add_entry(REF, uid("item"), "Text", speaker_id=uid("sw"))
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "select rows from audit_event order by seq desc limit 1"
