@@ -72,13 +72,14 @@ class AgendaActionSpec:
 SPECS: dict[AgendaActionId, AgendaActionSpec] = {
     AgendaActionId.NEXT: AgendaActionSpec(
         "&Start / next item",
-        "Ctrl+Shift+Right",
+        # Ctrl+PgDown first: a text editor claims Ctrl+Shift+Right for selecting words.
+        "Ctrl+PgDown; Ctrl+Shift+Right",
         "Make the next item current and mark this one done",
         True,
     ),
     AgendaActionId.PREVIOUS: AgendaActionSpec(
         "&Previous item",
-        "Ctrl+Shift+Left",
+        "Ctrl+PgUp; Ctrl+Shift+Left",
         "Go back to the item before this one",
         True,
     ),
@@ -123,7 +124,10 @@ SPECS: dict[AgendaActionId, AgendaActionSpec] = {
 
 def shortcut_table() -> list[tuple[str, str]]:
     """(command, shortcut) rows for the help page."""
-    return [(spec.text.replace("&", "").rstrip("…"), spec.shortcut) for spec in SPECS.values()]
+    return [
+        (spec.text.replace("&", "").rstrip("…"), spec.shortcut.replace("; ", " or "))
+        for spec in SPECS.values()
+    ]
 
 
 def clock_text(span: timedelta) -> str:
@@ -346,7 +350,7 @@ class AgendaPanel(QtWidgets.QWidget):
         for action_id, spec in SPECS.items():
             action = QtGui.QAction(spec.text, self)
             action.setObjectName(action_id.value)
-            action.setShortcut(QtGui.QKeySequence(spec.shortcut))
+            action.setShortcuts([QtGui.QKeySequence(k) for k in spec.shortcut.split("; ")])
             action.setShortcutContext(
                 QtCore.Qt.ShortcutContext.WindowShortcut
                 if spec.window_wide
