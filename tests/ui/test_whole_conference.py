@@ -99,7 +99,9 @@ def test_a_whole_conference_by_keyboard(
         assert isinstance(dialog, NewConferenceDialog)
         dialog.date.setFocus()
         qtbot.keyClicks(dialog.date, "11/12/2026")
-        dialog.anchor.setDate(QtCore.QDate(2026, 11, 27))
+        dialog.anchor.setFocus()
+        qtbot.keyClicks(dialog.anchor, "27/11/2026")
+        assert dialog.anchor.date() == QtCore.QDate(2026, 11, 27)
         assert "Fri 18 Dec 2026" in dialog.due.text()
         row = dialog.child_rows[0]
         qtbot.keyClicks(row.given, "Ada")
