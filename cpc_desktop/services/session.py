@@ -21,6 +21,7 @@ from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import Store, create_store, open_store, sidecars
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import Clock, ConferenceService
+from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
@@ -67,6 +68,7 @@ class Session:
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
         self.workspace = WorkspaceService(self.store, self.actor, self.clock, self.rules)
+        self.decisions = DecisionService(self.store, self.actor, self.clock, self.rules)
 
     def close(self) -> None:
         self.store.close()

@@ -1,0 +1,607 @@
+"""The decision wizard as a pure state machine.
+
+The wizard's pages only collect answers; this module says which step comes next,
+what is wrong with the answers on each step, and turns the finished answers into
+final :class:`Decision` values. Nothing here reads a clock or touches the store:
+the service builds a :class:`FlowContext` (quorum now, the profile's categories and
+timescales) and passes it in.
+
+The path: the quorum first. An inquorate conference the chair adjourns goes to the
+reconvene date and then the summary. Otherwise each child in turn: the views, the
+threshold question, the outcome, then the categories and the plan when the outcome
+is a child protection plan, then dissent when some view differs from the outcome.
+Every path ends with the summary.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from cpc_desktop.domain.calendar import WorkingCalendar
+from cpc_desktop.domain.conference import (
+    AgencyView,
+    Child,
+    Conference,
+    Decision,
+    Dissent,
+    Participant,
+    PlanAction,
+)
+from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
+from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.timescales import (
+    TimescaleParams,
+    first_core_group_due,
+    next_review_due,
+    reconvene_due,
+)
+from cpc_desktop.domain.validation import (
+    Problem,
+    Severity,
+    check_decision,
+    check_inquorate_reason,
+    format_date,
+)
+
+NewId = Callable[[], str]
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class StepKind(StrEnum):
+    QUORUM = "quorum"
+    ADJOURN = "adjourn"
+    VIEWS = "views"
+    THRESHOLD = "threshold"
+    OUTCOME = "outcome"
+    CATEGORIES = "categories"
+    PLAN = "plan"
+    DISSENT = "dissent"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the wizard; ``child`` is the child's index for per-child steps."""
+
+    kind: StepKind
+    child: int | None = None
+
+
+@dataclass(frozen=True)
+class FlowContext:
+    """Everything the flow needs to know about the conference, read once by the service.
+
+    Attributes:
+        professionals: the professionals present now, whose views are asked.
+        allowed_categories: the profile's categories as ``(key, label)``.
+        primary_required: the profile requires a primary category with a plan.
+        previous_outcome: child id to the child's outcome before this conference.
+        today: the date the wizard runs (the service's clock, not read here).
+    """
+
+    conference: Conference
+    children: tuple[Child, ...]
+    participants: tuple[Participant, ...]
+    professionals: tuple[Participant, ...]
+    quorum: QuorumResult
+    allowed_categories: tuple[tuple[str, str], ...]
+    primary_required: bool
+    params: TimescaleParams
+    calendar: WorkingCalendar
+    previous_outcome: Mapping[str, Outcome | None]
+    today: date
+
+
+@dataclass(frozen=True)
+class QuorumAnswer:
+    proceed: bool = True
+    reason: str = ""
+    adjourn: bool = False
+    reconvene_date: date | None = None
+
+
+@dataclass(frozen=True)
+class ChildAnswer:
+    child_id: str
+    views: tuple[AgencyView, ...] = ()
+    parents_view: str = ""
+    child_view: str = ""
+    threshold_met: bool | None = None
+    threshold_rationale: str = ""
+    outcome: Outcome | None = None
+    reason: str = ""
+    ending: AdministrativeEnding | None = None
+    ending_date: date | None = None
+    categories: tuple[str, ...] = ()
+    primary_category: str | None = None
+    lead_social_worker_id: str | None = None
+    lead_social_worker_contact: str = ""
+    core_group: tuple[str, ...] = ()
+    first_core_group_date: date | None = None
+    first_core_group_reason: str | None = None
+    review_date: date | None = None
+    review_date_reason: str | None = None
+    contingency_plan: str = ""
+    actions: tuple[PlanAction, ...] = ()
+    dissents: tuple[Dissent, ...] = ()
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class FlowAnswers:
+    quorum: QuorumAnswer | None = None
+    children: tuple[ChildAnswer, ...] = ()
+
+
+# The views that agree with each outcome; any other firm view may be a dissent.
+_AGREEING: Mapping[Outcome, frozenset[View]] = {
+    Outcome.CP_PLAN: frozenset({View.PLAN}),
+    Outcome.CIN_PLAN: frozenset({View.CHILD_IN_NEED}),
+    Outcome.NO_FURTHER_ACTION: frozenset({View.NO_FURTHER_ACTION}),
+    Outcome.END_PLAN: frozenset({View.CHILD_IN_NEED, View.NO_FURTHER_ACTION}),
+}
+
+_NEW_CONFERENCE_OUTCOMES = (Outcome.CP_PLAN, Outcome.CIN_PLAN, Outcome.NO_FURTHER_ACTION)
+_REVIEW_OUTCOMES = (Outcome.CP_PLAN, Outcome.END_PLAN, Outcome.ADMINISTRATIVE_END)
+
+# Which step answers for each code check_decision may report.
+_CODE_STEP: Mapping[str, StepKind] = {
+    "decision.view_participant_unknown": StepKind.VIEWS,
+    "decision.threshold_outcome_mismatch": StepKind.OUTCOME,
+    "decision.outcome_missing": StepKind.OUTCOME,
+    "decision.end_plan_not_at_review": StepKind.OUTCOME,
+    "decision.no_plan_to_end": StepKind.OUTCOME,
+    "decision.end_plan_reason_missing": StepKind.OUTCOME,
+    "decision.end_plan_first_review": StepKind.OUTCOME,
+    "decision.end_plan_inquorate": StepKind.OUTCOME,
+    "decision.ending_missing": StepKind.OUTCOME,
+    "decision.ending_date_missing": StepKind.OUTCOME,
+    "decision.plan_before_gestation_week": StepKind.OUTCOME,
+    "decision.category_missing": StepKind.CATEGORIES,
+    "decision.category_not_allowed": StepKind.CATEGORIES,
+    "decision.primary_category_not_chosen": StepKind.CATEGORIES,
+    "decision.dissent_not_recorded": StepKind.DISSENT,
+    "decision.dissent_participant_unknown": StepKind.DISSENT,
+    "decision.dissent_reasons_missing": StepKind.DISSENT,
+}
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _error(code: str, message: str, path: str) -> Problem:
+    return Problem(code, message, path, Severity.ERROR)
+
+
+def _warning(code: str, message: str, path: str) -> Problem:
+    return Problem(code, message, path, Severity.WARNING)
+
+
+def _name(child: Child) -> str:
+    return f"{child.given_name} {child.family_name}".strip() or "the child"
+
+
+def _person(person: Participant) -> str:
+    name = person.name.strip() or "an unnamed participant"
+    return f"{name} ({person.agency.strip()})" if person.agency.strip() else name
+
+
+# --- options and defaults -------------------------------------------------------------
+
+
+def outcome_options(ctx: FlowContext) -> tuple[Outcome, ...]:
+    """The outcomes this type of conference may reach for a child."""
+    if ctx.conference.type is ConferenceType.REVIEW:
+        return _REVIEW_OUTCOMES
+    return _NEW_CONFERENCE_OUTCOMES
+
+
+def _new_plan(ctx: FlowContext, child_id: str) -> bool:
+    previous = ctx.previous_outcome.get(child_id)
+    return ctx.conference.type is not ConferenceType.REVIEW or (
+        previous is not None and previous is not Outcome.CP_PLAN
+    )
+
+
+def default_dates(ctx: FlowContext) -> tuple[date, date]:
+    """The first core group and review dates the rules give (latest allowed)."""
+    conference, params = ctx.conference, ctx.params
+    core_group = first_core_group_due(
+        conference.date, ctx.calendar, days=params.first_core_group_days, unit=params.unit
+    )
+    review = next_review_due(conference, ctx.children, params, ctx.calendar)
+    return core_group, review
+
+
+def reconvene_by(ctx: FlowContext) -> date:
+    """The latest (and default) date to reconvene an inquorate conference."""
+    params = ctx.params
+    return reconvene_due(
+        ctx.conference.date, ctx.calendar, days=params.reconvene_days, unit=params.unit
+    )
+
+
+def start(ctx: FlowContext) -> FlowAnswers:
+    """Blank answers: one per child, with the default plan dates filled in."""
+    core_group, review = default_dates(ctx)
+    return FlowAnswers(
+        quorum=None,
+        children=tuple(
+            ChildAnswer(
+                child_id=child.id,
+                first_core_group_date=core_group if _new_plan(ctx, child.id) else None,
+                review_date=review,
+            )
+            for child in ctx.children
+        ),
+    )
+
+
+# --- the path -------------------------------------------------------------------------
+
+
+def adjourning(answers: FlowAnswers, ctx: FlowContext) -> bool:
+    """Whether the answers adjourn the whole conference for want of a quorum."""
+    return not ctx.quorum.quorate and answers.quorum is not None and answers.quorum.adjourn
+
+
+def answer_for(index: int, answers: FlowAnswers, ctx: FlowContext) -> ChildAnswer:
+    """The answers for child ``index`` of the context (blank if there are none)."""
+    child_id = ctx.children[index].id
+    for answer in answers.children:
+        if answer.child_id == child_id:
+            return answer
+    return ChildAnswer(child_id=child_id)
+
+
+def dissent_candidates(answer: ChildAnswer) -> tuple[str, ...]:
+    """Who gave a firm view that differs from the outcome, in the order of the views."""
+    agreeing = _AGREEING.get(answer.outcome) if answer.outcome is not None else None
+    if agreeing is None:
+        return ()
+    found = [
+        view.participant_id
+        for view in answer.views
+        if view.view is not View.UNSURE and view.view not in agreeing
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def _child_steps(index: int, answer: ChildAnswer) -> list[Step]:
+    steps = [Step(kind, index) for kind in (StepKind.VIEWS, StepKind.THRESHOLD, StepKind.OUTCOME)]
+    if answer.outcome is Outcome.CP_PLAN:
+        steps += [Step(StepKind.CATEGORIES, index), Step(StepKind.PLAN, index)]
+    if dissent_candidates(answer):
+        steps.append(Step(StepKind.DISSENT, index))
+    return steps
+
+
+def path(answers: FlowAnswers, ctx: FlowContext) -> tuple[Step, ...]:
+    """Every step the answers so far lead through, in order, ending with the summary."""
+    steps = [Step(StepKind.QUORUM)]
+    if adjourning(answers, ctx):
+        steps.append(Step(StepKind.ADJOURN))
+    else:
+        for index in range(len(ctx.children)):
+            steps += _child_steps(index, answer_for(index, answers, ctx))
+    steps.append(Step(StepKind.SUMMARY))
+    return tuple(steps)
+
+
+def next_step(current: Step, answers: FlowAnswers, ctx: FlowContext) -> Step | None:
+    """The step after ``current``; ``None`` after the summary or off the path."""
+    steps = path(answers, ctx)
+    if current not in steps:
+        return None
+    at = steps.index(current)
+    return steps[at + 1] if at + 1 < len(steps) else None
+
+
+# --- copying ---------------------------------------------------------------------------
+
+
+def same_as_previous(index: int, answers: FlowAnswers, *, new_id: NewId = _uuid) -> ChildAnswer:
+    """Child ``index``'s answers copied from child ``index - 1``, still to be confirmed.
+
+    Views, dissents and actions get new ids; the child's own view is not copied,
+    since it is the view of a different child.
+
+    Raises:
+        ValueError: ``index`` has no previous child.
+    """
+    if not 0 < index < len(answers.children):
+        raise ValueError(f"child {index} has no previous child to copy")
+    source, target = answers.children[index - 1], answers.children[index]
+    return replace(
+        source,
+        child_id=target.child_id,
+        child_view=target.child_view,
+        views=tuple(replace(view, id=new_id()) for view in source.views),
+        dissents=tuple(replace(dissent, id=new_id()) for dissent in source.dissents),
+        actions=tuple(replace(action, id=new_id()) for action in source.actions),
+        confirmed=False,
+    )
+
+
+# --- checking ---------------------------------------------------------------------------
+
+
+def _decision(answer: ChildAnswer, decision_id: str) -> Decision:
+    """The decision the answers make, without answers the path no longer asks for."""
+    plan = answer.outcome is Outcome.CP_PLAN
+    ended = answer.outcome is Outcome.ADMINISTRATIVE_END
+    candidates = set(dissent_candidates(answer))
+    return Decision(
+        id=decision_id,
+        child_id=answer.child_id,
+        threshold_met=answer.threshold_met,
+        threshold_rationale=answer.threshold_rationale.strip(),
+        outcome=answer.outcome,
+        reason=answer.reason.strip(),
+        categories=answer.categories if plan else (),
+        primary_category=answer.primary_category if plan else None,
+        lead_social_worker_id=answer.lead_social_worker_id if plan else None,
+        lead_social_worker_contact=answer.lead_social_worker_contact.strip() if plan else "",
+        core_group=answer.core_group if plan else (),
+        first_core_group_date=answer.first_core_group_date if plan else None,
+        first_core_group_reason=answer.first_core_group_reason if plan else None,
+        review_date=answer.review_date if plan else None,
+        review_date_reason=answer.review_date_reason if plan else None,
+        contingency_plan=answer.contingency_plan.strip() if plan else "",
+        parents_view=answer.parents_view.strip(),
+        child_view=answer.child_view.strip(),
+        ending=answer.ending if ended else None,
+        ending_date=answer.ending_date if ended else None,
+        final=True,
+        views=answer.views,
+        dissents=tuple(d for d in answer.dissents if d.participant_id in candidates),
+        actions=answer.actions if plan else (),
+    )
+
+
+def _rule_problems(index: int, answers: FlowAnswers, ctx: FlowContext) -> tuple[Problem, ...]:
+    answer = answer_for(index, answers, ctx)
+    return check_decision(
+        _decision(answer, ""),
+        ctx.conference,
+        ctx.children[index],
+        ctx.participants,
+        (key for key, _label in ctx.allowed_categories),
+        ctx.params,
+        ctx.calendar,
+        ctx.previous_outcome.get(answer.child_id),
+        quorum=ctx.quorum,
+        path=f"children[{index}]",
+    )
+
+
+def _from_rules(
+    kind: StepKind, index: int, answers: FlowAnswers, ctx: FlowContext
+) -> list[Problem]:
+    """The problems check_decision finds that belong to this step (PLAN takes the rest)."""
+    found = []
+    for problem in _rule_problems(index, answers, ctx):
+        if problem.code == "decision.threshold_missing":
+            continue  # the threshold step asks its own question
+        if _CODE_STEP.get(problem.code, StepKind.PLAN) is kind:
+            found.append(problem)
+    return found
+
+
+def _quorum_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
+    answer = answers.quorum
+    if answer is None:
+        return [
+            _error(
+                "flow.quorum_unanswered",
+                "The confirmation of the quorum is missing.",
+                "quorum",
+            )
+        ]
+    if ctx.quorum.quorate or answer.adjourn:
+        return []
+    if not answer.proceed:
+        return [
+            _error(
+                "flow.quorum_choice_missing",
+                "The choice between going ahead without a quorum and adjourning is missing.",
+                "quorum.proceed",
+            )
+        ]
+    return list(check_inquorate_reason(ctx.quorum, answer.reason, "quorum.reason"))
+
+
+def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
+    when = answers.quorum.reconvene_date if answers.quorum is not None else None
+    path_ = "quorum.reconvene_date"
+    if when is None:
+        return [_error("flow.reconvene_date_missing", "The date to reconvene is missing.", path_)]
+    if when <= ctx.conference.date:
+        return [
+            _error(
+                "flow.reconvene_not_after_conference",
+                f"The date to reconvene, {format_date(when)}, is not after the conference.",
+                path_,
+            )
+        ]
+    latest = reconvene_by(ctx)
+    if when > latest:
+        return [
+            _error(
+                "flow.reconvene_too_late",
+                f"The date to reconvene, {format_date(when)}, is after the latest date the "
+                f"rules allow, {format_date(latest)}.",
+                path_,
+            )
+        ]
+    if ctx.conference.reconvene_of is not None:
+        return [
+            _warning(
+                "flow.second_adjournment",
+                "This conference was itself reconvened after an inquorate meeting; two "
+                "inquorate conferences in a row should be avoided.",
+                path_,
+            )
+        ]
+    return []
+
+
+def _views_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
+    where = f"children[{index}]"
+    given = {view.participant_id: view for view in answer.views}
+    problems = []
+    for person in ctx.professionals:
+        view = given.get(person.id)
+        if view is None:
+            problems.append(
+                _error(
+                    "flow.view_missing",
+                    f"The view of {_person(person)} is missing.",
+                    f"{where}.views",
+                )
+            )
+        elif _blank(view.reason):
+            problems.append(
+                _error(
+                    "flow.view_reason_missing",
+                    f"The reason for the view of {_person(person)} is missing.",
+                    f"{where}.views",
+                )
+            )
+    child = _name(ctx.children[index])
+    if _blank(answer.parents_view):
+        problems.append(
+            _warning(
+                "flow.parents_view_blank",
+                f"The parents' view on {child} is not recorded.",
+                f"{where}.parents_view",
+            )
+        )
+    if _blank(answer.child_view):
+        problems.append(
+            _warning(
+                "flow.child_view_blank",
+                f"The view of {child} is not recorded.",
+                f"{where}.child_view",
+            )
+        )
+    return problems
+
+
+def _threshold_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
+    where = f"children[{index}]"
+    child = _name(ctx.children[index])
+    problems = []
+    if answer.threshold_met is None:
+        problems.append(
+            _error(
+                "decision.threshold_missing",
+                f"The answer to whether {child} is suffering, or likely to suffer, significant "
+                "harm is missing.",
+                f"{where}.threshold_met",
+            )
+        )
+    if _blank(answer.threshold_rationale):
+        problems.append(
+            _error(
+                "flow.threshold_rationale_missing",
+                f"The rationale for the threshold answer for {child} is missing.",
+                f"{where}.threshold_rationale",
+            )
+        )
+    return problems
+
+
+def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
+    outcome = answer.outcome
+    if outcome is not None and outcome not in outcome_options(ctx):
+        return [
+            _error(
+                "flow.outcome_not_offered",
+                f"The decision “{outcome.value.replace('_', ' ')}” cannot be made at this "
+                "type of conference.",
+                f"children[{index}].outcome",
+            )
+        ]
+    return []
+
+
+def _categories_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
+    if ctx.primary_required and answer.categories and answer.primary_category is None:
+        return [
+            _error(
+                "flow.primary_category_missing",
+                "The primary category is missing.",
+                f"children[{index}].primary_category",
+            )
+        ]
+    return []
+
+
+def _confirmation_problems(
+    step: Step, index: int, answer: ChildAnswer, answers: FlowAnswers, ctx: FlowContext
+) -> list[Problem]:
+    last = [s for s in path(answers, ctx) if s.child == index][-1]
+    if step != last or answer.confirmed:
+        return []
+    return [
+        _error(
+            "flow.not_confirmed",
+            f"The confirmation of the decision for {_name(ctx.children[index])} is missing.",
+            f"children[{index}].confirmed",
+        )
+    ]
+
+
+def step_problems(step: Step, answers: FlowAnswers, ctx: FlowContext) -> tuple[Problem, ...]:
+    """What is wrong on ``step``: errors keep the chair on it, warnings are shown.
+
+    The summary's problems are everything (:func:`finish_problems`).
+    """
+    kind = step.kind
+    if kind is StepKind.SUMMARY:
+        return finish_problems(answers, ctx)
+    if kind is StepKind.QUORUM:
+        return tuple(_quorum_problems(answers, ctx))
+    if kind is StepKind.ADJOURN:
+        return tuple(_adjourn_problems(answers, ctx))
+    if step.child is None or not 0 <= step.child < len(ctx.children):
+        raise ValueError(f"the {kind.value} step needs the index of a child")
+    index = step.child
+    answer = answer_for(index, answers, ctx)
+    own: dict[StepKind, Callable[[int, ChildAnswer, FlowContext], list[Problem]]] = {
+        StepKind.VIEWS: _views_problems,
+        StepKind.THRESHOLD: _threshold_problems,
+        StepKind.OUTCOME: _outcome_problems,
+        StepKind.CATEGORIES: _categories_problems,
+    }
+    problems = own[kind](index, answer, ctx) if kind in own else []
+    problems += _from_rules(kind, index, answers, ctx)
+    problems += _confirmation_problems(step, index, answer, answers, ctx)
+    return tuple(problems)
+
+
+def finish_problems(answers: FlowAnswers, ctx: FlowContext) -> tuple[Problem, ...]:
+    """Every problem on the path; finishing is allowed when none is an error."""
+    return tuple(
+        problem for step in path(answers, ctx)[:-1] for problem in step_problems(step, answers, ctx)
+    )
+
+
+def to_decisions(
+    answers: FlowAnswers, ctx: FlowContext, *, new_id: NewId = _uuid
+) -> tuple[Decision, ...]:
+    """One final decision per child, in the children's order (none when adjourning)."""
+    if adjourning(answers, ctx):
+        return ()
+    return tuple(
+        _decision(answer_for(index, answers, ctx), new_id()) for index in range(len(ctx.children))
+    )

@@ -1,0 +1,183 @@
+"""The decision wizard's service: what it needs to know, and writing what it decided.
+
+:meth:`DecisionService.context` reads the conference once and builds the
+:class:`FlowContext` the pure state machine in :mod:`cpc_desktop.domain.decision_flow`
+runs on. :meth:`DecisionService.finish` writes the finished answers in one unit of
+work with one audit event: the decisions, the quorum reason, the new status and,
+when the conference is adjourned for want of a quorum, the reconvened conference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.decision_flow import (
+    FlowAnswers,
+    FlowContext,
+    adjourning,
+    finish_problems,
+    to_decisions,
+)
+from cpc_desktop.domain.enums import (
+    PROFESSIONAL_ROLES,
+    AgendaStatus,
+    ConferenceStatus,
+    ConferenceType,
+    MinutesState,
+    Outcome,
+)
+from cpc_desktop.domain.profile import Profile
+from cpc_desktop.domain.quorum import present_at, quorum_at
+from cpc_desktop.domain.validation import Severity
+from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.errors import Conflict, RuleViolation, ServiceError
+from cpc_desktop.services.roles import Action
+from cpc_desktop.services.rules import timescale_params
+
+__all__ = ["MINUTES_APPROVED", "DecisionService"]
+
+MINUTES_APPROVED = "the minutes are approved; decisions can no longer change"
+_SETTLED = frozenset({MinutesState.APPROVED, MinutesState.ISSUED})
+
+
+class DecisionService(ServiceBase):
+    """Runs the decision wizard's reads and its one write for one actor."""
+
+    def context(self, ref: str) -> FlowContext:
+        """Everything the wizard needs about the conference ``ref``, judged now."""
+        self._require(Action.VIEW, "conference", ref)
+        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
+            record = self._record(work.session, ref)
+            work.object_id = record.conference.id
+        return self._flow_context(record, self._clock())
+
+    def finish(self, ref: str, answers: FlowAnswers) -> tuple[d.Decision, ...]:
+        """Write the wizard's answers: every decision, the status, any reconvened meeting.
+
+        Raises:
+            ServiceError: the minutes are already approved or issued.
+            RuleViolation: the answers still have errors (each one listed).
+        """
+        self._require(Action.RECORD_DECISION, "conference", ref)
+        now = self._clock()
+        context = self._context(Action.RECORD_DECISION, "conference")
+        with self._store.unit_of_work(context) as work:
+            s = work.session
+            record = self._record(s, ref)
+            work.object_id = record.conference.id
+            if any(version.state in _SETTLED for version in record.minutes_versions):
+                raise ServiceError(MINUTES_APPROVED)
+            ctx = self._flow_context(record, now)
+            errors = [p for p in finish_problems(answers, ctx) if p.severity is Severity.ERROR]
+            if errors:
+                raise RuleViolation([("$." + p.path, p.message) for p in errors])
+            decisions = to_decisions(answers, ctx, new_id=m.new_id)
+            self._replace_decisions(s, record, decisions)
+            row = s.get(m.ConferenceRow, record.conference.id)
+            assert row is not None
+            quorum = answers.quorum
+            if adjourning(answers, ctx):
+                assert quorum is not None and quorum.reconvene_date is not None
+                row.status = ConferenceStatus.ADJOURNED
+                self._reconvene(s, record, quorum.reconvene_date)
+            else:
+                row.status = ConferenceStatus.CONCLUDED
+                if not ctx.quorum.quorate and quorum is not None:
+                    row.quorum_reason = quorum.reason.strip()
+            self._touch(row)
+        return decisions
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _record(self, session: Session, ref: str) -> d.ConferenceRecord:
+        record = repository.load_record(session, self._conference_id(session, ref))
+        assert record is not None
+        return record
+
+    def _flow_context(self, record: d.ConferenceRecord, now: datetime) -> FlowContext:
+        conference = record.conference
+        profile = self._rules.profile(conference.profile)
+        today = now.astimezone().date()
+        calendar = self._rules.calendar(profile.division, (conference.date, today))
+        quorum = quorum_at(
+            record.participants,
+            now,
+            grouping=profile.quorum.group_of,
+            csc_group=profile.quorum.csc_group,
+            min_other_groups=profile.quorum.min_other_agencies,
+        )
+        review = conference.type is ConferenceType.REVIEW
+        previous: dict[str, Outcome | None] = {
+            child.id: Outcome.CP_PLAN if review else None for child in record.children
+        }
+        return FlowContext(
+            conference=conference,
+            children=record.children,
+            participants=record.participants,
+            professionals=tuple(
+                person
+                for person in record.participants
+                if person.role in PROFESSIONAL_ROLES and present_at(person, now)
+            ),
+            quorum=quorum,
+            allowed_categories=tuple((c.key, c.label) for c in profile.categories),
+            primary_required=profile.primary_category_required,
+            params=timescale_params(profile),
+            calendar=calendar,
+            previous_outcome=previous,
+            today=today,
+        )
+
+    def _replace_decisions(
+        self, session: Session, record: d.ConferenceRecord, decisions: tuple[d.Decision, ...]
+    ) -> None:
+        row = session.get(m.ConferenceRow, record.conference.id)
+        assert row is not None
+        for old in list(row.decisions):
+            session.delete(old)
+        session.flush()
+        session.expire(row, ["decisions"])
+        ids = [key for decision in decisions for key in repository.decision_ids(decision)]
+        if repository.existing_ids(session, ids):
+            raise Conflict("a view, dissent or action id in these decisions is already used")
+        for position, decision in enumerate(decisions):
+            repository.add_decision(
+                session, decision, row.id, position, self._actor.name, self._clock()
+            )
+
+    def _reconvene(self, session: Session, record: d.ConferenceRecord, when: date) -> None:
+        """Add the reconvened conference: same type and children, the profile's agenda."""
+        old = record.conference
+        profile: Profile = self._rules.profile(old.profile)
+        conference = dataclasses.replace(
+            old,
+            id=m.new_id(),
+            reference=repository.next_reference(session, when.year),
+            status=ConferenceStatus.SCHEDULED,
+            date=when,
+            previous_conference_date=old.date,
+            delay_reason=None,
+            quorum_reason=None,
+            reconvene_of=old.id,
+        )
+        reconvened = d.ConferenceRecord(
+            conference=conference,
+            children=tuple(dataclasses.replace(child, id=m.new_id()) for child in record.children),
+            agenda=tuple(
+                d.AgendaItem(
+                    id=m.new_id(),
+                    key=item.key,
+                    title=item.title,
+                    allowance_minutes=item.minutes,
+                    status=AgendaStatus.PENDING,
+                )
+                for item in profile.agenda.for_type(old.type)
+            ),
+        )
+        repository.insert_record(session, reconvened, self._actor.name, self._clock())
