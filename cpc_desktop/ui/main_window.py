@@ -33,6 +33,7 @@ def all_shortcuts() -> list[tuple[str, str]]:
         ("Undo / redo a change", "Ctrl+Z / Ctrl+Shift+Z"),
         ("Introductions / Minutes", "Ctrl+I / Ctrl+M"),
         ("Are the minutes ready?", "Ctrl+Shift+R"),
+        ("Decision wizard", "Ctrl+Shift+E"),
         *agenda_panel.shortcut_table(),
         *roll_call.shortcut_table(),
         *minutes_pane.SHORTCUTS,
@@ -162,6 +163,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.workspace = page
         page.saved.connect(self.save_state.setText)
         page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        page.decided.connect(self.refresh)
         self.undo_group.addStack(page.undo_stack)
         self.undo_group.setActiveStack(page.undo_stack)
         help_menu = self.actions_by_id[ActionId.HELP].associatedObjects()[0]

@@ -215,3 +215,20 @@ def test_every_visible_control_has_an_accessible_name(
             if not (widget.accessibleName() or text.replace("&", "").strip()):
                 missing.append(f"{type(widget).__name__} {widget.objectName()}")
     assert missing == []
+
+
+def test_decisions_tab_reads_back_each_childs_decision(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    window.open_conference("CPC-2026-0001")
+    page = window.workspace
+    page.tabs.setCurrentWidget(page.decisions)
+    text = page.decisions.toPlainText()
+    for child in page.record.children:
+        assert child.given_name in text
+    assert "a child protection plan" in text and "a child in need plan" in text
+    assert "Neglect" in text and "Emotional abuse" in text
+    assert text.count("Dissent from") == 1
+    assert "Conference" in [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert any("Decision wizard" in a.text() for a in window.conference_menu.actions())

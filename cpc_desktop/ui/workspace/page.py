@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
+from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
@@ -26,6 +27,7 @@ INTRODUCTIONS, MINUTES = 0, 1
 class WorkspacePage(QtWidgets.QWidget):
     saved = QtCore.Signal(str)
     message = QtCore.Signal(str)
+    decided = QtCore.Signal()
 
     def __init__(self, session: Any, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,9 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.addTab(self.roll_call, "&Introductions")
         self.tabs.addTab(self.minutes, "&Minutes")
+        self.decisions = DecisionsTab()
+        self.decisions.show_record(self.record, profile)
+        self.tabs.addTab(self.decisions, "&Decisions")
         self.tabs.setCurrentIndex(
             MINUTES
             if any(i.status.value != "pending" for i in self.record.agenda)
@@ -92,10 +97,13 @@ class WorkspacePage(QtWidgets.QWidget):
         go_minutes = QtGui.QAction("&Minutes", self)
         go_minutes.setShortcut(QtGui.QKeySequence("Ctrl+M"))
         go_minutes.triggered.connect(self.show_minutes)
+        decide = QtGui.QAction("&Decision wizard…", self)
+        decide.setShortcut(QtGui.QKeySequence("Ctrl+Shift+E"))
+        decide.triggered.connect(self.open_decisions)
         ready = QtGui.QAction("Are the minutes &ready?", self)
         ready.setShortcut(QtGui.QKeySequence("Ctrl+Shift+R"))
         ready.triggered.connect(self.check_ready)
-        self.page_actions = (go_intro, go_minutes, ready)
+        self.page_actions = (go_intro, go_minutes, decide, ready)
         self.addActions(list(self.page_actions))
 
     def _connect(self) -> None:
@@ -117,6 +125,22 @@ class WorkspacePage(QtWidgets.QWidget):
     def menu_actions(self) -> list[QtGui.QAction]:
         """What the window's Conference menu offers while this conference is open."""
         return [*self.page_actions, *self.agenda.agenda_actions.values()]
+
+    def open_decisions(self) -> None:
+        """Walk the statutory decision for every child, then show what was recorded."""
+        from cpc_desktop.ui.decision.wizard import open_decision_wizard
+
+        self.flush()
+        if open_decision_wizard(self, self.session, self.reference) != (
+            QtWidgets.QDialog.DialogCode.Accepted
+        ):
+            return
+        self.record = self.session.conferences.get(self.reference)
+        profile = self.session.rules.profile(self.record.conference.profile)
+        self.decisions.show_record(self.record, profile)
+        self.tabs.setCurrentWidget(self.decisions)
+        self.message.emit("Decisions recorded.")
+        self.decided.emit()
 
     def show_introductions(self) -> None:
         self.tabs.setCurrentIndex(INTRODUCTIONS)

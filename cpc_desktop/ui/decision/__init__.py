@@ -1,0 +1,1 @@
+"""The decision wizard: the chair's statutory decision for every child."""

@@ -1,0 +1,144 @@
+"""The decision wizard: a QWizard over the pure decision flow.
+
+The wizard holds the :class:`FlowAnswers`; its pages write into them as the chair
+types. Where to go next is never decided here: ``nextId()`` maps the current page to
+its :class:`Step` and asks :func:`next_step`. Each step (a kind, and for the per-child
+kinds the child's index) has one page, created the first time the flow reaches it and
+reused when the chair comes back. Finishing hands the answers to
+``session.decisions.finish``; a refusal is shown on the summary and nothing closes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.ui.decision.pages import PAGE_CLASSES, StepPage, SummaryPage
+from cpc_desktop.ui.errors import user_message
+
+#: Page ids: the kinds in flow order; a per-child step adds 100 per child.
+_KIND_ORDER = tuple(flow.StepKind)
+_CHILD_BASE = 100
+
+
+def page_id(step: flow.Step) -> int:
+    offset = _KIND_ORDER.index(step.kind) + 1
+    return offset if step.child is None else _CHILD_BASE * (step.child + 1) + offset
+
+
+class DecisionWizard(QtWidgets.QWizard):
+    """Collects every child's decision and records them all at once."""
+
+    def __init__(self, session: Any, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ref = ref
+        self.ctx: flow.FlowContext = session.decisions.context(ref)
+        self.answers: flow.FlowAnswers = flow.start(self.ctx)
+        self.dissent_hours: int | None = self._dissent_hours()
+        self.decisions: tuple[Any, ...] = ()
+        self._steps: dict[int, flow.Step] = {}
+        self.setObjectName("decisionWizard")
+        self.setWindowTitle(f"Decisions: {ref}")
+        self.setAccessibleName("Decision wizard")
+        self.setWizardStyle(QtWidgets.QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QtWidgets.QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QtWidgets.QWizard.WizardOption.HaveHelpButton, False)
+        self.setButtonText(QtWidgets.QWizard.WizardButton.NextButton, "&Next >")
+        self.setButtonText(QtWidgets.QWizard.WizardButton.BackButton, "< &Back")
+        self.setButtonText(QtWidgets.QWizard.WizardButton.FinishButton, "&Finish")
+        self.setButtonText(QtWidgets.QWizard.WizardButton.CancelButton, "Cancel")
+        for which, name in (
+            (QtWidgets.QWizard.WizardButton.NextButton, "Next"),
+            (QtWidgets.QWizard.WizardButton.BackButton, "Back"),
+            (QtWidgets.QWizard.WizardButton.FinishButton, "Finish"),
+            (QtWidgets.QWizard.WizardButton.CancelButton, "Cancel"),
+        ):
+            self.button(which).setAccessibleName(name)
+        self.resize(900, 640)
+        first = flow.path(self.answers, self.ctx)[0]
+        self._ensure(first)
+        self.setStartId(page_id(first))
+
+    def _dissent_hours(self) -> int | None:
+        try:
+            profile = self.session.rules.profile(self.ctx.conference.profile)
+            return int(profile.timescales.dissent_hours)
+        except (AttributeError, KeyError, ValueError):
+            return None
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def _ensure(self, step: flow.Step) -> int:
+        ident = page_id(step)
+        if ident not in self._steps:
+            page = PAGE_CLASSES[step.kind](self, step)
+            self.setPage(ident, page)
+            self._steps[ident] = step
+        return ident
+
+    def step_page(self, step: flow.Step) -> StepPage:
+        page = self.page(self._ensure(step))
+        assert isinstance(page, StepPage)
+        return page
+
+    def current_step(self) -> flow.Step | None:
+        return self._steps.get(self.currentId())
+
+    def nextId(self) -> int:
+        current = self.current_step()
+        if current is None:
+            return -1
+        following = flow.next_step(current, self.answers, self.ctx)
+        return -1 if following is None else self._ensure(following)
+
+    # --- answers (the pages call these) --------------------------------------------------
+
+    def set_quorum(self, answer: flow.QuorumAnswer) -> None:
+        self.answers = dataclasses.replace(self.answers, quorum=answer)
+
+    def set_child(self, index: int, answer: flow.ChildAnswer) -> None:
+        children = list(self.answers.children)
+        children[index] = answer
+        self.answers = dataclasses.replace(self.answers, children=tuple(children))
+
+    def change_child(self, index: int) -> None:
+        """Go back to the first page of one child (the summary's Change button)."""
+        steps = [s for s in flow.path(self.answers, self.ctx) if s.child == index]
+        if not steps:
+            return
+        target = page_id(steps[0])
+        if target not in self.visitedIds():
+            return
+        while self.currentId() != target and self.currentId() in self.visitedIds()[1:]:
+            self.back()
+
+    # --- finishing ------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        if result != QtWidgets.QDialog.DialogCode.Accepted:
+            super().done(result)
+            return
+        if not self.validateCurrentPage():
+            return
+        try:
+            self.decisions = tuple(self.session.decisions.finish(self.ref, self.answers))
+        except Exception as error:  # a refusal keeps the wizard open with its one line
+            message = user_message(error)
+            if message is None:
+                raise
+            page = self.currentPage()
+            if isinstance(page, SummaryPage):
+                page.show_error(message)
+            return
+        QtWidgets.QDialog.done(self, result)
+
+
+def open_decision_wizard(parent: QtWidgets.QWidget | None, session: Any, ref: str) -> int:
+    """Run the wizard modally for conference ``ref``; the dialog's result code."""
+    wizard = DecisionWizard(session, ref, parent)
+    wizard.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    return wizard.exec()

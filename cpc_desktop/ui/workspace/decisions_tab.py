@@ -1,0 +1,89 @@
+"""The decisions recorded for each child, as the chair will read them back."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6 import QtWidgets
+
+from cpc_desktop.domain.conference import ConferenceRecord, Decision
+from cpc_desktop.domain.profile import Profile
+
+_OUTCOMES = {
+    "child_protection_plan": "a child protection plan",
+    "child_in_need_plan": "a child in need plan",
+    "no_further_action": "no further action",
+    "adjourn": "adjourned",
+    "end_plan": "the child protection plan ends",
+    "administrative_end": "the plan ends for an administrative reason",
+}
+
+
+def _day(value: date | None) -> str:
+    return "not set" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile) -> str:
+    children = {c.id: c for c in record.children}
+    people = {p.id: p for p in record.participants}
+    child = children.get(decision.child_id)
+    name = f"{child.given_name} {child.family_name}".strip() if child else "Unknown child"
+    e = html.escape
+    lines = [f"<h3>{e(name)}</h3>"]
+    outcome = _OUTCOMES.get(decision.outcome.value, "") if decision.outcome else "not decided"
+    threshold = {True: "met", False: "not met", None: "not answered"}[decision.threshold_met]
+    lines.append(
+        f"<p><b>Outcome:</b> {e(outcome)}. <b>Threshold:</b> {threshold}."
+        + ("" if decision.final else " <i>(not final)</i>")
+        + "</p>"
+    )
+    if decision.categories:
+        labels = [
+            profile.category_label(k) if k in profile.category_keys else k
+            for k in decision.categories
+        ]
+        lines.append(
+            f"<p><b>{e(profile.terminology.category_plural.capitalize())}:</b> "
+            f"{e(', '.join(labels))}</p>"
+        )
+    lead = people.get(decision.lead_social_worker_id or "")
+    if lead is not None:
+        lines.append(
+            f"<p><b>{e(profile.terminology.lead_worker_title.capitalize())}:</b> "
+            f"{e(lead.name)} {e(decision.lead_social_worker_contact)}</p>"
+        )
+    if decision.first_core_group_date or decision.review_date:
+        lines.append(
+            f"<p><b>First core group:</b> {_day(decision.first_core_group_date)}. "
+            f"<b>Review:</b> {_day(decision.review_date)}.</p>"
+        )
+    if decision.contingency_plan:
+        lines.append(f"<p><b>Contingency plan:</b> {e(decision.contingency_plan)}</p>")
+    for action in decision.actions:
+        lines.append(f"<p>• {e(action.owner)}: {e(action.action)} (by {_day(action.due_date)})</p>")
+    for dissent in decision.dissents:
+        who = people.get(dissent.participant_id)
+        lines.append(
+            f"<p><b>Dissent</b> from {e(who.name if who else 'unknown')}"
+            f"{' (' + e(who.agency) + ')' if who and who.agency else ''}: "
+            f"{e(dissent.reasons)}</p>"
+        )
+    return "".join(lines)
+
+
+class DecisionsTab(QtWidgets.QTextBrowser):
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionsText")
+        self.setAccessibleName("Decisions for each child")
+        self.setOpenLinks(False)
+
+    def show_record(self, record: ConferenceRecord, profile: Profile) -> None:
+        if not record.decisions:
+            self.setHtml(
+                "<p>No decisions yet. Open the decision wizard from the Conference "
+                "menu (Ctrl+Shift+E) when the conference reaches its decision.</p>"
+            )
+            return
+        self.setHtml("".join(decision_html(record, d, profile) for d in record.decisions))
