@@ -264,6 +264,17 @@ class WorkspaceService(ServiceBase):
                 row.position = position
                 self._touch(row)
 
+    def _delete_and_renumber(self, session: Session, row: Any, parent: str) -> None:
+        """Delete ``row`` and close the gap in the positions of its siblings.
+
+        The siblings are the rows of the same table sharing its ``parent`` column.
+        """
+        cls = type(row)
+        parent_id = getattr(row, parent)
+        session.delete(row)
+        session.flush()
+        self._renumber(_ordered(session, cls, getattr(cls, parent) == parent_id))
+
     def _conference_row(self, session: Session, ref: str) -> m.ConferenceRow:
         row = session.get(m.ConferenceRow, self._conference_id(session, ref))
         assert row is not None
@@ -516,16 +527,7 @@ class WorkspaceService(ServiceBase):
             self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         ) as w:
             row = _row(w.session, m.AttendanceEventRow, event_id, "attendance event")
-            participant_id = row.participant_id
-            w.session.delete(row)
-            w.session.flush()
-            self._renumber(
-                _ordered(
-                    w.session,
-                    m.AttendanceEventRow,
-                    m.AttendanceEventRow.participant_id == participant_id,
-                )
-            )
+            self._delete_and_renumber(w.session, row, "participant_id")
 
     def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
         """Record when an exclusion ended (the person came back in)."""
@@ -891,16 +893,7 @@ class WorkspaceService(ServiceBase):
             self._context(Action.WRITE_MINUTES, "conference_action", action_id)
         ) as w:
             row = _row(w.session, m.ConferenceActionRow, action_id, "action")
-            conference_id = row.conference_id
-            w.session.delete(row)
-            w.session.flush()
-            self._renumber(
-                _ordered(
-                    w.session,
-                    m.ConferenceActionRow,
-                    m.ConferenceActionRow.conference_id == conference_id,
-                )
-            )
+            self._delete_and_renumber(w.session, row, "conference_id")
 
     # --- Signs of Safety scaling ---------------------------------------------------
 
