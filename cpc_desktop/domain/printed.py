@@ -1,0 +1,95 @@
+"""What goes on paper, independent of how it is typeset.
+
+The domain decides *what* a set of minutes or a letter says (which entries, in which
+order, with which labels, and what was left out of a family copy); ``cpc_desktop.export``
+decides *how* it looks on a page. These frozen values are the hand-over between the two.
+
+Every string here is plain text as a person wrote it: never markup. The typesetter must
+escape it, and must keep line breaks (``"\\n"``) as line breaks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ParaStyle(StrEnum):
+    BODY = "body"  # ordinary paragraph
+    NOTE = "note"  # smaller, grey: "Not obtained: …", "No entries."
+    QUOTE = "quote"  # indented: a person's own words (the child's or a parent's view)
+    WARNING = "warning"  # boxed: "Restricted: professionals only", dissent
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph, optionally opened by a bold label such as a speaker and a tag."""
+
+    text: str
+    label: str = ""  # printed in bold before the text, e.g. "Dr A Patel (Health visitor) - opinion"
+    style: ParaStyle = ParaStyle.BODY
+    meta: str = ""  # printed small at the right or after, e.g. the time "10:04"
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label and value pairs printed as a two-column grid (conference details, a decision)."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row. ``widths`` are fractions of the text width, if given."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] | None = None
+
+
+Block = Para | Fields | Table
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of a document. Level 1 starts a numbered part; level 2 sits within one."""
+
+    title: str
+    blocks: tuple[Block, ...] = ()
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A multi-page record such as conference minutes.
+
+    Every page carries ``marking`` (the protective marking) at its top and bottom, the
+    ``reference`` and "Page X of Y". ``watermark`` (e.g. "DRAFT") is drawn across every
+    page when set. ``metadata`` is written into the PDF's document information as well.
+    """
+
+    title: str
+    subtitle: str
+    marking: str
+    reference: str
+    sections: tuple[Section, ...]
+    watermark: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class LetterDocument:
+    """One letter to one person, laid out as a letter (address block, date, subject)."""
+
+    marking: str
+    reference: str
+    sender: tuple[str, ...]  # lines of the sender's block, e.g. the authority and service
+    recipient_name: str
+    recipient_address: tuple[str, ...]  # lines, as confirmed by the person exporting it
+    date_text: str  # "23 November 2026"
+    subject: str
+    salutation: str  # "Dear Ms Harland,"
+    paragraphs: tuple[Para, ...]
+    sign_off: str  # "Yours sincerely,"
+    signatory: tuple[str, ...]  # the chair's name and title
+    large_print: bool = False  # 16 pt body text for a person who asked for large print
