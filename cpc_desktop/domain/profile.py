@@ -3,7 +3,7 @@
 A profile says what the meeting is called, which categories of harm (or, in Scotland,
 concerns) may be recorded, how timescales are counted, who makes a conference quorate,
 the agenda for each type of conference, the statements the chair reads out, and where
-the family can complain (design.md §4).
+the family can complain (design.md §4), and the templates of the outcome letters.
 
 Profiles are written as TOML (``resources/profiles/*.toml``) and may be adjusted by a
 local file. This module only turns an already-parsed mapping into a checked, immutable
@@ -13,6 +13,12 @@ Every problem is reported as a :class:`ProfileError` whose one-line message star
 the path of the offending key, e.g. ``timescales.minutes_days: expected a whole number of
 days, got 'x'``. Items of a list are numbered from 1, as a person counts them in the file:
 ``quorum.agencies[3].group`` is the group of the third ``[[quorum.agencies]]`` table.
+
+Letter templates (``[letters.<kind>]``) are plain text with placeholders in braces from
+:data:`LETTER_PLACEHOLDERS`, e.g. ``{conference_date}``; ``{{`` and ``}}`` stand for a
+brace itself. Each kind of letter must use the placeholders that carry the facts it has
+to state (:data:`LETTER_REQUIRED_PLACEHOLDERS`), and a subject (which may become a file
+name) may use only placeholders that never name a child.
 """
 
 from __future__ import annotations
@@ -34,6 +40,81 @@ STATEMENT_KEYS = ("purpose", "confidentiality", "equality", "professional_differ
 
 #: Agenda item keys every template must have: the minutes need these headings.
 REQUIRED_AGENDA_KEYS = ("childs_views", "parents_views", "decision")
+
+#: The kinds of outcome letter; ``[letters]`` holds one template for each.
+LETTER_KINDS = ("parent", "child", "professional", "excluded_parent", "plan_ended", "transfer")
+
+#: Every placeholder a letter template may use, and what it stands for.
+LETTER_PLACEHOLDERS: Mapping[str, str] = {
+    "recipient_name": "the name of the person or body the letter is to",
+    "recipient_given_name": "a child's first name in a letter to that child, else the name",
+    "reference": "the conference reference",
+    "meeting_name": "the name of the meeting (terminology.meeting_name)",
+    "meeting_abbreviation": "the short name of the meeting (terminology.meeting_abbreviation)",
+    "conference_date": "the date of the conference, e.g. Monday 7 December 2026",
+    "local_authority": "the authority that held the conference",
+    "chair_name": "the chair's name",
+    "children_names": "the names of the children the letter is about",
+    "children_outcomes": "the decision for each child",
+    "reasons": "the reasons for the decisions",
+    "categories": "the categories (or areas of concern) of each child with a plan",
+    "lead_worker_title": "the title of the lead worker (terminology.lead_worker_title)",
+    "lead_worker_name": "the lead worker's name",
+    "lead_worker_contact": "how to contact the lead worker",
+    "next_dates": "the dates of the first core group meeting and of the review",
+    "complaints_route": "how to complain (complaints_route)",
+    "plan_name": "terminology.plan_name",
+    "support_plan_name": "terminology.support_plan_name",
+    "register_name": "terminology.register_name",
+    "core_group_name": "terminology.core_group_name",
+}
+
+_FAMILY_FACTS = (
+    "children_outcomes",
+    "reasons",
+    "lead_worker_name",
+    "lead_worker_contact",
+    "next_dates",
+    "complaints_route",
+)
+
+#: The placeholders each kind of letter must use: the facts it has to state.
+LETTER_REQUIRED_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
+    "parent": _FAMILY_FACTS,
+    "child": _FAMILY_FACTS,
+    "excluded_parent": _FAMILY_FACTS,
+    "professional": _FAMILY_FACTS[:-1],
+    "plan_ended": ("children_outcomes", "reasons"),
+    "transfer": (*_FAMILY_FACTS[:-1], "local_authority"),
+}
+
+#: Placeholders that have nothing to say for some conferences (no lead worker or dates
+#: when no plan is made, no categories without a plan, a blank authority name). A
+#: paragraph that uses one of them is left out of a letter when it is empty.
+LETTER_OPTIONAL_PLACEHOLDERS = frozenset(
+    {"lead_worker_name", "lead_worker_contact", "next_dates", "categories", "local_authority"}
+)
+
+#: Placeholders whose paragraph must never be left out, so may not share one with an
+#: optional placeholder.
+LETTER_ESSENTIAL_PLACEHOLDERS = ("children_outcomes", "reasons", "complaints_route")
+
+#: What a subject may use: it may become a file name, so it must never name a child.
+LETTER_SUBJECT_PLACEHOLDERS = (
+    "reference",
+    "meeting_name",
+    "meeting_abbreviation",
+    "conference_date",
+    "plan_name",
+    "support_plan_name",
+    "register_name",
+)
+
+#: What a salutation may use.
+LETTER_SALUTATION_PLACEHOLDERS = ("recipient_name", "recipient_given_name")
+
+DEFAULT_SALUTATION = "Dear {recipient_name},"
+DEFAULT_SIGN_OFF = "Yours sincerely,"
 
 #: The bank-holiday division that goes with each nation.
 NATION_DIVISIONS: Mapping[Nation, Division] = {
@@ -193,6 +274,84 @@ class Statements:
         return text
 
 
+class Placeholder(NamedTuple):
+    """A ``{name}`` in a letter template."""
+
+    name: str
+
+
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def parse_template(text: str) -> tuple[str | Placeholder, ...]:
+    """Split template text into literal text and placeholders, in order.
+
+    ``{{`` and ``}}`` are literal braces. Nothing is checked against the whitelist here.
+
+    Raises:
+        ValueError: a brace that opens or closes nothing.
+    """
+    pieces: list[str | Placeholder] = []
+    literal: list[str] = []
+    position = 0
+    for match in _TEMPLATE_TOKEN.finditer(text):
+        literal.append(text[position : match.start()])
+        position = match.end()
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            literal.append(token[0])
+        elif match.group(1) is not None:
+            pieces.append("".join(literal))
+            literal = []
+            pieces.append(Placeholder(match.group(1)))
+        else:
+            raise ValueError(f"unmatched '{token}' (write '{token}{token}' for a brace)")
+    literal.append(text[position:])
+    pieces.append("".join(literal))
+    return tuple(piece for piece in pieces if piece != "")
+
+
+def template_paragraphs(body: str) -> tuple[str, ...]:
+    """The paragraphs of a template body: split at blank lines, each on one line."""
+    return tuple(
+        " ".join(paragraph.split()) for paragraph in _BLANK_LINE.split(body) if paragraph.strip()
+    )
+
+
+@dataclass(frozen=True)
+class LetterTemplate:
+    """The wording of one kind of outcome letter; see :data:`LETTER_PLACEHOLDERS`."""
+
+    subject: str
+    body: str  # paragraphs separated by blank lines
+    salutation: str = DEFAULT_SALUTATION
+    sign_off: str = DEFAULT_SIGN_OFF
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return template_paragraphs(self.body)
+
+
+@dataclass(frozen=True)
+class LetterTemplates:
+    """A template for each kind of outcome letter (:data:`LETTER_KINDS`)."""
+
+    parent: LetterTemplate
+    child: LetterTemplate
+    professional: LetterTemplate
+    excluded_parent: LetterTemplate
+    plan_ended: LetterTemplate
+    transfer: LetterTemplate
+
+    def for_kind(self, kind: str) -> LetterTemplate:
+        """The template for ``kind`` (one of :data:`LETTER_KINDS`)."""
+        if kind not in LETTER_KINDS:
+            raise KeyError(kind)
+        template: LetterTemplate = getattr(self, kind)
+        return template
+
+
 @dataclass(frozen=True)
 class Profile:
     """Everything that differs between jurisdictions, checked and immutable."""
@@ -208,6 +367,7 @@ class Profile:
     agenda: Agendas
     statements: Statements
     complaints_route: str
+    letters: LetterTemplates
     primary_category_required: bool = False
     signs_of_safety: bool = False
     consider_reporter_referral: bool = False  # Scotland: the meeting considers the Reporter
@@ -445,6 +605,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         agenda=_agendas(root.table("agenda", _keys(Agendas))),
         statements=_statements(root.table("statements", _keys(Statements))),
         complaints_route=root.text("complaints_route"),
+        letters=_letters(root.table("letters", LETTER_KINDS)),
         primary_category_required=root.flag("primary_category_required", False),
         signs_of_safety=root.flag("signs_of_safety", False),
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
@@ -577,3 +738,65 @@ def _agenda(table: _Table, kind: str) -> tuple[AgendaItem, ...]:
         if required not in seen:
             _fail(table.where(kind), f"must include an item with key '{required}'")
     return tuple(items)
+
+
+def _letters(table: _Table) -> LetterTemplates:
+    return LetterTemplates(
+        **{kind: _letter(table.table(kind, _keys(LetterTemplate)), kind) for kind in LETTER_KINDS}
+    )
+
+
+def _letter(table: _Table, kind: str) -> LetterTemplate:
+    subject = table.text("subject")
+    _placeholders(
+        table.where("subject"),
+        subject,
+        LETTER_SUBJECT_PLACEHOLDERS,
+        "a subject (it may become a file name, so it must not name a child)",
+    )
+    if "reference" not in _placeholders(table.where("subject"), subject):
+        _fail(table.where("subject"), "must include {reference}")
+    body = table.text("body")
+    where = table.where("body")
+    used: list[str] = []
+    for paragraph in template_paragraphs(body):
+        names = _placeholders(where, paragraph)
+        used += names
+        essential = [name for name in LETTER_ESSENTIAL_PLACEHOLDERS if name in names]
+        optional = sorted(LETTER_OPTIONAL_PLACEHOLDERS.intersection(names))
+        if essential and optional:
+            _fail(
+                where,
+                f"{{{optional[0]}}} shares a paragraph with {{{essential[0]}}}; a paragraph"
+                f" is left out when {{{optional[0]}}} is empty, so give it a paragraph of its own",
+            )
+    for name in LETTER_REQUIRED_PLACEHOLDERS[kind]:
+        if name not in used:
+            _fail(where, f"must include {{{name}}} ({LETTER_PLACEHOLDERS[name]})")
+    salutation = table.text("salutation", DEFAULT_SALUTATION)
+    _placeholders(
+        table.where("salutation"), salutation, LETTER_SALUTATION_PLACEHOLDERS, "a salutation"
+    )
+    sign_off = table.text("sign_off", DEFAULT_SIGN_OFF)
+    _placeholders(table.where("sign_off"), sign_off, (), "a sign-off")
+    return LetterTemplate(subject=subject, body=body, salutation=salutation, sign_off=sign_off)
+
+
+def _placeholders(
+    where: str, text: str, allowed: tuple[str, ...] | None = None, what: str = ""
+) -> tuple[str, ...]:
+    """The placeholder names ``text`` uses, each checked against the whitelist."""
+    try:
+        pieces = parse_template(text)
+    except ValueError as exc:
+        _fail(where, str(exc))
+    names = tuple(piece.name for piece in pieces if isinstance(piece, Placeholder))
+    for name in names:
+        if name not in LETTER_PLACEHOLDERS:
+            hint = difflib.get_close_matches(name, LETTER_PLACEHOLDERS, n=1)
+            advice = f" (did you mean {{{hint[0]}}}?)" if hint else ""
+            _fail(where, f"unknown placeholder {{{name}}}{advice}")
+        if allowed is not None and name not in allowed:
+            listed = ", ".join(f"{{{option}}}" for option in allowed) or "none"
+            _fail(where, f"{{{name}}} cannot be used in {what}; it may use {listed}")
+    return names

@@ -12,16 +12,27 @@ import pytest
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
+    DEFAULT_SALUTATION,
+    DEFAULT_SIGN_OFF,
+    LETTER_ESSENTIAL_PLACEHOLDERS,
+    LETTER_KINDS,
+    LETTER_OPTIONAL_PLACEHOLDERS,
+    LETTER_PLACEHOLDERS,
+    LETTER_REQUIRED_PLACEHOLDERS,
     REQUIRED_AGENDA_KEYS,
     STATEMENT_KEYS,
     Agency,
     AgendaItem,
     Category,
+    LetterTemplate,
+    Placeholder,
     Profile,
     ProfileError,
     StrategyAnchor,
     merge,
     parse_profile,
+    parse_template,
+    template_paragraphs,
 )
 
 
@@ -33,6 +44,18 @@ def _agenda() -> list[dict[str, Any]]:
         {"key": "parents_views", "title": "Parents' views", "minutes": 10},
         {"key": "decision", "title": "Decision", "minutes": 10},
     ]
+
+
+def _letter_body(kind: str) -> str:
+    """A body using exactly the placeholders ``kind`` must use, each in its own paragraph."""
+    return "Hello.\n\n" + "\n\n".join(f"{{{name}}}" for name in LETTER_REQUIRED_PLACEHOLDERS[kind])
+
+
+def _letters() -> dict[str, Any]:
+    return {
+        kind: {"subject": f"{kind} letter {{reference}}", "body": _letter_body(kind)}
+        for kind in LETTER_KINDS
+    }
 
 
 def valid() -> dict[str, Any]:
@@ -89,6 +112,7 @@ def valid() -> dict[str, Any]:
         },
         "agenda": {kind.value: _agenda() for kind in ConferenceType},
         "statements": {key: f"The {key} statement." for key in STATEMENT_KEYS},
+        "letters": _letters(),
     }
 
 
@@ -588,3 +612,198 @@ def test_merged_local_profile_parses() -> None:
 
     assert (profile.id, profile.name, profile.signs_of_safety) == ("northshire", "Northshire", True)
     assert isinstance(profile, Profile)
+
+
+# --------------------------------------------------------------------------- letter templates
+
+
+def test_letter_templates_are_parsed_with_defaults() -> None:
+    letters = parse_profile(valid()).letters
+
+    child = letters.for_kind("child")
+    assert child == LetterTemplate(
+        subject="child letter {reference}",
+        body=_letter_body("child"),
+        salutation=DEFAULT_SALUTATION,
+        sign_off=DEFAULT_SIGN_OFF,
+    )
+    assert child.paragraphs[0] == "Hello."
+    assert child.paragraphs[1:] == tuple(
+        f"{{{name}}}" for name in LETTER_REQUIRED_PLACEHOLDERS["child"]
+    )
+    assert letters.for_kind("transfer") is letters.transfer
+    with pytest.raises(KeyError):
+        letters.for_kind("minutes")
+
+
+def test_letter_salutation_and_sign_off_may_be_set() -> None:
+    data = valid()
+    data["letters"]["child"].update(salutation="Dear {recipient_given_name},", sign_off="Bye,")
+
+    child = parse_profile(data).letters.child
+
+    assert (child.salutation, child.sign_off) == ("Dear {recipient_given_name},", "Bye,")
+
+
+def test_every_placeholder_may_be_used_in_a_body() -> None:
+    data = valid()
+    essential = set(LETTER_ESSENTIAL_PLACEHOLDERS)
+    optional = LETTER_OPTIONAL_PLACEHOLDERS
+    plain = [name for name in LETTER_PLACEHOLDERS if name not in essential | optional]
+    data["letters"]["parent"]["body"] += (
+        "\n\nAlways there: "
+        + " ".join(f"{{{name}}}" for name in [*plain, *essential])
+        + "\n\nSometimes empty: "
+        + " ".join(f"{{{name}}}" for name in [*plain, *optional])
+        + "\n\nBraces: {{literal}}."
+    )
+
+    assert "{{literal}}" in parse_profile(data).letters.parent.body
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [(kind, name) for kind, names in LETTER_REQUIRED_PLACEHOLDERS.items() for name in names],
+)
+def test_each_letter_must_state_its_facts(kind: str, name: str) -> None:
+    body = _letter_body(kind).replace(f"{{{name}}}", "")
+
+    assert error(changed(f"letters.{kind}.body", body)) == (
+        f"letters.{kind}.body: must include {{{name}}} ({LETTER_PLACEHOLDERS[name]})"
+    )
+
+
+def test_required_placeholders_differ_by_kind() -> None:
+    assert "complaints_route" in LETTER_REQUIRED_PLACEHOLDERS["parent"]
+    assert "complaints_route" not in LETTER_REQUIRED_PLACEHOLDERS["professional"]
+    assert LETTER_REQUIRED_PLACEHOLDERS["plan_ended"] == ("children_outcomes", "reasons")
+    assert "local_authority" in LETTER_REQUIRED_PLACEHOLDERS["transfer"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (
+            "letters.child.body",
+            _letter_body("child") + "\n\n{foo}",
+            "letters.child.body: unknown placeholder {foo}",
+        ),
+        (
+            "letters.child.body",
+            _letter_body("child") + "\n\n{reason}",
+            "letters.child.body: unknown placeholder {reason} (did you mean {reasons}?)",
+        ),
+        (
+            "letters.child.body",
+            _letter_body("child") + "\n\n{Reasons}",
+            "letters.child.body: unknown placeholder {Reasons} (did you mean {reasons}?)",
+        ),
+        (
+            "letters.parent.body",
+            _letter_body("parent") + "\n\nA { brace",
+            "letters.parent.body: unmatched '{' (write '{{' for a brace)",
+        ),
+        (
+            "letters.parent.body",
+            _letter_body("parent") + "\n\nA } brace",
+            "letters.parent.body: unmatched '}' (write '}}' for a brace)",
+        ),
+        (
+            "letters.parent.subject",
+            "About {children_names} {reference}",
+            "letters.parent.subject: {children_names} cannot be used in a subject (it may become"
+            " a file name, so it must not name a child); it may use {reference}, {meeting_name},"
+            " {meeting_abbreviation}, {conference_date}, {plan_name}, {support_plan_name},"
+            " {register_name}",
+        ),
+        (
+            "letters.parent.subject",
+            "Outcome of the {meeting_name}",
+            "letters.parent.subject: must include {reference}",
+        ),
+        (
+            "letters.parent.subject",
+            "{nope} {reference}",
+            "letters.parent.subject: unknown placeholder {nope}",
+        ),
+        (
+            "letters.child.salutation",
+            "Dear {chair_name},",
+            "letters.child.salutation: {chair_name} cannot be used in a salutation; it may use"
+            " {recipient_name}, {recipient_given_name}",
+        ),
+        (
+            "letters.child.sign_off",
+            "From {chair_name}",
+            "letters.child.sign_off: {chair_name} cannot be used in a sign-off; it may use none",
+        ),
+        ("letters.child.sign_off", "  ", "letters.child.sign_off: must not be empty"),
+        ("letters.child.body", 3, "letters.child.body: expected text, got 3"),
+        ("letters.child.subject", "", "letters.child.subject: must not be empty"),
+        (
+            "letters.child.greeting",
+            "Hi",
+            "letters.child.greeting: unknown key",
+        ),
+        ("letters.minutes", {}, "letters.minutes: unknown key"),
+        ("letters.child", "Dear", "letters.child: expected a table, got 'Dear'"),
+        (
+            "letters.parent.body",
+            "{children_outcomes} {next_dates}\n\n{reasons}\n\n{lead_worker_name}"
+            " {lead_worker_contact}\n\n{complaints_route}",
+            "letters.parent.body: {next_dates} shares a paragraph with {children_outcomes};"
+            " a paragraph is left out when {next_dates} is empty, so give it a paragraph of its"
+            " own",
+        ),
+    ],
+)
+def test_bad_letter_templates_are_reported(path: str, value: object, message: str) -> None:
+    assert error(changed(path, value)) == message
+
+
+@pytest.mark.parametrize("kind", LETTER_KINDS)
+def test_every_letter_kind_is_required(kind: str) -> None:
+    data = valid()
+    del data["letters"][kind]
+
+    assert error(data) == f"letters.{kind}: missing (this key is required)"
+
+
+def test_letters_table_is_required() -> None:
+    assert error(without("letters")) == "letters: missing (this key is required)"
+
+
+def test_a_local_override_changes_one_template_and_keeps_the_rest() -> None:
+    base = valid()
+    body = "Hi {recipient_given_name}.\n\n" + _letter_body("child")
+
+    profile = parse_profile(merge(base, {"letters": {"child": {"body": body}}}))
+
+    assert profile.letters.child.body == body
+    assert profile.letters.child.subject == "child letter {reference}"
+    assert profile.letters.parent == parse_profile(base).letters.parent
+
+
+def test_a_local_override_is_checked_like_the_shipped_file() -> None:
+    merged = merge(valid(), {"letters": {"child": {"body": "Hello {foo}"}}})
+
+    assert error(merged) == "letters.child.body: unknown placeholder {foo}"
+
+
+def test_parse_template_splits_text_and_placeholders() -> None:
+    assert parse_template("Dear {recipient_name}, {{not}} this}}{{") == (
+        "Dear ",
+        Placeholder("recipient_name"),
+        ", {not} this}{",
+    )
+    assert parse_template("{a}{b}") == (Placeholder("a"), Placeholder("b"))
+    assert parse_template("") == ()
+    with pytest.raises(ValueError, match="unmatched '}'"):
+        parse_template("a } b")
+
+
+def test_template_paragraphs_split_at_blank_lines_and_reflow() -> None:
+    body = "\n  First line\n  goes on.\n\n\n \t \nSecond.\r\n\r\nThird   one.\n"
+
+    assert template_paragraphs(body) == ("First line goes on.", "Second.", "Third one.")
+    assert template_paragraphs("   ") == ()
