@@ -214,6 +214,8 @@ class Letter:
     recipient_id: str | None
     created_at: dt.datetime
     file_sha256: str | None = None
+    recipient_name: str = ""  # as confirmed when the letter was made
+    recipient_address: str = ""  # lines joined by newlines, as confirmed
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,432 @@
+"""The minutes as they go on paper: a full copy, or a family copy with its redactions.
+
+:func:`build_minutes` decides every word and its order (domain.md §6 "Contents"): the
+conference's details, attendance with exclusions, reports, quorum, each agenda item's
+minutes with speakers and tags, the Signs of Safety scale, each child's decision with the
+child's and parents' views, every agency's view, dissent, the outline plan, actions,
+the next dates, the approval, and (in a full copy) an appendix of what family copies leave
+out. How it looks is ``cpc_desktop.export``'s business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from cpc_desktop.domain.conference import (
+    ConferenceRecord,
+    Decision,
+    MinuteEntry,
+    MinutesVersion,
+    Participant,
+)
+from cpc_desktop.domain.enums import (
+    AgendaStatus,
+    AttendanceKind,
+    CopyKind,
+    MinutesState,
+    ParticipantRole,
+)
+from cpc_desktop.domain.labels import label, long_date, person, short_date
+from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
+from cpc_desktop.domain.printed import (
+    Block,
+    Fields,
+    Para,
+    ParaStyle,
+    PrintedDocument,
+    Section,
+    Table,
+)
+from cpc_desktop.domain.profile import Profile
+from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
+
+Local = Callable[[datetime], datetime]
+
+
+def _system_local(instant: datetime) -> datetime:
+    return instant.astimezone()
+
+
+@dataclass(frozen=True)
+class MinutesCopy:
+    """Which copy to print: the full record, or a family copy (for one person or any)."""
+
+    copy: CopyKind = CopyKind.FULL
+    recipient_id: str | None = None
+
+
+@dataclass(frozen=True)
+class BuiltMinutes:
+    document: PrintedDocument
+    redactions: tuple[Redaction, ...]  # what this copy leaves out (empty for a full copy)
+
+
+def build_minutes(
+    record: ConferenceRecord,
+    profile: Profile,
+    which: MinutesCopy = MinutesCopy(),
+    *,
+    version: MinutesVersion | None = None,
+    local: Local = _system_local,
+) -> BuiltMinutes:
+    """Lay out the minutes of ``record`` for the copy ``which``.
+
+    ``version`` is the minutes version being printed (``None`` or a draft prints a
+    "DRAFT" watermark). ``local`` turns stored UTC instants into the chair's local time.
+
+    Raises:
+        ValueError: ``which.recipient_id`` names no participant of this conference.
+    """
+    family = which.copy is CopyKind.FAMILY
+    redactions = family_redactions(record, which.recipient_id) if family else ()
+    hidden = {r.entry_id for r in redactions}
+    writer = _Writer(record, local)
+    people = {p.id: p for p in record.participants}
+    sections = [
+        Section("Conference details", writer.details(profile, version)),
+        Section("Attendance", writer.attendance()),
+        Section("Reports", writer.reports()),
+        *writer.items(hidden),
+        Section("Decisions", writer.decisions_intro()),
+        *writer.decisions(profile),
+        Section("Actions agreed", writer.actions(hidden)),
+        Section("Next dates", writer.next_dates()),
+        Section("Approval", writer.approval(version)),
+    ]
+    if not family:
+        all_family = family_redactions(record)
+        sections.append(Section("Appendix: left out of family copies", writer.appendix(all_family)))
+    if family:
+        who = people[which.recipient_id].name if which.recipient_id else ""
+        subtitle = f"Family copy for {who}" if who else "Family copy"
+    else:
+        subtitle = "Full copy: professionals only"
+    conference = record.conference
+    draft = version is None or version.state is MinutesState.DRAFT
+    metadata = (
+        ("Reference", conference.reference),
+        ("Copy", subtitle),
+        ("Version", version.version if version else "draft"),
+        ("State", version.state.value if version else MinutesState.DRAFT.value),
+        ("Content hash", version.content_hash if version else ""),
+    )
+    document = PrintedDocument(
+        title=f"{profile.terminology.meeting_name}: minutes",
+        subtitle=f"{label(conference.type)}, {long_date(conference.date)}. {subtitle}",
+        marking=profile.protective_marking,
+        reference=conference.reference,
+        sections=tuple(sections),
+        watermark="DRAFT" if draft else None,
+        metadata=metadata,
+    )
+    return BuiltMinutes(document, redactions)
+
+
+class _Writer:
+    """Builds each section's blocks for one record."""
+
+    def __init__(self, record: ConferenceRecord, local: Local) -> None:
+        self.record = record
+        self.local = local
+        self.people = {p.id: p for p in record.participants}
+
+    def time(self, instant: datetime | None) -> str:
+        return "" if instant is None else f"{self.local(instant):%H:%M}"
+
+    def named(self, participant_id: str | None) -> str:
+        found = self.people.get(participant_id or "")
+        return "-" if found is None else person(found)
+
+    def by_role(self, role: ParticipantRole) -> str:
+        names = [p.name for p in self.record.participants if p.role is role]
+        return ", ".join(names) or "-"
+
+    # --- sections -------------------------------------------------------------------
+
+    def details(self, profile: Profile, version: MinutesVersion | None) -> tuple[Block, ...]:
+        c = self.record.conference
+        when = long_date(c.date) + (f", {c.start_time:%H:%M}" if c.start_time else "")
+        pairs = [
+            ("Reference", c.reference),
+            ("Conference", label(c.type)),
+            ("Date", when),
+            ("Where", ", ".join(x for x in (c.venue, label(c.mode)) if x)),
+            ("Local authority", c.local_authority or "-"),
+            ("Chair", self.by_role(ParticipantRole.CHAIR)),
+            ("Minutes taken by", self.by_role(ParticipantRole.MINUTE_TAKER)),
+            ("Minutes version", version.version if version else "draft"),
+        ]
+        if c.delay_reason:
+            pairs.append(("Reason the conference was late", c.delay_reason))
+        children = Table(
+            ("Child", "Date of birth or expected delivery", "Taking part"),
+            tuple(
+                (
+                    f"{child.given_name} {child.family_name}",
+                    short_date(child.date_of_birth)
+                    if child.date_of_birth
+                    else f"expected {short_date(child.expected_date_of_delivery)}",
+                    (label(child.participation) if child.participation else "-")
+                    + (f": {child.participation_reason}" if child.participation_reason else ""),
+                )
+                for child in self.record.children
+            ),
+            (0.35, 0.25, 0.40),
+        )
+        return (Fields(tuple(pairs)), children)
+
+    def attendance(self) -> tuple[Block, ...]:
+        rows = tuple(
+            (p.name, label(p.role), p.agency or p.relationship or "-", self.presence(p))
+            for p in self.record.participants
+        )
+        blocks: list[Block] = [
+            Table(
+                ("Name", "Role", "Agency or relationship", "Attendance"),
+                rows,
+                (0.25, 0.17, 0.25, 0.33),
+            )
+        ]
+        c = self.record.conference
+        if c.quorum_reason:
+            blocks.append(
+                Para(
+                    c.quorum_reason,
+                    "The conference was not quorate. The chair went on because:",
+                    ParaStyle.WARNING,
+                )
+            )
+        return tuple(blocks)
+
+    def presence(self, p: Participant) -> str:
+        parts: list[str] = []
+        for event in sorted(p.attendance, key=lambda e: e.at):
+            if event.kind is AttendanceKind.EXCLUDED:
+                span = f"{self.time(event.at)}-{self.time(event.until) or 'end'}"
+                why = label(event.grounds) if event.grounds else "no grounds recorded"
+                note = f" ({event.note})" if event.note else ""
+                parts.append(f"Excluded {span}: {why}{note}")
+            elif event.kind in (AttendanceKind.APOLOGIES, AttendanceKind.ABSENT):
+                parts.append(label(event.kind))
+            else:
+                parts.append(f"{label(event.kind)} {self.time(event.at)}")
+        return "; ".join(parts) or ("Invited; no attendance recorded" if p.invited else "-")
+
+    def reports(self) -> tuple[Block, ...]:
+        rows = tuple(
+            (person(p), short_date(p.report_received), short_date(p.report_shared_with_family))
+            for p in self.record.participants
+            if p.report_received or p.report_shared_with_family
+        )
+        if not rows:
+            return (Para("No written reports were recorded.", style=ParaStyle.NOTE),)
+        return (
+            Table(("From", "Report received", "Shared with the family"), rows, (0.5, 0.25, 0.25)),
+        )
+
+    def items(self, hidden: set[str]) -> list[Section]:
+        by_item: dict[str, list[MinuteEntry]] = {}
+        for entry in self.record.minutes:
+            if entry.id not in hidden:
+                by_item.setdefault(entry.agenda_item_id, []).append(entry)
+        sections: list[Section] = []
+        for item in self.record.agenda:
+            entries = by_item.get(item.id, [])
+            blocks: list[Block] = [self.entry(e) for e in entries if e.section is None]
+            for section_key, section_entries in _grouped(
+                e for e in entries if e.section is not None
+            ):
+                blocks.append(Para(section_key, style=ParaStyle.NOTE))
+                blocks.extend(self.entry(e) for e in section_entries)
+            if item.key == "analysis" and self.record.scaling:
+                blocks.extend(self.scaling())
+            if item.not_obtained_reason:
+                blocks.append(Para(item.not_obtained_reason, "Not obtained:", ParaStyle.NOTE))
+            if not blocks:
+                note = (
+                    "Not discussed." if item.status is AgendaStatus.SKIPPED else "Nothing minuted."
+                )
+                blocks.append(Para(note, style=ParaStyle.NOTE))
+            sections.append(Section(item.title, tuple(blocks)))
+        return sections
+
+    def entry(self, e: MinuteEntry) -> Para:
+        bits = [self.named(e.speaker_id) if e.speaker_id else ""]
+        if e.tag is not None:
+            bits.append(label(e.tag).lower())
+        if e.restricted:
+            bits.append("RESTRICTED: professionals only")
+        head = " - ".join(b for b in bits if b)
+        style = ParaStyle.WARNING if e.restricted else ParaStyle.BODY
+        return Para(e.text, head + ":" if head else "", style, self.time(e.created_at))
+
+    def scaling(self) -> tuple[Block, ...]:
+        rows = tuple(
+            (self.named(s.participant_id), str(s.score), s.note) for s in self.record.scaling
+        )
+        anchors = Para(
+            f"{SCALE_MIN} means: {SCALE_MEANING[SCALE_MIN]} {SCALE_MAX} means: "
+            f"{SCALE_MEANING[SCALE_MAX]}",
+            "Safety scale.",
+            ParaStyle.NOTE,
+        )
+        table = Table(("Who", f"Score ({SCALE_MIN}-{SCALE_MAX})", "Why"), rows, (0.35, 0.15, 0.5))
+        return (anchors, table)
+
+    def decisions_intro(self) -> tuple[Block, ...]:
+        if not self.record.decisions:
+            return (Para("No decision has been recorded yet.", style=ParaStyle.NOTE),)
+        return ()
+
+    def decisions(self, profile: Profile) -> list[Section]:
+        children = {c.id: f"{c.given_name} {c.family_name}" for c in self.record.children}
+        categories = {c.key: c.label for c in profile.categories}
+        return [
+            Section(children.get(d.child_id, "A child"), self.decision(d, categories), level=2)
+            for d in self.record.decisions
+        ]
+
+    def decision(self, d: Decision, categories: dict[str, str]) -> tuple[Block, ...]:
+        threshold = {True: "Met", False: "Not met", None: "Not answered"}[d.threshold_met]
+        pairs = [
+            (
+                "Threshold for a plan",
+                threshold + (f": {d.threshold_rationale}" if d.threshold_rationale else ""),
+            ),
+            ("Decision", label(d.outcome) if d.outcome else "Not decided"),
+            ("Reasons", d.reason or "-"),
+        ]
+        if d.categories:
+            names = [categories.get(k, k) for k in d.categories]
+            pairs.append(("Categories", ", ".join(names)))
+            if d.primary_category:
+                pairs.append(
+                    ("Main category", categories.get(d.primary_category, d.primary_category))
+                )
+        if d.ending:
+            pairs.append(("Ending", f"{label(d.ending)}, {short_date(d.ending_date)}"))
+        if d.lead_social_worker_id:
+            pairs.append(("Lead social worker", self.named(d.lead_social_worker_id)))
+            pairs.append(("Contact", d.lead_social_worker_contact or "-"))
+        if d.core_group:
+            pairs.append(("Core group", ", ".join(self.named(i) for i in d.core_group)))
+        if d.contingency_plan:
+            pairs.append(("Contingency plan", d.contingency_plan))
+        blocks: list[Block] = [Fields(tuple(pairs))]
+        blocks.append(Para(d.child_view or "Not recorded.", "The child's views:", ParaStyle.QUOTE))
+        blocks.append(
+            Para(d.parents_view or "Not recorded.", "The parents' views:", ParaStyle.QUOTE)
+        )
+        if d.views:
+            rows = tuple(
+                (self.named(v.participant_id), label(v.view), v.reason or "-") for v in d.views
+            )
+            blocks.append(Table(("Agency view", "Recommends", "Why"), rows, (0.35, 0.2, 0.45)))
+        for dissent in d.dissents:
+            blocks.append(
+                Para(
+                    dissent.reasons,
+                    f"Dissent from {self.named(dissent.participant_id)}:",
+                    ParaStyle.WARNING,
+                )
+            )
+        if d.actions:
+            plan = tuple(
+                (a.action, a.owner, short_date(a.due_date), a.outcome or "-") for a in d.actions
+            )
+            blocks.append(
+                Table(
+                    ("Outline plan: action", "Who", "By", "Outcome wanted"),
+                    plan,
+                    (0.4, 0.2, 0.15, 0.25),
+                )
+            )
+        return tuple(blocks)
+
+    def actions(self, hidden: set[str]) -> tuple[Block, ...]:
+        rows = tuple(
+            (a.action, a.owner, short_date(a.due_date))
+            for a in self.record.actions
+            if a.minute_entry_id not in hidden
+        )
+        if not rows:
+            return (Para("No actions were noted during the meeting.", style=ParaStyle.NOTE),)
+        return (Table(("Action", "Who", "By"), rows, (0.6, 0.25, 0.15)),)
+
+    def next_dates(self) -> tuple[Block, ...]:
+        children = {c.id: c.given_name for c in self.record.children}
+        pairs: list[tuple[str, str]] = []
+        for d in self.record.decisions:
+            name = children.get(d.child_id, "child")
+            if d.first_core_group_date:
+                pairs.append((f"First core group ({name})", long_date(d.first_core_group_date)))
+            if d.review_date:
+                pairs.append((f"Review conference ({name})", long_date(d.review_date)))
+        if not pairs:
+            return (Para("No further meetings were set.", style=ParaStyle.NOTE),)
+        return (Fields(tuple(pairs)),)
+
+    def approval(self, version: MinutesVersion | None) -> tuple[Block, ...]:
+        if version is None or version.state is MinutesState.DRAFT:
+            return (
+                Para(
+                    "These minutes are a draft. The chair has not approved them.",
+                    style=ParaStyle.NOTE,
+                ),
+            )
+        pairs = [
+            ("Version", version.version),
+            ("State", label(version.state)),
+            ("Approved by", version.approved_by or "-"),
+            ("Approved at", self.stamp(version.approved_at)),
+            ("Issued at", self.stamp(version.issued_at)),
+            ("Content fingerprint (SHA-256)", version.content_hash),
+        ]
+        if version.amendment_note:
+            pairs.append(("Changes from the previous version", version.amendment_note))
+        return (Fields(tuple(pairs)),)
+
+    def stamp(self, instant: datetime | None) -> str:
+        if instant is None:
+            return "-"
+        return f"{long_date(self.local(instant).date())}, {self.time(instant)}"
+
+    def appendix(self, redactions: tuple[Redaction, ...]) -> tuple[Block, ...]:
+        if not redactions:
+            return (Para("Family copies leave nothing out.", style=ParaStyle.NOTE),)
+        titles = {item.id: item.title for item in self.record.agenda}
+        entries = {e.id: e for e in self.record.minutes}
+        rows = []
+        for r in redactions:
+            entry = entries[r.entry_id]
+            if r.reason is RedactionReason.RESTRICTED:
+                why = "Restricted: professionals only"
+            else:
+                why = f"Said while {self.named(r.participant_id)} was excluded"
+            speaker = self.named(entry.speaker_id) if entry.speaker_id else "-"
+            rows.append(
+                (titles.get(r.agenda_item_id, "-"), self.time(entry.created_at), speaker, why)
+            )
+        intro = Para(
+            "These entries appear in this full copy and are left out of family copies "
+            "(for a copy made for one person, only their own exclusions apply).",
+            style=ParaStyle.NOTE,
+        )
+        return (
+            intro,
+            Table(
+                ("Agenda item", "Time", "Speaker", "Why left out"),
+                tuple(rows),
+                (0.3, 0.1, 0.25, 0.35),
+            ),
+        )
+
+
+def _grouped(entries: Iterable[MinuteEntry]) -> list[tuple[str, list[MinuteEntry]]]:
+    groups: dict[str, list[MinuteEntry]] = {}
+    for e in entries:
+        assert e.section is not None
+        groups.setdefault(label(e.section), []).append(e)
+    return list(groups.items())

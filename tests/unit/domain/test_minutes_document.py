@@ -1,0 +1,280 @@
+"""The minutes laid out for paper: every section, the family copy's omissions, the appendix."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from cpc_desktop.domain import approval
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import (
+    AdministrativeEnding,
+    AgendaStatus,
+    AnalysisSection,
+    CopyKind,
+    MinutesState,
+    Outcome,
+    ParticipantRole,
+)
+from cpc_desktop.domain.minutes_document import MinutesCopy, build_minutes
+from cpc_desktop.domain.printed import Fields, Para, PrintedDocument, Table
+from cpc_desktop.services.demo import build_demo_records
+from cpc_desktop.services.profiles import load_profile
+
+TODAY = date(2026, 11, 23)
+AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def utc(instant: datetime) -> datetime:
+    return instant.astimezone(UTC)
+
+
+@pytest.fixture(scope="module")
+def demo() -> d.ConferenceRecord:
+    return build_demo_records(TODAY)[0]
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile("england")
+
+
+def words(doc: PrintedDocument) -> str:
+    """Every string the document prints, one per line."""
+    out = [doc.title, doc.subtitle, doc.marking, doc.reference]
+    for section in doc.sections:
+        out.append(section.title)
+        for block in section.blocks:
+            if isinstance(block, Para):
+                out += [block.label, block.text, block.meta]
+            elif isinstance(block, Fields):
+                out += [x for pair in block.pairs for x in pair]
+            elif isinstance(block, Table):
+                out += list(block.header) + [x for row in block.rows for x in row]
+    return "\n".join(out)
+
+
+def test_full_copy_has_every_section(demo, profile) -> None:
+    doc = build_minutes(demo, profile, local=utc).document
+    titles = [s.title for s in doc.sections]
+    for wanted in (
+        "Conference details",
+        "Attendance",
+        "Reports",
+        "Decisions",
+        "Actions agreed",
+        "Next dates",
+        "Approval",
+        "Appendix: left out of family copies",
+    ):
+        assert wanted in titles
+    for item in demo.agenda:
+        assert item.title in titles
+    for child in demo.children:
+        assert f"{child.given_name} {child.family_name}" in titles
+    text = words(doc)
+    for entry in demo.minutes:
+        assert entry.text in text
+    for person in demo.participants:
+        assert person.name in text
+    assert doc.marking == profile.protective_marking
+    assert doc.watermark == "DRAFT"
+    assert "Full copy" in doc.subtitle
+    assert "Excluded" in text  # Dean Harland's exclusion with its times
+    assert "RESTRICTED: professionals only" in text
+    assert "Dissent from" in text
+    assert "The child's views:" in text and "The parents' views:" in text
+    assert "Review conference (" in text and "First core group (" in text
+
+
+def test_family_copy_leaves_out_restricted_and_excluded_time(demo, profile) -> None:
+    excluded = next(
+        p for p in demo.participants if any(e.kind.value == "excluded" for e in p.attendance)
+    )
+    built = build_minutes(demo, profile, MinutesCopy(CopyKind.FAMILY, excluded.id), local=utc)
+    text = words(built.document)
+    gone = {r.entry_id for r in built.redactions}
+    assert gone, "the demo has restricted entries and an exclusion"
+    for entry in demo.minutes:
+        if entry.id in gone:
+            assert entry.text not in text
+        else:
+            assert entry.text in text
+    assert all(not e.restricted or e.id in gone for e in demo.minutes)
+    assert "RESTRICTED" not in text
+    assert "Appendix" not in text
+    assert f"Family copy for {excluded.name}" in built.document.subtitle
+
+
+def test_family_copy_for_anyone_and_actions_from_hidden_entries(demo, profile) -> None:
+    secret = next(e for e in demo.minutes if e.restricted)
+    action = d.ConferenceAction("act", "Police", "Share the disclosure", None, secret.id, AT)
+    record = dataclasses.replace(demo, actions=(action,))
+    built = build_minutes(record, profile, MinutesCopy(CopyKind.FAMILY), local=utc)
+    assert built.document.subtitle.endswith("Family copy")
+    assert "Share the disclosure" not in words(built.document)
+    assert "Share the disclosure" in words(build_minutes(record, profile, local=utc).document)
+
+
+def test_unknown_recipient_is_refused(demo, profile) -> None:
+    with pytest.raises(ValueError, match="no participant"):
+        build_minutes(demo, profile, MinutesCopy(CopyKind.FAMILY, "nobody"))
+
+
+def test_an_approved_version_prints_its_approval_and_no_watermark(demo, profile) -> None:
+    version = approval.approve(demo, new_id="v", chair="Ruth Chair", at=AT)
+    version = dataclasses.replace(version, amendment_note="Corrected a date", issued_at=AT)
+    doc = build_minutes(demo, profile, version=version, local=utc).document
+    text = words(doc)
+    assert doc.watermark is None
+    assert version.content_hash in text
+    assert "Ruth Chair" in text and "Corrected a date" in text
+    assert ("Content hash", version.content_hash) in doc.metadata
+    draft = dataclasses.replace(version, state=MinutesState.DRAFT)
+    assert build_minutes(demo, profile, version=draft).document.watermark == "DRAFT"
+
+
+def test_the_odd_corners(demo, profile) -> None:
+    """Late and inquorate conferences, analysis sections, scale, skipped items, endings."""
+    analysis = next(i for i in demo.agenda if i.key == "analysis")
+    first = demo.agenda[0]
+    items = tuple(
+        dataclasses.replace(i, status=AgendaStatus.SKIPPED)
+        if i.id == first.id
+        else dataclasses.replace(i, not_obtained_reason="Too young to say")
+        if i.key == "childs_views"
+        else i
+        for i in demo.agenda
+    )
+    minutes = tuple(e for e in demo.minutes if e.agenda_item_id != first.id)
+    start = minutes[0].created_at
+    worry = d.MinuteEntry(
+        "w", analysis.id, "Bruises seen twice", "M", start, start, section=AnalysisSection.HARM
+    )
+    speaker = next(p for p in demo.participants if p.role is ParticipantRole.SOCIAL_WORKER)
+    scale = d.SafetyScale("s", speaker.id, 4, "Some safety at home")
+    child = demo.children[0]
+    ending = d.Decision(
+        "dx",
+        child.id,
+        threshold_met=None,
+        outcome=Outcome.ADMINISTRATIVE_END,
+        ending=AdministrativeEnding.MOVED_AUTHORITY,
+        ending_date=TODAY,
+    )
+    unknown_child = d.Decision(
+        "dy", "nobody", outcome=None, categories=("made_up",), primary_category="made_up"
+    )
+    conference = dataclasses.replace(
+        demo.conference,
+        delay_reason="Waiting for a police check",
+        quorum_reason="Police late",
+        start_time=None,
+    )
+    unborn = dataclasses.replace(
+        child,
+        date_of_birth=None,
+        expected_date_of_delivery=TODAY,
+        participation=None,
+        participation_reason=None,
+    )
+    nobody = dataclasses.replace(
+        demo.participants[0],
+        id="p0",
+        attendance=(),
+        invited=False,
+        report_received=None,
+        report_shared_with_family=None,
+    )
+    record = dataclasses.replace(
+        demo,
+        conference=conference,
+        agenda=items,
+        minutes=(*minutes, worry),
+        scaling=(scale,),
+        decisions=(ending, unknown_child),
+        children=(unborn,),
+        participants=(*demo.participants, nobody),
+    )
+    text = words(build_minutes(record, profile, local=utc).document)
+    for wanted in (
+        "Waiting for a police check",
+        "Police late",
+        "Harm",
+        "Bruises seen twice",
+        "Safety scale.",
+        "Some safety at home",
+        "Not discussed.",
+        "Too young to say",
+        "Plan ended for an administrative reason",
+        "Moved authority",
+        "made_up",
+        "Not answered",
+        "Not decided",
+        "A child",
+        "expected",
+        "No further meetings",
+    ):
+        assert wanted in text, wanted
+
+
+def test_an_empty_conference_says_so(demo, profile) -> None:
+    record = dataclasses.replace(
+        demo,
+        minutes=(),
+        decisions=(),
+        actions=(),
+        scaling=(),
+        participants=tuple(
+            dataclasses.replace(
+                p, report_received=None, report_shared_with_family=None, attendance=()
+            )
+            for p in demo.participants
+        ),
+    )
+    text = words(build_minutes(record, profile, local=utc).document)
+    for wanted in (
+        "Nothing minuted.",
+        "No decision has been recorded yet.",
+        "No actions were noted",
+        "No written reports",
+        "No further meetings",
+        "Family copies leave nothing out.",
+        "Invited; no attendance recorded",
+    ):
+        assert wanted in text, wanted
+
+
+def test_default_local_time_is_the_systems(demo, profile) -> None:
+    doc = build_minutes(demo, profile).document
+    entry = demo.minutes[0]
+    assert f"{entry.created_at.astimezone():%H:%M}" in words(doc)
+
+
+def test_times_are_local(demo, profile) -> None:
+    plus_one = lambda t: t.astimezone(UTC) + timedelta(hours=1)  # noqa: E731
+    entry = demo.minutes[0]
+    assert f"{plus_one(entry.created_at):%H:%M}" in words(
+        build_minutes(demo, profile, local=plus_one).document
+    )
+
+
+def test_an_approved_version_not_yet_issued(demo, profile) -> None:
+    version = approval.approve(demo, new_id="v", chair="Ruth Chair", at=AT)
+    child = demo.children[0]
+    plain = d.Decision("dz", child.id, outcome=Outcome.CP_PLAN, categories=("neglect",))
+    record = dataclasses.replace(demo, decisions=(plain,))
+    doc = build_minutes(record, profile, version=version, local=utc).document
+    fields = dict(
+        pair
+        for section in doc.sections
+        for block in section.blocks
+        if isinstance(block, Fields)
+        for pair in block.pairs
+    )
+    assert fields["Issued at"] == "-"
+    assert fields["Categories"] == "Neglect"
+    assert "Main category" not in fields
+    assert "Changes from the previous version" not in fields
