@@ -162,6 +162,208 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- printed output -----------------------------------------------------------------------
+
+
+def _certificate_passphrase(args: argparse.Namespace, *, new: bool = False) -> bytes:
+    if args.certificate_passphrase_file is not None:
+        try:
+            text = Path(args.certificate_passphrase_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise CliError(
+                f"cannot read the certificate passphrase file {args.certificate_passphrase_file}"
+            ) from None
+        secret = text.splitlines()[0] if text.splitlines() else ""
+    elif os.environ.get("CPC_CERTIFICATE_PASSPHRASE") is not None:
+        secret = os.environ["CPC_CERTIFICATE_PASSPHRASE"]
+    elif sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass("Certificate passphrase: ")
+        if new and getpass.getpass("Type it again: ") != secret:
+            raise CliError("the two passphrases differ; no certificate was made")
+    else:
+        raise CliError(
+            "no certificate passphrase: use --certificate-passphrase-file FILE "
+            "or set CPC_CERTIFICATE_PASSPHRASE"
+        )
+    if not secret:
+        raise CliError("the certificate passphrase is empty")
+    return secret.encode("utf-8")
+
+
+def _certificate(args: argparse.Namespace) -> Any:
+    if args.certificate is None:
+        return None
+    from cpc_desktop.export.signing import SigningError, load_certificate
+
+    try:
+        raw = Path(args.certificate).read_bytes()
+    except OSError:
+        raise CliError(f"cannot read the certificate file {args.certificate}") from None
+    try:
+        return load_certificate(raw, _certificate_passphrase(args))
+    except SigningError as error:
+        raise CliError(f"{args.certificate}: {error}") from None
+
+
+def _writable_file(path: str, db: str) -> Path:
+    out = Path(path)
+    if out.is_dir():
+        raise CliError(f"{out} is a folder; give a file name for --out")
+    if not out.parent.is_dir():
+        raise CliError(f"the folder {out.parent} does not exist")
+    if out.exists() and out.resolve() == Path(db).resolve():
+        raise CliError("--out names the store itself; choose another file")
+    return out
+
+
+def _write(out: Path, data: bytes) -> None:
+    from cpc_desktop.export.files import write_atomic
+
+    try:
+        write_atomic(out, data)
+    except OSError:
+        raise CliError(f"cannot write {out}") from None
+
+
+def _participant_named(record: Any, name: str) -> Any:
+    wanted = " ".join(name.split()).casefold()
+    found = [p for p in record.participants if " ".join(p.name.split()).casefold() == wanted]
+    if not found:
+        raise CliError(f"no participant called {name!r} in {record.conference.reference}")
+    if len(found) > 1:
+        raise CliError(f"{len(found)} participants are called {name!r}; names must be unique")
+    return found[0]
+
+
+def _cmd_minutes(args: argparse.Namespace) -> int:
+    from cpc_desktop.domain.enums import CopyKind
+    from cpc_desktop.domain.minutes_document import MinutesCopy
+
+    out = _writable_file(args.out, args.db)
+    if args.recipient and args.copy != "family":
+        raise CliError("--recipient is for a family copy: add --copy family")
+    certificate = _certificate(args)
+    with _session(args) as session:
+        recipient = None
+        if args.recipient:
+            record = session.conferences.get(args.ref)
+            recipient = _participant_named(record, args.recipient)
+        which = MinutesCopy(CopyKind(args.copy), None if recipient is None else recipient.id)
+        pdf = session.minutes.export(args.ref, which, certificate)
+    _write(out, pdf.data)
+    copy = f"family copy for {recipient.name}" if recipient else f"{args.copy} copy"
+    left_out = f", {len(pdf.redactions)} entries left out" if args.copy == "family" else ""
+    signed = "signed" if pdf.signed else "unsigned draft"
+    print(f"wrote {out} ({copy}, {signed}{left_out}); SHA-256 {pdf.sha256}")
+    return 0
+
+
+def _addresses(path: str | None) -> dict[str, tuple[str, ...]]:
+    if path is None:
+        return {}
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        raise CliError(f"cannot read {path}") from None
+    except json.JSONDecodeError as error:
+        raise CliError(f"{path} is not valid JSON (line {error.lineno})") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for k, v in data.items()
+    ):
+        raise CliError(f"{path}: expected an object of name: [address lines]")
+    return {" ".join(k.split()).casefold(): tuple(v) for k, v in data.items()}
+
+
+def _cmd_letters(args: argparse.Namespace) -> int:
+    from cpc_desktop.domain.enums import FAMILY_ROLES
+    from cpc_desktop.domain.letters import LetterRequest
+
+    folder = Path(args.out_dir)
+    if not folder.is_dir():
+        raise CliError(f"{folder} is not a folder")
+    addresses = _addresses(args.addresses)
+    certificate = _certificate(args)
+    with _session(args) as session:
+        record = session.conferences.get(args.ref)
+        people = {p.id: p for p in record.participants}
+        requests, refused = [], []
+        for plan in session.letters.plan(args.ref):
+            need = plan.need
+            name = need.recipient_name
+            person = people.get(need.recipient_id or "")
+            address = addresses.get(" ".join(name.split()).casefold()) or plan.last_address
+            if not address and person is not None and person.role not in FAMILY_ROLES:
+                address = tuple(x for x in (person.agency,) if x)
+            if plan.missing:
+                refused.append(
+                    f"{need.kind.value} letter to {name}: missing {', '.join(plan.missing)}"
+                )
+            elif not address:
+                refused.append(
+                    f"{need.kind.value} letter to {name}: no confirmed address "
+                    "(give one with --addresses FILE.json)"
+                )
+            else:
+                requests.append(LetterRequest(need.kind, need.recipient_id, name, address))
+        if refused:
+            more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+            raise CliError(f"no letters written: {refused[0]}{more}")
+        written = []
+        for request in requests:
+            pdf = session.letters.issue(args.ref, request, certificate)
+            target = folder / pdf.file_name
+            _write(target, pdf.data)
+            written.append(target)
+    for target in written:
+        print(f"wrote {target}")
+    print(f"{len(written)} letters for {args.ref}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except IsADirectoryError:
+        raise CliError(f"{source} is a folder, not a PDF file") from None
+    except FileNotFoundError:
+        raise CliError(f"no such file: {source}") from None
+    except OSError:
+        raise CliError(f"cannot read {source}") from None
+    with _session(args) as session:
+        verdict = session.verification.verify(data)
+    if not verdict.valid:
+        raise CliError(f"INVALID: {source}: {verdict.problem}")
+    when = f" on {verdict.signed_at:%Y-%m-%d %H:%M} UTC" if verdict.signed_at else ""
+    print(f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {args.db}")
+    return 0
+
+
+def _cmd_certificate(args: argparse.Namespace) -> int:
+    from cpc_desktop.export.signing import SigningError, create_self_signed
+
+    out = Path(args.out)
+    if out.exists():
+        raise CliError(f"{out} already exists; nothing was overwritten")
+    if not out.parent.is_dir():
+        raise CliError(f"the folder {out.parent} does not exist")
+    if not args.name.strip():
+        raise CliError("give the chair's name with --name")
+    secret = _certificate_passphrase(args, new=True)
+    try:
+        data = create_self_signed(args.name.strip(), secret, valid_days=args.days)
+    except SigningError as error:
+        raise CliError(str(error)) from None
+    _write(out, data)
+    print(f"wrote {out}: a self-signed certificate for {args.name.strip()}, for local use only")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from cpc_desktop.app import run
 
@@ -174,6 +376,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "export-json": _cmd_export_json,
     "check": _cmd_check,
+    "minutes": _cmd_minutes,
+    "letters": _cmd_letters,
+    "verify": _cmd_verify,
+    "certificate": _cmd_certificate,
 }
 
 
@@ -202,6 +408,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF", help="conference reference or id")
     p.add_argument("--out", required=True, metavar="FILE.json")
     sub.add_parser("check", parents=[keyed], help="check the store's integrity and audit chain")
+    secret = argparse.ArgumentParser(add_help=False)
+    secret.add_argument(
+        "--certificate-passphrase-file",
+        metavar="FILE",
+        help="the certificate's passphrase, from the first line of FILE "
+        "(else $CPC_CERTIFICATE_PASSPHRASE, else a prompt)",
+    )
+    signer = argparse.ArgumentParser(add_help=False, parents=[secret])
+    signer.add_argument(
+        "--certificate", metavar="FILE.p12", help="the chair's certificate, to sign with"
+    )
+    p = sub.add_parser("minutes", parents=[keyed, signer], help="write the minutes as PDF")
+    p.add_argument("ref", metavar="REF", help="conference reference or id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--copy", choices=("full", "family"), default="full")
+    p.add_argument("--recipient", metavar="NAME", help="the family member a family copy is for")
+    p = sub.add_parser("letters", parents=[keyed, signer], help="write every outcome letter")
+    p.add_argument("ref", metavar="REF", help="conference reference or id")
+    p.add_argument("--out-dir", required=True, metavar="DIR")
+    p.add_argument(
+        "--addresses",
+        metavar="FILE.json",
+        help='confirmed addresses: {"name": ["line", ...]}; otherwise the last confirmed',
+    )
+    p = sub.add_parser("verify", parents=[keyed], help="check a PDF's signature and fingerprint")
+    p.add_argument("file", metavar="FILE.pdf")
+    p = sub.add_parser(
+        "certificate",
+        parents=[secret],
+        help="make a self-signed signing certificate (PKCS#12) for local use",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.p12")
+    p.add_argument("--name", required=True, help="the chair's name, as it will show")
+    p.add_argument("--days", type=int, default=730, help="how long it is valid (default 730)")
     return parser
 
 

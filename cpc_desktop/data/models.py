@@ -24,6 +24,7 @@ Tables:
     distribution        who received which document, when.
     conference_action   actions noted while minuting (owner, due date, source entry).
     safety_scale        each participant's 0-10 safety scale (Signs of Safety).
+    output_file         every PDF issued: fingerprint, signer, bytes, redactions.
 
 The full-text index ``minute_fts`` (SQLite FTS5, external content over
 ``minute_entry``) and its shadow tables are made by the migrations, not the models:
@@ -349,6 +350,8 @@ class LetterRow(Row):
     recipient_id: Mapped[str | None] = _ref("participant.id")
     created_at: Mapped[dt.datetime]
     file_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    recipient_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    recipient_address: Mapped[str] = mapped_column(sa.Text, default="")
 
 
 class DistributionRow(Row):
@@ -389,6 +392,30 @@ class SafetyScaleRow(Row):
     participant_id: Mapped[str] = _fk("participant.id")
     score: Mapped[int]
     note: Mapped[str] = mapped_column(sa.Text)
+
+
+class OutputFileRow(Row):
+    """A file that left the application: its fingerprint, signer and exact bytes.
+
+    Not part of the conference document: it is this store's record of what it issued,
+    which ``verify`` checks a file against. ``redactions`` lists, as JSON, the minute
+    entries a family copy left out and why (ids and reasons only).
+    """
+
+    __tablename__ = "output_file"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    copy: Mapped[CopyKind | None] = mapped_column(enum_column(CopyKind))
+    minutes_version_id: Mapped[str | None] = _ref("minutes_version.id")
+    letter_id: Mapped[str | None] = _ref("letter.id")
+    recipient_id: Mapped[str | None] = _ref("participant.id")
+    file_sha256: Mapped[str] = mapped_column(sa.String(64), index=True)
+    signer_fingerprint: Mapped[str | None] = mapped_column(sa.String(64))
+    signer_certificate: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    content: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    redactions: Mapped[str] = mapped_column(sa.Text, default="[]")
+    created_at: Mapped[dt.datetime]
 
 
 class AuditEvent(Base):

@@ -262,3 +262,24 @@ def add_decision(
 ) -> None:
     session.add(_to_row(decision, position, row_meta(who, now), conference_id=conference_id))
     session.flush()
+
+
+def add_value(
+    session: Session, value: Any, conference_id: str, position: int, who: str, now: datetime
+) -> None:
+    """Add one element of a record's list (a minutes version, a letter, a distribution)."""
+    session.add(_to_row(value, position, row_meta(who, now), conference_id=conference_id))
+    session.flush()
+
+
+def update_value(session: Session, value: Any, who: str, now: datetime) -> None:
+    """Write every field of a flat value (no nested lists) onto its existing row."""
+    row = session.get(_ORM[type(value)], value.id)
+    if row is None:
+        raise LookupError(f"no {type(value).__name__} {value.id!r}")
+    for f in fields(value):
+        item = getattr(value, f.name)
+        setattr(row, f.name, list(item) if isinstance(item, tuple) else item)
+    row.row_updated_at = now
+    row.row_updated_by = who
+    session.flush()

@@ -27,6 +27,8 @@ class Action(StrEnum):
     RECORD_DECISION = "record_decision"
     IMPORT = "import"
     EXPORT = "export"
+    APPROVE_MINUTES = "approve_minutes"
+    ISSUE_DOCUMENTS = "issue_documents"
     MANAGE_USERS = "manage_users"
 
 

@@ -12,10 +12,8 @@ from cpc_desktop.domain.conference import Child, Conference
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
 from cpc_desktop.domain.timescales import DueDates, conference_due, due_dates
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
+from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
 from cpc_desktop.services.rules import RuleBook, timescale_params
-
-DECISION_LETTER = "decision_letter"
-FULL_MINUTES = "minutes"
 
 
 @dataclass(frozen=True)

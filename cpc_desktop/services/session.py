@@ -22,7 +22,11 @@ from cpc_desktop.data.store import Store, create_store, open_store, sidecars
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
+from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
+from cpc_desktop.services.letters import LetterService
+from cpc_desktop.services.minutes import MinutesService
+from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
@@ -69,6 +73,10 @@ class Session:
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
         self.workspace = WorkspaceService(self.store, self.actor, self.clock, self.rules)
         self.decisions = DecisionService(self.store, self.actor, self.clock, self.rules)
+        self.minutes = MinutesService(self.store, self.actor, self.clock, self.rules)
+        self.letters = LetterService(self.store, self.actor, self.clock, self.rules)
+        self.distribution = DistributionService(self.store, self.actor, self.clock, self.rules)
+        self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
 
     def close(self) -> None:
         self.store.close()

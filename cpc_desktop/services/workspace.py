@@ -35,13 +35,14 @@ from cpc_desktop.domain.enums import (
     AnalysisSection,
     AttendanceKind,
     ChildParticipation,
+    MinutesState,
     ParticipantRole,
     Tag,
 )
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN, views_ready
 from cpc_desktop.domain.validation import Problem
 from cpc_desktop.services.base import ServiceBase
-from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
+from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation, ServiceError
 from cpc_desktop.services.roles import Action
 
 __all__ = [
@@ -274,6 +275,21 @@ class WorkspaceService(ServiceBase):
         session.delete(row)
         session.flush()
         self._renumber(_ordered(session, cls, getattr(cls, parent) == parent_id))
+
+    @staticmethod
+    def _check_editable(session: Session, conference_id: Any) -> None:
+        """Refuse to change the minutes once the current version is approved or issued."""
+        state = session.scalar(
+            sa.select(m.MinutesVersionRow.state)
+            .where(m.MinutesVersionRow.conference_id == conference_id)
+            .order_by(m.MinutesVersionRow.position.desc())
+            .limit(1)
+        )
+        if state is not None and state is not MinutesState.DRAFT:
+            raise ServiceError(
+                f"the minutes are {state.value}: the chair must reopen them or open a "
+                "corrected version before they can change"
+            )
 
     def _conference_row(self, session: Session, ref: str) -> m.ConferenceRow:
         row = session.get(m.ConferenceRow, self._conference_id(session, ref))
@@ -653,6 +669,7 @@ class WorkspaceService(ServiceBase):
         with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "minute_entry")) as w:
             s = w.session
             conference_id = self._conference_id(s, ref)
+            self._check_editable(s, conference_id)
             if s.get(m.MinuteEntryRow, entry.id) is not None:
                 raise Conflict("that minute entry is already in this store")
             self._own(s, m.AgendaItemRow, entry.agenda_item_id, conference_id, "agenda item")
@@ -704,6 +721,8 @@ class WorkspaceService(ServiceBase):
         returned = [table.c[f.name] for f in fields(d.MinuteEntry) if f.name != "text"]
         context = self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
         with self._store.unit_of_work(context) as w:
+            owner = sa.select(table.c.conference_id).where(table.c.id == entry_id)
+            self._check_editable(w.session, owner.scalar_subquery())
             found = w.session.execute(
                 sa.update(table)
                 .where(table.c.id == entry_id)
@@ -742,6 +761,7 @@ class WorkspaceService(ServiceBase):
             self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
         ) as w:
             row = _row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
+            self._check_editable(w.session, row.conference_id)
             if not isinstance(speaker_id, Unchanged):
                 if speaker_id is not None:
                     self._own(w.session, m.ParticipantRow, speaker_id, row.conference_id, "speaker")
@@ -760,6 +780,7 @@ class WorkspaceService(ServiceBase):
         ) as w:
             s = w.session
             row = _row(s, m.MinuteEntryRow, entry_id, "minute entry")
+            self._check_editable(s, row.conference_id)
             # Unlinked here rather than by the foreign key, so the audit sees the change.
             for action in s.scalars(
                 sa.select(m.ConferenceActionRow).where(

@@ -21,6 +21,7 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     ConferenceStatus,
     ConferenceType,
+    CopyKind,
     Outcome,
     ParticipantRole,
     Tag,
@@ -78,7 +79,27 @@ CALLS: dict[Action, Call] = {
     ),
     Action.EXPORT: lambda s: s.conferences.export_record(REF),
     Action.MANAGE_USERS: lambda s: s.conferences.add_user("Morgan Minutes", UserRole.MINUTE_TAKER),
+    Action.APPROVE_MINUTES: lambda s: s.minutes.approve(REF),
+    Action.ISSUE_DOCUMENTS: lambda s: s.distribution.record_sent(
+        REF, uid("police"), "minutes", copy=CopyKind.FULL, method="secure e-mail"
+    ),
 }
+
+
+def approvable(record: d.ConferenceRecord) -> d.ConferenceRecord:
+    """The small record with its views explained and a decision: ready for the chair."""
+    views = tuple(
+        d.AgendaItem(uid(key), key, title, not_obtained_reason="Not asked in this test")
+        for key, title in (("childs_views", "Child's views"), ("parents_views", "Parents' views"))
+    )
+    decision = d.Decision(
+        id=uid("dec-0"),
+        child_id=uid("child"),
+        threshold_met=False,
+        outcome=Outcome.NO_FURTHER_ACTION,
+        reason="No significant harm",
+    )
+    return dataclasses.replace(record, agenda=(*record.agenda, *views), decisions=(decision,))
 
 
 def test_every_action_has_a_call() -> None:
@@ -89,7 +110,7 @@ def test_every_action_has_a_call() -> None:
 def store(tmp_path: Path) -> Store:
     store = new_store(tmp_path)
     chair = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
-    chair.import_record(small_record())
+    chair.import_record(approvable(small_record()))
     yield store
     store.close()
 
@@ -144,6 +165,8 @@ def test_permissions_are_what_the_roles_promise() -> None:
             Action.MANAGE_USERS,
             Action.MANAGE_AGENDA,
             Action.EDIT_CONFERENCE,
+            Action.APPROVE_MINUTES,
+            Action.ISSUE_DOCUMENTS,
         }
         & minute_taker
     )

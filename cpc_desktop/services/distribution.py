@@ -1,0 +1,164 @@
+"""Who was sent what, and when: the distribution tracker (domain.md §10 item 31).
+
+The decision letter is due one working day after the conference and the full minutes
+15 or 20 working days after (the profile says which). Each invited person gets one line:
+the copy they should receive (family members a family copy, everyone else the full
+one), when each item went and which version, and whether it is late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import FAMILY_ROLES, CopyKind, ParticipantRole
+from cpc_desktop.domain.timescales import decision_letter_due, minutes_due
+from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.errors import NotFound, ServiceError
+from cpc_desktop.services.roles import Action
+from cpc_desktop.services.rules import timescale_params
+
+DECISION_LETTER = "decision_letter"
+FULL_MINUTES = "minutes"
+ITEMS = (DECISION_LETTER, FULL_MINUTES)
+_NOT_SENT_TO = frozenset({ParticipantRole.CHAIR, ParticipantRole.MINUTE_TAKER})
+
+
+@dataclass(frozen=True)
+class Sent:
+    at: datetime
+    copy: CopyKind
+    method: str
+    minutes_version: str | None  # "1.0"
+
+
+@dataclass(frozen=True)
+class DistributionLine:
+    participant_id: str
+    name: str
+    role: ParticipantRole
+    copy: CopyKind  # what this person should receive
+    letter_due: date
+    letter_sent: Sent | None
+    letter_overdue: bool
+    minutes_due: date
+    minutes_sent: Sent | None
+    minutes_overdue: bool
+
+
+class DistributionService(ServiceBase):
+    """The tracker for one conference, and recording that something was sent."""
+
+    def tracker(self, ref: str) -> tuple[DistributionLine, ...]:
+        self._require(Action.VIEW, "conference", ref)
+        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = repository.load_record(work.session, conference_id)
+        assert record is not None
+        return self._lines(record)
+
+    def record_sent(
+        self,
+        ref: str,
+        participant_id: str,
+        item: str,
+        *,
+        copy: CopyKind,
+        method: str,
+        minutes_version_id: str | None = None,
+        letter_id: str | None = None,
+    ) -> d.Distribution:
+        """Note that ``item`` went to one person now, by ``method`` (post, secure e-mail...)."""
+        if item not in ITEMS:
+            raise ServiceError(f"unknown item {item!r}: expected one of {', '.join(ITEMS)}")
+        self._require(Action.ISSUE_DOCUMENTS, "distribution", ref)
+        now = self._clock()
+        context = self._context(Action.ISSUE_DOCUMENTS, "distribution")
+        with self._store.unit_of_work(context) as work:
+            s = work.session
+            conference_id = self._conference_id(s, ref)
+            record = repository.load_record(s, conference_id)
+            assert record is not None
+            people = {p.id: p for p in record.participants}
+            if participant_id not in people:
+                raise NotFound(f"no participant {participant_id!r} in {ref}")
+            person = people[participant_id]
+            if copy is CopyKind.FULL and person.role in FAMILY_ROLES:
+                raise ServiceError(
+                    f"{person.name} is a family member: send the family copy, not the full one"
+                )
+            if minutes_version_id and minutes_version_id not in {
+                v.id for v in record.minutes_versions
+            }:
+                raise NotFound(f"no minutes version {minutes_version_id!r} in {ref}")
+            if letter_id and letter_id not in {x.id for x in record.letters}:
+                raise NotFound(f"no letter {letter_id!r} in {ref}")
+            sent = d.Distribution(
+                id=m.new_id(),
+                participant_id=participant_id,
+                item=item,
+                copy=copy,
+                sent_at=now,
+                minutes_version_id=minutes_version_id,
+                letter_id=letter_id,
+                method=method.strip(),
+            )
+            position = len(record.distributions)
+            repository.add_value(s, sent, conference_id, position, self._actor.name, now)
+            work.object_id = sent.id
+        return sent
+
+    def _lines(self, record: d.ConferenceRecord) -> tuple[DistributionLine, ...]:
+        conference = record.conference
+        profile = self._rules.profile(conference.profile)
+        params = timescale_params(profile)
+        today = self._clock().astimezone().date()
+        calendar = self._rules.calendar(profile.division, (conference.date, today))
+        letter_by = decision_letter_due(
+            conference.date, calendar, days=params.decision_letter_days, unit=params.unit
+        )
+        minutes_by = minutes_due(
+            conference.date, calendar, days=params.minutes_days, unit=params.unit
+        )
+        versions = {v.id: v.version for v in record.minutes_versions}
+        lines = []
+        for person in record.participants:
+            if person.role in _NOT_SENT_TO or not person.invited:
+                continue
+            mine = [x for x in record.distributions if x.participant_id == person.id]
+            letter = _first(mine, DECISION_LETTER, versions)
+            minutes = _first(mine, FULL_MINUTES, versions)
+            lines.append(
+                DistributionLine(
+                    participant_id=person.id,
+                    name=person.name,
+                    role=person.role,
+                    copy=CopyKind.FAMILY if person.role in FAMILY_ROLES else CopyKind.FULL,
+                    letter_due=letter_by,
+                    letter_sent=letter,
+                    letter_overdue=_late(letter, letter_by, today),
+                    minutes_due=minutes_by,
+                    minutes_sent=minutes,
+                    minutes_overdue=_late(minutes, minutes_by, today),
+                )
+            )
+        return tuple(lines)
+
+
+def _first(sent: list[d.Distribution], item: str, versions: dict[str, str]) -> Sent | None:
+    matching = sorted((x for x in sent if x.item == item), key=lambda x: x.sent_at)
+    if not matching:
+        return None
+    first = matching[0]
+    version = versions.get(first.minutes_version_id or "")
+    return Sent(first.sent_at, first.copy, first.method, version)
+
+
+def _late(sent: Sent | None, due: date, today: date) -> bool:
+    if sent is None:
+        return today > due
+    return sent.at.astimezone().date() > due

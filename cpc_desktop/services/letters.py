@@ -1,0 +1,174 @@
+"""Outcome letters: which are needed, what each still lacks, and issuing one.
+
+A letter is written from the profile's template for its kind and refused, with every
+missing fact named, if the outcome, reasons, lead social worker, contact, next dates or
+complaints route is missing. The recipient's name and address are confirmed by the
+person issuing it and kept with the letter (domain.md §10 item 34). Issuing records
+the letter, its file and its fingerprint in one unit of work with its audit event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.letters import (
+    LetterKind,
+    LetterNeed,
+    LetterRequest,
+    compose_letter,
+    letters_needed,
+    missing_facts,
+)
+from cpc_desktop.domain.printed import LetterDocument
+from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.outputs import OutputPdf, record_output, sha256, sign
+from cpc_desktop.services.roles import Action
+
+if TYPE_CHECKING:
+    from cpc_desktop.export.signing import ChairCertificate
+
+LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class LetterPlan:
+    """One letter the conference needs, and what stops it being written now."""
+
+    need: LetterNeed
+    missing: tuple[str, ...]
+    last_address: tuple[str, ...]  # as confirmed on the last letter to this person
+    issued: int  # letters of this kind already issued to this person
+
+
+class LetterService(ServiceBase):
+    """Composes, previews and issues the outcome letters of one conference."""
+
+    def plan(self, ref: str) -> tuple[LetterPlan, ...]:
+        record = self._record(Action.VIEW, ref)
+        profile = self._rules.profile(record.conference.profile)
+        out = []
+        for need in letters_needed(record):
+            sent = [
+                x
+                for x in record.letters
+                if x.recipient_id == need.recipient_id and x.recipient_address
+            ]
+            same_kind = [x for x in sent if x.kind == need.kind.value]
+            last = tuple(sent[-1].recipient_address.splitlines()) if sent else ()
+            out.append(
+                LetterPlan(need, missing_facts(record, profile, need.kind), last, len(same_kind))
+            )
+        return tuple(out)
+
+    def preview(self, ref: str, request: LetterRequest) -> OutputPdf:
+        """The letter as it would be issued, unsigned and not recorded."""
+        record = self._record(Action.VIEW, ref)
+        data = _typeset(self._compose(record, request))
+        return OutputPdf(data, self._name(record, request), sha256(data), False)
+
+    def issue(
+        self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
+    ) -> OutputPdf:
+        """Write the letter, sign it when a certificate is given, and record it."""
+        self._require(Action.ISSUE_DOCUMENTS, "letter", ref)
+        now = self._clock()
+        with self._store.unit_of_work(self._context(Action.ISSUE_DOCUMENTS, "letter")) as work:
+            s = work.session
+            conference_id = self._conference_id(s, ref)
+            record = repository.load_record(s, conference_id)
+            assert record is not None
+            data = _typeset(self._compose(record, request))
+            if certificate is not None:
+                data = sign(data, certificate, "Outcome letter from the chair")
+            letter = d.Letter(
+                id=m.new_id(),
+                kind=request.kind.value,
+                recipient_id=request.recipient_id,
+                created_at=now,
+                file_sha256=sha256(data),
+                recipient_name=request.recipient_name.strip(),
+                recipient_address="\n".join(line.strip() for line in request.address),
+            )
+            position = len(record.letters)
+            repository.add_value(s, letter, conference_id, position, self._actor.name, now)
+            output_id = record_output(
+                s,
+                meta=self._meta(),
+                now=now,
+                conference_id=conference_id,
+                kind=LETTER,
+                data=data,
+                certificate=certificate,
+                letter_id=letter.id,
+                recipient_id=request.recipient_id,
+            )
+            work.object_id = letter.id
+        name = self._name(record, request)
+        return OutputPdf(data, name, sha256(data), certificate is not None, (), output_id)
+
+    def letter_bytes(self, ref: str, letter_id: str) -> bytes:
+        """The exact file issued as letter ``letter_id``."""
+        self._require(Action.EXPORT, "letter", letter_id)
+        with self._store.unit_of_work(self._context(Action.EXPORT, "letter", letter_id)) as work:
+            conference_id = self._conference_id(work.session, ref)
+            content = work.session.scalar(
+                sa.select(m.OutputFileRow.content).where(
+                    m.OutputFileRow.conference_id == conference_id,
+                    m.OutputFileRow.letter_id == letter_id,
+                )
+            )
+        if content is None:
+            raise ServiceError(f"no issued letter {letter_id!r} for {ref}")
+        return content
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _record(self, action: Action, ref: str) -> d.ConferenceRecord:
+        self._require(action, "conference", ref)
+        with self._store.unit_of_work(self._context(action, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = repository.load_record(work.session, conference_id)
+        assert record is not None
+        return record
+
+    def _compose(self, record: d.ConferenceRecord, request: LetterRequest) -> LetterDocument:
+        profile = self._rules.profile(record.conference.profile)
+        today = self._clock().astimezone().date()
+        try:
+            return compose_letter(record, profile, request, today, sender=self._sender(record))
+        except ValueError as error:  # LetterIncomplete names every missing fact
+            raise ServiceError(str(error)) from None
+
+    @staticmethod
+    def _sender(record: d.ConferenceRecord) -> tuple[str, ...]:
+        authority = record.conference.local_authority
+        lines = [authority] if authority else []
+        return (*lines, "Child protection conference service")
+
+    @staticmethod
+    def _name(record: d.ConferenceRecord, request: LetterRequest) -> str:
+        from cpc_desktop.export.filenames import default_name
+
+        what = f"letter-{request.kind.value}"
+        people = [p.id for p in record.participants]
+        if request.recipient_id in people:  # a number, never the name
+            what += f"-recipient-{people.index(request.recipient_id) + 1}"
+        return default_name(record.conference.reference, record.conference.date, what)
+
+
+def _typeset(letter: LetterDocument) -> bytes:
+    from cpc_desktop.export.typeset import render_letter  # ReportLab: when first needed
+
+    data: bytes = render_letter(letter)
+    return data
+
+
+__all__ = ["LETTER", "LetterKind", "LetterPlan", "LetterRequest", "LetterService"]

@@ -1,0 +1,319 @@
+"""The minutes' life after the meeting: approve, issue signed, correct, and print copies.
+
+Only the chair approves and issues. Approving records a content hash; issuing signs the
+full copy with the chair's certificate, keeps the signed bytes and their fingerprint, and
+freezes the version (a trigger refuses any change to an issued row). A correction opens
+a new draft version. Every copy printed from an issued version is signed and recorded,
+and a family copy records what it left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository
+from cpc_desktop.domain import approval
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import CopyKind, MinutesState, Outcome
+from cpc_desktop.domain.minutes import views_ready
+from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build_minutes
+from cpc_desktop.domain.validation import Problem, Severity
+from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.errors import RuleViolation, ServiceError
+from cpc_desktop.services.outputs import OutputPdf, record_output, sha256, sign, stored_bytes
+from cpc_desktop.services.roles import Action
+
+if TYPE_CHECKING:
+    from cpc_desktop.export.signing import ChairCertificate
+
+T = TypeVar("T")
+
+FULL_COPY = MinutesCopy()
+
+MINUTES_FULL = "minutes_full"
+MINUTES_FAMILY = "minutes_family"
+
+
+@dataclass(frozen=True)
+class MinutesStatus:
+    reference: str
+    versions: tuple[d.MinutesVersion, ...]
+    current: d.MinutesVersion | None
+    editable: bool
+    problems: tuple[Problem, ...]  # what stops approval now (empty when it may go ahead)
+
+
+def approval_problems(record: d.ConferenceRecord) -> tuple[Problem, ...]:
+    """Errors that stop the chair approving: views unrecorded, a child without a decision."""
+    problems = [p for p in views_ready(record) if p.severity is Severity.ERROR]
+    decided = {x.child_id for x in record.decisions if x.outcome is not None}
+    adjourned = any(x.outcome is Outcome.ADJOURN for x in record.decisions)
+    for index, child in enumerate(record.children):
+        if child.id not in decided and not adjourned:
+            name = f"{child.given_name} {child.family_name}".strip()
+            problems.append(
+                Problem(
+                    "no_decision",
+                    f"no decision is recorded for {name}: run the decision wizard",
+                    f"children[{index}]",
+                )
+            )
+    return tuple(problems)
+
+
+class MinutesService(ServiceBase):
+    """Approval, issue, correction and printing of one conference's minutes."""
+
+    def status(self, ref: str) -> MinutesStatus:
+        record = self._read(Action.VIEW, ref)
+        return MinutesStatus(
+            reference=record.conference.reference,
+            versions=record.minutes_versions,
+            current=approval.current(record),
+            editable=approval.editable(record),
+            problems=approval_problems(record),
+        )
+
+    def approve(self, ref: str) -> d.MinutesVersion:
+        """Approve the current draft as the chair. Raises RuleViolation listing what is missing."""
+
+        def step(s: Session, record: d.ConferenceRecord) -> d.MinutesVersion:
+            problems = approval_problems(record)
+            if problems:
+                raise RuleViolation([("$." + p.path, p.message) for p in problems])
+            version = approval.approve(
+                record, new_id=m.new_id(), chair=self._actor.name, at=self._clock()
+            )
+            self._save_version(s, record, version)
+            return version
+
+        return self._change(Action.APPROVE_MINUTES, ref, step)
+
+    def reopen(self, ref: str) -> d.MinutesVersion:
+        """Withdraw an approval that has not been issued, so the draft can be edited again."""
+
+        def step(s: Session, record: d.ConferenceRecord) -> d.MinutesVersion:
+            version = approval.current(record)
+            if version is None or version.state is not MinutesState.APPROVED:
+                raise ServiceError("only approved, unissued minutes can be reopened")
+            draft = d.MinutesVersion(
+                id=version.id,
+                version=version.version,
+                state=MinutesState.DRAFT,
+                created_at=version.created_at,
+                supersedes_id=version.supersedes_id,
+                amendment_note=version.amendment_note,
+            )
+            repository.update_value(s, draft, self._actor.name, self._clock())
+            return draft
+
+        return self._change(Action.APPROVE_MINUTES, ref, step)
+
+    def amend(self, ref: str, note: str) -> d.MinutesVersion:
+        """Open a new draft version correcting the issued one; ``note`` is the amendment log."""
+
+        def step(s: Session, record: d.ConferenceRecord) -> d.MinutesVersion:
+            version = approval.amend(record, new_id=m.new_id(), note=note, at=self._clock())
+            self._save_version(s, record, version)
+            return version
+
+        return self._change(Action.APPROVE_MINUTES, ref, step)
+
+    def issue(self, ref: str, certificate: ChairCertificate) -> OutputPdf:
+        """Sign the approved full copy, keep it, record its fingerprint, freeze the version."""
+
+        def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
+            version = approval.current(record)
+            if version is None or version.state is not MinutesState.APPROVED:
+                raise ServiceError("approve the minutes before issuing them")
+            issued_at = self._clock()
+            # The printed version already says "issued" and when: it is what was signed.
+            printed = approval.issue(record, file_sha256="0" * 64, at=issued_at)
+            built = self._build(record, MinutesCopy(), printed)
+            data = sign(
+                self._typeset(built), certificate, "Minutes approved and issued by the chair"
+            )
+            final = approval.issue(record, file_sha256=sha256(data), at=issued_at)
+            repository.update_value(s, final, self._actor.name, issued_at)
+            output_id = self._record(s, record, final, MinutesCopy(), data, certificate, built)
+            return OutputPdf(
+                data, self._name(record, final, MinutesCopy()), sha256(data), True, (), output_id
+            )
+
+        return self._change(Action.ISSUE_DOCUMENTS, ref, step)
+
+    def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
+        """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
+        record = self._read(Action.VIEW, ref)
+        version = approval.current(record)
+        if (
+            version is not None
+            and version.state is MinutesState.ISSUED
+            and which.copy is CopyKind.FULL
+        ):
+            return self._issued_copy(ref, version)
+        built = self._build(record, which, version)
+        data = self._typeset(built)
+        return OutputPdf(
+            data, self._name(record, version, which), sha256(data), False, built.redactions
+        )
+
+    def export(
+        self,
+        ref: str,
+        which: MinutesCopy = FULL_COPY,
+        certificate: ChairCertificate | None = None,
+    ) -> OutputPdf:
+        """A copy to send, recorded in the store.
+
+        A draft prints unsigned with a DRAFT watermark. The full copy of issued minutes is
+        the very file that was signed. Any other copy of issued minutes is signed now,
+        which needs the chair's certificate.
+        """
+
+        def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
+            version = approval.current(record)
+            state = None if version is None else version.state
+            if state is MinutesState.APPROVED:
+                raise ServiceError("these minutes are approved but not issued: issue them first")
+            name = self._name(record, version, which)
+            if state is MinutesState.ISSUED and which.copy is CopyKind.FULL:
+                assert version is not None
+                output_id = self._issued_output_id(s, version)
+                data = stored_bytes(s, output_id)
+                return OutputPdf(data, name, sha256(data), True, (), output_id)
+            built = self._build(record, which, version)
+            data = self._typeset(built)
+            if state is MinutesState.ISSUED:
+                if certificate is None:
+                    raise ServiceError(
+                        "a copy of issued minutes must be signed: choose your certificate"
+                    )
+                data = sign(data, certificate, "Copy of issued minutes")
+            output_id = self._record(
+                s, record, version, which, data, certificate if state else None, built
+            )
+            return OutputPdf(
+                data, name, sha256(data), state is not None, built.redactions, output_id
+            )
+
+        return self._change(Action.EXPORT, ref, step)
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _read(self, action: Action, ref: str) -> d.ConferenceRecord:
+        self._require(action, "conference", ref)
+        with self._store.unit_of_work(self._context(action, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = repository.load_record(work.session, conference_id)
+        assert record is not None
+        return record
+
+    def _change(
+        self, action: Action, ref: str, step: Callable[[Session, d.ConferenceRecord], T]
+    ) -> T:
+        self._require(action, "minutes", ref)
+        with self._store.unit_of_work(self._context(action, "minutes")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = repository.load_record(work.session, conference_id)
+            assert record is not None
+            try:
+                return step(work.session, record)
+            except approval.ApprovalError as error:
+                raise ServiceError(str(error)) from None
+
+    def _save_version(
+        self, s: Session, record: d.ConferenceRecord, version: d.MinutesVersion
+    ) -> None:
+        known = {v.id for v in record.minutes_versions}
+        if version.id in known:
+            repository.update_value(s, version, self._actor.name, self._clock())
+        else:
+            repository.add_value(
+                s, version, record.conference.id, len(known), self._actor.name, self._clock()
+            )
+
+    def _build(
+        self, record: d.ConferenceRecord, which: MinutesCopy, version: d.MinutesVersion | None
+    ) -> BuiltMinutes:
+        profile = self._rules.profile(record.conference.profile)
+        try:
+            return build_minutes(record, profile, which, version=version)
+        except ValueError as error:
+            raise ServiceError(str(error)) from None
+
+    @staticmethod
+    def _typeset(built: BuiltMinutes) -> bytes:
+        from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
+
+        data: bytes = render_document(built.document)
+        return data
+
+    @staticmethod
+    def _name(
+        record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
+    ) -> str:
+        from cpc_desktop.export.filenames import default_name
+
+        number = f"v{version.version}" if version else "draft"
+        what = f"minutes-{which.copy.value}-{number}"
+        if which.recipient_id:
+            people = [p.id for p in record.participants]
+            if which.recipient_id in people:  # a number, not a name
+                what += f"-recipient-{people.index(which.recipient_id) + 1}"
+        return default_name(record.conference.reference, record.conference.date, what)
+
+    def _record(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        version: d.MinutesVersion | None,
+        which: MinutesCopy,
+        data: bytes,
+        certificate: ChairCertificate | None,
+        built: BuiltMinutes,
+    ) -> str:
+        return record_output(
+            s,
+            meta=self._meta(),
+            now=self._clock(),
+            conference_id=record.conference.id,
+            kind=MINUTES_FULL if which.copy is CopyKind.FULL else MINUTES_FAMILY,
+            data=data,
+            certificate=certificate,
+            copy=which.copy,
+            minutes_version_id=None if version is None else version.id,
+            recipient_id=which.recipient_id,
+            redactions=built.redactions,
+        )
+
+    @staticmethod
+    def _issued_output_id(s: Session, version: d.MinutesVersion) -> str:
+        found = s.scalar(
+            sa.select(m.OutputFileRow.id).where(
+                m.OutputFileRow.minutes_version_id == version.id,
+                m.OutputFileRow.file_sha256 == version.file_sha256,
+            )
+        )
+        if found is None:
+            raise ServiceError(
+                f"the signed file of version {version.version} is missing from the store"
+            )
+        return found
+
+    def _issued_copy(self, ref: str, version: d.MinutesVersion) -> OutputPdf:
+        with self._store.reading() as s:
+            conference_id = self._conference_id(s, ref)
+            record = repository.load_record(s, conference_id)
+            assert record is not None
+            data = stored_bytes(s, self._issued_output_id(s, version))
+        name = self._name(record, version, MinutesCopy())
+        return OutputPdf(data, name, sha256(data), True)

@@ -1,0 +1,159 @@
+"""Files that leave the application: recording them, and checking one against the store.
+
+Every PDF issued (minutes of either copy, letters) is recorded in ``output_file`` with
+its SHA-256, the signer's certificate and its bytes, in the same unit of work as the
+audit event that says who issued it. ``verify`` says a file is valid only when
+pyHanko's verdict holds against a certificate this store recorded *and* the file's
+fingerprint is one this store recorded (security.md I2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cpc_desktop.data import models as m
+from cpc_desktop.domain.enums import CopyKind
+from cpc_desktop.domain.redaction import Redaction
+from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.roles import Action
+
+if TYPE_CHECKING:
+    from cpc_desktop.export.signing import ChairCertificate, SignatureCheck
+
+
+@dataclass(frozen=True)
+class OutputPdf:
+    """A finished PDF and what the store knows of it."""
+
+    data: bytes
+    file_name: str  # the default name: reference and date, never a child's name
+    sha256: str
+    signed: bool
+    redactions: tuple[Redaction, ...] = ()
+    output_id: str | None = None  # the ``output_file`` row, once recorded
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    """One ``output_file`` row, without its bytes."""
+
+    id: str
+    kind: str
+    copy: CopyKind | None
+    recipient_id: str | None
+    minutes_version_id: str | None
+    letter_id: str | None
+    sha256: str
+    signer_fingerprint: str | None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sign(data: bytes, certificate: ChairCertificate, reason: str) -> bytes:
+    from cpc_desktop.export.signing import sign_pdf  # pyHanko: imported when first needed
+
+    return sign_pdf(data, certificate, reason=reason)
+
+
+def record_output(
+    session: Session,
+    *,
+    meta: Mapping[str, object],
+    now: datetime,
+    conference_id: str,
+    kind: str,
+    data: bytes,
+    certificate: ChairCertificate | None,
+    copy: CopyKind | None = None,
+    minutes_version_id: str | None = None,
+    letter_id: str | None = None,
+    recipient_id: str | None = None,
+    redactions: Sequence[Redaction] = (),
+) -> str:
+    """Add the ``output_file`` row for ``data``; returns its id."""
+    row = m.OutputFileRow(
+        id=m.new_id(),
+        conference_id=conference_id,
+        kind=kind,
+        copy=copy,
+        minutes_version_id=minutes_version_id,
+        letter_id=letter_id,
+        recipient_id=recipient_id,
+        file_sha256=sha256(data),
+        signer_fingerprint=None if certificate is None else certificate.fingerprint,
+        signer_certificate=None if certificate is None else certificate.certificate_der,
+        content=data,
+        redactions=json.dumps(
+            [
+                {
+                    "entry_id": r.entry_id,
+                    "reason": r.reason.value,
+                    "participant_id": r.participant_id,
+                }
+                for r in redactions
+            ]
+        ),
+        created_at=now,
+        **meta,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def stored_bytes(session: Session, output_id: str) -> bytes:
+    row = session.get(m.OutputFileRow, output_id)
+    assert row is not None
+    return row.content
+
+
+class VerificationService(ServiceBase):
+    """Checks a PDF against the signatures and fingerprints this store recorded."""
+
+    def verify(self, data: bytes) -> SignatureCheck:
+        from cpc_desktop.export.signing import verify_file
+
+        self._require(Action.CHECK, "file")
+        digest = sha256(data)
+        with self._store.unit_of_work(self._context(Action.CHECK, "file", digest)) as work:
+            rows = work.session.execute(
+                sa.select(m.OutputFileRow.file_sha256, m.OutputFileRow.signer_certificate)
+            ).all()
+        recorded = {row.file_sha256 for row in rows}
+        trusted = list({row.signer_certificate for row in rows if row.signer_certificate})
+        return verify_file(data, trusted, recorded)
+
+    def outputs(self, ref: str) -> tuple[OutputRecord, ...]:
+        """Every file issued for conference ``ref``, oldest first."""
+        self._require(Action.VIEW, "conference", ref)
+        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            rows = work.session.scalars(
+                sa.select(m.OutputFileRow)
+                .where(m.OutputFileRow.conference_id == conference_id)
+                .order_by(m.OutputFileRow.created_at)
+            ).all()
+            return tuple(
+                OutputRecord(
+                    id=r.id,
+                    kind=r.kind,
+                    copy=r.copy,
+                    recipient_id=r.recipient_id,
+                    minutes_version_id=r.minutes_version_id,
+                    letter_id=r.letter_id,
+                    sha256=r.file_sha256,
+                    signer_fingerprint=r.signer_fingerprint,
+                )
+                for r in rows
+            )

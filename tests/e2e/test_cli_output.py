@@ -1,0 +1,217 @@
+"""`minutes`, `letters`, `verify` and `certificate` on the command line (design.md §5).
+
+Bad input: one line on stderr, exit 1, no traceback, no file written or changed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cpc_desktop.cli import main
+from cpc_desktop.export.signing import load_certificate
+from cpc_desktop.services.session import open_session
+from tests.helpers.stores import digest_tree
+
+PASSPHRASE = "correct horse battery"
+CERT_SECRET = "chair certificate secret"
+REF = "CPC-2026-0001"
+
+
+@pytest.fixture(autouse=True)
+def _secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("CPC_CERTIFICATE_PASSPHRASE", CERT_SECRET)
+    monkeypatch.delenv("CPC_USER", raising=False)
+
+
+@pytest.fixture(scope="module")
+def issued_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A demo store whose first conference's minutes are approved and issued, and the p12."""
+    folder = tmp_path_factory.mktemp("issued")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CPC_PASSPHRASE", PASSPHRASE)
+    mp.setenv("CPC_CERTIFICATE_PASSPHRASE", CERT_SECRET)
+    try:
+        db, p12 = folder / "demo.db", folder / "chair.p12"
+        assert main(["demo", "--db", str(db)]) == 0
+        assert main(["certificate", "--out", str(p12), "--name", "Demo Chair"]) == 0
+        certificate = load_certificate(p12.read_bytes(), CERT_SECRET.encode())
+        with open_session(db, PASSPHRASE) as session:
+            session.minutes.approve(REF)
+            session.minutes.issue(REF, certificate)
+    finally:
+        mp.undo()
+    return db, p12
+
+
+@pytest.fixture
+def issued(tmp_path: Path, issued_template: tuple[Path, Path]) -> tuple[Path, Path]:
+    db, p12 = issued_template
+    shutil.copy(db, tmp_path / "demo.db")
+    shutil.copy(p12, tmp_path / "chair.p12")
+    return tmp_path / "demo.db", tmp_path / "chair.p12"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(code: int, err: str, words: str) -> None:
+    assert code == 1, err
+    assert err.count("\n") == 1 and err.startswith("cpc-desktop: "), err
+    assert "Traceback" not in err
+    assert words in err, err
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split()
+    )
+
+
+def test_minutes_full_then_verify(capsys, issued, tmp_path: Path) -> None:
+    db, _ = issued
+    out = tmp_path / "full.pdf"
+    code, stdout, err = run(capsys, "minutes", REF, "--db", str(db), "--out", str(out))
+    assert code == 0, err
+    assert "signed" in stdout
+    assert "Page 1 of" in pdf_text(out)
+    code, stdout, err = run(capsys, "verify", str(out), "--db", str(db))
+    assert code == 0, err
+    assert stdout.startswith("VALID") and "Demo Chair" in stdout
+    changed = tmp_path / "changed.pdf"
+    data = bytearray(out.read_bytes())
+    data[100] ^= 0x20
+    changed.write_bytes(bytes(data))
+    code, _, err = run(capsys, "verify", str(changed), "--db", str(db))
+    one_line_error(code, err, "INVALID")
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(out.read_bytes() + b"%%EOF\n")
+    code, _, err = run(capsys, "verify", str(appended), "--db", str(db))
+    one_line_error(code, err, "INVALID")
+
+
+def test_family_copy_for_a_named_recipient(capsys, issued, tmp_path: Path) -> None:
+    db, p12 = issued
+    out = tmp_path / "family.pdf"
+    argv = ["minutes", REF, "--db", str(db), "--out", str(out), "--copy", "family"]
+    code, _, err = run(capsys, *argv, "--recipient", "Dean Harland")
+    one_line_error(code, err, "must be signed")
+    assert not out.exists()
+    code, stdout, err = run(
+        capsys, *argv, "--recipient", "dean  harland", "--certificate", str(p12)
+    )
+    assert code == 0, err
+    assert "family copy for Dean Harland" in stdout and "entries left out" in stdout
+    assert "Family copy for Dean Harland" in pdf_text(out)
+    assert run(capsys, "verify", str(out), "--db", str(db))[0] == 0
+
+
+def test_letters_need_confirmed_addresses(capsys, issued, tmp_path: Path) -> None:
+    db, _ = issued
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    code, _, err = run(capsys, "letters", REF, "--db", str(db), "--out-dir", str(letters))
+    one_line_error(code, err, "no confirmed address")
+    assert list(letters.iterdir()) == []
+    with open_session(db, PASSPHRASE) as session:
+        plans = session.letters.plan(REF)
+    addresses = {plan.need.recipient_name: ["1 Mill Lane", "Harbury", "HB1 2CD"] for plan in plans}
+    book = tmp_path / "addresses.json"
+    book.write_text(json.dumps(addresses), encoding="utf-8")
+    code, _, err = run(
+        capsys, "letters", REF, "--db", str(db), "--out-dir", str(letters), "--addresses", str(book)
+    )
+    assert code == 0, err
+    written = sorted(letters.iterdir())
+    assert len(written) == len(plans) > 0
+    for path in written:
+        assert path.name.startswith(REF)
+        assert "Harland" not in path.name
+        assert "1 Mill Lane" in pdf_text(path)
+
+
+def test_bad_input_changes_nothing(capsys, issued, tmp_path: Path) -> None:
+    db, p12 = issued
+
+    def state() -> tuple[dict[str, str], str]:
+        # Reads and refusals are audited, so the store's bytes may change; its content may not.
+        files = {k: v for k, v in digest_tree(tmp_path).items() if not k.startswith("demo.db")}
+        with open_session(db, PASSPHRASE) as session:
+            from cpc_desktop.services.document import render_document
+
+            return files, render_document(session.conferences.export_record(REF))
+
+    before = state()
+    cases = [
+        (
+            ["minutes", "CPC-1999-9999", "--db", str(db), "--out", str(tmp_path / "x.pdf")],
+            "no conference",
+        ),
+        (["minutes", REF, "--db", str(db), "--out", str(tmp_path)], "is a folder"),
+        (
+            ["minutes", REF, "--db", str(db), "--out", str(tmp_path / "no" / "x.pdf")],
+            "does not exist",
+        ),
+        (
+            ["minutes", REF, "--db", str(db), "--out", str(tmp_path / "x.pdf"), "--recipient", "A"],
+            "--recipient is for a family copy",
+        ),
+        (
+            [
+                "minutes",
+                REF,
+                "--db",
+                str(db),
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--copy",
+                "family",
+                "--recipient",
+                "Nobody Here",
+            ],
+            "no participant called",
+        ),
+        (
+            [
+                "minutes",
+                REF,
+                "--db",
+                str(db),
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--copy",
+                "family",
+                "--certificate",
+                str(db),
+            ],
+            "not a certificate file",
+        ),
+        (["verify", str(tmp_path / "missing.pdf"), "--db", str(db)], "no such file"),
+        (["verify", str(tmp_path), "--db", str(db)], "is a folder"),
+        (["verify", str(p12), "--db", str(db)], "INVALID"),
+        (["letters", REF, "--db", str(db), "--out-dir", str(tmp_path / "nope")], "is not a folder"),
+        (["certificate", "--out", str(p12), "--name", "X"], "already exists"),
+    ]
+    for argv, words in cases:
+        code, _, err = run(capsys, *argv)
+        one_line_error(code, err, words)
+    assert state() == before
+
+
+def test_wrong_certificate_passphrase(capsys, issued, tmp_path: Path, monkeypatch) -> None:
+    db, p12 = issued
+    monkeypatch.setenv("CPC_CERTIFICATE_PASSPHRASE", "not it")
+    out = tmp_path / "family.pdf"
+    argv = ["minutes", REF, "--db", str(db), "--out", str(out), "--copy", "family"]
+    code, _, err = run(capsys, *argv, "--certificate", str(p12))
+    one_line_error(code, err, "wrong passphrase")
+    assert not out.exists()

@@ -1,0 +1,179 @@
+"""Minutes after the meeting: approve, issue signed, correct, print copies, verify files.
+
+Runs on a real encrypted store holding the demo conference; PDFs are read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from pypdf import PdfReader
+
+from cpc_desktop.data import integrity
+from cpc_desktop.data import models as m
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import CopyKind, MinutesState, UserRole
+from cpc_desktop.domain.minutes_document import MinutesCopy
+from cpc_desktop.export.signing import create_self_signed, load_certificate
+from cpc_desktop.services.conferences import ConferenceService
+from cpc_desktop.services.demo import build_demo_records
+from cpc_desktop.services.errors import PermissionDenied, RuleViolation, ServiceError
+from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.session import Session
+from cpc_desktop.services.workspace import WorkspaceService
+from tests.helpers.stores import TickingClock, new_store
+
+CHAIR = Actor("Demo Chair", UserRole.CHAIR)
+MINUTER = Actor("Morgan Minutes", UserRole.MINUTE_TAKER)
+TODAY = date(2026, 11, 23)
+LATER = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def certificate():
+    p12 = create_self_signed("Demo Chair", b"certificate passphrase")
+    return load_certificate(p12, b"certificate passphrase")
+
+
+@pytest.fixture(scope="module")
+def demo() -> d.ConferenceRecord:
+    return build_demo_records(TODAY)[0]
+
+
+@pytest.fixture
+def session(tmp_path: Path, demo: d.ConferenceRecord) -> Iterator[Session]:
+    store = new_store(tmp_path)
+    ConferenceService(store, CHAIR, TickingClock()).import_record(demo)
+    opened = Session(store, CHAIR, TickingClock(LATER))
+    yield opened
+    opened.close()
+
+
+def text_of(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_draft_preview_is_unsigned_with_a_watermark(session: Session, demo) -> None:
+    pdf = session.minutes.preview(demo.conference.reference)
+    assert not pdf.signed and pdf.output_id is None
+    text = flat(text_of(pdf.data))
+    assert "DRAFT" in text and "Page 1 of" in text
+    assert pdf.file_name.startswith(demo.conference.reference) and pdf.file_name.endswith(".pdf")
+    for child in demo.children:
+        assert child.given_name not in pdf.file_name
+
+
+def test_approve_issue_verify_and_correct(session: Session, demo, certificate) -> None:
+    ref = demo.conference.reference
+    status = session.minutes.status(ref)
+    assert status.current is None and status.editable and status.problems == ()
+    approved = session.minutes.approve(ref)
+    assert approved.state is MinutesState.APPROVED and approved.approved_by == "Demo Chair"
+    with pytest.raises(ServiceError, match="approved but not issued"):
+        session.minutes.export(ref)
+    issued = session.minutes.issue(ref, certificate)
+    assert issued.signed and issued.output_id
+    assert session.verification.verify(issued.data).valid
+    state = session.minutes.status(ref).current
+    assert state is not None and state.state is MinutesState.ISSUED
+    assert state.file_sha256 == issued.sha256
+    # A 64-digit fingerprint wraps in its column: compare without the line breaks.
+    assert approved.content_hash in "".join(text_of(issued.data).split())
+    # The full copy of issued minutes is the very file that was signed.
+    again = session.minutes.export(ref)
+    assert again.data == issued.data
+    assert session.minutes.preview(ref).data == issued.data
+    # A family copy must be signed now, and records what it left out.
+    with pytest.raises(ServiceError, match="must be signed"):
+        session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY))
+    family = session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY), certificate)
+    assert family.signed and family.redactions
+    assert session.verification.verify(family.data).valid
+    # Issued minutes cannot change: not by the service, not by SQL.
+    entry = demo.minutes[0]
+    with pytest.raises(ServiceError, match="issued"):
+        WorkspaceService(session.store, CHAIR, TickingClock(LATER)).save_text(entry.id, "changed")
+    with session.store.engine.begin() as conn, pytest.raises(sa.exc.DatabaseError):
+        conn.exec_driver_sql("UPDATE minutes_version SET approved_by = 'someone else'")
+    # A correction is a new draft version that names the old one.
+    corrected = session.minutes.amend(ref, "Kai's school name corrected at the parents' request")
+    assert (corrected.version, corrected.supersedes_id) == ("1.1", state.id)
+    versions = session.minutes.status(ref).versions
+    assert [v.version for v in versions] == ["1.0", "1.1"]
+    assert versions[0] == state  # the old version is kept as it was
+    assert integrity.check(session.store).sound
+
+
+def test_family_copy_for_an_excluded_parent(session: Session, demo, certificate) -> None:
+    ref = demo.conference.reference
+    dad = next(
+        p for p in demo.participants if any(e.kind.value == "excluded" for e in p.attendance)
+    )
+    pdf = session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, dad.id))
+    assert not pdf.signed  # a draft
+    text = flat(text_of(pdf.data))
+    hidden = {r.entry_id for r in pdf.redactions}
+    assert any(r.reason.value == "excluded" for r in pdf.redactions)
+    for entry in demo.minutes:
+        probe = flat(entry.text)[:40]
+        if entry.id in hidden:
+            assert probe not in text
+    assert f"Family copy for {dad.name}" in text
+    with session.store.reading() as s:
+        row = s.scalars(sa.select(m.OutputFileRow)).one()
+        assert row.copy is CopyKind.FAMILY and row.recipient_id == dad.id
+        assert row.file_sha256 == pdf.sha256 and row.content == pdf.data
+        assert all(r.entry_id in row.redactions for r in pdf.redactions)
+
+
+def test_only_the_chair_approves(session: Session, demo) -> None:
+    minuter = Session(session.store, MINUTER, TickingClock(LATER))
+    with pytest.raises(PermissionDenied):
+        minuter.minutes.approve(demo.conference.reference)
+    assert session.minutes.status(demo.conference.reference).current is None
+
+
+def test_approval_names_what_is_missing(tmp_path: Path, demo) -> None:
+    store = new_store(tmp_path)
+    bare = d.ConferenceRecord(
+        conference=demo.conference, children=demo.children, participants=demo.participants,
+        agenda=demo.agenda,
+    )  # fmt: skip
+    ConferenceService(store, CHAIR, TickingClock()).import_record(bare)
+    with Session(store, CHAIR, TickingClock(LATER)) as s:
+        with pytest.raises(RuleViolation) as caught:
+            s.minutes.approve(demo.conference.reference)
+        messages = " ".join(message for _path, message in caught.value.problems)
+        assert "no decision is recorded for" in messages
+        assert "view" in messages
+        assert s.minutes.status(demo.conference.reference).current is None
+
+
+def test_reopen_an_approval(session: Session, demo) -> None:
+    ref = demo.conference.reference
+    session.minutes.approve(ref)
+    reopened = session.minutes.reopen(ref)
+    assert reopened.state is MinutesState.DRAFT and reopened.approved_by is None
+    with pytest.raises(ServiceError, match="only approved"):
+        session.minutes.reopen(ref)
+
+
+def test_verify_refuses_unknown_and_changed_files(session: Session, demo, certificate) -> None:
+    ref = demo.conference.reference
+    session.minutes.approve(ref)
+    issued = session.minutes.issue(ref, certificate)
+    changed = bytearray(issued.data)
+    changed[len(changed) // 2] ^= 0x01
+    assert not session.verification.verify(bytes(changed)).valid
+    assert not session.verification.verify(issued.data + b"\n").valid
+    other = session.minutes.preview(ref, MinutesCopy(CopyKind.FAMILY)).data
+    assert not session.verification.verify(other).valid  # never recorded, never signed
