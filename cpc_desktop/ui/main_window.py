@@ -23,6 +23,16 @@ from cpc_desktop.ui.settings import Preferences
 
 DEFAULT_PROFILE = "england"
 
+#: The conference's outputs, offered in the Conference menu: (name, text, shortcut).
+OUTPUT_COMMANDS = (
+    ("minutes_approval", "Minutes and appro&val…", "Ctrl+Shift+M"),
+    ("outcome_letters", "Outcome &letters…", "Ctrl+Shift+L"),
+    ("distribution", "Dis&tribution…", "Ctrl+Shift+T"),
+)
+OUTPUT_SHORTCUTS = [
+    (text.replace("&", "").rstrip("…"), keys) for _name, text, keys in OUTPUT_COMMANDS
+]
+
 
 def all_shortcuts() -> list[tuple[str, str]]:
     """Every keyboard shortcut of the window and the conference workspace."""
@@ -34,6 +44,7 @@ def all_shortcuts() -> list[tuple[str, str]]:
         ("Introductions / Minutes", "Ctrl+I / Ctrl+M"),
         ("Are the minutes ready?", "Ctrl+Shift+R"),
         ("Decision wizard", "Ctrl+Shift+E"),
+        *OUTPUT_SHORTCUTS,
         *agenda_panel.shortcut_table(),
         *roll_call.shortcut_table(),
         *minutes_pane.SHORTCUTS,
@@ -56,6 +67,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.actions_by_id = build_actions(self)
         self._connect_actions()
         self._build_edit_menu()
+        self._build_output_actions()
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.refresh()
@@ -108,6 +120,61 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().insertMenu(help_menu.menuAction(), edit)
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
+
+    def _build_output_actions(self) -> None:
+        """The conference's outputs (Conference menu) and the signing commands (File menu)."""
+        slots = {
+            "minutes_approval": self.show_minutes_approval,
+            "outcome_letters": self.show_outcome_letters,
+            "distribution": self.show_distribution,
+        }
+        tips = {
+            "minutes_approval": "Approve, issue, correct and export the minutes",
+            "outcome_letters": "Preview and issue the outcome letters",
+            "distribution": "Who was sent the decision letter and the minutes, and what is late",
+        }
+        self.output_actions: dict[str, QtGui.QAction] = {}
+        for name, text, keys in OUTPUT_COMMANDS:
+            action = QtGui.QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QtGui.QKeySequence(keys))
+            action.setStatusTip(tips[name])
+            action.setToolTip(tips[name])
+            action.setEnabled(False)  # only while a conference is open
+            action.triggered.connect(slots[name])
+            self.addAction(action)
+            self.output_actions[name] = action
+        file_menu = self.actions_by_id[ActionId.PREFERENCES].associatedObjects()[0]
+        assert isinstance(file_menu, QtWidgets.QMenu)
+        signing = (
+            ("verify_pdf", "&Verify a signed PDF…", "Check a PDF's signature", self.verify_pdf),
+            (
+                "signing_certificate",
+                "Si&gning certificate…",
+                "Choose the certificate file that signs minutes and letters",
+                self.signing_certificate,
+            ),
+            (
+                "create_certificate",
+                "Create a self-signed &certificate…",
+                "Make a certificate file to sign with",
+                self.create_certificate,
+            ),
+        )
+        entries = file_menu.actions()
+        at = entries.index(self.actions_by_id[ActionId.PREFERENCES])
+        before = entries[at - 1] if at > 0 and entries[at - 1].isSeparator() else entries[at]
+        self.signing_actions: dict[str, QtGui.QAction] = {}
+        file_menu.insertSeparator(before)
+        for name, text, tip, slot in signing:
+            action = QtGui.QAction(text, self)
+            action.setObjectName(name)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            file_menu.insertAction(before, action)
+            self.signing_actions[name] = action
+        self._output_dialog: QtWidgets.QDialog | None = None
 
     def _connect_actions(self) -> None:
         a = self.actions_by_id
@@ -170,6 +237,10 @@ class MainWindow(QtWidgets.QMainWindow):
         assert isinstance(help_menu, QtWidgets.QMenu)
         self.conference_menu = QtWidgets.QMenu("&Conference", self)
         self.conference_menu.addActions(page.menu_actions())
+        self.conference_menu.addSeparator()
+        self.conference_menu.addActions(list(self.output_actions.values()))
+        for action in self.output_actions.values():
+            action.setEnabled(True)
         self.menuBar().insertMenu(help_menu.menuAction(), self.conference_menu)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
@@ -181,6 +252,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.workspace.flush()
         self.undo_group.removeStack(self.workspace.undo_stack)
+        for action in self.output_actions.values():
+            action.setEnabled(False)
         if self.conference_menu is not None:
             self.menuBar().removeAction(self.conference_menu.menuAction())
             self.conference_menu.deleteLater()
@@ -222,6 +295,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().setEnabled(False)
         for action_id, action in self.actions_by_id.items():
             action.setEnabled(action_id is ActionId.QUIT)
+        for action in (*self.output_actions.values(), *self.signing_actions.values()):
+            action.setEnabled(False)
+        self._close_output_dialogs()
+        from cpc_desktop.ui.output.certificates import forget_certificates
+
+        forget_certificates()
         self.setWindowTitle("CPC Desktop — locked")
         self.lock_page.reset()
         try:
@@ -241,6 +320,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().setEnabled(True)
         for action in self.actions_by_id.values():
             action.setEnabled(True)
+        for action in self.signing_actions.values():
+            action.setEnabled(True)
+        for action in self.output_actions.values():
+            action.setEnabled(self.workspace is not None)
         self.pages.setCurrentWidget(self._before_lock)
         title = f"CPC Desktop — {self.workspace.reference}" if self.workspace else "CPC Desktop"
         self.setWindowTitle(title)
@@ -256,6 +339,91 @@ class MainWindow(QtWidgets.QMainWindow):
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.preferences.idle_lock_minutes = dialog.idle.value()
             self.idle.set_minutes(dialog.idle.value())
+
+    # --- outputs: minutes, letters, distribution, signing -------------------------------
+
+    def show_minutes_approval(self) -> None:
+        from cpc_desktop.ui.output.minutes_window import MinutesWindow
+
+        self._open_output(MinutesWindow)
+
+    def show_outcome_letters(self) -> None:
+        from cpc_desktop.ui.output.letters_window import LettersWindow
+
+        self._open_output(LettersWindow)
+
+    def show_distribution(self) -> None:
+        from cpc_desktop.ui.output.distribution_window import DistributionWindow
+
+        self._open_output(DistributionWindow)
+
+    def _open_output(self, kind: Any) -> None:
+        """Open one of the conference's output windows, modally, over the open conference."""
+        if self.locked or self.workspace is None or self._output_dialog is not None:
+            return
+        self.workspace.flush()  # what was typed is in the record before it is approved
+        try:
+            dialog = kind(self.session, self.workspace.reference, self.preferences, self)
+        except Exception as error:
+            self._report(error)
+            return
+        dialog.changed.connect(self.refresh)
+        self._run_output(dialog)
+
+    def _run_output(self, dialog: QtWidgets.QDialog) -> None:
+        self._output_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self._output_dialog = None
+            dialog.deleteLater()
+
+    def _close_output_dialogs(self) -> None:
+        """Close the open output window and everything opened from it (before locking)."""
+        owner = self._output_dialog
+        if owner is None:
+            return
+
+        def depth(widget: QtWidgets.QWidget) -> int | None:
+            steps = 0
+            current: QtWidgets.QWidget | None = widget
+            while current is not None:
+                if current is owner:
+                    return steps
+                current = current.parentWidget()
+                steps += 1
+            return None
+
+        opened = []
+        for widget in QtWidgets.QApplication.topLevelWidgets():
+            level = depth(widget)
+            if isinstance(widget, QtWidgets.QDialog) and widget.isVisible() and level is not None:
+                opened.append((level, widget))
+        for _level, widget in sorted(opened, key=lambda pair: -pair[0]):
+            widget.reject()
+
+    def verify_pdf(self) -> None:
+        from cpc_desktop.ui.output.verify_dialog import VerifyDialog
+
+        if self.locked or self._output_dialog is not None:
+            return
+        self._run_output(VerifyDialog(self.session, self))
+
+    def signing_certificate(self) -> None:
+        from cpc_desktop.ui.output.certificates import SigningCertificateDialog
+
+        if self.locked or self._output_dialog is not None:
+            return
+        self._run_output(SigningCertificateDialog(self.preferences, self.session.actor.name, self))
+
+    def create_certificate(self) -> None:
+        from cpc_desktop.ui.output.certificates import create_certificate
+
+        if self.locked:
+            return
+        path = create_certificate(self, self.preferences, self.session.actor.name)
+        if path is not None:
+            self.statusBar().showMessage(f"Certificate saved as {path}", 8000)
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(

@@ -36,3 +36,16 @@ class Preferences:
     @last_store.setter
     def last_store(self, path: Path) -> None:
         self._settings.setValue("store/last_path", str(path))
+
+    @property
+    def signing_certificate(self) -> Path | None:
+        """The chair's certificate file (PKCS#12); its passphrase is never kept."""
+        value = self._settings.value("signing/certificate", "")
+        return Path(str(value)) if value else None
+
+    @signing_certificate.setter
+    def signing_certificate(self, path: Path | None) -> None:
+        if path is None:
+            self._settings.remove("signing/certificate")
+        else:
+            self._settings.setValue("signing/certificate", str(path))

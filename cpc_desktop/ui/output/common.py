@@ -1,0 +1,133 @@
+"""What the output windows share: the busy cursor, one-line errors, dates, the preview.
+
+A preview made only for looking at (unsigned and not recorded) is opened "look only":
+its Print and Save are taken away, so nothing leaves the application without being
+recorded; issuing or exporting gives the copy that may be printed or saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.ui.errors import user_message
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+LOOK_ONLY_TEXT = (
+    "Preview only: this copy is not signed and not recorded, so it cannot be printed or "
+    "saved from here."
+)
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while something slow (typesetting, signing) runs."""
+    QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QtWidgets.QApplication.restoreOverrideCursor()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def error_text(error: BaseException) -> str | None:
+    """The one line a user sees for ``error``, or ``None`` when it is a bug."""
+    from_service = user_message(error)
+    if from_service is not None:
+        return _sentence(from_service)
+    if type(error).__name__ == "SigningError":  # not imported: pyHanko is slow to load
+        return _sentence(str(error))
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        return f"The file could not be used{where}: {reason}."
+    return None
+
+
+def show_error(parent: QtWidgets.QWidget | None, error: BaseException, title: str) -> None:
+    """Tell the user what went wrong in one line; a bug (no user message) is raised."""
+    message = error_text(error)
+    if message is None:
+        raise error
+    QtWidgets.QMessageBox.warning(parent, title, message)
+
+
+def day_text(day: date | None) -> str:
+    """ "Mon 23 Nov 2026", or "" when there is no date."""
+    if day is None:
+        return ""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def moment_text(moment: datetime | None) -> str:
+    """ "Mon 23 Nov 2026 09:00" in the computer's local time, or "" when there is none."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return f"{day_text(local.date())} {local:%H:%M}"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def open_pdf(
+    parent: QtWidgets.QWidget,
+    data: bytes,
+    *,
+    title: str,
+    file_name: str,
+    confirm_text: str = "",
+    look_only: bool = False,
+    note: str = "",
+) -> Any:
+    """Open the preview dialog (window-modal, not blocking) and return it.
+
+    ``look_only`` takes away Print and Save, with a line saying why. ``note`` is shown
+    above the pages (what a family copy left out, for example).
+    """
+    from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(
+        data, title=title, default_name=file_name, parent=parent, confirm_text=confirm_text
+    )
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    lines = [x for x in (LOOK_ONLY_TEXT if look_only else "", note) if x]
+    if lines:
+        label = QtWidgets.QLabel("\n".join(lines))
+        label.setObjectName("previewNote")
+        label.setAccessibleName("About this copy")
+        label.setWordWrap(True)
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        label.setStyleSheet(
+            "background: #e0ecff; color: #0b2545; border: 1px solid #6b8fc7;"
+            " border-radius: 4px; padding: 6px; font-weight: bold;"
+        )
+        layout = dialog.layout()
+        if isinstance(layout, QtWidgets.QBoxLayout):
+            layout.insertWidget(0, label)
+    if look_only:
+        for name in ("print_button", "save_button", "confirm_check"):
+            widget = getattr(dialog, name, None)
+            if isinstance(widget, QtWidgets.QWidget):
+                widget.setEnabled(False)
+                widget.setVisible(False)
+        for name in ("print_action", "save_action"):
+            action = getattr(dialog, name, None)
+            if action is not None:
+                action.setEnabled(False)
+    dialog.open()
+    return dialog

@@ -1,0 +1,581 @@
+"""Minutes and approval: the versions of one conference's minutes and the chair's steps.
+
+Draft → approved by the chair → issued (signed, and never changed again); a correction
+opens a new draft version that says who asked and what changes (domain.md §6, checklist
+items 29 and 30). The window lists every version, says plainly what stops approval,
+and offers only the steps the current state allows. Previews are for looking at; a
+copy to send comes from Issue or Export, which record it.
+
+Signals:
+    changed: the minutes' state changed (approved, reopened, issued, corrected).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.domain.enums import FAMILY_ROLES, CopyKind, MinutesState, UserRole
+from cpc_desktop.domain.labels import label
+from cpc_desktop.domain.minutes_document import MinutesCopy
+from cpc_desktop.domain.redaction import RedactionReason
+from cpc_desktop.ui.output import certificates
+from cpc_desktop.ui.output.common import busy, moment_text, open_pdf, plural, show_error
+from cpc_desktop.ui.settings import Preferences
+
+TITLE = "Minutes and approval"
+COLUMNS = ("Version", "State", "Approved by", "Approved", "Issued", "Correction (who asked, what)")
+ANY_FAMILY = "Any family member"
+
+_STATE_NAMES = {
+    MinutesState.DRAFT: "Draft",
+    MinutesState.APPROVED: "Approved",
+    MinutesState.ISSUED: "Issued",
+}
+_BANNER_STYLES = {
+    None: "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af;",
+    MinutesState.DRAFT: "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af;",
+    MinutesState.APPROVED: "background: #fff4d6; color: #3d2e05; border: 2px solid #b7791f;",
+    MinutesState.ISSUED: "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d;",
+}
+
+
+def left_out(redactions: tuple[Any, ...]) -> str:
+    """ "4 entries left out (3 restricted, 1 said during an exclusion)", or none left out."""
+    if not redactions:
+        return "No entries left out."
+    counts = Counter(r.reason for r in redactions)
+    parts = []
+    if counts[RedactionReason.RESTRICTED]:
+        parts.append(f"{counts[RedactionReason.RESTRICTED]} restricted")
+    if counts[RedactionReason.EXCLUDED]:
+        parts.append(f"{counts[RedactionReason.EXCLUDED]} said during an exclusion")
+    return f"{plural(len(redactions), 'entry', 'entries')} left out ({', '.join(parts)})."
+
+
+class AmendmentDialog(QtWidgets.QDialog):
+    """Who asked for a correction to issued minutes, and what changes (the amendment log)."""
+
+    def __init__(self, version: str, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correct the issued minutes")
+        self.setObjectName("amendmentDialog")
+        intro = QtWidgets.QLabel(
+            f"Version {version} stays as it was issued. A new draft version is opened for "
+            "the correction; it is approved and issued like the first."
+        )
+        intro.setWordWrap(True)
+        self.asked_by = QtWidgets.QLineEdit()
+        self.asked_by.setAccessibleName("Who asked for the correction")
+        self.asked_by.setPlaceholderText("e.g. Justyna Harland (mother), by letter of 2 Dec")
+        self.changes = QtWidgets.QPlainTextEdit()
+        self.changes.setAccessibleName("What changes")
+        self.changes.setTabChangesFocus(True)
+        self.changes.setPlaceholderText("What is wrong and what it will say instead")
+        form = QtWidgets.QFormLayout()
+        form.addRow("&Who asked:", self.asked_by)
+        form.addRow("What &changes:", self.changes)
+        self.problem = QtWidgets.QLabel()
+        self.problem.setObjectName("amendmentProblem")
+        self.problem.setAccessibleName("What is missing")
+        self.problem.setStyleSheet("color: #9b1c1c;")
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("&Open the correction")
+        self.ok.setAccessibleName("Open the correction")
+        cancel = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(560, 320)
+
+    def note(self) -> str:
+        who = " ".join(self.asked_by.text().split())
+        what = self.changes.toPlainText().strip()
+        return f"Asked for by {who}. {what}" if who and what else ""
+
+    def accept(self) -> None:
+        if not self.asked_by.text().strip():
+            self.problem.setText("Say who asked for the correction.")
+            self.asked_by.setFocus()
+            return
+        if not self.changes.toPlainText().strip():
+            self.problem.setText("Say what is wrong and what changes.")
+            self.changes.setFocus()
+            return
+        super().accept()
+
+
+class MinutesWindow(QtWidgets.QDialog):
+    """The versions of the minutes of conference ``ref`` and the chair's next step."""
+
+    changed = QtCore.Signal()
+
+    def __init__(
+        self,
+        session: Any,
+        ref: str,
+        preferences: Preferences,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ref = ref
+        self.preferences = preferences
+        self.status: Any = None
+        self.preview_dialog: Any = None
+        self.issued_pdf: Any = None  # the signed file, once issued from this window
+        self.is_chair = session.actor.role is UserRole.CHAIR
+        record = session.conferences.get(ref)
+        self.family = [p for p in record.participants if p.role in FAMILY_ROLES]
+        self.setWindowTitle(f"{TITLE} — {ref}")
+        self.setObjectName("minutesWindow")
+        self._build_ui()
+        self.refresh()
+        self.resize(1100, 640)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.banner = QtWidgets.QLabel()
+        self.banner.setObjectName("minutesBanner")
+        self.banner.setAccessibleName("State of the minutes")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.banner.setMargin(8)
+        font = self.banner.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.banner.setFont(font)
+
+        self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("versionsTable")
+        self.table.setAccessibleName("Versions of the minutes")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+
+        self.problems_box = QtWidgets.QGroupBox("What stops approval")
+        self.problems_box.setObjectName("approvalProblemsBox")
+        self.problems = QtWidgets.QLabel()
+        self.problems.setObjectName("approvalProblems")
+        self.problems.setAccessibleName("What stops approval")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.problems.setStyleSheet("color: #7f1d1d;")
+        box = QtWidgets.QVBoxLayout(self.problems_box)
+        box.addWidget(self.problems)
+
+        self.preview_full_button = self._button("&Preview full copy", "Preview the full copy")
+        self.preview_family_button = self._button("Preview fami&ly copy", "Preview the family copy")
+        self.family_choice = QtWidgets.QComboBox()
+        self.family_choice.setObjectName("familyChoice")
+        self.family_choice.setAccessibleName("Family copy for")
+        self.family_choice.addItem(ANY_FAMILY, None)
+        for person in self.family:
+            self.family_choice.addItem(f"{person.name} ({label(person.role)})", person.id)
+        family_label = QtWidgets.QLabel("Family copy &for:")
+        family_label.setBuddy(self.family_choice)
+        self.approve_button = self._button("&Approve…", "Approve")
+        self.reopen_button = self._button("&Reopen", "Reopen")
+        self.issue_button = self._button("&Issue and sign…", "Issue and sign")
+        self.correct_button = self._button("&Correct…", "Correct")
+        self.export_button = self._button("&Export…", "Export")
+        self.preview_full_button.clicked.connect(self.preview_full)
+        self.preview_family_button.clicked.connect(self.preview_family)
+        self.approve_button.clicked.connect(self.approve)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.issue_button.clicked.connect(self.issue)
+        self.correct_button.clicked.connect(self.correct)
+        self.export_button.clicked.connect(self.export)
+
+        look = QtWidgets.QHBoxLayout()
+        look.addWidget(self.preview_full_button)
+        look.addSpacing(16)
+        look.addWidget(family_label)
+        look.addWidget(self.family_choice)
+        look.addWidget(self.preview_family_button)
+        look.addStretch(1)
+        steps = QtWidgets.QHBoxLayout()
+        for button in (
+            self.approve_button,
+            self.reopen_button,
+            self.issue_button,
+            self.correct_button,
+            self.export_button,
+        ):
+            steps.addWidget(button)
+        steps.addStretch(1)
+
+        self.reason = QtWidgets.QLabel()
+        self.reason.setObjectName("nextStep")
+        self.reason.setAccessibleName("Next step")
+        self.reason.setWordWrap(True)
+        self.message = QtWidgets.QLabel()
+        self.message.setObjectName("minutesMessage")
+        self.message.setAccessibleName("Last action")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("font-weight: bold;")
+        self.message.hide()
+
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.close_button = close.button(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setAutoDefault(False)
+        close.rejected.connect(self.reject)
+
+        look_box = QtWidgets.QGroupBox(
+            "Look at a copy (for checking only: nothing is recorded or sent)"
+        )
+        look_box.setLayout(look)
+        steps_box = QtWidgets.QGroupBox("Approve, issue and send")
+        steps_layout = QtWidgets.QVBoxLayout(steps_box)
+        steps_layout.addLayout(steps)
+        steps_layout.addWidget(self.reason)
+        steps_layout.addWidget(self.message)
+        versions = QtWidgets.QLabel("&Versions")
+        versions.setBuddy(self.table)
+        versions.setStyleSheet("font-weight: bold;")
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.problems_box)
+        layout.addWidget(steps_box)
+        layout.addWidget(look_box)
+        layout.addWidget(versions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+
+    def _button(self, text: str, name: str) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.setObjectName(name.lower().replace(" ", "_") + "_button")
+        return button
+
+    # --- state ---------------------------------------------------------------------
+
+    @property
+    def state(self) -> MinutesState | None:
+        current = None if self.status is None else self.status.current
+        return None if current is None else current.state
+
+    def refresh(self) -> None:
+        """Read the minutes' state again and show it."""
+        try:
+            self.status = self.session.minutes.status(self.ref)
+        except Exception as error:
+            show_error(self, error, TITLE)
+            return
+        self._fill_table()
+        self._show_banner()
+        self._enable()
+
+    def _fill_table(self) -> None:
+        versions = self.status.versions
+        self.table.setRowCount(len(versions))
+        for row, version in enumerate(versions):
+            values = (
+                version.version,
+                _STATE_NAMES.get(version.state, version.state.value),
+                version.approved_by or "",
+                moment_text(version.approved_at),
+                moment_text(version.issued_at),
+                version.amendment_note,
+            )
+            for column, value in enumerate(values):
+                item = QtWidgets.QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        if not versions:
+            self.table.setRowCount(1)
+            self.table.setItem(0, 0, QtWidgets.QTableWidgetItem("1.0"))
+            self.table.setItem(0, 1, QtWidgets.QTableWidgetItem("Draft (not yet approved)"))
+            for column in range(2, len(COLUMNS)):
+                self.table.setItem(0, column, QtWidgets.QTableWidgetItem(""))
+        self.table.resizeRowsToContents()
+        self.table.selectRow(self.table.rowCount() - 1)
+
+    def _show_banner(self) -> None:
+        current = self.status.current
+        state = self.state
+        if current is None:
+            text = "DRAFT — not yet approved. The minutes can still be changed."
+        elif state is MinutesState.DRAFT:
+            text = f"DRAFT — version {current.version} is not yet approved and can still change."
+            if current.amendment_note:
+                text += f" It corrects the issued version: {current.amendment_note}"
+        elif state is MinutesState.APPROVED:
+            text = (
+                f"APPROVED — version {current.version} was approved by {current.approved_by} "
+                f"on {moment_text(current.approved_at)}. It is not issued yet: issue and sign "
+                "it to send it, or reopen it to make changes."
+            )
+        else:
+            text = (
+                f"ISSUED — version {current.version} was issued and signed on "
+                f"{moment_text(current.issued_at)}. It can never be changed: a correction "
+                "opens a new version."
+            )
+        self.banner.setText(text)
+        self.banner.setStyleSheet(_BANNER_STYLES[state] + " border-radius: 4px;")
+
+    def _enable(self) -> None:
+        state = self.state
+        problems = self.status.problems
+        draft = state in (None, MinutesState.DRAFT)
+        chair = self.is_chair
+        self.problems_box.setVisible(draft and bool(problems))
+        self.problems.setText("\n".join(f"• {_sentence(p.message)}" for p in problems))
+        self.approve_button.setEnabled(draft and chair and not problems)
+        self.reopen_button.setEnabled(chair and state is MinutesState.APPROVED)
+        self.issue_button.setEnabled(chair and state is MinutesState.APPROVED)
+        self.correct_button.setEnabled(chair and state is MinutesState.ISSUED)
+        self.export_button.setEnabled(state is not MinutesState.APPROVED)
+        self.preview_family_button.setEnabled(True)
+        if not chair:
+            reason = "Only the chair can approve, issue or correct the minutes."
+        elif draft and problems:
+            reason = (
+                f"Approve is not available: {plural(len(problems), 'thing')} listed above "
+                "must be recorded first."
+            )
+        elif draft:
+            reason = "Next: check a preview, then approve the minutes as an accurate record."
+        elif state is MinutesState.APPROVED:
+            reason = (
+                "Next: issue and sign the approved minutes (your certificate's passphrase is "
+                "asked for). Export is available once they are issued."
+            )
+        else:
+            reason = (
+                "Export gives a signed copy to send. Correct… opens a new version if someone "
+                "asks for a correction."
+            )
+        self.reason.setText(reason)
+        self.approve_button.setToolTip(reason if not self.approve_button.isEnabled() else "")
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- looking -------------------------------------------------------------------
+
+    def _family_copy(self) -> MinutesCopy:
+        return MinutesCopy(CopyKind.FAMILY, self.family_choice.currentData())
+
+    def _family_name(self, which: MinutesCopy) -> str:
+        for person in self.family:
+            if person.id == which.recipient_id:
+                return str(person.name)
+        return ANY_FAMILY.lower()
+
+    def preview_full(self) -> None:
+        self._preview(MinutesCopy(), "full copy")
+
+    def preview_family(self) -> None:
+        which = self._family_copy()
+        self._preview(which, f"family copy for {self._family_name(which)}")
+
+    def _preview(self, which: MinutesCopy, what: str) -> None:
+        try:
+            with busy():
+                pdf = self.session.minutes.preview(self.ref, which)
+        except Exception as error:
+            show_error(self, error, TITLE)
+            return
+        note = ""
+        if which.copy is CopyKind.FAMILY:
+            note = f"Family copy for {self._family_name(which)}: {left_out(pdf.redactions)}"
+            self._say(note)
+        issued = self.state is MinutesState.ISSUED and which.copy is CopyKind.FULL
+        self.preview_dialog = open_pdf(
+            self,
+            pdf.data,
+            title=f"Minutes {self.ref}, {what}",
+            file_name=pdf.file_name,
+            look_only=True,
+            note=note if not issued else "This is the issued, signed copy.",
+        )
+
+    # --- steps ---------------------------------------------------------------------
+
+    def approve(self) -> None:
+        if not self.approve_button.isEnabled():
+            return
+        current = self.status.current
+        number = current.version if current else "1.0"
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            "Approve the minutes",
+            f"Approve version {number} of the minutes of {self.ref} as an accurate record?\n\n"
+            "Once approved, nothing in the record can change unless you reopen it.",
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with busy():
+                version = self.session.minutes.approve(self.ref)
+        except Exception as error:
+            show_error(self, error, "Approve the minutes")
+            self.refresh()
+            return
+        self._say(f"Version {version.version} approved. Next: issue and sign it.")
+        self._after_change()
+
+    def reopen(self) -> None:
+        if not self.reopen_button.isEnabled():
+            return
+        try:
+            version = self.session.minutes.reopen(self.ref)
+        except Exception as error:
+            show_error(self, error, "Reopen the minutes")
+            self.refresh()
+            return
+        self._say(f"Version {version.version} is a draft again: the record can be changed.")
+        self._after_change()
+
+    def issue(self) -> None:
+        if not self.issue_button.isEnabled():
+            return
+        current = self.status.current
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            "Issue the minutes",
+            f"Issue version {current.version} of the minutes of {self.ref}, signed by you?\n\n"
+            "Issued minutes can never be changed: a correction makes a new version.",
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return
+        certificate = certificates.ask_certificate(self, self.preferences)
+        if certificate is None:
+            self._say("Not issued: the minutes need your signing certificate.")
+            return
+        try:
+            with busy():
+                pdf = self.session.minutes.issue(self.ref, certificate)
+        except Exception as error:
+            show_error(self, error, "Issue the minutes")
+            self.refresh()
+            return
+        self.issued_pdf = pdf
+        self._say(
+            f"Version {current.version} issued and signed as {certificate.subject}. "
+            "Print or save the signed copy from the preview."
+        )
+        self._after_change()
+        self.preview_dialog = open_pdf(
+            self,
+            pdf.data,
+            title=f"Minutes {self.ref}, version {current.version} (issued)",
+            file_name=pdf.file_name,
+            note="The full copy as issued and signed: for professionals only.",
+        )
+
+    def correct(self) -> None:
+        if not self.correct_button.isEnabled():
+            return
+        dialog = AmendmentDialog(self.status.current.version, self)
+        try:
+            if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+                return
+            note = dialog.note()
+        finally:
+            dialog.deleteLater()
+        try:
+            version = self.session.minutes.amend(self.ref, note)
+        except Exception as error:
+            show_error(self, error, "Correct the minutes")
+            self.refresh()
+            return
+        self._say(
+            f"Version {version.version} opened as a draft. Make the correction in the minutes, "
+            "then approve and issue it."
+        )
+        self._after_change()
+
+    def export_choices(self) -> list[tuple[str, MinutesCopy]]:
+        choices = [
+            ("Full copy (professionals only)", MinutesCopy()),
+            (f"Family copy for {ANY_FAMILY.lower()}", MinutesCopy(CopyKind.FAMILY)),
+        ]
+        for person in self.family:
+            choices.append(
+                (
+                    f"Family copy for {person.name} ({label(person.role)})",
+                    MinutesCopy(CopyKind.FAMILY, person.id),
+                )
+            )
+        return choices
+
+    def export(self) -> None:
+        if not self.export_button.isEnabled():
+            return
+        choices = self.export_choices()
+        names = [name for name, _ in choices]
+        chosen, ok = QtWidgets.QInputDialog.getItem(
+            self, "Export a copy", "Which copy of the minutes?", names, current=0, editable=False
+        )
+        if not ok or chosen not in names:
+            return
+        which = choices[names.index(chosen)][1]
+        state = self.state
+        certificate = None
+        if state is MinutesState.ISSUED and which.copy is not CopyKind.FULL:
+            certificate = certificates.ask_certificate(self, self.preferences)
+            if certificate is None:
+                self._say("Not exported: a copy of issued minutes must be signed.")
+                return
+        try:
+            with busy():
+                pdf = self.session.minutes.export(self.ref, which, certificate)
+        except Exception as error:
+            show_error(self, error, "Export the minutes")
+            return
+        notes = []
+        if state is not MinutesState.ISSUED:
+            notes.append("These minutes are not approved: every page is marked DRAFT.")
+        if which.copy is CopyKind.FAMILY:
+            notes.append(f"{chosen}: {left_out(pdf.redactions)}")
+        confirm = ""
+        if which.recipient_id:
+            name = self._family_name(which)
+            confirm = f"This copy is for {name} only. Check that it goes to {name} and no one else."
+        self._say(f"Exported and recorded: {chosen.lower()}.")
+        self.preview_dialog = open_pdf(
+            self,
+            pdf.data,
+            title=f"Minutes {self.ref}, {chosen[:1].lower() + chosen[1:]}",
+            file_name=pdf.file_name,
+            confirm_text=confirm,
+            note=" ".join(notes),
+        )
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
