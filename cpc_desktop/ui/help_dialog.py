@@ -39,6 +39,26 @@ finalised (Ctrl+Shift+R checks).</p>
 typing it undoes the typing.</p>
 <p>The home screen shows what is due and what is overdue for every conference, and
 Ctrl+Shift+F searches the minutes of all of them.</p>
+<h3>After the conference</h3>
+<p><b>Minutes and approval</b> (Ctrl+Shift+M): preview the full copy or a family copy.
+A family copy leaves out restricted entries and whatever was said while that person (or,
+for "any family member", any of them) was out of the room; the full copy lists what family
+copies leave out in an appendix. When the minutes are right, <b>Approve</b> them (the chair
+only): the approval records a fingerprint of the content, and the minutes can no longer
+change. <b>Issue and sign</b> signs the full copy with your certificate (File &rsaquo;
+Signing certificate) and keeps it; issued minutes never change. If someone asks for a
+correction, <b>Correct&hellip;</b> opens version 1.1 and records who asked and what changes.
+<b>Reopen</b> withdraws an approval that has not yet been issued.</p>
+<p><b>Outcome letters</b> (Ctrl+Shift+L): every letter the conference needs, for parents and
+carers, a parent who was excluded, the child, professionals, when a plan ends or on a
+transfer. A letter cannot be written while it lacks the outcome, the reasons, the lead
+social worker and how to reach them, the next dates or how to complain; the window says
+what is missing. Check the name and address before the letter is issued, printed or
+saved.</p>
+<p><b>Distribution</b> (Ctrl+Shift+T): who has had the decision letter (due one working day
+after the conference) and the minutes (due 15 or 20 working days after, by your profile),
+which copy and version, and what is late. <b>Verify a signed PDF</b> (File menu) says
+whether a file is exactly one this store issued, unchanged.</p>
 <h3>Locking</h3>
 <p>If nobody touches the keyboard or mouse for the time set in Preferences, the screen is
 locked and the conference hidden until the passphrase is typed again. Lock it yourself
