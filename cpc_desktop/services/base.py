@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import audit, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
+from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.services.errors import NotFound, PermissionDenied
 from cpc_desktop.services.roles import Action, Actor, allowed
 from cpc_desktop.services.rules import RuleBook
@@ -62,6 +63,16 @@ class ServiceBase:
     def _touch(self, row: m.Row) -> None:
         row.row_updated_at = self._clock()
         row.row_updated_by = self._actor.name
+
+    def _load_record(self, action: Action, ref: str) -> ConferenceRecord:
+        """The whole conference ``ref``, read under ``action`` (checked and audited)."""
+        self._require(action, "conference", ref)
+        with self._store.unit_of_work(self._context(action, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = repository.load_record(work.session, conference_id)
+        assert record is not None
+        return record
 
     @staticmethod
     def _conference_id(session: Session, ref: str) -> str:

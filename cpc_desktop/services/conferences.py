@@ -112,13 +112,7 @@ class ConferenceService(ServiceBase):
         return self._load(Action.EXPORT, ref)
 
     def _load(self, action: Action, ref: str) -> d.ConferenceRecord:
-        self._require(action, "conference", ref)
-        with self._store.unit_of_work(self._context(action, "conference")) as work:
-            conference_id = self._conference_id(work.session, ref)
-            work.object_id = conference_id
-            record = repository.load_record(work.session, conference_id)
-        assert record is not None
-        return record
+        return self._load_record(action, ref)
 
     def check(self) -> StoreCheck:
         self._require(Action.CHECK, "store")

@@ -53,13 +53,7 @@ class DistributionService(ServiceBase):
     """The tracker for one conference, and recording that something was sent."""
 
     def tracker(self, ref: str) -> tuple[DistributionLine, ...]:
-        self._require(Action.VIEW, "conference", ref)
-        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
-            conference_id = self._conference_id(work.session, ref)
-            work.object_id = conference_id
-            record = repository.load_record(work.session, conference_id)
-        assert record is not None
-        return self._lines(record)
+        return self._lines(self._load_record(Action.VIEW, ref))
 
     def record_sent(
         self,

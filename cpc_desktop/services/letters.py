@@ -51,7 +51,7 @@ class LetterService(ServiceBase):
     """Composes, previews and issues the outcome letters of one conference."""
 
     def plan(self, ref: str) -> tuple[LetterPlan, ...]:
-        record = self._record(Action.VIEW, ref)
+        record = self._load_record(Action.VIEW, ref)
         profile = self._rules.profile(record.conference.profile)
         out = []
         for need in letters_needed(record):
@@ -69,7 +69,7 @@ class LetterService(ServiceBase):
 
     def preview(self, ref: str, request: LetterRequest) -> OutputPdf:
         """The letter as it would be issued, unsigned and not recorded."""
-        record = self._record(Action.VIEW, ref)
+        record = self._load_record(Action.VIEW, ref)
         data = _typeset(self._compose(record, request))
         return OutputPdf(data, self._name(record, request), sha256(data), False)
 
@@ -129,15 +129,6 @@ class LetterService(ServiceBase):
         return content
 
     # --- helpers ---------------------------------------------------------------------
-
-    def _record(self, action: Action, ref: str) -> d.ConferenceRecord:
-        self._require(action, "conference", ref)
-        with self._store.unit_of_work(self._context(action, "conference")) as work:
-            conference_id = self._conference_id(work.session, ref)
-            work.object_id = conference_id
-            record = repository.load_record(work.session, conference_id)
-        assert record is not None
-        return record
 
     def _compose(self, record: d.ConferenceRecord, request: LetterRequest) -> LetterDocument:
         profile = self._rules.profile(record.conference.profile)

@@ -71,7 +71,7 @@ class MinutesService(ServiceBase):
     """Approval, issue, correction and printing of one conference's minutes."""
 
     def status(self, ref: str) -> MinutesStatus:
-        record = self._read(Action.VIEW, ref)
+        record = self._load_record(Action.VIEW, ref)
         return MinutesStatus(
             reference=record.conference.reference,
             versions=record.minutes_versions,
@@ -150,7 +150,7 @@ class MinutesService(ServiceBase):
 
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
-        record = self._read(Action.VIEW, ref)
+        record = self._load_record(Action.VIEW, ref)
         version = approval.current(record)
         if (
             version is not None
@@ -206,15 +206,6 @@ class MinutesService(ServiceBase):
         return self._change(Action.EXPORT, ref, step)
 
     # --- helpers ---------------------------------------------------------------------
-
-    def _read(self, action: Action, ref: str) -> d.ConferenceRecord:
-        self._require(action, "conference", ref)
-        with self._store.unit_of_work(self._context(action, "conference")) as work:
-            conference_id = self._conference_id(work.session, ref)
-            work.object_id = conference_id
-            record = repository.load_record(work.session, conference_id)
-        assert record is not None
-        return record
 
     def _change(
         self, action: Action, ref: str, step: Callable[[Session, d.ConferenceRecord], T]
