@@ -17,6 +17,10 @@ letters) lays out each word that HarfBuzz judges right-to-left backwards and mir
 that such a word is not reversed twice, it is handed over in logical order again, in the
 shaping font (see :mod:`cpc_desktop.export.fonts`), and HarfBuzz turns it back as it shapes
 it. A paragraph holding such a word must be set with shaping on: see :func:`needs_shaping`.
+
+Known limit: the bidi order is worked out per line of the text, before ReportLab breaks it
+into printed lines, so a right-to-left run long enough to wrap prints its lines bottom
+first. Names and short phrases, the cases in minutes and letters, fit on one line.
 """
 
 from __future__ import annotations
@@ -118,7 +122,11 @@ def split_long(text: str, limit: int = 5_000, unbroken: int = 1_000) -> list[str
 
 
 def forbid_fetching() -> None:
-    """Make ReportLab refuse every URL (http, https, ftp, file, data) whatever the markup says."""
+    """Make ReportLab refuse every URL (http, https, ftp, file, data) whatever the markup says.
+
+    A plain path in an ``<img src>`` is still opened (ReportLab has no switch for that):
+    escaping, in :func:`to_markup`, is what keeps markup out of user text.
+    """
     rl_config.trustedSchemes = []
     rl_config.trustedHosts = []
 

@@ -273,7 +273,8 @@ class _Styles:
                 if bullet:
                     markup = f"<bullet>{label_markup}</bullet>{markup}"
                 else:
-                    markup = f"<b>{label_markup}</b> {markup}"
+                    # A no-break space too: the same gap as after a bullet label.
+                    markup = f"<b>{label_markup}</b>&#160; {markup}"
             if first and meta.strip() and not gutter:
                 shaped = shaped or needs_shaping(meta)
                 markup += (

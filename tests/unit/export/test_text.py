@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import re
+import socket
 import unicodedata
+from collections import Counter
 
 import pytest
 from bidi.mirror import MIRRORED
+from hypothesis import HealthCheck, given, settings
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from cpc_desktop.export import fonts
 from cpc_desktop.export.text import (
@@ -19,6 +24,7 @@ from cpc_desktop.export.text import (
     split_long,
     to_markup,
 )
+from tests.strategies import texts
 
 HOSTILE = 'Zoë <img src="http://example.invalid/x.png"/> & <b>Co</b> &amp;'
 LATIN = "Zoë Ångström-Łukasiewicz, Siobhán Ó Briain"
@@ -217,3 +223,54 @@ def test_forbid_fetching_trusts_no_scheme_and_no_host() -> None:
     forbid_fetching()
     assert rl_config.trustedSchemes == []
     assert rl_config.trustedHosts == []
+
+
+def test_reportlab_fetches_nothing_even_from_unescaped_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[object] = []
+
+    def record(*args: object, **_kwargs: object) -> None:
+        calls.append(args)
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", record)
+    monkeypatch.setattr(socket, "create_connection", record)
+    monkeypatch.setattr(socket.socket, "connect", record)
+    monkeypatch.setattr(rl_config, "trustedHosts", ["example.invalid"])  # as if configured
+    forbid_fetching()
+    raw = '<img src="http://example.invalid/x.png" width="9" height="9"/>'
+    with pytest.raises(OSError, match=r"example\.invalid"):
+        SimpleDocTemplate(io.BytesIO()).build([Paragraph(raw, ParagraphStyle("raw"))])
+    assert calls == []
+
+
+# --- any text at all -----------------------------------------------------------------------------
+
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+OUR_TAGS = re.compile(r'<br/>|<font name="(CPCSansFallback|CPCSansShaped)">|</font>')
+
+
+@PROPERTY
+@given(texts(max_size=60))
+def test_any_text_makes_markup_with_only_our_tags(text: str) -> None:
+    markup = to_markup(text)
+    assert "<" not in OUR_TAGS.sub("", markup)
+    for font, run in frags(text):
+        table = fonts.cmap(font)
+        assert all(c == "\n" or ord(c) in table for c in run)
+
+
+@PROPERTY
+@given(texts(max_size=60))
+def test_any_text_prints_all_its_characters(text: str) -> None:
+    def visible(s: str) -> Counter[str]:
+        return Counter(
+            c for c in s if not c.isspace() and c not in MIRRORED and c not in BIDI_CONTROLS
+        )
+
+    expected = visible(clean(text))
+    seen = visible(printed(text))
+    replaced = seen.pop("\ufffd", 0) - expected.pop("\ufffd", 0)
+    assert seen <= expected  # nothing added...
+    assert sum((expected - seen).values()) == replaced  # ...and only unprintable ones replaced
