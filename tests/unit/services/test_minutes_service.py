@@ -177,3 +177,22 @@ def test_verify_refuses_unknown_and_changed_files(session: Session, demo, certif
     assert not session.verification.verify(issued.data + b"\n").valid
     other = session.minutes.preview(ref, MinutesCopy(CopyKind.FAMILY)).data
     assert not session.verification.verify(other).valid  # never recorded, never signed
+
+
+def test_every_section_reaches_the_pdf(session: Session, demo) -> None:
+    """Read the full copy back: every section title, every person, the marking on each page."""
+    from cpc_desktop.domain.minutes_document import build_minutes
+    from cpc_desktop.services.profiles import load_profile
+
+    pdf = session.minutes.preview(demo.conference.reference)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages]
+    text = flat(" ".join(pages))
+    built = build_minutes(demo, load_profile(demo.conference.profile)).document
+    for number, section in enumerate((s for s in built.sections if s.level == 1), start=1):
+        assert flat(f"{number}. {section.title}") in text, section.title
+    for section in built.sections:
+        assert flat(section.title) in text
+    for person in demo.participants:
+        assert person.name in text
+    assert all("OFFICIAL-SENSITIVE" in page for page in pages)
+    assert f"Page {len(pages)} of {len(pages)}" in text
