@@ -25,6 +25,25 @@ LOOK_ONLY_TEXT = (
 )
 
 
+def text_label(
+    name: str, accessible: str, *, bold: bool = False, scale: float = 1.0, margin: int = 0
+) -> QtWidgets.QLabel:
+    """A wrapping label that shows text as typed (never as markup), named for tests and readers."""
+    label = QtWidgets.QLabel()
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    if margin:
+        label.setMargin(margin)
+    if bold or scale != 1.0:
+        font = label.font()
+        font.setBold(bold)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+    return label
+
+
 @contextmanager
 def busy() -> Iterator[None]:
     """The wait cursor while something slow (typesetting, signing) runs."""
@@ -107,11 +126,8 @@ def open_pdf(
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     lines = [x for x in (LOOK_ONLY_TEXT if look_only else "", note) if x]
     if lines:
-        label = QtWidgets.QLabel("\n".join(lines))
-        label.setObjectName("previewNote")
-        label.setAccessibleName("About this copy")
-        label.setWordWrap(True)
-        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        label = text_label("previewNote", "About this copy")
+        label.setText("\n".join(lines))
         label.setStyleSheet(
             "background: #e0ecff; color: #0b2545; border: 1px solid #6b8fc7;"
             " border-radius: 4px; padding: 6px; font-weight: bold;"

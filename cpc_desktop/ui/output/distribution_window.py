@@ -19,12 +19,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.domain.labels import label
-from cpc_desktop.ui.output.common import day_text, plural, show_error
+from cpc_desktop.services.distribution import DECISION_LETTER
+from cpc_desktop.services.distribution import FULL_MINUTES as MINUTES
+from cpc_desktop.ui.output.common import day_text, plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
 
 TITLE = "Distribution"
-DECISION_LETTER = "decision_letter"
-MINUTES = "minutes"
 ITEM_NAMES = {DECISION_LETTER: "Decision letter", MINUTES: "Minutes"}
 METHODS = ("Post", "Secure e-mail", "By hand")
 COPY_NAMES = {CopyKind.FULL: "Full", CopyKind.FAMILY: "Family"}
@@ -165,15 +165,7 @@ class DistributionWindow(QtWidgets.QDialog):
         self.resize(1240, 620)
 
     def _build_ui(self) -> None:
-        self.summary = QtWidgets.QLabel()
-        self.summary.setObjectName("distributionSummary")
-        self.summary.setAccessibleName("What is late")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.summary.setMargin(6)
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
+        self.summary = text_label("distributionSummary", "What is late", bold=True, margin=6)
         self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("distributionTable")
         self.table.setAccessibleName("Who was sent what")
@@ -197,11 +189,7 @@ class DistributionWindow(QtWidgets.QDialog):
         )
         self.mark_button.setAutoDefault(False)
         self.mark_button.clicked.connect(self.mark_sent)
-        self.message = QtWidgets.QLabel()
-        self.message.setObjectName("distributionMessage")
-        self.message.setAccessibleName("Last action")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.message = text_label("distributionMessage", "Last action")
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.mark_button)
         row.addWidget(self.message, 1)

@@ -20,7 +20,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
 from cpc_desktop.ui.output import certificates
-from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error
+from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
 
 TITLE = "Outcome letters"
@@ -109,11 +109,7 @@ class LettersWindow(QtWidgets.QDialog):
         self.heading.setAccessibleName("Selected letter")
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        self.missing = QtWidgets.QLabel()
-        self.missing.setObjectName("letterMissing")
-        self.missing.setAccessibleName("What is missing")
-        self.missing.setWordWrap(True)
-        self.missing.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.missing = text_label("letterMissing", "What is missing")
         self.missing.setStyleSheet(
             "background: #fde8e8; color: #7f1d1d; border: 1px solid #c53030;"
             " border-radius: 4px; padding: 6px;"
@@ -149,20 +145,12 @@ class LettersWindow(QtWidgets.QDialog):
             button.setAutoDefault(False)
         self.preview_button.clicked.connect(self.preview)
         self.issue_button.clicked.connect(self.issue)
-        self.reason = QtWidgets.QLabel()
-        self.reason.setObjectName("letterReason")
-        self.reason.setAccessibleName("Why the letter cannot be issued")
-        self.reason.setWordWrap(True)
-        self.reason.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.reason = text_label("letterReason", "Why the letter cannot be issued")
         self.signing = QtWidgets.QLabel()
         self.signing.setObjectName("letterSigning")
         self.signing.setAccessibleName("Signing")
         self.signing.setWordWrap(True)
-        self.message = QtWidgets.QLabel()
-        self.message.setObjectName("lettersMessage")
-        self.message.setAccessibleName("Last action")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.message = text_label("lettersMessage", "Last action")
         self.message.setStyleSheet("font-weight: bold;")
         for edit in (self.name,):
             edit.textEdited.connect(self._on_edited)

@@ -22,7 +22,14 @@ from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.domain.redaction import RedactionReason
 from cpc_desktop.ui.output import certificates
-from cpc_desktop.ui.output.common import busy, moment_text, open_pdf, plural, show_error
+from cpc_desktop.ui.output.common import (
+    busy,
+    moment_text,
+    open_pdf,
+    plural,
+    show_error,
+    text_label,
+)
 from cpc_desktop.ui.settings import Preferences
 
 TITLE = "Minutes and approval"
@@ -147,16 +154,9 @@ class MinutesWindow(QtWidgets.QDialog):
     # --- building ------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.banner = QtWidgets.QLabel()
-        self.banner.setObjectName("minutesBanner")
-        self.banner.setAccessibleName("State of the minutes")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.banner.setMargin(8)
-        font = self.banner.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.banner.setFont(font)
+        self.banner = text_label(
+            "minutesBanner", "State of the minutes", bold=True, scale=1.15, margin=8
+        )
 
         self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("versionsTable")
