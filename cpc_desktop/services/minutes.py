@@ -157,7 +157,7 @@ class MinutesService(ServiceBase):
             and version.state is MinutesState.ISSUED
             and which.copy is CopyKind.FULL
         ):
-            return self._issued_copy(ref, version)
+            return self._issued_copy(record, version)
         built = self._build(record, which, version)
         data = self._typeset(built)
         return OutputPdf(
@@ -300,11 +300,9 @@ class MinutesService(ServiceBase):
             )
         return found
 
-    def _issued_copy(self, ref: str, version: d.MinutesVersion) -> OutputPdf:
+    def _issued_copy(self, record: d.ConferenceRecord, version: d.MinutesVersion) -> OutputPdf:
+        """The signed file of an issued version (the record is already loaded and audited)."""
         with self._store.reading() as s:
-            conference_id = self._conference_id(s, ref)
-            record = repository.load_record(s, conference_id)
-            assert record is not None
             data = stored_bytes(s, self._issued_output_id(s, version))
         name = self._name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
