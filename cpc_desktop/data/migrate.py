@@ -6,7 +6,6 @@ second to import and most opens need none of it.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from cpc_desktop import __version__
+from cpc_desktop.data import backups
 from cpc_desktop.data.audit import AuditContext
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.models import AppUser, StoreInfo
@@ -51,20 +51,7 @@ def backup(engine: sa.Engine, path: Path, key: StoreKey, revision: str) -> Path:
     The copy is keyed like the store, written under a temporary name and renamed
     into place, so a crash leaves either no backup or a whole one.
     """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
-    partial = target.with_name(target.name + ".partial")
-    with engine.connect() as conn:
-        conn.exec_driver_sql("COMMIT") if conn.in_transaction() else None
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute(f"ATTACH DATABASE ? AS backup KEY {key.sql_literal()}", (str(partial),))
-        try:
-            raw.execute("SELECT sqlcipher_export('backup')")
-        finally:
-            raw.execute("DETACH DATABASE backup")
-    os.replace(partial, target)
-    return target
+    return backups.write_copy(engine, key, backups.backup_name(path, revision, datetime.now(UTC)))
 
 
 def initialise(store: object, *, owner: str, now: datetime) -> None:

@@ -25,6 +25,7 @@ Tables:
     conference_action   actions noted while minuting (owner, due date, source entry).
     safety_scale        each participant's 0-10 safety scale (Signs of Safety).
     output_file         every PDF issued: fingerprint, signer, bytes, redactions.
+    handover            hand-over packages exported and imported, with the agreed base.
 
 The full-text index ``minute_fts`` (SQLite FTS5, external content over
 ``minute_entry``) and its shadow tables are made by the migrations, not the models:
@@ -416,6 +417,28 @@ class OutputFileRow(Row):
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     redactions: Mapped[str] = mapped_column(sa.Text, default="[]")
     created_at: Mapped[dt.datetime]
+
+
+class HandoverRow(Row):
+    """One hand-over package this store exported or imported for a conference.
+
+    Not part of the conference document. ``base_document`` is the canonical JSON of the
+    conference both sides agreed on after this event: the base of the next three-way
+    merge. A package id is recorded at most once per ``direction``.
+    """
+
+    __tablename__ = "handover"
+    __table_args__ = (
+        sa.UniqueConstraint("package_id", "direction"),
+        sa.CheckConstraint("direction IN ('exported', 'imported')", name="direction"),
+    )
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    package_id: Mapped[str] = mapped_column(sa.String(36))
+    direction: Mapped[str] = mapped_column(sa.String(20))
+    at: Mapped[dt.datetime]
+    peer: Mapped[str] = mapped_column(sa.String(200), default="")
+    base_document: Mapped[str] = mapped_column(sa.Text)
 
 
 class AuditEvent(Base):

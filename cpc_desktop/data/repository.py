@@ -8,14 +8,16 @@ from the order of the tuples, and row metadata (who, when) is filled in here.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from cpc_desktop.data import audit
 from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
 
@@ -43,6 +45,7 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.ConferenceAction: m.ConferenceActionRow,
     d.SafetyScale: m.SafetyScaleRow,
 }
+_VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
 # ConferenceRecord field -> element dataclass
 _SECTIONS: dict[str, type[Any]] = {
     "children": d.Child,
@@ -111,6 +114,144 @@ def insert_record(session: Session, record: d.ConferenceRecord, who: str, now: d
             for i, item in enumerate(items)
         )
         session.flush()
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    """Rows (nested rows included) that :func:`sync_record` added, changed and deleted."""
+
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+
+
+def sync_record(
+    session: Session, merged: d.ConferenceRecord, who: str, now: datetime
+) -> SyncCounts:
+    """Make the stored conference equal to ``merged``, writing only the rows that differ.
+
+    Rows whose id is not in ``merged`` are deleted (in reverse section order, so nothing
+    is left pointing at a deleted row), then the conference and each section in order get
+    their changed columns set and their new rows added. A row whose values and position
+    are unchanged is not written at all (an issued minutes version refuses any UPDATE).
+    Rows the database itself deletes or sets to null as a consequence are told to the
+    audit. Raises ``LookupError`` if the conference is not stored.
+    """
+    tally: Counter[str] = Counter()
+    stored = _stored(session, merged.conference.id)
+    removed: list[m.Row] = []
+    for section in reversed(_SECTIONS):
+        _removed(getattr(stored, section), getattr(merged, section), removed)
+    _mark_dependants(session, {(row.__tablename__, row.id) for row in removed})
+    for row in removed:  # already in reverse section order
+        tally["deleted"] += _size(row)
+        session.delete(row)
+        session.flush()
+    stored = _stored(session, merged.conference.id)  # as the database left it
+    meta = row_meta(who, now)
+    _update(stored, merged.conference, None, meta, tally)
+    session.flush()
+    parent = {"conference_id": merged.conference.id}
+    for section in _SECTIONS:  # in order: later sections refer to earlier ones
+        _upsert(session, getattr(stored, section), getattr(merged, section), parent, meta, tally)
+        session.flush()
+    return SyncCounts(tally["added"], tally["changed"], tally["deleted"])
+
+
+def _stored(session: Session, conference_id: str) -> m.ConferenceRow:
+    row = session.scalars(
+        sa.select(m.ConferenceRow)
+        .where(m.ConferenceRow.id == conference_id)
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if row is None:
+        raise LookupError(f"no conference {conference_id!r}")
+    return row
+
+
+def _removed(rows: Sequence[m.Row], values: Sequence[Any], out: list[m.Row]) -> None:
+    """Collect the rows (nested ones first) whose ids are not among ``values``."""
+    wanted = {value.id: value for value in values}
+    for row in rows:
+        value = wanted.get(row.id)
+        if value is None:
+            out.append(row)
+            continue
+        for name in _NESTED.get(type(value), {}):
+            _removed(getattr(row, name), getattr(value, name), out)
+
+
+def _size(row: m.Row) -> int:
+    """One for a row and one for each row nested in it."""
+    nested = _NESTED.get(_VALUE[type(row)], {})
+    return 1 + sum(_size(child) for name in nested for child in getattr(row, name))
+
+
+def _mark_dependants(session: Session, removed: set[tuple[str, str]]) -> None:
+    """Tell the audit about rows the database will cascade-delete or set to null."""
+    seen, frontier = set(removed), removed
+    while frontier:
+        by_table: dict[str, list[str]] = {}
+        for name, row_id in frontier:
+            by_table.setdefault(name, []).append(row_id)
+        frontier = set()
+        for table in m.TRACKED_TABLES:
+            for fk in table.foreign_keys:
+                ids = by_table.get(fk.column.table.name)
+                if not ids:
+                    continue
+                for row_id in session.scalars(sa.select(table.c.id).where(fk.parent.in_(ids))):
+                    key = (table.name, row_id)
+                    if key not in seen:
+                        seen.add(key)
+                        audit.mark_touched(session, *key)
+                        if fk.ondelete == "CASCADE":
+                            frontier.add(key)
+
+
+def _upsert(
+    session: Session,
+    rows: Sequence[m.Row],
+    values: Sequence[Any],
+    parent: dict[str, str],
+    meta: dict[str, Any],
+    tally: Counter[str],
+) -> None:
+    stored = {row.id: row for row in rows}
+    for position, value in enumerate(values):
+        row = stored.get(value.id)
+        if row is None:
+            new = _to_row(value, position, meta, **parent)
+            session.add(new)
+            tally["added"] += _size(new)
+            continue
+        _update(row, value, position, meta, tally)
+        key = {f"{row.__tablename__}_id": row.id}  # participant_id, decision_id
+        for name in _NESTED.get(type(value), {}):
+            _upsert(session, getattr(row, name), getattr(value, name), key, meta, tally)
+
+
+def _update(
+    row: m.Row, value: Any, position: int | None, meta: dict[str, Any], tally: Counter[str]
+) -> None:
+    """Set only the columns of ``row`` that differ from ``value`` (nested lists aside)."""
+    nested = _NESTED.get(type(value), {})
+    wanted: dict[str, Any] = {
+        f.name: list(item) if isinstance(item := getattr(value, f.name), tuple) else item
+        for f in fields(value)
+        if f.name not in nested
+    }
+    if position is not None:
+        wanted["position"] = position
+    changed = {name: item for name, item in wanted.items() if getattr(row, name) != item}
+    if not changed:
+        return
+    for name, item in changed.items():
+        setattr(row, name, item)
+    row.row_updated_at = meta["row_updated_at"]
+    row.row_updated_by = meta["row_updated_by"]
+    tally["changed"] += 1
 
 
 def _loaded() -> Iterable[Any]:

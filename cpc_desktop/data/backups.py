@@ -1,0 +1,126 @@
+"""Encrypted copies of a store beside it, and putting one back.
+
+A copy is keyed like the store, written under a ``.partial`` name and renamed into
+place, so a crash leaves either no copy or a whole one. Restoring copies the backup
+beside the (closed) store and renames it over the store, so a crash leaves either the
+old store or the restored one. Migrations use the same copy (:mod:`.migrate`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from cpc_desktop.data.errors import StoreError, StoreIsDirectory, StoreLocked, StoreNotFound
+from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.locking import InstanceLock
+from cpc_desktop.data.store import Store, open_store, sidecars
+
+_REASON = re.compile(r"[a-z0-9-]{1,40}")
+
+
+def backup_name(path: Path, label: str, now: datetime) -> Path:
+    """``<store>.before-<label>-<UTC stamp>.bak`` beside the store, made unique with -2, -3..."""
+    stamp = (now.astimezone(UTC) if now.tzinfo else now).strftime("%Y%m%dT%H%M%SZ")
+    stem = f"{path.name}.before-{label}-{stamp}"
+    target = path.with_name(stem + ".bak")
+    n = 1
+    while target.exists() or target.is_symlink():
+        n += 1
+        target = path.with_name(f"{stem}-{n}.bak")
+    return target
+
+
+def write_copy(engine: sa.Engine, key: StoreKey, target: Path) -> Path:
+    """Export the store behind ``engine`` to ``target``, encrypted with ``key``."""
+    partial = target.with_name(target.name + ".partial")
+    with suppress(FileNotFoundError):
+        partial.unlink()  # left by a crash: exporting into it would mix two copies
+    with engine.connect() as conn:
+        conn.exec_driver_sql("COMMIT") if conn.in_transaction() else None
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute(f"ATTACH DATABASE ? AS backup KEY {key.sql_literal()}", (str(partial),))
+        try:
+            raw.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            raw.execute("DETACH DATABASE backup")
+    os.replace(partial, target)
+    return target
+
+
+def backup_store(store: Store, reason: str, now: datetime) -> Path:
+    """Write an encrypted copy of an open store beside it, e.g. before an import."""
+    if not _REASON.fullmatch(reason):
+        raise ValueError("a backup reason is 1-40 lower-case letters, digits or hyphens")
+    return write_copy(store.engine, store.key, backup_name(store.path, reason, now))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":  # Windows cannot open a folder to sync it
+        _fsync(folder)
+
+
+def restore_backup(store_path: Path, backup: Path, key: StoreKey) -> None:
+    """Replace a closed store with a backup of it; the backup itself is kept.
+
+    The backup is first opened with ``key`` (raising the usual :class:`StoreError` if it
+    is not a CPC Desktop store or the key is wrong). The store must not be open anywhere.
+    """
+    store_path, backup = Path(store_path), Path(backup)
+    if not store_path.exists():
+        raise StoreNotFound(f"no store at {store_path} to restore over")
+    if store_path.is_dir():
+        raise StoreIsDirectory(f"{store_path} is a folder, not a store file")
+    if backup.exists() and backup.resolve() == store_path.resolve():
+        raise StoreError(f"{backup.name} is the store itself, not a backup of it")
+    open_store(backup, key).close()  # opens, decrypts and checks it; leaves no -wal
+    if any(s.exists() for s in sidecars(backup)):
+        raise StoreError(f"{backup.name} is still in use; close it and try again")
+    try:
+        lock = InstanceLock.acquire(store_path)
+    except StoreLocked:
+        raise StoreLocked(
+            f"cannot restore {store_path.name} while it is open; "
+            "close it in every CPC Desktop window first"
+        ) from None
+    partial = store_path.with_name(store_path.name + ".restore.partial")
+    try:
+        try:
+            with backup.open("rb") as source, partial.open("wb") as copy:
+                shutil.copyfileobj(source, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
+            os.chmod(partial, stat.S_IMODE(store_path.stat().st_mode))
+        except OSError as error:
+            raise StoreError(
+                f"cannot restore {store_path.name}: writing beside it failed (check the disk "
+                "and the folder); the store was left as it was"
+            ) from error
+        for sidecar in sidecars(store_path):  # the old store's journal must not meet the new
+            with suppress(FileNotFoundError):
+                sidecar.unlink()
+        _fsync_dir(store_path.parent)
+        os.replace(partial, store_path)
+        _fsync_dir(store_path.parent)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            partial.unlink()
+        raise
+    finally:
+        lock.release()
