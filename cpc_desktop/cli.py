@@ -364,6 +364,12 @@ def _cmd_certificate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_handover(args: argparse.Namespace) -> int:
+    from cpc_desktop.cli_handover import cmd_handover
+
+    return cmd_handover(args)
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from cpc_desktop.app import run
 
@@ -380,6 +386,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "letters": _cmd_letters,
     "verify": _cmd_verify,
     "certificate": _cmd_certificate,
+    "handover": _cmd_handover,
 }
 
 
@@ -442,6 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.p12")
     p.add_argument("--name", required=True, help="the chair's name, as it will show")
     p.add_argument("--days", type=int, default=730, help="how long it is valid (default 730)")
+    from cpc_desktop.cli_handover import add_parser
+
+    add_parser(sub, keyed)
     return parser
 
 

@@ -2,7 +2,8 @@
 
 A chair may do everything. A minute-taker records the meeting (attendance and
 minutes, the actions and safety scales noted in them) but cannot run the agenda,
-decide, approve, import, export or manage users. A read-only user can look, search
+decide, approve, import, export or manage users; they exchange hand-over
+packages with the chair. A read-only user can look, search
 and check, nothing else.
 """
 
@@ -30,12 +31,14 @@ class Action(StrEnum):
     APPROVE_MINUTES = "approve_minutes"
     ISSUE_DOCUMENTS = "issue_documents"
     MANAGE_USERS = "manage_users"
+    HANDOVER = "handover"
 
 
 _READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK})
 PERMISSIONS: Mapping[UserRole, frozenset[Action]] = {
     UserRole.CHAIR: frozenset(Action),
-    UserRole.MINUTE_TAKER: _READ | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES},
+    UserRole.MINUTE_TAKER: _READ
+    | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES, Action.HANDOVER},
     UserRole.READ_ONLY: _READ,
 }
 

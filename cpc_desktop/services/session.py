@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
+from cpc_desktop.data.backups import restore_backup
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import Store, create_store, open_store, sidecars
 from cpc_desktop.domain.enums import UserRole
@@ -24,6 +25,7 @@ from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
+from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
@@ -77,9 +79,24 @@ class Session:
         self.letters = LetterService(self.store, self.actor, self.clock, self.rules)
         self.distribution = DistributionService(self.store, self.actor, self.clock, self.rules)
         self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
+        self.handover = HandoverService(self.store, self.actor, self.clock, self.rules)
 
     def close(self) -> None:
         self.store.close()
+
+    def restore(self, backup: Path) -> None:
+        """Put the store back as ``backup`` holds it (undoing an import), then reopen it.
+
+        Every service is made anew on the reopened store; anything holding the old
+        services must fetch them again from this session.
+        """
+        path, key = self.store.path, self.store.key
+        self.store.close()
+        try:
+            restore_backup(path, backup, key)
+        finally:
+            self.store = open_store(path, key)
+            self.__post_init__()
 
     def __enter__(self) -> Session:
         return self

@@ -27,6 +27,7 @@ from cpc_desktop.domain.enums import (
     Tag,
     UserRole,
 )
+from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.services.conferences import (
     ConferenceService,
     NewChild,
@@ -82,6 +83,9 @@ CALLS: dict[Action, Call] = {
     Action.APPROVE_MINUTES: lambda s: s.minutes.approve(REF),
     Action.ISSUE_DOCUMENTS: lambda s: s.distribution.record_sent(
         REF, uid("police"), "minutes", copy=CopyKind.FULL, method="secure e-mail"
+    ),
+    Action.HANDOVER: lambda s: s.handover.export_package(
+        REF, s.store.path.with_name("out.cpcx"), "hand-over words", cost=FAST_COST
     ),
 }
 
@@ -156,7 +160,7 @@ def test_permissions_are_what_the_roles_promise() -> None:
     assert PERMISSIONS[UserRole.CHAIR] == frozenset(Action)
     assert PERMISSIONS[UserRole.READ_ONLY] == {Action.LIST, Action.VIEW, Action.CHECK}
     minute_taker = PERMISSIONS[UserRole.MINUTE_TAKER]
-    assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE} <= minute_taker
+    assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE, Action.HANDOVER} <= minute_taker
     assert (
         not {
             Action.RECORD_DECISION,
