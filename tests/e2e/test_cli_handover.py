@@ -6,6 +6,7 @@ exit 1, and the store's content is unchanged.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,25 +41,58 @@ def save_text(db: Path, entry_id: str, text: str) -> None:
         session.workspace.save_text(entry_id, text)
 
 
-@pytest.fixture
-def laptops(tmp_path: Path) -> tuple[Path, Path, Path]:
+def _copy(template: Path, folder: Path) -> tuple[Path, Path, Path]:
+    for name in ("chair.db", "taker.db", "to-chair.cpcx"):
+        if (template / name).exists():
+            shutil.copy(template / name, folder / name)
+    return folder / "chair.db", folder / "taker.db", folder
+
+
+@pytest.fixture(scope="module")
+def first_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A chair's demo store and a minute-taker's store made from its first hand-over."""
-    chair, taker = tmp_path / "chair.db", tmp_path / "taker.db"
-    assert main(["demo", "--db", str(chair)]) == 0
-    out = tmp_path / "to-taker.cpcx"
-    assert main(["handover", "export", REF, "--db", str(chair), "--out", str(out)]) == 0
-    assert main(["handover", "import", str(out), "--db", str(taker)]) == 0
-    return chair, taker, tmp_path
+    folder = tmp_path_factory.mktemp("laptops")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CPC_PASSPHRASE", PASSPHRASE)
+        mp.setenv("CPC_HANDOVER_PASSPHRASE", HANDOVER)
+        chair, taker = folder / "chair.db", folder / "taker.db"
+        assert main(["demo", "--db", str(chair)]) == 0
+        out = folder / "to-taker.cpcx"
+        assert main(["handover", "export", REF, "--db", str(chair), "--out", str(out)]) == 0
+        assert main(["handover", "import", str(out), "--db", str(taker)]) == 0
+    for backup in folder.glob("*.bak"):
+        backup.unlink()
+    return folder
 
 
-def disagree(chair: Path, taker: Path, folder: Path) -> tuple[str, Path]:
-    """Both sides rewrite the first entry; the taker hands back. Returns the entry id."""
-    entry = next(iter(texts(chair)))
-    save_text(taker, entry, "the minute-taker's wording")
-    save_text(chair, entry, "the chair's wording")
-    back = folder / "to-chair.cpcx"
-    assert main(["handover", "export", REF, "--db", str(taker), "--out", str(back)]) == 0
-    return entry, back
+@pytest.fixture(scope="module")
+def disagreed_template(
+    first_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str]:
+    """Both sides rewrote the first entry; the taker handed back ``to-chair.cpcx``."""
+    folder = tmp_path_factory.mktemp("disagreed")
+    chair, taker, _ = _copy(first_template, folder)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CPC_PASSPHRASE", PASSPHRASE)
+        mp.setenv("CPC_HANDOVER_PASSPHRASE", HANDOVER)
+        entry = next(iter(texts(chair)))
+        save_text(taker, entry, "the minute-taker's wording")
+        save_text(chair, entry, "the chair's wording")
+        back = folder / "to-chair.cpcx"
+        assert main(["handover", "export", REF, "--db", str(taker), "--out", str(back)]) == 0
+    return folder, entry
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, first_template: Path) -> tuple[Path, Path, Path]:
+    return _copy(first_template, tmp_path)
+
+
+def disagree(tmp: Path, template: tuple[Path, str]) -> tuple[Path, str, Path]:
+    """A fresh copy of the disagreeing pair: the chair's store, the entry, the package."""
+    folder, entry = template
+    chair, _, _ = _copy(folder, tmp)
+    return chair, entry, tmp / "to-chair.cpcx"
 
 
 def test_the_first_hand_over_makes_the_minute_takers_store(
@@ -69,10 +103,10 @@ def test_the_first_hand_over_makes_the_minute_takers_store(
 
 
 def test_conflicts_are_listed_and_nothing_is_written_without_a_choice(
-    laptops: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, disagreed_template: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    chair, taker, folder = laptops
-    entry, back = disagree(chair, taker, folder)
+    chair, entry, back = disagree(tmp_path, disagreed_template)
+    folder = tmp_path
     before = content(chair)
     capsys.readouterr()
     assert main(["handover", "import", str(back), "--db", str(chair), "--preview"]) == 0
@@ -93,10 +127,10 @@ def test_conflicts_are_listed_and_nothing_is_written_without_a_choice(
 
 
 def test_a_choice_imports_once_and_undo_puts_it_back(
-    laptops: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, disagreed_template: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    chair, taker, folder = laptops
-    entry, back = disagree(chair, taker, folder)
+    chair, entry, back = disagree(tmp_path, disagreed_template)
+    folder = tmp_path
     before = content(chair)
     args = ["handover", "import", str(back), "--db", str(chair)]
     assert main([*args, "--choose", f"{entry[:8]}=theirs"]) == 0
@@ -115,19 +149,19 @@ def test_a_choice_imports_once_and_undo_puts_it_back(
     assert content(chair) == before
 
 
-def test_an_edited_text_settles_a_conflict(laptops: tuple[Path, Path, Path]) -> None:
-    chair, taker, folder = laptops
-    entry, back = disagree(chair, taker, folder)
-    merged = folder / "merged.txt"
+def test_an_edited_text_settles_a_conflict(
+    tmp_path: Path, disagreed_template: tuple[Path, str]
+) -> None:
+    chair, entry, back = disagree(tmp_path, disagreed_template)
+    merged = tmp_path / "merged.txt"
     merged.write_text("both wordings, agreed\n", encoding="utf-8")
     args = ["handover", "import", str(back), "--db", str(chair), "--edit", f"{entry}={merged}"]
     assert main(args) == 0
     assert texts(chair)[entry] == "both wordings, agreed"
 
 
-def test_take_settles_every_conflict(laptops: tuple[Path, Path, Path]) -> None:
-    chair, taker, folder = laptops
-    entry, back = disagree(chair, taker, folder)
+def test_take_settles_every_conflict(tmp_path: Path, disagreed_template: tuple[Path, str]) -> None:
+    chair, entry, back = disagree(tmp_path, disagreed_template)
     assert main(["handover", "import", str(back), "--db", str(chair), "--take", "mine"]) == 0
     assert texts(chair)[entry] == "the chair's wording"
 
@@ -177,12 +211,12 @@ def test_a_file_that_is_not_a_package_is_one_line(
 
 
 def test_a_wrong_or_damaged_package_changes_nothing(
-    laptops: tuple[Path, Path, Path],
+    tmp_path: Path,
+    disagreed_template: tuple[Path, str],
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    chair, taker, folder = laptops
-    _, back = disagree(chair, taker, folder)
+    chair, _, back = disagree(tmp_path, disagreed_template)
     before = content(chair)
     monkeypatch.setenv("CPC_HANDOVER_PASSPHRASE", "not the words")
     assert main(["handover", "import", str(back), "--db", str(chair)]) == 1
