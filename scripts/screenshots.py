@@ -7,16 +7,23 @@ Builds a demo store in a temporary folder (nothing is written elsewhere).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.app import open_or_create
+from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.services.demo import build_demo_records
+from cpc_desktop.services.handover_package import new_package, pack
 from cpc_desktop.services.session import open_session
+from cpc_desktop.ui.handover.export_dialog import ExportDialog
+from cpc_desktop.ui.handover.import_dialog import ImportDialog
 from cpc_desktop.ui.help_dialog import HelpDialog
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
@@ -37,6 +44,69 @@ def _save(
         QtWidgets.QApplication.processEvents()
     widget.grab().save(str(out / f"{name}.png"))
     print(out / f"{name}.png")
+
+
+HANDOVER_PASSPHRASE = "blue kettle on the stairs"
+
+
+def _handover_package(session: Any, ref: str, folder: Path) -> Path:
+    """A package as the minute-taker might send back: two conflicts and some changes."""
+    mine = session.conferences.get(ref)
+    m = list(mine.minutes)
+    gone_here = dataclasses.replace(
+        m[5], id=str(uuid.uuid4()), text="A note about the school nurse, deleted here since."
+    )
+    base = list(m)
+    base[0] = dataclasses.replace(m[0], text="The chair welcomed everyone.")
+    base.insert(6, gone_here)
+    theirs = list(base)
+    theirs[0] = dataclasses.replace(
+        m[0], text="The chair welcomed everyone and introductions followed around the room."
+    )
+    theirs[1] = dataclasses.replace(m[1], text=m[1].text + " The chair checked all understood.")
+    theirs[6] = dataclasses.replace(gone_here, text=gone_here.text + " Sandra added a line.")
+    del theirs[2]
+    theirs.append(
+        dataclasses.replace(m[4], id=str(uuid.uuid4()), text="The health visitor's report came.")
+    )
+    package = new_package(
+        dataclasses.replace(mine, minutes=tuple(base)),
+        dataclasses.replace(mine, minutes=tuple(theirs)),
+        sender="Sandra Pell",
+        role="minute_taker",
+        at=datetime.now(UTC),
+    )
+    path = folder / f"{ref}.cpcx"
+    path.write_bytes(pack(package, HANDOVER_PASSPHRASE, cost=FAST_COST))
+    return path
+
+
+def _handover(window: MainWindow, session: Any, ref: str, folder: Path, out: Path) -> None:
+    """The hand-over screens: export, the import preview on a conflict, the merge editor."""
+    export = ExportDialog(session, ref, window, cost=FAST_COST)
+    export.passphrase.setText(HANDOVER_PASSPHRASE)
+    export.repeat.setText(HANDOVER_PASSPHRASE + "!")
+    export.export()  # refused: the two are not the same
+    _save(export, out, "10-handover-export")
+    export.close()
+    path = _handover_package(session, ref, folder)
+    dialog = ImportDialog(session, window)
+    dialog.set_path(path)
+    dialog.passphrase.setText(HANDOVER_PASSPHRASE)
+    dialog.open_package()
+    conflict = next(k for k in dialog.conflict_keys())
+    dialog.select(conflict)
+    _save(dialog, out, "11-handover-import-conflict", QtCore.QSize(1200, 720))
+    dialog.panel.edit_merged()
+    if dialog.panel.editor is not None:
+        _save(dialog.panel.editor, out, "12-handover-merge-editor")
+        dialog.panel.editor.close()
+    for key in dialog.conflict_keys():
+        dialog.select(key)
+        dialog.panel.mine_button.click()
+    dialog.import_()
+    _save(dialog, out, "13-handover-imported")
+    dialog.close()
 
 
 def main(out: Path) -> None:
@@ -85,6 +155,10 @@ def main(out: Path) -> None:
                 tabs.setCurrentIndex(i)
                 label = tabs.tabText(i).replace("&", "").lower().replace(" ", "-")
                 _save(window, out, f"07-workspace-{i}-{label}", SIZE)
+        window.show_home()
+        _handover(
+            window, session, "CPC-" + str(datetime.now(UTC).year) + "-0001", Path(folder), out
+        )
         window.lock()
         _save(window, out, "08-locked", SIZE)
         _save(HelpDialog([("Lock now", "Ctrl+L"), ("Quit", "Ctrl+Q")]), out, "09-help")

@@ -59,6 +59,20 @@ saved.</p>
 after the conference) and the minutes (due 15 or 20 working days after, by your profile),
 which copy and version, and what is late. <b>Verify a signed PDF</b> (File menu) says
 whether a file is exactly one this store issued, unchanged.</p>
+<h3>Handing over between laptops</h3>
+<p>When someone else takes the minutes on their own laptop, give them the conference with
+<b>File &rsaquo; Hand over a conference</b> (Ctrl+Shift+X). It goes into one locked
+<tt>.cpcx</tt> file; choose a passphrase for it and tell the other person by phone or in
+person, never in the same e-mail as the file. They open it, record the meeting, and hand it
+back the same way.</p>
+<p><b>File &rsaquo; Import a hand-over</b> (Ctrl+Shift+G) opens the file that comes back.
+Before anything is written you see what it adds, changes and removes, entry by entry, and
+any <b>conflicts</b>: entries changed both here and there since you handed it over. Select
+each conflict (Enter takes you to its choices) and compare the three copies: when you handed
+it over, on this laptop, and in the package. Then <b>Take theirs</b>, <b>Keep mine</b>, or
+<b>Edit merged text</b> to write one text from both. Import is offered once every conflict is
+settled. A backup is made first, so <b>Undo import</b> puts everything back. Approved or
+issued minutes are never changed by an import: reopen or correct them first.</p>
 <h3>Locking</h3>
 <p>If nobody touches the keyboard or mouse for the time set in Preferences, the screen is
 locked and the conference hidden until the passphrase is typed again. Lock it yourself

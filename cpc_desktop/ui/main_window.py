@@ -7,6 +7,7 @@ locking; the pages do the work.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -32,6 +33,25 @@ OUTPUT_COMMANDS = (
 OUTPUT_SHORTCUTS = [
     (text.replace("&", "").rstrip("…"), keys) for _name, text, keys in OUTPUT_COMMANDS
 ]
+#: Hand-over between laptops, in the File menu: (name, text, shortcut, status tip).
+#: (Ctrl+Shift+H is Home and Ctrl+Shift+I adds an agenda item, so these use X and G.)
+HANDOVER_COMMANDS = (
+    (
+        "hand_over",
+        "Han&d over a conference…",
+        "Ctrl+Shift+X",
+        "Save the open (or selected) conference in a locked file for the other laptop",
+    ),
+    (
+        "import_handover",
+        "&Import a hand-over…",
+        "Ctrl+Shift+G",
+        "See what a hand-over file from the other laptop changes, settle it and import it",
+    ),
+)
+HANDOVER_SHORTCUTS = [
+    (text.replace("&", "").rstrip("…"), keys) for _name, text, keys, _tip in HANDOVER_COMMANDS
+]
 
 
 def all_shortcuts() -> list[tuple[str, str]]:
@@ -45,6 +65,7 @@ def all_shortcuts() -> list[tuple[str, str]]:
         ("Are the minutes ready?", "Ctrl+Shift+R"),
         ("Decision wizard", "Ctrl+Shift+E"),
         *OUTPUT_SHORTCUTS,
+        *HANDOVER_SHORTCUTS,
         *agenda_panel.shortcut_table(),
         *roll_call.shortcut_table(),
         *minutes_pane.SHORTCUTS,
@@ -68,6 +89,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect_actions()
         self._build_edit_menu()
         self._build_output_actions()
+        self._build_handover_actions()
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.refresh()
@@ -84,7 +106,11 @@ class MainWindow(QtWidgets.QMainWindow):
             "font-weight: bold; padding: 3px; background: #fde68a; color: #111827;"
         )
         search = getattr(getattr(self.session, "workspace", None), "search", None)
-        self.home = HomePage(self.session.today(), search)
+
+        def search_now(text: str) -> Any:  # restoring a backup renews the session's services
+            return self.session.workspace.search(text)
+
+        self.home = HomePage(self.session.today(), search_now if search is not None else None)
         self.home.open_requested.connect(self.open_conference)
         self.home.new_requested.connect(self.new_conference)
         self.lock_page = LockPage()
@@ -175,6 +201,27 @@ class MainWindow(QtWidgets.QMainWindow):
             file_menu.insertAction(before, action)
             self.signing_actions[name] = action
         self._output_dialog: QtWidgets.QDialog | None = None
+
+    def _build_handover_actions(self) -> None:
+        """Hand over and import, in the File menu just before the signing commands."""
+        slots = {"hand_over": self.hand_over, "import_handover": self.import_handover}
+        file_menu = self.actions_by_id[ActionId.PREFERENCES].associatedObjects()[0]
+        assert isinstance(file_menu, QtWidgets.QMenu)
+        entries = file_menu.actions()
+        at = entries.index(self.signing_actions["verify_pdf"])
+        before = entries[at - 1] if at > 0 and entries[at - 1].isSeparator() else entries[at]
+        file_menu.insertSeparator(before)
+        self.handover_actions: dict[str, QtGui.QAction] = {}
+        for name, text, keys, tip in HANDOVER_COMMANDS:
+            action = QtGui.QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QtGui.QKeySequence(keys))
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.triggered.connect(slots[name])
+            file_menu.insertAction(before, action)
+            self.addAction(action)
+            self.handover_actions[name] = action
 
     def _connect_actions(self) -> None:
         a = self.actions_by_id
@@ -295,7 +342,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().setEnabled(False)
         for action_id, action in self.actions_by_id.items():
             action.setEnabled(action_id is ActionId.QUIT)
-        for action in (*self.output_actions.values(), *self.signing_actions.values()):
+        for action in (
+            *self.output_actions.values(),
+            *self.signing_actions.values(),
+            *self.handover_actions.values(),
+        ):
             action.setEnabled(False)
         self._close_output_dialogs()
         from cpc_desktop.ui.output.certificates import forget_certificates
@@ -320,7 +371,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().setEnabled(True)
         for action in self.actions_by_id.values():
             action.setEnabled(True)
-        for action in self.signing_actions.values():
+        for action in (*self.signing_actions.values(), *self.handover_actions.values()):
             action.setEnabled(True)
         for action in self.output_actions.values():
             action.setEnabled(self.workspace is not None)
@@ -424,6 +475,57 @@ class MainWindow(QtWidgets.QMainWindow):
         path = create_certificate(self, self.preferences, self.session.actor.name)
         if path is not None:
             self.statusBar().showMessage(f"Certificate saved as {path}", 8000)
+
+    # --- hand-over between laptops -----------------------------------------------------
+
+    def hand_over(self) -> None:
+        """Export the open conference, or else the one selected on the home screen."""
+        from cpc_desktop.ui.handover.export_dialog import ExportDialog
+
+        if self.locked or self._output_dialog is not None:
+            return
+        if self.workspace is not None:
+            self.workspace.flush()  # what was typed goes in the package
+            ref = self.workspace.reference
+        else:
+            ref = self.home.selected_reference()
+        if ref is None:
+            QtWidgets.QMessageBox.information(
+                self,
+                "Hand over a conference",
+                "Open a conference, or select one on the home screen, to hand it over.",
+            )
+            return
+        dialog = ExportDialog(self.session, ref, self)
+        self._run_output(dialog)
+        if dialog.result_path is not None:
+            self.statusBar().showMessage(f"{ref} handed over as {dialog.result_path}", 8000)
+
+    def import_handover(self) -> None:
+        from cpc_desktop.ui.handover.import_dialog import ImportDialog
+
+        if self.locked or self._output_dialog is not None:
+            return
+        if self.workspace is not None:
+            self.workspace.flush()  # the preview compares against what was typed
+        dialog = ImportDialog(
+            self.session, self, before_write=self.show_home, restore=self.restore_backup
+        )
+        dialog.changed.connect(self.refresh)
+        self._run_output(dialog)
+
+    def restore_backup(self, backup: Path) -> None:
+        """Undo an import: close the open conference, put the store back, show the list.
+
+        Restoring reopens the store and renews every service on the session, so the
+        lock keeper is made again too.
+        """
+        self.show_home()
+        self._close_workspace()
+        self.session.restore(backup)
+        self.locker = LockService(self.session.store, self.session.actor, self.session.clock)
+        self.pages.setCurrentWidget(self.home)
+        self.refresh()
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(

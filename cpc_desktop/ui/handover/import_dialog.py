@@ -1,0 +1,505 @@
+"""Import a hand-over: open the package, see everything it would do, settle, import, undo.
+
+Three steps in one window. *Open*: the ``.cpcx`` file and its passphrase; a wrong
+passphrase or a damaged or foreign file is said in one line and the passphrase can be
+typed again (nothing is written). *Preview*: who made the package and when, what it
+adds, changes and removes and where the two copies disagree, entry by entry; each
+conflict is settled (theirs, mine or an edited merge) before Import is offered, and a
+package that may not be imported says why with Import off. *Result*: what was
+written, and Undo import, which puts back the backup made just before.
+
+Signals:
+    changed: the store changed (an import was written or undone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from cpc_desktop.domain.merge import ChangeKind, Resolution, Side, UnitKey
+from cpc_desktop.export.package import SUFFIX
+from cpc_desktop.ui.handover.changes_model import (
+    COLUMNS,
+    CONFLICTS,
+    ROW_ROLE,
+    ChangesModel,
+    Row,
+)
+from cpc_desktop.ui.handover.conflict_panel import ComparePanel
+from cpc_desktop.ui.handover.describe import Names
+from cpc_desktop.ui.output.common import (
+    busy,
+    error_text,
+    moment_text,
+    plural,
+    show_error,
+    text_label,
+)
+
+TITLE = "Import a hand-over"
+_BANNER = "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af; border-radius: 4px;"
+_BLOCKED = "background: #fde2e2; color: #7f1d1d; border: 2px solid #c53030; border-radius: 4px;"
+_DONE = "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d; border-radius: 4px;"
+_PROBLEM = "color: #9b1c1c;"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class ChangesTree(QtWidgets.QTreeView):
+    """The list of changes; Enter on a conflict asks for its panel (never the dialog's button)."""
+
+    enter_pressed = QtCore.Signal(QtCore.QModelIndex)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid() and not index.parent().isValid():
+                self.setExpanded(index.siblingAtColumn(0), not self.isExpanded(index))
+            self.enter_pressed.emit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ImportDialog(QtWidgets.QDialog):
+    """Open, preview and import a hand-over package into ``session``'s store."""
+
+    changed = QtCore.Signal()
+
+    def __init__(
+        self,
+        session: Any,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        before_write: Callable[[], None] | None = None,
+        restore: Callable[[Path], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._before_write = before_write
+        self._restore = restore
+        self.package: Any = None
+        self.preview: Any = None
+        self.names: Names | None = None
+        self.outcome: Any = None
+        self.undone = False
+        self.setWindowTitle(TITLE)
+        self.setObjectName("handoverImportDialog")
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self._open_page())
+        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self._result_page())
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(760, 300)  # the preview makes it larger
+        self.choose_button.setFocus()
+
+    # --- step 1: open the package ------------------------------------------------------
+
+    def _open_page(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget()
+        page.setObjectName("openPage")
+        intro = text_label("importIntro", "What this does")
+        intro.setText(
+            "Open the hand-over package (a .cpcx file) that came back from the other laptop. "
+            "You will see everything it adds, changes and removes, and settle anything the "
+            "two laptops disagree on, before anything is written."
+        )
+        self.path = QtWidgets.QLineEdit()
+        self.path.setObjectName("packagePath")
+        self.path.setAccessibleName("Package file")
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("No file chosen")
+        self.choose_button = QtWidgets.QPushButton("&Choose a file…")
+        self.choose_button.setAccessibleName("Choose a package file")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self.choose)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose_button)
+        self.passphrase = QtWidgets.QLineEdit()
+        self.passphrase.setObjectName("importPassphrase")
+        self.passphrase.setAccessibleName("Hand-over passphrase")
+        self.passphrase.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self.open_package)
+        self.show_check = QtWidgets.QCheckBox("S&how")
+        self.show_check.setAccessibleName("Show the passphrase")
+        self.show_check.toggled.connect(self._show_passphrase)
+        secret = QtWidgets.QHBoxLayout()
+        secret.addWidget(self.passphrase, 1)
+        secret.addWidget(self.show_check)
+        form = QtWidgets.QFormLayout()
+        file_label = QtWidgets.QLabel("File:")
+        form.addRow(file_label, row)
+        pass_label = QtWidgets.QLabel("&Passphrase:")
+        pass_label.setBuddy(self.passphrase)
+        form.addRow(pass_label, secret)
+        self.open_problem = text_label("openProblem", "What went wrong")
+        self.open_problem.setStyleSheet(_PROBLEM)
+        self.open_button = QtWidgets.QPushButton("&Open the package")
+        self.open_button.setAccessibleName("Open the package")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_package)
+        cancel = QtWidgets.QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(cancel)
+        layout = QtWidgets.QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.open_problem)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_passphrase(self, shown: bool) -> None:
+        mode = QtWidgets.QLineEdit.EchoMode
+        self.passphrase.setEchoMode(mode.Normal if shown else mode.Password)
+
+    def choose(self) -> None:
+        start = str(Path(self.path.text()).parent) if self.path.text() else str(Path.home())
+        chosen, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self,
+            "Open a hand-over package",
+            start,
+            f"Hand-over packages (*{SUFFIX});;All files (*)",
+        )
+        if chosen:
+            self.set_path(Path(chosen))
+
+    def set_path(self, path: Path) -> None:
+        self.path.setText(str(path))
+        self.open_problem.clear()
+        self.passphrase.setFocus()
+
+    def open_package(self) -> None:
+        if not self.path.text():
+            self.open_problem.setText("Choose the package file first.")
+            self.choose_button.setFocus()
+            return
+        if not self.passphrase.text():
+            self.open_problem.setText("Type the passphrase the other person gave you.")
+            self.passphrase.setFocus()
+            return
+        try:
+            with busy():
+                package = self.session.handover.read(Path(self.path.text()), self.passphrase.text())
+                preview = self.session.handover.preview(package)
+        except Exception as error:
+            message = error_text(error)
+            if message is None:
+                raise
+            self.open_problem.setText(f"{message} Nothing was imported.")
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.passphrase.clear()
+        self.show_preview(package, preview)
+
+    # --- step 2: the preview -----------------------------------------------------------
+
+    def _preview_page(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget()
+        page.setObjectName("previewPage")
+        self.header = text_label("importHeader", "What the package does", bold=True, scale=1.15)
+        self.header.setMargin(8)
+        self.header.setStyleSheet(_BANNER)
+        self.made = text_label("importMadeBy", "Who made the package")
+        self.blocked = text_label("importBlocked", "Why it cannot be imported", bold=True, margin=8)
+        self.blocked.setStyleSheet(_BLOCKED)
+
+        self.model = ChangesModel(self)
+        self.tree = ChangesTree()
+        self.tree.setObjectName("changesList")
+        self.tree.setAccessibleName("What the package changes")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 330)
+        self.tree.setColumnWidth(2, 130)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.enter_pressed.connect(self._enter)
+        self.model.modelReset.connect(self.tree.expandAll)
+
+        self.panel = ComparePanel()
+        self.panel.resolved.connect(self.settle)
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter.setObjectName("previewSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 300])
+
+        self.settled_label = text_label("settledCount", "Conflicts settled", bold=True)
+        self.import_button = QtWidgets.QPushButton("&Import")
+        self.import_button.setAccessibleName("Import")
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self.import_)
+        cancel = QtWidgets.QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel the import")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.settled_label, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(cancel)
+
+        self.keys_hint = hint = QtWidgets.QLabel(
+            "Up and Down move through the list; Enter on a conflict goes to its choices: "
+            "Alt+T takes theirs, Alt+K keeps mine, Alt+E edits a merged text."
+        )
+        hint.setObjectName("previewKeys")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #4b5563;")
+        layout = QtWidgets.QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.made)
+        layout.addWidget(self.blocked)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        return page
+
+    def show_preview(self, package: Any, preview: Any) -> None:
+        self.package, self.preview = package, preview
+        plan = preview.plan
+        self.names = Names((plan.mine, plan.theirs, plan.base)) if plan is not None else None
+        self.panel.can_choose = not preview.blocked
+        self.keys_hint.setVisible(plan is not None and not plan.empty and not preview.blocked)
+        self.model.set_plan(plan, self.names)
+        self.tree.resizeColumnToContents(1)
+        self.tree.setColumnWidth(1, min(max(self.tree.columnWidth(1), 200), 420))
+        role = package.sender_role.replace("_", "-")
+        self.made.setText(
+            f"Made by {package.sender} ({role}) on {moment_text(package.created_at)}. "
+            "Nothing is written until you choose Import."
+        )
+        self.header.setText(self._headline())
+        self.blocked.setVisible(bool(preview.blocked))
+        if preview.blocked:
+            self.blocked.setText(f"This package cannot be imported: {_sentence(preview.blocked)}")
+        self.tree.setVisible(plan is not None and not plan.empty)
+        self.panel.setVisible(plan is not None and not plan.empty)
+        self.pages.setCurrentIndex(1)
+        self._fit(1200, 720)
+        self.setWindowTitle(f"{TITLE} — {package.reference}")
+        self._update_import()
+        first = self.model.index(0, 0)
+        child = self.model.index(0, 0, first)
+        if child.isValid():
+            self.tree.setCurrentIndex(child)
+        if self.tree.isVisible():
+            self.tree.setFocus()
+
+    def _fit(self, width: int, height: int) -> None:
+        """Resize to ``width`` × ``height``, or as much of the screen as there is."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
+
+    def _headline(self) -> str:
+        preview, ref = self.preview, self.package.reference
+        if preview.imported_at is not None:
+            return f"{ref}: already imported on {moment_text(preview.imported_at)}: nothing to do."
+        if preview.new_conference:
+            record = self.package.current
+            return (
+                f"New conference: {ref} is not on this laptop, so it will be added whole "
+                f"({plural(len(record.participants), 'person', 'people')}, "
+                f"{plural(len(record.minutes), 'minute entry', 'minute entries')})."
+            )
+        plan = preview.plan
+        if plan is None or plan.empty:
+            return f"{ref}: nothing to import. This laptop already has everything in it."
+        return (
+            f"{ref}: {plan.count(ChangeKind.ADDED)} added, {plan.count(ChangeKind.CHANGED)} "
+            f"changed, {plan.count(ChangeKind.DELETED)} removed, "
+            f"{plural(len(plan.conflicts), 'conflict')}"
+        )
+
+    def can_import(self) -> bool:
+        preview = self.preview
+        if preview is None or preview.blocked or preview.nothing_to_do:
+            return False
+        return bool(preview.new_conference) or self.model.settled() == len(self.model.conflicts())
+
+    def _update_import(self) -> None:
+        preview = self.preview
+        total, settled = len(self.model.conflicts()), self.model.settled()
+        if preview.blocked:
+            text = "Import is not possible: see the reason above."
+        elif preview.nothing_to_do:
+            text = "Nothing to import."
+        elif total and settled < total:
+            text = f"{settled} of {plural(total, 'conflict')} settled. Settle each to import."
+        elif total:
+            text = f"All {plural(total, 'conflict')} settled: ready to import."
+        else:
+            text = "No conflicts: ready to import."
+        self.settled_label.setText(text)
+        self.import_button.setEnabled(self.can_import())
+        self.import_button.setToolTip("" if self.can_import() else text)
+
+    def _current_changed(self, current: QtCore.QModelIndex, _previous: Any) -> None:
+        row: Row | None = self.model.data(current, ROW_ROLE)
+        names = self.names
+        if row is None or names is None:
+            self.panel.show_nothing("Select an entry in the list to see it here.")
+        elif row.conflict is not None:
+            self.panel.show_conflict(row.conflict, self.model.resolutions.get(row.key), names)
+        elif row.change is not None:
+            self.panel.show_change(row.change, names)
+
+    def _enter(self, index: QtCore.QModelIndex) -> None:
+        row: Row | None = self.model.data(index, ROW_ROLE)
+        if row is not None and row.conflict is not None:
+            self.panel.focus_choices()
+
+    def select(self, key: UnitKey, group: str | None = None) -> None:
+        """Make the row for ``key`` current (and so show it in the panel)."""
+        index = self.model.index_of(key, group)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def settle(self, key: UnitKey, resolution: Resolution) -> None:
+        self.model.set_resolution(key, resolution)
+        current: Row | None = self.model.data(self.tree.currentIndex(), ROW_ROLE)
+        if current is not None and current.key == key:
+            self.panel.show_choice(resolution)
+        self._update_import()
+
+    def conflict_keys(self) -> list[UnitKey]:
+        return [row.key for row in self.model.rows(CONFLICTS)]
+
+    # --- step 3: import and the result -------------------------------------------------
+
+    def _result_page(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget()
+        page.setObjectName("resultPage")
+        self.done_banner = text_label("importDone", "Result", bold=True, scale=1.15, margin=8)
+        self.done_banner.setStyleSheet(_DONE)
+        self.details = text_label("importDetails", "What was written")
+        self.details.setTextInteractionFlags(
+            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+            | QtCore.Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.undo_button = QtWidgets.QPushButton("&Undo import")
+        self.undo_button.setAccessibleName("Undo import")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undo)
+        close = QtWidgets.QPushButton("&Close")
+        close.setAccessibleName("Close")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QtWidgets.QVBoxLayout(page)
+        layout.addWidget(self.done_banner)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def import_(self) -> None:
+        if not self.can_import():
+            return
+        resolutions = dict(self.model.resolutions)
+        if self._before_write is not None:
+            self._before_write()
+        try:
+            with busy():
+                result = self.session.handover.import_package(self.package, resolutions)
+        except Exception as error:
+            show_error(self, error, TITLE)
+            return
+        self.outcome = result
+        self.done_banner.setText(f"Imported into {result.reference}.")
+        lines = [self._written(resolutions)]
+        if result.backup is not None:
+            lines.append(
+                "A backup of the store was made just before, so the import can be undone: "
+                f"{result.backup}"
+            )
+            lines.append(
+                "Undo import puts the whole store back as it was before this import; close "
+                "this window to keep it."
+            )
+        self.details.setText("\n\n".join(lines))
+        self.undo_button.setEnabled(result.backup is not None)
+        self.pages.setCurrentIndex(2)
+        self._fit(760, 340)  # a short report, not the preview's wide list
+        self.undo_button.setFocus()
+        self.changed.emit()
+
+    def _written(self, resolutions: dict[UnitKey, Resolution]) -> str:
+        """What was written, in the preview's terms (the store also renumbers rows it
+        moves, which the chair did not choose and need not be told)."""
+        plan = self.preview.plan
+        if plan is None:
+            record = self.package.current
+            return (
+                f"The conference was added whole: "
+                f"{plural(len(record.participants), 'person', 'people')}, "
+                f"{plural(len(record.minutes), 'minute entry', 'minute entries')}."
+            )
+        text = (
+            f"{plan.count(ChangeKind.ADDED)} added, {plan.count(ChangeKind.CHANGED)} changed, "
+            f"{plan.count(ChangeKind.DELETED)} removed"
+        )
+        if resolutions:
+            sides = [r.side for r in resolutions.values()]
+            words = {Side.THEIRS: "took theirs", Side.MINE: "kept mine", Side.EDITED: "edited"}
+            chosen = [f"{sides.count(side)} {words[side]}" for side in words if side in sides]
+            text += f"; {plural(len(resolutions), 'conflict')} settled ({', '.join(chosen)})"
+        return text + "."
+
+    def undo(self) -> None:
+        if self.outcome is None or self.outcome.backup is None or self.undone:
+            return
+        backup = Path(self.outcome.backup)
+        try:
+            with busy():
+                if self._restore is not None:
+                    self._restore(backup)
+                else:
+                    self.session.restore(backup)
+        except Exception as error:
+            show_error(self, error, "Undo the import")
+            return
+        self.undone = True
+        self.undo_button.setEnabled(False)
+        self.done_banner.setText(f"Import undone: {self.outcome.reference} is as it was before.")
+        self.details.setText(
+            "The store was put back from the backup made just before the import. The package "
+            "can be imported again later."
+        )
+        self.changed.emit()
