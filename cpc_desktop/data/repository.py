@@ -118,7 +118,10 @@ def insert_record(session: Session, record: d.ConferenceRecord, who: str, now: d
 
 @dataclass(frozen=True)
 class SyncCounts:
-    """Rows (nested rows included) that :func:`sync_record` added, changed and deleted."""
+    """Rows (nested rows included) that :func:`sync_record` added, changed and deleted.
+
+    A row that only moved (its position) is written but not counted as changed.
+    """
 
     added: int = 0
     changed: int = 0
@@ -251,7 +254,8 @@ def _update(
         setattr(row, name, item)
     row.row_updated_at = meta["row_updated_at"]
     row.row_updated_by = meta["row_updated_by"]
-    tally["changed"] += 1
+    if set(changed) != {"position"}:  # a row that only moved up or down is not "changed"
+        tally["changed"] += 1
 
 
 def _loaded() -> Iterable[Any]:

@@ -119,8 +119,8 @@ def test_every_kind_of_change_is_applied_and_counted(tmp_path: Path) -> None:
         after = _updated(store)
         assert _sound(store)
     # added: m3, the arrival, plan action 2; deleted: m2, mum, her exclusion event;
-    # changed: m1, police (moved), sam (moved), the view.
-    assert counts == repository.SyncCounts(added=3, changed=4, deleted=3)
+    # changed: m1 and the view; police and sam only moved (written, not counted).
+    assert counts == repository.SyncCounts(added=3, changed=2, deleted=3)
     changed = {key for key, at in after.items() if key in before and before[key] != at}
     assert changed == {
         ("minute_entry", m1.id),
@@ -195,3 +195,13 @@ def test_an_issued_version_is_never_rewritten(tmp_path: Path) -> None:
 def test_the_conference_must_be_stored(tmp_path: Path) -> None:
     with new_store(tmp_path) as store, pytest.raises(LookupError):
         _sync(store, small_record(salt="other-"))
+
+
+def test_rows_that_only_move_are_written_but_not_counted_as_changed(tmp_path: Path) -> None:
+    record = _base()
+    with new_store(tmp_path) as store:
+        _insert(store, record)
+        merged = replace(record, minutes=record.minutes[1:])  # the second entry moves up
+        counts = _sync(store, merged)
+        assert (counts.added, counts.changed, counts.deleted) == (0, 0, 1)
+        assert _load(store, record) == merged
