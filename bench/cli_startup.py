@@ -43,22 +43,32 @@ def main() -> None:
         subprocess.run([*cli, "demo", "--db", store], check=True, capture_output=True, env=env)
         bare = _time([sys.executable, "-c", "pass"], runs, env)
         raw_open = _time(
-            [sys.executable, "-c",
-             f"import sqlcipher3.dbapi2 as s; c = s.connect({store!r}); "
-             f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\"); "
-             "c.execute('select count(*) from conference')"],
-            runs, env,
+            [
+                sys.executable,
+                "-c",
+                f"import sqlcipher3.dbapi2 as s; c = s.connect({store!r}); "
+                f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\"); "
+                "c.execute('select count(*) from conference')",
+            ],
+            runs,
+            env,
         )
         rows = [
             ("--version", _time([*cli, "--version"], runs, env), bare, "python -c pass"),
             ("--help", _time([*cli, "--help"], runs, env), bare, "python -c pass"),
-            ("list (demo store)", _time([*cli, "list", "--db", store], runs, env), raw_open,
-             "sqlcipher3 open + key + one query"),
+            (
+                "list (demo store)",
+                _time([*cli, "list", "--db", store], runs, env),
+                raw_open,
+                "sqlcipher3 open + key + one query",
+            ),
         ]
     print(f"{'what':<20} {'median s':>9} {'reference s':>12} {'ratio':>6}  reference")
     for name, measured, reference, ref_name in rows:
-        print(f"{name:<20} {measured:>9.3f} {reference:>12.3f} {measured / reference:>6.2f}  "
-              f"{ref_name}")
+        print(
+            f"{name:<20} {measured:>9.3f} {reference:>12.3f} {measured / reference:>6.2f}  "
+            f"{ref_name}"
+        )
 
 
 if __name__ == "__main__":

@@ -39,9 +39,19 @@ TODAY = date(2026, 11, 23)
 
 def trial(store: Path, reference: str, rng: random.Random) -> tuple[int, int, int]:
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.typing_child", str(store), PASSPHRASE,
-         reference, str(INTERVAL_MS)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.typing_child",
+            str(store),
+            PASSPHRASE,
+            reference,
+            str(INTERVAL_MS),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     state = {"typed": 0, "saved": 0}
@@ -97,8 +107,10 @@ def main() -> None:
     budget = 1000 // INTERVAL_MS
     worst = max(lost)
     p99 = sorted(lost)[max(0, int(len(lost) * 0.99) - 1)]
-    print(f"trials {trials}; keys lost: median {statistics.median(lost):.0f}, "
-          f"p99 {p99}, worst {worst} (budget {budget} = 1 s of typing)")
+    print(
+        f"trials {trials}; keys lost: median {statistics.median(lost):.0f}, "
+        f"p99 {p99}, worst {worst} (budget {budget} = 1 s of typing)"
+    )
     print(f"worst loss {worst * INTERVAL_MS / 1000:.2f} s; ratio to budget {worst / budget:.2f}")
 
 

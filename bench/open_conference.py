@@ -1,0 +1,175 @@
+"""Opening a conference of 2,000 minute entries: the service load and the workspace page.
+
+    .venv/bin/python bench/open_conference.py [--runs 7]
+        [--db STORE (--passphrase-file F | --raw-test-key) --ref REFERENCE]
+
+Budget (design.md §7): at most 150 ms.
+
+What is timed is ``MainWindow.open_conference(ref)`` on a shown main window (offscreen
+Qt), as a double-click on the home screen does it: ``ConferenceService.get`` (the audited
+load of the whole record), the ``WorkspacePage`` with its agenda, roll call, a minutes
+pane for every agenda item and the decisions tab, the menus, and then the event-loop
+turns that lay out and paint it. Between runs the window goes back home (not timed).
+The first open of the process also imports the workspace's modules: it is shown apart.
+
+Without ``--db`` a temporary store is made with ``bench/make_store.py``'s generator:
+20 ordinary conferences and one under way with 2,000 entries. The reference, in the
+same run and on the same connection, is plain SQL reading every row of that
+conference (conference, children, participants and their attendance, agenda, minute
+entries, decisions and their views, dissents and actions, conference actions): what
+the store costs before any of our code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+READS = (
+    "SELECT * FROM conference WHERE id = :c",
+    "SELECT * FROM child WHERE conference_id = :c ORDER BY position",
+    "SELECT * FROM participant WHERE conference_id = :c ORDER BY position",
+    "SELECT a.* FROM attendance_event a JOIN participant p ON p.id = a.participant_id "
+    "WHERE p.conference_id = :c ORDER BY a.position",
+    "SELECT * FROM agenda_item WHERE conference_id = :c ORDER BY position",
+    "SELECT * FROM minute_entry WHERE conference_id = :c ORDER BY position",
+    "SELECT * FROM decision WHERE conference_id = :c ORDER BY position",
+    "SELECT v.* FROM agency_view v JOIN decision d ON d.id = v.decision_id "
+    "WHERE d.conference_id = :c",
+    "SELECT x.* FROM dissent x JOIN decision d ON d.id = x.decision_id WHERE d.conference_id = :c",
+    "SELECT x.* FROM plan_action x JOIN decision d ON d.id = x.decision_id "
+    "WHERE d.conference_id = :c",
+    "SELECT * FROM conference_action WHERE conference_id = :c ORDER BY position",
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--passphrase-file", type=Path)
+    parser.add_argument("--raw-test-key", action="store_true")
+    parser.add_argument("--ref")
+    args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["XDG_CONFIG_HOME"] = folder.name
+
+    from make_store import TEST_KEY, large_record, make
+    from PySide6 import QtCore, QtWidgets
+
+    from cpc_desktop.data.keys import StoreKey
+    from cpc_desktop.data.store import open_store
+    from cpc_desktop.services.session import Session, _actor, system_clock
+    from cpc_desktop.ui.main_window import MainWindow
+    from cpc_desktop.ui.settings import Preferences
+
+    if args.db is None:
+        key = StoreKey.from_raw(TEST_KEY)
+        big = large_record(1, 20, 2000)
+        path = Path(folder.name) / "open.db"
+        make(path, key, 20, entries=(50, 400), extra=(big,)).close()
+        ref = big.conference.reference
+    else:
+        if args.passphrase_file is not None:
+            text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+            key = StoreKey.from_passphrase(text)
+        elif args.raw_test_key:
+            key = StoreKey.from_raw(TEST_KEY)
+        else:
+            raise SystemExit("with --db give --passphrase-file or --raw-test-key")
+        path, ref = args.db, args.ref
+        if not ref:
+            raise SystemExit("with --db give --ref (make_store prints the large conference's)")
+
+    from qt_probe import quiet_offscreen_warnings
+
+    quiet_offscreen_warnings()
+    app = QtWidgets.QApplication(sys.argv[:1])
+    store = open_store(path, key)
+    session = Session(store, _actor(store, None), system_clock)
+    window = MainWindow(session, Preferences(QtCore.QSettings()))
+    window.show()
+    app.processEvents()
+
+    loads: list[float] = []
+    original_get = session.conferences.get
+
+    def timed_get(reference: str):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return original_get(reference)
+        finally:
+            loads.append(time.perf_counter() - start)
+
+    session.conferences.get = timed_get  # type: ignore[method-assign]
+
+    def open_once() -> tuple[float, float]:
+        start = time.perf_counter()
+        window.open_conference(ref)
+        built = time.perf_counter()
+        if window.workspace is None:
+            raise SystemExit(f"{ref} did not open")
+        app.processEvents()
+        app.processEvents()
+        painted = time.perf_counter()
+        window.show_home()
+        app.processEvents()
+        return built - start, painted - start
+
+    first_built, first_painted = open_once()
+    record = session.conferences.get(ref)
+    entries = len(record.minutes)
+    built, painted = [], []
+    for _ in range(args.runs):
+        b, p = open_once()
+        built.append(b)
+        painted.append(p)
+    service = loads[1 : 1 + args.runs]
+
+    raw_times = []
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            for sql in READS:
+                raw.execute(sql, {"c": record.conference.id}).fetchall()
+            raw_times.append(time.perf_counter() - start)
+        conn.rollback()
+    window.close()
+    store.close()
+    folder.cleanup()
+
+    ms = 1000
+    painted_m, raw_m = statistics.median(painted), statistics.median(raw_times)
+    print(
+        f"{ref}: {entries:,} minute entries, {len(record.participants)} participants, "
+        f"{len(record.agenda)} agenda items; store {path.name}; {args.runs} runs"
+    )
+    print(
+        f"  open_conference + paint  median {painted_m * ms:.0f} ms  "
+        f"[{min(painted) * ms:.0f}-{max(painted) * ms:.0f}] (budget 150 ms)"
+    )
+    print(f"    of which open_conference returns    median {statistics.median(built) * ms:.0f} ms")
+    print(
+        f"    of which ConferenceService.get      median {statistics.median(service) * ms:.0f} ms"
+    )
+    print(
+        f"  first open in the process (imports)   {first_painted * ms:.0f} ms "
+        f"(built {first_built * ms:.0f} ms)"
+    )
+    print(f"  reference: plain SQL reading the conference's rows  median {raw_m * ms:.1f} ms")
+    print(f"  ratio {painted_m / raw_m:.1f}; against the budget {painted_m / 0.150:.2f}")
+
+
+if __name__ == "__main__":
+    main()
