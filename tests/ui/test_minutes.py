@@ -62,7 +62,7 @@ def test_typing_creates_an_entry_and_autosaves_within_the_limit(
         lambda: _stored(session)[0].text == "The chair welcomed everyone.", timeout=2000
     )
     assert saved[-1].startswith("Saved ")
-    assert pane.words.text().startswith("4 words")
+    qtbot.waitUntil(lambda: pane.words.text().startswith("4 words"), timeout=2000)
 
 
 def test_speaker_tag_restricted_by_keyboard_and_next_entry(qtbot: QtBot, session: Session) -> None:
@@ -220,3 +220,12 @@ def test_signs_of_safety_analysis_sections_and_scaling(qtbot: QtBot, session: Se
     plain = MinutesPane(session.workspace, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
     qtbot.addWidget(plain)
     assert plain.analysis is None
+
+
+def test_the_word_count_waits_for_a_pause_in_typing(qtbot: QtBot, session: Session) -> None:
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "One two three")
+    before = pane.words.text()
+    qtbot.keyClicks(pane.editor, " four")
+    assert pane.words.text() == before  # not recounted on every key
+    qtbot.waitUntil(lambda: pane.words.text().startswith("4 words"), timeout=2000)

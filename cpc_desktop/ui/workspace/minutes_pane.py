@@ -33,6 +33,7 @@ from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
 
+WORD_COUNT_DELAY_MS = 400  # the word count follows typing after this pause
 ANALYSIS_ITEM = "analysis"
 VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
 _TAG_KEYS = {"0": None, "1": Tag.FACT, "2": Tag.OBSERVATION, "3": Tag.ALLEGATION, "4": Tag.OPINION}
@@ -150,6 +151,12 @@ class MinutesPane(QtWidgets.QWidget):
         self._loading = False
         self.model = EntriesModel(self)
         self.autosave = Autosaver(self._save_text, now, self)
+        # Counting the words of a long entry on every key would block typing (bench/
+        # typing_pane.py: 100 ms a key at 100,000 characters), so it waits for a pause.
+        self._words_timer = QtCore.QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(WORD_COUNT_DELAY_MS)
+        self._words_timer.timeout.connect(self._update_words)
         self.autosave.saved.connect(self.saved)
         self.autosave.failed.connect(self.saved)
         self._build_ui(number)
@@ -394,7 +401,7 @@ class MinutesPane(QtWidgets.QWidget):
     def _on_text_changed(self) -> None:
         if self._loading:
             return
-        self._update_words()
+        self._words_timer.start()
         if self._current is None:
             command = NewEntry(self, self.item.id, self._fields())
             if not self._push(command):
