@@ -13,7 +13,7 @@ echo "== ruff";          .venv/bin/ruff check .
 echo "== mypy";          .venv/bin/mypy
 echo "== import layers"; .venv/bin/lint-imports
 echo "== tests"
-.venv/bin/python -m pytest -q --cov=cpc_desktop --cov-branch --cov-report= "$@"
+.venv/bin/python -m pytest -q -n auto --cov=cpc_desktop --cov-branch --cov-report= "$@"
 echo "== domain coverage (must be 100 %)"
 .venv/bin/python -m coverage report --include='cpc_desktop/domain/*' --fail-under=100 \
   --show-missing --skip-covered
