@@ -165,30 +165,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # --- printed output -----------------------------------------------------------------------
 
 
-def _certificate_passphrase(args: argparse.Namespace, *, new: bool = False) -> bytes:
-    if args.certificate_passphrase_file is not None:
+def read_secret(
+    file: str | None, env: str, *, what: str, option: str, new: bool, refused: str
+) -> str:
+    """A secret from the first line of ``file``, else ``$env``, else a prompt (twice if new).
+
+    ``what`` names it in messages ("certificate passphrase"); ``refused`` says what was not
+    done when the two typed copies differ.
+    """
+    if file is not None:
         try:
-            text = Path(args.certificate_passphrase_file).read_text(encoding="utf-8")
+            text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            raise CliError(
-                f"cannot read the certificate passphrase file {args.certificate_passphrase_file}"
-            ) from None
+            raise CliError(f"cannot read the {what} file {file}") from None
         secret = text.splitlines()[0] if text.splitlines() else ""
-    elif os.environ.get("CPC_CERTIFICATE_PASSPHRASE") is not None:
-        secret = os.environ["CPC_CERTIFICATE_PASSPHRASE"]
+    elif os.environ.get(env) is not None:
+        secret = os.environ[env]
     elif sys.stdin.isatty():
         import getpass
 
-        secret = getpass.getpass("Certificate passphrase: ")
+        secret = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
         if new and getpass.getpass("Type it again: ") != secret:
-            raise CliError("the two passphrases differ; no certificate was made")
+            raise CliError(f"the two passphrases differ; {refused}")
     else:
-        raise CliError(
-            "no certificate passphrase: use --certificate-passphrase-file FILE "
-            "or set CPC_CERTIFICATE_PASSPHRASE"
-        )
+        raise CliError(f"no {what}: use {option} FILE or set {env}")
     if not secret:
-        raise CliError("the certificate passphrase is empty")
+        raise CliError(f"the {what} is empty")
+    return secret
+
+
+def _certificate_passphrase(args: argparse.Namespace, *, new: bool = False) -> bytes:
+    secret = read_secret(
+        args.certificate_passphrase_file,
+        "CPC_CERTIFICATE_PASSPHRASE",
+        what="certificate passphrase",
+        option="--certificate-passphrase-file",
+        new=new,
+        refused="no certificate was made",
+    )
     return secret.encode("utf-8")
 
 

@@ -8,41 +8,24 @@ its first eight characters, as listed), ``--edit ID=FILE`` for a merged text.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from cpc_desktop.cli import PROG, CliError, _session, _writable_file
+from cpc_desktop.cli import PROG, CliError, _session, _writable_file, read_secret
 
 MIN_HANDOVER_PASSPHRASE = 8
 _SNIPPET = 60
 
 
 def handover_passphrase(args: argparse.Namespace, *, new: bool) -> str:
-    if args.handover_passphrase_file is not None:
-        try:
-            text = Path(args.handover_passphrase_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            raise CliError(
-                f"cannot read the hand-over passphrase file {args.handover_passphrase_file}"
-            ) from None
-        secret = text.splitlines()[0] if text.splitlines() else ""
-    elif os.environ.get("CPC_HANDOVER_PASSPHRASE") is not None:
-        secret = os.environ["CPC_HANDOVER_PASSPHRASE"]
-    elif sys.stdin.isatty():
-        import getpass
-
-        secret = getpass.getpass("Hand-over passphrase: ")
-        if new and getpass.getpass("Type it again: ") != secret:
-            raise CliError("the two passphrases differ; nothing was written")
-    else:
-        raise CliError(
-            "no hand-over passphrase: use --handover-passphrase-file FILE "
-            "or set CPC_HANDOVER_PASSPHRASE"
-        )
-    if not secret:
-        raise CliError("the hand-over passphrase is empty")
+    secret = read_secret(
+        args.handover_passphrase_file,
+        "CPC_HANDOVER_PASSPHRASE",
+        what="hand-over passphrase",
+        option="--handover-passphrase-file",
+        new=new,
+        refused="nothing was written",
+    )
     if new and len(secret) < MIN_HANDOVER_PASSPHRASE:
         raise CliError(
             f"a hand-over passphrase needs at least {MIN_HANDOVER_PASSPHRASE} characters"
