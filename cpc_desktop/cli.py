@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cpc_desktop import __version__
+from cpc_desktop.data.location import is_server_url, shown
 
 PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
@@ -65,8 +66,20 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
 def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
     from cpc_desktop.services.session import open_session
 
+    user = os.environ.get("CPC_USER")
+    if is_server_url(args.db):
+        # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
+        return open_session(args.db, None, create=create, user=user)
     key = _read_passphrase(args, new=create)
-    return open_session(Path(args.db), key, create=create, user=os.environ.get("CPC_USER"))
+    return open_session(Path(args.db), key, create=create, user=user)
+
+
+def _store_exists(db: str) -> bool:
+    if not is_server_url(db):
+        return Path(db).exists()
+    from cpc_desktop.services.session import store_exists
+
+    return bool(store_exists(db))
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -81,7 +94,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         for record in records:
             session.conferences.import_record(record)
     refs = ", ".join(r.conference.reference for r in records)
-    print(f"created {args.db} with {len(records)} sample conferences: {refs}")
+    print(f"created {shown(args.db)} with {len(records)} sample conferences: {refs}")
     return 0
 
 
@@ -118,7 +131,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     record = _read_document(args.file)  # everything is checked before a store is touched
     check_record_rules(record)
-    create = not Path(args.db).exists()
+    create = not _store_exists(args.db)
     with _session(args, create=create) as session:
         session.conferences.import_record(record)
     made = " into a new store" if create else ""
@@ -154,9 +167,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     with _session(args) as session:
         report = session.conferences.check()
     if not report.sound:
-        raise CliError(f"{args.db} failed its check: {report.problems[0]}")
+        raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
     print(
-        f"{args.db} is sound: {report.conferences} conferences, {report.rows} rows, "
+        f"{shown(args.db)} is sound: {report.conferences} conferences, {report.rows} rows, "
         f"{report.audit_events} audit events, chain head {report.head[:16]}"
     )
     return 0
@@ -354,7 +367,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if not verdict.valid:
         raise CliError(f"INVALID: {source}: {verdict.problem}")
     when = f" on {verdict.signed_at:%Y-%m-%d %H:%M} UTC" if verdict.signed_at else ""
-    print(f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {args.db}")
+    print(
+        f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {shown(args.db)}"
+    )
     return 0
 
 
@@ -385,6 +400,13 @@ def _cmd_handover(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    if args.db and is_server_url(args.db):
+        print(
+            f"{PROG}: the application opens a store file; use the commands (list, check, "
+            "...) with a store on a server",
+            file=sys.stderr,
+        )
+        return 1
     from cpc_desktop.app import run
 
     return run(db=Path(args.db) if args.db else None)
@@ -406,7 +428,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     keyed = argparse.ArgumentParser(add_help=False)
-    keyed.add_argument("--db", required=True, metavar="PATH", help="the store file")
+    keyed.add_argument(
+        "--db",
+        required=True,
+        metavar="PATH",
+        help="the store file, or a PostgreSQL URL (postgresql://user@host/database) "
+        "for a store shared on a server",
+    )
     keyed.add_argument(
         "--passphrase-file",
         metavar="FILE",

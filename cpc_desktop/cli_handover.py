@@ -11,7 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cpc_desktop.cli import PROG, CliError, _session, _writable_file, read_secret
+from cpc_desktop.cli import PROG, CliError, _session, _store_exists, _writable_file, read_secret
+from cpc_desktop.data.location import shown
 
 MIN_HANDOVER_PASSPHRASE = 8
 _SNIPPET = 60
@@ -46,7 +47,7 @@ def _undo(args: argparse.Namespace) -> int:
         raise CliError("the backup and the store are the same file")
     with _session(args) as session:
         session.restore(backup)
-    print(f"restored {args.db} from {backup}; the backup is kept")
+    print(f"restored {shown(args.db)} from {backup}; the backup is kept")
     return 0
 
 
@@ -166,9 +167,9 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     package = read_package(source, handover_passphrase(args, new=False))
-    create = not Path(args.db).exists()
+    create = not _store_exists(args.db)
     if create and args.preview:
-        print(f"{args.db} does not exist yet; importing would create it with:")
+        print(f"{shown(args.db)} does not exist yet; importing would create it with:")
         record = package.current
         print(f"  + new conference {record.conference.reference} ({len(record.minutes)} entries)")
         return 0

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Install CPC Desktop with its test tools into .venv, then run every check CI runs:
 # ruff, mypy, the import-layer contracts, and the test suite with coverage
-# (the domain rules must stay at 100 % branch coverage).
+# (the domain rules must stay at 100 % branch coverage). With CPC_TEST_POSTGRES_URL
+# naming a PostgreSQL server (or .ci/postgres-url, written by .ci/run when it starts one
+# on loopback), the data and service tests then run against it as well; the main run
+# is always on SQLite files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+postgres_url="${CPC_TEST_POSTGRES_URL:-$(cat .ci/postgres-url 2>/dev/null || true)}"
+unset CPC_TEST_POSTGRES_URL
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
@@ -17,3 +22,8 @@ echo "== tests"
 echo "== domain coverage (must be 100 %)"
 .venv/bin/python -m coverage report --include='cpc_desktop/domain/*' --fail-under=100 \
   --show-missing --skip-covered
+if [ -n "$postgres_url" ]; then
+  echo "== data and service tests on PostgreSQL"
+  CPC_TEST_POSTGRES_URL="$postgres_url" .venv/bin/python -m pytest -q -m "not sqlite_only" \
+    tests/unit/data tests/unit/services tests/e2e/test_cli_server.py
+fi

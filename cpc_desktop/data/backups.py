@@ -60,6 +60,11 @@ def backup_store(store: Store, reason: str, now: datetime) -> Path:
     """Write an encrypted copy of an open store beside it, e.g. before an import."""
     if not _REASON.fullmatch(reason):
         raise ValueError("a backup reason is 1-40 lower-case letters, digits or hyphens")
+    if store.path is None or store.key is None:
+        raise StoreError(
+            "a store on a server is backed up by the server (pg_dump, point-in-time "
+            "recovery), not with a copy beside a file"
+        )
     return write_copy(store.engine, store.key, backup_name(store.path, reason, now))
 
 

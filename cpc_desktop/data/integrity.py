@@ -1,4 +1,9 @@
-"""``check``: page authentication, SQLite's structure check, the search index, the audit replay."""
+"""``check``: page authentication, SQLite's structure check, the search index, the audit replay.
+
+On a PostgreSQL server the pages and their structure are the server's to guarantee
+(its checksums, its backups); ``check`` looks at the search index there, then replays
+the audit chain and hashes every row exactly as for a file.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from sqlalchemy import exc
 from cpc_desktop.data import audit
 from cpc_desktop.data.models import ConferenceRow
 from cpc_desktop.data.schema import FTS_TABLE
-from cpc_desktop.data.store import Store, translate_error
+from cpc_desktop.data.store import Store
 
 
 @dataclass(frozen=True)
@@ -45,19 +50,36 @@ def _check_search_index(conn: sa.Connection) -> list[str]:
     return []
 
 
+def _check_server_search_index(conn: sa.Connection) -> list[str]:
+    """The server keeps the index itself; it must exist and be usable (PostgreSQL)."""
+    valid = conn.execute(
+        sa.text(
+            "SELECT i.indisvalid FROM pg_index AS i "
+            "WHERE i.indexrelid = to_regclass(:name) AND i.indrelid = to_regclass(:table)"
+        ),
+        {"name": FTS_TABLE, "table": "minute_entry"},
+    ).scalar()
+    if not valid:
+        return ["search index check: the index of minute text is missing or unusable"]
+    return []
+
+
 def check(store: Store) -> IntegrityReport:
     """Check every page's HMAC, the b-trees, the search index, the audit chain, every row."""
     problems: list[str] = []
     try:
         with store.engine.connect() as conn:
-            bad_pages = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
-            problems.extend(f"page check: {row[0]}" for row in bad_pages[:1])
-            if not problems:
-                structure = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-                if structure != ["ok"]:
-                    problems.append(f"structure check: {structure[0]}")
-            if not problems:
-                problems.extend(_check_search_index(conn))
+            if store.file_backed:
+                bad_pages = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                problems.extend(f"page check: {row[0]}" for row in bad_pages[:1])
+                if not problems:
+                    structure = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                    if structure != ["ok"]:
+                        problems.append(f"structure check: {structure[0]}")
+                if not problems:
+                    problems.extend(_check_search_index(conn))
+            else:
+                problems.extend(_check_server_search_index(conn))
             conn.rollback()
         if problems:
             return IntegrityReport(0, 0, 0, "", tuple(problems))
@@ -65,7 +87,7 @@ def check(store: Store) -> IntegrityReport:
             report = audit.verify(session)
             conferences = session.scalar(sa.select(sa.func.count()).select_from(ConferenceRow))
     except exc.DBAPIError as error:
-        raise translate_error(error, store.path) from error
+        raise store.translate(error) from error
     return IntegrityReport(
         conferences=conferences or 0,
         audit_events=report.events,

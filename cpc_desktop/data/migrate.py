@@ -6,6 +6,8 @@ second to import and most opens need none of it.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,10 +41,41 @@ def script_head() -> str:
     return head
 
 
+def _one_at_a_time(conn: sa.Connection) -> None:
+    """On a server, one migration of a store at a time (until this transaction ends).
+
+    Two chairs starting a new version together: the second waits, then finds the store
+    already at the head. The lock is named after the schema the store lives in.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    schema = conn.execute(sa.text("SELECT current_schema()")).scalar()
+    digest = hashlib.sha256(f"cpc-desktop migrate {schema}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def upgrade(engine: sa.Engine) -> None:
     """Bring the store to the newest schema, in one transaction."""
     with engine.begin() as conn:
+        _one_at_a_time(conn)
         command.upgrade(alembic_config(conn), "head")
+
+
+def create(engine: sa.Engine, check: Callable[[sa.Connection], None]) -> None:
+    """Make the newest schema in one transaction, after ``check`` (which may refuse)."""
+    with engine.begin() as conn:
+        _one_at_a_time(conn)
+        check(conn)
+        command.upgrade(alembic_config(conn), "head")
+
+
+def downgrade_to_nothing(engine: sa.Engine) -> None:
+    """Remove every table the migrations made (a store that could not be finished)."""
+    with engine.begin() as conn:
+        _one_at_a_time(conn)
+        command.downgrade(alembic_config(conn), "base")
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
 
 def backup(engine: sa.Engine, path: Path, key: StoreKey, revision: str) -> Path:

@@ -13,6 +13,7 @@ STORE_FORMAT = "cpc-desktop-store"
 #: The full-text index over minute text (SQLite FTS5). It and its shadow tables
 #: (``minute_fts_data``, ``minute_fts_idx``, ...) are made by migration 0002, hold
 #: nothing that is not also in ``minute_entry``, and are not part of the models.
+#: On PostgreSQL it is a GIN index of the same name on ``minute_entry``.
 FTS_TABLE = "minute_fts"
 
 
@@ -23,4 +24,4 @@ def is_index_name(name: str | None) -> bool:
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's ``include_name`` hook: compare everything but the full-text index."""
-    return not (type_ == "table" and is_index_name(name))
+    return not (type_ in ("table", "index") and is_index_name(name))

@@ -3,6 +3,9 @@
 A store is one SQLCipher file. Opening it never creates it (SQLite ``mode=rw``);
 creating is a separate, explicit call. Every failure becomes a :class:`StoreError`
 with one line for the user, and leaves the file's bytes as they were.
+
+A PostgreSQL URL instead of a path opens the same schema on a server shared by the
+chairs of an authority (:mod:`cpc_desktop.data.server` says what differs).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from cpc_desktop.data.errors import (
     WrongKeyOrDamaged,
 )
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.location import is_server_url
 from cpc_desktop.data.locking import InstanceLock
 from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -173,16 +177,43 @@ def _read_revision(conn: sa.Connection) -> str | None:
 
 @dataclass
 class Store:
-    """An open store: the engine, a session factory and the instance lock."""
+    """An open store: the engine, a session factory and the instance lock.
 
-    path: Path
+    ``path`` is the store file, or ``None`` for a store on a PostgreSQL server, which
+    has a ``url`` instead (and no key: the server authenticates).
+    """
+
+    path: Path | None
     engine: sa.Engine
-    key: StoreKey = field(repr=False)
+    key: StoreKey | None = field(repr=False)
     _lock: InstanceLock | None = field(default=None, repr=False)
+    url: sa.URL | None = field(default=None, repr=False)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def file_backed(self) -> bool:
+        """A file on this machine (with backups beside it), not a store on a server."""
+        return self.path is not None
+
+    @property
+    def location(self) -> str:
+        """The file's path, or the server's URL without its password (for messages)."""
+        if self.path is not None:
+            return str(self.path)
+        assert self.url is not None
+        return self.url.render_as_string(hide_password=True)
+
+    def translate(self, error: BaseException) -> StoreError:
+        """A driver error as one line for the user."""
+        if self.path is not None:
+            return translate_error(error, self.path)
+        from cpc_desktop.data import server
+
+        assert self.url is not None
+        return server.translate_error(error, server.label(self.url))
 
     def session(self) -> Session:
         return self._sessions()
@@ -192,9 +223,13 @@ class Store:
         """A session for reads only, with driver errors turned into :class:`StoreError`."""
         session = self._sessions()
         try:
+            if self.url is not None:  # one snapshot for every read (SQLite: the file lock)
+                from cpc_desktop.data.server import READ_SNAPSHOT
+
+                session.connection(execution_options=READ_SNAPSHOT)
             yield session
         except exc.DBAPIError as error:
-            raise translate_error(error, self.path) from error
+            raise self.translate(error) from error
         finally:
             session.rollback()
             session.close()
@@ -212,11 +247,15 @@ class Store:
         audit.track(session)
         try:
             with session.begin():
+                if self.url is not None:  # one writer at a time (SQLite: BEGIN IMMEDIATE)
+                    from cpc_desktop.data.server import SERIALISE_WRITERS
+
+                    session.execute(SERIALISE_WRITERS)
                 yield work
                 session.flush()
                 audit.record(session, context, work)
         except exc.DBAPIError as error:
-            raise translate_error(error, self.path) from error
+            raise self.translate(error) from error
         finally:
             session.close()
 
@@ -233,8 +272,36 @@ class Store:
         self.close()
 
 
-def open_store(path: Path | str, key: StoreKey) -> Store:
-    """Open an existing store read-write, migrating it (after a backup) if older."""
+def needs_upgrade(revision: str, shown: str) -> bool:
+    """Whether a store at ``revision`` must be migrated; refuse one newer than the app."""
+    if revision not in KNOWN_REVISIONS:
+        raise StoreTooNew(
+            f"{shown} was written by a newer version of CPC Desktop "
+            f"(schema {revision}); install the newer version to open it"
+        )
+    return revision != HEAD_REVISION
+
+
+def store_exists(location: Path | str) -> bool:
+    """Whether ``location`` (a path or a server URL) already holds something to open."""
+    if is_server_url(location):
+        from cpc_desktop.data import server
+
+        return server.server_store_exists(str(location))
+    return Path(location).exists()
+
+
+def open_store(path: Path | str, key: StoreKey | None) -> Store:
+    """Open an existing store read-write, migrating it (after a backup) if older.
+
+    ``path`` may be a PostgreSQL URL; a server store needs no ``key``.
+    """
+    if is_server_url(path):
+        from cpc_desktop.data import server
+
+        return server.open_server_store(str(path))
+    if key is None:
+        raise ValueError("a store file needs its key")
     path = Path(path)
     check_can_open(path)
     lock = InstanceLock.acquire(path)
@@ -245,12 +312,7 @@ def open_store(path: Path | str, key: StoreKey) -> Store:
             conn.rollback()
         if revision is None:
             raise NotAStore(f"{path.name} is not a CPC Desktop store")
-        if revision not in KNOWN_REVISIONS:
-            raise StoreTooNew(
-                f"{path.name} was written by a newer version of CPC Desktop "
-                f"(schema {revision}); install the newer version to open it"
-            )
-        if revision != HEAD_REVISION:
+        if needs_upgrade(revision, path.name):
             from cpc_desktop.data import migrate
 
             migrate.backup(engine, path, key, revision)
@@ -266,8 +328,17 @@ def open_store(path: Path | str, key: StoreKey) -> Store:
     return Store(path=path, engine=engine, key=key, _lock=lock)
 
 
-def create_store(path: Path | str, key: StoreKey, *, owner: str, now: datetime) -> Store:
-    """Create a new, empty store at a path that does not exist yet."""
+def create_store(path: Path | str, key: StoreKey | None, *, owner: str, now: datetime) -> Store:
+    """Create a new, empty store at a path that does not exist yet.
+
+    ``path`` may be a PostgreSQL URL naming an empty database; it needs no ``key``.
+    """
+    if is_server_url(path):
+        from cpc_desktop.data import server
+
+        return server.create_server_store(str(path), owner=owner, now=now)
+    if key is None:
+        raise ValueError("a store file needs its key")
     from cpc_desktop.data import migrate
 
     path = Path(path)

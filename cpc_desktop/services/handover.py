@@ -187,12 +187,18 @@ class HandoverService(ServiceBase):
         else:
             assert preview.plan is not None
             _merged(preview.plan, resolutions)  # refuse a bad resolution before the backup
-        backup = backups.backup_store(self._store, "import", self._clock())
+        # A server store has no copy beside it: the server's own backups are the undo.
+        backup = (
+            backups.backup_store(self._store, "import", self._clock())
+            if self._store.file_backed
+            else None
+        )
         try:
             counts = self._write(package, resolutions)
         except BaseException:
-            with suppress(OSError):
-                backup.unlink()
+            if backup is not None:
+                with suppress(OSError):
+                    backup.unlink()
             raise
         added, changed, deleted = counts
         return ImportResult(reference, added, changed, deleted, backup)

@@ -45,7 +45,8 @@ class LockService:
 
     def unlock(self, passphrase: str) -> bool:
         """True (and unlocked) if the passphrase is the store's; False otherwise."""
-        expected = self.store.key.passphrase
+        key = self.store.key  # a server store has none: the server authenticates
+        expected = None if key is None else key.passphrase
         typed = unicodedata.normalize("NFC", passphrase)
         if expected is None or not hmac.compare_digest(
             typed.encode("utf-8"), expected.encode("utf-8")

@@ -18,8 +18,9 @@ import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data.backups import restore_backup
+from cpc_desktop.data.errors import StoreError
 from cpc_desktop.data.keys import StoreKey
-from cpc_desktop.data.store import Store, create_store, open_store, sidecars
+from cpc_desktop.data.store import Store, create_store, open_store, sidecars, store_exists
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
@@ -34,7 +35,7 @@ from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.workspace import WorkspaceService
 
-__all__ = ["Session", "check_record_rules", "open_session", "system_clock"]
+__all__ = ["Session", "check_record_rules", "open_session", "store_exists", "system_clock"]
 
 
 def system_clock() -> datetime:
@@ -91,6 +92,11 @@ class Session:
         services must fetch them again from this session.
         """
         path, key = self.store.path, self.store.key
+        if path is None or key is None:
+            raise StoreError(
+                "a store on a server is put back from the server's own backups "
+                "(pg_dump or point-in-time recovery), not from a file"
+            )
         self.store.close()
         try:
             restore_backup(path, backup, key)
@@ -103,23 +109,29 @@ class Session:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.close()
-        if exc_type is not None and self.created:
-            # A store made for this command and not finished is not left behind.
-            for leftover in (self.store.path, *sidecars(self.store.path)):
+        path = self.store.path
+        if exc_type is not None and self.created and path is not None:
+            # A store made for this command and not finished is not left behind. (On a
+            # server it stays: other chairs may already be using it.)
+            for leftover in (path, *sidecars(path)):
                 with suppress(FileNotFoundError):
                     leftover.unlink()
 
 
 def open_session(
-    path: Path,
-    passphrase: str,
+    path: Path | str,
+    passphrase: str | None,
     *,
     create: bool = False,
     user: str | None = None,
     clock: Clock = system_clock,
 ) -> Session:
-    """Open (or, when asked, create) the store at ``path`` and start a session."""
-    key = StoreKey.from_passphrase(passphrase)
+    """Open (or, when asked, create) the store at ``path`` and start a session.
+
+    ``path`` may be a PostgreSQL URL (a store shared on a server), which needs no
+    passphrase: the server authenticates.
+    """
+    key = None if passphrase is None else StoreKey.from_passphrase(passphrase)
     if create:
         owner = user or _login_name()
         store = create_store(path, key, owner=owner, now=clock())

@@ -1,7 +1,8 @@
 """Run by the crash tests: type into a real minutes pane until killed.
 
-    python -m tests.helpers.typing_child STORE PASSPHRASE REFERENCE INTERVAL_MS
+    python -m tests.helpers.typing_child STORE PASSPHRASE REFERENCE INTERVAL_MS [TEXT]
 
+Types TEXT over and over (ASCII only; by default the lower-case alphabet and a space).
 Prints ``typed N`` after each keystroke and ``saved N`` each time autosave has
 committed a text of N characters, flushing stdout every time, so the parent knows
 what was acknowledged when it sends SIGKILL.
@@ -22,13 +23,14 @@ from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 ALPHABET = "abcdefghijklmnopqrstuvwxyz "
 
 
-def typed_text(n: int) -> str:
-    """The first ``n`` characters the child types."""
-    return "".join(ALPHABET[i % len(ALPHABET)] for i in range(n))
+def typed_text(n: int, text: str = ALPHABET) -> str:
+    """The first ``n`` characters the child types when it types ``text``."""
+    return "".join(text[i % len(text)] for i in range(n))
 
 
 def main() -> None:
     store, passphrase, reference, interval = sys.argv[1:5]
+    text = sys.argv[5] if len(sys.argv) > 5 else ALPHABET
     app = QtWidgets.QApplication([])
     session = open_session(os.path.abspath(store), passphrase)  # type: ignore[arg-type]
     record = session.conferences.get(reference)
@@ -47,7 +49,7 @@ def main() -> None:
 
     def type_one() -> None:
         nonlocal count
-        QtTest.QTest.keyClick(pane.editor, ALPHABET[count % len(ALPHABET)])
+        QtTest.QTest.keyClick(pane.editor, text[count % len(text)])
         count += 1
         if count == 1:
             print("saved 1", flush=True)  # the first keystroke creates the entry durably

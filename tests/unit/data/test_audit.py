@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import exc
 
 from cpc_desktop.data import audit, integrity, repository
 from cpc_desktop.data.store import Store, open_store
 from tests.helpers.records import CANARY, small_record, uid
-from tests.helpers.stores import FIXED_NOW, RAW_KEY, new_store
+from tests.helpers.stores import (
+    FIXED_NOW,
+    ON_SERVER,
+    RAW_KEY,
+    new_store,
+    raw_sql,
+    store_location,
+)
 
 
 def _import(store: Store) -> None:
@@ -24,16 +30,14 @@ def _import(store: Store) -> None:
 def store_path(tmp_path: Path) -> Path:
     with new_store(tmp_path) as store:
         _import(store)
-    return tmp_path / "store.db"
+    return store_location(tmp_path)  # type: ignore[return-value]  # on a server, its URL
 
 
-def _raw(path: Path, *statements: str) -> None:
-    con = sqlcipher.connect(str(path))
-    con.execute("PRAGMA key = " + RAW_KEY.sql_literal())
-    for sql in statements:
-        con.execute(sql)
-    con.commit()
-    con.close()
+_raw = raw_sql
+
+
+def _drop_trigger(name: str) -> str:
+    return f"DROP TRIGGER {name}" + (" ON audit_event" if ON_SERVER else "")
 
 
 def _problems(path: Path) -> tuple[str, ...]:
@@ -66,7 +70,7 @@ def test_audit_holds_ids_and_hashes_only(store_path: Path) -> None:
             f"minute_entry row {uid('m1')} was changed outside CPC Desktop",
         ),
         (
-            f"UPDATE minute_entry SET restricted = 0 WHERE id = '{uid('m2')}'",
+            f"UPDATE minute_entry SET restricted = FALSE WHERE id = '{uid('m2')}'",
             f"minute_entry row {uid('m2')} was changed outside CPC Desktop",
         ),
         (
@@ -103,21 +107,23 @@ def test_audit_rows_cannot_be_changed(store_path: Path) -> None:
 def test_editing_the_audit_after_dropping_triggers_is_named(store_path: Path) -> None:
     _raw(
         store_path,
-        "DROP TRIGGER audit_event_no_update",
+        _drop_trigger("audit_event_no_update"),
         "UPDATE audit_event SET actor = 'Eve' WHERE seq = 1",
     )
     assert _problems(store_path)[0] == "audit event 1 (create_store) was altered"
 
 
 def test_deleting_an_audit_event_is_named(store_path: Path) -> None:
-    _raw(store_path, "DROP TRIGGER audit_event_no_delete", "DELETE FROM audit_event WHERE seq = 1")
+    _raw(
+        store_path, _drop_trigger("audit_event_no_delete"), "DELETE FROM audit_event WHERE seq = 1"
+    )
     assert _problems(store_path)[0] == "audit event 1 is missing (the next one is 2)"
 
 
 def test_rewriting_the_last_event_is_named(store_path: Path) -> None:
     _raw(
         store_path,
-        "DROP TRIGGER audit_event_no_update",
+        _drop_trigger("audit_event_no_update"),
         "UPDATE audit_event SET rows = '[]' WHERE seq = 2",
     )
     assert _problems(store_path)[0] == "audit event 2 (import) was altered"
@@ -132,6 +138,7 @@ def test_chain_links_each_event_to_the_last(store_path: Path) -> None:
     assert events[1][1] == events[0][2]
 
 
+@pytest.mark.sqlite_only  # FTS5's own index (on a server: test_server_store.py)
 def test_a_search_index_out_of_step_with_the_minutes_is_named(store_path: Path) -> None:
     # Text indexed for a row that does not exist: search would point at the wrong entry.
     _raw(store_path, "INSERT INTO minute_fts(rowid, text) VALUES (999, 'ghost words')")

@@ -16,6 +16,8 @@ from cpc_desktop.data.store import Store, open_store, sidecars
 from tests.helpers.records import small_record
 from tests.helpers.stores import FIXED_NOW, RAW_KEY, new_store
 
+pytestmark = pytest.mark.sqlite_only  # about the SQLite file itself
+
 NOW = datetime(2026, 11, 21, 8, 15, 30, tzinfo=UTC)
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cpc_desktop.data import audit, repository
 from tests.helpers.records import CANARY, small_record
 from tests.helpers.stores import FIXED_NOW, new_store
+
+pytestmark = pytest.mark.sqlite_only  # about the SQLite file itself
 
 
 def _forms(text: str) -> list[bytes]:

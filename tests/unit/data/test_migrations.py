@@ -19,7 +19,14 @@ from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import CANARY, small_record, uid
-from tests.helpers.stores import FIXED_NOW, RAW_KEY, TickingClock, new_store
+from tests.helpers.stores import (
+    FIXED_NOW,
+    ON_SERVER,
+    RAW_KEY,
+    TickingClock,
+    new_store,
+    store_location,
+)
 
 
 def test_known_revisions_match_the_scripts() -> None:
@@ -37,6 +44,7 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert differences == []
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_an_encrypted_copy(tmp_path: Path) -> None:
     with new_store(tmp_path) as store:
         backup = migrate.backup(store.engine, store.path, store.key, "0000")
@@ -48,6 +56,7 @@ def test_backup_is_an_encrypted_copy(tmp_path: Path) -> None:
     assert users == [("Alex Chair",)]
 
 
+@pytest.mark.sqlite_only  # a server store has no copy beside it: test_server_store.py
 def test_older_store_is_backed_up_then_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,9 +76,12 @@ def test_older_store_is_backed_up_then_upgraded(
 ZOE = "Zoë told her teacher she feels safe at her nan's house."
 
 
-def _store_at_0001(path: Path) -> None:
+def _store_at_0001(location: Path | str) -> None:
     """A store as version 0001 of the schema made it, holding one conference's minutes."""
-    engine = _make_engine(path, RAW_KEY, create=True)
+    if isinstance(location, Path):
+        engine = _make_engine(location, RAW_KEY, create=True)
+    else:
+        engine = sa.create_engine(location, poolclass=sa.pool.NullPool)
     meta = repository.row_meta("Alex Chair", FIXED_NOW)
     record = small_record()
     try:
@@ -122,7 +134,7 @@ def _store_at_0001(path: Path) -> None:
                     )
                 )
             # A gap in the implicit rowids: the index must still point at the right rows.
-            conn.exec_driver_sql("DELETE FROM minute_entry WHERE id = ?", (uid("old-1"),))
+            conn.execute(sa.text("DELETE FROM minute_entry WHERE id = :id"), {"id": uid("old-1")})
     finally:
         engine.dispose()
 
@@ -132,7 +144,7 @@ def _chair(store: Store) -> WorkspaceService:
 
 
 def test_a_0001_store_is_backed_up_upgraded_and_its_minutes_searchable(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+    path = store_location(tmp_path)
     _store_at_0001(path)
     with open_store(path, RAW_KEY) as store:
         with store.engine.connect() as conn:
@@ -152,7 +164,8 @@ def test_a_0001_store_is_backed_up_upgraded_and_its_minutes_searchable(tmp_path:
     assert entries == [(uid("old-0"), ZOE, None), (uid("old-2"), "Nothing to add.", None)]
     assert reasons == [(None,)]
     assert [h.entry_id for h in hits] == [uid("old-0")]
-    assert len(list(tmp_path.glob("store.db.before-0001-*.bak"))) == 1
+    # On a server there is no copy beside a file: its own backups are the undo.
+    assert len(list(tmp_path.glob("store.db.before-0001-*.bak"))) == (0 if ON_SERVER else 1)
 
 
 def test_downgrade_to_0001_keeps_every_minute(tmp_path: Path) -> None:
@@ -165,9 +178,11 @@ def test_downgrade_to_0001_keeps_every_minute(tmp_path: Path) -> None:
         with store.engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0001")
         with store.engine.connect() as conn:
-            names = {r[0] for r in conn.exec_driver_sql("select name from sqlite_master")}
+            inspector = sa.inspect(conn)
+            names = set(inspector.get_table_names())
+            names |= {i["name"] or "" for i in inspector.get_indexes("minute_entry")}
             count = conn.exec_driver_sql("select count(*) from minute_entry").scalar()
-            columns = {r[1] for r in conn.exec_driver_sql("pragma table_info(minute_entry)")}
+            columns = {c["name"] for c in inspector.get_columns("minute_entry")}
             conn.rollback()
         assert count == 2
         assert "section" not in columns
@@ -177,6 +192,7 @@ def test_downgrade_to_0001_keeps_every_minute(tmp_path: Path) -> None:
         assert [h.entry_id for h in _chair(store).search(CANARY)] == [uid("m1")]
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_copy_keeps_a_working_search_index(tmp_path: Path) -> None:
     from cpc_desktop.services.conferences import ConferenceService
 

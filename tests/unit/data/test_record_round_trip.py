@@ -5,13 +5,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cpc_desktop.data import audit, repository
+from cpc_desktop.data import audit, integrity, repository
+from cpc_desktop.data.errors import StoreError
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.services.document import parse_document, render_document
-from tests.helpers.stores import FIXED_NOW, new_store
+from tests.helpers.stores import FIXED_NOW, ON_SERVER, new_store
 from tests.strategies import example_record, records
 
 
@@ -35,9 +37,14 @@ def test_example_record_round_trips(tmp_path: Path) -> None:
 @given(records())
 def test_any_document_round_trips_through_a_store(record: ConferenceRecord) -> None:
     text = render_document(record)
+    if ON_SERVER and "\\u0000" in text:
+        # PostgreSQL text cannot hold NUL: a server store refuses the document whole.
+        with tempfile.TemporaryDirectory() as folder, new_store(Path(folder)) as store:
+            with pytest.raises(StoreError, match="cannot hold a value"):
+                _through_store(store, parse_document(text))
+            assert integrity.check(store).sound
+        return
     with tempfile.TemporaryDirectory() as folder, new_store(Path(folder)) as store:
         exported = render_document(_through_store(store, parse_document(text)))
-        from cpc_desktop.data import integrity
-
         assert integrity.check(store).sound
     assert exported == text

@@ -1,4 +1,8 @@
-"""Opening and creating stores: encryption, pragmas, and every kind of bad file."""
+"""Opening and creating stores: encryption, pragmas, and every kind of bad file.
+
+Most of these are about the SQLite file itself (``sqlite_only``); the server's own
+cases are in ``test_server_store.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,30 @@ import stat
 from pathlib import Path
 
 import pytest
-import sqlcipher3.dbapi2 as sqlcipher
 
 from cpc_desktop.data import errors, integrity
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.schema import HEAD_REVISION
 from cpc_desktop.data.store import create_store, open_store, raw_connection_info
-from tests.helpers.stores import FIXED_NOW, RAW_KEY, digest_tree, new_store
+from tests.helpers.stores import (
+    FIXED_NOW,
+    RAW_KEY,
+    digest_tree,
+    new_store,
+    raw_sql,
+    store_location,
+)
+
+sqlite_only = pytest.mark.sqlite_only
 
 
 @pytest.fixture
 def closed_store(tmp_path: Path) -> Path:
     new_store(tmp_path).close()
-    return tmp_path / "store.db"
+    return store_location(tmp_path)  # type: ignore[return-value]  # on a server, its URL
 
 
+@sqlite_only
 def test_store_is_encrypted_and_configured(tmp_path: Path) -> None:
     with new_store(tmp_path) as store:
         info = raw_connection_info(store)
@@ -35,6 +49,7 @@ def test_store_is_encrypted_and_configured(tmp_path: Path) -> None:
         sqlite3.connect(tmp_path / "store.db").execute("select * from sqlite_master").fetchall()
 
 
+@sqlite_only
 def test_real_passphrase_round_trip(tmp_path: Path) -> None:
     key = StoreKey.from_passphrase("Cafe\u0301 au lait, 'quoted' \"too\"")
     create_store(tmp_path / "p.db", key, owner="Chair", now=FIXED_NOW).close()
@@ -55,12 +70,14 @@ def test_key_is_never_shown() -> None:
         StoreKey()
 
 
+@sqlite_only
 def test_open_never_creates(tmp_path: Path) -> None:
     with pytest.raises(errors.StoreNotFound, match="no store at"):
         open_store(tmp_path / "missing.db", RAW_KEY)
     assert os.listdir(tmp_path) == []
 
 
+@sqlite_only
 def test_create_refuses_existing_file(closed_store: Path) -> None:
     before = digest_tree(closed_store.parent)
     with pytest.raises(errors.StoreExists, match="will not overwrite"):
@@ -68,11 +85,13 @@ def test_create_refuses_existing_file(closed_store: Path) -> None:
     assert digest_tree(closed_store.parent) == before
 
 
+@sqlite_only
 def test_create_refuses_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(errors.StoreNotFound, match="does not exist"):
         create_store(tmp_path / "nope" / "s.db", RAW_KEY, owner="X", now=FIXED_NOW)
 
 
+@sqlite_only
 def test_create_refuses_leftover_wal(tmp_path: Path) -> None:
     (tmp_path / "s.db-wal").write_bytes(b"old")
     with pytest.raises(errors.StoreExists, match=r"s\.db-wal"):
@@ -105,6 +124,7 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
+@sqlite_only
 def test_bad_files_are_refused_and_unchanged(tmp_path: Path, case: str) -> None:
     make, error, words = BAD_FILES[case]
     path = tmp_path / "bad.db"
@@ -115,6 +135,7 @@ def test_bad_files_are_refused_and_unchanged(tmp_path: Path, case: str) -> None:
     assert digest_tree(tmp_path) == before
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("damage", "words"),
     [
@@ -147,6 +168,7 @@ def test_damaged_store_is_reported_and_unchanged(closed_store: Path, damage, wor
     assert digest_tree(closed_store.parent) == before
 
 
+@sqlite_only
 def test_wrong_key_leaves_no_trace(closed_store: Path) -> None:
     before = digest_tree(closed_store.parent)
     with pytest.raises(errors.WrongKeyOrDamaged):
@@ -154,11 +176,13 @@ def test_wrong_key_leaves_no_trace(closed_store: Path) -> None:
     assert digest_tree(closed_store.parent) == before
 
 
+@sqlite_only
 def test_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(errors.StoreIsDirectory, match="is a folder"):
         open_store(tmp_path, RAW_KEY)
 
 
+@sqlite_only
 def test_read_only_file_is_refused(closed_store: Path) -> None:
     closed_store.chmod(stat.S_IRUSR | stat.S_IRGRP)
     before = digest_tree(closed_store.parent)
@@ -170,6 +194,7 @@ def test_read_only_file_is_refused(closed_store: Path) -> None:
     assert digest_tree(closed_store.parent) == before
 
 
+@sqlite_only
 def test_second_instance_is_refused(closed_store: Path) -> None:
     with (
         open_store(closed_store, RAW_KEY),
@@ -179,24 +204,18 @@ def test_second_instance_is_refused(closed_store: Path) -> None:
     open_store(closed_store, RAW_KEY).close()  # the lock went with the first
 
 
-def test_store_newer_than_app_is_refused(closed_store: Path) -> None:
-    con = sqlcipher.connect(str(closed_store))
-    con.execute("PRAGMA key = " + RAW_KEY.sql_literal())
-    con.execute("UPDATE alembic_version SET version_num = '9999'")
-    con.commit()
-    con.close()
-    before = digest_tree(closed_store.parent)
+def test_store_newer_than_app_is_refused(tmp_path: Path, closed_store: Path) -> None:
+    raw_sql(closed_store, "UPDATE alembic_version SET version_num = '9999'")
+    before = digest_tree(tmp_path)
     with pytest.raises(errors.StoreTooNew, match="newer version"):
         open_store(closed_store, RAW_KEY)
-    assert digest_tree(closed_store.parent) == before
+    assert digest_tree(tmp_path) == before
+    raw_sql(closed_store, f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")
+    open_store(closed_store, RAW_KEY).close()  # left as it was
 
 
 def test_foreign_database_with_right_key_is_not_a_store(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
-    con = sqlcipher.connect(str(path))
-    con.execute("PRAGMA key = " + RAW_KEY.sql_literal())
-    con.execute("create table notes(x)")
-    con.commit()
-    con.close()
+    location = store_location(tmp_path, "other.db")
+    raw_sql(location, "create table notes(x integer)")
     with pytest.raises(errors.NotAStore, match="not a CPC Desktop store"):
-        open_store(path, RAW_KEY)
+        open_store(location, RAW_KEY)

@@ -85,7 +85,10 @@ CALLS: dict[Action, Call] = {
         REF, uid("police"), "minutes", copy=CopyKind.FULL, method="secure e-mail"
     ),
     Action.HANDOVER: lambda s: s.handover.export_package(
-        REF, s.store.path.with_name("out.cpcx"), "hand-over words", cost=FAST_COST
+        REF,
+        Path("out.cpcx"),
+        "hand-over words",
+        cost=FAST_COST,  # in tmp_path
     ),
 }
 
@@ -137,7 +140,14 @@ def _snapshot(store: Store) -> dict[str, object]:
 
 @pytest.mark.parametrize("role", list(UserRole))
 @pytest.mark.parametrize("action", list(Action))
-def test_role_action_matrix(store: Store, role: UserRole, action: Action) -> None:
+def test_role_action_matrix(
+    store: Store,
+    role: UserRole,
+    action: Action,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where files are written
     actor = Actor(f"Someone {role.value}", role)
     service = Session(store, actor, TickingClock())
     before_events = _events(store)

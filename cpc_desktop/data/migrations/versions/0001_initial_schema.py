@@ -16,6 +16,19 @@ branch_labels = None
 depends_on = None
 
 
+# The same guard on PostgreSQL (a server store); TRUNCATE is refused as well.
+_PG_AUDIT_TRIGGERS = (
+    "CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
+    "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()",
+    "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()",
+    "CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "app_user",
@@ -679,7 +692,8 @@ def upgrade() -> None:
             batch_op.f("ix_plan_action_decision_id"), ["decision_id"], unique=False
         )
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         # The audit log is append-only; check also detects edits made by dropping these.
         op.execute(
             "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
@@ -689,6 +703,9 @@ def upgrade() -> None:
             "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
         )
+    elif dialect == "postgresql":
+        for statement in _PG_AUDIT_TRIGGERS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
@@ -749,5 +766,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_conference_date"))
 
     op.drop_table("conference")
-    op.drop_table("audit_event")
+    op.drop_table("audit_event")  # its triggers go with it
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS audit_event_append_only()")
     op.drop_table("app_user")

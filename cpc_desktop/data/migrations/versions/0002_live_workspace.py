@@ -3,7 +3,8 @@
 Adds ``minute_entry.section`` and ``agenda_item.not_obtained_reason``; the tables
 ``conference_action`` and ``safety_scale``; and, on SQLite, the FTS5 index
 ``minute_fts`` over minute text, kept in step with ``minute_entry`` by triggers and
-filled from the minutes already in the store.
+filled from the minutes already in the store; on PostgreSQL, a GIN index ``minute_fts``
+over the words of the minute text, its accents removed by ``minute_search_fold``.
 
 Revision ID: 0002
 Revises: 0001
@@ -11,6 +12,8 @@ Create Date: 2026-11-23
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import sqlalchemy as sa
 from alembic import op
@@ -51,6 +54,37 @@ _TRIGGERS = (
     "INSERT INTO minute_fts(rowid, text) VALUES (new.rowid, new.text); END",
 )
 _TRIGGER_NAMES = ("minute_fts_insert", "minute_fts_delete", "minute_fts_update")
+
+
+def _latin_folding() -> tuple[str, str]:
+    """``translate()`` arguments taking accents off Latin letters: "Zoë" -> "Zoe".
+
+    Precomposed letters become their base letter and combining accents are dropped
+    (the rule FTS5's ``remove_diacritics`` follows). Canonical decompositions never
+    change between Unicode versions, so the function is the same wherever it is made.
+    """
+    accented, plain = [], []
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
+            accented.append(chr(code))
+            plain.append(parts[0])
+    marks = "".join(chr(code) for code in range(0x0300, 0x0370))
+    return "".join(accented) + marks, "".join(plain)
+
+
+# PostgreSQL: an expression index, so there is nothing to keep in step. Only the first
+# 200,000 characters of an entry are indexed: a tsvector holds at most 1 MB, and a
+# longer one would stop the entry being saved at all.
+_PG_FOLD = (
+    "CREATE FUNCTION minute_search_fold(text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
+    "AS $$ SELECT translate(left($1, 200000), '{}', '{}') $$"
+)
+_PG_INDEX = (
+    "CREATE INDEX minute_fts ON minute_entry "
+    "USING gin (to_tsvector('simple'::regconfig, minute_search_fold(text)))"
+)
 
 
 def _row_columns() -> list[sa.Column[object]]:
@@ -141,19 +175,27 @@ def upgrade() -> None:
             batch_op.f("ix_safety_scale_participant_id"), ["participant_id"], unique=False
         )
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         op.execute(_FTS)
         for trigger in _TRIGGERS:
             op.execute(trigger)
         # Index the minutes written before this revision.
         op.execute("INSERT INTO minute_fts(minute_fts) VALUES ('rebuild')")
+    elif dialect == "postgresql":
+        op.execute(_PG_FOLD.format(*_latin_folding()))
+        op.execute(_PG_INDEX)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for name in _TRIGGER_NAMES:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS minute_fts")
+    elif dialect == "postgresql":
+        op.execute("DROP INDEX IF EXISTS minute_fts")
+        op.execute("DROP FUNCTION IF EXISTS minute_search_fold(text)")
 
     with op.batch_alter_table("safety_scale", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_safety_scale_participant_id"))

@@ -2,8 +2,8 @@
 
 Adds ``letter.recipient_name`` and ``letter.recipient_address``; the table
 ``output_file`` (every PDF issued, with its SHA-256, signer and bytes, and the
-redactions of a family copy); and, on SQLite, triggers that refuse to change or delete
-an issued minutes version (security.md I3).
+redactions of a family copy); and triggers that refuse to change or delete an issued
+minutes version (security.md I3), on SQLite and on PostgreSQL.
 
 Revision ID: 0003
 Revises: 0002
@@ -29,6 +29,19 @@ _TRIGGERS = (
     "SELECT RAISE(ABORT, 'issued minutes cannot be deleted'); END",
 )
 _TRIGGER_NAMES = ("minutes_version_issued_update", "minutes_version_issued_delete")
+_PG_TRIGGERS = (
+    "CREATE FUNCTION minutes_version_issued_frozen() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'issued minutes cannot be deleted'; END IF; "
+    "RAISE EXCEPTION 'issued minutes cannot be changed'; "
+    "END $$",
+    "CREATE TRIGGER minutes_version_issued_update BEFORE UPDATE ON minutes_version "
+    "FOR EACH ROW WHEN (OLD.state = 'issued') "
+    "EXECUTE FUNCTION minutes_version_issued_frozen()",
+    "CREATE TRIGGER minutes_version_issued_delete BEFORE DELETE ON minutes_version "
+    "FOR EACH ROW WHEN (OLD.state = 'issued') "
+    "EXECUTE FUNCTION minutes_version_issued_frozen()",
+)
 _COPY = sa.Enum("full", "family", name="copykind", native_enum=False, length=40)
 
 
@@ -92,15 +105,24 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_output_file_file_sha256"), ["file_sha256"], unique=False
         )
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for statement in _TRIGGERS:
+            op.execute(statement)
+    elif dialect == "postgresql":
+        for statement in _PG_TRIGGERS:
             op.execute(statement)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for name in _TRIGGER_NAMES:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    elif dialect == "postgresql":
+        for name in _TRIGGER_NAMES:
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON minutes_version")
+        op.execute("DROP FUNCTION IF EXISTS minutes_version_issued_frozen()")
     with op.batch_alter_table("output_file", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_output_file_file_sha256"))
         batch_op.drop_index(batch_op.f("ix_output_file_conference_id"))
