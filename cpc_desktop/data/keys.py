@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
+
+
+#: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the file's first 16 bytes.
+KDF_HASH = "sha512"
+KDF_ROUNDS = 256_000
+SALT_BYTES = 16
 
 
 @dataclass(frozen=True, repr=False)
@@ -32,6 +39,22 @@ class StoreKey:
     @classmethod
     def from_raw(cls, raw: bytes) -> StoreKey:
         return cls(raw=raw)
+
+    def for_salt(self, salt: bytes) -> StoreKey:
+        """The raw key SQLCipher would derive from this passphrase for a file with ``salt``.
+
+        Deriving once lets every connection to one file (the read-only checks before
+        opening, then the store itself) skip SQLCipher's 256,000 rounds.
+        """
+        if self.raw is not None:
+            return self
+        assert self.passphrase is not None
+        if len(salt) != SALT_BYTES:
+            raise ValueError("a SQLCipher salt is 16 bytes")
+        derived = hashlib.pbkdf2_hmac(
+            KDF_HASH, self.passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32
+        )
+        return StoreKey(raw=derived)
 
     def sql_literal(self) -> str:
         """The key as SQLCipher expects it after ``PRAGMA key =`` or ``KEY``."""

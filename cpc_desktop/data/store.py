@@ -42,6 +42,7 @@ from cpc_desktop.data.errors import (
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.location import is_server_url
 from cpc_desktop.data.locking import InstanceLock
+from cpc_desktop.data.probe import key_for_file, probe
 from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -150,6 +151,17 @@ def sidecars(path: Path) -> tuple[Path, ...]:
     return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
+def _reserve(path: Path) -> None:
+    """Create the empty store file for this user alone; SQLite gives its ``-wal`` and
+    ``-shm`` the same permissions. ``O_EXCL``: a file that appeared meanwhile is not used."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise StoreExists(f"{path} already exists; CPC Desktop will not overwrite it") from None
+    except OSError:
+        raise StoreError(f"cannot create {path} (check the folder)") from None
+
+
 def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
     engine = sa.create_engine(
         "sqlite://",
@@ -165,14 +177,6 @@ def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
-
-
-def _read_revision(conn: sa.Connection) -> str | None:
-    tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
-    if "alembic_version" not in tables:
-        return None
-    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-    return None if row is None else str(row[0])
 
 
 @dataclass
@@ -305,13 +309,19 @@ def open_store(path: Path | str, key: StoreKey | None) -> Store:
     path = Path(path)
     check_can_open(path)
     lock = InstanceLock.acquire(path)
-    engine = _make_engine(path, key, create=False)
     try:
-        with engine.connect() as conn:
-            revision = _read_revision(conn)
-            conn.rollback()
-        if revision is None:
-            raise NotAStore(f"{path.name} is not a CPC Desktop store")
+        file_key = key_for_file(key, path)  # the one key derivation of this open
+        revision = probe(path, file_key)  # read-only: nothing is written before this passes
+    except BaseException as error:
+        lock.release()
+        if isinstance(error, sqlcipher.Error):
+            raise translate_error(error, path) from error
+        raise
+    if revision is None:
+        lock.release()
+        raise NotAStore(f"{path.name} is not a CPC Desktop store")
+    engine = _make_engine(path, file_key, create=False)
+    try:
         if needs_upgrade(revision, path.name):
             from cpc_desktop.data import migrate
 
@@ -343,6 +353,7 @@ def create_store(path: Path | str, key: StoreKey | None, *, owner: str, now: dat
 
     path = Path(path)
     check_can_create(path)
+    _reserve(path)
     engine = _make_engine(path, key, create=True)
     lock: InstanceLock | None = None
     try:
