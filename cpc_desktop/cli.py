@@ -33,24 +33,14 @@ class CliError(Exception):
 
 
 def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
-    if args.passphrase_file is not None:
-        try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            raise CliError(f"cannot read the passphrase file {args.passphrase_file}") from None
-        passphrase = text.splitlines()[0] if text.splitlines() else ""
-    elif os.environ.get("CPC_PASSPHRASE") is not None:
-        passphrase = os.environ["CPC_PASSPHRASE"]
-    elif sys.stdin.isatty():
-        import getpass
-
-        passphrase = getpass.getpass("Passphrase: ")
-        if new and getpass.getpass("Type it again: ") != passphrase:
-            raise CliError("the two passphrases differ; nothing was created")
-    else:
-        raise CliError("no passphrase: use --passphrase-file FILE or set CPC_PASSPHRASE")
-    if not passphrase:
-        raise CliError("the passphrase is empty")
+    passphrase = read_secret(
+        args.passphrase_file,
+        "CPC_PASSPHRASE",
+        what="passphrase",
+        option="--passphrase-file",
+        new=new,
+        refused="nothing was created",
+    )
     if "\x00" in passphrase:
         raise CliError("a passphrase cannot contain a NUL character")
     if new and len(passphrase) < MIN_NEW_PASSPHRASE:
@@ -58,9 +48,6 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
             f"a new store needs a passphrase of at least {MIN_NEW_PASSPHRASE} characters"
         )
     return passphrase
-
-
-# --- opening ----------------------------------------------------------------------------
 
 
 def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
@@ -188,9 +175,15 @@ def read_secret(
     """
     if file is not None:
         try:
-            text = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            raw = Path(file).read_bytes()
+        except OSError:
             raise CliError(f"cannot read the {what} file {file}") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CliError(
+                f"the {what} file {file} is not UTF-8 text; save it as UTF-8 and try again"
+            ) from None
         secret = text.splitlines()[0] if text.splitlines() else ""
     elif os.environ.get(env) is not None:
         secret = os.environ[env]
@@ -204,6 +197,13 @@ def read_secret(
         raise CliError(f"no {what}: use {option} FILE or set {env}")
     if not secret:
         raise CliError(f"the {what} is empty")
+    try:
+        secret.encode("utf-8")
+    except UnicodeEncodeError:
+        # A byte that is not UTF-8 reaches Python as a lone surrogate (os.environ, getpass).
+        raise CliError(
+            f"the {what} is not UTF-8 text; set the terminal to UTF-8 or use {option} FILE"
+        ) from None
     return secret
 
 
