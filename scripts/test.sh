@@ -24,6 +24,6 @@ echo "== domain coverage (must be 100 %)"
   --show-missing --skip-covered
 if [ -n "$postgres_url" ]; then
   echo "== data and service tests on PostgreSQL"
-  CPC_TEST_POSTGRES_URL="$postgres_url" .venv/bin/python -m pytest -q -m "not sqlite_only" \
+  CPC_TEST_POSTGRES_URL="$postgres_url" .venv/bin/python -m pytest -q -n auto -m "not sqlite_only" \
     tests/unit/data tests/unit/services tests/e2e/test_cli_server.py
 fi

@@ -6,7 +6,6 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-
 #: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the file's first 16 bytes.
 KDF_HASH = "sha512"
 KDF_ROUNDS = 256_000

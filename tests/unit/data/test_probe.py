@@ -90,9 +90,10 @@ def test_a_wrong_passphrase_never_touches_a_hot_wal(store: Path, tmp_path: Path)
     with pytest.raises(errors.WrongKeyOrDamaged):
         open_store(frozen / "store.db", StoreKey.from_passphrase("not the passphrase"))
     assert digest_tree(frozen) == before
-    with open_store(frozen / "store.db", PASSPHRASE) as recovered:  # the right one replays it
-        with recovered.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT count(*) FROM extra").scalar() == 0
+    # The right passphrase replays it.
+    recovered = open_store(frozen / "store.db", PASSPHRASE)
+    with recovered, recovered.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM extra").scalar() == 0
 
 
 def _flip_last_page(path: Path) -> None:
