@@ -152,7 +152,7 @@ STORE_CASES = {
     "truncated-page": (lambda p: p.write_bytes(p.read_bytes()[:8192]), "damaged"),
     "truncated-mid-page": (lambda p: p.write_bytes(p.read_bytes()[: 8192 + 700]), "damaged"),
     "flipped-page-1": (lambda p: _flip(p, 64), "passphrase is wrong"),
-    "flipped-later-page": (lambda p: _flip(p, 4096 * 5 + 99), "failed its check"),
+    "flipped-later-page": (lambda p: _flip(p, 4096 * 5 + 99), "damaged (page 6 fails its check)"),
 }
 
 
