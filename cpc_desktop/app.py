@@ -1,15 +1,19 @@
 """Composition root of the desktop application.
 
 Start-up order matters for how quickly the first window appears (design.md §7): the
-unlock dialog is shown with only Qt loaded, and the store's machinery (SQLAlchemy,
-the services, the holiday calendars) is imported in a background thread while the
-passphrase is typed.
+unlock dialog is shown with only Qt loaded, and once it has painted, the store's
+machinery (SQLAlchemy, the services, the holiday calendars) is imported in a background
+thread while the passphrase is typed. Started any earlier, that thread competes with
+building and painting the dialog for the interpreter. Unlocking waits for it to finish
+(or, if it never started, imports on the main thread), so two threads never import the
+same modules at once.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +26,55 @@ def default_store_path() -> Path:
 
 def _preload() -> None:
     """Import what unlocking needs, off the main thread."""
+    import holidays.countries  # noqa: F401  (every country: the home screen's due dates)
+
     import cpc_desktop.services.session
     import cpc_desktop.ui.main_window  # noqa: F401
+
+
+class Preload:
+    """The background import of :func:`_preload`, started at most once.
+
+    :meth:`start` is called when the unlock dialog has painted; :meth:`wait` before
+    anything that needs the imports. Once :meth:`wait` has been called the thread is
+    never started: the caller imports what it needs on its own thread.
+    """
+
+    def __init__(self, target: Callable[[], None] = _preload) -> None:
+        self._target = target
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is not None or self._closed:
+                return
+            # The name is what the benchmarks wait for (bench/unlock_home.py, memory.py).
+            self._thread = threading.Thread(target=self._target, name="preload", daemon=True)
+            self._thread.start()
+
+    def wait(self) -> None:
+        """Return once the preload is over (at once if it never started)."""
+        with self._lock:
+            self._closed = True
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+
+def _after(preload: Preload, opener: Callable[[Path, str, bool], Any]) -> Any:
+    """``opener``, run once the preload is over (an Unlock clicked before it ended)."""
+
+    def open_when_loaded(path: Path, passphrase: str, create: bool) -> Any:
+        preload.wait()
+        return opener(path, passphrase, create)
+
+    return open_when_loaded
 
 
 def _harden() -> None:
@@ -46,8 +97,6 @@ def open_or_create(path: Path, passphrase: str, create: bool) -> Any:
 
 def run(db: Path | None = None) -> int:
     _harden()
-    loader = threading.Thread(target=_preload, name="preload", daemon=True)
-    loader.start()
     from PySide6 import QtCore, QtWidgets
 
     from cpc_desktop.ui.settings import Preferences
@@ -58,10 +107,12 @@ def run(db: Path | None = None) -> int:
     app.setOrganizationName("CPC Desktop")
     preferences = Preferences(QtCore.QSettings())
     path = db or preferences.last_store or default_store_path()
-    dialog = UnlockDialog(path, open_or_create)
+    preload = Preload()
+    dialog = UnlockDialog(path, _after(preload, open_or_create))
+    dialog.painted.connect(preload.start)
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return 0
-    loader.join()
+    preload.wait()
     from cpc_desktop.ui.main_window import MainWindow
 
     preferences.last_store = path

@@ -13,6 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -26,7 +27,6 @@ from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
-from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
@@ -34,6 +34,11 @@ from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.workspace import WorkspaceService
+
+if TYPE_CHECKING:
+    # Hand-over brings schema validation (jsonschema), the package cipher (cryptography)
+    # and the merge: imported when a hand-over is first made or read, not at start-up.
+    from cpc_desktop.services.handover import HandoverService
 
 __all__ = ["Session", "check_record_rules", "open_session", "store_exists", "system_clock"]
 
@@ -80,7 +85,16 @@ class Session:
         self.letters = LetterService(self.store, self.actor, self.clock, self.rules)
         self.distribution = DistributionService(self.store, self.actor, self.clock, self.rules)
         self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
-        self.handover = HandoverService(self.store, self.actor, self.clock, self.rules)
+        self._handover: HandoverService | None = None
+
+    @property
+    def handover(self) -> HandoverService:
+        """The hand-over service, made (and its module imported) on first use."""
+        if self._handover is None:
+            from cpc_desktop.services.handover import HandoverService
+
+            self._handover = HandoverService(self.store, self.actor, self.clock, self.rules)
+        return self._handover
 
     def close(self) -> None:
         self.store.close()

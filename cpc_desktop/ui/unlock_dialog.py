@@ -19,9 +19,18 @@ from cpc_desktop.ui.passphrase import MIN_LENGTH, strength
 #: (path, passphrase, create) -> an open session; raises an error with ``.message``.
 Opener = Callable[[Path, str, bool], Any]
 
+#: If no paint has come this long after the dialog was first shown, :attr:`painted`
+#: is emitted anyway (a window that is covered or off-screen may not paint).
+PAINT_FALLBACK_MS = 250
+
 
 class UnlockDialog(QtWidgets.QDialog):
     """Asks for the passphrase (twice, with a strength hint, when creating)."""
+
+    #: Emitted once, in an event-loop turn after the dialog's first paint (or
+    #: :data:`PAINT_FALLBACK_MS` after it was first shown without painting): the moment to
+    #: start background work without delaying the dialog itself.
+    painted = QtCore.Signal()
 
     def __init__(self, path: Path, opener: Opener, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +38,8 @@ class UnlockDialog(QtWidgets.QDialog):
         self._opener = opener
         self._create = not path.exists()
         self.session: Any = None
+        self._shown_once = False
+        self._painted_once = False
         self.setWindowTitle("CPC Desktop — " + ("create a store" if self._create else "unlock"))
         self.setModal(True)
         self._build_ui()
@@ -93,6 +104,23 @@ class UnlockDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.passphrase.setFocus()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QtCore.QTimer.singleShot(PAINT_FALLBACK_MS, self, self._emit_painted)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once:
+            # After this paint cycle: the children paint in the same turn.
+            QtCore.QTimer.singleShot(0, self, self._emit_painted)
+
+    def _emit_painted(self) -> None:
+        if not self._painted_once:
+            self._painted_once = True
+            self.painted.emit()
 
     def _on_passphrase_changed(self, text: str) -> None:
         found = strength(text)
