@@ -12,8 +12,10 @@ offline and already includes substitute ("observed") days.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from cpc_desktop.domain.enums import DayUnit, Division
 
@@ -66,19 +68,12 @@ class WorkingCalendar:
         Raises:
             CalendarRangeError: ``d`` is outside the covered years.
         """
-        if not self.covers(d):
-            raise CalendarRangeError(
-                f"The bank-holiday calendar covers {self.first_year} to {self.last_year}; "
-                f"{d.isoformat()} is outside it."
-            )
+        self._require(d)
         return d.weekday() < 5 and d not in self.holidays
 
     def next_working_day(self, d: date) -> date:
         """Return the first working day strictly after ``d``."""
-        d += _ONE_DAY
-        while not self.is_working_day(d):
-            d += _ONE_DAY
-        return d
+        return self._nth_working_day_after(d, 1)
 
     def working_day_on_or_after(self, d: date) -> date:
         """Return ``d`` if it is a working day, else the next working day."""
@@ -99,10 +94,7 @@ class WorkingCalendar:
             raise ValueError(f"cannot add a negative number of working days ({n})")
         if n == 0:
             return self.working_day_on_or_after(start)
-        d = start
-        for _ in range(n):
-            d = self.next_working_day(d)
-        return d
+        return self._nth_working_day_after(start, n)
 
     def working_days_between(self, a: date, b: date) -> int:
         """Count the working days ``d`` with ``a < d <= b``; negative when ``b < a``.
@@ -112,12 +104,50 @@ class WorkingCalendar:
         """
         if b < a:
             return -self.working_days_between(b, a)
-        count = 0
-        d = a + _ONE_DAY
-        while d <= b:
-            count += self.is_working_day(d)
-            d += _ONE_DAY
-        return count
+        if b == a:
+            return 0
+        self._require(a + _ONE_DAY)
+        if not self.covers(b):
+            raise self._outside(self._first_day_after())
+        days = self._working_ordinals
+        return bisect_right(days, b.toordinal()) - bisect_right(days, a.toordinal())
+
+    # --- counting by lookup -----------------------------------------------------------
+    #
+    # Each question is answered by binary search in the sorted ordinals of every working
+    # day of the covered years, built on first use, so a count of n days costs O(log n)
+    # rather than n steps. The answers, and the errors (with the first uncovered day a
+    # day-by-day walk would meet), are those of stepping one day at a time.
+
+    @cached_property
+    def _working_ordinals(self) -> tuple[int, ...]:
+        first = date(self.first_year, 1, 1).toordinal()
+        last = date(self.last_year, 12, 31).toordinal()
+        holidays = {d.toordinal() for d in self.holidays}
+        # date.fromordinal(1) is a Monday, so (ordinal - 1) % 7 is the weekday.
+        return tuple(o for o in range(first, last + 1) if (o - 1) % 7 < 5 and o not in holidays)
+
+    def _nth_working_day_after(self, d: date, n: int) -> date:
+        """The ``n``-th (``n >= 1``) working day strictly after ``d``."""
+        self._require(d + _ONE_DAY)
+        days = self._working_ordinals
+        index = bisect_right(days, d.toordinal()) + n - 1
+        if index >= len(days):
+            raise self._outside(self._first_day_after())
+        return date.fromordinal(days[index])
+
+    def _first_day_after(self) -> date:
+        return date(self.last_year, 12, 31) + _ONE_DAY
+
+    def _require(self, d: date) -> None:
+        if not self.covers(d):
+            raise self._outside(d)
+
+    def _outside(self, d: date) -> CalendarRangeError:
+        return CalendarRangeError(
+            f"The bank-holiday calendar covers {self.first_year} to {self.last_year}; "
+            f"{d.isoformat()} is outside it."
+        )
 
 
 def uk_calendar(division: Division, first_year: int, last_year: int) -> WorkingCalendar:

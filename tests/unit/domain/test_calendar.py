@@ -294,3 +294,116 @@ def test_add_months_lands_in_the_target_month_and_never_overshoots(d: date, n: i
 @given(dates, st.integers(min_value=0, max_value=400))
 def test_calendar_days_are_plain_arithmetic(start: date, n: int) -> None:
     assert (add_days(start, n, DayUnit.CALENDAR, ENG) - start).days == n
+
+
+# --- the lookup agrees with counting one day at a time --------------------------------
+
+
+def _stepped_is_working_day(calendar: WorkingCalendar, d: date) -> bool:
+    if not calendar.covers(d):
+        raise CalendarRangeError(
+            f"The bank-holiday calendar covers {calendar.first_year} to {calendar.last_year}; "
+            f"{d.isoformat()} is outside it."
+        )
+    return d.weekday() < 5 and d not in calendar.holidays
+
+
+def _stepped_add(calendar: WorkingCalendar, start: date, n: int) -> date:
+    """The definition: walk forward a day at a time, checking each day as it is met."""
+    if n == 0 and _stepped_is_working_day(calendar, start):
+        return start
+    d = start
+    for _ in range(max(n, 1)):
+        d += timedelta(days=1)
+        while not _stepped_is_working_day(calendar, d):
+            d += timedelta(days=1)
+    return d
+
+
+def _stepped_between(calendar: WorkingCalendar, a: date, b: date) -> int:
+    if b < a:
+        return -_stepped_between(calendar, b, a)
+    count, d = 0, a + timedelta(days=1)
+    while d <= b:
+        count += _stepped_is_working_day(calendar, d)
+        d += timedelta(days=1)
+    return count
+
+
+def _outcome(call: object, *args: object) -> object:
+    """The value of ``call(*args)``, or the range error's message."""
+    try:
+        return call(*args)  # type: ignore[operator]
+    except CalendarRangeError as error:
+        return ("CalendarRangeError", str(error))
+
+
+# The three divisions the profiles use (england-and-wales, scotland, northern-ireland),
+# over a short span so that counts run off either end; dates a little outside it too.
+SHORT = {
+    division: uk_calendar(division, 2024, 2026)
+    for division in (Division.ENGLAND_AND_WALES, Division.SCOTLAND, Division.NORTHERN_IRELAND)
+}
+around = st.dates(min_value=date(2023, 12, 1), max_value=date(2027, 1, 31))
+# Dates near the holidays (Christmas, New Year, Easter, St Patrick's, the Twelfth,
+# St Andrew's), where skipping matters most.
+near_holidays = st.builds(
+    lambda calendar, holiday, shift: holiday + timedelta(days=shift),
+    st.sampled_from(list(SHORT.values())),
+    st.sampled_from(sorted(set().union(*(c.holidays for c in SHORT.values())))),
+    st.integers(min_value=-10, max_value=10),
+)
+short_calendars = st.sampled_from(list(SHORT.values()))
+offsets = st.integers(min_value=0, max_value=800)
+
+
+@given(short_calendars, st.one_of(around, near_holidays), offsets)
+def test_adding_working_days_matches_stepping_day_by_day(
+    calendar: WorkingCalendar, start: date, n: int
+) -> None:
+    assert _outcome(calendar.add_working_days, start, n) == _outcome(
+        _stepped_add, calendar, start, n
+    )
+    assert _outcome(calendar.next_working_day, start) == _outcome(_stepped_add, calendar, start, 1)
+
+
+@given(short_calendars, st.one_of(around, near_holidays), st.one_of(around, near_holidays))
+def test_counting_working_days_matches_stepping_day_by_day(
+    calendar: WorkingCalendar, a: date, b: date
+) -> None:
+    assert _outcome(calendar.working_days_between, a, b) == _outcome(
+        _stepped_between, calendar, a, b
+    )
+
+
+@given(
+    st.frozensets(st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 31))),
+    st.dates(min_value=date(2019, 12, 20), max_value=date(2021, 1, 10)),
+    st.dates(min_value=date(2019, 12, 20), max_value=date(2021, 1, 10)),
+    st.integers(min_value=0, max_value=300),
+)
+def test_any_holiday_set_gives_the_stepped_answers(
+    holidays: frozenset[date], a: date, b: date, n: int
+) -> None:
+    calendar = WorkingCalendar(holidays, 2020, 2020)
+    assert _outcome(calendar.add_working_days, a, n) == _outcome(_stepped_add, calendar, a, n)
+    assert _outcome(calendar.working_days_between, a, b) == _outcome(
+        _stepped_between, calendar, a, b
+    )
+
+
+def test_a_calendar_of_nothing_but_holidays_has_no_working_day_to_reach() -> None:
+    year = date(2020, 1, 1)
+    every_day = frozenset(year + timedelta(days=k) for k in range(366))
+    calendar = WorkingCalendar(every_day, 2020, 2020)
+    with pytest.raises(CalendarRangeError, match="2021-01-01 is outside"):
+        calendar.add_working_days(date(2020, 6, 1), 1)
+    assert calendar.working_days_between(date(2019, 12, 31), date(2020, 12, 31)) == 0
+
+
+def test_a_long_count_counts_back_to_itself() -> None:
+    # 2,000 working days from 2020 lands in 2027 (about 252 a year, less holidays).
+    long = uk_calendar(Division.ENGLAND_AND_WALES, 2020, 2030)
+    due = long.add_working_days(date(2020, 1, 1), 2000)
+    assert long.working_days_between(date(2020, 1, 1), due) == 2000
+    assert long.is_working_day(due)

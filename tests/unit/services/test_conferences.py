@@ -106,3 +106,32 @@ def test_decision_for_a_stranger_is_refused(chair: ConferenceService) -> None:
     stranger = d.Decision(id="0" * 8 + "-0000-4000-8000-" + "0" * 12, child_id="nobody")
     with pytest.raises(NotFound, match="not part of this conference"):
         chair.record_decision(record.conference.reference, stranger)
+
+
+def _last_event(store: Store) -> dict[str, object]:
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("select * from audit_event order by seq desc limit 1")
+        return dict(row.mappings().one())
+
+
+def test_reading_a_conference_is_audited_and_gives_the_whole_record(
+    store: Store, chair: ConferenceService
+) -> None:
+    record = build_demo_record(TODAY)
+    chair.import_record(record)
+    ref = record.conference.reference
+    before = _audit_count(store)
+    assert chair.get(ref) == record
+    event = _last_event(store)
+    assert (event["action"], event["object_type"], event["object_id"], event["rows"]) == (
+        "view",
+        "conference",
+        record.conference.id,
+        "[]",
+    )
+    assert chair.export_record(record.conference.id) == record  # by UUID too
+    assert _last_event(store)["action"] == "export"
+    assert _audit_count(store) == before + 2
+    with pytest.raises(NotFound, match="no conference"):
+        chair.get("CPC-1999-0001")
+    assert _audit_count(store) == before + 2  # a failed read writes nothing

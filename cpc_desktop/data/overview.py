@@ -1,0 +1,109 @@
+"""Conferences and their children as frozen values, read with Core selects.
+
+The home screen and ``cpc-desktop list`` need a few columns of every conference (a
+store may hold 10,000 and more). Reading them as ORM objects builds an identity map
+and an instrumented object per row only to copy each into a frozen value; these
+selects build the values straight from the result rows, in the dataclasses' field
+order (the column types convert enums and dates exactly as the ORM does).
+
+Every read takes an optional ``where`` over the ``conference`` table, such as
+:func:`current_since`, to read a part of the store instead of all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from datetime import date, datetime
+
+import sqlalchemy as sa
+
+from cpc_desktop.data import models as m
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import ConferenceStatus
+
+Where = sa.ColumnElement[bool] | None
+
+
+def _table(row_class: type[m.Row]) -> sa.Table:
+    table = row_class.__table__
+    assert isinstance(table, sa.Table)
+    return table
+
+
+_CONFERENCE = _table(m.ConferenceRow)
+_CHILD = _table(m.ChildRow)
+_DISTRIBUTION = _table(m.DistributionRow)
+_CONFERENCE_COLUMNS = [_CONFERENCE.c[f.name] for f in fields(d.Conference)]
+_CHILD_COLUMNS = [_CHILD.c[f.name] for f in fields(d.Child)]
+_HELD = (ConferenceStatus.CONCLUDED, ConferenceStatus.CANCELLED)
+
+
+def current_since(since: date) -> sa.ColumnElement[bool]:
+    """Conferences not yet concluded or cancelled, and any dated on or after ``since``."""
+    return sa.or_(_CONFERENCE.c.status.not_in(_HELD), _CONFERENCE.c.date >= since)
+
+
+def conferences(connection: sa.Connection, where: Where = None) -> tuple[d.Conference, ...]:
+    """The conferences (all, or those matching ``where``) by date, then reference."""
+    query = sa.select(*_CONFERENCE_COLUMNS).order_by(_CONFERENCE.c.date, _CONFERENCE.c.reference)
+    if where is not None:
+        query = query.where(where)
+    return tuple(d.Conference(*row) for row in connection.execute(query).all())
+
+
+def children_by_conference(
+    connection: sa.Connection, where: Where = None
+) -> dict[str, tuple[d.Child, ...]]:
+    """Each conference's children in their order, keyed by conference id."""
+    query = sa.select(_CHILD.c.conference_id, *_CHILD_COLUMNS).order_by(
+        _CHILD.c.conference_id, _CHILD.c.position
+    )
+    if where is not None:
+        query = query.where(_CHILD.c.conference_id.in_(_ids(where)))
+    grouped: dict[str, list[d.Child]] = {}
+    for conference_id, *values in connection.execute(query).all():
+        grouped.setdefault(conference_id, []).append(d.Child(*values))
+    return {key: tuple(children) for key, children in grouped.items()}
+
+
+def first_sent(connection: sa.Connection, where: Where = None) -> dict[tuple[str, str], datetime]:
+    """The first time each item (e.g. ``decision_letter``) of each conference went out."""
+    query = sa.select(
+        _DISTRIBUTION.c.conference_id,
+        _DISTRIBUTION.c.item,
+        sa.func.min(_DISTRIBUTION.c.sent_at),  # keeps the column's type: UTC instants
+    ).group_by(_DISTRIBUTION.c.conference_id, _DISTRIBUTION.c.item)
+    if where is not None:
+        query = query.where(_DISTRIBUTION.c.conference_id.in_(_ids(where)))
+    return {(conference, item): sent for conference, item, sent in connection.execute(query)}
+
+
+def count(connection: sa.Connection) -> int:
+    """How many conferences the store holds."""
+    query = sa.select(sa.func.count()).select_from(_CONFERENCE)
+    return int(connection.execute(query).scalar_one())
+
+
+def concluded_unsent_before(connection: sa.Connection, before: date, items: Iterable[str]) -> int:
+    """How many conferences concluded before ``before`` never sent one of ``items``."""
+    missing = [
+        ~sa.exists().where(
+            _DISTRIBUTION.c.conference_id == _CONFERENCE.c.id, _DISTRIBUTION.c.item == item
+        )
+        for item in items
+    ]
+    query = (
+        sa.select(sa.func.count())
+        .select_from(_CONFERENCE)
+        .where(
+            _CONFERENCE.c.status == ConferenceStatus.CONCLUDED,
+            _CONFERENCE.c.date < before,
+            sa.or_(sa.false(), *missing),
+        )
+    )
+    return int(connection.execute(query).scalar_one())
+
+
+def _ids(where: sa.ColumnElement[bool]) -> sa.Select[tuple[str]]:
+    return sa.select(_CONFERENCE.c.id).where(where)
