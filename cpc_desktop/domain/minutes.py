@@ -5,6 +5,7 @@ Pure functions over :class:`ConferenceRecord`; nothing here reads a clock or a s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -37,12 +38,20 @@ SCALE_MEANING: Mapping[int, str] = MappingProxyType(
 )
 
 
+#: A word from its first letter or digit to the next space: one match per run of
+#: non-space characters that holds a letter or digit (``[^\W_]`` is ``str.isalnum``,
+#: ``\S`` is ``not str.isspace``). No backtracking: linear even in a long run of dashes.
+_WORD = re.compile(r"[^\W_]\S*")
+
+
 def word_count(text: str) -> int:
     """How many words ``text`` holds: runs between spaces that contain a letter or digit.
 
-    A lone dash, bullet or emoji between spaces is not counted as a word.
+    A lone dash, bullet or emoji between spaces is not counted as a word. (The same as
+    counting the pieces of ``text.split()`` that hold an ``isalnum`` character, about
+    twice as fast: this runs over a whole item's minutes.)
     """
-    return sum(1 for piece in text.split() if any(ch.isalnum() for ch in piece))
+    return len(_WORD.findall(text))
 
 
 def views_ready(record: ConferenceRecord) -> tuple[Problem, ...]:

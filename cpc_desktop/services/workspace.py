@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, load_only
 from cpc_desktop.data import audit, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data import search as fts
+from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AgendaStatus,
@@ -41,9 +42,11 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN, views_ready
 from cpc_desktop.domain.validation import Problem
-from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.base import Clock, ServiceBase
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation, ServiceError
-from cpc_desktop.services.roles import Action
+from cpc_desktop.services.roles import Action, Actor
+from cpc_desktop.services.rules import RuleBook
+from cpc_desktop.services.text_writer import TextWriter
 
 __all__ = [
     "HIGHLIGHT_END",
@@ -255,6 +258,27 @@ def _ordered(session: Session, cls: type[R], *where: Any) -> list[R]:
 
 class WorkspaceService(ServiceBase):
     """The live-meeting use cases of one actor on one open store."""
+
+    def __init__(
+        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
+    ) -> None:
+        super().__init__(store, actor, clock, rules)
+        self._text_writer: TextWriter | None = None
+
+    @property
+    def text_writer(self) -> TextWriter:
+        """Autosaves off the GUI thread: :meth:`save_text` on a worker's own connection.
+
+        One writer (one thread, one connection) per service, made on first use; it
+        closes with the store, after writing what it was given. Each save is checked
+        and audited as :meth:`save_text` is.
+        """
+        if self._text_writer is None:
+            actor, clock, rules = self._actor, self._clock, self._rules
+            self._text_writer = TextWriter(
+                self._store, lambda side: WorkspaceService(side, actor, clock, rules)
+            )
+        return self._text_writer
 
     # --- plumbing ------------------------------------------------------------------
 

@@ -35,16 +35,15 @@ def main() -> None:
     session = open_session(os.path.abspath(store), passphrase)  # type: ignore[arg-type]
     record = session.conferences.get(reference)
     item = record.agenda[0]
-    pane = MinutesPane(session.workspace, reference, item, 1, QtGui.QUndoStack(),
-                       session.clock)
+    pane = MinutesPane(session.workspace, reference, item, 1, QtGui.QUndoStack(), session.clock)
     pane.set_participants(record.participants)
     pane.set_entries(record.minutes)
     pane.resize(900, 600)
     pane.show()
     pane.editor.setFocus()
-    pane.autosave.saved.connect(
-        lambda _text: print(f"saved {len(pane.editor.toPlainText())}", flush=True)
-    )
+    # Saves are committed on the writer's thread while typing goes on: acknowledge the
+    # text each commit stored (not the editor's, which may already be longer).
+    pane.autosave.committed.connect(lambda entry: print(f"saved {len(entry.text)}", flush=True))
     count = 0
 
     def type_one() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
+from tests.helpers.held_saves import HeldSaves, holding
 from tests.ui.conftest import PASSPHRASE, TODAY, fixed_clock
 
 Key = QtCore.Qt.Key
@@ -229,3 +232,66 @@ def test_the_word_count_waits_for_a_pause_in_typing(qtbot: QtBot, session: Sessi
     qtbot.keyClicks(pane.editor, " four")
     assert pane.words.text() == before  # not recounted on every key
     qtbot.waitUntil(lambda: pane.words.text().startswith("4 words"), timeout=2000)
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSaves]:
+    yield from holding(monkeypatch)
+
+
+def test_autosave_runs_off_the_gui_thread_in_order_and_flush_waits_for_it(
+    qtbot: QtBot, session: Session, held: HeldSaves
+) -> None:
+    pane = _pane(qtbot, session)
+    committed: list[str] = []
+    saved: list[str] = []
+    pane.autosave.committed.connect(lambda entry: committed.append(entry.text))
+    pane.saved.connect(saved.append)
+    qtbot.keyClicks(pane.editor, "The chair welcomed")
+    saved.clear()
+    qtbot.waitUntil(lambda: bool(held.threads), timeout=3000)  # a save is running
+    assert pane.autosave.pending and "MainThread" not in held.threads
+    qtbot.keyClicks(pane.editor, " everyone.")  # keys are taken while it runs
+    assert pane.editor.toPlainText() == "The chair welcomed everyone."
+    assert saved == []  # nothing is reported saved before it is committed
+    threading.Timer(0.2, held.release.set).start()
+    assert pane.flush()  # waits for the running save, then writes the rest
+    (entry,) = _stored(session)
+    assert entry.text == "The chair welcomed everyone."
+    assert committed == ["The chair welcomed", "The chair welcomed everyone."]
+    assert saved[-1].startswith("Saved ")
+    assert pane.model.value(0).text == "The chair welcomed everyone."
+
+
+def test_a_tag_chosen_while_a_save_runs_is_kept(
+    qtbot: QtBot, session: Session, held: HeldSaves
+) -> None:
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "Ada's school attendance is 82%.")
+    qtbot.waitUntil(lambda: bool(held.threads), timeout=3000)
+    qtbot.keyClick(pane.editor, Key.Key_1, Ctrl)  # fact: written now, on the GUI thread
+    held.release.set()
+    qtbot.waitUntil(lambda: not pane.autosave.pending, timeout=5000)
+    shown = pane.model.value(0)
+    (stored,) = _stored(session)
+    assert (shown.text, shown.tag) == ("Ada's school attendance is 82%.", Tag.FACT)
+    assert (stored.text, stored.tag) == (shown.text, Tag.FACT)
+    qtbot.keyClick(pane.editor, Key.Key_2, Ctrl)  # the next change starts from "fact"
+    pane.undo_stack.undo()
+    assert _stored(session)[0].tag is Tag.FACT
+
+
+def test_undoing_a_new_entry_waits_for_its_save_and_redo_brings_back_the_text(
+    qtbot: QtBot, session: Session, held: HeldSaves
+) -> None:
+    pane = _pane(qtbot, session)
+    messages: list[str] = []
+    pane.saved.connect(messages.append)
+    qtbot.keyClicks(pane.editor, "Said and then withdrawn.")
+    qtbot.waitUntil(lambda: bool(held.threads), timeout=3000)
+    threading.Timer(0.2, held.release.set).start()
+    pane.undo_stack.undo()  # flushes first: no save is left to fail on a deleted entry
+    assert _stored(session) == []
+    pane.undo_stack.redo()
+    assert [e.text for e in _stored(session)] == ["Said and then withdrawn."]
+    assert not any(m.startswith("Not saved") for m in messages)

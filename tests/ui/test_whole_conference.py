@@ -127,7 +127,7 @@ def test_a_whole_conference_by_keyboard(
 
     # --- introductions ------------------------------------------------------------
     tab = page.roll_call
-    assert page.tabs.currentWidget() is tab
+    assert page.tabs.currentWidget() is page.introductions and tab.isVisible()
     people = [
         ("Sam Worker", "Soc", "Children's soc", "allocated social worker", True),
         ("PC Dee Lane", "Prof", "Poli", "public protection unit", True),

@@ -199,7 +199,10 @@ class AgendaPanel(QtWidgets.QWidget):
         undo_stack: QtGui.QUndoStack,
         clock: Clock | None = None,
         parent: QtWidgets.QWidget | None = None,
+        *,
+        agenda: Sequence[AgendaItem] | None = None,
     ) -> None:
+        """``agenda``, when the caller has just read it, saves reading the record again."""
         super().__init__(parent)
         self.session = session
         self.service = session.workspace
@@ -223,7 +226,7 @@ class AgendaPanel(QtWidgets.QWidget):
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
-        self.reload(self.agenda_from_store())
+        self.reload(self.agenda_from_store() if agenda is None else agenda)
         self.timer.start()
 
     # --- building ------------------------------------------------------------------

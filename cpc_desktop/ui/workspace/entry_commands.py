@@ -3,7 +3,8 @@
 Each command calls the workspace service with the value after (``redo``) or before
 (``undo``) and then asks the pane to show the store's answer; commands never touch
 widgets directly. A deleted entry comes back with its own id, so later commands
-that name it still work.
+that name it still work. Before an entry is deleted, the pane's autosaves are flushed:
+the text it comes back with is the last typed, and no save is left to fail on it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class EntryHost(Protocol):
 
     def entry_changed(self, entry: MinuteEntry) -> None: ...
 
+    def flush(self) -> bool: ...
+
 
 class NewEntry(QtGui.QUndoCommand):
     def __init__(self, host: EntryHost, agenda_item_id: str, fields: dict[str, Any]) -> None:
@@ -44,6 +47,7 @@ class NewEntry(QtGui.QUndoCommand):
 
     def undo(self) -> None:
         assert self.entry is not None
+        self._host.flush()  # what was typed since is written (and no save is left running)
         self.entry = self._host.service.entry(self.entry.id)  # with what was typed since
         self._host.service.delete_entry(self.entry.id)
         self._host.entry_removed(self.entry.id)
@@ -57,6 +61,7 @@ class DeleteEntry(QtGui.QUndoCommand):
         self._after = after_id
 
     def redo(self) -> None:
+        self._host.flush()
         self._entry = self._host.service.entry(self._entry.id)
         self._host.service.delete_entry(self._entry.id)
         self._host.entry_removed(self._entry.id)

@@ -17,6 +17,7 @@ Signals:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -150,15 +151,18 @@ class MinutesPane(QtWidgets.QWidget):
         self._current: str | None = None
         self._loading = False
         self.model = EntriesModel(self)
-        self.autosave = Autosaver(self._save_text, now, self)
+        # Saves are written by the service's worker thread: typing never waits for one.
+        self.autosave = Autosaver(self._save_text, service.text_writer, now, self)
         # Counting the words of a long entry on every key would block typing (bench/
         # typing_pane.py: 100 ms a key at 100,000 characters), so it waits for a pause.
         self._words_timer = QtCore.QTimer(self)
         self._words_timer.setSingleShot(True)
         self._words_timer.setInterval(WORD_COUNT_DELAY_MS)
         self._words_timer.timeout.connect(self._update_words)
+        self._word_counts: dict[str, tuple[str, int]] = {}  # entry id -> (text, words)
         self.autosave.saved.connect(self.saved)
         self.autosave.failed.connect(self.saved)
+        self.autosave.committed.connect(self._on_committed)
         self._build_ui(number)
         self._build_actions()
 
@@ -181,6 +185,8 @@ class MinutesPane(QtWidgets.QWidget):
         self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # Fitting the time column reads a sample of rows, not every entry (all one width).
+        header.setResizeContentsPrecision(50)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         self.speaker = QtWidgets.QComboBox()
@@ -413,12 +419,23 @@ class MinutesPane(QtWidgets.QWidget):
         self.autosave.touch()
 
     def _save_text(self) -> None:
-        if self._current is None:
-            return
-        entry = self.service.save_text(self._current, self.editor.toPlainText())
+        """Start saving the editor's text (the autosave's part on the GUI thread)."""
+        if self._current is not None:
+            self.autosave.submit(self._current, self.editor.toPlainText())
+
+    def _on_committed(self, entry: MinuteEntry) -> None:
+        """A save reached the disk: show its text in the list.
+
+        Only the text is taken: a speaker or tag changed meanwhile on the GUI thread
+        is newer than what the save read back.
+        """
         row = self.model.row_of(entry.id)
         if row >= 0:
-            self.model.replace_row(row, entry)
+            shown = self.model.value(row)
+            updated = max(shown.updated_at, entry.updated_at)
+            self.model.replace_row(
+                row, dataclasses.replace(shown, text=entry.text, updated_at=updated)
+            )
 
     def _change(self, field: str, after: Any, label: str) -> None:
         if self._current is None or self._loading:
@@ -519,5 +536,12 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _update_words(self) -> None:
         here = word_count(self.editor.toPlainText())
-        total = sum(word_count(e.text) for e in self.model.values() if e.id != self._current)
+        total = sum(self._words_of(e) for e in self.model.values() if e.id != self._current)
         self.words.setText(f"{here} words · {total + here} in this item")
+
+    def _words_of(self, entry: MinuteEntry) -> int:
+        """The words of an entry, counted once per text (an item may hold hundreds)."""
+        known = self._word_counts.get(entry.id)
+        if known is None or known[0] != entry.text:
+            known = self._word_counts[entry.id] = (entry.text, word_count(entry.text))
+        return known[1]

@@ -1,5 +1,10 @@
 """One minutes pane per agenda item, showing the one the agenda has selected.
 
+A pane is made when its item is first shown on screen, not when the conference opens:
+twelve panes over 2,000 entries took most of the second that opening took. Until then the
+item's entries are those of the record the tab was given; nothing else writes them
+(an item with minutes cannot be removed, and only its own pane adds to it).
+
 Signals:
     saved(str): the latest autosave state of any pane.
     message(str): one line for the status bar.
@@ -37,7 +42,12 @@ class MinutesTab(QtWidgets.QWidget):
         self._reference = record.conference.reference
         self._undo = undo_stack
         self._now = now
+        #: The panes made so far, by agenda item id.
         self.panes: dict[str, MinutesPane] = {}
+        self._items: dict[str, tuple[int, AgendaItem]] = {}
+        self._record = record
+        self._participants: tuple[Participant, ...] = record.participants
+        self._wanted: str | None = None  # the item to show (once this tab is on screen)
         self.stack = QtWidgets.QStackedWidget()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,28 +55,60 @@ class MinutesTab(QtWidgets.QWidget):
         self.set_agenda(record.agenda, record)
 
     def set_agenda(self, agenda: Sequence[AgendaItem], record: ConferenceRecord) -> None:
-        """Make sure every agenda item has a pane (new items get one; none are lost)."""
+        """Note every agenda item and its number; its pane is made when first shown.
+
+        Panes already made are kept as they are (with what was typed in them).
+        """
+        self._record = record
         for number, item in enumerate(agenda, start=1):
-            pane = self.panes.get(item.id)
-            if pane is None:
-                pane = MinutesPane(
-                    self._service, self._reference, item, number, self._undo, self._now
-                )
-                pane.saved.connect(self.saved)
-                pane.message.connect(self.message)
-                self.panes[item.id] = pane
-                self.stack.addWidget(pane)
-                pane.set_participants(record.participants)
-                pane.set_entries(record.minutes)
-                if pane.analysis is not None:
-                    pane.analysis.set_scaling(record.scaling)
+            self._items[item.id] = (number, item)
 
     def set_participants(self, participants: Sequence[Participant]) -> None:
+        self._participants = tuple(participants)
         for pane in self.panes.values():
             pane.set_participants(participants)
 
-    def show_item(self, item_id: str) -> None:
+    def pane(self, item_id: str) -> MinutesPane | None:
+        """The pane of agenda item ``item_id``, made now if it has not been shown yet."""
         pane = self.panes.get(item_id)
+        if pane is None and item_id in self._items:
+            pane = self._make_pane(*self._items[item_id])
+        return pane
+
+    def _make_pane(self, number: int, item: AgendaItem) -> MinutesPane:
+        pane = MinutesPane(
+            self._service,
+            self._reference,
+            item,
+            number,
+            self._undo,
+            self._now,
+            signs_of_safety=self._signs_of_safety,
+        )
+        pane.saved.connect(self.saved)
+        pane.message.connect(self.message)
+        self.panes[item.id] = pane
+        self.stack.addWidget(pane)
+        pane.set_participants(self._participants)
+        pane.set_entries(self._record.minutes)
+        if pane.analysis is not None:
+            pane.analysis.set_scaling(self._record.scaling)
+        return pane
+
+    def show_item(self, item_id: str) -> None:
+        """Show the minutes of ``item_id`` (its pane is made once this tab is on screen)."""
+        if item_id not in self._items:
+            return
+        self._wanted = item_id
+        if self.isVisible():
+            self._show_wanted()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        self._show_wanted()
+        super().showEvent(event)
+
+    def _show_wanted(self) -> None:
+        pane = None if self._wanted is None else self.pane(self._wanted)
         if pane is None or pane is self.stack.currentWidget():
             return
         shown = self.current_pane()

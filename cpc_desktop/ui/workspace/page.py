@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
+from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
@@ -57,9 +58,12 @@ class WorkspacePage(QtWidgets.QWidget):
         )
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
-        self.agenda = AgendaPanel(self.session, self.reference, self.undo_stack)
+        # The record is read once (an audited read of the whole conference) and handed down.
+        self.agenda = AgendaPanel(
+            self.session, self.reference, self.undo_stack, agenda=self.record.agenda
+        )
         self.agenda.setMinimumWidth(300)
-        self.roll_call = RollCallTab(self.session, self.reference, self.undo_stack)
+        self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
             self.session.workspace,
@@ -70,7 +74,7 @@ class WorkspacePage(QtWidgets.QWidget):
         )
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
-        self.tabs.addTab(self.roll_call, "&Introductions")
+        self.tabs.addTab(self.introductions, "&Introductions")
         self.tabs.addTab(self.minutes, "&Minutes")
         self.decisions = DecisionsTab()
         self.decisions.show_record(self.record, profile)
@@ -109,10 +113,19 @@ class WorkspacePage(QtWidgets.QWidget):
     def _connect(self) -> None:
         self.agenda.selected_item_changed.connect(self._on_item_selected)
         self.agenda.message.connect(self.message)
-        self.roll_call.participants_changed.connect(self._on_participants_changed)
-        self.roll_call.message.connect(self.message)
         self.minutes.saved.connect(self.saved)
         self.minutes.message.connect(self.message)
+
+    def _make_roll_call(self) -> RollCallTab:
+        tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)
+        tab.participants_changed.connect(self._on_participants_changed)
+        tab.message.connect(self.message)
+        return tab
+
+    @property
+    def roll_call(self) -> RollCallTab:
+        """The introductions (made when first shown: not needed to resume minuting)."""
+        return self.introductions.content()
 
     def _on_item_selected(self, item_id: str) -> None:
         self.minutes.set_agenda(self.agenda.items, self.record)

@@ -391,11 +391,14 @@ class RollCallTab(QtWidgets.QWidget):
         ref: str,
         undo_stack: QtGui.QUndoStack,
         parent: QtWidgets.QWidget | None = None,
+        *,
+        record: ConferenceRecord | None = None,
     ) -> None:
+        """``record``, when the caller has just read it, saves reading it again."""
         super().__init__(parent)
         self.session = session
         self.undo_stack = undo_stack
-        self.record: ConferenceRecord = session.conferences.get(ref)
+        self.record: ConferenceRecord = record or session.conferences.get(ref)
         self.reference: str = self.record.conference.reference
         self.profile = session.rules.profile(self.record.conference.profile)
         self.ids = _Ids()
@@ -407,7 +410,7 @@ class RollCallTab(QtWidgets.QWidget):
         self.quorum_result: QuorumResult | None = None
         self._build_ui()
         self._build_actions()
-        self.reload()
+        self.show_record(self.record)
         self._set_tab_order()
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(_REFRESH_MS)
@@ -595,6 +598,10 @@ class RollCallTab(QtWidgets.QWidget):
         except Exception as error:
             self._report(error)
             return
+        self.show_record(record)
+
+    def show_record(self, record: ConferenceRecord) -> None:
+        """Show ``record`` as read from the store (keeping the selected person selected)."""
         self.record = record
         self.profile = self.session.rules.profile(record.conference.profile)
         selected = self.selected_id()

@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cpc_desktop.domain.conference import (
     AgendaItem,
@@ -116,6 +118,24 @@ def test_every_item_with_the_key_is_checked() -> None:
 )
 def test_word_count(text: str, expected: int) -> None:
     assert word_count(text) == expected
+
+
+def _words_by_splitting(text: str) -> int:
+    """The definition the faster count must keep: pieces between spaces holding alnum."""
+    return sum(1 for piece in text.split() if any(ch.isalnum() for ch in piece))
+
+
+# Spaces of every kind (including the separators str.split treats as spaces), the
+# underscore, punctuation, marks, digits of other scripts, emoji: where a regular
+# expression's idea of a word or a space could part from str.isalnum / str.isspace.
+_AWKWARD = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u3000_-—•'’.,😀é\u0301٣²½ⅫZ9"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_AWKWARD) | st.characters(), max_size=80))
+def test_word_count_is_the_split_definition(text: str) -> None:
+    assert word_count(text) == _words_by_splitting(text)
 
 
 def test_the_scale_runs_from_0_to_10_and_both_ends_are_explained() -> None:
