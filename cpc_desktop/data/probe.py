@@ -42,7 +42,8 @@ def key_for_file(key: StoreKey, path: Path) -> StoreKey:
     return key.for_salt(salt)
 
 
-def _connect(path: Path, key: StoreKey, query: str) -> sqlcipher.Connection:
+def keyed_connection(path: Path, key: StoreKey, query: str) -> sqlcipher.Connection:
+    """A connection to ``path`` opened with URI ``query`` and keyed (nothing read yet)."""
     con = sqlcipher.connect(
         path.absolute().as_uri() + "?" + query,
         uri=True,
@@ -100,12 +101,12 @@ def probe(path: Path, key: StoreKey) -> str | None:
     """
     sidecars = _Sidecars(path)
     try:
-        alone = _connect(path, key, "immutable=1")
+        alone = keyed_connection(path, key, "immutable=1")
         try:
             alone.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             alone.close()
-        con = _connect(path, key, "mode=ro")
+        con = keyed_connection(path, key, "mode=ro")
         try:
             try:
                 revision = _revision(con)

@@ -42,7 +42,7 @@ from cpc_desktop.data.errors import (
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.location import is_server_url
 from cpc_desktop.data.locking import InstanceLock
-from cpc_desktop.data.probe import key_for_file, probe
+from cpc_desktop.data.probe import key_for_file, keyed_connection, probe
 from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,16 +56,8 @@ _PRAGMAS = (
 
 
 def _connect(path: Path, key: StoreKey, *, create: bool) -> sqlcipher.Connection:
-    mode = "rwc" if create else "rw"
-    con = sqlcipher.connect(
-        path.absolute().as_uri() + "?mode=" + mode,
-        uri=True,
-        check_same_thread=False,
-        isolation_level=None,
-    )
+    con = keyed_connection(path, key, "mode=" + ("rwc" if create else "rw"))
     try:
-        con.execute("PRAGMA cipher_log_level = NONE")
-        con.execute("PRAGMA key = " + key.sql_literal())
         # A wrong key only shows on the first read.
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in _PRAGMAS:
