@@ -17,13 +17,14 @@ export QT_QPA_PLATFORM=offscreen
 echo "== ruff";          .venv/bin/ruff check .
 echo "== mypy";          .venv/bin/mypy
 echo "== import layers"; .venv/bin/lint-imports
-echo "== tests"
-.venv/bin/python -m pytest -q -n auto --cov=cpc_desktop/domain --cov-branch --cov-report= "$@"
+echo "== tests (after ${SECONDS} s)"
+.venv/bin/python -m pytest -q -n auto --durations=15 --cov=cpc_desktop/domain --cov-branch --cov-report= "$@"
 echo "== domain coverage (must be 100 %)"
 .venv/bin/python -m coverage report --include='cpc_desktop/domain/*' --fail-under=100 \
   --show-missing --skip-covered
 if [ -n "$postgres_url" ]; then
   echo "== data and service tests on PostgreSQL"
   CPC_TEST_POSTGRES_URL="$postgres_url" .venv/bin/python -m pytest -q -n auto -m "not sqlite_only" \
-    tests/unit/data tests/unit/services tests/e2e/test_cli_server.py
+    --durations=15 tests/unit/data tests/unit/services tests/e2e/test_cli_server.py
 fi
+echo "== done in ${SECONDS} s"

@@ -14,7 +14,7 @@ from cpc_desktop.data.store import Store
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import ConferenceStatus
 from tests.helpers.stores import FIXED_NOW, ON_SERVER, new_store
-from tests.strategies import example_record, records
+from tests.strategies import example_record, holds_nul, records
 
 HELD = (ConferenceStatus.CONCLUDED, ConferenceStatus.CANCELLED)
 ITEMS = ("decision_letter", "minutes")
@@ -47,7 +47,7 @@ def _current(status: ConferenceStatus, day: date, since: date) -> bool:
 def test_the_core_reads_match_the_orm_reads(
     candidates: list[ConferenceRecord], since: date
 ) -> None:
-    if ON_SERVER and "\x00" in repr(candidates):
+    if ON_SERVER and holds_nul(candidates):
         return  # PostgreSQL text cannot hold NUL
     with tempfile.TemporaryDirectory() as folder, new_store(Path(folder)) as store:
         kept = _insert_all(store, candidates)
