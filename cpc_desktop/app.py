@@ -26,10 +26,11 @@ def default_store_path() -> Path:
 
 def _preload() -> None:
     """Import what unlocking needs, off the main thread."""
-    import holidays.countries  # noqa: F401  (every country: the home screen's due dates)
-
     import cpc_desktop.services.session
     import cpc_desktop.ui.main_window  # noqa: F401
+    from cpc_desktop.domain.calendar import united_kingdom_holidays
+
+    united_kingdom_holidays()  # the UK bank holidays: the home screen's due dates
 
 
 class Preload:

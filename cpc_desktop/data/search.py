@@ -129,15 +129,6 @@ def match_expression(query: str) -> str | None:
     return " ".join(terms) or None
 
 
-def search_minutes(session: Session, match: str, limit: int) -> list[Hit]:
-    """The best ``limit`` minute entries for an expression from :func:`match_expression`.
-
-    Only the :data:`RECENT_MATCHES` most recent matches are ranked; :func:`find_minutes`
-    also says whether there were more.
-    """
-    return list(find_minutes(session, match, limit).hits)
-
-
 def find_minutes(
     session: Session, match: str, limit: int, *, recent: int = RECENT_MATCHES
 ) -> Matches:

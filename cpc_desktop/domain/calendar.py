@@ -13,9 +13,12 @@ offline and already includes substitute ("observed") days.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property, partial
+from pathlib import Path
+from typing import cast
 
 from cpc_desktop.domain.enums import DayUnit, Division
 
@@ -152,14 +155,39 @@ class WorkingCalendar:
 
 def uk_calendar(division: Division, first_year: int, last_year: int) -> WorkingCalendar:
     """Build the calendar of one UK division from the offline ``holidays`` package."""
-    import holidays  # imported here: it takes a fifth of a second to load
-
     if first_year > last_year:
         raise ValueError(f"first_year ({first_year}) is after last_year ({last_year})")
-    table = holidays.country_holidays(
-        "GB", subdiv=_SUBDIVISION[division], years=range(first_year, last_year + 1)
+    table = united_kingdom_holidays()(
+        subdiv=_SUBDIVISION[division], years=range(first_year, last_year + 1)
     )
     return WorkingCalendar(frozenset(table.keys()), first_year, last_year)
+
+
+@cache
+def united_kingdom_holidays() -> Callable[..., Mapping[date, str]]:
+    """The ``holidays`` package's United Kingdom class, loaded on its own.
+
+    Asking the package for one country imports all of its ~250 countries (about 17 MiB
+    and a fifth of a second), so the UK module is loaded from its file alone; it
+    imports only the package's shared parts. Should a later release move that file,
+    the package's own lookup is used instead (a test checks both give the same days).
+    """
+    import importlib.util
+
+    import holidays.holiday_base
+
+    source = Path(holidays.holiday_base.__file__).parent / "countries" / "united_kingdom.py"
+    spec = importlib.util.spec_from_file_location("cpc_desktop._united_kingdom", source)
+    try:
+        if spec is None or spec.loader is None:
+            raise ImportError(source)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return cast("Callable[..., Mapping[date, str]]", module.UnitedKingdom)
+    except (ImportError, OSError, AttributeError):
+        import holidays
+
+        return partial(holidays.country_holidays, "GB")
 
 
 def days_in_month(year: int, month: int) -> int:

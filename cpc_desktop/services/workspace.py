@@ -102,6 +102,19 @@ class SearchHit:
     restricted: bool
 
 
+@dataclass(frozen=True)
+class SearchResults:
+    """What :meth:`WorkspaceService.find` found.
+
+    ``limited`` is true when more entries matched than were ranked: the hits are the
+    best of the most recently written matching entries (``RECENT_MATCHES``), so an
+    older entry may be missing; more words narrow the search and find it.
+    """
+
+    hits: tuple[SearchHit, ...]
+    limited: bool
+
+
 def split_snippet(snippet: str) -> tuple[tuple[str, bool], ...]:
     """A snippet as ``(text, highlighted)`` runs, the marks removed, for display."""
     runs: list[tuple[str, bool]] = []
@@ -984,6 +997,10 @@ class WorkspaceService(ServiceBase):
     # --- search and readiness ------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> tuple[SearchHit, ...]:
+        """The hits of :meth:`find`."""
+        return self.find(query, limit).hits
+
+    def find(self, query: str, limit: int = 50) -> SearchResults:
         """Minute entries in any conference holding every word typed (as word prefixes).
 
         Anything may be typed: quotes, brackets, operators and symbols are only text.
@@ -994,9 +1011,13 @@ class WorkspaceService(ServiceBase):
         self._require(Action.LIST, "minute_search")
         match = fts.match_expression(query) if isinstance(query, str) else None
         if match is None or isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            return ()
+            return SearchResults((), limited=False)
         with self._store.unit_of_work(self._context(Action.LIST, "minute_search")) as w:
-            hits = fts.search_minutes(w.session, match, min(limit, MAX_HITS))
+            found = fts.find_minutes(w.session, match, min(limit, MAX_HITS))
+        return SearchResults(self._search_hits(found.hits), found.limited)
+
+    @staticmethod
+    def _search_hits(hits: Iterable[fts.Hit]) -> tuple[SearchHit, ...]:
         return tuple(
             SearchHit(
                 conference_id=hit.conference_id,

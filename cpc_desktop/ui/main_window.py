@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
 from cpc_desktop.services.locking import LockService
+from cpc_desktop.services.workspace import SearchResults
 from cpc_desktop.ui.actions import ActionId, build_actions, shortcut_table
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
@@ -105,10 +106,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.marking.setStyleSheet(
             "font-weight: bold; padding: 3px; background: #fde68a; color: #111827;"
         )
-        search = getattr(getattr(self.session, "workspace", None), "search", None)
+        search = getattr(getattr(self.session, "workspace", None), "find", None)
 
-        def search_now(text: str) -> Any:  # restoring a backup renews the session's services
-            return self.session.workspace.search(text)
+        def search_now(text: str) -> SearchResults:  # a restored backup renews the services
+            found: SearchResults = self.session.workspace.find(text)
+            return found
 
         self.home = HomePage(self.session.today(), search_now if search is not None else None)
         self.home.open_requested.connect(self.open_conference)

@@ -11,6 +11,12 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
 from cpc_desktop.domain.timescales import DueDates
 from cpc_desktop.services.schedule import ConferenceSummary, Listing
+from cpc_desktop.services.workspace import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SearchHit,
+    SearchResults,
+)
 from cpc_desktop.ui.home.conference_model import Column
 from cpc_desktop.ui.home.fit_columns import fit_columns
 from cpc_desktop.ui.home.home_page import HomePage
@@ -222,3 +228,38 @@ def test_text_columns_sort_by_their_words_and_no_column_keeps_the_given_order(
     _click_header(qtbot, page, Column.CHILDREN)
     _click_header(qtbot, page, Column.CHILDREN)
     assert model.value(0) == more
+
+
+def _hit(number: int) -> SearchHit:
+    return SearchHit(
+        conference_id=f"id-{number}",
+        reference=f"CPC-2026-{number:04d}",
+        entry_id=f"entry-{number}",
+        agenda_title="Strengths and worries",
+        snippet=f"the {HIGHLIGHT_START}quokka{HIGHLIGHT_END} came up",
+        restricted=False,
+    )
+
+
+@pytest.mark.parametrize("limited", [False, True])
+def test_the_search_note_says_when_older_matches_were_left_out(
+    qtbot: QtBot, limited: bool
+) -> None:
+    asked: list[str] = []
+
+    def search(text: str) -> SearchResults:
+        asked.append(text)
+        return SearchResults((_hit(1), _hit(2)), limited=limited)
+
+    home = HomePage(TODAY, search)
+    qtbot.addWidget(home)
+    home.show()
+    qtbot.waitExposed(home)
+    qtbot.keyClicks(home.search_box, "quokka")
+    qtbot.keyClick(home.search_box, Key.Key_Return)
+    assert asked == ["quokka"]
+    assert home.results.rowCount() == 2
+    note = home.search_note.text()
+    assert note.startswith("2 entries found")
+    assert ("older minutes matched too" in note) is limited
+    assert ("add a word" in note) is limited

@@ -10,13 +10,24 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.services.schedule import ConferenceSummary, Listing
-from cpc_desktop.services.workspace import split_snippet
+from cpc_desktop.services.workspace import SearchResults, split_snippet
 from cpc_desktop.ui.home.conference_model import Column, ConferenceTableModel
 from cpc_desktop.ui.home.fit_columns import SAMPLE_ROWS, fit_columns
 from cpc_desktop.ui.home.listing_note import listing_note
 from cpc_desktop.ui.rows_model import RowsModel
 
 SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
+
+
+def search_note(count: int, limited: bool) -> str:
+    """What the line under the search box says about ``count`` hits."""
+    found = f"{count} entr{'y' if count == 1 else 'ies'} found"
+    if not limited:
+        return found
+    return (
+        f"{found}, the best among the most recently written matches; "
+        "older minutes matched too: add a word to narrow the search"
+    )
 
 
 class SearchResultsModel(RowsModel[Any]):
@@ -93,7 +104,7 @@ class HomePage(QtWidgets.QWidget):
     def __init__(
         self,
         today: date,
-        search: Callable[[str], Sequence[Any]] | None = None,
+        search: Callable[[str], SearchResults] | None = None,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,6 +162,7 @@ class HomePage(QtWidgets.QWidget):
         self.search_box.returnPressed.connect(self.run_search)
         self.search_note = QtWidgets.QLabel()
         self.search_note.setAccessibleName("Search result count")
+        self.search_note.setWordWrap(True)
         self.results_view = QtWidgets.QTableView()
         self.results_view.setObjectName("searchResults")
         self.results_view.setAccessibleName("Search results")
@@ -233,11 +245,11 @@ class HomePage(QtWidgets.QWidget):
     def run_search(self) -> None:
         if self._search is None:
             return
-        hits = list(self._search(self.search_box.text()))
+        found = self._search(self.search_box.text())
+        hits = list(found.hits)
         self.results.set_rows(hits)
         self.results_view.resizeColumnsToContents()
-        count = len(hits)
-        self.search_note.setText(f"{count} entr{'y' if count == 1 else 'ies'} found")
+        self.search_note.setText(search_note(len(hits), found.limited))
         if hits:
             self.results_view.selectRow(0)
 

@@ -6,6 +6,7 @@ PostgreSQL (GIN index, newest by ``row_created_at``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,12 @@ from cpc_desktop.data.store import Store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.roles import Actor
-from cpc_desktop.services.workspace import HIGHLIGHT_END, HIGHLIGHT_START, WorkspaceService
+from cpc_desktop.services.workspace import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SearchResults,
+    WorkspaceService,
+)
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -113,12 +119,18 @@ def test_no_match_is_not_limited(store: Store, entries: list[str]) -> None:
     assert find(store, "quokka", limit=0) == fts.Matches((), False)
 
 
-def test_search_minutes_keeps_returning_the_hits(store: Store, entries: list[str]) -> None:
-    match = fts.match_expression("quokka")
-    assert match is not None
-    with store.reading() as session:
-        hits = fts.search_minutes(session, match, 2)
-    assert [hit.entry_id for hit in hits] == [entries[0], entries[2]]
+def test_the_service_says_when_older_matches_were_not_ranked(
+    store: Store, ws: WorkspaceService, entries: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = ws.find("quokka", limit=2)
+    assert [hit.entry_id for hit in whole.hits] == [entries[0], entries[2]]
+    assert not whole.limited
+    monkeypatch.setattr(fts, "find_minutes", functools.partial(fts.find_minutes, recent=1))
+    recent = ws.find("quokka", limit=1)
+    assert recent.limited
+    assert [hit.entry_id for hit in recent.hits] == [entries[-1]]
+    assert ws.search("quokka", limit=1) == recent.hits
+    assert ws.find("  ") == SearchResults((), limited=False)
 
 
 def test_a_word_of_one_character_matches_only_that_word(store: Store, ws: WorkspaceService) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -17,6 +18,7 @@ from cpc_desktop.domain.calendar import (
     add_months,
     days_in_month,
     uk_calendar,
+    united_kingdom_holidays,
 )
 from cpc_desktop.domain.enums import DayUnit, Division
 
@@ -407,3 +409,43 @@ def test_a_long_count_counts_back_to_itself() -> None:
     due = long.add_working_days(date(2020, 1, 1), 2000)
     assert long.working_days_between(date(2020, 1, 1), due) == 2000
     assert long.is_working_day(due)
+
+
+@pytest.mark.parametrize("subdivision", ["ENG", "WLS", "SCT", "NIR"])
+def test_the_uk_module_loaded_alone_gives_the_packages_own_days(subdivision: str) -> None:
+    import holidays
+
+    years = range(1990, 2081)
+    alone = united_kingdom_holidays()(subdiv=subdivision, years=years)
+    by_package = holidays.country_holidays("GB", subdiv=subdivision, years=years)
+    assert dict(alone) == dict(by_package)
+    assert len(alone) > 700
+
+
+def test_the_calendar_falls_back_to_the_packages_lookup_if_the_file_moves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import holidays.holiday_base
+
+    monkeypatch.setattr(holidays.holiday_base, "__file__", "/nowhere/holiday_base.py")
+    united_kingdom_holidays.cache_clear()
+    try:
+        moved = united_kingdom_holidays()
+        scotland = moved(subdiv="SCT", years=range(2026, 2027))
+        assert date(2026, 11, 30) in scotland  # St Andrew's Day
+        assert isinstance(moved, functools.partial)  # the package's own lookup
+    finally:
+        monkeypatch.undo()
+        united_kingdom_holidays.cache_clear()
+
+
+def test_loading_the_calendar_imports_no_other_country() -> None:
+    code = (
+        "import sys\n"
+        "from cpc_desktop.domain.calendar import uk_calendar\n"
+        "from cpc_desktop.domain.enums import Division\n"
+        "uk_calendar(Division.SCOTLAND, 2026, 2027)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
