@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -213,6 +213,37 @@ class Store:
 
     def session(self) -> Session:
         return self._sessions()
+
+    def second_connection(self) -> Store:
+        """Another :class:`Store` on this file (or server), with a connection of its own.
+
+        For one worker thread: the store's own engine holds a single connection, which
+        two threads must never use at once. The second has the same key and pragmas, so
+        the two connections' writes serialise on SQLite's write lock. It holds no
+        instance lock (it lives inside this store's); close it before this store closes.
+        For a passphrase the file's key is derived again (0.1-0.5 s of PBKDF2, which does
+        not hold the GIL): call this on the worker thread.
+        """
+        if self.path is None:
+            from cpc_desktop.data import server
+
+            assert self.url is not None
+            return Store(path=None, engine=server.make_engine(self.url), key=None, url=self.url)
+        assert self.key is not None
+        engine = _make_engine(self.path, key_for_file(self.key, self.path), create=False)
+        return Store(path=self.path, engine=engine, key=self.key)
+
+    def when_closed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when this store closes: after its connection, before its lock.
+
+        The owner of a :meth:`second_connection` closes it here, so the second never
+        outlives the instance lock it relies on.
+        """
+
+        def disposed(_engine: sa.Engine) -> None:
+            callback()
+
+        event.listen(self.engine, "engine_disposed", disposed)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -5,7 +5,7 @@ fsync'd commit: 20-26 ms at 100,000 characters, during which a GUI thread would 
 keys. :class:`TextWriter` takes the text and returns at once; one thread writes the saves
 in the order they were given (so an older text never lands after a newer one), each
 through ``save_text`` of a service on a second connection
-(:mod:`cpc_desktop.data.worker_store`): the same checks and the same audit event.
+(:meth:`Store.second_connection`): the same checks and the same audit event.
 
 Every save gets a ticket, and its :class:`SaveOutcome` is handed back exactly once, by
 :meth:`TextWriter.outcome` (waiting for it, or not). ``notify`` is called on the worker
@@ -24,7 +24,6 @@ from typing import Protocol
 
 from cpc_desktop.data.errors import StoreError
 from cpc_desktop.data.store import Store
-from cpc_desktop.data.worker_store import open_worker_store, when_closed
 from cpc_desktop.domain.conference import MinuteEntry
 
 
@@ -68,7 +67,7 @@ class TextWriter:
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="autosave writer", daemon=True)
         self._thread.start()
-        when_closed(store, self.close)
+        store.when_closed(self.close)
 
     def submit(self, entry_id: str, text: str, notify: Callable[[], None] | None = None) -> int:
         """Queue ``text`` as the text of entry ``entry_id``; returns the save's ticket."""
@@ -121,14 +120,14 @@ class TextWriter:
         saver: TextSaver | None = None
         try:
             try:
-                side = open_worker_store(self._store)
+                side = self._store.second_connection()
                 saver = self._saver(side)
             except Exception:  # tried again, and reported, with the first save
                 side = None
             while (job := self._jobs.get()) is not None:
                 try:
                     if saver is None:
-                        side = open_worker_store(self._store)
+                        side = self._store.second_connection()
                         saver = self._saver(side)
                     found = SaveOutcome(job.ticket, entry=saver.save_text(job.entry_id, job.text))
                 except Exception as error:  # handed to whoever waits for this save
