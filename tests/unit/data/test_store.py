@@ -39,10 +39,16 @@ def closed_store(tmp_path: Path) -> Path:
 def test_store_is_encrypted_and_configured(tmp_path: Path) -> None:
     with new_store(tmp_path) as store:
         info = raw_connection_info(store)
+        with store.reading() as session:
+            pragma = session.connection().exec_driver_sql
+            cache_size = pragma("PRAGMA cache_size").scalar()
+            secure_delete = pragma("PRAGMA secure_delete").scalar()
     assert info["cipher_version"]
     assert info["journal_mode"] == "wal"
     assert info["synchronous"] == 2  # FULL
     assert info["foreign_keys"] == 1
+    assert cache_size == -2000  # 2 MiB, not SQLCipher's 8
+    assert secure_delete == 1
     data = (tmp_path / "store.db").read_bytes()
     assert not data.startswith(b"SQLite format 3")
     with pytest.raises(sqlite3.DatabaseError):
