@@ -516,3 +516,26 @@ def test_fits_a_narrow_column_and_screenshots(
     qtbot.waitExposed(window)
     assert window.grab().save(str(SHOTS / "agenda_window.png"))
     panel.setParent(None)  # the panel outlives the window: qtbot closes it after the test
+
+
+def test_a_long_title_wraps_onto_a_taller_row_that_follows_the_width(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> None:
+    panel, _stack = _panel(qtbot, session, clock)
+    _select_by_keyboard(qtbot, panel, 0)
+    _press(qtbot, panel, Key.Key_I)
+    dialog = panel.add_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    long_title = "Views of the school, the health visitor and the family support worker"
+    qtbot.keyClicks(dialog.title, long_title)
+    qtbot.keyClick(dialog.title, Key.Key_Return)
+    view = panel.view
+    short = view.rowHeight(0)
+    qtbot.waitUntil(lambda: view.rowHeight(1) > short)  # two lines or more at 340 px
+    at_340 = view.rowHeight(1)
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: view.rowHeight(1) < at_340)  # wider: fewer lines
+    panel.resize(240, 600)
+    qtbot.waitUntil(lambda: view.rowHeight(1) > at_340)  # narrower: more lines
+    assert view.rowHeight(0) == short

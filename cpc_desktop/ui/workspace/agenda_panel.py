@@ -279,9 +279,26 @@ class AgendaPanel(QtWidgets.QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.verticalHeader().hide()
-        vertical = self.view.verticalHeader()
-        vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # Rows fit their wrapped titles, measured once per event-loop turn after a change
+        # (ResizeToContents would measure every cell on every layout pass: a dozen times
+        # while the workspace opens).
+        self._fit_rows_soon = QtCore.QTimer(self)
+        self._fit_rows_soon.setSingleShot(True)
+        self._fit_rows_soon.setInterval(0)
+        self._fit_rows_soon.timeout.connect(self.view.resizeRowsToContents)
+        fit_rows = self._fit_rows_soon.start
+        for changed in (
+            self.model.modelReset,
+            self.model.dataChanged,
+            self.model.layoutChanged,
+            self.model.rowsInserted,
+            self.model.rowsMoved,
+        ):
+            changed.connect(fit_rows)
         header = self.view.horizontalHeader()
+        header.sectionResized.connect(
+            lambda column, _old, _new: fit_rows() if column == Column.TITLE else None
+        )
         fit = QtWidgets.QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(Column.NUMBER, fit)
         header.setSectionResizeMode(Column.TITLE, QtWidgets.QHeaderView.ResizeMode.Stretch)
