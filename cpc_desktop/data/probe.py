@@ -118,7 +118,7 @@ def probe(path: Path, key: StoreKey) -> str | None:
                 bad = damaged_pages(con)
                 if bad:
                     raise StoreDamaged(
-                        f"{path.name} is damaged ({_first_page(bad)}); restore it from a backup"
+                        f"{path.name} is damaged ({first_page(bad)}); restore it from a backup"
                     )
         finally:
             con.close()
@@ -127,7 +127,8 @@ def probe(path: Path, key: StoreKey) -> str | None:
     return revision
 
 
-def _first_page(problems: list[str]) -> str:
+def first_page(problems: list[str]) -> str:
+    """The first damaged page of :func:`damaged_pages`' report, in words."""
     words = problems[0].split()
     if "page" in words and words.index("page") + 1 < len(words):
         return "page " + words[words.index("page") + 1] + " fails its check"

@@ -175,6 +175,17 @@ def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
 
 
 @dataclass
+class _Health:
+    """Shared by a store and its second connections: what damage was found, if any."""
+
+    damage: str | None = None
+
+
+class _NothingToRecord(Exception):
+    """Ends a read-only unit of work: its reads are done, and nothing is written."""
+
+
+@dataclass
 class Store:
     """An open store: the engine, a session factory and the instance lock.
 
@@ -187,6 +198,7 @@ class Store:
     key: StoreKey | None = field(repr=False)
     _lock: InstanceLock | None = field(default=None, repr=False)
     url: sa.URL | None = field(default=None, repr=False)
+    _health: _Health = field(default_factory=_Health, repr=False)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -217,6 +229,22 @@ class Store:
     def session(self) -> Session:
         return self._sessions()
 
+    @property
+    def damage(self) -> str | None:
+        """The damage found since the store opened (see :meth:`refuse_writes`), if any."""
+        return self._health.damage
+
+    def refuse_writes(self, damage: str) -> None:
+        """Read-only from now on: damage was found (``damage`` says what, in one line).
+
+        Nothing more is written to the file, so it stays as it was found for recovery:
+        a unit of work that would change a row is refused with
+        :class:`~cpc_desktop.data.errors.StoreDamaged` and rolled back, and one that only
+        reads runs without its audit event (the audit log is in the same file). Its
+        second connections, and the autosaves on them, are refused too.
+        """
+        self._health.damage = damage
+
     def second_connection(self) -> Store:
         """Another :class:`Store` on this file (or server), with a connection of its own.
 
@@ -231,10 +259,11 @@ class Store:
             from cpc_desktop.data import server
 
             assert self.url is not None
-            return Store(path=None, engine=server.make_engine(self.url), key=None, url=self.url)
+            engine = server.make_engine(self.url)
+            return Store(path=None, engine=engine, key=None, url=self.url, _health=self._health)
         assert self.key is not None
         engine = _make_engine(self.path, key_for_file(self.key, self.path), create=False)
-        return Store(path=self.path, engine=engine, key=self.key)
+        return Store(path=self.path, engine=engine, key=self.key, _health=self._health)
 
     def when_closed(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` when this store closes: after its connection, before its lock.
@@ -283,7 +312,14 @@ class Store:
                     session.execute(SERIALISE_WRITERS)
                 yield work
                 session.flush()
+                damage = self._health.damage
+                if damage is not None:  # read-only: roll back, write nothing
+                    if session.info.get("touched"):
+                        raise StoreDamaged(f"nothing was saved: {damage}")
+                    raise _NothingToRecord
                 audit.record(session, context, work)
+        except _NothingToRecord:
+            pass
         except exc.DBAPIError as error:
             raise self.translate(error) from error
         finally:

@@ -96,6 +96,16 @@ class Session:
             self._handover = HandoverService(self.store, self.actor, self.clock, self.rules)
         return self._handover
 
+    def watch_pages(self, on_damage: Callable[[str], None]) -> bool:
+        """Check a large store's pages in the background; whether a check was started.
+
+        See :func:`~cpc_desktop.services.page_watch.watch_pages`: on damage the store
+        turns read-only and ``on_damage`` is called on the worker thread.
+        """
+        from cpc_desktop.services.page_watch import watch_pages
+
+        return watch_pages(self.store, on_damage) is not None
+
     def close(self) -> None:
         self.store.close()
 

@@ -80,7 +80,10 @@ with <b>Lock now</b> before you step away.</p>
 <h3>If something goes wrong</h3>
 <p>Every problem is explained in one sentence and nothing is changed by a failed action.
 If the store is reported as damaged, restore it from a backup; CPC Desktop never
-overwrites or recreates a store on its own.</p>
+overwrites or recreates a store on its own. Every page of a store is checked when it
+opens; a large store (over 16 MiB) is checked in the background instead, while you work.
+If that check finds damage, CPC Desktop stops saving to the store at once, says so, and
+shows <b>Read-only</b> in the status bar: what was saved can still be read.</p>
 """
 
 

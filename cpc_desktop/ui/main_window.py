@@ -7,6 +7,7 @@ locking; the pages do the work.
 from __future__ import annotations
 
 import html
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,23 @@ def all_shortcuts() -> list[tuple[str, str]]:
     ]
 
 
+DAMAGE_ADVICE = (
+    "CPC Desktop has stopped saving to this store, so it stays exactly as it was found. "
+    "Everything saved until now can still be read, but nothing more you type will be kept. "
+    "Close CPC Desktop and restore the store from its latest backup (a .bak file beside "
+    "it), or ask your IT service to; do not delete or replace the damaged file yourself."
+)
+
+
 class MainWindow(QtWidgets.QMainWindow):
-    """The window a chair works in, for one open store (a services ``Session``)."""
+    """The window a chair works in, for one open store (a services ``Session``).
+
+    Signals:
+        damage_found(str): the background page check of a large store found damage
+            (emitted from the worker thread; shown on the GUI thread).
+    """
+
+    damage_found = QtCore.Signal(str)
 
     def __init__(self, session: Any, preferences: Preferences) -> None:
         super().__init__()
@@ -94,6 +110,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.refresh()
+        self.damage_box: QtWidgets.QMessageBox | None = None
+        self.damage_found.connect(self._on_damage_found)
+        QtCore.QTimer.singleShot(0, self._watch_pages)
 
     # --- building ------------------------------------------------------------------
 
@@ -132,6 +151,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_state)
+        self.read_only = QtWidgets.QLabel("Read-only: the store is damaged")
+        self.read_only.setObjectName("readOnly")
+        self.read_only.setAccessibleName("Store state")
+        self.read_only.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.read_only.hide()
+        self.statusBar().addPermanentWidget(self.read_only)
         who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
         self.statusBar().showMessage(f"{who} — {self.session.store.path}")
 
@@ -526,9 +551,36 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_home()
         self._close_workspace()
         self.session.restore(backup)
+        self.read_only.setVisible(self.session.store.damage is not None)
         self.locker = LockService(self.session.store, self.session.actor, self.session.clock)
         self.pages.setCurrentWidget(self.home)
         self.refresh()
+
+    # --- the background page check (large stores) ---------------------------------------
+
+    def _watch_pages(self) -> None:
+        watch = getattr(self.session, "watch_pages", None)
+        if watch is not None:
+            watch(self._report_damage)
+
+    def _report_damage(self, message: str) -> None:
+        """Called on the page-check thread: hand the message to the GUI thread."""
+        with suppress(RuntimeError):  # the window may already be gone
+            self.damage_found.emit(message)
+
+    def _on_damage_found(self, message: str) -> None:
+        self.read_only.show()
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Critical,
+            "The store is damaged",
+            message[:1].upper() + message[1:] + ".",
+            QtWidgets.QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setInformativeText(DAMAGE_ADVICE)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self.damage_box = box
+        box.open()
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(

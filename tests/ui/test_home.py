@@ -242,9 +242,7 @@ def _hit(number: int) -> SearchHit:
 
 
 @pytest.mark.parametrize("limited", [False, True])
-def test_the_search_note_says_when_older_matches_were_left_out(
-    qtbot: QtBot, limited: bool
-) -> None:
+def test_the_search_note_says_when_older_matches_were_left_out(qtbot: QtBot, limited: bool) -> None:
     asked: list[str] = []
 
     def search(text: str) -> SearchResults:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import threading
+from pathlib import Path
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.services.session import Session
+from cpc_desktop.data import probe
+from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
-from tests.ui.conftest import PASSPHRASE, TODAY
+from tests.ui.conftest import PASSPHRASE, TODAY, fixed_clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -232,3 +240,52 @@ def test_decisions_tab_reads_back_each_childs_decision(
     assert text.count("Dissent from") == 1
     assert "Conference" in [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert any("Decision wizard" in a.text() for a in window.conference_menu.actions())
+
+
+def test_damage_found_in_the_background_turns_the_window_read_only(
+    qtbot: QtBot, store_path: Path, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A table CPC Desktop never reads, behind its back: its pages are the file's last.
+    con = sqlcipher.connect(str(store_path))
+    con.execute("PRAGMA key = " + StoreKey.from_passphrase(PASSPHRASE).sql_literal())
+    con.execute("CREATE TABLE padding (x)")
+    con.execute("INSERT INTO padding VALUES (zeroblob(20000))")
+    con.commit()
+    con.close()
+    data = bytearray(store_path.read_bytes())
+    data[-99] ^= 0x01
+    store_path.write_bytes(bytes(data))
+    monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)  # "large": not checked at open
+    session = open_session(store_path, PASSPHRASE, clock=fixed_clock)
+    window: MainWindow | None = None
+    try:
+        window = _window(qtbot, session, preferences)
+        qtbot.waitUntil(lambda: window.damage_box is not None, timeout=10_000)
+        box = window.damage_box
+        assert box is not None and box.isVisible()
+        assert re.fullmatch(
+            r"Store\.db is damaged \(page \d+ fails its check\); restore it from a backup\.",
+            box.text(),
+        )
+        assert "stopped saving" in box.informativeText()
+        assert window.read_only.isVisible()
+        assert session.store.damage is not None
+        qtbot.keyClick(box, Key.Key_Return)
+        assert not box.isVisible()
+        window.open_conference("CPC-2026-0002")  # reading goes on
+        assert window.workspace is not None
+        assert window.workspace.reference == "CPC-2026-0002"
+    finally:
+        if window is not None:
+            window.close()
+        session.close()
+
+
+def test_a_small_store_starts_no_background_check(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    qtbot.wait(50)
+    assert not any(t.name == "page-check" for t in threading.enumerate())
+    assert window.damage_box is None
+    assert not window.read_only.isVisible()

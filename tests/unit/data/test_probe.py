@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
-from cpc_desktop.data import errors, integrity, probe
+from cpc_desktop.data import errors, integrity, page_check, probe
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import create_store, open_store
 from tests.helpers.stores import FIXED_NOW, digest_tree
@@ -119,3 +120,32 @@ def test_a_large_store_leaves_the_page_check_to_check(
         report = integrity.check(opened)
     assert not report.sound
     assert "HMAC" in report.problems[0]
+
+
+def test_the_background_check_finds_a_damaged_page_of_an_open_store(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
+    with open_store(store, PASSPHRASE) as opened:
+        assert page_check.damage_in(store, PASSPHRASE) is None
+        with opened.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE extra (x)")  # the -wal is the open store's
+    _flip_last_page(store)
+    with open_store(store, PASSPHRASE) as opened:
+        before = store.read_bytes()
+        found = page_check.damage_in(store, PASSPHRASE)
+        assert found is not None
+        assert re.fullmatch(
+            r"store\.db is damaged \(page \d+ fails its check\); restore it from a backup", found
+        )
+        assert store.read_bytes() == before
+        with opened.reading() as session:  # the store's own connection is undisturbed
+            read = session.connection().exec_driver_sql
+            assert read("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").scalar() == 1
+
+
+def test_the_background_check_says_when_the_file_is_gone(store: Path) -> None:
+    moved = store.with_name("elsewhere.db")
+    store.rename(moved)
+    found = page_check.damage_in(store, PASSPHRASE)
+    assert found == "store.db can no longer be read; restore it from a backup"
