@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import AgendaStatus, UserRole
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.workspace.agenda_model import Column
-from cpc_desktop.ui.workspace.agenda_panel import SPECS, AgendaActionId, AgendaPanel
+from cpc_desktop.ui.workspace.agenda_panel import SPECS, AddItemDialog, AgendaActionId, AgendaPanel
 from tests.ui.conftest import PASSPHRASE, fixed_clock
 
 Key = QtCore.Qt.Key
@@ -249,15 +249,21 @@ def test_skip_pending_and_current_items(qtbot: QtBot, session: Session, clock: F
 # --- editing the list ----------------------------------------------------------------
 
 
-def test_add_an_item_by_keyboard_after_the_selected_one(
-    qtbot: QtBot, session: Session, clock: FakeClock
-) -> None:
-    panel, stack = _panel(qtbot, session, clock)
-    _select_by_keyboard(qtbot, panel, 3)
+def _add_dialog(qtbot: QtBot, panel: AgendaPanel, after_row: int) -> AddItemDialog:
+    """Select ``after_row`` and open the Add dialog with its key; the dialog, active."""
+    _select_by_keyboard(qtbot, panel, after_row)
     _press(qtbot, panel, Key.Key_I)
     dialog = panel.add_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_add_an_item_by_keyboard_after_the_selected_one(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> None:
+    panel, stack = _panel(qtbot, session, clock)
+    dialog = _add_dialog(qtbot, panel, 3)
     assert "Apologies and reports" in dialog.where.text()
     qtbot.keyClicks(dialog.title, "Interpreter arrangements")
     qtbot.keyClick(dialog.title, Key.Key_Tab)
@@ -522,11 +528,7 @@ def test_a_long_title_wraps_onto_a_taller_row_that_follows_the_width(
     qtbot: QtBot, session: Session, clock: FakeClock
 ) -> None:
     panel, _stack = _panel(qtbot, session, clock)
-    _select_by_keyboard(qtbot, panel, 0)
-    _press(qtbot, panel, Key.Key_I)
-    dialog = panel.add_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    dialog = _add_dialog(qtbot, panel, 0)
     long_title = "Views of the school, the health visitor and the family support worker"
     qtbot.keyClicks(dialog.title, long_title)
     qtbot.keyClick(dialog.title, Key.Key_Return)
