@@ -1049,6 +1049,7 @@ METHODS: list[tuple[str, Callable[[WorkspaceService], object], Action]] = [
     ("delete_action", lambda s: s.delete_action(uid("act")), Action.WRITE_MINUTES),
     ("set_scale", lambda s: s.set_scale(REF, SW, 5), Action.WRITE_MINUTES),
     ("search", lambda s: s.search("zoe"), Action.LIST),
+    ("find", lambda s: s.find("zoe"), Action.LIST),
     ("ready_to_finalise", lambda s: s.ready_to_finalise(REF), Action.VIEW),
 ]
 
