@@ -178,9 +178,8 @@ def united_kingdom_holidays() -> Callable[..., Mapping[date, str]]:
 
     source = Path(holidays.holiday_base.__file__).parent / "countries" / "united_kingdom.py"
     spec = importlib.util.spec_from_file_location("cpc_desktop._united_kingdom", source)
+    assert spec is not None and spec.loader is not None  # always, for a path ending .py
     try:
-        if spec is None or spec.loader is None:
-            raise ImportError(source)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return cast("Callable[..., Mapping[date, str]]", module.UnitedKingdom)
