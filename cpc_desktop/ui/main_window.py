@@ -573,7 +573,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Critical,
             "The store is damaged",
-            message[:1].upper() + message[1:] + ".",
+            message + ".",  # it begins with the file's name: left as it is spelt
             QtWidgets.QMessageBox.StandardButton.Ok,
             self,
         )

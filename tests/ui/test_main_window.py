@@ -264,7 +264,7 @@ def test_damage_found_in_the_background_turns_the_window_read_only(
         box = window.damage_box
         assert box is not None and box.isVisible()
         assert re.fullmatch(
-            r"Store\.db is damaged \(page \d+ fails its check\); restore it from a backup\.",
+            r"store\.db is damaged \(page \d+ fails its check\); restore it from a backup\.",
             box.text(),
         )
         assert "stopped saving" in box.informativeText()
