@@ -4,9 +4,10 @@
 #   bash scripts/start.sh demo       first create a sample store (asks for a new passphrase)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PIP_DISABLE_PIP_VERSION_CHECK=1
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet -e .
+source scripts/system.sh
+cpc_system_needs app
+source scripts/venv.sh
+cpc_venv app
 if [ "${1:-}" = "demo" ]; then
   store="${CPC_DEMO_DB:-$HOME/cpc-demo.db}"
   if [ ! -e "$store" ]; then
