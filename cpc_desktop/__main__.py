@@ -1,5 +1,5 @@
 """Allow ``python -m cpc_desktop``."""
 
-from cpc_desktop.cli import main
+from cpc_desktop.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -509,6 +510,18 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     if profile is not None:
         errors.append(profile.ProfileError)
     return tuple(errors)
+
+
+def run() -> int:
+    """The ``cpc-desktop`` command and ``python -m cpc_desktop``: `main` for a user.
+
+    Warnings raised inside other packages (a library's deprecation notice, say) are kept
+    off the user's screen: the promise is one line on stderr. CPC_DEBUG=1 shows them. The
+    tests call `main` and fail on any warning not filtered by its exact text
+    (pyproject.toml)."""
+    if not os.environ.get("CPC_DEBUG"):
+        warnings.filterwarnings("ignore", module=r"(?!cpc_desktop(\.|$))")
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

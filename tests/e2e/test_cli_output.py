@@ -16,11 +16,13 @@ from pypdf import PdfReader
 from cpc_desktop.cli import main
 from cpc_desktop.export.signing import load_certificate
 from cpc_desktop.services.session import open_session
+from tests.helpers.processes import COMMAND, as_a_user
 from tests.helpers.stores import digest_tree
 
 PASSPHRASE = "correct horse battery"
 CERT_SECRET = "chair certificate secret"
 REF = "CPC-2026-0001"
+SECRETS = {"CPC_PASSPHRASE": PASSPHRASE, "CPC_CERTIFICATE_PASSPHRASE": CERT_SECRET}
 
 
 @pytest.fixture(autouse=True)
@@ -97,6 +99,31 @@ def test_minutes_full_then_verify(capsys, issued, tmp_path: Path) -> None:
     appended.write_bytes(out.read_bytes() + b"%%EOF\n")
     code, _, err = run(capsys, "verify", str(appended), "--db", str(db))
     one_line_error(code, err, "INVALID")
+
+
+def test_the_installed_command_prints_only_its_own_lines(
+    issued: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As a user runs it: no warning from a library (pyHanko's import of cryptography's
+    deprecated DSA names, for one) comes before or after the command's own line."""
+    db, _ = issued
+    signed, draft = tmp_path / "signed.pdf", tmp_path / "draft.pdf"
+    for ref, out in ((REF, signed), ("CPC-2026-0002", draft)):
+        done = as_a_user(
+            str(COMMAND), "minutes", ref, "--db", str(db), "--out", str(out), env=SECRETS
+        )
+        assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    done = as_a_user(str(COMMAND), "verify", str(signed), "--db", str(db), env=SECRETS)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith("VALID") and done.stdout.count("\n") == 1
+    changed = tmp_path / "changed.pdf"
+    data = bytearray(signed.read_bytes())
+    data[100] ^= 0x20
+    changed.write_bytes(bytes(data))
+    # A draft is recorded but unsigned, so pyHanko reads it; a changed file is not recorded.
+    for path, problem in ((draft, "has no signature"), (changed, "not recorded")):
+        done = as_a_user(str(COMMAND), "verify", str(path), "--db", str(db), env=SECRETS)
+        one_line_error(done.returncode, done.stderr, problem)
 
 
 def test_family_copy_for_a_named_recipient(capsys, issued, tmp_path: Path) -> None:
