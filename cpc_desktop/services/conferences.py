@@ -30,6 +30,7 @@ from cpc_desktop.domain.enums import (
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
+from cpc_desktop.services import checks
 from cpc_desktop.services.base import Clock, ServiceBase
 from cpc_desktop.services.distribution import ITEMS as SENT_ITEMS
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
@@ -282,12 +283,11 @@ class ConferenceService(ServiceBase):
     def add_participant(self, ref: str, new: NewParticipant) -> d.Participant:
         """Add someone to the roll call (chair or minute-taker, during introductions)."""
         self._require(Action.RECORD_ATTENDANCE, "conference", ref)
-        if not new.name.strip():
-            raise RuleViolation([("$.participants[].name", "a participant needs a name")])
+        details = checks.participant_details(dataclasses.asdict(new))
         with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
             conference = w.session.get(m.ConferenceRow, self._conference_id(w.session, ref))
             assert conference is not None
-            participant = d.Participant(id=m.new_id(), **dataclasses.asdict(new))
+            participant = d.Participant(id=m.new_id(), **details)  # type: ignore[arg-type]
             fields = dataclasses.asdict(participant)
             del fields["attendance"]
             w.session.add(

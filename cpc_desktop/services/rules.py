@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from cpc_desktop.domain import fields
 from cpc_desktop.domain.calendar import WorkingCalendar, uk_calendar
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import Division
@@ -138,9 +139,11 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
 
 
 def check_record_rules(record: ConferenceRecord, rules: RuleBook | None = None) -> None:
-    """Raise :class:`RuleViolation` naming every error (warnings do not block)."""
+    """Raise :class:`RuleViolation` naming every error (warnings do not block): every
+    value past its field's limits (:mod:`cpc_desktop.domain.fields`), then every rule."""
     errors = [
         p for p in record_problems(record, rules or RuleBook()) if p.severity is Severity.ERROR
     ]
-    if errors:
-        raise RuleViolation([("$." + p.path, p.message) for p in errors])
+    limits = list(fields.record_problems(record))
+    if limits or errors:
+        raise RuleViolation(limits + [("$." + p.path, p.message) for p in errors])

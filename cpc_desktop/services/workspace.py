@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Final, TypeVar
@@ -37,13 +36,13 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
     MinutesState,
-    ParticipantRole,
     Tag,
 )
-from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN, views_ready
+from cpc_desktop.domain.minutes import views_ready
 from cpc_desktop.domain.validation import Problem
+from cpc_desktop.services import checks as c
 from cpc_desktop.services.base import Clock, ServiceBase
-from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation, ServiceError
+from cpc_desktop.services.errors import Conflict, NotFound, ServiceError
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.text_writer import TextWriter
@@ -61,10 +60,6 @@ __all__ = [
 
 E = TypeVar("E", bound=enum.Enum)
 
-#: The longest allowance an agenda item may have, in minutes (as the document allows).
-MAX_ALLOWANCE = 1440
-#: The longest name, agency, relationship or action owner (as the document allows).
-NAME_LIMIT = 200
 #: The most characters a search snippet shows, highlight marks not counted.
 SNIPPET_LENGTH = 120
 #: The most hits one search returns.
@@ -158,98 +153,6 @@ def _clip_snippet(raw: str, limit: int = SNIPPET_LENGTH) -> str:
     if lit:
         out.append(HIGHLIGHT_END)
     return "".join(out)
-
-
-# --- checking input -------------------------------------------------------------------
-
-
-def _refuse(path: str, message: str) -> RuleViolation:
-    return RuleViolation([(path, message)])
-
-
-def _text(value: object, path: str, *, required: str = "", limit: int | None = None) -> str:
-    """Text as given; ``required`` is the message when it must not be blank."""
-    if not isinstance(value, str):
-        raise _refuse(path, "must be text")
-    if required and not value.strip():
-        raise _refuse(path, required)
-    if limit is not None and len(value) > limit:
-        raise _refuse(path, f"is too long ({len(value)} characters; at most {limit})")
-    return value
-
-
-def _reason(value: object, path: str, *, limit: int | None = None) -> str | None:
-    """Optional text: ``None`` or blank is stored as ``None``."""
-    if value is None:
-        return None
-    text = _text(value, path, limit=limit)
-    return text if text.strip() else None
-
-
-def _flag(value: object, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise _refuse(path, "must be true or false")
-    return value
-
-
-def _day(value: object, path: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise _refuse(path, "must be a calendar date")
-    return value
-
-
-def _instant(value: object, path: str) -> datetime:
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise _refuse(path, "must be a time with its time zone")
-    return value
-
-
-def _choice(cls: type[E], value: object, path: str) -> E:
-    try:
-        return cls(value)
-    except ValueError:
-        choices = ", ".join(str(member.value) for member in cls)
-        raise _refuse(path, f"{value!r} is not one of: {choices}") from None
-
-
-def _maybe_choice(cls: type[E], value: object, path: str) -> E | None:
-    return None if value is None else _choice(cls, value, path)
-
-
-def _new_id(value: str | None, path: str) -> str:
-    """A fresh id, or the one given (to bring something back) if it is a proper UUID."""
-    if value is None:
-        return m.new_id()
-    try:
-        if isinstance(value, str) and str(uuid.UUID(value)) == value:
-            return value
-    except ValueError:
-        pass
-    raise _refuse(path, "must be a lower-case UUID")
-
-
-def _whole(value: object, path: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _refuse(path, "must be a whole number")
-    if not low <= value <= high:
-        raise _refuse(path, f"must be from {low} to {high}")
-    return value
-
-
-_PARTICIPANT_CHECKS: dict[str, Callable[[object, str], object]] = {
-    "name": lambda v, p: _text(v, p, required="a participant needs a name", limit=NAME_LIMIT),
-    "role": lambda v, p: _choice(ParticipantRole, v, p),
-    "agency": lambda v, p: _text(v, p, limit=NAME_LIMIT),
-    "relationship": lambda v, p: _text(v, p, limit=NAME_LIMIT),
-    "direct_contact": _flag,
-    "invited": _flag,
-    "report_received": _day,
-    "report_shared_with_family": _day,
-    "interpreter_language": lambda v, p: _reason(v, p, limit=NAME_LIMIT),
-    "advocate_needed": _flag,
-}
 
 
 # --- rows -----------------------------------------------------------------------------
@@ -362,11 +265,11 @@ class WorkspaceService(ServiceBase):
         that was removed (undo), with the id and key it had.
         """
         self._require(Action.MANAGE_AGENDA, "conference", ref)
-        title = _text(title, "$.agenda[].title", required="an agenda item needs a title")
-        allowance = _whole(allowance_minutes, "$.agenda[].allowance_minutes", 0, MAX_ALLOWANCE)
-        new_id = _new_id(item_id, "$.agenda[].id")
+        title = c.text(title, "$.agenda[].title")
+        allowance = c.whole(allowance_minutes, "$.agenda[].allowance_minutes")
+        new_id = c.new_id(item_id, "$.agenda[].id")
         if key is not None:
-            key = _text(key, "$.agenda[].key", required="an agenda key must not be blank", limit=60)
+            key = c.text(key, "$.agenda[].key")
         with self._store.unit_of_work(self._context(Action.MANAGE_AGENDA, "agenda_item")) as w:
             conference = self._conference_row(w.session, ref)
             if w.session.get(m.AgendaItemRow, new_id) is not None:
@@ -435,7 +338,7 @@ class WorkspaceService(ServiceBase):
         ) as w:
             row = _row(w.session, m.AgendaItemRow, item_id, "agenda item")
             rows = self._agenda(w.session, row.conference_id)
-            index = _whole(new_index, "$.agenda[].position", 0, len(rows) - 1)
+            index = c.whole(new_index, "$.agenda[].position", 0, len(rows) - 1)
             rows.remove(row)
             rows.insert(index, row)
             self._renumber(rows)
@@ -445,7 +348,7 @@ class WorkspaceService(ServiceBase):
     def set_agenda_status(self, item_id: str, status: AgendaStatus) -> tuple[d.AgendaItem, ...]:
         """Set an item's progress; making one current marks the previous current one done."""
         self._require(Action.MANAGE_AGENDA, "agenda_item", item_id)
-        status = _choice(AgendaStatus, status, "$.agenda[].status")
+        status = c.choice(AgendaStatus, status, "$.agenda[].status")
         with self._store.unit_of_work(
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
@@ -477,15 +380,13 @@ class WorkspaceService(ServiceBase):
         self._require(Action.MANAGE_AGENDA, "agenda_item", item_id)
         changes: dict[str, object] = {}
         if not isinstance(title, Unchanged):
-            changes["title"] = _text(
-                title, "$.agenda[].title", required="an agenda item needs a title"
-            )
+            changes["title"] = c.text(title, "$.agenda[].title")
         if not isinstance(allowance_minutes, Unchanged):
-            changes["allowance_minutes"] = _whole(
-                allowance_minutes, "$.agenda[].allowance_minutes", 0, MAX_ALLOWANCE
+            changes["allowance_minutes"] = c.whole(
+                allowance_minutes, "$.agenda[].allowance_minutes"
             )
         if not isinstance(not_obtained_reason, Unchanged):
-            changes["not_obtained_reason"] = _reason(
+            changes["not_obtained_reason"] = c.reason(
                 not_obtained_reason, "$.agenda[].not_obtained_reason"
             )
         with self._store.unit_of_work(
@@ -511,12 +412,7 @@ class WorkspaceService(ServiceBase):
     def update_participant(self, participant_id: str, **changes: object) -> d.Participant:
         """Change any of a participant's details except their id and attendance."""
         self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
-        checked: dict[str, object] = {}
-        for name, value in changes.items():
-            check = _PARTICIPANT_CHECKS.get(name)
-            if check is None:
-                raise _refuse(f"$.participants[].{name}", "cannot be changed here")
-            checked[name] = check(value, f"$.participants[].{name}")
+        checked = c.participant_details(changes)
         with self._store.unit_of_work(
             self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
         ) as w:
@@ -585,17 +481,17 @@ class WorkspaceService(ServiceBase):
     def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
         """Record when an exclusion ended (the person came back in)."""
         self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
-        until = _instant(until, "$.participants[].attendance[].until")
+        until = c.instant(until, "$.participants[].attendance[].until")
         with self._store.unit_of_work(
             self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         ) as w:
             row = _row(w.session, m.AttendanceEventRow, event_id, "attendance event")
             if row.kind is not AttendanceKind.EXCLUDED:
-                raise _refuse(
+                raise c.refuse(
                     "$.participants[].attendance[].kind", "only an exclusion can be ended"
                 )
             if until <= row.at:
-                raise _refuse(
+                raise c.refuse(
                     "$.participants[].attendance[].until",
                     "an exclusion must end after it starts",
                 )
@@ -608,10 +504,10 @@ class WorkspaceService(ServiceBase):
     ) -> d.Child:
         """How the child takes part; a child not taking part needs the reason."""
         self._require(Action.RECORD_ATTENDANCE, "child", child_id)
-        chosen = _maybe_choice(ChildParticipation, participation, "$.children[].participation")
-        why = _reason(reason, "$.children[].participation_reason")
+        chosen = c.maybe_choice(ChildParticipation, participation, "$.children[].participation")
+        why = c.reason(reason, "$.children[].participation_reason")
         if chosen is ChildParticipation.NOT_TAKING_PART and why is None:
-            raise _refuse(
+            raise c.refuse(
                 "$.children[].participation_reason",
                 "say why the child is not taking part",
             )
@@ -626,7 +522,7 @@ class WorkspaceService(ServiceBase):
     def set_quorum_reason(self, ref: str, reason: str | None) -> d.Conference:
         """The chair's reason for going ahead without a quorum (blank clears it)."""
         self._require(Action.EDIT_CONFERENCE, "conference", ref)
-        why = _reason(reason, "$.conference.quorum_reason")
+        why = c.reason(reason, "$.conference.quorum_reason")
         with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
             row = self._conference_row(w.session, ref)
             w.object_id = row.id
@@ -686,11 +582,11 @@ class WorkspaceService(ServiceBase):
         """
         self._require(Action.WRITE_MINUTES, "conference", ref)
         if not isinstance(entry, d.MinuteEntry):
-            raise _refuse("$.minutes[]", "must be a minute entry")
-        _new_id(entry.id, "$.minutes[].id")
-        _instant(entry.created_at, "$.minutes[].created_at")
-        _instant(entry.updated_at, "$.minutes[].updated_at")
-        _text(entry.author, "$.minutes[].author", limit=NAME_LIMIT)
+            raise c.refuse("$.minutes[]", "must be a minute entry")
+        c.new_id(entry.id, "$.minutes[].id")
+        c.instant(entry.created_at, "$.minutes[].created_at")
+        c.instant(entry.updated_at, "$.minutes[].updated_at")
+        c.text(entry.author, "$.minutes[].author")
         return self._insert_entry(ref, entry, after_id, index)
 
     def _insert_entry(
@@ -698,10 +594,10 @@ class WorkspaceService(ServiceBase):
     ) -> d.MinuteEntry:
         entry = dataclasses.replace(
             entry,
-            text=_text(entry.text, "$.minutes[].text"),
-            tag=_maybe_choice(Tag, entry.tag, "$.minutes[].tag"),
-            section=_maybe_choice(AnalysisSection, entry.section, "$.minutes[].section"),
-            restricted=_flag(entry.restricted, "$.minutes[].restricted"),
+            text=c.text(entry.text, "$.minutes[].text"),
+            tag=c.maybe_choice(Tag, entry.tag, "$.minutes[].tag"),
+            section=c.maybe_choice(AnalysisSection, entry.section, "$.minutes[].section"),
+            restricted=c.flag(entry.restricted, "$.minutes[].restricted"),
         )
         with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "minute_entry")) as w:
             s = w.session
@@ -721,7 +617,7 @@ class WorkspaceService(ServiceBase):
                 before = self._own(s, entry_rows, after_id, conference_id, "minute entry")
                 position = before.position + 1
             elif index is not None:
-                position = _whole(index, "$.minutes[].position", 0, count)
+                position = c.whole(index, "$.minutes[].position", 0, count)
             else:
                 last = s.scalar(
                     sa.select(sa.func.max(entry_rows.position)).where(
@@ -752,7 +648,7 @@ class WorkspaceService(ServiceBase):
     def save_text(self, entry_id: str, text: str) -> d.MinuteEntry:
         """Autosave: replace an entry's text (one UPDATE and the audit event)."""
         self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        text = _text(text, "$.minutes[].text")
+        text = c.text(text, "$.minutes[].text")
         now = self._clock()
         table = m.Base.metadata.tables[m.MinuteEntryRow.__tablename__]
         returned = [table.c[f.name] for f in fields(d.MinuteEntry) if f.name != "text"]
@@ -789,11 +685,11 @@ class WorkspaceService(ServiceBase):
         self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
         changes: dict[str, object] = {}
         if not isinstance(tag, Unchanged):
-            changes["tag"] = _maybe_choice(Tag, tag, "$.minutes[].tag")
+            changes["tag"] = c.maybe_choice(Tag, tag, "$.minutes[].tag")
         if not isinstance(restricted, Unchanged):
-            changes["restricted"] = _flag(restricted, "$.minutes[].restricted")
+            changes["restricted"] = c.flag(restricted, "$.minutes[].restricted")
         if not isinstance(section, Unchanged):
-            changes["section"] = _maybe_choice(AnalysisSection, section, "$.minutes[].section")
+            changes["section"] = c.maybe_choice(AnalysisSection, section, "$.minutes[].section")
         with self._store.unit_of_work(
             self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
         ) as w:
@@ -873,11 +769,9 @@ class WorkspaceService(ServiceBase):
     ) -> d.ConferenceAction:
         """Note an action (who does what, by when), optionally linked to a minute entry."""
         self._require(Action.WRITE_MINUTES, "conference", ref)
-        owner = _text(
-            owner, "$.actions[].owner", required="an action needs an owner", limit=NAME_LIMIT
-        )
-        action = _text(action, "$.actions[].action", required="say what the action is")
-        due = _day(due_date, "$.actions[].due_date")
+        owner = c.text(owner, "$.actions[].owner")
+        action = c.text(action, "$.actions[].action")
+        due = c.day(due_date, "$.actions[].due_date")
         with self._store.unit_of_work(
             self._context(Action.WRITE_MINUTES, "conference_action")
         ) as w:
@@ -918,15 +812,11 @@ class WorkspaceService(ServiceBase):
         self._require(Action.WRITE_MINUTES, "conference_action", action_id)
         changes: dict[str, object] = {}
         if not isinstance(owner, Unchanged):
-            changes["owner"] = _text(
-                owner, "$.actions[].owner", required="an action needs an owner", limit=NAME_LIMIT
-            )
+            changes["owner"] = c.text(owner, "$.actions[].owner")
         if not isinstance(action, Unchanged):
-            changes["action"] = _text(
-                action, "$.actions[].action", required="say what the action is"
-            )
+            changes["action"] = c.text(action, "$.actions[].action")
         if not isinstance(due_date, Unchanged):
-            changes["due_date"] = _day(due_date, "$.actions[].due_date")
+            changes["due_date"] = c.day(due_date, "$.actions[].due_date")
         with self._store.unit_of_work(
             self._context(Action.WRITE_MINUTES, "conference_action", action_id)
         ) as w:
@@ -961,8 +851,8 @@ class WorkspaceService(ServiceBase):
         """Record a participant's 0-10 safety scale, or clear it with ``None``."""
         self._require(Action.WRITE_MINUTES, "conference", ref)
         if score is not None:
-            score = _whole(score, "$.scaling[].score", SCALE_MIN, SCALE_MAX)
-        note = _text(note, "$.scaling[].note")
+            score = c.whole(score, "$.scaling[].score")
+        note = c.text(note, "$.scaling[].note")
         with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "safety_scale")) as w:
             s = w.session
             conference = self._conference_row(s, ref)
