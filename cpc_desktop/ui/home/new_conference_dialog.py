@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
 
 _ANCHOR_LABELS = {
@@ -57,10 +58,10 @@ class ChildRow(QtWidgets.QWidget):
 
     def __init__(self, number: int, today: date, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.given = QtWidgets.QLineEdit()
+        self.given = bound(QtWidgets.QLineEdit(), "$.children[].given_name")
         self.given.setPlaceholderText("Given name")
         self.given.setAccessibleName(f"Child {number} given name")
-        self.family = QtWidgets.QLineEdit()
+        self.family = bound(QtWidgets.QLineEdit(), "$.children[].family_name")
         self.family.setPlaceholderText("Family name")
         self.family.setAccessibleName(f"Child {number} family name")
         self.born = _date_edit(f"Child {number} date of birth or expected delivery", True, today)
@@ -108,7 +109,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.start = QtWidgets.QTimeEdit(QtCore.QTime(10, 0))
         self.start.setDisplayFormat("HH:mm")
         self.start.setAccessibleName("Start time")
-        self.venue = QtWidgets.QLineEdit()
+        self.venue = bound(QtWidgets.QLineEdit(), "$.conference.venue")
         self.venue.setAccessibleName("Venue")
         self.mode = QtWidgets.QComboBox()
         for mode, label in _MODES.items():

@@ -34,6 +34,7 @@ from cpc_desktop.domain.conference import AgendaItem
 from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.agenda_commands import (
     AddItem,
     AgendaCommand,
@@ -148,10 +149,9 @@ class AddItemDialog(QtWidgets.QDialog):
     def __init__(self, after_title: str | None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add agenda item")
-        self.title = QtWidgets.QLineEdit()
+        self.title = bound(QtWidgets.QLineEdit(), "$.agenda[].title")
         self.title.setAccessibleName("Item title")
         self.title.setPlaceholderText("What the item is about")
-        self.title.setMaxLength(200)
         self.allowance = QtWidgets.QSpinBox()
         self.allowance.setAccessibleName("Time allowed in minutes")
         self.allowance.setRange(1, 240)

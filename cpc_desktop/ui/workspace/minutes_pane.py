@@ -29,6 +29,7 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
@@ -74,10 +75,10 @@ class ActionBar(QtWidgets.QFrame):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self.owner = QtWidgets.QLineEdit()
+        self.owner = bound(QtWidgets.QLineEdit(), "$.actions[].owner")
         self.owner.setPlaceholderText("Who")
         self.owner.setAccessibleName("Action owner")
-        self.action_text = QtWidgets.QLineEdit()
+        self.action_text = bound(QtWidgets.QLineEdit(), "$.actions[].action")
         self.action_text.setPlaceholderText("What will be done")
         self.action_text.setAccessibleName("Action")
         self.due = QtWidgets.QDateEdit()
@@ -229,7 +230,7 @@ class MinutesPane(QtWidgets.QWidget):
         self.action_bar.submitted.connect(self._on_action_submitted)
         self.action_bar.closed.connect(self.editor.setFocus)
 
-        self.not_obtained = QtWidgets.QLineEdit()
+        self.not_obtained = bound(QtWidgets.QLineEdit(), "$.agenda[].not_obtained_reason")
         self.not_obtained.setAccessibleName("Reason the views were not obtained")
         self.not_obtained.setPlaceholderText(
             "If these views could not be obtained, say why (leave empty if they were)"

@@ -32,6 +32,7 @@ from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.conferences import NewParticipant
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.participant_model import (
     ROLE_LABELS,
@@ -195,12 +196,14 @@ class DetailsDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.person = person
         self.setWindowTitle(f"Details for {person.name}")
-        self.name = QtWidgets.QLineEdit(person.name)
+        self.name = bound(QtWidgets.QLineEdit(person.name), "$.participants[].name")
         self.name.setAccessibleName("Name")
         self.role = _role_combo("Role", person.role)
-        self.agency = _agency_edit(completions, "Agency")
+        self.agency = bound(_agency_edit(completions, "Agency"), "$.participants[].agency")
         self.agency.setText(person.agency)
-        self.relationship = QtWidgets.QLineEdit(person.relationship)
+        self.relationship = bound(
+            QtWidgets.QLineEdit(person.relationship), "$.participants[].relationship"
+        )
         self.relationship.setAccessibleName("Relationship or job")
         self.direct_contact = QtWidgets.QCheckBox("Has &direct contact with the child or family")
         self.direct_contact.setAccessibleName("Direct contact with the family")
@@ -211,7 +214,10 @@ class DetailsDialog(QtWidgets.QDialog):
         self.report_shared = OptionalDateEdit("not shared", today, person.report_shared_with_family)
         self.report_shared.setObjectName("reportShared")
         self.report_shared.setAccessibleName("Report shared with the family on")
-        self.interpreter = QtWidgets.QLineEdit(person.interpreter_language or "")
+        self.interpreter = bound(
+            QtWidgets.QLineEdit(person.interpreter_language or ""),
+            "$.participants[].interpreter_language",
+        )
         self.interpreter.setAccessibleName("Interpreter language")
         self.interpreter.setPlaceholderText("blank if no interpreter is needed")
         self.advocate = QtWidgets.QCheckBox("Needs an &advocate")
@@ -420,16 +426,19 @@ class RollCallTab(QtWidgets.QWidget):
     # --- building --------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.name = QtWidgets.QLineEdit()
+        self.name = bound(QtWidgets.QLineEdit(), "$.participants[].name")
         self.name.setObjectName("quickName")
         self.name.setAccessibleName("Name of the person to add")
         self.name.setPlaceholderText("Full name")
         self.role = _role_combo("Role of the person to add", ParticipantRole.PROFESSIONAL)
         self.role.setObjectName("quickRole")
-        self.agency = _agency_edit(self.completions, "Agency of the person to add")
+        self.agency = bound(
+            _agency_edit(self.completions, "Agency of the person to add"),
+            "$.participants[].agency",
+        )
         self.agency.setObjectName("quickAgency")
         self.agency.setPlaceholderText("Type to choose")
-        self.relationship = QtWidgets.QLineEdit()
+        self.relationship = bound(QtWidgets.QLineEdit(), "$.participants[].relationship")
         self.relationship.setObjectName("quickRelationship")
         self.relationship.setAccessibleName("Relationship or job of the person to add")
         self.relationship.setPlaceholderText("e.g. GP for the family")

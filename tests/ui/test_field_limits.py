@@ -1,0 +1,80 @@
+"""The text boxes where names are typed stop at the length the store accepts.
+
+Each box is bound to its field in the conference document (ui/field_limits.py); its
+limit comes from the field's rule, declared once in domain/fields.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from pytestqt.qtbot import QtBot
+
+from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.enums import ParticipantRole
+from cpc_desktop.domain.fields import rule
+from cpc_desktop.services.session import Session
+from cpc_desktop.ui.field_limits import FIELD_PROPERTY
+from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
+from cpc_desktop.ui.workspace.agenda_panel import AddItemDialog
+from cpc_desktop.ui.workspace.minutes_pane import ActionBar
+from cpc_desktop.ui.workspace.roll_call import DetailsDialog, RollCallTab
+
+TODAY = date(2026, 11, 22)
+
+
+def bound_boxes(widget: QtWidgets.QWidget) -> dict[str, QtWidgets.QLineEdit]:
+    return {
+        edit.property(FIELD_PROPERTY): edit
+        for edit in widget.findChildren(QtWidgets.QLineEdit)
+        if edit.property(FIELD_PROPERTY)
+    }
+
+
+def assert_limits(boxes: dict[str, QtWidgets.QLineEdit]) -> None:
+    for path, edit in boxes.items():
+        limit = rule(path).max_length
+        assert edit.maxLength() == (limit if limit is not None else 32767), path
+
+
+def test_every_box_that_types_a_document_field_has_its_limit(
+    qtbot: QtBot, session: Session
+) -> None:
+    screens: list[QtWidgets.QWidget] = [
+        NewConferenceDialog(TODAY, lambda _: None, lambda _: None),
+        DetailsDialog(
+            Participant("p1", "Pat Lee", ParticipantRole.PARENT), QtCore.QStringListModel(), TODAY
+        ),
+        RollCallTab(session, "CPC-2026-0003", QtGui.QUndoStack()),
+        ActionBar(),
+        AddItemDialog(None),
+    ]
+    seen: set[str] = set()
+    for screen in screens:
+        qtbot.addWidget(screen)
+        boxes = bound_boxes(screen)
+        assert boxes, type(screen).__name__
+        assert_limits(boxes)
+        seen |= set(boxes)
+    assert {
+        "$.children[].given_name",
+        "$.children[].family_name",
+        "$.participants[].name",
+        "$.participants[].agency",
+        "$.participants[].relationship",
+        "$.participants[].interpreter_language",
+        "$.actions[].owner",
+    } <= seen
+
+
+def test_typing_past_the_limit_stops_at_it(qtbot: QtBot, session: Session) -> None:
+    tab = RollCallTab(session, "CPC-2026-0003", QtGui.QUndoStack())
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.name.setFocus()
+    qtbot.keyClicks(tab.name, "n" * 205)
+    assert len(tab.name.text()) == 200
+    qtbot.keyClick(tab.name, QtCore.Qt.Key.Key_Return)
+    added = session.conferences.get("CPC-2026-0003").participants[-1]
+    assert added.name == "n" * 200
