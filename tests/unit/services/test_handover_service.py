@@ -87,6 +87,15 @@ def test_a_first_hand_over_adds_the_conference_to_the_other_laptop(laptops: Lapt
     assert ("handover", "ok") in audit_actions(laptops.taker)
 
 
+def test_a_preview_and_an_import_are_each_one_handover_event(laptops: Laptops) -> None:
+    package = laptops.taker.handover.read(laptops.send(laptops.chair, "to-taker.cpcx"), WORDS)
+    before = len(audit_actions(laptops.taker))
+    laptops.taker.handover.preview(package)
+    assert audit_actions(laptops.taker)[before:] == [("handover", "ok")]
+    laptops.taker.handover.import_package(package)
+    assert audit_actions(laptops.taker)[before + 1 :] == [("handover", "ok")]
+
+
 def round_trip(laptops: Laptops) -> tuple[d.MinuteEntry, d.MinuteEntry, Path]:
     """Chair hands over; both sides edit; the taker hands back. Returns the package path."""
     first = laptops.send(laptops.chair, "to-taker.cpcx")
