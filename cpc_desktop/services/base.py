@@ -18,6 +18,40 @@ from cpc_desktop.services.rules import RuleBook
 Clock = Callable[[], datetime]
 
 
+def audit_context(
+    actor: Actor,
+    clock: Clock,
+    action: Action,
+    object_type: str,
+    object_id: str = "",
+    outcome: str = "ok",
+) -> audit.AuditContext:
+    """The audit event of ``actor`` doing ``action`` now (see :meth:`Store.unit_of_work`)."""
+    return audit.AuditContext(
+        actor=actor.name,
+        role=actor.role.value,
+        action=action.value,
+        object_type=object_type,
+        object_id=object_id,
+        at=clock(),
+        outcome=outcome,
+    )
+
+
+def require(
+    store: Store, actor: Actor, clock: Clock, action: Action, object_type: str, object_id: str = ""
+) -> None:
+    """Refuse (and record the refusal) unless ``actor``'s role allows ``action``."""
+    if allowed(actor, action):
+        return
+    with store.unit_of_work(audit_context(actor, clock, action, object_type, object_id, "denied")):
+        pass
+    raise PermissionDenied(
+        f"{actor.name} ({actor.role.value.replace('_', ' ')}) "
+        f"may not {action.value.replace('_', ' ')}"
+    )
+
+
 class ServiceBase:
     """One actor on one open store; subclasses add the use cases."""
 
@@ -36,26 +70,11 @@ class ServiceBase:
     def _context(
         self, action: Action, object_type: str, object_id: str = "", outcome: str = "ok"
     ) -> audit.AuditContext:
-        return audit.AuditContext(
-            actor=self._actor.name,
-            role=self._actor.role.value,
-            action=action.value,
-            object_type=object_type,
-            object_id=object_id,
-            at=self._clock(),
-            outcome=outcome,
-        )
+        return audit_context(self._actor, self._clock, action, object_type, object_id, outcome)
 
     def _require(self, action: Action, object_type: str, object_id: str = "") -> None:
         """Refuse (and record the refusal) unless the actor's role allows ``action``."""
-        if allowed(self._actor, action):
-            return
-        with self._store.unit_of_work(self._context(action, object_type, object_id, "denied")):
-            pass
-        raise PermissionDenied(
-            f"{self._actor.name} ({self._actor.role.value.replace('_', ' ')}) "
-            f"may not {action.value.replace('_', ' ')}"
-        )
+        require(self._store, self._actor, self._clock, action, object_type, object_id)
 
     def _meta(self) -> dict[str, object]:
         return repository.row_meta(self._actor.name, self._clock())

@@ -67,9 +67,9 @@ class DistributionService(ServiceBase):
         letter_id: str | None = None,
     ) -> d.Distribution:
         """Note that ``item`` went to one person now, by ``method`` (post, secure e-mail...)."""
+        self._require(Action.ISSUE_DOCUMENTS, "distribution", ref)
         if item not in ITEMS:
             raise ServiceError(f"unknown item {item!r}: expected one of {', '.join(ITEMS)}")
-        self._require(Action.ISSUE_DOCUMENTS, "distribution", ref)
         now = self._clock()
         context = self._context(Action.ISSUE_DOCUMENTS, "distribution")
         with self._store.unit_of_work(context) as work:

@@ -132,9 +132,12 @@ class HandoverService(ServiceBase):
         return read_package(path, passphrase)
 
     def preview(self, package: Package) -> ImportPreview:
-        """What importing ``package`` would add, change, remove and dispute."""
+        """What importing ``package`` would add, change, remove and dispute.
+
+        Checked and audited as what it is the first step of, a hand-over.
+        """
         self._require(Action.HANDOVER, "conference", package.current.conference.id)
-        context = self._context(Action.VIEW, "conference", package.current.conference.id)
+        context = self._context(Action.HANDOVER, "conference", package.current.conference.id)
         with self._store.unit_of_work(context) as work:
             return self._preview(work.session, package)
 
@@ -172,11 +175,15 @@ class HandoverService(ServiceBase):
     def import_package(
         self, package: Package, resolutions: Mapping[UnitKey, Resolution] | None = None
     ) -> ImportResult:
-        """Merge ``package`` into the store (after a backup), settling conflicts as given."""
+        """Merge ``package`` into the store (after a backup), settling conflicts as given.
+
+        One audit event: the merge's (the look taken first is not audited apart).
+        """
         resolutions = resolutions or {}
         conference_id = package.current.conference.id
         self._require(Action.HANDOVER, "conference", conference_id)
-        preview = self.preview(package)
+        with self._store.reading() as s:
+            preview = self._preview(s, package)
         reference = package.reference
         if preview.blocked:
             raise HandoverError(preview.blocked)

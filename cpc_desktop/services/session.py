@@ -23,6 +23,7 @@ from cpc_desktop.data.errors import StoreError
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import Store, create_store, open_store, sidecars, store_exists
 from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.services.base import audit_context, require
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
@@ -30,7 +31,7 @@ from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
-from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.workspace import WorkspaceService
@@ -112,9 +113,12 @@ class Session:
     def restore(self, backup: Path) -> None:
         """Put the store back as ``backup`` holds it (undoing an import), then reopen it.
 
+        Undoing a hand-over import needs the role that imports one (``handover``): a
+        refusal is recorded in the store as it is, a restore in the store as restored.
         Every service is made anew on the reopened store; anything holding the old
         services must fetch them again from this session.
         """
+        require(self.store, self.actor, self.clock, Action.HANDOVER, "store")
         path, key = self.store.path, self.store.key
         if path is None or key is None:
             raise StoreError(
@@ -127,6 +131,10 @@ class Session:
         finally:
             self.store = open_store(path, key)
             self.__post_init__()
+        with self.store.unit_of_work(
+            audit_context(self.actor, self.clock, Action.HANDOVER, "store")
+        ):
+            pass
 
     def __enter__(self) -> Session:
         return self

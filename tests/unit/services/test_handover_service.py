@@ -87,6 +87,31 @@ def test_a_first_hand_over_adds_the_conference_to_the_other_laptop(laptops: Lapt
     assert ("handover", "ok") in audit_actions(laptops.taker)
 
 
+def test_a_preview_and_an_import_are_each_one_handover_event(laptops: Laptops) -> None:
+    package = laptops.taker.handover.read(laptops.send(laptops.chair, "to-taker.cpcx"), WORDS)
+    before = len(audit_actions(laptops.taker))
+    laptops.taker.handover.preview(package)
+    assert audit_actions(laptops.taker)[before:] == [("handover", "ok")]
+    laptops.taker.handover.import_package(package)
+    assert audit_actions(laptops.taker)[before + 1 :] == [("handover", "ok")]
+
+
+@pytest.mark.sqlite_only  # a server store is put back from the server's own backups
+def test_undoing_an_import_needs_the_hand_over_role_and_is_audited(laptops: Laptops) -> None:
+    package = laptops.taker.handover.read(laptops.send(laptops.chair, "to-taker.cpcx"), WORDS)
+    result = laptops.taker.handover.import_package(package)
+    assert result.backup is not None
+    reader = Session(laptops.taker.store, Actor("Vi Ewer", UserRole.READ_ONLY), TickingClock(AT))
+    with pytest.raises(PermissionDenied, match="may not handover"):
+        reader.restore(result.backup)
+    assert audit_actions(laptops.taker)[-1] == ("handover", "denied")
+    assert laptops.record(laptops.taker) == laptops.record(laptops.chair)  # still imported
+    laptops.taker.restore(result.backup)
+    assert audit_actions(laptops.taker)[-1] == ("handover", "ok")
+    assert laptops.taker.conferences.overview().total == 0
+    assert laptops.taker.conferences.check().sound
+
+
 def round_trip(laptops: Laptops) -> tuple[d.MinuteEntry, d.MinuteEntry, Path]:
     """Chair hands over; both sides edit; the taker hands back. Returns the package path."""
     first = laptops.send(laptops.chair, "to-taker.cpcx")

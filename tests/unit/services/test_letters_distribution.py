@@ -9,8 +9,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 
+from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, ParticipantRole, UserRole
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
@@ -183,4 +185,14 @@ def test_distribution_refuses_bad_input(session: Session, demo) -> None:
         reader.distribution.record_sent(
             ref, someone, "minutes", copy=CopyKind.FAMILY, method="post"
         )
+    # The role is checked first: a refused user's bad input is refused (and recorded) as such.
+    with pytest.raises(PermissionDenied, match="may not issue documents"):
+        reader.distribution.record_sent(ref, someone, "parcel", copy=CopyKind.FULL, method="")
+    with session.store.reading() as s:
+        last = s.execute(
+            sa.select(m.AuditEvent.actor, m.AuditEvent.action, m.AuditEvent.outcome)
+            .order_by(m.AuditEvent.seq.desc())
+            .limit(1)
+        ).one()
+    assert tuple(last) == ("Reader", "issue_documents", "denied")
     assert session.conferences.get(ref).distributions == ()
