@@ -31,7 +31,7 @@ cpc_system_needs() {
     what="${need%%=*}" package="${need#*=}"
     case "$what" in
       lib:*) grep -qxF "${what#lib:}" <<<"$libraries" || missing+=("$package") ;;
-      cmd:*) command -v "${what#cmd:}" >/dev/null 2>&1 || missing+=("$package") ;;
+      cmd:*) [ -x "$(command -v "${what#cmd:}" 2>/dev/null)" ] || missing+=("$package") ;;
       python:*) python3 -c "import ${what#python:}" 2>/dev/null || missing+=("$package") ;;
     esac
   done
