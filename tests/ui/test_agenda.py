@@ -15,6 +15,7 @@ from cpc_desktop.domain.enums import AgendaStatus, UserRole
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.workspace.agenda_model import Column
 from cpc_desktop.ui.workspace.agenda_panel import SPECS, AddItemDialog, AgendaActionId, AgendaPanel
+from tests.helpers.shots import shots
 from tests.ui.conftest import PASSPHRASE, fixed_clock
 
 Key = QtCore.Qt.Key
@@ -22,7 +23,7 @@ Mod = QtCore.Qt.KeyboardModifier
 CTRL_SHIFT = Mod.ControlModifier | Mod.ShiftModifier
 REVIEW = "CPC-2026-0002"  # a review conference whose twelve items are all pending
 MINUTED = "CPC-2026-0001"  # a concluded conference with minutes under its items
-SHOTS = Path("/tmp/shots")
+SHOTS = shots()
 
 
 class FakeClock:

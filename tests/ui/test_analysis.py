@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
@@ -18,12 +16,13 @@ from cpc_desktop.ui.workspace.analysis import (
     parse_score,
     spread_text,
 )
+from tests.helpers.shots import shots
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 REF = "CPC-2026-0001"
-SHOTS = Path("/tmp/shots")
+SHOTS = shots()
 
 
 def _tools(qtbot: QtBot, session: Session, size: tuple[int, int] = (980, 240)) -> AnalysisTools:

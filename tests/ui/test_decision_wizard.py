@@ -2,14 +2,13 @@
 
 Each walk sets up its own conference (children, people and who is in the room, so that
 the quorum is what the walk needs), drives every page with the keyboard, finishes, and
-checks what the store holds. Screenshots of the pages go to /tmp/shots/wizard-*.png.
+checks what the store holds. Screenshots of the pages go to shots/wizard-*.png.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -30,11 +29,12 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.decision import pages
 from cpc_desktop.ui.decision.wizard import DecisionWizard
+from tests.helpers.shots import shots
 from tests.ui.conftest import TODAY
 
 Key = QtCore.Qt.Key
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
-Shots = Path("/tmp/shots")
+Shots = shots()
 
 #: Everyone arrives before the session clock's 09:00 (tests/ui/conftest.py).
 ARRIVED = datetime(2026, 11, 23, 8, 30, tzinfo=UTC)

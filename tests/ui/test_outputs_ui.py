@@ -35,6 +35,7 @@ from cpc_desktop.ui.output.minutes_window import AmendmentDialog, MinutesWindow
 from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 from cpc_desktop.ui.output.verify_dialog import VerifyDialog
 from cpc_desktop.ui.settings import Preferences
+from tests.helpers.shots import shots
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -43,7 +44,7 @@ Left = QtCore.Qt.MouseButton.LeftButton
 
 CONCLUDED = "CPC-2026-0001"  # demo: decided, views recorded, letters' facts complete
 UNDECIDED = "CPC-2026-0002"  # demo: no decision yet, views not recorded
-SHOTS = Path("/tmp/outputs-look")
+SHOTS = shots("outputs")
 CERT_PASSPHRASE = "chair's secret phrase"
 
 
