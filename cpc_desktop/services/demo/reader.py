@@ -64,7 +64,8 @@ def read(folder: Traversable, name: str, definition: str) -> Node:
     try:
         text = (folder / name).read_text("utf-8")
     except (OSError, ValueError) as error:  # ValueError: not UTF-8
-        raise DemoDataError(f"{name}: cannot be read ({error})") from None
+        reason = getattr(error, "strerror", None) or error
+        raise DemoDataError(f"{name}: cannot be read ({reason})") from None
     return Node(_checked(text, name, definition), name)
 
 
