@@ -12,7 +12,7 @@ offline and already includes substitute ("observed") days.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -99,6 +99,31 @@ class WorkingCalendar:
             return self.working_day_on_or_after(start)
         return self._nth_working_day_after(start, n)
 
+    def previous_working_day(self, d: date) -> date:
+        """Return the last working day strictly before ``d``."""
+        return self._nth_working_day_before(d, 1)
+
+    def working_day_on_or_before(self, d: date) -> date:
+        """Return ``d`` if it is a working day, else the working day before it."""
+        return d if self.is_working_day(d) else self.previous_working_day(d)
+
+    def subtract_working_days(self, start: date, n: int) -> date:
+        """Return the date ``n`` working days before ``start``, not counting ``start``.
+
+        The mirror of :meth:`add_working_days`: ``n == 0`` returns ``start`` when it is a
+        working day and otherwise the working day before it, so the result is always a
+        working day.
+
+        Raises:
+            ValueError: ``n`` is negative.
+            CalendarRangeError: the count runs outside the covered years.
+        """
+        if n < 0:
+            raise ValueError(f"cannot subtract a negative number of working days ({n})")
+        if n == 0:
+            return self.working_day_on_or_before(start)
+        return self._nth_working_day_before(start, n)
+
     def working_days_between(self, a: date, b: date) -> int:
         """Count the working days ``d`` with ``a < d <= b``; negative when ``b < a``.
 
@@ -117,10 +142,11 @@ class WorkingCalendar:
 
     # --- counting by lookup -----------------------------------------------------------
     #
-    # Each question is answered by binary search in the sorted ordinals of every working
-    # day of the covered years, built on first use, so a count of n days costs O(log n)
-    # rather than n steps. The answers, and the errors (with the first uncovered day a
-    # day-by-day walk would meet), are those of stepping one day at a time.
+    # Each question, forwards or backwards, is answered by binary search in the sorted
+    # ordinals of every working day of the covered years, built on first use, so a count
+    # of n days costs O(log n) rather than n steps. The answers, and the errors (with the
+    # first uncovered day a day-by-day walk would meet), are those of stepping one day at
+    # a time.
 
     @cached_property
     def _working_ordinals(self) -> tuple[int, ...]:
@@ -138,6 +164,18 @@ class WorkingCalendar:
         if index >= len(days):
             raise self._outside(self._first_day_after())
         return date.fromordinal(days[index])
+
+    def _nth_working_day_before(self, d: date, n: int) -> date:
+        """The ``n``-th (``n >= 1``) working day strictly before ``d``."""
+        self._require(d - _ONE_DAY)
+        days = self._working_ordinals
+        index = bisect_left(days, d.toordinal()) - n
+        if index < 0:
+            raise self._outside(self._last_day_before())
+        return date.fromordinal(days[index])
+
+    def _last_day_before(self) -> date:
+        return date(self.first_year, 1, 1) - _ONE_DAY
 
     def _first_day_after(self) -> date:
         return date(self.last_year, 12, 31) + _ONE_DAY

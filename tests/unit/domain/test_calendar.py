@@ -143,9 +143,35 @@ def test_next_working_day_is_strictly_after() -> None:
     assert ENG.working_day_on_or_after(date(2025, 12, 24)) == date(2025, 12, 24)
 
 
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (date(2025, 6, 9), 0, date(2025, 6, 9)),  # a working Monday stays put
+        (date(2025, 6, 8), 0, date(2025, 6, 6)),  # Sunday rolls back to Friday
+        (date(2026, 1, 1), 0, date(2025, 12, 31)),  # New Year's Day rolls back a day
+        (date(2025, 6, 9), 1, date(2025, 6, 6)),  # Monday - 1 is Friday
+        (date(2025, 6, 8), 1, date(2025, 6, 6)),  # Sunday - 1 is Friday, start not counted
+        (date(2025, 4, 22), 1, date(2025, 4, 17)),  # back over Easter Monday and Good Friday
+        (date(2025, 12, 29), 1, date(2025, 12, 24)),
+        (date(2025, 6, 16), 5, date(2025, 6, 9)),
+    ],
+)
+def test_subtract_working_days(start: date, n: int, expected: date) -> None:
+    assert ENG.subtract_working_days(start, n) == expected
+
+
+def test_previous_working_day_is_strictly_before() -> None:
+    assert ENG.previous_working_day(date(2025, 6, 10)) == date(2025, 6, 9)
+    assert ENG.previous_working_day(date(2025, 12, 29)) == date(2025, 12, 24)
+    assert ENG.working_day_on_or_before(date(2025, 12, 29)) == date(2025, 12, 29)
+    assert ENG.working_day_on_or_before(date(2025, 12, 28)) == date(2025, 12, 24)
+
+
 def test_negative_working_days_are_refused() -> None:
     with pytest.raises(ValueError, match="negative"):
         ENG.add_working_days(date(2025, 6, 9), -1)
+    with pytest.raises(ValueError, match="negative"):
+        ENG.subtract_working_days(date(2025, 6, 9), -1)
 
 
 @pytest.mark.parametrize(
@@ -170,6 +196,8 @@ def test_dates_outside_the_covered_years_are_refused() -> None:
         ENG.is_working_day(date(2031, 1, 2))
     with pytest.raises(CalendarRangeError):
         ENG.add_working_days(date(2030, 12, 30), 5)
+    with pytest.raises(CalendarRangeError, match="covers 2019 to 2030; 2018-12-31"):
+        ENG.subtract_working_days(date(2019, 1, 3), 5)
     assert ENG.covers(date(2030, 12, 31))
     assert not ENG.covers(date(2018, 12, 31))
 
@@ -322,6 +350,18 @@ def _stepped_add(calendar: WorkingCalendar, start: date, n: int) -> date:
     return d
 
 
+def _stepped_subtract(calendar: WorkingCalendar, start: date, n: int) -> date:
+    """The definition backwards: walk back a day at a time, checking each day as met."""
+    if n == 0 and _stepped_is_working_day(calendar, start):
+        return start
+    d = start
+    for _ in range(max(n, 1)):
+        d -= timedelta(days=1)
+        while not _stepped_is_working_day(calendar, d):
+            d -= timedelta(days=1)
+    return d
+
+
 def _stepped_between(calendar: WorkingCalendar, a: date, b: date) -> int:
     if b < a:
         return -_stepped_between(calendar, b, a)
@@ -369,6 +409,18 @@ def test_adding_working_days_matches_stepping_day_by_day(
     assert _outcome(calendar.next_working_day, start) == _outcome(_stepped_add, calendar, start, 1)
 
 
+@given(short_calendars, st.one_of(around, near_holidays), offsets)
+def test_subtracting_working_days_matches_stepping_day_by_day(
+    calendar: WorkingCalendar, start: date, n: int
+) -> None:
+    assert _outcome(calendar.subtract_working_days, start, n) == _outcome(
+        _stepped_subtract, calendar, start, n
+    )
+    assert _outcome(calendar.previous_working_day, start) == _outcome(
+        _stepped_subtract, calendar, start, 1
+    )
+
+
 @given(short_calendars, st.one_of(around, near_holidays), st.one_of(around, near_holidays))
 def test_counting_working_days_matches_stepping_day_by_day(
     calendar: WorkingCalendar, a: date, b: date
@@ -389,6 +441,9 @@ def test_any_holiday_set_gives_the_stepped_answers(
 ) -> None:
     calendar = WorkingCalendar(holidays, 2020, 2020)
     assert _outcome(calendar.add_working_days, a, n) == _outcome(_stepped_add, calendar, a, n)
+    assert _outcome(calendar.subtract_working_days, a, n) == _outcome(
+        _stepped_subtract, calendar, a, n
+    )
     assert _outcome(calendar.working_days_between, a, b) == _outcome(
         _stepped_between, calendar, a, b
     )
@@ -400,6 +455,8 @@ def test_a_calendar_of_nothing_but_holidays_has_no_working_day_to_reach() -> Non
     calendar = WorkingCalendar(every_day, 2020, 2020)
     with pytest.raises(CalendarRangeError, match="2021-01-01 is outside"):
         calendar.add_working_days(date(2020, 6, 1), 1)
+    with pytest.raises(CalendarRangeError, match="2019-12-31 is outside"):
+        calendar.subtract_working_days(date(2020, 6, 1), 1)
     assert calendar.working_days_between(date(2019, 12, 31), date(2020, 12, 31)) == 0
 
 

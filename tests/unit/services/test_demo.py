@@ -20,7 +20,7 @@ from cpc_desktop.domain.enums import (
     Outcome,
     ParticipantRole,
 )
-from cpc_desktop.services.demo import add_working_days, build_demo_record, build_demo_records
+from cpc_desktop.services.demo import build_demo_record, build_demo_records, sample_calendar
 
 AGENDA_KEYS = (
     "welcome",
@@ -62,6 +62,14 @@ def record(today: date) -> ConferenceRecord:
 
 def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def add_working_days(start: date, n: int) -> date:
+    """``n`` working days of the sample's calendar after (or, if negative, before) ``start``."""
+    calendar = sample_calendar(start)
+    return (
+        calendar.add_working_days(start, n) if n >= 0 else calendar.subtract_working_days(start, -n)
+    )
 
 
 def is_professional(participant: Participant) -> bool:
@@ -140,7 +148,7 @@ def test_conference_is_a_concluded_initial_held_two_working_days_ago(
     assert add_working_days(conference.strategy_discussion_date, 15) >= conference.date
 
 
-def test_add_working_days_skips_weekends() -> None:
+def test_the_sample_counts_weekdays_but_christmas_boxing_day_and_new_years_day() -> None:
     friday = date(2026, 3, 6)
     assert add_working_days(friday, 1) == date(2026, 3, 9)
     assert add_working_days(date(2026, 3, 9), -1) == friday
@@ -149,6 +157,9 @@ def test_add_working_days_skips_weekends() -> None:
     # Christmas Day, Boxing Day and New Year's Day are never meeting days.
     assert add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 28)
     assert add_working_days(date(2027, 1, 4), -1) == date(2026, 12, 31)
+    # Other bank holidays are deliberately not closed: the sample needs no holiday table.
+    assert add_working_days(date(2026, 4, 2), 1) == date(2026, 4, 3)  # Good Friday
+    assert add_working_days(date(2026, 5, 22), 1) == date(2026, 5, 25)  # spring bank holiday
 
 
 # --- children ------------------------------------------------------------------------------
