@@ -1,11 +1,11 @@
 """Reading one whole conference with Core selects straight into the frozen record.
 
-:func:`cpc_desktop.data.repository.load_record` builds ORM objects (identity map,
-``selectinload``) and then converts them: about 0.2 s for a conference of 2,000 minute
-entries. Here each table is read with one Core ``SELECT`` of exactly the dataclass's
+This is the one reader of a conference record (``repository.load_record`` calls it inside
+a unit of work). Each table is read with one Core ``SELECT`` of exactly the dataclass's
 fields, in field order, so a row becomes its value with ``cls(*row)``; the column types
-(enums, UTC instants, dates, JSON lists) convert values exactly as the ORM does, so the
-record is the same value ``load_record`` gives (a test holds them equal).
+(enums, UTC instants, dates, JSON lists) convert values as the ORM would. Building ORM
+objects first (identity map, ``selectinload``) and converting them took about 0.2 s for a
+conference of 2,000 minute entries.
 
 One exception, for speed: on SQLite a UTC instant is stored as ISO text without a zone,
 and :class:`~cpc_desktop.data.types.UTCDateTime` reads it as a naive ``datetime`` and

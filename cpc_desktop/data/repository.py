@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from cpc_desktop.data import audit
+from cpc_desktop.data import audit, record_reader
 from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
 
@@ -277,16 +277,11 @@ def _loaded() -> Iterable[Any]:
 
 
 def load_record(session: Session, conference_id: str) -> d.ConferenceRecord | None:
-    row = session.scalars(
-        sa.select(m.ConferenceRow).where(m.ConferenceRow.id == conference_id).options(*_loaded())
-    ).one_or_none()
-    if row is None:
-        return None
-    sections = {
-        name: tuple(_to_value(cls, item) for item in getattr(row, name))
-        for name, cls in _SECTIONS.items()
-    }
-    return d.ConferenceRecord(conference=_to_value(d.Conference, row), **sections)
+    """The whole conference as stored, or ``None``: the one reader of a conference,
+    :func:`cpc_desktop.data.record_reader.read_record`, on ``session``'s connection, after
+    flushing what the session holds so that the record includes it."""
+    session.flush()
+    return record_reader.read_record(session.connection(), conference_id)
 
 
 def conference_row(session: Session, conference_id: str) -> m.ConferenceRow | None:
