@@ -3,7 +3,7 @@
 The shipped profiles live in the package (``cpc_desktop/resources/profiles/<id>.toml``)
 and are read with :mod:`importlib.resources`, so they work from a wheel as well as from
 a checkout. A local override file names only the keys it changes (see
-:func:`cpc_desktop.domain.profile.merge`). It may also start from a different shipped
+:func:`cpc_desktop.domain.profile_reader.merge`). It may also start from a different shipped
 profile and give the result its own id, which is how a local authority defines a
 profile of its own::
 
@@ -25,7 +25,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from cpc_desktop.domain.profile import Profile, ProfileError, merge, parse_profile
+from cpc_desktop.domain.profile import Profile, ProfileError
+from cpc_desktop.domain.profile_reader import merge, parse_profile
 
 DEFAULT_PROFILE = "england"
 

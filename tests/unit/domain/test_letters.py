@@ -56,8 +56,8 @@ from cpc_desktop.domain.profile import (
     Category,
     LetterTemplate,
     Profile,
-    parse_profile,
 )
+from cpc_desktop.domain.profile_reader import parse_profile
 from tests.helpers.records import uid
 
 PROFILE_IDS = ("england", "wales", "scotland", "northern_ireland")

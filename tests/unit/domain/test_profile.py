@@ -29,11 +29,10 @@ from cpc_desktop.domain.profile import (
     Profile,
     ProfileError,
     StrategyAnchor,
-    merge,
-    parse_profile,
     parse_template,
     template_paragraphs,
 )
+from cpc_desktop.domain.profile_reader import merge, parse_profile
 
 
 def _agenda() -> list[dict[str, Any]]:
