@@ -31,6 +31,7 @@ from cpc_desktop.domain.conference import (
     Participant,
     PlanAction,
 )
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import (
@@ -44,7 +45,6 @@ from cpc_desktop.domain.validation import (
     Severity,
     check_decision,
     check_inquorate_reason,
-    format_date,
 )
 
 NewId = Callable[[], str]
@@ -428,7 +428,7 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         return [
             _error(
                 "flow.reconvene_not_after_conference",
-                f"The date to reconvene, {format_date(when)}, is not after the conference.",
+                f"The date to reconvene, {plain_date(when)}, is not after the conference.",
                 path_,
             )
         ]
@@ -437,8 +437,8 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         return [
             _error(
                 "flow.reconvene_too_late",
-                f"The date to reconvene, {format_date(when)}, is after the latest date the "
-                f"rules allow, {format_date(latest)}.",
+                f"The date to reconvene, {plain_date(when)}, is after the latest date the "
+                f"rules allow, {plain_date(latest)}.",
                 path_,
             )
         ]

@@ -1,8 +1,10 @@
-"""Words for coded values, as they appear on paper: "Social worker", "Fact"."""
+"""Words for coded values, as they appear on paper: "Social worker", "Fact".
+
+Dates are written by :mod:`cpc_desktop.domain.dates`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import Participant
@@ -39,20 +41,3 @@ def person(p: Participant) -> str:
     """A participant as printed beside what they said: "Dr A Patel (Health visitor)"."""
     detail = p.agency or p.relationship or label(p.role)
     return f"{p.name} ({detail})" if detail else p.name
-
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(day: dt.date) -> str:
-    """ "Monday 7 December 2026": English whatever the system's locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date | None) -> str:
-    """ "7 Dec 2026", or "-" when not recorded."""
-    return "-" if day is None else f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"

@@ -14,28 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import Child, ConferenceRecord, Decision, Participant
+from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, ParticipantRole
 from cpc_desktop.domain.profile import Profile, template_paragraphs
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 #: Outcomes after which the plan's meetings go ahead (so their dates are stated).
 PLAN_OUTCOMES = frozenset({Outcome.CP_PLAN, Outcome.CIN_PLAN})
 #: Outcomes that end a plan.
 ENDING_OUTCOMES = frozenset({Outcome.END_PLAN, Outcome.ADMINISTRATIVE_END})
-
-
-def long_date(day: date) -> str:
-    """``Monday 7 December 2026``, in English whatever the computer's locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class Reader(StrEnum):

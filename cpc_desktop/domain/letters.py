@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from cpc_desktop.domain import letter_facts as facts
 from cpc_desktop.domain.conference import Child, ConferenceRecord
+from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import (
     PROFESSIONAL_ROLES,
     AdministrativeEnding,
@@ -292,7 +293,7 @@ def compose_letter(
         sender=sender or ((authority,) if authority else ()),
         recipient_name=recipient,
         recipient_address=address,
-        date_text=facts.long_date(today),
+        date_text=long_date(today),
         subject=_fill(parse_template(template.subject), values),
         salutation=_fill(parse_template(template.salutation), values),
         paragraphs=_body(template, values),

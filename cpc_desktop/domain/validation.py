@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import Child, Conference, Decision, Participant
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
@@ -41,21 +42,6 @@ from cpc_desktop.domain.timescales import (
 
 #: The Children in Need census value when a child has more than one category.
 MULTIPLE_CATEGORIES = "Multiple"
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _SOLICITOR = re.compile(r"\bsolicitors?\b", re.IGNORECASE)
 
@@ -110,11 +96,6 @@ def can_finalise(problems: Iterable[Problem]) -> bool:
     return all(p.severity is not Severity.ERROR for p in problems)
 
 
-def format_date(d: date) -> str:
-    """Write a date the way the messages do, e.g. ``18 December 2025`` (locale-free)."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
 def derived_cin_category(categories: Sequence[str]) -> str | None:
     """The Children in Need census category: the one chosen, or ``"Multiple"``.
 
@@ -159,8 +140,8 @@ def check_timescale(
     return (
         _error(
             code,
-            f"{what} on {format_date(scheduled)} is after its due date of "
-            f"{format_date(due)}, so a reason for the delay must be recorded.",
+            f"{what} on {plain_date(scheduled)} is after its due date of "
+            f"{plain_date(due)}, so a reason for the delay must be recorded.",
             path,
         ),
     )
@@ -266,8 +247,8 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
             problems.append(
                 _error(
                     f"conference.{field_name}_after_conference",
-                    f"The {label} date, {format_date(anchor)}, is after the conference "
-                    f"date of {format_date(conference.date)}.",
+                    f"The {label} date, {plain_date(anchor)}, is after the conference "
+                    f"date of {plain_date(conference.date)}.",
                     f"conference.{field_name}",
                 )
             )
@@ -373,7 +354,7 @@ def _check_participants(participants: tuple[Participant, ...]) -> list[Problem]:
                 _error(
                     "participant.report_shared_before_received",
                     f"{subject}'s report is shown as shared with the family on "
-                    f"{format_date(shared)}, before it was received on {format_date(received)}.",
+                    f"{plain_date(shared)}, before it was received on {plain_date(received)}.",
                     f"{path}.report_shared_with_family",
                 )
             )
@@ -440,7 +421,7 @@ def _check_report_sharing(
                 _warning(
                     "participant.report_shared_late",
                     f"{_person_name(person, start=True)}'s report was shared with the family "
-                    f"on {format_date(shared)}, {max(ahead, 0)} {unit} before the conference; "
+                    f"on {plain_date(shared)}, {max(ahead, 0)} {unit} before the conference; "
                     f"it should be shared at least {needed} {unit} before.",
                     f"participants[{i}].report_shared_with_family",
                 )
@@ -693,7 +674,7 @@ def _check_next_date(
         return (
             _error(
                 f"{code}_not_after_conference",
-                f"The date of {what}, {format_date(when)}, is not after the conference.",
+                f"The date of {what}, {plain_date(when)}, is not after the conference.",
                 f"{path}.{date_field}",
             ),
         )

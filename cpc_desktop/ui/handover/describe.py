@@ -16,7 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.labels import label, short_date
+from cpc_desktop.domain.dates import short_date
+from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.merge import Change, ChangeKind, Conflict, ConflictKind, Side, UnitKey
 from cpc_desktop.ui.output.common import moment_text
 

@@ -1,12 +1,10 @@
-"""Words for coded values and dates, whatever the system's locale."""
+"""Words for coded values and people, whatever the system's locale."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import Outcome, ParticipantRole, Tag
-from cpc_desktop.domain.labels import label, long_date, person, short_date
+from cpc_desktop.domain.labels import label, person
 
 
 def test_labels() -> None:
@@ -22,9 +20,3 @@ def test_person() -> None:
     mum = d.Participant("2", "Ola", ParticipantRole.PARENT, relationship="Mother")
     assert person(mum) == "Ola (Mother)"
     assert person(d.Participant("3", "Kai", ParticipantRole.CHILD)) == "Kai (Child)"
-
-
-def test_dates() -> None:
-    assert long_date(dt.date(2026, 12, 7)) == "Monday 7 December 2026"
-    assert short_date(dt.date(2026, 1, 31)) == "31 Jan 2026"
-    assert short_date(None) == "-"

@@ -44,7 +44,6 @@ from cpc_desktop.domain.validation import (
     check_inquorate_reason,
     check_timescale,
     derived_cin_category,
-    format_date,
 )
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -208,11 +207,6 @@ def test_can_finalise_only_without_errors() -> None:
     assert can_finalise(())
     assert can_finalise([warning, warning])
     assert not can_finalise([warning, error])
-
-
-def test_format_date_is_locale_free() -> None:
-    assert format_date(date(2026, 1, 2)) == "2 January 2026"
-    assert format_date(date(2025, 12, 25)) == "25 December 2025"
 
 
 @pytest.mark.parametrize(
