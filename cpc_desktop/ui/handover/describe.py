@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.dates import short_date
+from cpc_desktop.domain.dates import clock, short_date
 from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.merge import Change, ChangeKind, Conflict, ConflictKind, Side, UnitKey
 from cpc_desktop.ui.output.common import moment_text
@@ -243,7 +243,7 @@ def value_text(name: str, value: Any, names: Names) -> str:
     if isinstance(value, dt.date):
         return short_date(value)
     if isinstance(value, dt.time):
-        return f"{value:%H:%M}"
+        return clock(value)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) or "(none)"
     return str(value)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6 import QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.profile import Profile
 
 _OUTCOMES = {
@@ -21,7 +22,7 @@ _OUTCOMES = {
 
 
 def _day(value: date | None) -> str:
-    return "not set" if value is None else f"{value.day} {value:%B %Y}"
+    return plain_date(value) or "not set"
 
 
 def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile) -> str:

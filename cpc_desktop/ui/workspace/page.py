@@ -15,7 +15,8 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
+from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
@@ -54,7 +55,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.header.setText(
             f"{c.reference} · {TYPE_NAMES.get(c.type.value, c.type.value)} conference · "
-            f"{long_date(c.date)} · {names}"
+            f"{weekday_date(c.date)} · {names}"
         )
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
