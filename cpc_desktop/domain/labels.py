@@ -1,4 +1,5 @@
-"""Words for coded values, as they appear on paper: "Social worker", "Fact".
+"""Words for coded values and for people, as they appear on paper and on screen:
+"Social worker", "Fact", "Dr A Patel (Health visitor)", "Kai Harland".
 
 Dates are written by :mod:`cpc_desktop.domain.dates`.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.conference import Child, Participant
 
 _OVERRIDES = {
     "child_protection_plan": "Child protection plan",
@@ -41,3 +42,17 @@ def person(p: Participant) -> str:
     """A participant as printed beside what they said: "Dr A Patel (Health visitor)"."""
     detail = p.agency or p.relationship or label(p.role)
     return f"{p.name} ({detail})" if detail else p.name
+
+
+def child_name(child: Child, blank: str = "the child") -> str:
+    """A child's full name, "Kai Harland" (given then family name, each trimmed).
+
+    ``blank`` is what a child with neither name recorded is called: "the child" in a
+    sentence, "" where the caller shows nothing, "Unborn baby" before a birth.
+    """
+    return f"{child.given_name.strip()} {child.family_name.strip()}".strip() or blank
+
+
+def first_name(child: Child) -> str:
+    """The child's given name ("Kai"), or the full name when no given name is recorded."""
+    return child.given_name.strip() or child_name(child)

@@ -31,6 +31,7 @@ from cpc_desktop.domain.enums import (
     ConferenceType,
     ParticipantRole,
 )
+from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
@@ -210,7 +211,7 @@ def _matching_child(record: ConferenceRecord, name: str) -> Child | None:
     """The child whose full name, or (when no other child shares it) first name, is ``name``."""
     wanted = " ".join(name.split()).casefold()
     for child in record.children:
-        if " ".join(facts.full_name(child).split()).casefold() == wanted:
+        if " ".join(child_name(child).split()).casefold() == wanted:
             return child
     firsts = [c for c in record.children if c.given_name.strip().casefold() == wanted]
     return firsts[0] if len(firsts) == 1 else None
@@ -284,7 +285,7 @@ def compose_letter(
     scope = _scope(record, kind, child)
     values = facts.values(record, profile, scope, reader)
     values["recipient_name"] = (recipient,)
-    values["recipient_given_name"] = (facts.first_name(child) if child else recipient,)
+    values["recipient_given_name"] = (first_name(child) if child else recipient,)
     template = profile.letters.for_kind(kind)
     authority = record.conference.local_authority.strip()
     return LetterDocument(

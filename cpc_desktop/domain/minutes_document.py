@@ -29,7 +29,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     ParticipantRole,
 )
-from cpc_desktop.domain.labels import label, person
+from cpc_desktop.domain.labels import child_name, first_name, label, person
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
 from cpc_desktop.domain.printed import (
     Block,
@@ -165,7 +165,7 @@ class _Writer:
             ("Child", "Date of birth or expected delivery", "Taking part"),
             tuple(
                 (
-                    f"{child.given_name} {child.family_name}",
+                    child_name(child, blank=""),
                     short_date(child.date_of_birth)
                     if child.date_of_birth
                     else f"expected {short_date(child.expected_date_of_delivery) or '-'}",
@@ -286,7 +286,7 @@ class _Writer:
         return ()
 
     def decisions(self, profile: Profile) -> list[Section]:
-        children = {c.id: f"{c.given_name} {c.family_name}" for c in self.record.children}
+        children = {c.id: child_name(c, blank="") for c in self.record.children}
         categories = {c.key: c.label for c in profile.categories}
         return [
             Section(children.get(d.child_id, "A child"), self.decision(d, categories), level=2)
@@ -362,7 +362,7 @@ class _Writer:
         return (Table(("Action", "Who", "By"), rows, (0.6, 0.25, 0.15)),)
 
     def next_dates(self) -> tuple[Block, ...]:
-        children = {c.id: c.given_name for c in self.record.children}
+        children = {c.id: first_name(c) for c in self.record.children}
         pairs: list[tuple[str, str]] = []
         for d in self.record.decisions:
             name = children.get(d.child_id, "child")

@@ -29,6 +29,7 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
@@ -288,7 +289,7 @@ def _check_pre_birth(
             problems.append(
                 _error(
                     "child.edd_missing",
-                    f"The expected date of delivery for {_child_name(child)} is missing.",
+                    f"The expected date of delivery for {child_name(child)} is missing.",
                     f"children[{i}].expected_date_of_delivery",
                 )
             )
@@ -324,7 +325,7 @@ def _check_children(children: tuple[Child, ...]) -> list[Problem]:
     return [
         _error(
             "child.participation_reason_missing",
-            f"The reason {_child_name(child)} is not taking part is missing.",
+            f"The reason {child_name(child)} is not taking part is missing.",
             f"children[{i}].participation_reason",
         )
         for i, child in enumerate(children)
@@ -867,8 +868,3 @@ def _check_views_and_dissent(
 def _person_name(person: Participant, *, start: bool = False) -> str:
     """The participant's name, or a description when it is blank."""
     return person.name.strip() or ("An unnamed participant" if start else "an unnamed participant")
-
-
-def _child_name(child: Child) -> str:
-    name = f"{child.given_name} {child.family_name}".strip()
-    return name or "the child"

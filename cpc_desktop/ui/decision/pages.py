@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import labels
 from cpc_desktop.domain.conference import AgencyView, Dissent, Participant, PlanAction
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import (
@@ -77,9 +78,7 @@ class Host(Protocol):
 
 
 def child_name(ctx: flow.FlowContext, index: int) -> str:
-    child = ctx.children[index]
-    name = f"{child.given_name} {child.family_name}".strip()
-    return name or "Unborn baby"
+    return labels.child_name(ctx.children[index], blank="Unborn baby")
 
 
 def person_label(person: Participant) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.dates import clock, short_date
-from cpc_desktop.domain.labels import label
+from cpc_desktop.domain.labels import child_name, label
 from cpc_desktop.domain.merge import Change, ChangeKind, Conflict, ConflictKind, Side, UnitKey
 from cpc_desktop.ui.output.common import moment_text
 
@@ -210,7 +210,7 @@ class Names:
 
     def child(self, child_id: str | None) -> str:
         found = self.children.get(child_id or "")
-        return f"{found.given_name} {found.family_name}".strip() if found else "a child"
+        return child_name(found, blank="") if found else "a child"
 
     def name_of(self, kind: str, value: str) -> str:
         if kind == "participant":
@@ -268,7 +268,7 @@ def describe(key: UnitKey, value: Any, names: Names) -> str:
     if kind == "agenda_item":
         return str(value.title)
     if kind == "child":
-        return f"{value.given_name} {value.family_name}".strip()
+        return child_name(value, blank="")
     if kind == "conference":
         return f"{value.reference}, {short_date(value.date)}"
     if kind == "decision":

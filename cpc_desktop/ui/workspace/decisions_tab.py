@@ -9,6 +9,7 @@ from PySide6 import QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
 from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
 
 _OUTCOMES = {
@@ -29,7 +30,7 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
     children = {c.id: c for c in record.children}
     people = {p.id: p for p in record.participants}
     child = children.get(decision.child_id)
-    name = f"{child.given_name} {child.family_name}".strip() if child else "Unknown child"
+    name = child_name(child, blank="") if child else "Unknown child"
     e = html.escape
     lines = [f"<h3>{e(name)}</h3>"]
     outcome = _OUTCOMES.get(decision.outcome.value, "") if decision.outcome else "not decided"

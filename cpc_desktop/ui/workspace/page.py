@@ -16,6 +16,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -47,9 +48,7 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def _build_ui(self) -> None:
         c = self.record.conference
-        names = ", ".join(
-            f"{child.given_name} {child.family_name}".strip() for child in self.record.children
-        )
+        names = ", ".join(child_name(child, blank="") for child in self.record.children)
         self.header = QtWidgets.QLabel()
         self.header.setObjectName("conferenceHeader")
         self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)

@@ -27,6 +27,7 @@ from cpc_desktop.domain.conference import (
     Participant,
 )
 from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.quorum import QuorumResult, quorum_at
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.conferences import NewParticipant
@@ -90,10 +91,6 @@ _REPORT_CODES = ("participant.report_",)
 def shortcut_table() -> list[tuple[str, str]]:
     """(command, shortcut) rows for the help page."""
     return [(text.rstrip("…"), shortcut) for text, shortcut, _tip in ACTION_SPECS.values()]
-
-
-def _child_name(child: Child) -> str:
-    return f"{child.given_name} {child.family_name}".strip() or "the child"
 
 
 def _qdate(day: date) -> QtCore.QDate:
@@ -350,7 +347,7 @@ class _ChildRow:
 
     def __init__(self, child: Child) -> None:
         self.child = child
-        name = _child_name(child)
+        name = child_name(child)
         self.label = QtWidgets.QLabel(name)
         self.mode = QtWidgets.QComboBox()
         self.mode.setAccessibleName(f"How {name} takes part")
@@ -1002,7 +999,7 @@ class RollCallTab(QtWidgets.QWidget):
         if row is None:
             return
         child = row.child
-        name = _child_name(child)
+        name = child_name(child)
         mode, reason = row.chosen()
         if mode is None:
             if reason is not None and reason != (child.participation_reason or None):
