@@ -28,7 +28,7 @@ from cpc_desktop.domain.conference import (
 )
 from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
 from cpc_desktop.domain.labels import child_name
-from cpc_desktop.domain.quorum import QuorumResult, quorum_at
+from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.conferences import NewParticipant
 from cpc_desktop.services.rules import timescale_params
@@ -691,15 +691,8 @@ class RollCallTab(QtWidgets.QWidget):
         self._set_tab_order()
 
     def _show_quorum(self) -> None:
-        q = self.profile.quorum
         try:
-            self.quorum_result = quorum_at(
-                self.record.participants,
-                self.session.clock(),
-                grouping=q.group_of,
-                csc_group=q.csc_group,
-                min_other_groups=q.min_other_agencies,
-            )
+            self.quorum_result = self.session.rules.quorum(self.record, self.session.clock())
         except Exception as error:
             self.quorum_result = None
             self._report(error)
