@@ -74,7 +74,9 @@ class Problem:
     Attributes:
         code: a stable machine key, e.g. ``"decision.contingency_missing"``.
         message: one English sentence saying what is missing or wrong.
-        path: the field at fault, e.g. ``"decisions[0].contingency_plan"``.
+        path: the field at fault, e.g. ``"decisions[0].contingency_plan"``; which item
+            of a list that is, read it from :attr:`about` or :meth:`index_in`, not by
+            slicing the text.
         severity: whether it blocks finalising.
     """
 
@@ -82,6 +84,39 @@ class Problem:
     message: str
     path: str
     severity: Severity = Severity.ERROR
+
+    @property
+    def about(self) -> Place | None:
+        """The item of a list the problem is about, read from the start of its path:
+        ``Place("participants", 3)`` for ``"participants[3].report_shared_with_family"``;
+        ``None`` for a path that does not start at an item (``"conference.date"``)."""
+        return place_of(self.path)
+
+    def index_in(self, collection: str) -> int | None:
+        """The index in ``collection`` the problem is about (3 for ``participants[3]...``
+        asked about ``"participants"``), or ``None`` when it is about something else."""
+        place = self.about
+        return place.index if place is not None and place.collection == collection else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """One item of a record's list: ``collection`` ("participants", "children",
+    "decisions", "agenda") and the item's ``index`` in it."""
+
+    collection: str
+    index: int
+
+
+# "participants[3]", "$.children[0].name", "decisions[1]": a list and an item at the start.
+_PLACE = re.compile(r"(?:\$\.)?([a-z_]+)\[(\d+)\](?=$|[.\[])")
+
+
+def place_of(path: str) -> Place | None:
+    """The list item a problem path starts at (:attr:`Problem.about`), with or without
+    the ``$.`` the services put in front; ``None`` when it starts at no item."""
+    found = _PLACE.match(path)
+    return None if found is None else Place(found.group(1), int(found.group(2)))
 
 
 def _error(code: str, message: str, path: str) -> Problem:

@@ -641,12 +641,10 @@ class RollCallTab(QtWidgets.QWidget):
             return {}
         found: dict[str, str] = {}
         for problem in problems:
-            if not problem.code.startswith(_REPORT_CODES) or not problem.path.startswith(
-                "participants["
-            ):
+            index = problem.index_in("participants")
+            if not problem.code.startswith(_REPORT_CODES) or index is None:
                 continue
-            index = int(problem.path[len("participants[") :].split("]", 1)[0])
-            if 0 <= index < len(record.participants):
+            if index < len(record.participants):
                 pid = record.participants[index].id
                 found[pid] = f"{found[pid]} {problem.message}" if pid in found else problem.message
         return found
