@@ -17,6 +17,7 @@ from typing import Any
 
 from cpc_desktop import __version__
 from cpc_desktop.data.location import is_server_url, shown
+from cpc_desktop.domain.dates import numeric_moment
 
 PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
@@ -367,7 +368,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verdict = session.verification.verify(data)
     if not verdict.valid:
         raise CliError(f"INVALID: {source}: {verdict.problem}")
-    when = f" on {verdict.signed_at:%Y-%m-%d %H:%M} UTC" if verdict.signed_at else ""
+    when = f" on {numeric_moment(verdict.signed_at)} UTC" if verdict.signed_at else ""
     print(
         f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {shown(args.db)}"
     )

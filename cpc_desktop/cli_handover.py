@@ -13,6 +13,7 @@ from typing import Any
 
 from cpc_desktop.cli import PROG, CliError, _session, _store_exists, _writable_file, read_secret
 from cpc_desktop.data.location import shown
+from cpc_desktop.domain.dates import numeric_moment
 
 MIN_HANDOVER_PASSPHRASE = 8
 _SNIPPET = 60
@@ -86,10 +87,10 @@ def _print_plan(preview: Any) -> None:
     package = preview.package
     print(
         f"package {package.package_id[:8]} for {package.reference} from {package.sender} "
-        f"({package.sender_role.replace('_', ' ')}), made {package.created_at:%Y-%m-%d %H:%M} UTC"
+        f"({package.sender_role.replace('_', ' ')}), made {numeric_moment(package.created_at)} UTC"
     )
     if preview.imported_at is not None:
-        print(f"already imported on {preview.imported_at:%Y-%m-%d %H:%M} UTC; nothing to do")
+        print(f"already imported on {numeric_moment(preview.imported_at)} UTC; nothing to do")
         return
     if preview.new_conference:
         record = package.current

@@ -31,7 +31,9 @@ from cpc_desktop.domain.conference import (
     Participant,
     PlanAction,
 )
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
@@ -44,7 +46,6 @@ from cpc_desktop.domain.validation import (
     Severity,
     check_decision,
     check_inquorate_reason,
-    format_date,
 )
 
 NewId = Callable[[], str]
@@ -183,10 +184,6 @@ def _error(code: str, message: str, path: str) -> Problem:
 
 def _warning(code: str, message: str, path: str) -> Problem:
     return Problem(code, message, path, Severity.WARNING)
-
-
-def _name(child: Child) -> str:
-    return f"{child.given_name} {child.family_name}".strip() or "the child"
 
 
 def _person(person: Participant) -> str:
@@ -428,7 +425,7 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         return [
             _error(
                 "flow.reconvene_not_after_conference",
-                f"The date to reconvene, {format_date(when)}, is not after the conference.",
+                f"The date to reconvene, {plain_date(when)}, is not after the conference.",
                 path_,
             )
         ]
@@ -437,8 +434,8 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         return [
             _error(
                 "flow.reconvene_too_late",
-                f"The date to reconvene, {format_date(when)}, is after the latest date the "
-                f"rules allow, {format_date(latest)}.",
+                f"The date to reconvene, {plain_date(when)}, is after the latest date the "
+                f"rules allow, {plain_date(latest)}.",
                 path_,
             )
         ]
@@ -476,7 +473,7 @@ def _views_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[P
                     f"{where}.views",
                 )
             )
-    child = _name(ctx.children[index])
+    child = child_name(ctx.children[index])
     if _blank(answer.parents_view):
         problems.append(
             _warning(
@@ -498,7 +495,7 @@ def _views_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[P
 
 def _threshold_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
     where = f"children[{index}]"
-    child = _name(ctx.children[index])
+    child = child_name(ctx.children[index])
     problems = []
     if answer.threshold_met is None:
         problems.append(
@@ -555,7 +552,7 @@ def _confirmation_problems(
     return [
         _error(
             "flow.not_confirmed",
-            f"The confirmation of the decision for {_name(ctx.children[index])} is missing.",
+            f"The confirmation of the decision for {child_name(ctx.children[index])} is missing.",
             f"children[{index}].confirmed",
         )
     ]

@@ -1,11 +1,14 @@
-"""Words for coded values, as they appear on paper: "Social worker", "Fact"."""
+"""Words for coded values and for people, as they appear on paper and on screen:
+"Social worker", "Fact", "Dr A Patel (Health visitor)", "Kai Harland".
+
+Dates are written by :mod:`cpc_desktop.domain.dates`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
-from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.conference import Child, Participant
 
 _OVERRIDES = {
     "child_protection_plan": "Child protection plan",
@@ -41,18 +44,15 @@ def person(p: Participant) -> str:
     return f"{p.name} ({detail})" if detail else p.name
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
+def child_name(child: Child, blank: str = "the child") -> str:
+    """A child's full name, "Kai Harland" (given then family name, each trimmed).
+
+    ``blank`` is what a child with neither name recorded is called: "the child" in a
+    sentence, "" where the caller shows nothing, "Unborn baby" before a birth.
+    """
+    return f"{child.given_name.strip()} {child.family_name.strip()}".strip() or blank
 
 
-def long_date(day: dt.date) -> str:
-    """ "Monday 7 December 2026": English whatever the system's locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date | None) -> str:
-    """ "7 Dec 2026", or "-" when not recorded."""
-    return "-" if day is None else f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+def first_name(child: Child) -> str:
+    """The child's given name ("Kai"), or the full name when no given name is recorded."""
+    return child.given_name.strip() or child_name(child)

@@ -14,28 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import Child, ConferenceRecord, Decision, Participant
+from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, ParticipantRole
+from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.profile import Profile, template_paragraphs
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 #: Outcomes after which the plan's meetings go ahead (so their dates are stated).
 PLAN_OUTCOMES = frozenset({Outcome.CP_PLAN, Outcome.CIN_PLAN})
 #: Outcomes that end a plan.
 ENDING_OUTCOMES = frozenset({Outcome.END_PLAN, Outcome.ADMINISTRATIVE_END})
-
-
-def long_date(day: date) -> str:
-    """``Monday 7 December 2026``, in English whatever the computer's locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class Reader(StrEnum):
@@ -69,14 +59,6 @@ class Subject:
     @property
     def outcome(self) -> Outcome | None:
         return None if self.decision is None else self.decision.outcome
-
-
-def full_name(child: Child) -> str:
-    return f"{child.given_name.strip()} {child.family_name.strip()}".strip() or "the child"
-
-
-def first_name(child: Child) -> str:
-    return child.given_name.strip() or full_name(child)
 
 
 def join(words: Sequence[str]) -> str:
@@ -160,7 +142,7 @@ def missing(
     lead = terms.lead_worker_title
     found: list[str] = [] if scope else [nobody]
     for subject in scope:
-        name = full_name(subject.child)
+        name = child_name(subject.child)
         decision = subject.decision
         outcome = subject.outcome
         if decision is None or outcome is None:
@@ -201,7 +183,7 @@ class _Words:
     def name(self, child: Child) -> str:
         if self.reader is Reader.CHILD:
             return "you"
-        return full_name(child) if self.reader is Reader.PROFESSIONAL else first_name(child)
+        return child_name(child) if self.reader is Reader.PROFESSIONAL else first_name(child)
 
     def names(self, scope: Iterable[Subject]) -> str:
         return join([self.name(subject.child) for subject in scope])

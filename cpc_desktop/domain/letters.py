@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from cpc_desktop.domain import letter_facts as facts
 from cpc_desktop.domain.conference import Child, ConferenceRecord
+from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import (
     PROFESSIONAL_ROLES,
     AdministrativeEnding,
@@ -30,6 +31,7 @@ from cpc_desktop.domain.enums import (
     ConferenceType,
     ParticipantRole,
 )
+from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
@@ -209,7 +211,7 @@ def _matching_child(record: ConferenceRecord, name: str) -> Child | None:
     """The child whose full name, or (when no other child shares it) first name, is ``name``."""
     wanted = " ".join(name.split()).casefold()
     for child in record.children:
-        if " ".join(facts.full_name(child).split()).casefold() == wanted:
+        if " ".join(child_name(child).split()).casefold() == wanted:
             return child
     firsts = [c for c in record.children if c.given_name.strip().casefold() == wanted]
     return firsts[0] if len(firsts) == 1 else None
@@ -283,7 +285,7 @@ def compose_letter(
     scope = _scope(record, kind, child)
     values = facts.values(record, profile, scope, reader)
     values["recipient_name"] = (recipient,)
-    values["recipient_given_name"] = (facts.first_name(child) if child else recipient,)
+    values["recipient_given_name"] = (first_name(child) if child else recipient,)
     template = profile.letters.for_kind(kind)
     authority = record.conference.local_authority.strip()
     return LetterDocument(
@@ -292,7 +294,7 @@ def compose_letter(
         sender=sender or ((authority,) if authority else ()),
         recipient_name=recipient,
         recipient_address=address,
-        date_text=facts.long_date(today),
+        date_text=long_date(today),
         subject=_fill(parse_template(template.subject), values),
         salutation=_fill(parse_template(template.salutation), values),
         paragraphs=_body(template, values),

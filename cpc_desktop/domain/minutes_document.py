@@ -21,6 +21,7 @@ from cpc_desktop.domain.conference import (
     MinutesVersion,
     Participant,
 )
+from cpc_desktop.domain.dates import clock, long_date, short_date
 from cpc_desktop.domain.enums import (
     AgendaStatus,
     AttendanceKind,
@@ -28,7 +29,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     ParticipantRole,
 )
-from cpc_desktop.domain.labels import label, long_date, person, short_date
+from cpc_desktop.domain.labels import child_name, first_name, label, person
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
 from cpc_desktop.domain.printed import (
     Block,
@@ -133,7 +134,7 @@ class _Writer:
         self.people = {p.id: p for p in record.participants}
 
     def time(self, instant: datetime | None) -> str:
-        return "" if instant is None else f"{self.local(instant):%H:%M}"
+        return "" if instant is None else clock(self.local(instant))
 
     def named(self, participant_id: str | None) -> str:
         found = self.people.get(participant_id or "")
@@ -147,7 +148,7 @@ class _Writer:
 
     def details(self, profile: Profile, version: MinutesVersion | None) -> tuple[Block, ...]:
         c = self.record.conference
-        when = long_date(c.date) + (f", {c.start_time:%H:%M}" if c.start_time else "")
+        when = long_date(c.date) + (f", {clock(c.start_time)}" if c.start_time else "")
         pairs = [
             ("Reference", c.reference),
             ("Conference", label(c.type)),
@@ -164,10 +165,10 @@ class _Writer:
             ("Child", "Date of birth or expected delivery", "Taking part"),
             tuple(
                 (
-                    f"{child.given_name} {child.family_name}",
+                    child_name(child, blank=""),
                     short_date(child.date_of_birth)
                     if child.date_of_birth
-                    else f"expected {short_date(child.expected_date_of_delivery)}",
+                    else f"expected {short_date(child.expected_date_of_delivery) or '-'}",
                     (label(child.participation) if child.participation else "-")
                     + (f": {child.participation_reason}" if child.participation_reason else ""),
                 )
@@ -216,7 +217,11 @@ class _Writer:
 
     def reports(self) -> tuple[Block, ...]:
         rows = tuple(
-            (person(p), short_date(p.report_received), short_date(p.report_shared_with_family))
+            (
+                person(p),
+                short_date(p.report_received) or "-",
+                short_date(p.report_shared_with_family) or "-",
+            )
             for p in self.record.participants
             if p.report_received or p.report_shared_with_family
         )
@@ -281,7 +286,7 @@ class _Writer:
         return ()
 
     def decisions(self, profile: Profile) -> list[Section]:
-        children = {c.id: f"{c.given_name} {c.family_name}" for c in self.record.children}
+        children = {c.id: child_name(c, blank="") for c in self.record.children}
         categories = {c.key: c.label for c in profile.categories}
         return [
             Section(children.get(d.child_id, "A child"), self.decision(d, categories), level=2)
@@ -306,7 +311,7 @@ class _Writer:
                     ("Main category", categories.get(d.primary_category, d.primary_category))
                 )
         if d.ending:
-            pairs.append(("Ending", f"{label(d.ending)}, {short_date(d.ending_date)}"))
+            pairs.append(("Ending", f"{label(d.ending)}, {short_date(d.ending_date) or '-'}"))
         if d.lead_social_worker_id:
             pairs.append(("Lead social worker", self.named(d.lead_social_worker_id)))
             pairs.append(("Contact", d.lead_social_worker_contact or "-"))
@@ -334,7 +339,8 @@ class _Writer:
             )
         if d.actions:
             plan = tuple(
-                (a.action, a.owner, short_date(a.due_date), a.outcome or "-") for a in d.actions
+                (a.action, a.owner, short_date(a.due_date) or "-", a.outcome or "-")
+                for a in d.actions
             )
             blocks.append(
                 Table(
@@ -347,7 +353,7 @@ class _Writer:
 
     def actions(self, hidden: set[str]) -> tuple[Block, ...]:
         rows = tuple(
-            (a.action, a.owner, short_date(a.due_date))
+            (a.action, a.owner, short_date(a.due_date) or "-")
             for a in self.record.actions
             if a.minute_entry_id not in hidden
         )
@@ -356,7 +362,7 @@ class _Writer:
         return (Table(("Action", "Who", "By"), rows, (0.6, 0.25, 0.15)),)
 
     def next_dates(self) -> tuple[Block, ...]:
-        children = {c.id: c.given_name for c in self.record.children}
+        children = {c.id: first_name(c) for c in self.record.children}
         pairs: list[tuple[str, str]] = []
         for d in self.record.decisions:
             name = children.get(d.child_id, "child")

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import PROFESSIONAL_ROLES, AttendanceKind
+from cpc_desktop.domain.profile import Quorum
 
 #: Maps an agency name to its group key, or ``None`` when it belongs to no agency.
 GroupOf = Callable[[str], str | None]
@@ -136,6 +137,22 @@ def quorum_at(
         csc_present=csc_present,
         other_groups=other_groups,
         missing=" ".join(reasons),
+    )
+
+
+def record_quorum(record: ConferenceRecord, rule: Quorum, instant: datetime) -> QuorumResult:
+    """Quorum of ``record`` at ``instant`` under its profile's rule (``profile.quorum``).
+
+    The one place the profile's agency groups, children's social care group and
+    minimum are put to :func:`quorum_at`: the rule check at the decision, the decision
+    wizard and the roll call's indicator all ask this.
+    """
+    return quorum_at(
+        record.participants,
+        instant,
+        grouping=rule.group_of,
+        csc_group=rule.csc_group,
+        min_other_groups=rule.min_other_agencies,
     )
 
 

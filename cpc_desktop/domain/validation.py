@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import Child, Conference, Decision, Participant
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
@@ -28,6 +29,7 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
@@ -41,21 +43,6 @@ from cpc_desktop.domain.timescales import (
 
 #: The Children in Need census value when a child has more than one category.
 MULTIPLE_CATEGORIES = "Multiple"
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _SOLICITOR = re.compile(r"\bsolicitors?\b", re.IGNORECASE)
 
@@ -87,7 +74,9 @@ class Problem:
     Attributes:
         code: a stable machine key, e.g. ``"decision.contingency_missing"``.
         message: one English sentence saying what is missing or wrong.
-        path: the field at fault, e.g. ``"decisions[0].contingency_plan"``.
+        path: the field at fault, e.g. ``"decisions[0].contingency_plan"``; which item
+            of a list that is, read it from :attr:`about` or :meth:`index_in`, not by
+            slicing the text.
         severity: whether it blocks finalising.
     """
 
@@ -95,6 +84,39 @@ class Problem:
     message: str
     path: str
     severity: Severity = Severity.ERROR
+
+    @property
+    def about(self) -> Place | None:
+        """The item of a list the problem is about, read from the start of its path:
+        ``Place("participants", 3)`` for ``"participants[3].report_shared_with_family"``;
+        ``None`` for a path that does not start at an item (``"conference.date"``)."""
+        return place_of(self.path)
+
+    def index_in(self, collection: str) -> int | None:
+        """The index in ``collection`` the problem is about (3 for ``participants[3]...``
+        asked about ``"participants"``), or ``None`` when it is about something else."""
+        place = self.about
+        return place.index if place is not None and place.collection == collection else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """One item of a record's list: ``collection`` ("participants", "children",
+    "decisions", "agenda") and the item's ``index`` in it."""
+
+    collection: str
+    index: int
+
+
+# "participants[3]", "$.children[0].name", "decisions[1]": a list and an item at the start.
+_PLACE = re.compile(r"(?:\$\.)?([a-z_]+)\[(\d+)\](?=$|[.\[])")
+
+
+def place_of(path: str) -> Place | None:
+    """The list item a problem path starts at (:attr:`Problem.about`), with or without
+    the ``$.`` the services put in front; ``None`` when it starts at no item."""
+    found = _PLACE.match(path)
+    return None if found is None else Place(found.group(1), int(found.group(2)))
 
 
 def _error(code: str, message: str, path: str) -> Problem:
@@ -108,11 +130,6 @@ def _warning(code: str, message: str, path: str) -> Problem:
 def can_finalise(problems: Iterable[Problem]) -> bool:
     """Return whether none of ``problems`` is an error."""
     return all(p.severity is not Severity.ERROR for p in problems)
-
-
-def format_date(d: date) -> str:
-    """Write a date the way the messages do, e.g. ``18 December 2025`` (locale-free)."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 def derived_cin_category(categories: Sequence[str]) -> str | None:
@@ -159,8 +176,8 @@ def check_timescale(
     return (
         _error(
             code,
-            f"{what} on {format_date(scheduled)} is after its due date of "
-            f"{format_date(due)}, so a reason for the delay must be recorded.",
+            f"{what} on {plain_date(scheduled)} is after its due date of "
+            f"{plain_date(due)}, so a reason for the delay must be recorded.",
             path,
         ),
     )
@@ -266,8 +283,8 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
             problems.append(
                 _error(
                     f"conference.{field_name}_after_conference",
-                    f"The {label} date, {format_date(anchor)}, is after the conference "
-                    f"date of {format_date(conference.date)}.",
+                    f"The {label} date, {plain_date(anchor)}, is after the conference "
+                    f"date of {plain_date(conference.date)}.",
                     f"conference.{field_name}",
                 )
             )
@@ -307,7 +324,7 @@ def _check_pre_birth(
             problems.append(
                 _error(
                     "child.edd_missing",
-                    f"The expected date of delivery for {_child_name(child)} is missing.",
+                    f"The expected date of delivery for {child_name(child)} is missing.",
                     f"children[{i}].expected_date_of_delivery",
                 )
             )
@@ -343,7 +360,7 @@ def _check_children(children: tuple[Child, ...]) -> list[Problem]:
     return [
         _error(
             "child.participation_reason_missing",
-            f"The reason {_child_name(child)} is not taking part is missing.",
+            f"The reason {child_name(child)} is not taking part is missing.",
             f"children[{i}].participation_reason",
         )
         for i, child in enumerate(children)
@@ -373,7 +390,7 @@ def _check_participants(participants: tuple[Participant, ...]) -> list[Problem]:
                 _error(
                     "participant.report_shared_before_received",
                     f"{subject}'s report is shown as shared with the family on "
-                    f"{format_date(shared)}, before it was received on {format_date(received)}.",
+                    f"{plain_date(shared)}, before it was received on {plain_date(received)}.",
                     f"{path}.report_shared_with_family",
                 )
             )
@@ -440,7 +457,7 @@ def _check_report_sharing(
                 _warning(
                     "participant.report_shared_late",
                     f"{_person_name(person, start=True)}'s report was shared with the family "
-                    f"on {format_date(shared)}, {max(ahead, 0)} {unit} before the conference; "
+                    f"on {plain_date(shared)}, {max(ahead, 0)} {unit} before the conference; "
                     f"it should be shared at least {needed} {unit} before.",
                     f"participants[{i}].report_shared_with_family",
                 )
@@ -693,7 +710,7 @@ def _check_next_date(
         return (
             _error(
                 f"{code}_not_after_conference",
-                f"The date of {what}, {format_date(when)}, is not after the conference.",
+                f"The date of {what}, {plain_date(when)}, is not after the conference.",
                 f"{path}.{date_field}",
             ),
         )
@@ -886,8 +903,3 @@ def _check_views_and_dissent(
 def _person_name(person: Participant, *, start: bool = False) -> str:
     """The participant's name, or a description when it is blank."""
     return person.name.strip() or ("An unnamed participant" if start else "an unnamed participant")
-
-
-def _child_name(child: Child) -> str:
-    name = f"{child.given_name} {child.family_name}".strip()
-    return name or "the child"

@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from cpc_desktop.domain.dates import plain_date
+
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
@@ -40,10 +42,6 @@ __all__ = [
     "verify_file",
 ]
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 _MAX_COMMON_NAME = 64  # X.509 upper bound (ub-common-name)
 
 # SignatureCheck.problem texts, one line each.
@@ -204,10 +202,10 @@ def _check_key_matches(key: PrivateKeyTypes, certificate: x509.Certificate) -> N
 
 def _check_validity(certificate: x509.Certificate, now: datetime) -> None:
     if now > certificate.not_valid_after_utc:
-        when = _format_date(certificate.not_valid_after_utc)
+        when = plain_date(certificate.not_valid_after_utc.date())
         raise SigningError(f"the certificate expired on {when}")
     if now < certificate.not_valid_before_utc:
-        when = _format_date(certificate.not_valid_before_utc)
+        when = plain_date(certificate.not_valid_before_utc.date())
         raise SigningError(f"the certificate is not valid until {when}")
 
 
@@ -428,11 +426,6 @@ def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def _format_date(moment: datetime) -> str:
-    """``18 December 2025`` (locale-free, as the rest of the app writes dates)."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -33,7 +33,7 @@ from cpc_desktop.domain.enums import (
     Outcome,
 )
 from cpc_desktop.domain.profile import Profile
-from cpc_desktop.domain.quorum import present_at, quorum_at
+from cpc_desktop.domain.quorum import present_at, record_quorum
 from cpc_desktop.domain.validation import Severity
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import Conflict, RuleViolation, ServiceError
@@ -105,13 +105,6 @@ class DecisionService(ServiceBase):
         profile = self._rules.profile(conference.profile)
         today = now.astimezone().date()
         calendar = self._rules.calendar(profile.division, (conference.date, today))
-        quorum = quorum_at(
-            record.participants,
-            now,
-            grouping=profile.quorum.group_of,
-            csc_group=profile.quorum.csc_group,
-            min_other_groups=profile.quorum.min_other_agencies,
-        )
         review = conference.type is ConferenceType.REVIEW
         previous: dict[str, Outcome | None] = {
             child.id: Outcome.CP_PLAN if review else None for child in record.children
@@ -125,7 +118,7 @@ class DecisionService(ServiceBase):
                 for person in record.participants
                 if person.role in PROFESSIONAL_ROLES and present_at(person, now)
             ),
-            quorum=quorum,
+            quorum=record_quorum(record, profile.quorum, now),
             allowed_categories=tuple((c.key, c.label) for c in profile.categories),
             primary_required=profile.primary_category_required,
             params=timescale_params(profile),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import backups, handover, repository
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.document import dumps, from_document, to_document
 from cpc_desktop.domain.enums import MinutesState
 from cpc_desktop.domain.merge import (
@@ -149,7 +150,7 @@ class HandoverService(ServiceBase):
                 False,
                 None,
                 None,
-                blocked=f"this package was made from this store on {made_here:%d %B %Y}; "
+                blocked=f"this package was made from this store on {plain_date(made_here.date())}; "
                 "it is for the other laptop",
             )
         imported_at = handover.handover_seen(s, package.package_id, "imported")

@@ -21,6 +21,7 @@ from cpc_desktop.data import repository
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, MinutesState, Outcome
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.minutes import views_ready
 from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build_minutes
 from cpc_desktop.domain.validation import Problem, Severity
@@ -56,7 +57,7 @@ def approval_problems(record: d.ConferenceRecord) -> tuple[Problem, ...]:
     adjourned = any(x.outcome is Outcome.ADJOURN for x in record.decisions)
     for index, child in enumerate(record.children):
         if child.id not in decided and not adjourned:
-            name = f"{child.given_name} {child.family_name}".strip()
+            name = child_name(child, blank="")
             problems.append(
                 Problem(
                     "no_decision",

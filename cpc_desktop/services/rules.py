@@ -15,7 +15,7 @@ from cpc_desktop.domain.calendar import WorkingCalendar, uk_calendar
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import Division
 from cpc_desktop.domain.profile import Profile, ProfileError
-from cpc_desktop.domain.quorum import QuorumResult, quorum_at
+from cpc_desktop.domain.quorum import QuorumResult, record_quorum
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import Problem, Severity, check_conference, check_decision
 from cpc_desktop.services.errors import RuleViolation
@@ -61,6 +61,10 @@ class RuleBook:
             self._profiles[profile_id] = load_profile(profile_id)
         return self._profiles[profile_id]
 
+    def quorum(self, record: ConferenceRecord, instant: datetime) -> QuorumResult:
+        """Quorum of ``record`` at ``instant``, by its profile's rule (the roll call asks)."""
+        return record_quorum(record, self.profile(record.conference.profile).quorum, instant)
+
     def calendar(self, division: Division, dates: Iterable[date]) -> WorkingCalendar:
         years = [d.year for d in dates]
         first = min(years, default=2000) - _YEARS_MARGIN
@@ -95,15 +99,7 @@ def decision_instant(record: ConferenceRecord) -> datetime | None:
 def quorum_of(record: ConferenceRecord, profile: Profile) -> QuorumResult | None:
     """Quorum at the decision, or ``None`` if the conference has not reached it."""
     instant = decision_instant(record)
-    if instant is None:
-        return None
-    return quorum_at(
-        record.participants,
-        instant,
-        grouping=profile.quorum.group_of,
-        csc_group=profile.quorum.csc_group,
-        min_other_groups=profile.quorum.min_other_agencies,
-    )
+    return None if instant is None else record_quorum(record, profile.quorum, instant)
 
 
 def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem, ...]:

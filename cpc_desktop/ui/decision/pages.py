@@ -19,7 +19,9 @@ from typing import Any, Protocol
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import labels
 from cpc_desktop.domain.conference import AgencyView, Dissent, Participant, PlanAction
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     ConferenceType,
@@ -76,17 +78,16 @@ class Host(Protocol):
 
 
 def child_name(ctx: flow.FlowContext, index: int) -> str:
-    child = ctx.children[index]
-    name = f"{child.given_name} {child.family_name}".strip()
-    return name or "Unborn baby"
+    return labels.child_name(ctx.children[index], blank="Unborn baby")
 
 
 def person_label(person: Participant) -> str:
     return f"{person.name} ({person.agency})" if person.agency else person.name
 
 
-def long_date(value: dt.date | None) -> str:
-    return value.strftime("%a %d %b %Y").replace(" 0", " ") if value else "no date"
+def shown_date(value: dt.date | None) -> str:
+    """ "Mon 7 Dec 2026" (:func:`weekday_date`), or "no date" when none is chosen."""
+    return weekday_date(value) or "no date"
 
 
 def _qdate(value: dt.date) -> QtCore.QDate:
@@ -391,7 +392,7 @@ class AdjournPage(StepPage):
             _qdate(self.host.ctx.conference.date + dt.timedelta(days=1)), _qdate(latest)
         )
         self.date.setDate(_qdate(answer.reconvene_date or latest))
-        self.latest.setText(f"The rules allow up to {long_date(latest)}.")
+        self.latest.setText(f"The rules allow up to {shown_date(latest)}.")
 
     def collect(self) -> None:
         old = self.host.answers.quorum or flow.QuorumAnswer(adjourn=True, proceed=False)
@@ -773,8 +774,8 @@ class PlanPage(StepPage):
         left.addRow(buddy("Con&tact:", self.contact), self.contact)
         left.addRow(buddy("Core &group:", self.core), self.core)
         right = QtWidgets.QFormLayout()
-        self.first_label = QtWidgets.QLabel(f"(usual: {long_date(self.first_default)})")
-        self.review_label = QtWidgets.QLabel(f"(usual: {long_date(self.review_default)})")
+        self.first_label = QtWidgets.QLabel(f"(usual: {shown_date(self.first_default)})")
+        self.review_label = QtWidgets.QLabel(f"(usual: {shown_date(self.review_default)})")
         self.first_title = buddy("Fi&rst core group:", self.first)
         right.addRow(self.first_title, self.first)
         right.addRow("", self.first_label)
@@ -1049,7 +1050,7 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
         lines.append(f"Decision: {text}. Reason: {answer.reason or 'none given'}")
         if answer.ending is not None:
             lines.append(
-                f"Ending: {ENDING_LABELS[answer.ending]}, {long_date(answer.ending_date)}."
+                f"Ending: {ENDING_LABELS[answer.ending]}, {shown_date(answer.ending_date)}."
             )
     else:
         lines.append("Decision: not made yet.")
@@ -1067,13 +1068,13 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
             f"Lead social worker: {name(answer.lead_social_worker_id)}. Core group: {core}."
         )
         lines.append(
-            f"First core group {long_date(answer.first_core_group_date)}; "
-            f"review {long_date(answer.review_date)}."
+            f"First core group {shown_date(answer.first_core_group_date)}; "
+            f"review {shown_date(answer.review_date)}."
         )
         lines.append(f"Contingency: {answer.contingency_plan or 'none'}")
         for action in answer.actions:
             lines.append(
-                f"Action: {action.owner}: {action.action} by {long_date(action.due_date)}."
+                f"Action: {action.owner}: {action.action} by {shown_date(action.due_date)}."
             )
     for dissent in answer.dissents:
         lines.append(f"Dissent: {name(dissent.participant_id)}: {dissent.reasons}")
@@ -1134,7 +1135,7 @@ class SummaryPage(StepPage):
         if adjourned and quorum is not None:
             self.quorum.setText(
                 "The conference is adjourned because it is not quorate; it reconvenes on "
-                f"{long_date(quorum.reconvene_date)}."
+                f"{shown_date(quorum.reconvene_date)}."
             )
         elif ctx.quorum.quorate:
             self.quorum.setText("The conference was quorate.")

@@ -16,7 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.labels import label, short_date
+from cpc_desktop.domain.dates import clock, short_date
+from cpc_desktop.domain.labels import child_name, label
 from cpc_desktop.domain.merge import Change, ChangeKind, Conflict, ConflictKind, Side, UnitKey
 from cpc_desktop.ui.output.common import moment_text
 
@@ -209,7 +210,7 @@ class Names:
 
     def child(self, child_id: str | None) -> str:
         found = self.children.get(child_id or "")
-        return f"{found.given_name} {found.family_name}".strip() if found else "a child"
+        return child_name(found, blank="") if found else "a child"
 
     def name_of(self, kind: str, value: str) -> str:
         if kind == "participant":
@@ -242,7 +243,7 @@ def value_text(name: str, value: Any, names: Names) -> str:
     if isinstance(value, dt.date):
         return short_date(value)
     if isinstance(value, dt.time):
-        return f"{value:%H:%M}"
+        return clock(value)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) or "(none)"
     return str(value)
@@ -267,7 +268,7 @@ def describe(key: UnitKey, value: Any, names: Names) -> str:
     if kind == "agenda_item":
         return str(value.title)
     if kind == "child":
-        return f"{value.given_name} {value.family_name}".strip()
+        return child_name(value, blank="")
     if kind == "conference":
         return f"{value.reference}, {short_date(value.date)}"
     if kind == "decision":

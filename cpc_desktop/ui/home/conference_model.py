@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui
 
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.services.schedule import ConferenceSummary
 from cpc_desktop.ui.rows_model import DISPLAY, VALUE_ROLE, Index, RowsModel
 
@@ -34,10 +35,6 @@ class Column(IntEnum):
     CHILDREN = 4
     NEXT = 5
     OVERDUE = 6
-
-
-def long_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 class ConferenceTableModel(RowsModel[ConferenceSummary]):
@@ -119,14 +116,14 @@ class ConferenceTableModel(RowsModel[ConferenceSummary]):
         if col is Column.TYPE:
             return TYPE_NAMES.get(value.type.value, value.type.value)
         if col is Column.DATE:
-            return long_date(value.date)
+            return weekday_date(value.date)
         if col is Column.STATUS:
             return value.status.value.replace("_", " ").capitalize()
         if col is Column.CHILDREN:
             return str(value.children)
         if col is Column.NEXT:
             found = value.next_deadline(self._today)
-            return "" if found is None else f"{found[0].capitalize()} by {long_date(found[1])}"
+            return "" if found is None else f"{found[0].capitalize()} by {weekday_date(found[1])}"
         return ", ".join(value.overdue).capitalize()
 
     def cell_data(self, value: ConferenceSummary, column: int, role: int) -> Any:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.services.schedule import Listing
-from cpc_desktop.ui.home.conference_model import long_date
 
 
 def _conferences(n: int) -> str:
@@ -18,7 +18,7 @@ def listing_note(listing: Listing) -> str:
     shown = len(listing.summaries)
     text = (
         f"Showing {shown:,} of {_conferences(listing.total)}: every one not yet concluded "
-        f"or cancelled, and any dated from {long_date(listing.since)}."
+        f"or cancelled, and any dated from {weekday_date(listing.since)}."
     )
     older = listing.older_unsent
     if older:

@@ -12,11 +12,12 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
-from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
+from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 
 _ANCHOR_LABELS = {
     ConferenceType.INITIAL: "&Strategy discussion:",
@@ -237,7 +238,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.due.setText("Give the anchor date to see when it is due.")
         else:
             warning = "  — later than the timescale: give the reason" if late else ""
-            self.due.setText(long_date(due) + warning)
+            self.due.setText(weekday_date(due) + warning)
         self.due.setStyleSheet("color: #b91c1c; font-weight: bold;" if late else "")
         self.reason.setVisible(late)
         self.reason_label.setVisible(late)

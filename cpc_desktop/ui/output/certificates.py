@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.ui.output.common import busy, day_text
+from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.ui.output.common import busy
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -391,7 +392,7 @@ class SigningCertificateDialog(QtWidgets.QDialog):
             self.details.setText("Its details show once its passphrase has been typed.")
         else:
             self.details.setText(
-                f"Signs as {opened.subject}, valid until {day_text(opened.not_after.date())}. "
+                f"Signs as {opened.subject}, valid until {weekday_date(opened.not_after.date())}. "
                 "It is open for this session; locking closes it."
             )
 

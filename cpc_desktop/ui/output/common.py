@@ -1,4 +1,4 @@
-"""What the output windows share: the busy cursor, one-line errors, dates, the preview.
+"""What the output windows share: the busy cursor, one-line errors, instants, the preview.
 
 A preview made only for looking at (unsigned and not recorded) is opened "look only":
 its Print and Save are taken away, so nothing leaves the application without being
@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from cpc_desktop.domain.dates import short_moment
 from cpc_desktop.ui.errors import user_message
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 LOOK_ONLY_TEXT = (
     "Preview only: this copy is not signed and not recorded, so it cannot be printed or "
@@ -84,19 +82,11 @@ def show_error(parent: QtWidgets.QWidget | None, error: BaseException, title: st
     QtWidgets.QMessageBox.warning(parent, title, message)
 
 
-def day_text(day: date | None) -> str:
-    """ "Mon 23 Nov 2026", or "" when there is no date."""
-    if day is None:
-        return ""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def moment_text(moment: datetime | None) -> str:
     """ "Mon 23 Nov 2026 09:00" in the computer's local time, or "" when there is none."""
     if moment is None:
         return ""
-    local = moment.astimezone() if moment.tzinfo is not None else moment
-    return f"{day_text(local.date())} {local:%H:%M}"
+    return short_moment(moment.astimezone() if moment.tzinfo is not None else moment)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

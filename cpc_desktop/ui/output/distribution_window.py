@@ -17,11 +17,12 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.domain.labels import label
 from cpc_desktop.services.distribution import DECISION_LETTER
 from cpc_desktop.services.distribution import FULL_MINUTES as MINUTES
-from cpc_desktop.ui.output.common import day_text, plural, show_error, text_label
+from cpc_desktop.ui.output.common import plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
 
 TITLE = "Distribution"
@@ -55,7 +56,7 @@ def sent_text(sent: Any, overdue: bool) -> str:
     if sent is None:
         return "OVERDUE — not sent" if overdue else "Not sent"
     local = sent.at.astimezone() if sent.at.tzinfo is not None else sent.at
-    text = f"{day_text(local.date())}, {sent.method.lower() or 'sent'}"
+    text = f"{weekday_date(local.date())}, {sent.method.lower() or 'sent'}"
     return f"{text} (sent late)" if overdue else text
 
 
@@ -137,7 +138,7 @@ class MarkSentDialog(QtWidgets.QDialog):
         else:
             created = self.letter.created_at
             local = created.astimezone() if created.tzinfo is not None else created
-            self.which.setText(f"The letter issued on {day_text(local.date())}")
+            self.which.setText(f"The letter issued on {weekday_date(local.date())}")
         self.ok.setEnabled(True)
 
 
@@ -218,9 +219,9 @@ class DistributionWindow(QtWidgets.QDialog):
                 line.name,
                 label(line.role),
                 COPY_NAMES.get(line.copy, str(line.copy)),
-                day_text(line.letter_due),
+                weekday_date(line.letter_due),
                 sent_text(line.letter_sent, line.letter_overdue),
-                day_text(line.minutes_due),
+                weekday_date(line.minutes_due),
                 sent_text(line.minutes_sent, line.minutes_overdue),
                 version or "",
             )
@@ -273,7 +274,8 @@ class DistributionWindow(QtWidgets.QDialog):
             first = self.lines[0]
             text = (
                 "OVERDUE: " + " and ".join(parts) + " not sent. Decision letters were due by "
-                f"{day_text(first.letter_due)}, the minutes by {day_text(first.minutes_due)}."
+                f"{weekday_date(first.letter_due)}, "
+                f"the minutes by {weekday_date(first.minutes_due)}."
             )
             style = (
                 "background: #fde2e2; color: #8b1111; border: 1px solid #c53030;"
@@ -282,8 +284,9 @@ class DistributionWindow(QtWidgets.QDialog):
         else:
             first = self.lines[0]
             text = (
-                f"Nothing is overdue. Decision letters are due by {day_text(first.letter_due)}, "
-                f"the minutes by {day_text(first.minutes_due)}."
+                "Nothing is overdue. Decision letters are due by "
+                f"{weekday_date(first.letter_due)}, "
+                f"the minutes by {weekday_date(first.minutes_due)}."
             )
             style = "color: #14532d;"
         self.summary.setText(text)

@@ -25,6 +25,7 @@ from typing import Protocol
 
 from PySide6 import QtCore
 
+from cpc_desktop.domain.dates import clock
 from cpc_desktop.services.text_writer import SaveOutcome
 from cpc_desktop.ui.errors import user_message
 
@@ -146,4 +147,4 @@ class Autosaver(QtCore.QObject):
         return True
 
     def _saved_text(self) -> str:
-        return f"Saved {self._now().astimezone():%H:%M:%S}"
+        return f"Saved {clock(self._now().astimezone(), seconds=True)}"

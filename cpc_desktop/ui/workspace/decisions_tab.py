@@ -8,6 +8,8 @@ from datetime import date
 from PySide6 import QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
+from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
 
 _OUTCOMES = {
@@ -21,14 +23,14 @@ _OUTCOMES = {
 
 
 def _day(value: date | None) -> str:
-    return "not set" if value is None else f"{value.day} {value:%B %Y}"
+    return plain_date(value) or "not set"
 
 
 def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile) -> str:
     children = {c.id: c for c in record.children}
     people = {p.id: p for p in record.participants}
     child = children.get(decision.child_id)
-    name = f"{child.given_name} {child.family_name}".strip() if child else "Unknown child"
+    name = child_name(child, blank="") if child else "Unknown child"
     e = html.escape
     lines = [f"<h3>{e(name)}</h3>"]
     outcome = _OUTCOMES.get(decision.outcome.value, "") if decision.outcome else "not decided"

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui
 
 from cpc_desktop.domain.conference import MinuteEntry
+from cpc_desktop.domain.dates import clock
 from cpc_desktop.ui.rows_model import RowsModel
 from cpc_desktop.ui.workspace.analysis import SECTION_LABELS
 
@@ -40,7 +41,7 @@ class EntriesModel(RowsModel[MinuteEntry]):
 
     def cell_text(self, value: MinuteEntry, column: int) -> str:
         if column == 0:
-            return f"{value.created_at.astimezone():%H:%M}"
+            return clock(value.created_at.astimezone())
         if column == 1:
             return self._names.get(value.speaker_id or "", "")
         if column == 2:

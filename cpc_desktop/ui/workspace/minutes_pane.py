@@ -26,6 +26,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
+from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.ui.errors import user_message
@@ -415,7 +416,7 @@ class MinutesPane(QtWidgets.QWidget):
                 return
             assert command.entry is not None
             self._current = command.entry.id
-            self.saved.emit(f"Saved {self._now().astimezone():%H:%M:%S}")
+            self.saved.emit(f"Saved {clock(self._now().astimezone(), seconds=True)}")
             return
         self.autosave.touch()
 

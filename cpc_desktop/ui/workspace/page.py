@@ -15,7 +15,9 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.ui.home.conference_model import TYPE_NAMES, long_date
+from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.domain.labels import child_name
+from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
@@ -46,15 +48,13 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def _build_ui(self) -> None:
         c = self.record.conference
-        names = ", ".join(
-            f"{child.given_name} {child.family_name}".strip() for child in self.record.children
-        )
+        names = ", ".join(child_name(child, blank="") for child in self.record.children)
         self.header = QtWidgets.QLabel()
         self.header.setObjectName("conferenceHeader")
         self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.header.setText(
             f"{c.reference} · {TYPE_NAMES.get(c.type.value, c.type.value)} conference · "
-            f"{long_date(c.date)} · {names}"
+            f"{weekday_date(c.date)} · {names}"
         )
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")

@@ -9,13 +9,14 @@ to date by the minute without reading the store again.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6 import QtCore, QtGui
 
 from cpc_desktop.domain.conference import AttendanceEvent, Participant
+from cpc_desktop.domain.dates import clock, day_month, short_date
 from cpc_desktop.domain.enums import AttendanceKind, ParticipantRole
 from cpc_desktop.domain.quorum import present_at
 from cpc_desktop.ui.rows_model import DISPLAY, RowsModel
@@ -96,19 +97,7 @@ _HEADER_TIPS = {
 
 def local_time(instant: datetime) -> str:
     """``HH:MM`` in the computer's local time."""
-    return instant.astimezone().strftime("%H:%M")
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def short_date(day: date | None) -> str:
-    """``09 Nov``: the year is left out, as reports fall close to the conference."""
-    return "" if day is None else f"{day.day:02d} {_MONTHS[day.month - 1]}"
-
-
-def full_date(day: date | None) -> str:
-    return "" if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return clock(instant.astimezone())
 
 
 def open_exclusion(participant: Participant, now: datetime) -> AttendanceEvent | None:
@@ -242,9 +231,9 @@ class ParticipantModel(RowsModel[Participant]):
         if col is Column.LEFT:
             return _times(_events(value, {AttendanceKind.LEFT}))
         if col is Column.REPORT_RECEIVED:
-            return short_date(value.report_received)
+            return day_month(value.report_received)
         if col is Column.REPORT_SHARED:
-            shared = short_date(value.report_shared_with_family)
+            shared = day_month(value.report_shared_with_family)
             if value.id in self._warnings:
                 return f"{LATE_MARKER} {shared}" if shared else LATE_MARKER
             return shared
@@ -266,9 +255,9 @@ class ParticipantModel(RowsModel[Participant]):
             if col is Column.ROLE:
                 return ROLE_LABELS.get(value.role, value.role.value)
             if col is Column.REPORT_RECEIVED:
-                return full_date(value.report_received) or "Not received"
+                return short_date(value.report_received) or "Not received"
             if col is Column.REPORT_SHARED:
-                return full_date(value.report_shared_with_family) or "Not shared"
+                return short_date(value.report_shared_with_family) or "Not shared"
             if col in (Column.NAME, Column.AGENCY, Column.RELATIONSHIP):
                 return self.cell_text(value, column) or None
             return None

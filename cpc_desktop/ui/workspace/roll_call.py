@@ -27,7 +27,8 @@ from cpc_desktop.domain.conference import (
     Participant,
 )
 from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
-from cpc_desktop.domain.quorum import QuorumResult, quorum_at
+from cpc_desktop.domain.labels import child_name
+from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.conferences import NewParticipant
 from cpc_desktop.services.rules import timescale_params
@@ -90,10 +91,6 @@ _REPORT_CODES = ("participant.report_",)
 def shortcut_table() -> list[tuple[str, str]]:
     """(command, shortcut) rows for the help page."""
     return [(text.rstrip("…"), shortcut) for text, shortcut, _tip in ACTION_SPECS.values()]
-
-
-def _child_name(child: Child) -> str:
-    return f"{child.given_name} {child.family_name}".strip() or "the child"
 
 
 def _qdate(day: date) -> QtCore.QDate:
@@ -350,7 +347,7 @@ class _ChildRow:
 
     def __init__(self, child: Child) -> None:
         self.child = child
-        name = _child_name(child)
+        name = child_name(child)
         self.label = QtWidgets.QLabel(name)
         self.mode = QtWidgets.QComboBox()
         self.mode.setAccessibleName(f"How {name} takes part")
@@ -644,12 +641,10 @@ class RollCallTab(QtWidgets.QWidget):
             return {}
         found: dict[str, str] = {}
         for problem in problems:
-            if not problem.code.startswith(_REPORT_CODES) or not problem.path.startswith(
-                "participants["
-            ):
+            index = problem.index_in("participants")
+            if not problem.code.startswith(_REPORT_CODES) or index is None:
                 continue
-            index = int(problem.path[len("participants[") :].split("]", 1)[0])
-            if 0 <= index < len(record.participants):
+            if index < len(record.participants):
                 pid = record.participants[index].id
                 found[pid] = f"{found[pid]} {problem.message}" if pid in found else problem.message
         return found
@@ -694,15 +689,8 @@ class RollCallTab(QtWidgets.QWidget):
         self._set_tab_order()
 
     def _show_quorum(self) -> None:
-        q = self.profile.quorum
         try:
-            self.quorum_result = quorum_at(
-                self.record.participants,
-                self.session.clock(),
-                grouping=q.group_of,
-                csc_group=q.csc_group,
-                min_other_groups=q.min_other_agencies,
-            )
+            self.quorum_result = self.session.rules.quorum(self.record, self.session.clock())
         except Exception as error:
             self.quorum_result = None
             self._report(error)
@@ -1002,7 +990,7 @@ class RollCallTab(QtWidgets.QWidget):
         if row is None:
             return
         child = row.child
-        name = _child_name(child)
+        name = child_name(child)
         mode, reason = row.chosen()
         if mode is None:
             if reason is not None and reason != (child.participation_reason or None):

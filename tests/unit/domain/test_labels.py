@@ -1,12 +1,10 @@
-"""Words for coded values and dates, whatever the system's locale."""
+"""Words for coded values and people, whatever the system's locale."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import Outcome, ParticipantRole, Tag
-from cpc_desktop.domain.labels import label, long_date, person, short_date
+from cpc_desktop.domain.labels import child_name, first_name, label, person
 
 
 def test_labels() -> None:
@@ -24,7 +22,17 @@ def test_person() -> None:
     assert person(d.Participant("3", "Kai", ParticipantRole.CHILD)) == "Kai (Child)"
 
 
-def test_dates() -> None:
-    assert long_date(dt.date(2026, 12, 7)) == "Monday 7 December 2026"
-    assert short_date(dt.date(2026, 1, 31)) == "31 Jan 2026"
-    assert short_date(None) == "-"
+def test_child_name() -> None:
+    assert child_name(d.Child("1", "Kai", "Harland")) == "Kai Harland"
+    assert child_name(d.Child("1", " Kai ", " Harland ")) == "Kai Harland"
+    assert child_name(d.Child("1", "", "Marsh")) == "Marsh"
+    assert child_name(d.Child("1", "Lily", "")) == "Lily"
+    assert child_name(d.Child("1", " ", " ")) == "the child"
+    assert child_name(d.Child("1", "", ""), blank="") == ""
+    assert child_name(d.Child("1", "", ""), blank="Unborn baby") == "Unborn baby"
+
+
+def test_first_name() -> None:
+    assert first_name(d.Child("1", " Kai ", "Harland")) == "Kai"
+    assert first_name(d.Child("1", "", "Smith")) == "Smith"
+    assert first_name(d.Child("1", "", "")) == "the child"

@@ -8,14 +8,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cpc_desktop.domain.conference import AttendanceEvent, Participant
-from cpc_desktop.domain.enums import AttendanceKind, ExclusionGround, ParticipantRole
+from cpc_desktop.domain.conference import (
+    AttendanceEvent,
+    Conference,
+    ConferenceRecord,
+    Participant,
+)
+from cpc_desktop.domain.enums import (
+    AttendanceKind,
+    ConferenceStatus,
+    ConferenceType,
+    ExclusionGround,
+    ParticipantRole,
+)
+from cpc_desktop.domain.profile import Agency, Quorum
 from cpc_desktop.domain.quorum import (
     QuorumResult,
     agency_grouping,
     excluded_at,
     present_at,
     quorum_at,
+    record_quorum,
 )
 
 CSC = "Children's social care"
@@ -281,3 +294,26 @@ def test_an_excluded_professional_does_not_count() -> None:
     people = [SOCIAL_WORKER, officer, professional("School")]
     assert not quorum_at(people, at(10, 30), grouping={}, csc_group=CSC).quorate
     assert quorum_at(people, at(10, 40), grouping={}, csc_group=CSC).quorate
+
+
+def test_a_records_quorum_follows_its_profiles_rule() -> None:
+    conference = Conference(
+        "c", "CPC-1", ConferenceType.INITIAL, ConferenceStatus.IN_PROGRESS, at(10).date()
+    )
+    people = (SOCIAL_WORKER, professional("Health visitor"), professional("School nurse"))
+    record = ConferenceRecord(conference, participants=people)
+    agencies = (
+        Agency(CSC, "csc", childrens_social_care=True),
+        Agency("Health visitor", "Health"),
+        Agency("School nurse", "Health"),
+    )
+    rule = Quorum(csc_group="csc", min_other_agencies=2, agencies=agencies)
+    # All health is one group: one other group where two are needed.
+    assert record_quorum(record, rule, at(10, 30)) == quorum_at(
+        people, at(10, 30), grouping=rule.group_of, csc_group="csc", min_other_groups=2
+    )
+    assert record_quorum(record, rule, at(10, 30)).other_groups == ("Health",)
+    assert not record_quorum(record, rule, at(10, 30)).quorate
+    lower = Quorum(csc_group="csc", min_other_agencies=1, agencies=agencies)
+    assert record_quorum(record, lower, at(10, 30)).quorate
+    assert not record_quorum(record, lower, at(9)).quorate  # nobody there yet

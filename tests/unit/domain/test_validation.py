@@ -36,6 +36,7 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import (
+    Place,
     Problem,
     Severity,
     can_finalise,
@@ -44,7 +45,7 @@ from cpc_desktop.domain.validation import (
     check_inquorate_reason,
     check_timescale,
     derived_cin_category,
-    format_date,
+    place_of,
 )
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -202,17 +203,40 @@ def test_problem_defaults_to_an_error() -> None:
     assert Problem("x.y", "Something is missing.", "x.y").severity is ERROR
 
 
+@pytest.mark.parametrize(
+    ("path", "place"),
+    [
+        ("participants[3].report_shared_with_family", Place("participants", 3)),
+        ("children[0]", Place("children", 0)),
+        ("decisions[12].dissents[1].reasons", Place("decisions", 12)),
+        ("$.participants[2].name", Place("participants", 2)),
+        ("agenda[4]", Place("agenda", 4)),
+        ("conference.date", None),
+        ("conference.quorum_reason", None),
+        ("participants[x]", None),
+        ("participants[3]x", None),
+        ("participants", None),
+        ("", None),
+    ],
+)
+def test_the_item_a_problem_is_about(path: str, place: Place | None) -> None:
+    assert place_of(path) == place
+    assert Problem("code", "A message.", path).about == place
+
+
+def test_a_problems_index_in_one_list() -> None:
+    late = Problem("participant.report_late", "Late.", "participants[3].report_shared")
+    assert late.index_in("participants") == 3
+    assert late.index_in("children") is None
+    assert Problem("conference.date", "Late.", "conference.date").index_in("participants") is None
+
+
 def test_can_finalise_only_without_errors() -> None:
     warning = Problem("w", "A warning.", "p", WARNING)
     error = Problem("e", "An error.", "p")
     assert can_finalise(())
     assert can_finalise([warning, warning])
     assert not can_finalise([warning, error])
-
-
-def test_format_date_is_locale_free() -> None:
-    assert format_date(date(2026, 1, 2)) == "2 January 2026"
-    assert format_date(date(2025, 12, 25)) == "25 December 2025"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -220,6 +221,9 @@ def test_a_package_made_here_is_not_imported_here(laptops: Laptops) -> None:
     package = laptops.chair.handover.read(path, WORDS)
     preview = laptops.chair.handover.preview(package)
     assert preview.blocked is not None and "made from this store" in preview.blocked
+    # the date as every message writes it (domain/dates.plain_date): "7 December 2026"
+    made = r" on [1-9]\d? [A-Z][a-z]+ \d{4}; it is for the other laptop$"
+    assert re.search(made, preview.blocked)
     with pytest.raises(HandoverError, match="made from this store"):
         laptops.chair.handover.import_package(package)
 

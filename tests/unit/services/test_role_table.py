@@ -517,6 +517,12 @@ ROWS: list[Row] = [
         lambda s, f: s.rules.calendar(Division.ENGLAND_AND_WALES, [TODAY]),
         Helper("builds a calendar of working days; no store access"),
     ),
+    Row(
+        RuleBook,
+        "quorum",
+        lambda s, f: s.rules.quorum(build_demo_record(TODAY), NOW),
+        Helper("judges quorum in a record the caller already has; no store access"),
+    ),
     # --- the screen lock (made by the main window, not the session) ------------------
     Row(
         LockService,

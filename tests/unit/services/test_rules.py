@@ -66,6 +66,18 @@ def test_inquorate_conference_needs_a_reason(rules: RuleBook) -> None:
     assert "conference.quorum_reason" not in paths
 
 
+def test_the_rule_book_judges_quorum_at_any_instant(rules: RuleBook) -> None:
+    record = build_demo_record(TODAY)
+    instant = decision_instant(record)
+    assert instant is not None
+    # At the decision, the same judgement as the rule check's; before anyone came, none.
+    assert rules.quorum(record, instant) == quorum_of(record, rules.profile("england"))
+    assert rules.quorum(record, instant).quorate
+    assert not rules.quorum(_inquorate(record), instant).quorate
+    early = rules.quorum(record, instant.replace(year=2000))
+    assert not early.quorate and not early.csc_present and early.other_groups == ()
+
+
 def test_no_decision_minutes_means_no_quorum_judgement(rules: RuleBook) -> None:
     record = build_demo_record(TODAY)
     decision_items = {a.id for a in record.agenda if a.key == "decision"}
