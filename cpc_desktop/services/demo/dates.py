@@ -20,11 +20,6 @@ from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 
 _STEP = re.compile(r"([+-]\d+) (working days?|days?|weeks?|months?|years?)")
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    *("January", "February", "March", "April", "May", "June", "July"),
-    *("August", "September", "October", "November", "December"),
-)
 
 _SNAPS: dict[str, Callable[[WorkingCalendar, date], date]] = {
     "or the working day before": WorkingCalendar.working_day_on_or_before,
@@ -91,7 +86,3 @@ def uk_instant(day: date, at: time) -> datetime:
     local = datetime.combine(day, at, tzinfo=UTC)
     return local - timedelta(hours=1 if summer else 0)
 
-
-def long_date(day: date) -> str:
-    """``Thursday 12 March 2026``, in English whatever the process locale."""
-    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

@@ -18,7 +18,8 @@ from functools import partial
 from cpc_desktop.domain import conference as domain
 from cpc_desktop.domain import enums
 from cpc_desktop.domain.calendar import WorkingCalendar
-from cpc_desktop.services.demo.dates import clock, long_date, resolve, uk_instant
+from cpc_desktop.domain.dates import long_date
+from cpc_desktop.services.demo.dates import clock, resolve, uk_instant
 from cpc_desktop.services.demo.reader import Node, member
 
 #: Namespace for every demo id: ``uuid5(NAMESPACE, "<stable key>")``.
