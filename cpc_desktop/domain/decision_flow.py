@@ -32,20 +32,22 @@ from cpc_desktop.domain.conference import (
     PlanAction,
 )
 from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.decision_checks import check_decision
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
 from cpc_desktop.domain.labels import child_name
+from cpc_desktop.domain.problems import (
+    Problem,
+    blank,
+    check_inquorate_reason,
+    error,
+    warning,
+)
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
     first_core_group_due,
     next_review_due,
     reconvene_due,
-)
-from cpc_desktop.domain.validation import (
-    Problem,
-    Severity,
-    check_decision,
-    check_inquorate_reason,
 )
 
 NewId = Callable[[], str]
@@ -172,18 +174,6 @@ _CODE_STEP: Mapping[str, StepKind] = {
     "decision.dissent_participant_unknown": StepKind.DISSENT,
     "decision.dissent_reasons_missing": StepKind.DISSENT,
 }
-
-
-def _blank(text: str | None) -> bool:
-    return text is None or not text.strip()
-
-
-def _error(code: str, message: str, path: str) -> Problem:
-    return Problem(code, message, path, Severity.ERROR)
-
-
-def _warning(code: str, message: str, path: str) -> Problem:
-    return Problem(code, message, path, Severity.WARNING)
 
 
 def _person(person: Participant) -> str:
@@ -397,7 +387,7 @@ def _quorum_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
     answer = answers.quorum
     if answer is None:
         return [
-            _error(
+            error(
                 "flow.quorum_unanswered",
                 "The confirmation of the quorum is missing.",
                 "quorum",
@@ -407,7 +397,7 @@ def _quorum_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         return []
     if not answer.proceed:
         return [
-            _error(
+            error(
                 "flow.quorum_choice_missing",
                 "The choice between going ahead without a quorum and adjourning is missing.",
                 "quorum.proceed",
@@ -420,10 +410,10 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
     when = answers.quorum.reconvene_date if answers.quorum is not None else None
     path_ = "quorum.reconvene_date"
     if when is None:
-        return [_error("flow.reconvene_date_missing", "The date to reconvene is missing.", path_)]
+        return [error("flow.reconvene_date_missing", "The date to reconvene is missing.", path_)]
     if when <= ctx.conference.date:
         return [
-            _error(
+            error(
                 "flow.reconvene_not_after_conference",
                 f"The date to reconvene, {plain_date(when)}, is not after the conference.",
                 path_,
@@ -432,7 +422,7 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
     latest = reconvene_by(ctx)
     if when > latest:
         return [
-            _error(
+            error(
                 "flow.reconvene_too_late",
                 f"The date to reconvene, {plain_date(when)}, is after the latest date the "
                 f"rules allow, {plain_date(latest)}.",
@@ -441,7 +431,7 @@ def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
         ]
     if ctx.conference.reconvene_of is not None:
         return [
-            _warning(
+            warning(
                 "flow.second_adjournment",
                 "This conference was itself reconvened after an inquorate meeting; two "
                 "inquorate conferences in a row should be avoided.",
@@ -459,32 +449,32 @@ def _views_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[P
         view = given.get(person.id)
         if view is None:
             problems.append(
-                _error(
+                error(
                     "flow.view_missing",
                     f"The view of {_person(person)} is missing.",
                     f"{where}.views",
                 )
             )
-        elif _blank(view.reason):
+        elif blank(view.reason):
             problems.append(
-                _error(
+                error(
                     "flow.view_reason_missing",
                     f"The reason for the view of {_person(person)} is missing.",
                     f"{where}.views",
                 )
             )
     child = child_name(ctx.children[index])
-    if _blank(answer.parents_view):
+    if blank(answer.parents_view):
         problems.append(
-            _warning(
+            warning(
                 "flow.parents_view_blank",
                 f"The parents' view on {child} is not recorded.",
                 f"{where}.parents_view",
             )
         )
-    if _blank(answer.child_view):
+    if blank(answer.child_view):
         problems.append(
-            _warning(
+            warning(
                 "flow.child_view_blank",
                 f"The view of {child} is not recorded.",
                 f"{where}.child_view",
@@ -499,16 +489,16 @@ def _threshold_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> li
     problems = []
     if answer.threshold_met is None:
         problems.append(
-            _error(
+            error(
                 "decision.threshold_missing",
                 f"The answer to whether {child} is suffering, or likely to suffer, significant "
                 "harm is missing.",
                 f"{where}.threshold_met",
             )
         )
-    if _blank(answer.threshold_rationale):
+    if blank(answer.threshold_rationale):
         problems.append(
-            _error(
+            error(
                 "flow.threshold_rationale_missing",
                 f"The rationale for the threshold answer for {child} is missing.",
                 f"{where}.threshold_rationale",
@@ -521,7 +511,7 @@ def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list
     outcome = answer.outcome
     if outcome is not None and outcome not in outcome_options(ctx):
         return [
-            _error(
+            error(
                 "flow.outcome_not_offered",
                 f"The decision “{outcome.value.replace('_', ' ')}” cannot be made at this "
                 "type of conference.",
@@ -534,7 +524,7 @@ def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list
 def _categories_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
     if ctx.primary_required and answer.categories and answer.primary_category is None:
         return [
-            _error(
+            error(
                 "flow.primary_category_missing",
                 "The primary category is missing.",
                 f"children[{index}].primary_category",
@@ -550,7 +540,7 @@ def _confirmation_problems(
     if step != last or answer.confirmed:
         return []
     return [
-        _error(
+        error(
             "flow.not_confirmed",
             f"The confirmation of the decision for {child_name(ctx.children[index])} is missing.",
             f"children[{index}].confirmed",
