@@ -59,6 +59,7 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
+from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.conferences import (
     ConferenceService,
@@ -74,11 +75,15 @@ from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.handover_package import Package
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.locking import LockService
+from cpc_desktop.services.meeting_notes import MeetingNotesService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.schedule import ScheduleService
+from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
 from cpc_desktop.services.workspace import WorkspaceService
@@ -413,6 +418,161 @@ ROWS: list[Row] = [
         lambda s, f: s.workspace.actor,
         Helper("says who is acting; reads nothing"),
     ),
+    # --- the agenda -----------------------------------------------------------------
+    Row(
+        AgendaService,
+        "add_agenda_item",
+        lambda s, f: s.agenda.add_agenda_item(SMALL, "AOB", 5),
+        Action.MANAGE_AGENDA,
+    ),
+    Row(
+        AgendaService,
+        "remove_agenda_item",
+        lambda s, f: s.agenda.remove_agenda_item(uid("spare")),
+        Action.MANAGE_AGENDA,
+    ),
+    Row(
+        AgendaService,
+        "move_agenda_item",
+        lambda s, f: s.agenda.move_agenda_item(ITEM, 1),
+        Action.MANAGE_AGENDA,
+    ),
+    Row(
+        AgendaService,
+        "set_agenda_status",
+        lambda s, f: s.agenda.set_agenda_status(ITEM, AgendaStatus.DONE),
+        Action.MANAGE_AGENDA,
+    ),
+    Row(
+        AgendaService,
+        "update_agenda_item",
+        lambda s, f: s.agenda.update_agenda_item(ITEM, title="T"),
+        Action.MANAGE_AGENDA,
+    ),
+    # --- the roll call --------------------------------------------------------------
+    Row(
+        RollCallService,
+        "add_participant",
+        lambda s, f: s.roll_call.add_participant(
+            SMALL, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School")
+        ),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "update_participant",
+        lambda s, f: s.roll_call.update_participant(SW, agency="CSC"),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "remove_participant",
+        lambda s, f: s.roll_call.remove_participant(MUM),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "record_attendance",
+        lambda s, f: s.roll_call.record_attendance(
+            POLICE, AttendanceKind.LEFT, AT + timedelta(hours=1)
+        ),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "remove_attendance",
+        lambda s, f: s.roll_call.remove_attendance(uid("a1")),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "end_exclusion",
+        lambda s, f: s.roll_call.end_exclusion(uid("a2"), AT + timedelta(hours=1)),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "set_child_participation",
+        lambda s, f: s.roll_call.set_child_participation(
+            uid("child"), ChildParticipation.ATTENDS_ALL, None
+        ),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
+        "set_quorum_reason",
+        lambda s, f: s.roll_call.set_quorum_reason(SMALL, "R"),
+        Action.EDIT_CONFERENCE,
+    ),
+    # --- minute entries -------------------------------------------------------------
+    Row(
+        MinuteEntryService,
+        "add_entry",
+        lambda s, f: s.entries.add_entry(SMALL, ITEM, "x"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
+        "restore_entry",
+        lambda s, f: s.entries.restore_entry(
+            SMALL, replace(small_record().minutes[0], id=uid("restored"))
+        ),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
+        "save_text",
+        lambda s, f: s.entries.save_text(M1, "x"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
+        "update_entry",
+        lambda s, f: s.entries.update_entry(M1, tag=None),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
+        "delete_entry",
+        lambda s, f: s.entries.delete_entry(M1),
+        Action.WRITE_MINUTES,
+    ),
+    Row(MinuteEntryService, "entry", lambda s, f: s.entries.entry(M1), Action.VIEW),
+    Row(MinuteEntryService, "entries", lambda s, f: s.entries.entries(SMALL), Action.VIEW),
+    Row(
+        MinuteEntryService,
+        "text_writer",
+        lambda s, f: s.entries.text_writer,
+        Helper("makes the autosave writer; each save it writes is TextWriter.submit's row"),
+    ),
+    # --- actions and safety scales noted in the meeting ------------------------------
+    Row(
+        MeetingNotesService,
+        "add_action",
+        lambda s, f: s.notes.add_action(SMALL, "Sam", "Visit"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MeetingNotesService,
+        "update_action",
+        lambda s, f: s.notes.update_action(f.action_id, owner="Jo"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MeetingNotesService,
+        "delete_action",
+        lambda s, f: s.notes.delete_action(f.action_id),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MeetingNotesService,
+        "set_scale",
+        lambda s, f: s.notes.set_scale(SMALL, SW, 5),
+        Action.WRITE_MINUTES,
+    ),
+    # --- search -----------------------------------------------------------------------
+    Row(SearchService, "search", lambda s, f: s.search.search("bethany"), Action.LIST),
+    Row(SearchService, "find", lambda s, f: s.search.find("bethany"), Action.LIST),
     # --- the decision wizard --------------------------------------------------------
     Row(DecisionService, "context", lambda s, f: s.decisions.context(SMALL), Action.VIEW),
     Row(
@@ -423,6 +583,12 @@ ROWS: list[Row] = [
     ),
     # --- the minutes after the meeting ----------------------------------------------
     Row(MinutesService, "status", lambda s, f: s.minutes.status(DRAFT), Action.VIEW),
+    Row(
+        MinutesService,
+        "ready_to_finalise",
+        lambda s, f: s.minutes.ready_to_finalise(SMALL),
+        Action.VIEW,
+    ),
     Row(MinutesService, "approve", lambda s, f: s.minutes.approve(DRAFT), Action.APPROVE_MINUTES),
     Row(MinutesService, "reopen", lambda s, f: s.minutes.reopen(APPROVED), Action.APPROVE_MINUTES),
     Row(
@@ -823,6 +989,11 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         ConferenceService,
         ScheduleService,
         WorkspaceService,
+        AgendaService,
+        RollCallService,
+        MinuteEntryService,
+        MeetingNotesService,
+        SearchService,
         TextWriter,
         DecisionService,
         MinutesService,
