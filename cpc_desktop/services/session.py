@@ -39,7 +39,6 @@ from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.search import SearchService
-from cpc_desktop.services.workspace import WorkspaceService
 
 if TYPE_CHECKING:
     # Hand-over brings schema validation (jsonschema), the package cipher (cryptography)
@@ -85,7 +84,6 @@ class Session:
         self.today = _local_today(self.clock)
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
-        self.workspace = WorkspaceService(self.store, self.actor, self.clock, self.rules)
         # The live meeting, one owner per part of the conference.
         self.agenda = AgendaService(self.store, self.actor, self.clock, self.rules)
         self.roll_call = RollCallService(self.store, self.actor, self.clock, self.rules)

@@ -324,4 +324,5 @@ def test_the_session_offers_one_owner_per_part(tmp_path: Path) -> None:
         for name, cls in owners.items():
             assert type(getattr(session, name)) is cls
             assert getattr(session, name).actor == session.actor
+        assert not hasattr(session, "workspace")  # no service mixes the parts again
         assert [e.id for e in session.entries.entries(REF)] == [M1, M2]

@@ -61,12 +61,7 @@ from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.base import ServiceBase
-from cpc_desktop.services.conferences import (
-    ConferenceService,
-    NewChild,
-    NewConference,
-    NewParticipant,
-)
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
 from cpc_desktop.services.distribution import DECISION_LETTER, DistributionService
@@ -80,13 +75,12 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
-from cpc_desktop.services.roll_call import RollCallService
+from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -187,7 +181,7 @@ def new_conference() -> NewConference:
 
 def autosave(s: Session, _: Facts) -> object:
     """One autosave through the writer's own connection, its error raised here."""
-    writer = s.workspace.text_writer
+    writer = s.entries.text_writer
     outcome = writer.outcome(writer.submit(M1, "Typed while the meeting ran"), wait=True)
     assert outcome is not None
     if outcome.error is not None:
@@ -204,7 +198,6 @@ def restore(s: Session, facts: Facts) -> None:
     s.restore(facts.backup)
 
 
-WS = WorkspaceService
 ROWS: list[Row] = [
     # --- the conference service -----------------------------------------------------
     Row(ConferenceService, "overview", lambda s, f: s.conferences.overview(), Action.LIST),
@@ -230,14 +223,6 @@ ROWS: list[Row] = [
     ),
     Row(
         ConferenceService,
-        "record_attendance",
-        lambda s, f: s.conferences.record_attendance(
-            POLICE, AttendanceKind.LEFT, AT + timedelta(hours=1)
-        ),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        ConferenceService,
         "create_conference",
         lambda s, f: s.conferences.create_conference(new_conference()),
         Action.CREATE_CONFERENCE,
@@ -247,14 +232,6 @@ ROWS: list[Row] = [
         "set_status",
         lambda s, f: s.conferences.set_status(SMALL, ConferenceStatus.CONCLUDED),
         Action.EDIT_CONFERENCE,
-    ),
-    Row(
-        ConferenceService,
-        "add_participant",
-        lambda s, f: s.conferences.add_participant(
-            SMALL, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School")
-        ),
-        Action.RECORD_ATTENDANCE,
     ),
     Row(
         ConferenceService,
@@ -278,145 +255,6 @@ ROWS: list[Row] = [
         "preview_due",
         lambda s, f: s.schedule.preview_due(new_conference()),
         Helper("a due date worked out from the rules for a conference not yet saved"),
-    ),
-    # --- the live workspace ---------------------------------------------------------
-    Row(
-        WS,
-        "add_agenda_item",
-        lambda s, f: s.workspace.add_agenda_item(SMALL, "AOB", 5),
-        Action.MANAGE_AGENDA,
-    ),
-    Row(
-        WS,
-        "remove_agenda_item",
-        lambda s, f: s.workspace.remove_agenda_item(uid("spare")),
-        Action.MANAGE_AGENDA,
-    ),
-    Row(
-        WS,
-        "move_agenda_item",
-        lambda s, f: s.workspace.move_agenda_item(ITEM, 1),
-        Action.MANAGE_AGENDA,
-    ),
-    Row(
-        WS,
-        "set_agenda_status",
-        lambda s, f: s.workspace.set_agenda_status(ITEM, AgendaStatus.DONE),
-        Action.MANAGE_AGENDA,
-    ),
-    Row(
-        WS,
-        "update_agenda_item",
-        lambda s, f: s.workspace.update_agenda_item(ITEM, title="T"),
-        Action.MANAGE_AGENDA,
-    ),
-    Row(
-        WS,
-        "update_participant",
-        lambda s, f: s.workspace.update_participant(SW, agency="CSC"),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        WS,
-        "remove_participant",
-        lambda s, f: s.workspace.remove_participant(MUM),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        WS,
-        "remove_attendance",
-        lambda s, f: s.workspace.remove_attendance(uid("a1")),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        WS,
-        "end_exclusion",
-        lambda s, f: s.workspace.end_exclusion(uid("a2"), AT + timedelta(hours=1)),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        WS,
-        "set_child_participation",
-        lambda s, f: s.workspace.set_child_participation(
-            uid("child"), ChildParticipation.ATTENDS_ALL, None
-        ),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        WS,
-        "set_quorum_reason",
-        lambda s, f: s.workspace.set_quorum_reason(SMALL, "R"),
-        Action.EDIT_CONFERENCE,
-    ),
-    Row(
-        WS, "add_entry", lambda s, f: s.workspace.add_entry(SMALL, ITEM, "x"), Action.WRITE_MINUTES
-    ),
-    Row(
-        WS,
-        "restore_entry",
-        lambda s, f: s.workspace.restore_entry(
-            SMALL, replace(small_record().minutes[0], id=uid("restored"))
-        ),
-        Action.WRITE_MINUTES,
-    ),
-    Row(WS, "save_text", lambda s, f: s.workspace.save_text(M1, "x"), Action.WRITE_MINUTES),
-    Row(
-        WS,
-        "update_entry",
-        lambda s, f: s.workspace.update_entry(M1, tag=None),
-        Action.WRITE_MINUTES,
-    ),
-    Row(WS, "delete_entry", lambda s, f: s.workspace.delete_entry(M1), Action.WRITE_MINUTES),
-    Row(WS, "entry", lambda s, f: s.workspace.entry(M1), Action.VIEW),
-    Row(WS, "entries", lambda s, f: s.workspace.entries(SMALL), Action.VIEW),
-    Row(
-        WS,
-        "add_action",
-        lambda s, f: s.workspace.add_action(SMALL, "Sam", "Visit"),
-        Action.WRITE_MINUTES,
-    ),
-    Row(
-        WS,
-        "update_action",
-        lambda s, f: s.workspace.update_action(f.action_id, owner="Jo"),
-        Action.WRITE_MINUTES,
-    ),
-    Row(
-        WS,
-        "delete_action",
-        lambda s, f: s.workspace.delete_action(f.action_id),
-        Action.WRITE_MINUTES,
-    ),
-    Row(WS, "set_scale", lambda s, f: s.workspace.set_scale(SMALL, SW, 5), Action.WRITE_MINUTES),
-    Row(WS, "search", lambda s, f: s.workspace.search("bethany"), Action.LIST),
-    Row(WS, "find", lambda s, f: s.workspace.find("bethany"), Action.LIST),
-    Row(WS, "ready_to_finalise", lambda s, f: s.workspace.ready_to_finalise(SMALL), Action.VIEW),
-    Row(
-        WS,
-        "text_writer",
-        lambda s, f: s.workspace.text_writer,
-        Helper("makes the autosave writer; each save it writes is TextWriter.submit's row"),
-    ),
-    Row(
-        TextWriter, "submit", autosave, Action.WRITE_MINUTES
-    ),  # through save_text, on its own connection
-    Row(
-        TextWriter,
-        "outcome",
-        lambda s, f: s.workspace.text_writer.outcome(1, wait=False),
-        Helper("hands back what became of a save (checked in submit); reads nothing"),
-    ),
-    Row(
-        TextWriter,
-        "close",
-        lambda s, f: s.workspace.text_writer.close(),
-        Helper("ends the writer's thread and its own connection"),
-    ),
-    Row(
-        ServiceBase,
-        "actor",
-        lambda s, f: s.workspace.actor,
-        Helper("says who is acting; reads nothing"),
     ),
     # --- the agenda -----------------------------------------------------------------
     Row(
@@ -545,6 +383,21 @@ ROWS: list[Row] = [
         lambda s, f: s.entries.text_writer,
         Helper("makes the autosave writer; each save it writes is TextWriter.submit's row"),
     ),
+    Row(
+        TextWriter, "submit", autosave, Action.WRITE_MINUTES
+    ),  # through save_text, on its own connection
+    Row(
+        TextWriter,
+        "outcome",
+        lambda s, f: s.entries.text_writer.outcome(1, wait=False),
+        Helper("hands back what became of a save (checked in submit); reads nothing"),
+    ),
+    Row(
+        TextWriter,
+        "close",
+        lambda s, f: s.entries.text_writer.close(),
+        Helper("ends the writer's thread and its own connection"),
+    ),
     # --- actions and safety scales noted in the meeting ------------------------------
     Row(
         MeetingNotesService,
@@ -657,6 +510,12 @@ ROWS: list[Row] = [
         Action.HANDOVER,
     ),
     # --- the session itself ---------------------------------------------------------
+    Row(
+        ServiceBase,
+        "actor",
+        lambda s, f: s.agenda.actor,
+        Helper("says who is acting; reads nothing"),
+    ),
     Row(
         Session,
         "handover",
@@ -794,8 +653,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         draft = chair.conferences.get(DRAFT)
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
-        chair.workspace.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
-        action = chair.workspace.add_action(SMALL, "Sam", "Visit")
+        chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
+        action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = plan_answers(chair.decisions.context(SMALL))
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
@@ -988,7 +847,6 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
     assert {
         ConferenceService,
         ScheduleService,
-        WorkspaceService,
         AgendaService,
         RollCallService,
         MinuteEntryService,
