@@ -125,7 +125,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.marking.setStyleSheet(
             "font-weight: bold; padding: 3px; background: #fde68a; color: #111827;"
         )
-        search = getattr(getattr(self.session, "workspace", None), "find", None)
+        search = getattr(getattr(self.session, "search", None), "find", None)
 
         def search_now(text: str) -> SearchResults:  # a restored backup renews the services
             found: SearchResults = self.session.search.find(text)
