@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/autosave.py [--saves N] [--chars N]
 
-Each save is ``WorkspaceService.save_text`` on an entry of about ``--chars`` characters
+Each save is ``MinuteEntryService.save_text`` on an entry of about ``--chars`` characters
 that grows by one character per save (as typing does), in a demo conference of an
 encrypted store: one UPDATE (the full-text index re-indexes the entry through its
 trigger), the audit event, one fsync'd commit. The reference is the same growth done
@@ -24,9 +24,9 @@ from cpc_desktop.data.store import create_store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.demo import build_demo_record
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import system_clock
-from cpc_desktop.services.workspace import WorkspaceService
 
 SENTENCE = "The social worker described the home visit and the children's routines. "
 
@@ -50,13 +50,13 @@ def main() -> None:
         )
         record = build_demo_record(date.today())
         ConferenceService(store, actor, system_clock).import_record(record)
-        workspace = WorkspaceService(store, actor, system_clock)
-        entry = workspace.add_entry(record.conference.reference, record.agenda[3].id, base)
+        entries = MinuteEntryService(store, actor, system_clock)
+        entry = entries.add_entry(record.conference.reference, record.agenda[3].id, base)
 
         ours = []
         for n in range(args.saves):
             start = time.perf_counter()
-            workspace.save_text(entry.id, base + "x" * n)
+            entries.save_text(entry.id, base + "x" * n)
             ours.append((time.perf_counter() - start) * 1000)
 
         bare = []

@@ -77,7 +77,7 @@ def trial(store: Path, reference: str, rng: random.Random) -> tuple[int, int, in
     assert child.stdout is not None
     child.stdout.close()
     with open_session(store, PASSPHRASE) as session:
-        texts = [e.text for e in session.workspace.entries(reference)]
+        texts = [e.text for e in session.entries.entries(reference)]
     text = texts[0] if texts else ""
     if text != typed_text(len(text)):
         raise SystemExit("stored text differs from what was typed")

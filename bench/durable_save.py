@@ -105,16 +105,16 @@ def main() -> None:
         session = Session(store, Actor("Bench Chair", UserRole.CHAIR), system_clock)
         ref = record.conference.reference
         item = next(a for a in record.agenda if a.status.value == "current")
-        entry = session.workspace.add_entry(ref, item.id, base)
+        entry = session.entries.add_entry(ref, item.id, base)
         record = session.conferences.get(ref)
-        pane = MinutesPane(session.workspace, ref, item, 1, QtGui.QUndoStack(),
+        pane = MinutesPane(session, ref, item, 1, QtGui.QUndoStack(),
                            lambda: datetime.now(UTC))  # fmt: skip
         pane.set_participants(record.participants)
         pane.set_entries(record.minutes)
         pane.resize(1000, 700)
         pane.show()
         pane._select(entry.id)
-        pane._show(session.workspace.entry(entry.id))
+        pane._show(session.entries.entry(entry.id))
         pane.editor.setFocus()
         app.processEvents()
         poller = Poller(path, key.sql_literal(), entry.id)

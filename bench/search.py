@@ -7,7 +7,7 @@ Budget (design.md §7): median at most 100 ms over 500,000 minute entries.
 
 Make the store first (see README): 10,000 conferences of 50 entries each.
 
-Times ``WorkspaceService.search(query)`` (the home screen's search: role check, the
+Times ``SearchService.search(query)`` (the home screen's search: role check, the
 audited unit of work with its fsync'd commit, the FTS5 query ranked by bm25 with
 snippets, joined to conference and agenda item, at most 50 hits) for each query of
 :data:`QUERIES` — names, common and rare words, prefixes, several words — ``--runs``
@@ -75,14 +75,14 @@ def main() -> None:
     first = {}
     for query in QUERIES:
         start = time.perf_counter()
-        session.workspace.search(query)
+        session.search.search(query)
         first[query] = time.perf_counter() - start
     ours: dict[str, list[float]] = {q: [] for q in QUERIES}
     hits: dict[str, int] = {}
     for _ in range(args.runs):
         for query in QUERIES:
             start = time.perf_counter()
-            found = session.workspace.search(query)
+            found = session.search.search(query)
             ours[query].append(time.perf_counter() - start)
             hits[query] = len(found)
 
@@ -131,7 +131,7 @@ def main() -> None:
     all_bare = [t for q in QUERIES for t in bare_sql[q]]
     all_cheap = [t for q in QUERIES for t in cheapest[q]]
     print(
-        f"  WorkspaceService.search  median {med(all_ours) * ms:.1f} ms  max "
+        f"  SearchService.search  median {med(all_ours) * ms:.1f} ms  max "
         f"{max(all_ours) * ms:.1f} ms (budget: median 100 ms)"
     )
     print(

@@ -7,7 +7,7 @@ Budget (design.md §7): no keystroke blocks the UI for more than 16 ms.
 A real ``MinutesPane`` (offscreen Qt) on an encrypted store (raw test key) shows an entry
 of ``--chars`` characters with the cursor at its end; a precise timer sends one key
 every ``--interval-ms`` with ``QTest.keyClick`` on the pane's editor, so the pane's
-autosave (quiet 300 ms / limit 750 ms, ``WorkspaceService.save_text`` with an fsync'd
+autosave (quiet 300 ms / limit 750 ms, ``MinuteEntryService.save_text`` with an fsync'd
 commit on the GUI thread) runs between keys as it would for a typist. Measured:
 
 * handling: how long ``keyClick`` takes (the key's whole synchronous processing:
@@ -114,10 +114,10 @@ def main() -> None:
         session = Session(store, Actor("Bench Chair", UserRole.CHAIR), system_clock)
         ref = record.conference.reference
         item = next(a for a in record.agenda if a.status.value == "current")
-        entry = session.workspace.add_entry(ref, item.id, text)
+        entry = session.entries.add_entry(ref, item.id, text)
         record = session.conferences.get(ref)
         number = record.agenda.index(item) + 1
-        pane = MinutesPane(session.workspace, ref, item, number, QtGui.QUndoStack(),
+        pane = MinutesPane(session, ref, item, number, QtGui.QUndoStack(),
                            lambda: datetime.now(UTC))  # fmt: skip
         pane.set_participants(record.participants)
         pane.set_entries(record.minutes)
@@ -133,13 +133,13 @@ def main() -> None:
 
         pane.autosave._save = timed_save  # type: ignore[attr-defined]
         pane._select(entry.id)
-        pane._show(session.workspace.entry(entry.id))
+        pane._show(session.entries.entry(entry.id))
         pane.editor.setFocus()
         app.processEvents()
         entries_in_item = pane.model.rowCount()
         handling, latency = drive(app, pane.editor, args.keys, args.interval_ms)
         pane.flush()
-        stored = session.workspace.entry(entry.id).text
+        stored = session.entries.entry(entry.id).text
         typed_ok = len(stored) == args.chars + args.keys
         pane.close()
         store.close()

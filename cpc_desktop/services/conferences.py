@@ -21,16 +21,12 @@ from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AgendaStatus,
-    AttendanceKind,
     ConferenceStatus,
     ConferenceType,
-    ExclusionGround,
     MeetingMode,
-    ParticipantRole,
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
-from cpc_desktop.services import checks
 from cpc_desktop.services.base import Clock, ServiceBase
 from cpc_desktop.services.distribution import ITEMS as SENT_ITEMS
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
@@ -42,7 +38,6 @@ __all__ = [
     "ConferenceService",
     "NewChild",
     "NewConference",
-    "NewParticipant",
     "Overview",
 ]
 
@@ -73,17 +68,6 @@ class NewConference:
     review_number: int = 0
     delay_reason: str | None = None
     reconvene_of: str | None = None
-
-
-@dataclass(frozen=True)
-class NewParticipant:
-    name: str
-    role: ParticipantRole
-    agency: str = ""
-    relationship: str = ""
-    direct_contact: bool = False
-    interpreter_language: str | None = None
-    advocate_needed: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,38 +173,6 @@ class ConferenceService(ServiceBase):
             work.session.flush()
             work.object_id = user.id
 
-    def record_attendance(
-        self,
-        participant_id: str,
-        kind: AttendanceKind,
-        at: datetime,
-        *,
-        until: datetime | None = None,
-        grounds: ExclusionGround | None = None,
-        note: str = "",
-    ) -> d.AttendanceEvent:
-        self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
-        if kind is AttendanceKind.EXCLUDED and grounds is None:
-            raise NotFound("an exclusion needs its grounds")
-        if until is not None and until < at:
-            raise NotFound("an exclusion cannot end before it starts")
-        context = self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
-        with self._store.unit_of_work(context) as work:
-            participant = work.session.get(m.ParticipantRow, participant_id)
-            if participant is None:
-                raise NotFound(f"no participant {participant_id}")
-            event = d.AttendanceEvent(
-                id=m.new_id(), kind=kind, at=at, until=until, grounds=grounds, note=note
-            )
-            row = m.AttendanceEventRow(
-                participant_id=participant_id,
-                position=len(participant.attendance),
-                **dataclasses.asdict(event),
-                **self._meta(),
-            )
-            work.session.add(row)
-        return event
-
     def create_conference(self, new: NewConference) -> d.Conference:
         """Set up a conference with its children and the profile's agenda for its type."""
         self._require(Action.CREATE_CONFERENCE, "conference")
@@ -279,27 +231,6 @@ class ConferenceService(ServiceBase):
             w.object_id = row.id
             w.session.flush()
             return repository.conference(row)
-
-    def add_participant(self, ref: str, new: NewParticipant) -> d.Participant:
-        """Add someone to the roll call (chair or minute-taker, during introductions)."""
-        self._require(Action.RECORD_ATTENDANCE, "conference", ref)
-        details = checks.participant_details(dataclasses.asdict(new))
-        with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
-            conference = w.session.get(m.ConferenceRow, self._conference_id(w.session, ref))
-            assert conference is not None
-            participant = d.Participant(id=m.new_id(), **details)  # type: ignore[arg-type]
-            fields = dataclasses.asdict(participant)
-            del fields["attendance"]
-            w.session.add(
-                m.ParticipantRow(
-                    conference_id=conference.id,
-                    position=len(conference.participants),
-                    **fields,
-                    **self._meta(),
-                )
-            )
-            w.object_id = participant.id
-        return participant
 
     def record_decision(self, ref: str, decision: d.Decision) -> d.Decision:
         """Record (or replace) the decision for one child.

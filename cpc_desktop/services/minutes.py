@@ -81,6 +81,14 @@ class MinutesService(ServiceBase):
             problems=approval_problems(record),
         )
 
+    def ready_to_finalise(self, ref: str) -> tuple[Problem, ...]:
+        """What stops the minutes being finalised: views neither recorded nor explained.
+
+        The views part of :func:`approval_problems`, warnings included, for the minute
+        screen's check before the meeting ends.
+        """
+        return views_ready(self._load_record(Action.VIEW, ref))
+
     def approve(self, ref: str) -> d.MinutesVersion:
         """Approve the current draft as the chair. Raises RuleViolation listing what is missing."""
 

@@ -23,18 +23,22 @@ from cpc_desktop.data.errors import StoreError
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import Store, create_store, open_store, sidecars, store_exists
 from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.base import audit_context, require
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.letters import LetterService
+from cpc_desktop.services.meeting_notes import MeetingNotesService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.roles import Action, Actor
+from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
-from cpc_desktop.services.workspace import WorkspaceService
+from cpc_desktop.services.search import SearchService
 
 if TYPE_CHECKING:
     # Hand-over brings schema validation (jsonschema), the package cipher (cryptography)
@@ -80,7 +84,12 @@ class Session:
         self.today = _local_today(self.clock)
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
-        self.workspace = WorkspaceService(self.store, self.actor, self.clock, self.rules)
+        # The live meeting, one owner per part of the conference.
+        self.agenda = AgendaService(self.store, self.actor, self.clock, self.rules)
+        self.roll_call = RollCallService(self.store, self.actor, self.clock, self.rules)
+        self.entries = MinuteEntryService(self.store, self.actor, self.clock, self.rules)
+        self.notes = MeetingNotesService(self.store, self.actor, self.clock, self.rules)
+        self.search = SearchService(self.store, self.actor, self.clock, self.rules)
         self.decisions = DecisionService(self.store, self.actor, self.clock, self.rules)
         self.minutes = MinutesService(self.store, self.actor, self.clock, self.rules)
         self.letters = LetterService(self.store, self.actor, self.clock, self.rules)

@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
 from cpc_desktop.services.locking import LockService
-from cpc_desktop.services.workspace import SearchResults
+from cpc_desktop.services.search import SearchResults
 from cpc_desktop.ui.actions import ActionId, build_actions, shortcut_table
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
@@ -125,10 +125,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.marking.setStyleSheet(
             "font-weight: bold; padding: 3px; background: #fde68a; color: #111827;"
         )
-        search = getattr(getattr(self.session, "workspace", None), "find", None)
+        search = getattr(getattr(self.session, "search", None), "find", None)
 
         def search_now(text: str) -> SearchResults:  # a restored backup renews the services
-            found: SearchResults = self.session.workspace.find(text)
+            found: SearchResults = self.session.search.find(text)
             return found
 
         self.home = HomePage(self.session.today(), search_now if search is not None else None)

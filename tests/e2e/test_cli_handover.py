@@ -38,7 +38,7 @@ def texts(db: Path) -> dict[str, str]:
 
 def save_text(db: Path, entry_id: str, text: str) -> None:
     with open_session(db, PASSPHRASE) as session:
-        session.workspace.save_text(entry_id, text)
+        session.entries.save_text(entry_id, text)
 
 
 def _copy(template: Path, folder: Path) -> tuple[Path, Path, Path]:

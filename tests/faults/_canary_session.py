@@ -64,10 +64,10 @@ def _add_through_services(store: Path, text: str) -> None:
     with open_session(store, _passphrase()) as session:
         record = session.conferences.get(REFERENCE)
         item = record.agenda[0]
-        entry = session.workspace.add_entry(REFERENCE, item.id, text[:10])
-        session.workspace.save_text(entry.id, text)
-        session.workspace.save_text(entry.id, f"{text}: said twice, {text}")
-        assert session.workspace.search(text.split("-")[0])
+        entry = session.entries.add_entry(REFERENCE, item.id, text[:10])
+        session.entries.save_text(entry.id, text)
+        session.entries.save_text(entry.id, f"{text}: said twice, {text}")
+        assert session.search.search(text.split("-")[0])
         decision = record.decisions[0]
         session.conferences.record_decision(
             REFERENCE, dataclasses.replace(decision, threshold_rationale=text)

@@ -172,7 +172,7 @@ def test_no_plaintext_after_a_session_and_a_kill(tmp_path: Path) -> None:
 
     # The kill lost no acknowledged save and at most a second of keys (as in D1).
     with open_session(chair, PASSPHRASE) as session:
-        texts = [e.text for e in session.workspace.entries(review.group(1))]
+        texts = [e.text for e in session.entries.entries(review.group(1))]
         assert integrity.check(session.store).sound
     assert len(texts) == 1
     assert texts[0] == typed_text(len(texts[0]), script.TYPED)

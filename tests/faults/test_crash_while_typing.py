@@ -44,7 +44,7 @@ def test_kill_while_typing_loses_at_most_a_second(
     )
     assert got.typed > 0
     with open_session(store, PASSPHRASE) as session:
-        texts = [e.text for e in session.workspace.entries(REVIEW)]
+        texts = [e.text for e in session.entries.entries(REVIEW)]
         report = integrity.check(session.store)
     assert report.sound, report.problems
     assert len(texts) == 1

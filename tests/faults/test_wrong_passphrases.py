@@ -281,9 +281,9 @@ def hot_wal_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Pa
     shutil.copy(demo_template, work / "demo.db")
     frozen = tmp_path_factory.mktemp("hot-wal")
     with open_session(work / "demo.db", PASSPHRASE) as session:
-        entry = session.workspace.entries(MAIN)[0]
+        entry = session.entries.entries(MAIN)[0]
         for n in range(3):
-            session.workspace.save_text(entry.id, f"{entry.text} (edited {n})")
+            session.entries.save_text(entry.id, f"{entry.text} (edited {n})")
         for name in ("demo.db", "demo.db-wal", "demo.db-shm"):
             shutil.copy(work / name, frozen / name)
     assert (frozen / "demo.db-wal").stat().st_size > 0

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cpc_desktop.services.workspace import WorkspaceService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 
 
 class HeldSaves:
@@ -16,14 +16,14 @@ class HeldSaves:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.release = threading.Event()
         self.threads: list[str] = []
-        original = WorkspaceService.save_text
+        original = MinuteEntryService.save_text
 
-        def save_text(service: WorkspaceService, entry_id: str, text: str):  # type: ignore[no-untyped-def]
+        def save_text(service: MinuteEntryService, entry_id: str, text: str):  # type: ignore[no-untyped-def]
             self.threads.append(threading.current_thread().name)
             self.release.wait(30)
             return original(service, entry_id, text)
 
-        monkeypatch.setattr(WorkspaceService, "save_text", save_text)
+        monkeypatch.setattr(MinuteEntryService, "save_text", save_text)
 
 
 def holding(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSaves]:

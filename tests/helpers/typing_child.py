@@ -35,7 +35,7 @@ def main() -> None:
     session = open_session(os.path.abspath(store), passphrase)  # type: ignore[arg-type]
     record = session.conferences.get(reference)
     item = record.agenda[0]
-    pane = MinutesPane(session.workspace, reference, item, 1, QtGui.QUndoStack(), session.clock)
+    pane = MinutesPane(session, reference, item, 1, QtGui.QUndoStack(), session.clock)
     pane.set_participants(record.participants)
     pane.set_entries(record.minutes)
     pane.resize(900, 600)

@@ -26,7 +26,7 @@ SHOTS = shots()
 
 
 def _tools(qtbot: QtBot, session: Session, size: tuple[int, int] = (980, 240)) -> AnalysisTools:
-    tools = AnalysisTools(session.workspace, REF)
+    tools = AnalysisTools(session.notes, REF)
     record = session.conferences.get(REF)
     tools.set_participants(record.participants)
     tools.set_scaling(record.scaling)
@@ -250,7 +250,7 @@ def test_a_note_needs_a_score_and_service_errors_show_one_line(
 def test_letters_jump_to_a_name_and_existing_scores_load(qtbot: QtBot, session: Session) -> None:
     record = session.conferences.get(REF)
     kerry = next(p for p in record.participants if p.name == "Kerry Walsh")
-    session.workspace.set_scale(REF, kerry.id, 2, "Mother's mental health")
+    session.notes.set_scale(REF, kerry.id, 2, "Mother's mental health")
     tools = _tools(qtbot, session)
     assert _score_cell(tools, "Kerry Walsh") == "2"
     assert tools.spread.text() == "Scores given: 1 · score 2"
@@ -269,7 +269,7 @@ def test_model_meaning_and_layout(qtbot: QtBot, session: Session, qtmodeltester)
     tools = _tools(qtbot, session, (980, 260))
     record = session.conferences.get(REF)
     first = next(p for p in record.participants if p.name == "Amira Hussain")
-    session.workspace.set_scale(REF, first.id, 3, "Worried about the evenings")
+    session.notes.set_scale(REF, first.id, 3, "Worried about the evenings")
     tools.set_scaling(session.conferences.get(REF).scaling)
     qtmodeltester.check(tools.model)
     texts = [label.text() for label in tools.anchor_labels]

@@ -24,8 +24,9 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
-from cpc_desktop.services.conferences import NewChild, NewConference, NewParticipant
+from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.decision import pages
 from cpc_desktop.ui.decision.wizard import DecisionWizard
@@ -70,10 +71,10 @@ def _conference(
     )
     ref = conference.reference
     for name, role, agency, direct in present:
-        person = session.conferences.add_participant(
+        person = session.roll_call.add_participant(
             ref, NewParticipant(name=name, role=role, agency=agency, direct_contact=direct)
         )
-        session.conferences.record_attendance(person.id, AttendanceKind.PRESENT, ARRIVED)
+        session.roll_call.record_attendance(person.id, AttendanceKind.PRESENT, ARRIVED)
     return ref
 
 

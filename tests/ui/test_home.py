@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
 from cpc_desktop.domain.timescales import DueDates
 from cpc_desktop.services.schedule import ConferenceSummary, Listing
-from cpc_desktop.services.workspace import (
+from cpc_desktop.services.search import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     SearchHit,

@@ -25,7 +25,7 @@ REVIEW = f"CPC-{TODAY.year}-0002"  # a review: agenda pending, no minutes
 def _pane(qtbot: QtBot, session: Session, key: str = "welcome") -> MinutesPane:
     record = session.conferences.get(REVIEW)
     number, item = next((i, a) for i, a in enumerate(record.agenda, 1) if a.key == key)
-    pane = MinutesPane(session.workspace, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
+    pane = MinutesPane(session, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
     pane.undo_stack = pane._undo  # for the tests
     pane.set_participants(record.participants)
     pane.set_entries(record.minutes)
@@ -40,7 +40,7 @@ def _pane(qtbot: QtBot, session: Session, key: str = "welcome") -> MinutesPane:
 
 
 def _stored(session: Session) -> list:
-    return list(session.workspace.entries(REVIEW))
+    return list(session.entries.entries(REVIEW))
 
 
 def test_model_passes_the_model_tester(qtbot: QtBot, session: Session, qtmodeltester) -> None:
@@ -155,14 +155,14 @@ def test_undo_and_redo_of_new_and_deleted_entries(qtbot: QtBot, session: Session
 def test_views_not_obtained_reason_is_kept(qtbot: QtBot, session: Session) -> None:
     pane = _pane(qtbot, session, key="childs_views")
     assert pane.not_obtained.isVisible()
-    problems = session.workspace.ready_to_finalise(REVIEW)
+    problems = session.minutes.ready_to_finalise(REVIEW)
     assert any("child" in p.message.lower() for p in problems)
     pane.not_obtained.setFocus()
     qtbot.keyClicks(pane.not_obtained, "Ada was unwell and could not meet her advocate.")
     qtbot.keyClick(pane.not_obtained, Key.Key_Tab)
     item = next(a for a in session.conferences.get(REVIEW).agenda if a.key == "childs_views")
     assert item.not_obtained_reason == "Ada was unwell and could not meet her advocate."
-    remaining = session.workspace.ready_to_finalise(REVIEW)
+    remaining = session.minutes.ready_to_finalise(REVIEW)
     assert not any("child's views" in p.message.lower() for p in remaining)
 
 
@@ -196,7 +196,7 @@ def test_signs_of_safety_analysis_sections_and_scaling(qtbot: QtBot, session: Se
     record = session.conferences.get(REVIEW)
     number, item = next((i, a) for i, a in enumerate(record.agenda, 1) if a.key == "analysis")
     pane = MinutesPane(
-        session.workspace,
+        session,
         REVIEW,
         item,
         number,
@@ -220,7 +220,7 @@ def test_signs_of_safety_analysis_sections_and_scaling(qtbot: QtBot, session: Se
     assert entry.section is AnalysisSection.HARM
     assert pane.model.index(0, 2).data().startswith("[")
     # A page on a profile without Signs of Safety has no analysis tools.
-    plain = MinutesPane(session.workspace, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
+    plain = MinutesPane(session, REVIEW, item, number, QtGui.QUndoStack(), session.clock)
     qtbot.addWidget(plain)
     assert plain.analysis is None
 

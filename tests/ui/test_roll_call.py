@@ -405,10 +405,8 @@ def test_the_periodic_refresh_follows_the_clock(qtbot: QtBot, live: Session, clo
     tab = _tab(qtbot, live)
     assert tab.timer.isActive() and tab.timer.interval() == 30_000
     grace = _person(live, "Grace Obi")
-    live.conferences.record_attendance(grace.id, AttendanceKind.PRESENT, clock())
-    live.conferences.record_attendance(
-        grace.id, AttendanceKind.LEFT, clock() + timedelta(minutes=10)
-    )
+    live.roll_call.record_attendance(grace.id, AttendanceKind.PRESENT, clock())
+    live.roll_call.record_attendance(grace.id, AttendanceKind.LEFT, clock() + timedelta(minutes=10))
     tab.reload()
     assert _cell(tab, "Grace Obi", Column.ATTENDANCE) == "present"
     clock.advance(11)

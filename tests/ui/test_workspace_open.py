@@ -124,9 +124,7 @@ def test_the_analysis_item_gets_its_tools_on_a_signs_of_safety_profile(
 ) -> None:
     record = session.conferences.get(NOT_STARTED)
     analysis = next(i for i in record.agenda if i.key == "analysis")
-    tab = MinutesTab(
-        session.workspace, record, QtGui.QUndoStack(), session.clock, signs_of_safety=True
-    )
+    tab = MinutesTab(session, record, QtGui.QUndoStack(), session.clock, signs_of_safety=True)
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
@@ -158,6 +156,6 @@ def test_closing_the_window_waits_for_the_save_that_is_running(
     threading.Timer(0.2, held.release.set).start()
     window.close()  # flushes and closes the store: both saves are written first
     with open_session(store_path, PASSPHRASE, clock=fixed_clock) as again:
-        texts = [e.text for e in again.workspace.entries(NOT_STARTED)]
+        texts = [e.text for e in again.entries.entries(NOT_STARTED)]
         assert integrity.check(again.store).sound
     assert texts == ["Everyone was introduced and the plan was read."]

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.services.schedule import ConferenceSummary, Listing
-from cpc_desktop.services.workspace import SearchResults, split_snippet
+from cpc_desktop.services.search import SearchResults, split_snippet
 from cpc_desktop.ui.home.conference_model import Column, ConferenceTableModel
 from cpc_desktop.ui.home.fit_columns import SAMPLE_ROWS, fit_columns
 from cpc_desktop.ui.home.listing_note import listing_note

@@ -1,6 +1,6 @@
 """Undoable changes to the agenda: add, remove, move and progress (status).
 
-Each command calls the workspace service with the values after the change
+Each command calls the agenda service with the values after the change
 (``redo``) or before it (``undo``) and hands the store's answer to its host (the
 agenda panel), which shows it; commands never touch widgets.
 

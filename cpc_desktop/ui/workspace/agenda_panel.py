@@ -205,7 +205,7 @@ class AgendaPanel(QtWidgets.QWidget):
         """``agenda``, when the caller has just read it, saves reading the record again."""
         super().__init__(parent)
         self.session = session
-        self.service = session.workspace
+        self.service = session.agenda
         self.reference = ref
         self.undo_stack = undo_stack
         self.clock: Clock = clock or session.clock

@@ -1,6 +1,6 @@
 """Undoable changes to minute entries (typing itself is undone by the editor).
 
-Each command calls the workspace service with the value after (``redo``) or before
+Each command calls the minute entries service with the value after (``redo``) or before
 (``undo``) and then asks the pane to show the store's answer; commands never touch
 widgets directly. A deleted entry comes back with its own id, so later commands
 that name it still work. Before an entry is deleted, the pane's autosaves are flushed:

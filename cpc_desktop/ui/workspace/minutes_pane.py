@@ -131,7 +131,7 @@ class MinutesPane(QtWidgets.QWidget):
 
     def __init__(
         self,
-        service: Any,
+        session: Any,
         reference: str,
         item: AgendaItem,
         number: int,
@@ -144,8 +144,9 @@ class MinutesPane(QtWidgets.QWidget):
         super().__init__(parent)
         self.analysis: AnalysisTools | None = None
         if signs_of_safety and item.key == ANALYSIS_ITEM:
-            self.analysis = AnalysisTools(service, reference)
-        self.service = service
+            self.analysis = AnalysisTools(session.notes, reference)
+        self.session = session
+        self.service = session.entries  # the minute entries: what the pane's commands change
         self.reference = reference
         self.item = item
         self._undo = undo_stack
@@ -154,7 +155,7 @@ class MinutesPane(QtWidgets.QWidget):
         self._loading = False
         self.model = EntriesModel(self)
         # Saves are written by the service's worker thread: typing never waits for one.
-        self.autosave = Autosaver(self._save_text, service.text_writer, now, self)
+        self.autosave = Autosaver(self._save_text, self.service.text_writer, now, self)
         # Counting the words of a long entry on every key would block typing (bench/
         # typing_pane.py: 100 ms a key at 100,000 characters), so it waits for a pause.
         self._words_timer = QtCore.QTimer(self)
@@ -462,7 +463,7 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _on_action_submitted(self, owner: str, action: str, due: date | None) -> None:
         try:
-            self.service.add_action(
+            self.session.notes.add_action(
                 self.reference, owner, action, due, minute_entry_id=self._current
             )
         except Exception as error:
@@ -480,7 +481,9 @@ class MinutesPane(QtWidgets.QWidget):
         if reason == self.item.not_obtained_reason:
             return
         try:
-            self.item = self.service.update_agenda_item(self.item.id, not_obtained_reason=reason)
+            self.item = self.session.agenda.update_agenda_item(
+                self.item.id, not_obtained_reason=reason
+            )
         except Exception as error:
             message = user_message(error)
             if message is None:

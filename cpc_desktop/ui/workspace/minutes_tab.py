@@ -28,7 +28,7 @@ class MinutesTab(QtWidgets.QWidget):
 
     def __init__(
         self,
-        service: Any,
+        session: Any,
         record: ConferenceRecord,
         undo_stack: QtGui.QUndoStack,
         now: Callable[[], datetime],
@@ -38,7 +38,7 @@ class MinutesTab(QtWidgets.QWidget):
     ) -> None:
         super().__init__(parent)
         self._signs_of_safety = signs_of_safety
-        self._service = service
+        self._session = session
         self._reference = record.conference.reference
         self._undo = undo_stack
         self._now = now
@@ -77,7 +77,7 @@ class MinutesTab(QtWidgets.QWidget):
 
     def _make_pane(self, number: int, item: AgendaItem) -> MinutesPane:
         pane = MinutesPane(
-            self._service,
+            self._session,
             self._reference,
             item,
             number,

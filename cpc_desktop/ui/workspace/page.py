@@ -66,7 +66,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
-            self.session.workspace,
+            self.session,
             self.record,
             self.undo_stack,
             self.session.clock,
@@ -161,7 +161,7 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def check_ready(self) -> None:
         """Say what still stops the minutes being finalised (the views headings)."""
-        problems = self.session.workspace.ready_to_finalise(self.reference)
+        problems = self.session.minutes.ready_to_finalise(self.reference)
         if problems:
             text = "\n".join(f"• {p.message}" for p in problems)
             self.message.emit(problems[0].message)

@@ -30,7 +30,7 @@ from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, Partici
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.validation import check_conference
-from cpc_desktop.services.conferences import NewParticipant
+from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
@@ -808,17 +808,17 @@ class RollCallTab(QtWidgets.QWidget):
             relationship=self.relationship.text().strip(),
             direct_contact=self.direct_contact.isChecked(),
         )
-        created = self._call(lambda: self.session.conferences.add_participant(self.reference, new))
+        created = self._call(lambda: self.session.roll_call.add_participant(self.reference, new))
         if created is None:
             return
         original = created.id
 
         def again() -> None:
-            person = self.session.conferences.add_participant(self.reference, new)
+            person = self.session.roll_call.add_participant(self.reference, new)
             self.ids.moved(original, person.id)
 
         def back() -> None:
-            self.session.workspace.remove_participant(self.ids(original))
+            self.session.roll_call.remove_participant(self.ids(original))
 
         self._push(f"add {name}", again, back)
         self.name.clear()
@@ -855,7 +855,7 @@ class RollCallTab(QtWidgets.QWidget):
         note: str = "",
     ) -> AttendanceEvent | None:
         pid = person.id
-        service = self.session.conferences
+        service = self.session.roll_call
 
         def record() -> AttendanceEvent:
             return service.record_attendance(  # type: ignore[no-any-return]
@@ -871,7 +871,7 @@ class RollCallTab(QtWidgets.QWidget):
             self.ids.moved(original, record().id)
 
         def back() -> None:
-            self.session.workspace.remove_attendance(self.ids(original))
+            self.session.roll_call.remove_attendance(self.ids(original))
 
         word = _STAMP_WORDS[kind]
         self._push(f"{word} for {person.name}", again, back)
@@ -917,17 +917,17 @@ class RollCallTab(QtWidgets.QWidget):
             self.show_message(f"{person.name} is not excluded at the moment.", error=True)
             return
         original, before = event.id, event.until
-        workspace = self.session.workspace
-        if self._call(lambda: workspace.end_exclusion(self.ids(original), now)) is None:
+        roll_call = self.session.roll_call
+        if self._call(lambda: roll_call.end_exclusion(self.ids(original), now)) is None:
             return
 
         def back() -> None:
             if before is not None:
-                workspace.end_exclusion(self.ids(original), before)
+                roll_call.end_exclusion(self.ids(original), before)
                 return
             # An exclusion cannot be made open-ended again in place: record it afresh.
-            workspace.remove_attendance(self.ids(original))
-            again = self.session.conferences.record_attendance(
+            roll_call.remove_attendance(self.ids(original))
+            again = roll_call.record_attendance(
                 self.ids(person.id),
                 AttendanceKind.EXCLUDED,
                 event.at,
@@ -938,7 +938,7 @@ class RollCallTab(QtWidgets.QWidget):
 
         self._push(
             f"end the exclusion of {person.name}",
-            lambda: workspace.end_exclusion(self.ids(original), now),
+            lambda: roll_call.end_exclusion(self.ids(original), now),
             back,
         )
         self._changed(f"{person.name}: exclusion ended at {local_time(now)}.")
@@ -967,13 +967,13 @@ class RollCallTab(QtWidgets.QWidget):
             return
         before = {key: getattr(person, key) for key in after}
         pid = person.id
-        workspace = self.session.workspace
-        if self._call(lambda: workspace.update_participant(self.ids(pid), **after)) is None:
+        roll_call = self.session.roll_call
+        if self._call(lambda: roll_call.update_participant(self.ids(pid), **after)) is None:
             return
         self._push(
             f"edit the details of {person.name}",
-            lambda: workspace.update_participant(self.ids(pid), **after),
-            lambda: workspace.update_participant(self.ids(pid), **before),
+            lambda: roll_call.update_participant(self.ids(pid), **after),
+            lambda: roll_call.update_participant(self.ids(pid), **before),
         )
         self._changed(f"Saved the details of {after.get('name', person.name)}.")
 
@@ -1006,14 +1006,14 @@ class RollCallTab(QtWidgets.QWidget):
             row.reason.setFocus()
             return
         before = (child.participation, child.participation_reason)
-        workspace = self.session.workspace
-        if self._call(lambda: workspace.set_child_participation(child_id, mode, reason)) is None:
+        roll_call = self.session.roll_call
+        if self._call(lambda: roll_call.set_child_participation(child_id, mode, reason)) is None:
             row.show(child)
             return
         self._push(
             f"set how {name} takes part",
-            lambda: workspace.set_child_participation(child_id, mode, reason),
-            lambda: workspace.set_child_participation(child_id, *before),
+            lambda: roll_call.set_child_participation(child_id, mode, reason),
+            lambda: roll_call.set_child_participation(child_id, *before),
         )
         self._changed(f"{name}: {PARTICIPATION_LABELS[mode].lower()}.")
 
@@ -1025,12 +1025,12 @@ class RollCallTab(QtWidgets.QWidget):
             self.show_message("Give the reason for going ahead without a quorum.", error=True)
             return
         before = self.record.conference.quorum_reason
-        workspace = self.session.workspace
-        if self._call(lambda: workspace.set_quorum_reason(self.reference, reason)) is None:
+        roll_call = self.session.roll_call
+        if self._call(lambda: roll_call.set_quorum_reason(self.reference, reason)) is None:
             return
         self._push(
             "record the reason for proceeding without quorum",
-            lambda: workspace.set_quorum_reason(self.reference, reason),
-            lambda: workspace.set_quorum_reason(self.reference, before),
+            lambda: roll_call.set_quorum_reason(self.reference, reason),
+            lambda: roll_call.set_quorum_reason(self.reference, before),
         )
         self._changed("Recorded the reason for proceeding without quorum.")

@@ -17,7 +17,7 @@ from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS, include_name
 from cpc_desktop.data.store import Store, _make_engine, open_store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.roles import Actor
-from cpc_desktop.services.workspace import WorkspaceService
+from cpc_desktop.services.session import Session
 from tests.helpers.records import CANARY, small_record, uid
 from tests.helpers.stores import (
     FIXED_NOW,
@@ -139,8 +139,8 @@ def _store_at_0001(location: Path | str) -> None:
         engine.dispose()
 
 
-def _chair(store: Store) -> WorkspaceService:
-    return WorkspaceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+def _chair(store: Store) -> Session:
+    return Session(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
 
 
 def test_a_0001_store_is_backed_up_upgraded_and_its_minutes_searchable(tmp_path: Path) -> None:
@@ -154,12 +154,12 @@ def test_a_0001_store_is_backed_up_upgraded_and_its_minutes_searchable(tmp_path:
             ).fetchall()
             reasons = conn.exec_driver_sql("select not_obtained_reason from agenda_item").all()
             conn.rollback()
-        hits = _chair(store).search("zoe nan")
-        assert _chair(store).search("Nothing") != ()
-        assert _chair(store).search(CANARY) == ()  # deleted before the upgrade
-        _chair(store).save_text(uid("old-0"), "Changed after the upgrade.")
-        assert _chair(store).search("zoe") == ()
-        assert [h.entry_id for h in _chair(store).search("upgrade")] == [uid("old-0")]
+        hits = _chair(store).search.search("zoe nan")
+        assert _chair(store).search.search("Nothing") != ()
+        assert _chair(store).search.search(CANARY) == ()  # deleted before the upgrade
+        _chair(store).entries.save_text(uid("old-0"), "Changed after the upgrade.")
+        assert _chair(store).search.search("zoe") == ()
+        assert [h.entry_id for h in _chair(store).search.search("upgrade")] == [uid("old-0")]
     assert revision == HEAD_REVISION
     assert entries == [(uid("old-0"), ZOE, None), (uid("old-2"), "Nothing to add.", None)]
     assert reasons == [(None,)]
@@ -189,7 +189,7 @@ def test_downgrade_to_0001_keeps_every_minute(tmp_path: Path) -> None:
         assert not {n for n in names if n.startswith(("minute_fts", "conference_action"))}
         assert "safety_scale" not in names
         migrate.upgrade(store.engine)
-        assert [h.entry_id for h in _chair(store).search(CANARY)] == [uid("m1")]
+        assert [h.entry_id for h in _chair(store).search.search(CANARY)] == [uid("m1")]
 
 
 @pytest.mark.sqlite_only
@@ -200,16 +200,16 @@ def test_a_backup_copy_keeps_a_working_search_index(tmp_path: Path) -> None:
         ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock()).import_record(
             small_record()
         )
-        workspace = _chair(store)
-        first = workspace.add_entry("CPC-2026-0042", uid("item"), "Gap maker")
-        workspace.delete_entry(first.id)
-        workspace.add_entry("CPC-2026-0042", uid("item"), "Grandmother attends weekly")
+        entries = _chair(store).entries
+        first = entries.add_entry("CPC-2026-0042", uid("item"), "Gap maker")
+        entries.delete_entry(first.id)
+        entries.add_entry("CPC-2026-0042", uid("item"), "Grandmother attends weekly")
         backup = migrate.backup(store.engine, store.path, store.key, "0002")
     with open_store(backup, RAW_KEY) as copy:
         with copy.engine.begin() as conn:
             conn.exec_driver_sql(
                 "INSERT INTO minute_fts(minute_fts, rank) VALUES ('integrity-check', 1)"
             )
-        hits = _chair(copy).search("grandmother")
+        hits = _chair(copy).search.search("grandmother")
         assert [h.snippet for h in hits] == ["\ue000Grandmother\ue001 attends weekly"]
-        assert [h.entry_id for h in _chair(copy).search(CANARY)] == [uid("m1")]
+        assert [h.entry_id for h in _chair(copy).search.search(CANARY)] == [uid("m1")]

@@ -12,8 +12,8 @@ from cpc_desktop.data.models import AuditEvent
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import ConferenceService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import ON_SERVER, TickingClock, new_store
 
@@ -31,7 +31,7 @@ def test_a_damaged_store_refuses_changes_but_still_reads(tmp_path: Path) -> None
     with new_store(tmp_path) as store:
         conferences = ConferenceService(store, CHAIR, TickingClock())
         conferences.import_record(small_record())
-        workspace = WorkspaceService(store, CHAIR, TickingClock())
+        entries = MinuteEntryService(store, CHAIR, TickingClock())
         minutes = conferences.get(REF).minutes
         assert store.damage is None
         events = _events(store)
@@ -43,7 +43,7 @@ def test_a_damaged_store_refuses_changes_but_still_reads(tmp_path: Path) -> None
         with pytest.raises(StoreDamaged, match=refused):
             conferences.import_record(small_record("CPC-2026-0043", salt="other"))
         with pytest.raises(StoreDamaged, match="nothing was saved"):
-            workspace.add_entry(REF, uid("item"), "A line typed after the damage was found.")
+            entries.add_entry(REF, uid("item"), "A line typed after the damage was found.")
         record = conferences.get(REF)  # an audited read: it runs, and records nothing
         assert record.conference.reference == REF
         assert record.minutes == minutes
@@ -57,12 +57,12 @@ def test_a_second_connection_shares_the_refusal(tmp_path: Path) -> None:
         ConferenceService(store, CHAIR, TickingClock()).import_record(small_record())
         side = store.second_connection()
         try:
-            workspace = WorkspaceService(side, CHAIR, TickingClock())
-            entry = workspace.add_entry(REF, uid("item"), "Saved before the damage was found.")
+            entries = MinuteEntryService(side, CHAIR, TickingClock())
+            entry = entries.add_entry(REF, uid("item"), "Saved before the damage was found.")
             store.refuse_writes(DAMAGE)
             assert side.damage == DAMAGE
             with pytest.raises(StoreDamaged, match="nothing was saved"):
-                workspace.save_text(entry.id, "Typed after it was found.")
+                entries.save_text(entry.id, "Typed after it was found.")
         finally:
             side.close()
         minutes = ConferenceService(store, CHAIR, TickingClock()).get(REF).minutes

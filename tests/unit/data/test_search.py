@@ -17,12 +17,8 @@ from cpc_desktop.data.store import Store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.roles import Actor
-from cpc_desktop.services.workspace import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
-    SearchResults,
-    WorkspaceService,
-)
+from cpc_desktop.services.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchResults
+from cpc_desktop.services.session import Session
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -50,15 +46,15 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def ws(store: Store) -> WorkspaceService:
+def meeting(store: Store) -> Session:
     """One clock for every write of a test: later writes are newer."""
-    return WorkspaceService(store, CHAIR, TickingClock())
+    return Session(store, CHAIR, TickingClock())
 
 
 @pytest.fixture
-def entries(ws: WorkspaceService) -> list[str]:
+def entries(meeting: Session) -> list[str]:
     """The ids of :data:`TEXTS`, each written in its own unit of work, oldest first."""
-    return [ws.add_entry(REF, ITEM, text).id for text in TEXTS]
+    return [meeting.entries.add_entry(REF, ITEM, text).id for text in TEXTS]
 
 
 def find(store: Store, query: str, limit: int = 50, recent: int = 2000) -> fts.Matches:
@@ -100,16 +96,16 @@ def test_when_every_match_is_ranked_nothing_is_limited(store: Store, entries: li
 
 
 def test_the_newest_follow_writes_and_deletions(
-    store: Store, ws: WorkspaceService, entries: list[str]
+    store: Store, meeting: Session, entries: list[str]
 ) -> None:
-    newest = ws.add_entry(REF, ITEM, "Quokka quokka quokka quokka quokka!").id
+    newest = meeting.entries.add_entry(REF, ITEM, "Quokka quokka quokka quokka quokka!").id
     assert find(store, "quokka", limit=1, recent=1).hits[0].entry_id == newest
-    ws.delete_entry(newest)
+    meeting.entries.delete_entry(newest)
     found = find(store, "quokka", limit=1, recent=1)
     assert [hit.entry_id for hit in found.hits] == [entries[-1]]
     assert found.limited
     # Editing an older entry's text does not make it newer.
-    ws.save_text(entries[0], "Quokka quokka quokka quokka quokka quokka.")
+    meeting.entries.save_text(entries[0], "Quokka quokka quokka quokka quokka quokka.")
     assert [hit.entry_id for hit in find(store, "quokka", limit=1, recent=1).hits] == [entries[-1]]
     assert find(store, "quokka", recent=5).hits[0].entry_id == entries[0]
 
@@ -120,22 +116,22 @@ def test_no_match_is_not_limited(store: Store, entries: list[str]) -> None:
 
 
 def test_the_service_says_when_older_matches_were_not_ranked(
-    store: Store, ws: WorkspaceService, entries: list[str], monkeypatch: pytest.MonkeyPatch
+    store: Store, meeting: Session, entries: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    whole = ws.find("quokka", limit=2)
+    whole = meeting.search.find("quokka", limit=2)
     assert [hit.entry_id for hit in whole.hits] == [entries[0], entries[2]]
     assert not whole.limited
     monkeypatch.setattr(fts, "find_minutes", functools.partial(fts.find_minutes, recent=1))
-    recent = ws.find("quokka", limit=1)
+    recent = meeting.search.find("quokka", limit=1)
     assert recent.limited
     assert [hit.entry_id for hit in recent.hits] == [entries[-1]]
-    assert ws.search("quokka", limit=1) == recent.hits
-    assert ws.find("  ") == SearchResults((), limited=False)
+    assert meeting.search.search("quokka", limit=1) == recent.hits
+    assert meeting.search.find("  ") == SearchResults((), limited=False)
 
 
-def test_a_word_of_one_character_matches_only_that_word(store: Store, ws: WorkspaceService) -> None:
-    plan = ws.add_entry(REF, ITEM, "Plan Q agreed with the quokka keeper.").id
-    ws.add_entry(REF, ITEM, "Quiet quokka quarters.")
+def test_a_word_of_one_character_matches_only_that_word(store: Store, meeting: Session) -> None:
+    plan = meeting.entries.add_entry(REF, ITEM, "Plan Q agreed with the quokka keeper.").id
+    meeting.entries.add_entry(REF, ITEM, "Quiet quokka quarters.")
     (hit,) = find(store, "q").hits
     assert hit.entry_id == plan
     assert hit.snippet.startswith(f"Plan {HIGHLIGHT_START}Q{HIGHLIGHT_END} agreed")

@@ -25,9 +25,9 @@ from cpc_desktop.data.store import create_store, open_store, store_exists
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import MinutesState, UserRole
 from cpc_desktop.services.conferences import ConferenceService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import open_session
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import CANARY, small_record, uid
 from tests.helpers.stores import (
     FIXED_NOW,
@@ -212,10 +212,10 @@ def test_many_chairs_may_open_it_at_once_and_their_writes_chain(tmp_path: Path) 
         failures: list[BaseException] = []
 
         def write(store_index: int) -> None:
-            ws = WorkspaceService(stores[store_index], CHAIR, TickingClock())
+            entries = MinuteEntryService(stores[store_index], CHAIR, TickingClock())
             try:
                 for n in range(5):
-                    ws.add_entry("CPC-2026-0042", uid("item"), f"chair {store_index} note {n}")
+                    entries.add_entry("CPC-2026-0042", uid("item"), f"chair {store_index} note {n}")
             except BaseException as error:  # pragma: no cover - reported below
                 failures.append(error)
 
@@ -327,5 +327,5 @@ def test_a_session_needs_no_passphrase_and_an_import_no_backup(tmp_path: Path) -
             session.restore(tmp_path / "anything.bak")
     with open_session(location, None) as again:
         assert again.actor == CHAIR
-        assert [h.entry_id for h in again.workspace.search(CANARY)] == [uid("m1")]
+        assert [h.entry_id for h in again.search.search(CANARY)] == [uid("m1")]
         assert again.conferences.check().sound

@@ -22,19 +22,15 @@ from hypothesis import strategies as st
 from cpc_desktop.domain.enums import ConferenceType, ParticipantRole, UserRole
 from cpc_desktop.domain.fields import rule
 from cpc_desktop.export.package import FAST_COST
-from cpc_desktop.services.conferences import (
-    ConferenceService,
-    NewChild,
-    NewConference,
-    NewParticipant,
-)
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.document import parse_document, render_document, validate_document
 from cpc_desktop.services.errors import RuleViolation
 from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.handover_package import read_package
 from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
-from cpc_desktop.services.workspace import WorkspaceService
+from cpc_desktop.services.session import Session
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Alex Chair", UserRole.CHAIR)
@@ -100,9 +96,7 @@ def steps(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def run(
-    step: str, args: dict[str, Any], ws: WorkspaceService, cs: ConferenceService, ref: str
-) -> None:
+def run(step: str, args: dict[str, Any], meeting: Session, cs: ConferenceService, ref: str) -> None:
     people = cs.get(ref).participants
     if step == "person":
         new = NewParticipant(
@@ -112,18 +106,18 @@ def run(
             relationship=args["relationship"],
             interpreter_language=args["language"],
         )
-        cs.add_participant(ref, new)
+        meeting.roll_call.add_participant(ref, new)
     elif step == "edit" and people:
-        ws.update_participant(people[-1].id, **{args["field"]: args["value"]})
+        meeting.roll_call.update_participant(people[-1].id, **{args["field"]: args["value"]})
     elif step == "item":
-        ws.add_agenda_item(ref, args["title"], args["minutes"])
+        meeting.agenda.add_agenda_item(ref, args["title"], args["minutes"])
     elif step == "action":
-        ws.add_action(ref, args["owner"], args["what"])
+        meeting.notes.add_action(ref, args["owner"], args["what"])
     elif step == "scale" and people:
-        ws.set_scale(ref, people[-1].id, args["score"], args["note"])
+        meeting.notes.set_scale(ref, people[-1].id, args["score"], args["note"])
     elif step == "entry":
         item = cs.get(ref).agenda[0].id
-        ws.add_entry(ref, item, args["text"])
+        meeting.entries.add_entry(ref, item, args["text"])
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,7 +131,7 @@ def test_what_the_services_accept_exports_reimports_and_hands_over(
         try:
             clock, rules = TickingClock(), RuleBook()
             cs = ConferenceService(store, CHAIR, clock, rules)
-            ws = WorkspaceService(store, CHAIR, clock, rules)
+            meeting = Session(store, CHAIR, clock)
             (_, first), rest = plan[0], plan[1:]
             new = NewConference(
                 ConferenceType.REVIEW,
@@ -156,7 +150,7 @@ def test_what_the_services_accept_exports_reimports_and_hands_over(
             for step, args in rest:
                 before = as_json(cs, ref)
                 try:
-                    run(step, args, ws, cs, ref)
+                    run(step, args, meeting, cs, ref)
                 except RuleViolation:
                     assert as_json(cs, ref) == before, f"a refused {step} changed the record"
             text = as_json(cs, ref)
@@ -192,7 +186,7 @@ def test_a_participant_is_held_to_the_same_limit_when_added_and_edited(
     store = new_store(tmp_path)
     try:
         cs = ConferenceService(store, CHAIR, TickingClock())
-        ws = WorkspaceService(store, CHAIR, TickingClock(), RuleBook())
+        roll_call = RollCallService(store, CHAIR, TickingClock(), RuleBook())
         ref = cs.create_conference(
             NewConference(
                 ConferenceType.INITIAL,
@@ -204,15 +198,16 @@ def test_a_participant_is_held_to_the_same_limit_when_added_and_edited(
         details = {"name": "Pat Lee", field: "n" * length}
         added = None
         try:
-            added = cs.add_participant(ref, NewParticipant(role=ParticipantRole.PARENT, **details))
+            new = NewParticipant(role=ParticipantRole.PARENT, **details)
+            added = roll_call.add_participant(ref, new)
         except RuleViolation as refused:
             assert refused.problems == (
                 (f"$.participants[].{field}", f"is too long ({length} characters; at most 200)"),
             )
         assert (added is not None) is accepted
-        person = cs.add_participant(ref, NewParticipant("Sam Ray", ParticipantRole.PARENT))
+        person = roll_call.add_participant(ref, NewParticipant("Sam Ray", ParticipantRole.PARENT))
         try:
-            ws.update_participant(person.id, **{field: "n" * length})
+            roll_call.update_participant(person.id, **{field: "n" * length})
             edited = True
         except RuleViolation:
             edited = False

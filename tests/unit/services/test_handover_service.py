@@ -63,7 +63,7 @@ def laptops(tmp_path: Path) -> Iterator[Laptops]:
 
 def add_entry(session: Session, text: str) -> d.MinuteEntry:
     record = session.conferences.get("CPC-2026-0042")
-    return session.workspace.add_entry("CPC-2026-0042", record.agenda[0].id, text)
+    return session.entries.add_entry("CPC-2026-0042", record.agenda[0].id, text)
 
 
 def audit_actions(session: Session) -> list[tuple[str, str]]:
@@ -121,9 +121,9 @@ def round_trip(laptops: Laptops) -> tuple[d.MinuteEntry, d.MinuteEntry, Path]:
     other = laptops.record(laptops.chair).minutes[1]
     # the taker adds an entry, rewrites both entries; the chair rewrites one of them
     added = add_entry(laptops.taker, "Mum said the school run is now shared.")
-    laptops.taker.workspace.save_text(target.id, "taker's wording")
-    laptops.taker.workspace.save_text(other.id, "taker corrected this")
-    laptops.chair.workspace.save_text(target.id, "chair's wording")
+    laptops.taker.entries.save_text(target.id, "taker's wording")
+    laptops.taker.entries.save_text(other.id, "taker corrected this")
+    laptops.chair.entries.save_text(target.id, "chair's wording")
     mine_added = add_entry(laptops.chair, "Chair's own note.")
     back = laptops.send(laptops.taker, "to-chair.cpcx")
     return added, mine_added, back
@@ -280,8 +280,8 @@ def test_tags_changed_on_one_side_and_text_on_the_other_merge_silently(laptops: 
     first = laptops.send(laptops.chair, "to-taker.cpcx")
     laptops.taker.handover.import_package(laptops.taker.handover.read(first, WORDS))
     entry = laptops.record(laptops.chair).minutes[0]
-    laptops.taker.workspace.save_text(entry.id, "taker's text")
-    laptops.chair.workspace.update_entry(entry.id, tag=Tag.OPINION)
+    laptops.taker.entries.save_text(entry.id, "taker's text")
+    laptops.chair.entries.update_entry(entry.id, tag=Tag.OPINION)
     back = laptops.send(laptops.taker, "back.cpcx")
     package = laptops.chair.handover.read(back, WORDS)
     assert laptops.chair.handover.preview(package).plan.conflicts == ()  # type: ignore[union-attr]

@@ -16,16 +16,18 @@ from pypdf import PdfReader
 
 from cpc_desktop.data import integrity
 from cpc_desktop.data import models as m
+from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import CopyKind, MinutesState, UserRole
+from cpc_desktop.domain.enums import ConferenceType, CopyKind, MinutesState, UserRole
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.export.signing import create_self_signed, load_certificate
-from cpc_desktop.services.conferences import ConferenceService
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.demo import build_demo_records
-from cpc_desktop.services.errors import PermissionDenied, RuleViolation, ServiceError
+from cpc_desktop.services.errors import NotFound, PermissionDenied, RuleViolation, ServiceError
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
-from cpc_desktop.services.workspace import WorkspaceService
+from tests.helpers.meeting import REF, last_event, refused, services, small_store
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -101,7 +103,7 @@ def test_approve_issue_verify_and_correct(session: Session, demo, certificate) -
     # Issued minutes cannot change: not by the service, not by SQL.
     entry = demo.minutes[0]
     with pytest.raises(ServiceError, match="issued"):
-        WorkspaceService(session.store, CHAIR, TickingClock(LATER)).save_text(entry.id, "changed")
+        MinuteEntryService(session.store, CHAIR, TickingClock(LATER)).save_text(entry.id, "changed")
     with session.store.engine.begin() as conn, pytest.raises(sa.exc.DatabaseError):
         conn.exec_driver_sql("UPDATE minutes_version SET approved_by = 'someone else'")
     # A correction is a new draft version that names the old one.
@@ -196,3 +198,39 @@ def test_every_section_reaches_the_pdf(session: Session, demo) -> None:
         assert person.name in text
     assert all("OFFICIAL-SENSITIVE" in page for page in pages)
     assert f"Page {len(pages)} of {len(pages)}" in text
+
+
+# --- before the meeting ends ----------------------------------------------------------
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Iterator[Store]:
+    """A store holding the small record (tests/helpers/records.py)."""
+    yield from small_store(tmp_path)
+
+
+def test_readiness_needs_the_child_and_parents_heard(small: Store) -> None:
+    store, meeting = small, services(small)
+    created = meeting.conferences.create_conference(
+        NewConference(
+            ConferenceType.INITIAL,
+            date(2026, 12, 3),
+            (NewChild("Mo", "Said", date(2021, 6, 1)),),
+            strategy_discussion_date=date(2026, 11, 20),
+        )
+    )
+    ref = created.reference
+    problems = meeting.minutes.ready_to_finalise(ref)
+    assert [p.code for p in problems] == [
+        "minutes.childs_views_missing",
+        "minutes.parents_views_missing",
+    ]
+    assert last_event(store)["action"] == "view"
+    agenda = {item.key: item for item in meeting.conferences.get(ref).agenda}
+    meeting.entries.add_entry(ref, agenda["childs_views"].id, "Mo drew his family; he is happy.")
+    meeting.agenda.update_agenda_item(
+        agenda["parents_views"].id, not_obtained_reason="Both declined."
+    )
+    assert meeting.minutes.ready_to_finalise(ref) == ()
+    assert meeting.minutes.ready_to_finalise(REF)[0].code == "minutes.childs_views_item_missing"
+    refused(store, lambda: meeting.minutes.ready_to_finalise("CPC-0"), NotFound, "no conference")

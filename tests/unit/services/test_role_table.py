@@ -59,13 +59,9 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
+from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.base import ServiceBase
-from cpc_desktop.services.conferences import (
-    ConferenceService,
-    NewChild,
-    NewConference,
-    NewParticipant,
-)
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
 from cpc_desktop.services.distribution import DECISION_LETTER, DistributionService
@@ -74,14 +70,17 @@ from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.handover_package import Package
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.locking import LockService
+from cpc_desktop.services.meeting_notes import MeetingNotesService
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.schedule import ScheduleService
+from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -182,7 +181,7 @@ def new_conference() -> NewConference:
 
 def autosave(s: Session, _: Facts) -> object:
     """One autosave through the writer's own connection, its error raised here."""
-    writer = s.workspace.text_writer
+    writer = s.entries.text_writer
     outcome = writer.outcome(writer.submit(M1, "Typed while the meeting ran"), wait=True)
     assert outcome is not None
     if outcome.error is not None:
@@ -199,7 +198,6 @@ def restore(s: Session, facts: Facts) -> None:
     s.restore(facts.backup)
 
 
-WS = WorkspaceService
 ROWS: list[Row] = [
     # --- the conference service -----------------------------------------------------
     Row(ConferenceService, "overview", lambda s, f: s.conferences.overview(), Action.LIST),
@@ -225,14 +223,6 @@ ROWS: list[Row] = [
     ),
     Row(
         ConferenceService,
-        "record_attendance",
-        lambda s, f: s.conferences.record_attendance(
-            POLICE, AttendanceKind.LEFT, AT + timedelta(hours=1)
-        ),
-        Action.RECORD_ATTENDANCE,
-    ),
-    Row(
-        ConferenceService,
         "create_conference",
         lambda s, f: s.conferences.create_conference(new_conference()),
         Action.CREATE_CONFERENCE,
@@ -242,14 +232,6 @@ ROWS: list[Row] = [
         "set_status",
         lambda s, f: s.conferences.set_status(SMALL, ConferenceStatus.CONCLUDED),
         Action.EDIT_CONFERENCE,
-    ),
-    Row(
-        ConferenceService,
-        "add_participant",
-        lambda s, f: s.conferences.add_participant(
-            SMALL, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School")
-        ),
-        Action.RECORD_ATTENDANCE,
     ),
     Row(
         ConferenceService,
@@ -274,122 +256,131 @@ ROWS: list[Row] = [
         lambda s, f: s.schedule.preview_due(new_conference()),
         Helper("a due date worked out from the rules for a conference not yet saved"),
     ),
-    # --- the live workspace ---------------------------------------------------------
+    # --- the agenda -----------------------------------------------------------------
     Row(
-        WS,
+        AgendaService,
         "add_agenda_item",
-        lambda s, f: s.workspace.add_agenda_item(SMALL, "AOB", 5),
+        lambda s, f: s.agenda.add_agenda_item(SMALL, "AOB", 5),
         Action.MANAGE_AGENDA,
     ),
     Row(
-        WS,
+        AgendaService,
         "remove_agenda_item",
-        lambda s, f: s.workspace.remove_agenda_item(uid("spare")),
+        lambda s, f: s.agenda.remove_agenda_item(uid("spare")),
         Action.MANAGE_AGENDA,
     ),
     Row(
-        WS,
+        AgendaService,
         "move_agenda_item",
-        lambda s, f: s.workspace.move_agenda_item(ITEM, 1),
+        lambda s, f: s.agenda.move_agenda_item(ITEM, 1),
         Action.MANAGE_AGENDA,
     ),
     Row(
-        WS,
+        AgendaService,
         "set_agenda_status",
-        lambda s, f: s.workspace.set_agenda_status(ITEM, AgendaStatus.DONE),
+        lambda s, f: s.agenda.set_agenda_status(ITEM, AgendaStatus.DONE),
         Action.MANAGE_AGENDA,
     ),
     Row(
-        WS,
+        AgendaService,
         "update_agenda_item",
-        lambda s, f: s.workspace.update_agenda_item(ITEM, title="T"),
+        lambda s, f: s.agenda.update_agenda_item(ITEM, title="T"),
         Action.MANAGE_AGENDA,
     ),
+    # --- the roll call --------------------------------------------------------------
     Row(
-        WS,
+        RollCallService,
+        "add_participant",
+        lambda s, f: s.roll_call.add_participant(
+            SMALL, NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School")
+        ),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
         "update_participant",
-        lambda s, f: s.workspace.update_participant(SW, agency="CSC"),
+        lambda s, f: s.roll_call.update_participant(SW, agency="CSC"),
         Action.RECORD_ATTENDANCE,
     ),
     Row(
-        WS,
+        RollCallService,
         "remove_participant",
-        lambda s, f: s.workspace.remove_participant(MUM),
+        lambda s, f: s.roll_call.remove_participant(MUM),
         Action.RECORD_ATTENDANCE,
     ),
     Row(
-        WS,
+        RollCallService,
+        "record_attendance",
+        lambda s, f: s.roll_call.record_attendance(
+            POLICE, AttendanceKind.LEFT, AT + timedelta(hours=1)
+        ),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
         "remove_attendance",
-        lambda s, f: s.workspace.remove_attendance(uid("a1")),
+        lambda s, f: s.roll_call.remove_attendance(uid("a1")),
         Action.RECORD_ATTENDANCE,
     ),
     Row(
-        WS,
+        RollCallService,
         "end_exclusion",
-        lambda s, f: s.workspace.end_exclusion(uid("a2"), AT + timedelta(hours=1)),
+        lambda s, f: s.roll_call.end_exclusion(uid("a2"), AT + timedelta(hours=1)),
         Action.RECORD_ATTENDANCE,
     ),
     Row(
-        WS,
+        RollCallService,
         "set_child_participation",
-        lambda s, f: s.workspace.set_child_participation(
+        lambda s, f: s.roll_call.set_child_participation(
             uid("child"), ChildParticipation.ATTENDS_ALL, None
         ),
         Action.RECORD_ATTENDANCE,
     ),
     Row(
-        WS,
+        RollCallService,
         "set_quorum_reason",
-        lambda s, f: s.workspace.set_quorum_reason(SMALL, "R"),
+        lambda s, f: s.roll_call.set_quorum_reason(SMALL, "R"),
         Action.EDIT_CONFERENCE,
     ),
+    # --- minute entries -------------------------------------------------------------
     Row(
-        WS, "add_entry", lambda s, f: s.workspace.add_entry(SMALL, ITEM, "x"), Action.WRITE_MINUTES
+        MinuteEntryService,
+        "add_entry",
+        lambda s, f: s.entries.add_entry(SMALL, ITEM, "x"),
+        Action.WRITE_MINUTES,
     ),
     Row(
-        WS,
+        MinuteEntryService,
         "restore_entry",
-        lambda s, f: s.workspace.restore_entry(
+        lambda s, f: s.entries.restore_entry(
             SMALL, replace(small_record().minutes[0], id=uid("restored"))
         ),
         Action.WRITE_MINUTES,
     ),
-    Row(WS, "save_text", lambda s, f: s.workspace.save_text(M1, "x"), Action.WRITE_MINUTES),
     Row(
-        WS,
+        MinuteEntryService,
+        "save_text",
+        lambda s, f: s.entries.save_text(M1, "x"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
         "update_entry",
-        lambda s, f: s.workspace.update_entry(M1, tag=None),
-        Action.WRITE_MINUTES,
-    ),
-    Row(WS, "delete_entry", lambda s, f: s.workspace.delete_entry(M1), Action.WRITE_MINUTES),
-    Row(WS, "entry", lambda s, f: s.workspace.entry(M1), Action.VIEW),
-    Row(WS, "entries", lambda s, f: s.workspace.entries(SMALL), Action.VIEW),
-    Row(
-        WS,
-        "add_action",
-        lambda s, f: s.workspace.add_action(SMALL, "Sam", "Visit"),
+        lambda s, f: s.entries.update_entry(M1, tag=None),
         Action.WRITE_MINUTES,
     ),
     Row(
-        WS,
-        "update_action",
-        lambda s, f: s.workspace.update_action(f.action_id, owner="Jo"),
+        MinuteEntryService,
+        "delete_entry",
+        lambda s, f: s.entries.delete_entry(M1),
         Action.WRITE_MINUTES,
     ),
+    Row(MinuteEntryService, "entry", lambda s, f: s.entries.entry(M1), Action.VIEW),
+    Row(MinuteEntryService, "entries", lambda s, f: s.entries.entries(SMALL), Action.VIEW),
     Row(
-        WS,
-        "delete_action",
-        lambda s, f: s.workspace.delete_action(f.action_id),
-        Action.WRITE_MINUTES,
-    ),
-    Row(WS, "set_scale", lambda s, f: s.workspace.set_scale(SMALL, SW, 5), Action.WRITE_MINUTES),
-    Row(WS, "search", lambda s, f: s.workspace.search("bethany"), Action.LIST),
-    Row(WS, "find", lambda s, f: s.workspace.find("bethany"), Action.LIST),
-    Row(WS, "ready_to_finalise", lambda s, f: s.workspace.ready_to_finalise(SMALL), Action.VIEW),
-    Row(
-        WS,
+        MinuteEntryService,
         "text_writer",
-        lambda s, f: s.workspace.text_writer,
+        lambda s, f: s.entries.text_writer,
         Helper("makes the autosave writer; each save it writes is TextWriter.submit's row"),
     ),
     Row(
@@ -398,21 +389,43 @@ ROWS: list[Row] = [
     Row(
         TextWriter,
         "outcome",
-        lambda s, f: s.workspace.text_writer.outcome(1, wait=False),
+        lambda s, f: s.entries.text_writer.outcome(1, wait=False),
         Helper("hands back what became of a save (checked in submit); reads nothing"),
     ),
     Row(
         TextWriter,
         "close",
-        lambda s, f: s.workspace.text_writer.close(),
+        lambda s, f: s.entries.text_writer.close(),
         Helper("ends the writer's thread and its own connection"),
     ),
+    # --- actions and safety scales noted in the meeting ------------------------------
     Row(
-        ServiceBase,
-        "actor",
-        lambda s, f: s.workspace.actor,
-        Helper("says who is acting; reads nothing"),
+        MeetingNotesService,
+        "add_action",
+        lambda s, f: s.notes.add_action(SMALL, "Sam", "Visit"),
+        Action.WRITE_MINUTES,
     ),
+    Row(
+        MeetingNotesService,
+        "update_action",
+        lambda s, f: s.notes.update_action(f.action_id, owner="Jo"),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MeetingNotesService,
+        "delete_action",
+        lambda s, f: s.notes.delete_action(f.action_id),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MeetingNotesService,
+        "set_scale",
+        lambda s, f: s.notes.set_scale(SMALL, SW, 5),
+        Action.WRITE_MINUTES,
+    ),
+    # --- search -----------------------------------------------------------------------
+    Row(SearchService, "search", lambda s, f: s.search.search("bethany"), Action.LIST),
+    Row(SearchService, "find", lambda s, f: s.search.find("bethany"), Action.LIST),
     # --- the decision wizard --------------------------------------------------------
     Row(DecisionService, "context", lambda s, f: s.decisions.context(SMALL), Action.VIEW),
     Row(
@@ -423,6 +436,12 @@ ROWS: list[Row] = [
     ),
     # --- the minutes after the meeting ----------------------------------------------
     Row(MinutesService, "status", lambda s, f: s.minutes.status(DRAFT), Action.VIEW),
+    Row(
+        MinutesService,
+        "ready_to_finalise",
+        lambda s, f: s.minutes.ready_to_finalise(SMALL),
+        Action.VIEW,
+    ),
     Row(MinutesService, "approve", lambda s, f: s.minutes.approve(DRAFT), Action.APPROVE_MINUTES),
     Row(MinutesService, "reopen", lambda s, f: s.minutes.reopen(APPROVED), Action.APPROVE_MINUTES),
     Row(
@@ -491,6 +510,12 @@ ROWS: list[Row] = [
         Action.HANDOVER,
     ),
     # --- the session itself ---------------------------------------------------------
+    Row(
+        ServiceBase,
+        "actor",
+        lambda s, f: s.agenda.actor,
+        Helper("says who is acting; reads nothing"),
+    ),
     Row(
         Session,
         "handover",
@@ -634,8 +659,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         draft = chair.conferences.get(DRAFT)
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
-        chair.workspace.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
-        action = chair.workspace.add_action(SMALL, "Sam", "Visit")
+        chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
+        action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = plan_answers(chair.decisions.context(SMALL))
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
@@ -828,7 +853,11 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
     assert {
         ConferenceService,
         ScheduleService,
-        WorkspaceService,
+        AgendaService,
+        RollCallService,
+        MinuteEntryService,
+        MeetingNotesService,
+        SearchService,
         TextWriter,
         DecisionService,
         MinutesService,

@@ -28,16 +28,12 @@ from cpc_desktop.domain.enums import (
     UserRole,
 )
 from cpc_desktop.export.package import FAST_COST
-from cpc_desktop.services.conferences import (
-    ConferenceService,
-    NewChild,
-    NewConference,
-    NewParticipant,
-)
+from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.errors import PermissionDenied
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.session import Session
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -59,11 +55,11 @@ CALLS: dict[Action, Call] = {
         )
     ),
     Action.EDIT_CONFERENCE: lambda s: s.conferences.set_status(REF, ConferenceStatus.CONCLUDED),
-    Action.MANAGE_AGENDA: lambda s: s.workspace.add_agenda_item(REF, "Any other business", 5),
-    Action.RECORD_ATTENDANCE: lambda s: s.conferences.record_attendance(
+    Action.MANAGE_AGENDA: lambda s: s.agenda.add_agenda_item(REF, "Any other business", 5),
+    Action.RECORD_ATTENDANCE: lambda s: s.roll_call.record_attendance(
         uid("police"), AttendanceKind.ARRIVED, datetime(2026, 11, 20, 10, 5, tzinfo=UTC)
     ),
-    Action.WRITE_MINUTES: lambda s: s.workspace.add_entry(
+    Action.WRITE_MINUTES: lambda s: s.entries.add_entry(
         REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
     ),
     Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
@@ -187,7 +183,7 @@ def test_permissions_are_what_the_roles_promise() -> None:
 
 
 def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
-    service = WorkspaceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    service = MinuteEntryService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
     before = len(_events(store))
     entry = service.add_entry(REF, uid("item"), "Text", speaker_id=uid("sw"))
     with store.engine.connect() as conn:
@@ -200,13 +196,13 @@ def test_each_write_is_one_audit_event_with_its_rows(store: Store) -> None:
 
 
 def test_participant_added_at_the_end_of_the_roll(store: Store) -> None:
-    service = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
-    added = service.add_participant(
+    chair = Actor("Alex Chair", UserRole.CHAIR)
+    added = RollCallService(store, chair, TickingClock()).add_participant(
         REF,
         NewParticipant(
             "Jo Nurse", ParticipantRole.PROFESSIONAL, agency="School nursing", direct_contact=True
         ),
     )
-    record = service.get(REF)
+    record = ConferenceService(store, chair, TickingClock()).get(REF)
     assert record.participants[-1] == dataclasses.replace(added)
     assert len(record.participants) == 4

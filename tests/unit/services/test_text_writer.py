@@ -19,9 +19,9 @@ from cpc_desktop.data.store import Store, open_store
 from cpc_desktop.domain.enums import Tag, UserRole
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import NotFound, PermissionDenied
+from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.text_writer import SaveOutcome, TextWriter
-from cpc_desktop.services.workspace import WorkspaceService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import FIXED_NOW, RAW_KEY, new_store, store_location
 
@@ -43,8 +43,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def ws(store: Store) -> WorkspaceService:
-    return WorkspaceService(store, CHAIR, _now)
+def ws(store: Store) -> MinuteEntryService:
+    return MinuteEntryService(store, CHAIR, _now)
 
 
 def _events(store: Store) -> list[tuple[str, str]]:
@@ -60,16 +60,16 @@ def _wait(writer: TextWriter, ticket: int) -> SaveOutcome:
 
 
 def test_saves_are_written_in_order_off_the_callers_thread(
-    store: Store, ws: WorkspaceService, monkeypatch: pytest.MonkeyPatch
+    store: Store, ws: MinuteEntryService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: set[str] = set()
-    original = WorkspaceService.save_text
+    original = MinuteEntryService.save_text
 
-    def save_text(self: WorkspaceService, entry_id: str, text: str):  # type: ignore[no-untyped-def]
+    def save_text(self: MinuteEntryService, entry_id: str, text: str):  # type: ignore[no-untyped-def]
         threads.add(threading.current_thread().name)
         return original(self, entry_id, text)
 
-    monkeypatch.setattr(WorkspaceService, "save_text", save_text)
+    monkeypatch.setattr(MinuteEntryService, "save_text", save_text)
     writer = ws.text_writer
     assert ws.text_writer is writer  # one writer (one thread, one connection) a service
     before = len(_events(store))
@@ -85,7 +85,7 @@ def test_saves_are_written_in_order_off_the_callers_thread(
 
 
 def test_a_refused_save_is_an_outcome_and_the_next_one_is_still_written(
-    store: Store, ws: WorkspaceService
+    store: Store, ws: MinuteEntryService
 ) -> None:
     writer = ws.text_writer
     notified: list[int] = []
@@ -96,7 +96,7 @@ def test_a_refused_save_is_an_outcome_and_the_next_one_is_still_written(
     assert _wait(writer, good).entry == ws.entry(M2)
     assert notified == [1, 2]  # called (on the writer's thread) as each is ready
 
-    reader = WorkspaceService(store, Actor("Robin Reader", UserRole.READ_ONLY), _now)
+    reader = MinuteEntryService(store, Actor("Robin Reader", UserRole.READ_ONLY), _now)
     denied = _wait(reader.text_writer, reader.text_writer.submit(M1, "changed"))
     assert isinstance(denied.error, PermissionDenied)
     assert _events(store)[-1] == ("write_minutes", M1)  # the refusal is audited, as ever
@@ -104,7 +104,7 @@ def test_a_refused_save_is_an_outcome_and_the_next_one_is_still_written(
 
 
 def test_both_connections_writing_keep_the_audit_chain_sound(
-    store: Store, ws: WorkspaceService
+    store: Store, ws: MinuteEntryService
 ) -> None:
     writer = ws.text_writer
     tickets = []
@@ -124,7 +124,7 @@ def test_both_connections_writing_keep_the_audit_chain_sound(
 def test_closing_the_store_writes_what_was_given_then_refuses(tmp_path: Path) -> None:
     store = new_store(tmp_path)
     ConferenceService(store, CHAIR, _now).import_record(small_record())
-    ws = WorkspaceService(store, CHAIR, _now)
+    ws = MinuteEntryService(store, CHAIR, _now)
     writer = ws.text_writer
     last = ""
     for n in range(15):
@@ -136,7 +136,7 @@ def test_closing_the_store_writes_what_was_given_then_refuses(tmp_path: Path) ->
     assert isinstance(refused.error, StoreError)
     again = open_store(store_location(tmp_path, "store.db"), RAW_KEY)
     try:
-        assert WorkspaceService(again, CHAIR, _now).entry(M1).text == last
+        assert MinuteEntryService(again, CHAIR, _now).entry(M1).text == last
         assert integrity.check(again).sound
     finally:
         again.close()

@@ -1,0 +1,158 @@
+"""What is noted as the meeting goes: actions (who does what, by when) and safety scales.
+
+An action may come from a minute entry; deleting the entry keeps the action and drops
+the link (:meth:`MinuteEntryService.delete_entry`). A safety scale is one participant's
+Signs of Safety score, 0 to 10, with a note.
+
+Every public method is one unit of work with one audit event (ids only: never the text
+of an action or a note), in the same order: the role check (a refusal is itself
+audited), the field rules (:mod:`~cpc_desktop.services.checks`), the rows, the event.
+Refused input changes nothing; an error is a :class:`ServiceError` with one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository, rows
+from cpc_desktop.domain import conference as d
+from cpc_desktop.services import checks as c
+from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, own, row
+from cpc_desktop.services.roles import Action
+
+__all__ = ["MeetingNotesService"]
+
+
+class MeetingNotesService(PartService):
+    """The actions and safety scales noted by one actor on one open store."""
+
+    # --- actions noted in the minutes ----------------------------------------------
+
+    def add_action(
+        self,
+        ref: str,
+        owner: str,
+        action: str,
+        due_date: date | None = None,
+        *,
+        minute_entry_id: str | None = None,
+    ) -> d.ConferenceAction:
+        """Note an action (who does what, by when), optionally linked to a minute entry."""
+        self._require(Action.WRITE_MINUTES, "conference", ref)
+        owner = c.text(owner, "$.actions[].owner")
+        action = c.text(action, "$.actions[].action")
+        due = c.day(due_date, "$.actions[].due_date")
+        with self._store.unit_of_work(
+            self._context(Action.WRITE_MINUTES, "conference_action")
+        ) as w:
+            conference = self._conference_row(w.session, ref)
+            if minute_entry_id is not None:
+                own(w.session, m.MinuteEntryRow, minute_entry_id, conference.id, "minute entry")
+            value = d.ConferenceAction(
+                id=m.new_id(),
+                owner=owner,
+                action=action,
+                due_date=due,
+                minute_entry_id=minute_entry_id,
+                created_at=self._clock(),
+            )
+            w.session.add(
+                m.ConferenceActionRow(
+                    conference_id=conference.id,
+                    position=len(conference.actions),
+                    **{f.name: getattr(value, f.name) for f in fields(value)},
+                    **self._meta(),
+                )
+            )
+            w.object_id = value.id
+        return value
+
+    def update_action(
+        self,
+        action_id: str,
+        *,
+        owner: str | Unchanged = UNCHANGED,
+        action: str | Unchanged = UNCHANGED,
+        due_date: date | Unchanged | None = UNCHANGED,
+        minute_entry_id: str | Unchanged | None = UNCHANGED,
+    ) -> d.ConferenceAction:
+        """Change an action's owner, text, due date or the minute entry it came from."""
+        self._require(Action.WRITE_MINUTES, "conference_action", action_id)
+        changes: dict[str, object] = {}
+        if not isinstance(owner, Unchanged):
+            changes["owner"] = c.text(owner, "$.actions[].owner")
+        if not isinstance(action, Unchanged):
+            changes["action"] = c.text(action, "$.actions[].action")
+        if not isinstance(due_date, Unchanged):
+            changes["due_date"] = c.day(due_date, "$.actions[].due_date")
+        with self._store.unit_of_work(
+            self._context(Action.WRITE_MINUTES, "conference_action", action_id)
+        ) as w:
+            noted = row(w.session, m.ConferenceActionRow, action_id, "action")
+            if not isinstance(minute_entry_id, Unchanged):
+                if minute_entry_id is not None:
+                    own(
+                        w.session,
+                        m.MinuteEntryRow,
+                        minute_entry_id,
+                        noted.conference_id,
+                        "minute entry",
+                    )
+                changes["minute_entry_id"] = minute_entry_id
+            self._apply(noted, changes)
+            w.session.flush()
+            return repository.to_value(d.ConferenceAction, noted)
+
+    def delete_action(self, action_id: str) -> None:
+        """Delete an action; the others close up."""
+        self._require(Action.WRITE_MINUTES, "conference_action", action_id)
+        with self._store.unit_of_work(
+            self._context(Action.WRITE_MINUTES, "conference_action", action_id)
+        ) as w:
+            noted = row(w.session, m.ConferenceActionRow, action_id, "action")
+            self._delete_and_renumber(w.session, noted, "conference_id")
+
+    # --- Signs of Safety scaling ---------------------------------------------------
+
+    def set_scale(
+        self, ref: str, participant_id: str, score: int | None, note: str = ""
+    ) -> d.SafetyScale | None:
+        """Record a participant's 0-10 safety scale, or clear it with ``None``."""
+        self._require(Action.WRITE_MINUTES, "conference", ref)
+        if score is not None:
+            score = c.whole(score, "$.scaling[].score")
+        note = c.text(note, "$.scaling[].note")
+        with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "safety_scale")) as w:
+            s = w.session
+            conference = self._conference_row(s, ref)
+            own(s, m.ParticipantRow, participant_id, conference.id, "participant")
+            scales = rows.ordered(
+                s, m.SafetyScaleRow, m.SafetyScaleRow.conference_id == conference.id
+            )
+            scale = next((r for r in scales if r.participant_id == participant_id), None)
+            if score is None:
+                if scale is not None:
+                    w.object_id = scale.id
+                    s.delete(scale)
+                    scales.remove(scale)
+                    s.flush()
+                    self._renumber(scales)
+                return None
+            if scale is None:
+                scale = m.SafetyScaleRow(
+                    id=m.new_id(),
+                    conference_id=conference.id,
+                    position=len(scales),
+                    participant_id=participant_id,
+                    score=score,
+                    note=note,
+                    **self._meta(),
+                )
+                s.add(scale)
+            else:
+                self._apply(scale, {"score": score, "note": note})
+            w.object_id = scale.id
+            s.flush()
+            return repository.to_value(d.SafetyScale, scale)

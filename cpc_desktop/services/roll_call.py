@@ -1,0 +1,217 @@
+"""The roll call: who is at the conference, when they came and went, and the quorum.
+
+Participants added, edited and removed; their attendance recorded and removed; an
+exclusion ended; how each child takes part; and the chair's reason for going ahead
+without a quorum.
+
+Every public method is one unit of work with one audit event (ids only), in the same
+order: the role check (a refusal is itself audited), the field rules
+(:mod:`~cpc_desktop.services.checks`), the rows, the event. Refused input changes
+nothing; an error is a :class:`ServiceError` with one line for the user.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+
+from cpc_desktop.data import models as m
+from cpc_desktop.data import repository, rows
+from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import (
+    AttendanceKind,
+    ChildParticipation,
+    ExclusionGround,
+    ParticipantRole,
+)
+from cpc_desktop.services import checks as c
+from cpc_desktop.services.errors import Conflict, NotFound
+from cpc_desktop.services.parts import PartService, row
+from cpc_desktop.services.roles import Action
+
+__all__ = ["NewParticipant", "RollCallService"]
+
+
+@dataclass(frozen=True)
+class NewParticipant:
+    name: str
+    role: ParticipantRole
+    agency: str = ""
+    relationship: str = ""
+    direct_contact: bool = False
+    interpreter_language: str | None = None
+    advocate_needed: bool = False
+
+
+#: Why someone cannot be taken off the roll call, by what still refers to them
+#: (:data:`cpc_desktop.data.rows.PARTICIPANT_USES`).
+_NEEDED_BECAUSE = {
+    "spoke": "they spoke in the minutes",
+    "view": "a view of theirs is recorded in a decision",
+    "dissent": "a dissent of theirs is recorded",
+    "lead_social_worker": "they are a lead social worker",
+    "safety_scale": "they gave a safety scale (clear it first)",
+    "letter": "a letter was written to them",
+    "sent": "documents were sent to them",
+    "core_group": "they are in a core group",
+}
+assert set(_NEEDED_BECAUSE) == set(rows.PARTICIPANT_USES)
+
+
+class RollCallService(PartService):
+    """The roll-call use cases of one actor on one open store."""
+
+    # --- participants --------------------------------------------------------------
+
+    def add_participant(self, ref: str, new: NewParticipant) -> d.Participant:
+        """Add someone to the roll call (chair or minute-taker, during introductions)."""
+        self._require(Action.RECORD_ATTENDANCE, "conference", ref)
+        details = c.participant_details(dataclasses.asdict(new))
+        with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
+            conference = self._conference_row(w.session, ref)
+            participant = d.Participant(id=m.new_id(), **details)  # type: ignore[arg-type]
+            fields = dataclasses.asdict(participant)
+            del fields["attendance"]
+            w.session.add(
+                m.ParticipantRow(
+                    conference_id=conference.id,
+                    position=len(conference.participants),
+                    **fields,
+                    **self._meta(),
+                )
+            )
+            w.object_id = participant.id
+        return participant
+
+    def update_participant(self, participant_id: str, **changes: object) -> d.Participant:
+        """Change any of a participant's details except their id and attendance."""
+        self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        checked = c.participant_details(changes)
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        ) as w:
+            person = row(w.session, m.ParticipantRow, participant_id, "participant")
+            self._apply(person, checked)
+            w.session.flush()
+            return repository.to_value(d.Participant, person)
+
+    def remove_participant(self, participant_id: str) -> None:
+        """Take someone off the roll call, with their attendance.
+
+        Refused when the record depends on them: they spoke in the minutes, gave a
+        view, dissent or safety scale, lead or sit in a core group, or were sent a
+        letter or documents.
+        """
+        self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        ) as w:
+            person = row(w.session, m.ParticipantRow, participant_id, "participant")
+            use = rows.participant_use(w.session, person)
+            if use is not None:
+                name = person.name.strip() or "This participant"
+                raise Conflict(
+                    f"{name} cannot be removed from the roll call: {_NEEDED_BECAUSE[use]}"
+                )
+            # Their attendance goes with them (and is audited row by row).
+            self._delete_and_renumber(w.session, person, "conference_id")
+
+    # --- attendance ----------------------------------------------------------------
+
+    def record_attendance(
+        self,
+        participant_id: str,
+        kind: AttendanceKind,
+        at: datetime,
+        *,
+        until: datetime | None = None,
+        grounds: ExclusionGround | None = None,
+        note: str = "",
+    ) -> d.AttendanceEvent:
+        """Record that someone arrived, was present, left or was excluded, and when."""
+        self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        if kind is AttendanceKind.EXCLUDED and grounds is None:
+            raise NotFound("an exclusion needs its grounds")
+        if until is not None and until < at:
+            raise NotFound("an exclusion cannot end before it starts")
+        context = self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
+        with self._store.unit_of_work(context) as work:
+            participant = work.session.get(m.ParticipantRow, participant_id)
+            if participant is None:
+                raise NotFound(f"no participant {participant_id}")
+            event = d.AttendanceEvent(
+                id=m.new_id(), kind=kind, at=at, until=until, grounds=grounds, note=note
+            )
+            work.session.add(
+                m.AttendanceEventRow(
+                    participant_id=participant_id,
+                    position=len(participant.attendance),
+                    **dataclasses.asdict(event),
+                    **self._meta(),
+                )
+            )
+        return event
+
+    def remove_attendance(self, event_id: str) -> None:
+        """Delete one attendance event (recorded by mistake)."""
+        self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        ) as w:
+            event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
+            self._delete_and_renumber(w.session, event, "participant_id")
+
+    def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
+        """Record when an exclusion ended (the person came back in)."""
+        self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        until = c.instant(until, "$.participants[].attendance[].until")
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        ) as w:
+            event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
+            if event.kind is not AttendanceKind.EXCLUDED:
+                raise c.refuse(
+                    "$.participants[].attendance[].kind", "only an exclusion can be ended"
+                )
+            if until <= event.at:
+                raise c.refuse(
+                    "$.participants[].attendance[].until",
+                    "an exclusion must end after it starts",
+                )
+            self._apply(event, {"until": until})
+            w.session.flush()
+            return repository.to_value(d.AttendanceEvent, event)
+
+    # --- the children and the quorum -----------------------------------------------
+
+    def set_child_participation(
+        self, child_id: str, participation: ChildParticipation | None, reason: str | None
+    ) -> d.Child:
+        """How the child takes part; a child not taking part needs the reason."""
+        self._require(Action.RECORD_ATTENDANCE, "child", child_id)
+        chosen = c.maybe_choice(ChildParticipation, participation, "$.children[].participation")
+        why = c.reason(reason, "$.children[].participation_reason")
+        if chosen is ChildParticipation.NOT_TAKING_PART and why is None:
+            raise c.refuse(
+                "$.children[].participation_reason",
+                "say why the child is not taking part",
+            )
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "child", child_id)
+        ) as w:
+            child = row(w.session, m.ChildRow, child_id, "child")
+            self._apply(child, {"participation": chosen, "participation_reason": why})
+            w.session.flush()
+            return repository.to_value(d.Child, child)
+
+    def set_quorum_reason(self, ref: str, reason: str | None) -> d.Conference:
+        """The chair's reason for going ahead without a quorum (blank clears it)."""
+        self._require(Action.EDIT_CONFERENCE, "conference", ref)
+        why = c.reason(reason, "$.conference.quorum_reason")
+        with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
+            conference = self._conference_row(w.session, ref)
+            w.object_id = conference.id
+            self._apply(conference, {"quorum_reason": why})
+            w.session.flush()
+            return repository.conference(conference)
