@@ -111,7 +111,7 @@ def run(db: Path | None = None) -> int:
     preload = Preload()
     dialog = UnlockDialog(path, _after(preload, open_or_create))
     dialog.painted.connect(preload.start)
-    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.session is None:
         return 0
     preload.wait()
     from cpc_desktop.ui.main_window import MainWindow

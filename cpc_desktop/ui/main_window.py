@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -23,6 +23,9 @@ from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 DEFAULT_PROFILE = "england"
 
@@ -92,7 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     damage_found = QtCore.Signal(str)
 
-    def __init__(self, session: Any, preferences: Preferences) -> None:
+    def __init__(self, session: Session, preferences: Preferences) -> None:
         super().__init__()
         self.session = session
         self.preferences = preferences

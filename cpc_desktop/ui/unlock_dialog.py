@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.passphrase import MIN_LENGTH, strength
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 #: (path, passphrase, create) -> an open session; raises an error with ``.message``.
 Opener = Callable[[Path, str, bool], Any]
@@ -37,7 +40,7 @@ class UnlockDialog(QtWidgets.QDialog):
         self._path = path
         self._opener = opener
         self._create = not path.exists()
-        self.session: Any = None
+        self.session: Session | None = None
         self._shown_once = False
         self._painted_once = False
         self.setWindowTitle("CPC Desktop — " + ("create a store" if self._create else "unlock"))

@@ -11,13 +11,16 @@ reused when the chair comes back. Finishing hands the answers to
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
 from cpc_desktop.ui.decision.pages import PAGE_CLASSES, StepPage, SummaryPage
 from cpc_desktop.ui.errors import user_message
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 #: Page ids: the kinds in flow order; a per-child step adds 100 per child.
 _KIND_ORDER = tuple(flow.StepKind)
@@ -32,7 +35,7 @@ def page_id(step: flow.Step) -> int:
 class DecisionWizard(QtWidgets.QWizard):
     """Collects every child's decision and records them all at once."""
 
-    def __init__(self, session: Any, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, session: Session, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.ref = ref
@@ -137,7 +140,7 @@ class DecisionWizard(QtWidgets.QWizard):
         QtWidgets.QDialog.done(self, result)
 
 
-def open_decision_wizard(parent: QtWidgets.QWidget | None, session: Any, ref: str) -> int:
+def open_decision_wizard(parent: QtWidgets.QWidget | None, session: Session, ref: str) -> int:
     """Run the wizard modally for conference ``ref``; the dialog's result code."""
     wizard = DecisionWizard(session, ref, parent)
     wizard.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)

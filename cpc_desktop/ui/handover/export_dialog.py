@@ -9,13 +9,16 @@ comes back can tell what each side changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.export.package import DEFAULT_COST, SUFFIX, KdfCost
 from cpc_desktop.ui.output.common import busy, error_text, show_error, text_label
 from cpc_desktop.ui.passphrase import MIN_LENGTH, strength
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Hand over a conference"
 _OK_STYLE = "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d; border-radius: 4px;"
@@ -39,7 +42,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         parent: QtWidgets.QWidget | None = None,
         *,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -39,6 +39,9 @@ from cpc_desktop.ui.output.common import (
     show_error,
     text_label,
 )
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Import a hand-over"
 _BANNER = "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af; border-radius: 4px;"
@@ -76,7 +79,7 @@ class ImportDialog(QtWidgets.QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         parent: QtWidgets.QWidget | None = None,
         *,
         before_write: Callable[[], None] | None = None,

@@ -13,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -24,6 +24,9 @@ from cpc_desktop.services.distribution import DECISION_LETTER
 from cpc_desktop.services.distribution import FULL_MINUTES as MINUTES
 from cpc_desktop.ui.output.common import plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Distribution"
 ITEM_NAMES = {DECISION_LETTER: "Decision letter", MINUTES: "Minutes"}
@@ -149,7 +152,7 @@ class DistributionWindow(QtWidgets.QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         preferences: Preferences | None = None,
         parent: QtWidgets.QWidget | None = None,

@@ -14,7 +14,7 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -22,6 +22,9 @@ from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Outcome letters"
 COLUMNS = ("Letter", "To", "Status")
@@ -60,7 +63,7 @@ class LettersWindow(QtWidgets.QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         preferences: Preferences,
         parent: QtWidgets.QWidget | None = None,

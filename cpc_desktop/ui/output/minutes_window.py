@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
@@ -31,6 +31,9 @@ from cpc_desktop.ui.output.common import (
     text_label,
 )
 from cpc_desktop.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Minutes and approval"
 COLUMNS = ("Version", "State", "Approved by", "Approved", "Issued", "Correction (who asked, what)")
@@ -130,7 +133,7 @@ class MinutesWindow(QtWidgets.QDialog):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         preferences: Preferences,
         parent: QtWidgets.QWidget | None = None,

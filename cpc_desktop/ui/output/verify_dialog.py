@@ -9,11 +9,14 @@ was signed and, for an invalid file, what is wrong.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.ui.output.common import busy, moment_text, show_error
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 TITLE = "Verify a signed PDF"
 _VALID_STYLE = "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d; border-radius: 4px;"
@@ -26,7 +29,7 @@ _NONE_STYLE = "color: #374151;"
 class VerifyDialog(QtWidgets.QDialog):
     """Choose a PDF and see whether its signature and fingerprint check out."""
 
-    def __init__(self, session: Any, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.check: Any = None

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -43,6 +43,9 @@ from cpc_desktop.ui.workspace.agenda_commands import (
     SetStatus,
 )
 from cpc_desktop.ui.workspace.agenda_model import AgendaModel, Column
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 Clock = Callable[[], datetime]
 
@@ -194,7 +197,7 @@ class AgendaPanel(QtWidgets.QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         undo_stack: QtGui.QUndoStack,
         clock: Clock | None = None,

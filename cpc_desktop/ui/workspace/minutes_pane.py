@@ -21,7 +21,7 @@ import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -35,6 +35,9 @@ from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 WORD_COUNT_DELAY_MS = 400  # the word count follows typing after this pause
 ANALYSIS_ITEM = "analysis"
@@ -131,7 +134,7 @@ class MinutesPane(QtWidgets.QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         reference: str,
         item: AgendaItem,
         number: int,

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AgendaItem, ConferenceRecord, Participant
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 
 class MinutesTab(QtWidgets.QWidget):
@@ -28,7 +31,7 @@ class MinutesTab(QtWidgets.QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         record: ConferenceRecord,
         undo_stack: QtGui.QUndoStack,
         now: Callable[[], datetime],

@@ -11,7 +11,7 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -24,6 +24,9 @@ from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
+
 INTRODUCTIONS, MINUTES = 0, 1
 
 
@@ -32,7 +35,7 @@ class WorkspacePage(QtWidgets.QWidget):
     message = QtCore.Signal(str)
     decided = QtCore.Signal()
 
-    def __init__(self, session: Any, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, session: Session, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.record = session.conferences.get(ref)

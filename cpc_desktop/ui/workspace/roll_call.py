@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -43,6 +43,9 @@ from cpc_desktop.ui.workspace.participant_model import (
     open_exclusion,
 )
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 T = TypeVar("T")
 
@@ -390,7 +393,7 @@ class RollCallTab(QtWidgets.QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         ref: str,
         undo_stack: QtGui.QUndoStack,
         parent: QtWidgets.QWidget | None = None,
@@ -858,7 +861,7 @@ class RollCallTab(QtWidgets.QWidget):
         service = self.session.roll_call
 
         def record() -> AttendanceEvent:
-            return service.record_attendance(  # type: ignore[no-any-return]
+            return service.record_attendance(
                 self.ids(pid), kind, at, until=until, grounds=grounds, note=note
             )
 
