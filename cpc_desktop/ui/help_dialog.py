@@ -87,23 +87,33 @@ shows <b>Read-only</b> in the status bar: what was saved can still be read.</p>
 """
 
 
+#: (heading, [(command, keys, what it does)]): the shortcut tables, one a scope.
+ShortcutSections = Sequence[tuple[str, Sequence[tuple[str, str, str]]]]
+
+
 class HelpDialog(QtWidgets.QDialog):
+    """The help text, then every shortcut (``ui.actions.help_sections``), one table a scope."""
+
     def __init__(
-        self, shortcuts: Sequence[tuple[str, str]], parent: QtWidgets.QWidget | None = None
+        self, shortcuts: ShortcutSections, parent: QtWidgets.QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("CPC Desktop help")
-        rows = "".join(
-            f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>"
-            for name, keys in shortcuts
+        tables = "".join(
+            f"<h4>{html.escape(heading)}</h4><table cellpadding='4'>"
+            + "".join(
+                f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td>"
+                f"<td>{html.escape(tip)}</td></tr>"
+                for name, keys, tip in rows
+            )
+            + "</table>"
+            for heading, rows in shortcuts
         )
         browser = QtWidgets.QTextBrowser()
         browser.setObjectName("helpText")
         browser.setAccessibleName("Help")
         browser.setOpenLinks(False)
-        browser.setHtml(
-            _BODY + "<h3>Keyboard shortcuts</h3><table cellpadding='4'>" + rows + "</table>"
-        )
+        browser.setHtml(_BODY + "<h3>Keyboard shortcuts</h3>" + tables)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)

@@ -16,7 +16,15 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop import __version__
 from cpc_desktop.services.locking import LockService
 from cpc_desktop.services.search import SearchResults
-from cpc_desktop.ui.actions import ActionId, build_actions, shortcut_table
+from cpc_desktop.ui.actions import (
+    SPECS,
+    ActionId,
+    Menu,
+    declared_actions,
+    fill_menu,
+    help_sections,
+    make_action,
+)
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
@@ -29,52 +37,28 @@ if TYPE_CHECKING:
 
 DEFAULT_PROFILE = "england"
 
-#: The conference's outputs, offered in the Conference menu: (name, text, shortcut).
-OUTPUT_COMMANDS = (
-    ("minutes_approval", "Minutes and appro&val…", "Ctrl+Shift+M"),
-    ("outcome_letters", "Outcome &letters…", "Ctrl+Shift+L"),
-    ("distribution", "Dis&tribution…", "Ctrl+Shift+T"),
+#: The window's own commands (declared in ui/actions.py), by what they do.
+WINDOW_COMMANDS = (
+    ActionId.NEW_CONFERENCE,
+    ActionId.OPEN_CONFERENCE,
+    ActionId.HOME,
+    ActionId.SEARCH,
+    ActionId.REFRESH,
+    ActionId.LOCK,
+    ActionId.PREFERENCES,
+    ActionId.QUIT,
+    ActionId.HELP,
+    ActionId.ABOUT,
 )
-OUTPUT_SHORTCUTS = [
-    (text.replace("&", "").rstrip("…"), keys) for _name, text, keys in OUTPUT_COMMANDS
-]
-#: Hand-over between laptops, in the File menu: (name, text, shortcut, status tip).
-#: (Ctrl+Shift+H is Home and Ctrl+Shift+I adds an agenda item, so these use X and G.)
-HANDOVER_COMMANDS = (
-    (
-        "hand_over",
-        "Han&d over a conference…",
-        "Ctrl+Shift+X",
-        "Save the open (or selected) conference in a locked file for the other laptop",
-    ),
-    (
-        "import_handover",
-        "&Import a hand-over…",
-        "Ctrl+Shift+G",
-        "See what a hand-over file from the other laptop changes, settle it and import it",
-    ),
-)
-HANDOVER_SHORTCUTS = [
-    (text.replace("&", "").rstrip("…"), keys) for _name, text, keys, _tip in HANDOVER_COMMANDS
-]
+#: The conference's outputs: on only while a conference is open.
+OUTPUT_COMMANDS = (ActionId.MINUTES_APPROVAL, ActionId.OUTCOME_LETTERS, ActionId.DISTRIBUTION)
+SIGNING_COMMANDS = (ActionId.VERIFY_PDF, ActionId.SIGNING_CERTIFICATE, ActionId.CREATE_CERTIFICATE)
+HANDOVER_COMMANDS = (ActionId.HAND_OVER, ActionId.IMPORT_HANDOVER)
 
 
 def all_shortcuts() -> list[tuple[str, str]]:
-    """Every keyboard shortcut of the window and the conference workspace."""
-    from cpc_desktop.ui.workspace import agenda_panel, minutes_pane, roll_call
-
-    return [
-        *shortcut_table(),
-        ("Undo / redo a change", "Ctrl+Z / Ctrl+Shift+Z"),
-        ("Introductions / Minutes", "Ctrl+I / Ctrl+M"),
-        ("Are the minutes ready?", "Ctrl+Shift+R"),
-        ("Decision wizard", "Ctrl+Shift+E"),
-        *OUTPUT_SHORTCUTS,
-        *HANDOVER_SHORTCUTS,
-        *agenda_panel.shortcut_table(),
-        *roll_call.shortcut_table(),
-        *minutes_pane.SHORTCUTS,
-    ]
+    """Every keyboard shortcut, as the help page lists them: (command, keys)."""
+    return [(name, keys) for _scope, rows in help_sections() for name, keys, _tip in rows]
 
 
 DAMAGE_ADVICE = (
@@ -105,11 +89,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
         self._build_ui()
-        self.actions_by_id = build_actions(self)
+        self.actions_by_id = {
+            action_id: make_action(action_id, self) for action_id in WINDOW_COMMANDS
+        }
         self._connect_actions()
-        self._build_edit_menu()
+        self._build_edit_actions()
         self._build_output_actions()
         self._build_handover_actions()
+        self._build_menus()
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.refresh()
@@ -163,96 +150,56 @@ class MainWindow(QtWidgets.QMainWindow):
         who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
         self.statusBar().showMessage(f"{who} — {self.session.store.path}")
 
-    def _build_edit_menu(self) -> None:
+    def _build_edit_actions(self) -> None:
         """Undo and redo follow whichever conference is open (one stack each)."""
         self.undo_group = QtGui.QUndoGroup(self)
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcut(QtGui.QKeySequence("Ctrl+Z"))
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcut(QtGui.QKeySequence("Ctrl+Shift+Z"))
-        help_menu = self.actions_by_id[ActionId.HELP].associatedObjects()[0]
-        assert isinstance(help_menu, QtWidgets.QMenu)
-        edit = QtWidgets.QMenu("&Edit", self)
-        edit.addActions([undo, redo])
-        self.menuBar().insertMenu(help_menu.menuAction(), edit)
-        self.addActions([undo, redo])
-        self.undo_action, self.redo_action = undo, redo
+        self.undo_action = make_action(
+            ActionId.UNDO,
+            self,
+            action=self.undo_group.createUndoAction(self, SPECS[ActionId.UNDO].text),
+        )
+        self.redo_action = make_action(
+            ActionId.REDO,
+            self,
+            action=self.undo_group.createRedoAction(self, SPECS[ActionId.REDO].text),
+        )
 
     def _build_output_actions(self) -> None:
         """The conference's outputs (Conference menu) and the signing commands (File menu)."""
         slots = {
-            "minutes_approval": self.show_minutes_approval,
-            "outcome_letters": self.show_outcome_letters,
-            "distribution": self.show_distribution,
+            ActionId.MINUTES_APPROVAL: self.show_minutes_approval,
+            ActionId.OUTCOME_LETTERS: self.show_outcome_letters,
+            ActionId.DISTRIBUTION: self.show_distribution,
+            ActionId.VERIFY_PDF: self.verify_pdf,
+            ActionId.SIGNING_CERTIFICATE: self.signing_certificate,
+            ActionId.CREATE_CERTIFICATE: self.create_certificate,
         }
-        tips = {
-            "minutes_approval": "Approve, issue, correct and export the minutes",
-            "outcome_letters": "Preview and issue the outcome letters",
-            "distribution": "Who was sent the decision letter and the minutes, and what is late",
-        }
-        self.output_actions: dict[str, QtGui.QAction] = {}
-        for name, text, keys in OUTPUT_COMMANDS:
-            action = QtGui.QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QtGui.QKeySequence(keys))
-            action.setStatusTip(tips[name])
-            action.setToolTip(tips[name])
+        self.output_actions = {i: make_action(i, self, slots[i]) for i in OUTPUT_COMMANDS}
+        for action in self.output_actions.values():
             action.setEnabled(False)  # only while a conference is open
-            action.triggered.connect(slots[name])
-            self.addAction(action)
-            self.output_actions[name] = action
-        file_menu = self.actions_by_id[ActionId.PREFERENCES].associatedObjects()[0]
-        assert isinstance(file_menu, QtWidgets.QMenu)
-        signing = (
-            ("verify_pdf", "&Verify a signed PDF…", "Check a PDF's signature", self.verify_pdf),
-            (
-                "signing_certificate",
-                "Si&gning certificate…",
-                "Choose the certificate file that signs minutes and letters",
-                self.signing_certificate,
-            ),
-            (
-                "create_certificate",
-                "Create a self-signed &certificate…",
-                "Make a certificate file to sign with",
-                self.create_certificate,
-            ),
-        )
-        entries = file_menu.actions()
-        at = entries.index(self.actions_by_id[ActionId.PREFERENCES])
-        before = entries[at - 1] if at > 0 and entries[at - 1].isSeparator() else entries[at]
-        self.signing_actions: dict[str, QtGui.QAction] = {}
-        file_menu.insertSeparator(before)
-        for name, text, tip, slot in signing:
-            action = QtGui.QAction(text, self)
-            action.setObjectName(name)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            action.triggered.connect(slot)
-            file_menu.insertAction(before, action)
-            self.signing_actions[name] = action
+        self.signing_actions = {i: make_action(i, self, slots[i]) for i in SIGNING_COMMANDS}
         self._output_dialog: QtWidgets.QDialog | None = None
 
     def _build_handover_actions(self) -> None:
-        """Hand over and import, in the File menu just before the signing commands."""
-        slots = {"hand_over": self.hand_over, "import_handover": self.import_handover}
-        file_menu = self.actions_by_id[ActionId.PREFERENCES].associatedObjects()[0]
-        assert isinstance(file_menu, QtWidgets.QMenu)
-        entries = file_menu.actions()
-        at = entries.index(self.signing_actions["verify_pdf"])
-        before = entries[at - 1] if at > 0 and entries[at - 1].isSeparator() else entries[at]
-        file_menu.insertSeparator(before)
-        self.handover_actions: dict[str, QtGui.QAction] = {}
-        for name, text, keys, tip in HANDOVER_COMMANDS:
-            action = QtGui.QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QtGui.QKeySequence(keys))
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            action.triggered.connect(slots[name])
-            file_menu.insertAction(before, action)
-            self.addAction(action)
-            self.handover_actions[name] = action
+        """Hand over and import (File menu)."""
+        slots = {ActionId.HAND_OVER: self.hand_over, ActionId.IMPORT_HANDOVER: self.import_handover}
+        self.handover_actions = {i: make_action(i, self, slots[i]) for i in HANDOVER_COMMANDS}
+
+    def _build_menus(self) -> None:
+        """File, Edit and Help, as declared (the Conference menu comes with a conference)."""
+        actions = {
+            **self.actions_by_id,
+            ActionId.UNDO: self.undo_action,
+            ActionId.REDO: self.redo_action,
+            **self.output_actions,
+            **self.signing_actions,
+            **self.handover_actions,
+        }
+        self.menus: dict[Menu, QtWidgets.QMenu] = {}
+        for place in (Menu.FILE, Menu.EDIT, Menu.HELP):
+            self.menus[place] = self.menuBar().addMenu(place.value)
+            fill_menu(self.menus[place], place, actions)
+        self.window_actions = actions
 
     def _connect_actions(self) -> None:
         a = self.actions_by_id
@@ -311,15 +258,13 @@ class MainWindow(QtWidgets.QMainWindow):
         page.decided.connect(self.refresh)
         self.undo_group.addStack(page.undo_stack)
         self.undo_group.setActiveStack(page.undo_stack)
-        help_menu = self.actions_by_id[ActionId.HELP].associatedObjects()[0]
-        assert isinstance(help_menu, QtWidgets.QMenu)
-        self.conference_menu = QtWidgets.QMenu("&Conference", self)
-        self.conference_menu.addActions(page.menu_actions())
-        self.conference_menu.addSeparator()
-        self.conference_menu.addActions(list(self.output_actions.values()))
+        self.conference_menu = QtWidgets.QMenu(Menu.CONFERENCE.value, self)
+        fill_menu(
+            self.conference_menu, Menu.CONFERENCE, {**self.window_actions, **declared_actions(page)}
+        )
         for action in self.output_actions.values():
             action.setEnabled(True)
-        self.menuBar().insertMenu(help_menu.menuAction(), self.conference_menu)
+        self.menuBar().insertMenu(self.menus[Menu.HELP].menuAction(), self.conference_menu)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.setWindowTitle(f"CPC Desktop — {page.reference}")
@@ -414,7 +359,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- dialogs -------------------------------------------------------------------
 
     def show_help(self) -> None:
-        HelpDialog(all_shortcuts(), self).exec()
+        HelpDialog(help_sections(), self).exec()
 
     def _preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences.idle_lock_minutes, self)

@@ -486,7 +486,7 @@ def test_file_menu_hand_over_and_import_with_undo_from_the_window(
     monkeypatch.setattr(MainWindow, "_run_output", run)
     window = MainWindow(session, preferences)
     _show(qtbot, window)
-    file_menu = window.signing_actions["verify_pdf"].associatedObjects()[0]
+    file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text().replace("&", "") for a in file_menu.actions()]
     assert "Hand over a conference…" in texts and "Import a hand-over…" in texts
     assert texts.index("Import a hand-over…") < texts.index("Verify a signed PDF…")

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.session import Session
-from cpc_desktop.ui.actions import ActionId
+from cpc_desktop.ui.actions import Menu
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.certificates import (
@@ -184,7 +184,7 @@ def test_conference_menu_opens_the_output_windows_by_shortcut(
 
     monkeypatch.setattr(MainWindow, "_run_output", run)
     window = _window(qtbot, session, preferences)
-    file_menu = window.actions_by_id[ActionId.PREFERENCES].associatedObjects()[0]
+    file_menu = window.menus[Menu.FILE]
     file_texts = [a.text().replace("&", "") for a in file_menu.actions()]
     for text in (
         "Verify a signed PDF…",

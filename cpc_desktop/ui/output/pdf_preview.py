@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
 from cpc_desktop.export.files import write_atomic
+from cpc_desktop.ui.actions import SPECS, ActionId, make_action, tool_tip
 
 #: The zoom levels that Zoom in and Zoom out step through (1.0 is actual size).
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
@@ -258,8 +259,8 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self._current = 0
         self._nav_value: int | None = None
         self._tips = {
-            "Print": "Print the document (Ctrl+P)",
-            "Save": "Save the document as a PDF file (Ctrl+S)",
+            "Print": tool_tip(ActionId.PREVIEW_PRINT),
+            "Save": tool_tip(ActionId.PREVIEW_SAVE),
         }
         self.setWindowTitle(f"{title} — preview")
         self.setObjectName("pdfPreview")
@@ -300,9 +301,9 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         confirm_layout.addWidget(self.confirm_check, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         self.confirm_panel.setVisible(bool(self._confirm_text))
 
-        self.zoom_out_button = self._tool_button("−", "Zoom out", "Ctrl+-")
-        self.zoom_in_button = self._tool_button("+", "Zoom in", "Ctrl+=")
-        self.fit_button = self._tool_button("Fit width", "Fit the page width", "Ctrl+0")
+        self.zoom_out_button = self._tool_button("−", ActionId.PREVIEW_ZOOM_OUT)
+        self.zoom_in_button = self._tool_button("+", ActionId.PREVIEW_ZOOM_IN)
+        self.fit_button = self._tool_button("Fit width", ActionId.PREVIEW_FIT_WIDTH)
         self.fit_button.setCheckable(True)
         self.zoom_label = QtWidgets.QLabel()
         self.zoom_label.setObjectName("zoomLevel")
@@ -378,31 +379,28 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         layout.addWidget(self.buttons)
         (self.close_button if self._problem else self.scroll_area).setFocus()
 
-    def _tool_button(self, text: str, name: str, keys: str) -> QtWidgets.QToolButton:
+    def _tool_button(self, text: str, command: ActionId) -> QtWidgets.QToolButton:
         button = QtWidgets.QToolButton()
         button.setText(text)
-        button.setAccessibleName(name)
-        button.setToolTip(f"{name} ({keys})")
+        button.setAccessibleName(SPECS[command].name)
+        button.setToolTip(tool_tip(command))
         button.setMinimumWidth(32)
         return button
 
     def _build_actions(self) -> None:
-        def action(keys: list[str], slot: Any) -> QtGui.QAction:
-            made = QtGui.QAction(self)
-            made.setShortcuts([QtGui.QKeySequence(k) for k in keys])
-            made.triggered.connect(slot)
-            self.addAction(made)
-            return made
-
-        self.print_action = action(["Ctrl+P"], self._on_print)
-        self.save_action = action(["Ctrl+S"], self._on_save)
-        self.zoom_in_action = action(["Ctrl+=", "Ctrl++"], self.zoom_in)
-        self.zoom_out_action = action(["Ctrl+-"], self.zoom_out)
-        self.fit_action = action(["Ctrl+0"], self.fit_width)
-        action(["PgDown"], lambda: self.go_to_page(self._current + 1))
-        action(["PgUp"], lambda: self.go_to_page(self._current - 1))
-        action(["Home"], lambda: self.go_to_page(0))
-        action(["End"], lambda: self.go_to_page(self.page_count() - 1))
+        self.print_action = make_action(ActionId.PREVIEW_PRINT, self, self._on_print)
+        self.save_action = make_action(ActionId.PREVIEW_SAVE, self, self._on_save)
+        self.zoom_in_action = make_action(ActionId.PREVIEW_ZOOM_IN, self, self.zoom_in)
+        self.zoom_out_action = make_action(ActionId.PREVIEW_ZOOM_OUT, self, self.zoom_out)
+        self.fit_action = make_action(ActionId.PREVIEW_FIT_WIDTH, self, self.fit_width)
+        make_action(ActionId.PREVIEW_NEXT_PAGE, self, lambda: self.go_to_page(self._current + 1))
+        make_action(
+            ActionId.PREVIEW_PREVIOUS_PAGE, self, lambda: self.go_to_page(self._current - 1)
+        )
+        make_action(ActionId.PREVIEW_FIRST_PAGE, self, lambda: self.go_to_page(0))
+        make_action(
+            ActionId.PREVIEW_LAST_PAGE, self, lambda: self.go_to_page(self.page_count() - 1)
+        )
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_width)

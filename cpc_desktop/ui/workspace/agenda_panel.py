@@ -5,12 +5,12 @@ The left column of the conference page. From top to bottom: the item timer
 used up), previous/next buttons, the progress through the meeting, the agenda list
 itself and the buttons that change it.
 
-Every change goes through the shared undo stack. The panel's actions carry their
-shortcuts (see :data:`SPECS`); the window may also put them in a "Conference" menu
-with :attr:`AgendaPanel.agenda_actions`. Stepping through the meeting works
-anywhere in the window; editing the list (add, remove, move) only while the focus
-is in the panel, so a typed Alt+Up or Ctrl+Shift+Delete never changes the agenda
-from the minutes editor.
+Every change goes through the shared undo stack. The panel's actions
+(:attr:`AgendaPanel.agenda_actions`) are declared in ``ui/actions.py``, with their
+shortcuts and their place in the window's Conference menu. Stepping through the
+meeting works anywhere in the window; editing the list (add, remove, move) only while
+the focus is in the panel, so a typed Alt+Up or Ctrl+Shift+Delete never changes the
+agenda from the minutes editor.
 
 Signals:
     current_item_changed(str): the id of the item now current ("" when none is).
@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -33,6 +31,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import AgendaItem
 from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.agenda_commands import (
@@ -51,87 +50,6 @@ Clock = Callable[[], datetime]
 
 OVER_COLOUR = "#b91c1c"
 _FINISHED = (AgendaStatus.DONE, AgendaStatus.SKIPPED)
-
-
-class AgendaActionId(Enum):
-    NEXT = "agenda_next"
-    PREVIOUS = "agenda_previous"
-    MAKE_CURRENT = "agenda_make_current"
-    SKIP = "agenda_skip"
-    ADD = "agenda_add"
-    REMOVE = "agenda_remove"
-    MOVE_UP = "agenda_move_up"
-    MOVE_DOWN = "agenda_move_down"
-
-
-@dataclass(frozen=True)
-class AgendaActionSpec:
-    text: str
-    shortcut: str
-    tip: str
-    #: True: works wherever the focus is in the window; False: only in the panel.
-    window_wide: bool
-
-
-SPECS: dict[AgendaActionId, AgendaActionSpec] = {
-    AgendaActionId.NEXT: AgendaActionSpec(
-        "&Start / next item",
-        # Ctrl+PgDown first: a text editor claims Ctrl+Shift+Right for selecting words.
-        "Ctrl+PgDown; Ctrl+Shift+Right",
-        "Make the next item current and mark this one done",
-        True,
-    ),
-    AgendaActionId.PREVIOUS: AgendaActionSpec(
-        "&Previous item",
-        "Ctrl+PgUp; Ctrl+Shift+Left",
-        "Go back to the item before this one",
-        True,
-    ),
-    AgendaActionId.MAKE_CURRENT: AgendaActionSpec(
-        "&Make selected item current",
-        "Ctrl+Shift+Return",
-        "Jump to the item selected in the agenda",
-        True,
-    ),
-    AgendaActionId.SKIP: AgendaActionSpec(
-        "S&kip item",
-        "Ctrl+Shift+K",
-        "Skip the selected item (or bring a skipped one back)",
-        True,
-    ),
-    AgendaActionId.ADD: AgendaActionSpec(
-        "&Add agenda item…",
-        "Ctrl+Shift+I",
-        "Add an item after the selected one",
-        False,
-    ),
-    AgendaActionId.REMOVE: AgendaActionSpec(
-        "&Remove agenda item",
-        "Ctrl+Shift+Delete",
-        "Remove the selected item (only if it has no minutes)",
-        False,
-    ),
-    AgendaActionId.MOVE_UP: AgendaActionSpec(
-        "Move item &up",
-        "Alt+Up",
-        "Move the selected item one place earlier",
-        False,
-    ),
-    AgendaActionId.MOVE_DOWN: AgendaActionSpec(
-        "Move item &down",
-        "Alt+Down",
-        "Move the selected item one place later",
-        False,
-    ),
-}
-
-
-def shortcut_table() -> list[tuple[str, str]]:
-    """(command, shortcut) rows for the help page."""
-    return [
-        (spec.text.replace("&", "").rstrip("…"), spec.shortcut.replace("; ", " or "))
-        for spec in SPECS.values()
-    ]
 
 
 def clock_text(span: timedelta) -> str:
@@ -358,44 +276,29 @@ class AgendaPanel(QtWidgets.QWidget):
         for first, second in itertools.pairwise(order):
             QtWidgets.QWidget.setTabOrder(first, second)
 
-    def _build_actions(self) -> dict[AgendaActionId, QtGui.QAction]:
-        slots: dict[AgendaActionId, Callable[[], None]] = {
-            AgendaActionId.NEXT: self.next_item,
-            AgendaActionId.PREVIOUS: self.previous_item,
-            AgendaActionId.MAKE_CURRENT: self.make_selected_current,
-            AgendaActionId.SKIP: self.skip_item,
-            AgendaActionId.ADD: self.add_item,
-            AgendaActionId.REMOVE: self.remove_item,
-            AgendaActionId.MOVE_UP: self.move_up,
-            AgendaActionId.MOVE_DOWN: self.move_down,
+    def _build_actions(self) -> dict[ActionId, QtGui.QAction]:
+        slots: dict[ActionId, Callable[[], None]] = {
+            ActionId.AGENDA_NEXT: self.next_item,
+            ActionId.AGENDA_PREVIOUS: self.previous_item,
+            ActionId.AGENDA_MAKE_CURRENT: self.make_selected_current,
+            ActionId.AGENDA_SKIP: self.skip_item,
+            ActionId.AGENDA_ADD: self.add_item,
+            ActionId.AGENDA_REMOVE: self.remove_item,
+            ActionId.AGENDA_MOVE_UP: self.move_up,
+            ActionId.AGENDA_MOVE_DOWN: self.move_down,
         }
-        actions: dict[AgendaActionId, QtGui.QAction] = {}
-        for action_id, spec in SPECS.items():
-            action = QtGui.QAction(spec.text, self)
-            action.setObjectName(action_id.value)
-            action.setShortcuts([QtGui.QKeySequence(k) for k in spec.shortcut.split("; ")])
-            action.setShortcutContext(
-                QtCore.Qt.ShortcutContext.WindowShortcut
-                if spec.window_wide
-                else QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-            action.setStatusTip(spec.tip)
-            action.setToolTip(f"{spec.tip} ({spec.shortcut})")
-            action.triggered.connect(slots[action_id])
-            self.addAction(action)
-            actions[action_id] = action
-        return actions
+        return {action_id: make_action(action_id, self, slot) for action_id, slot in slots.items()}
 
     def _connect_buttons(self) -> None:
         pairs = {
-            self.previous_button: AgendaActionId.PREVIOUS,
-            self.next_button: AgendaActionId.NEXT,
-            self.current_button: AgendaActionId.MAKE_CURRENT,
-            self.skip_button: AgendaActionId.SKIP,
-            self.add_button: AgendaActionId.ADD,
-            self.remove_button: AgendaActionId.REMOVE,
-            self.up_button: AgendaActionId.MOVE_UP,
-            self.down_button: AgendaActionId.MOVE_DOWN,
+            self.previous_button: ActionId.AGENDA_PREVIOUS,
+            self.next_button: ActionId.AGENDA_NEXT,
+            self.current_button: ActionId.AGENDA_MAKE_CURRENT,
+            self.skip_button: ActionId.AGENDA_SKIP,
+            self.add_button: ActionId.AGENDA_ADD,
+            self.remove_button: ActionId.AGENDA_REMOVE,
+            self.up_button: ActionId.AGENDA_MOVE_UP,
+            self.down_button: ActionId.AGENDA_MOVE_DOWN,
         }
         for button, action_id in pairs.items():
             action = self.agenda_actions[action_id]
@@ -727,16 +630,16 @@ class AgendaPanel(QtWidgets.QWidget):
         pending = any(item.status is AgendaStatus.PENDING for item in items)
         started = current >= 0 or any(item.status in _FINISHED for item in items)
         a = self.agenda_actions
-        a[AgendaActionId.NEXT].setEnabled(current >= 0 or pending)
-        a[AgendaActionId.PREVIOUS].setEnabled(current > 0 or (current < 0 and started))
+        a[ActionId.AGENDA_NEXT].setEnabled(current >= 0 or pending)
+        a[ActionId.AGENDA_PREVIOUS].setEnabled(current > 0 or (current < 0 and started))
         selected = items[row] if row >= 0 else None
-        a[AgendaActionId.MAKE_CURRENT].setEnabled(
+        a[ActionId.AGENDA_MAKE_CURRENT].setEnabled(
             selected is not None and selected.status is not AgendaStatus.CURRENT
         )
-        a[AgendaActionId.SKIP].setEnabled(selected is not None or current >= 0)
-        a[AgendaActionId.REMOVE].setEnabled(selected is not None)
-        a[AgendaActionId.MOVE_UP].setEnabled(row > 0)
-        a[AgendaActionId.MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
+        a[ActionId.AGENDA_SKIP].setEnabled(selected is not None or current >= 0)
+        a[ActionId.AGENDA_REMOVE].setEnabled(selected is not None)
+        a[ActionId.AGENDA_MOVE_UP].setEnabled(row > 0)
+        a[ActionId.AGENDA_MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
         if current < 0:
             self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
         elif _next_pending(items, current) < 0:

@@ -9,7 +9,7 @@ Two things sit under the minutes when the conference's profile uses Signs of Saf
   scores given below it.
 
 Keys (while the focus is in the tools, or in a widget that installed
-:meth:`AnalysisTools.section_actions`):
+:meth:`AnalysisTools.section_actions`; declared in ui/actions.py):
     Ctrl+Shift+1..7  section, in the order of the assessment map
     Ctrl+Shift+8     general (no section); Ctrl+Shift+0 does the same
 In the scaling table:
@@ -38,6 +38,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import Participant, SafetyScale
 from cpc_desktop.domain.enums import AnalysisSection, ParticipantRole
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
+from cpc_desktop.ui.actions import SPECS, ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.rows_model import DISPLAY, Index, RowsModel
 from cpc_desktop.ui.workspace.participant_model import SHORT_ROLE_LABELS
@@ -93,9 +94,16 @@ _NOT_SCALING = frozenset(
 _HEADER_ROLE = QtCore.Qt.ItemDataRole.UserRole + 10
 
 
+#: The command that picks each section (declared in ui/actions.py, in SECTION_ORDER).
+SECTION_COMMANDS: dict[AnalysisSection | None, ActionId] = {
+    section: ActionId(f"analysis_{section.value if section else 'general'}")
+    for section in SECTION_ORDER
+}
+
+
 def section_shortcut(section: AnalysisSection | None) -> str:
     """The key that picks ``section``, e.g. "Ctrl+Shift+1"."""
-    return f"Ctrl+Shift+{SECTION_ORDER.index(section) + 1}"
+    return SPECS[SECTION_COMMANDS[section]].sequences()[0].toString()
 
 
 def parse_score(text: str) -> int | None:
@@ -536,15 +544,8 @@ class AnalysisTools(QtWidgets.QWidget):
     def _build_actions(self) -> tuple[QtGui.QAction, ...]:
         actions = []
         for section in SECTION_ORDER:
-            action = QtGui.QAction(f"Analysis section: {SECTION_LABELS[section]}", self)
-            keys = [QtGui.QKeySequence(section_shortcut(section))]
-            if section is None:
-                keys.append(QtGui.QKeySequence("Ctrl+Shift+0"))
-            action.setShortcuts(keys)
-            action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(functools.partial(self._choose, section))
-            self.addAction(action)
-            actions.append(action)
+            slot = functools.partial(self._choose, section)
+            actions.append(make_action(SECTION_COMMANDS[section], self, slot))
         return tuple(actions)
 
     # --- the section -----------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The minutes of one agenda item: its entries and the editor the minute-taker types in.
 
-Keys (while the focus is in the pane):
+Keys (while the focus is in the pane; declared in ui/actions.py):
     Ctrl+Return   finish this entry and start the next
     Ctrl+K        choose the speaker (type a few letters, Enter)
     Ctrl+1..4     tag: fact, observation, allegation, opinion (Ctrl+0 clears)
@@ -29,6 +29,7 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
+from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
@@ -42,19 +43,15 @@ if TYPE_CHECKING:
 WORD_COUNT_DELAY_MS = 400  # the word count follows typing after this pause
 ANALYSIS_ITEM = "analysis"
 VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
-_TAG_KEYS = {"0": None, "1": Tag.FACT, "2": Tag.OBSERVATION, "3": Tag.ALLEGATION, "4": Tag.OPINION}
 _NO_DATE = QtCore.QDate(1900, 1, 1)
-#: (command, keys) for the help page; the pane's actions are built from the same list.
-SHORTCUTS = (
-    ("Finish this entry and start the next", "Ctrl+Return"),
-    ("Choose the speaker", "Ctrl+K"),
-    ("Tag: fact / observation / allegation / opinion", "Ctrl+1 … Ctrl+4"),
-    ("Clear the tag", "Ctrl+0"),
-    ("Restricted (left out of the family's copy)", "Ctrl+R"),
-    ("Record an action", "Ctrl+J"),
-    ("Previous / next entry", "Ctrl+Up / Ctrl+Down"),
-    ("Delete the entry", "Ctrl+Shift+D"),
-)
+#: The tag each Ctrl+digit command sets (declared in ui/actions.py).
+_TAG_COMMANDS: dict[ActionId, Tag | None] = {
+    ActionId.ENTRY_TAG_FACT: Tag.FACT,
+    ActionId.ENTRY_TAG_OBSERVATION: Tag.OBSERVATION,
+    ActionId.ENTRY_TAG_ALLEGATION: Tag.ALLEGATION,
+    ActionId.ENTRY_TAG_OPINION: Tag.OPINION,
+    ActionId.ENTRY_TAG_NONE: None,
+}
 _SHORTCUT_HELP = (
     "Ctrl+Return next entry · Ctrl+K speaker · Ctrl+1–4 tag · Ctrl+R restricted · "
     "Ctrl+J action · Ctrl+Up/Down move between entries"
@@ -279,25 +276,16 @@ class MinutesPane(QtWidgets.QWidget):
         self.setTabOrder(self.restricted, self.table)
         self._update_words()
 
-    def _action(self, keys: str, slot: Callable[[], None], name: str) -> QtGui.QAction:
-        action = QtGui.QAction(name, self)
-        action.setShortcut(QtGui.QKeySequence(keys))
-        action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self._action("Ctrl+Return", self.next_entry, "Next entry")
-        self._action("Ctrl+K", self.choose_speaker, "Choose speaker")
-        self._action("Ctrl+R", self.toggle_restricted, "Restricted")
-        self._action("Ctrl+J", self.capture_action, "Record an action")
-        self._action("Ctrl+Up", lambda: self._step(-1), "Previous entry")
-        self._action("Ctrl+Down", lambda: self._step(1), "Next entry in list")
-        self._action("Ctrl+Shift+D", self.delete_entry, "Delete entry")
-        for key, tag in _TAG_KEYS.items():
-            label = f"Tag {tag.value if tag else 'none'}"
-            self._action(f"Ctrl+{key}", functools.partial(self.set_tag, tag), label)
+        make_action(ActionId.ENTRY_NEXT, self, self.next_entry)
+        make_action(ActionId.ENTRY_SPEAKER, self, self.choose_speaker)
+        make_action(ActionId.ENTRY_RESTRICTED, self, self.toggle_restricted)
+        make_action(ActionId.ENTRY_ACTION, self, self.capture_action)
+        make_action(ActionId.ENTRY_PREVIOUS, self, lambda: self._step(-1))
+        make_action(ActionId.ENTRY_FOLLOWING, self, lambda: self._step(1))
+        make_action(ActionId.ENTRY_DELETE, self, self.delete_entry)
+        for command, tag in _TAG_COMMANDS.items():
+            make_action(command, self, functools.partial(self.set_tag, tag))
 
     # --- data in -------------------------------------------------------------------
 

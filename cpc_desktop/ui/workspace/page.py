@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.labels import child_name
+from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -98,20 +99,10 @@ class WorkspacePage(QtWidgets.QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
 
-        go_intro = QtGui.QAction("&Introductions", self)
-        go_intro.setShortcut(QtGui.QKeySequence("Ctrl+I"))
-        go_intro.triggered.connect(self.show_introductions)
-        go_minutes = QtGui.QAction("&Minutes", self)
-        go_minutes.setShortcut(QtGui.QKeySequence("Ctrl+M"))
-        go_minutes.triggered.connect(self.show_minutes)
-        decide = QtGui.QAction("&Decision wizard…", self)
-        decide.setShortcut(QtGui.QKeySequence("Ctrl+Shift+E"))
-        decide.triggered.connect(self.open_decisions)
-        ready = QtGui.QAction("Are the minutes &ready?", self)
-        ready.setShortcut(QtGui.QKeySequence("Ctrl+Shift+R"))
-        ready.triggered.connect(self.check_ready)
-        self.page_actions = (go_intro, go_minutes, decide, ready)
-        self.addActions(list(self.page_actions))
+        make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
+        make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
+        make_action(ActionId.DECISION_WIZARD, self, self.open_decisions)
+        make_action(ActionId.MINUTES_READY, self, self.check_ready)
 
     def _connect(self) -> None:
         self.agenda.selected_item_changed.connect(self._on_item_selected)
@@ -137,10 +128,6 @@ class WorkspacePage(QtWidgets.QWidget):
     def _on_participants_changed(self) -> None:
         self.record = self.roll_call.record
         self.minutes.set_participants(self.record.participants)
-
-    def menu_actions(self) -> list[QtGui.QAction]:
-        """What the window's Conference menu offers while this conference is open."""
-        return [*self.page_actions, *self.agenda.agenda_actions.values()]
 
     def open_decisions(self) -> None:
         """Walk the statutory decision for every child, then show what was recorded."""

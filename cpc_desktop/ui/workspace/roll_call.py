@@ -32,6 +32,7 @@ from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.rules import timescale_params
+from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
@@ -65,24 +66,16 @@ _STAMP_WORDS = {
     AttendanceKind.LEFT: "left",
     AttendanceKind.EXCLUDED: "excluded",
 }
-#: The tab's commands on the selected person: name -> (text, shortcut, what it does).
-ACTION_SPECS: dict[str, tuple[str, str, str]] = {
-    "present": ("Present", "Ctrl+Shift+P", "Mark the selected person present"),
-    "apologies": ("Apologies", "Ctrl+Shift+O", "Record the selected person's apologies"),
-    "absent": ("Absent", "Ctrl+Shift+B", "Record the selected person as absent"),
-    "arrived": ("Arrived now", "F6", "The selected person has just arrived"),
-    "left": ("Left now", "F7", "The selected person has just left"),
-    "exclude": (
-        "Exclude…",
-        "F8",
-        "Ask the selected person to leave for part of the conference, with the grounds",
-    ),
-    "end_exclusion": ("End exclusion now", "F9", "The selected person may come back in now"),
-    "edit": (
-        "Edit details…",
-        "F2",
-        "Reports, interpreter, advocate, role and agency of the selected person",
-    ),
+#: The tab's commands on the selected person (declared in ui/actions.py), by name.
+ROLL_CALL_COMMANDS: dict[str, ActionId] = {
+    "present": ActionId.ROLL_CALL_PRESENT,
+    "apologies": ActionId.ROLL_CALL_APOLOGIES,
+    "absent": ActionId.ROLL_CALL_ABSENT,
+    "arrived": ActionId.ROLL_CALL_ARRIVED,
+    "left": ActionId.ROLL_CALL_LEFT,
+    "exclude": ActionId.ROLL_CALL_EXCLUDE,
+    "end_exclusion": ActionId.ROLL_CALL_END_EXCLUSION,
+    "edit": ActionId.ROLL_CALL_EDIT,
 }
 _REFRESH_MS = 30_000
 _NO_DATE = QtCore.QDate(1900, 1, 1)
@@ -91,9 +84,6 @@ _ENTER_KEYS = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
 _REPORT_CODES = ("participant.report_",)
 
 
-def shortcut_table() -> list[tuple[str, str]]:
-    """(command, shortcut) rows for the help page."""
-    return [(text.rstrip("…"), shortcut) for text, shortcut, _tip in ACTION_SPECS.values()]
 
 
 def _qdate(day: date) -> QtCore.QDate:
@@ -556,17 +546,11 @@ class RollCallTab(QtWidgets.QWidget):
             "edit": self.edit_details,
         }
         self.actions_by_name: dict[str, QtGui.QAction] = {}
-        for name, (text, shortcut, tip) in ACTION_SPECS.items():
-            action = QtGui.QAction(text, self)
-            action.setObjectName(f"rollCall_{name}")
-            action.setShortcut(QtGui.QKeySequence(shortcut))
-            action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for name, command in ROLL_CALL_COMMANDS.items():
+            action = make_action(command, self, handlers[name])
+            text = action.text()
             native = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
             action.setIconText(f"{text.rstrip('…')}\n{native}")
-            action.setToolTip(f"{tip} ({native})")
-            action.setStatusTip(tip)
-            action.triggered.connect(handlers[name])
-            self.addAction(action)
             self.actions_by_name[name] = action
             button = QtWidgets.QToolButton()
             button.setObjectName(f"rollCallButton_{name}")
