@@ -22,6 +22,7 @@ from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.handover_package import new_package, pack
 from cpc_desktop.services.session import open_session
+from cpc_desktop.ui.actions import help_sections
 from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.handover.import_dialog import ImportDialog
 from cpc_desktop.ui.help_dialog import HelpDialog
@@ -161,7 +162,7 @@ def main(out: Path) -> None:
         )
         window.lock()
         _save(window, out, "08-locked", SIZE)
-        _save(HelpDialog([("Lock now", "Ctrl+L"), ("Quit", "Ctrl+Q")]), out, "09-help")
+        _save(HelpDialog(help_sections()), out, "09-help", SIZE)
         window.close()
     del app
 
