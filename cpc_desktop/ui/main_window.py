@@ -1,7 +1,8 @@
 """The main window: a thin shell around the home screen, a conference and the lock.
 
 It owns the actions and menus, the protective-marking band, the status line and
-locking; the pages do the work.
+locking; the pages do the work, and the dialogs opened over it (outputs, signing,
+hand-over) are :class:`OutputWindows`'s.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
+from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -93,6 +95,8 @@ class MainWindow(QtWidgets.QMainWindow):
             action_id: make_action(action_id, self) for action_id in WINDOW_COMMANDS
         }
         self._connect_actions()
+        #: The dialogs opened over this window: outputs, signing, hand-over.
+        self.outputs = OutputWindows(self)
         self._build_edit_actions()
         self._build_output_actions()
         self._build_handover_actions()
@@ -167,22 +171,24 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_output_actions(self) -> None:
         """The conference's outputs (Conference menu) and the signing commands (File menu)."""
         slots = {
-            ActionId.MINUTES_APPROVAL: self.show_minutes_approval,
-            ActionId.OUTCOME_LETTERS: self.show_outcome_letters,
-            ActionId.DISTRIBUTION: self.show_distribution,
-            ActionId.VERIFY_PDF: self.verify_pdf,
-            ActionId.SIGNING_CERTIFICATE: self.signing_certificate,
-            ActionId.CREATE_CERTIFICATE: self.create_certificate,
+            ActionId.MINUTES_APPROVAL: self.outputs.show_minutes_approval,
+            ActionId.OUTCOME_LETTERS: self.outputs.show_outcome_letters,
+            ActionId.DISTRIBUTION: self.outputs.show_distribution,
+            ActionId.VERIFY_PDF: self.outputs.verify_pdf,
+            ActionId.SIGNING_CERTIFICATE: self.outputs.signing_certificate,
+            ActionId.CREATE_CERTIFICATE: self.outputs.create_certificate,
         }
         self.output_actions = {i: make_action(i, self, slots[i]) for i in OUTPUT_COMMANDS}
         for action in self.output_actions.values():
             action.setEnabled(False)  # only while a conference is open
         self.signing_actions = {i: make_action(i, self, slots[i]) for i in SIGNING_COMMANDS}
-        self._output_dialog: QtWidgets.QDialog | None = None
 
     def _build_handover_actions(self) -> None:
         """Hand over and import (File menu)."""
-        slots = {ActionId.HAND_OVER: self.hand_over, ActionId.IMPORT_HANDOVER: self.import_handover}
+        slots = {
+            ActionId.HAND_OVER: self.outputs.hand_over,
+            ActionId.IMPORT_HANDOVER: self.outputs.import_handover,
+        }
         self.handover_actions = {i: make_action(i, self, slots[i]) for i in HANDOVER_COMMANDS}
 
     def _build_menus(self) -> None:
@@ -224,7 +230,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             listing = self.session.schedule.listing(everything=self.home.showing_all)
         except Exception as error:
-            self._report(error)
+            self.report(error)
             return
         self.home.set_listing(listing, self.session.today())
 
@@ -249,7 +255,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             page = WorkspacePage(self.session, ref, self)
         except Exception as error:
-            self._report(error)
+            self.report(error)
             return
         self._close_workspace()
         self.workspace = page
@@ -324,7 +330,7 @@ class MainWindow(QtWidgets.QMainWindow):
             *self.handover_actions.values(),
         ):
             action.setEnabled(False)
-        self._close_output_dialogs()
+        self.outputs.close_all()
         from cpc_desktop.ui.output.certificates import forget_certificates
 
         forget_certificates()
@@ -333,13 +339,13 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.locker.lock()
         except Exception as error:
-            self._report(error)
+            self.report(error)
 
     def _on_unlock_requested(self, passphrase: str) -> None:
         try:
             ok = self.locker.unlock(passphrase)
         except Exception as error:
-            self._report(error)
+            self.report(error)
             return
         if not ok:
             self.lock_page.show_error("That is not the passphrase. Try again.")
@@ -367,128 +373,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.preferences.idle_lock_minutes = dialog.idle.value()
             self.idle.set_minutes(dialog.idle.value())
 
-    # --- outputs: minutes, letters, distribution, signing -------------------------------
-
-    def show_minutes_approval(self) -> None:
-        from cpc_desktop.ui.output.minutes_window import MinutesWindow
-
-        self._open_output(MinutesWindow)
-
-    def show_outcome_letters(self) -> None:
-        from cpc_desktop.ui.output.letters_window import LettersWindow
-
-        self._open_output(LettersWindow)
-
-    def show_distribution(self) -> None:
-        from cpc_desktop.ui.output.distribution_window import DistributionWindow
-
-        self._open_output(DistributionWindow)
-
-    def _open_output(self, kind: Any) -> None:
-        """Open one of the conference's output windows, modally, over the open conference."""
-        if self.locked or self.workspace is None or self._output_dialog is not None:
-            return
-        self.workspace.flush()  # what was typed is in the record before it is approved
-        try:
-            dialog = kind(self.session, self.workspace.reference, self.preferences, self)
-        except Exception as error:
-            self._report(error)
-            return
-        dialog.changed.connect(self.refresh)
-        self._run_output(dialog)
-
-    def _run_output(self, dialog: QtWidgets.QDialog) -> None:
-        self._output_dialog = dialog
-        try:
-            dialog.exec()
-        finally:
-            self._output_dialog = None
-            dialog.deleteLater()
-
-    def _close_output_dialogs(self) -> None:
-        """Close the open output window and everything opened from it (before locking)."""
-        owner = self._output_dialog
-        if owner is None:
-            return
-
-        def depth(widget: QtWidgets.QWidget) -> int | None:
-            steps = 0
-            current: QtWidgets.QWidget | None = widget
-            while current is not None:
-                if current is owner:
-                    return steps
-                current = current.parentWidget()
-                steps += 1
-            return None
-
-        opened = []
-        for widget in QtWidgets.QApplication.topLevelWidgets():
-            level = depth(widget)
-            if isinstance(widget, QtWidgets.QDialog) and widget.isVisible() and level is not None:
-                opened.append((level, widget))
-        for _level, widget in sorted(opened, key=lambda pair: -pair[0]):
-            widget.reject()
-
-    def verify_pdf(self) -> None:
-        from cpc_desktop.ui.output.verify_dialog import VerifyDialog
-
-        if self.locked or self._output_dialog is not None:
-            return
-        self._run_output(VerifyDialog(self.session, self))
-
-    def signing_certificate(self) -> None:
-        from cpc_desktop.ui.output.certificates import SigningCertificateDialog
-
-        if self.locked or self._output_dialog is not None:
-            return
-        self._run_output(SigningCertificateDialog(self.preferences, self.session.actor.name, self))
-
-    def create_certificate(self) -> None:
-        from cpc_desktop.ui.output.certificates import create_certificate
-
-        if self.locked:
-            return
-        path = create_certificate(self, self.preferences, self.session.actor.name)
-        if path is not None:
-            self.statusBar().showMessage(f"Certificate saved as {path}", 8000)
-
     # --- hand-over between laptops -----------------------------------------------------
-
-    def hand_over(self) -> None:
-        """Export the open conference, or else the one selected on the home screen."""
-        from cpc_desktop.ui.handover.export_dialog import ExportDialog
-
-        if self.locked or self._output_dialog is not None:
-            return
-        if self.workspace is not None:
-            self.workspace.flush()  # what was typed goes in the package
-            ref = self.workspace.reference
-        else:
-            ref = self.home.selected_reference()
-        if ref is None:
-            QtWidgets.QMessageBox.information(
-                self,
-                "Hand over a conference",
-                "Open a conference, or select one on the home screen, to hand it over.",
-            )
-            return
-        dialog = ExportDialog(self.session, ref, self)
-        self._run_output(dialog)
-        if dialog.result_path is not None:
-            self.statusBar().showMessage(f"{ref} handed over as {dialog.result_path}", 8000)
-
-    def import_handover(self) -> None:
-        from cpc_desktop.ui.handover.import_dialog import ImportDialog
-
-        if self.locked or self._output_dialog is not None:
-            return
-        if self.workspace is not None:
-            self.workspace.flush()  # the preview compares against what was typed
-        dialog = ImportDialog(
-            self.session, self, before_write=self.show_home, restore=self.restore_backup
-        )
-        dialog.changed.connect(self.refresh)
-        self._run_output(dialog)
 
     def restore_backup(self, backup: Path) -> None:
         """Undo an import: close the open conference, put the store back, show the list.
@@ -538,7 +423,7 @@ class MainWindow(QtWidgets.QMainWindow):
             f"<p>Store: {html.escape(str(self.session.store.path))}</p>",
         )
 
-    def _report(self, error: BaseException) -> None:
+    def report(self, error: BaseException) -> None:
         message = user_message(error)
         if message is None:
             raise error

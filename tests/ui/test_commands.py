@@ -36,6 +36,7 @@ from cpc_desktop.ui.decision.wizard import DecisionWizard
 from cpc_desktop.ui.help_dialog import HelpDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
+from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.analysis import SECTION_COMMANDS, SECTION_LABELS, SECTION_ORDER
 from cpc_desktop.ui.workspace.page import INTRODUCTIONS, MINUTES
@@ -69,7 +70,7 @@ def opened(qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch) -> I
         record.dialogs.append(dialog)
         dialog.show()
 
-    def run(_window: MainWindow, dialog: QtWidgets.QDialog) -> None:
+    def run(_outputs: OutputWindows, dialog: QtWidgets.QDialog) -> None:
         show(dialog)
 
     def help_exec(dialog: HelpDialog) -> int:
@@ -80,7 +81,7 @@ def opened(qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch) -> I
         show(DecisionWizard(session, ref, parent))
         return int(QtWidgets.QDialog.DialogCode.Rejected)
 
-    monkeypatch.setattr(MainWindow, "_run_output", run)
+    monkeypatch.setattr(OutputWindows, "run", run)
     monkeypatch.setattr(HelpDialog, "exec", help_exec)
     monkeypatch.setattr(wizard_module, "open_decision_wizard", decide)
     # Every profile shipped today leaves Signs of Safety off: turn it on, so that the

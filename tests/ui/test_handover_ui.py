@@ -30,6 +30,7 @@ from cpc_desktop.ui.handover.conflict_panel import MergeEditor
 from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.handover.import_dialog import ImportDialog
 from cpc_desktop.ui.main_window import MainWindow, all_shortcuts
+from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
 from tests.ui.conftest import PASSPHRASE, fixed_clock
 
@@ -478,12 +479,12 @@ def test_file_menu_hand_over_and_import_with_undo_from_the_window(
 ) -> None:
     opened: list[QtWidgets.QDialog] = []
 
-    def run(_self: MainWindow, dialog: QtWidgets.QDialog) -> None:
+    def run(_self: OutputWindows, dialog: QtWidgets.QDialog) -> None:
         qtbot.addWidget(dialog)
         opened.append(dialog)
         dialog.show()
 
-    monkeypatch.setattr(MainWindow, "_run_output", run)
+    monkeypatch.setattr(OutputWindows, "run", run)
     window = MainWindow(session, preferences)
     _show(qtbot, window)
     file_menu = window.menuBar().actions()[0].menu()
@@ -550,7 +551,7 @@ def test_hand_over_with_nothing_open_or_selected_says_what_to_do(
     window = MainWindow(session, preferences)
     _show(qtbot, window)
     monkeypatch.setattr(window.home, "selected_reference", lambda: None)
-    window.hand_over()
+    window.outputs.hand_over()
     ((title, text),) = boxes.said
     assert title == "Hand over a conference" and "select one" in text
     window.close()

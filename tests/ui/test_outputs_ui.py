@@ -34,6 +34,7 @@ from cpc_desktop.ui.output.letters_window import LettersWindow
 from cpc_desktop.ui.output.minutes_window import AmendmentDialog, MinutesWindow
 from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 from cpc_desktop.ui.output.verify_dialog import VerifyDialog
+from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
 from tests.helpers.shots import shots
 
@@ -177,12 +178,12 @@ def test_conference_menu_opens_the_output_windows_by_shortcut(
 ) -> None:
     opened: list[QtWidgets.QDialog] = []
 
-    def run(_self: MainWindow, dialog: QtWidgets.QDialog) -> None:
+    def run(_self: OutputWindows, dialog: QtWidgets.QDialog) -> None:
         qtbot.addWidget(dialog)
         opened.append(dialog)
         dialog.show()
 
-    monkeypatch.setattr(MainWindow, "_run_output", run)
+    monkeypatch.setattr(OutputWindows, "run", run)
     window = _window(qtbot, session, preferences)
     file_menu = window.menus[Menu.FILE]
     file_texts = [a.text().replace("&", "") for a in file_menu.actions()]
@@ -225,7 +226,7 @@ def test_locking_closes_an_open_output_window(
     window.open_conference(CONCLUDED)
     dialog = MinutesWindow(session, CONCLUDED, preferences, window)
     qtbot.addWidget(dialog)
-    window._output_dialog = dialog
+    window.outputs.current = dialog
     dialog.show()
     certificates._opened[("x", "y")] = object()  # type: ignore[assignment]
     window.lock()

@@ -6,7 +6,8 @@ typed again (nothing is written). *Preview*: who made the package and when, what
 adds, changes and removes and where the two copies disagree, entry by entry; each
 conflict is settled (theirs, mine or an edited merge) before Import is offered, and a
 package that may not be imported says why with Import off. *Result*: what was
-written, and Undo import, which puts back the backup made just before.
+written, and Undo import, which puts back the backup made just before. The preview
+step is its own widget, :class:`ImportPreview` (``import_preview``).
 
 Signals:
     changed: the store changed (an import was written or undone).
@@ -18,23 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.merge import ChangeKind, Resolution, Side, UnitKey
 from cpc_desktop.export.package import SUFFIX
-from cpc_desktop.ui.handover.changes_model import (
-    COLUMNS,
-    CONFLICTS,
-    ROW_ROLE,
-    ChangesModel,
-    Row,
-)
-from cpc_desktop.ui.handover.conflict_panel import ComparePanel
 from cpc_desktop.ui.handover.describe import Names
+from cpc_desktop.ui.handover.import_preview import ImportPreview
 from cpc_desktop.ui.output.common import (
     busy,
     error_text,
-    moment_text,
     plural,
     show_error,
     text_label,
@@ -44,32 +37,8 @@ if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
 TITLE = "Import a hand-over"
-_BANNER = "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af; border-radius: 4px;"
-_BLOCKED = "background: #fde2e2; color: #7f1d1d; border: 2px solid #c53030; border-radius: 4px;"
 _DONE = "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d; border-radius: 4px;"
 _PROBLEM = "color: #9b1c1c;"
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-class ChangesTree(QtWidgets.QTreeView):
-    """The list of changes; Enter on a conflict asks for its panel (never the dialog's button)."""
-
-    enter_pressed = QtCore.Signal(QtCore.QModelIndex)
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
-            index = self.currentIndex()
-            if index.isValid() and not index.parent().isValid():
-                self.setExpanded(index.siblingAtColumn(0), not self.isExpanded(index))
-            self.enter_pressed.emit(index)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class ImportDialog(QtWidgets.QDialog):
@@ -213,110 +182,25 @@ class ImportDialog(QtWidgets.QDialog):
 
     # --- step 2: the preview -----------------------------------------------------------
 
-    def _preview_page(self) -> QtWidgets.QWidget:
-        page = QtWidgets.QWidget()
-        page.setObjectName("previewPage")
-        self.header = text_label("importHeader", "What the package does", bold=True, scale=1.15)
-        self.header.setMargin(8)
-        self.header.setStyleSheet(_BANNER)
-        self.made = text_label("importMadeBy", "Who made the package")
-        self.blocked = text_label("importBlocked", "Why it cannot be imported", bold=True, margin=8)
-        self.blocked.setStyleSheet(_BLOCKED)
-
-        self.model = ChangesModel(self)
-        self.tree = ChangesTree()
-        self.tree.setObjectName("changesList")
-        self.tree.setAccessibleName("What the package changes")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 330)
-        self.tree.setColumnWidth(2, 130)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.enter_pressed.connect(self._enter)
-        self.model.modelReset.connect(self.tree.expandAll)
-
-        self.panel = ComparePanel()
-        self.panel.resolved.connect(self.settle)
-        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        splitter.setObjectName("previewSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 300])
-
-        self.settled_label = text_label("settledCount", "Conflicts settled", bold=True)
-        self.import_button = QtWidgets.QPushButton("&Import")
-        self.import_button.setAccessibleName("Import")
-        self.import_button.setAutoDefault(False)
-        self.import_button.clicked.connect(self.import_)
-        cancel = QtWidgets.QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel the import")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.settled_label, 1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(cancel)
-
-        self.keys_hint = hint = QtWidgets.QLabel(
-            "Up and Down move through the list; Enter on a conflict goes to its choices: "
-            "Alt+T takes theirs, Alt+K keeps mine, Alt+E edits a merged text."
-        )
-        hint.setObjectName("previewKeys")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #4b5563;")
-        layout = QtWidgets.QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.made)
-        layout.addWidget(self.blocked)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(hint)
-        layout.addLayout(buttons)
+    def _preview_page(self) -> ImportPreview:
+        page = ImportPreview()
+        page.import_button.clicked.connect(self.import_)
+        page.cancel_button.clicked.connect(self.reject)
+        # The preview's parts, by the names the rest of the program and the tests use.
+        self.preview_page = page
+        self.header, self.made, self.blocked = page.header, page.made, page.blocked
+        self.model, self.tree, self.panel = page.model, page.tree, page.panel
+        self.settled_label, self.import_button = page.settled_label, page.import_button
+        self.keys_hint = page.keys_hint
         return page
 
     def show_preview(self, package: Any, preview: Any) -> None:
         self.package, self.preview = package, preview
-        plan = preview.plan
-        self.names = Names((plan.mine, plan.theirs, plan.base)) if plan is not None else None
-        self.panel.can_choose = not preview.blocked
-        self.keys_hint.setVisible(plan is not None and not plan.empty and not preview.blocked)
-        self.model.set_plan(plan, self.names)
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(1, min(max(self.tree.columnWidth(1), 200), 420))
-        role = package.sender_role.replace("_", "-")
-        self.made.setText(
-            f"Made by {package.sender} ({role}) on {moment_text(package.created_at)}. "
-            "Nothing is written until you choose Import."
-        )
-        self.header.setText(self._headline())
-        self.blocked.setVisible(bool(preview.blocked))
-        if preview.blocked:
-            self.blocked.setText(f"This package cannot be imported: {_sentence(preview.blocked)}")
-        self.tree.setVisible(plan is not None and not plan.empty)
-        self.panel.setVisible(plan is not None and not plan.empty)
         self.pages.setCurrentIndex(1)
         self._fit(1200, 720)
         self.setWindowTitle(f"{TITLE} — {package.reference}")
-        self._update_import()
-        first = self.model.index(0, 0)
-        child = self.model.index(0, 0, first)
-        if child.isValid():
-            self.tree.setCurrentIndex(child)
-        if self.tree.isVisible():
-            self.tree.setFocus()
+        self.preview_page.show_preview(package, preview)
+        self.names = self.preview_page.names
 
     def _fit(self, width: int, height: int) -> None:
         """Resize to ``width`` × ``height``, or as much of the screen as there is."""
@@ -326,80 +210,18 @@ class ImportDialog(QtWidgets.QDialog):
             width, height = min(width, room.width() - 40), min(height, room.height() - 60)
         self.resize(width, height)
 
-    def _headline(self) -> str:
-        preview, ref = self.preview, self.package.reference
-        if preview.imported_at is not None:
-            return f"{ref}: already imported on {moment_text(preview.imported_at)}: nothing to do."
-        if preview.new_conference:
-            record = self.package.current
-            return (
-                f"New conference: {ref} is not on this laptop, so it will be added whole "
-                f"({plural(len(record.participants), 'person', 'people')}, "
-                f"{plural(len(record.minutes), 'minute entry', 'minute entries')})."
-            )
-        plan = preview.plan
-        if plan is None or plan.empty:
-            return f"{ref}: nothing to import. This laptop already has everything in it."
-        return (
-            f"{ref}: {plan.count(ChangeKind.ADDED)} added, {plan.count(ChangeKind.CHANGED)} "
-            f"changed, {plan.count(ChangeKind.DELETED)} removed, "
-            f"{plural(len(plan.conflicts), 'conflict')}"
-        )
-
     def can_import(self) -> bool:
-        preview = self.preview
-        if preview is None or preview.blocked or preview.nothing_to_do:
-            return False
-        return bool(preview.new_conference) or self.model.settled() == len(self.model.conflicts())
-
-    def _update_import(self) -> None:
-        preview = self.preview
-        total, settled = len(self.model.conflicts()), self.model.settled()
-        if preview.blocked:
-            text = "Import is not possible: see the reason above."
-        elif preview.nothing_to_do:
-            text = "Nothing to import."
-        elif total and settled < total:
-            text = f"{settled} of {plural(total, 'conflict')} settled. Settle each to import."
-        elif total:
-            text = f"All {plural(total, 'conflict')} settled: ready to import."
-        else:
-            text = "No conflicts: ready to import."
-        self.settled_label.setText(text)
-        self.import_button.setEnabled(self.can_import())
-        self.import_button.setToolTip("" if self.can_import() else text)
-
-    def _current_changed(self, current: QtCore.QModelIndex, _previous: Any) -> None:
-        row: Row | None = self.model.data(current, ROW_ROLE)
-        names = self.names
-        if row is None or names is None:
-            self.panel.show_nothing("Select an entry in the list to see it here.")
-        elif row.conflict is not None:
-            self.panel.show_conflict(row.conflict, self.model.resolutions.get(row.key), names)
-        elif row.change is not None:
-            self.panel.show_change(row.change, names)
-
-    def _enter(self, index: QtCore.QModelIndex) -> None:
-        row: Row | None = self.model.data(index, ROW_ROLE)
-        if row is not None and row.conflict is not None:
-            self.panel.focus_choices()
+        return self.preview_page.can_import()
 
     def select(self, key: UnitKey, group: str | None = None) -> None:
         """Make the row for ``key`` current (and so show it in the panel)."""
-        index = self.model.index_of(key, group)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+        self.preview_page.select(key, group)
 
     def settle(self, key: UnitKey, resolution: Resolution) -> None:
-        self.model.set_resolution(key, resolution)
-        current: Row | None = self.model.data(self.tree.currentIndex(), ROW_ROLE)
-        if current is not None and current.key == key:
-            self.panel.show_choice(resolution)
-        self._update_import()
+        self.preview_page.settle(key, resolution)
 
     def conflict_keys(self) -> list[UnitKey]:
-        return [row.key for row in self.model.rows(CONFLICTS)]
+        return self.preview_page.conflict_keys()
 
     # --- step 3: import and the result -------------------------------------------------
 

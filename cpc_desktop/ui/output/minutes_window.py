@@ -24,11 +24,16 @@ from cpc_desktop.domain.redaction import RedactionReason
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import (
     busy,
-    moment_text,
     open_pdf,
     plural,
     show_error,
     text_label,
+)
+from cpc_desktop.ui.output.minutes_state import (
+    VersionsTable,
+    next_step,
+    sentence,
+    show_banner,
 )
 from cpc_desktop.ui.settings import Preferences
 
@@ -36,20 +41,7 @@ if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
 TITLE = "Minutes and approval"
-COLUMNS = ("Version", "State", "Approved by", "Approved", "Issued", "Correction (who asked, what)")
 ANY_FAMILY = "Any family member"
-
-_STATE_NAMES = {
-    MinutesState.DRAFT: "Draft",
-    MinutesState.APPROVED: "Approved",
-    MinutesState.ISSUED: "Issued",
-}
-_BANNER_STYLES = {
-    None: "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af;",
-    MinutesState.DRAFT: "background: #eef2f7; color: #1f2937; border: 1px solid #9ca3af;",
-    MinutesState.APPROVED: "background: #fff4d6; color: #3d2e05; border: 2px solid #b7791f;",
-    MinutesState.ISSUED: "background: #dcfce7; color: #0f3d1f; border: 2px solid #15803d;",
-}
 
 
 def left_out(redactions: tuple[Any, ...]) -> str:
@@ -161,20 +153,7 @@ class MinutesWindow(QtWidgets.QDialog):
             "minutesBanner", "State of the minutes", bold=True, scale=1.15, margin=8
         )
 
-        self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("versionsTable")
-        self.table.setAccessibleName("Versions of the minutes")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column in range(len(COLUMNS) - 1):
-            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.table = VersionsTable()
 
         self.problems_box = QtWidgets.QGroupBox("What stops approval")
         self.problems_box.setObjectName("approvalProblemsBox")
@@ -289,58 +268,9 @@ class MinutesWindow(QtWidgets.QDialog):
         except Exception as error:
             show_error(self, error, TITLE)
             return
-        self._fill_table()
-        self._show_banner()
+        self.table.show_versions(self.status.versions)
+        show_banner(self.banner, self.status.current, self.state)
         self._enable()
-
-    def _fill_table(self) -> None:
-        versions = self.status.versions
-        self.table.setRowCount(len(versions))
-        for row, version in enumerate(versions):
-            values = (
-                version.version,
-                _STATE_NAMES.get(version.state, version.state.value),
-                version.approved_by or "",
-                moment_text(version.approved_at),
-                moment_text(version.issued_at),
-                version.amendment_note,
-            )
-            for column, value in enumerate(values):
-                item = QtWidgets.QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
-        if not versions:
-            self.table.setRowCount(1)
-            self.table.setItem(0, 0, QtWidgets.QTableWidgetItem("1.0"))
-            self.table.setItem(0, 1, QtWidgets.QTableWidgetItem("Draft (not yet approved)"))
-            for column in range(2, len(COLUMNS)):
-                self.table.setItem(0, column, QtWidgets.QTableWidgetItem(""))
-        self.table.resizeRowsToContents()
-        self.table.selectRow(self.table.rowCount() - 1)
-
-    def _show_banner(self) -> None:
-        current = self.status.current
-        state = self.state
-        if current is None:
-            text = "DRAFT — not yet approved. The minutes can still be changed."
-        elif state is MinutesState.DRAFT:
-            text = f"DRAFT — version {current.version} is not yet approved and can still change."
-            if current.amendment_note:
-                text += f" It corrects the issued version: {current.amendment_note}"
-        elif state is MinutesState.APPROVED:
-            text = (
-                f"APPROVED — version {current.version} was approved by {current.approved_by} "
-                f"on {moment_text(current.approved_at)}. It is not issued yet: issue and sign "
-                "it to send it, or reopen it to make changes."
-            )
-        else:
-            text = (
-                f"ISSUED — version {current.version} was issued and signed on "
-                f"{moment_text(current.issued_at)}. It can never be changed: a correction "
-                "opens a new version."
-            )
-        self.banner.setText(text)
-        self.banner.setStyleSheet(_BANNER_STYLES[state] + " border-radius: 4px;")
 
     def _enable(self) -> None:
         state = self.state
@@ -348,32 +278,14 @@ class MinutesWindow(QtWidgets.QDialog):
         draft = state in (None, MinutesState.DRAFT)
         chair = self.is_chair
         self.problems_box.setVisible(draft and bool(problems))
-        self.problems.setText("\n".join(f"• {_sentence(p.message)}" for p in problems))
+        self.problems.setText("\n".join(f"• {sentence(p.message)}" for p in problems))
         self.approve_button.setEnabled(draft and chair and not problems)
         self.reopen_button.setEnabled(chair and state is MinutesState.APPROVED)
         self.issue_button.setEnabled(chair and state is MinutesState.APPROVED)
         self.correct_button.setEnabled(chair and state is MinutesState.ISSUED)
         self.export_button.setEnabled(state is not MinutesState.APPROVED)
         self.preview_family_button.setEnabled(True)
-        if not chair:
-            reason = "Only the chair can approve, issue or correct the minutes."
-        elif draft and problems:
-            reason = (
-                f"Approve is not available: {plural(len(problems), 'thing')} listed above "
-                "must be recorded first."
-            )
-        elif draft:
-            reason = "Next: check a preview, then approve the minutes as an accurate record."
-        elif state is MinutesState.APPROVED:
-            reason = (
-                "Next: issue and sign the approved minutes (your certificate's passphrase is "
-                "asked for). Export is available once they are issued."
-            )
-        else:
-            reason = (
-                "Export gives a signed copy to send. Correct… opens a new version if someone "
-                "asks for a correction."
-            )
+        reason = next_step(state, chair=chair, problems=len(problems))
         self.reason.setText(reason)
         self.approve_button.setToolTip(reason if not self.approve_button.isEnabled() else "")
 
@@ -576,9 +488,3 @@ class MinutesWindow(QtWidgets.QDialog):
     def _after_change(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."

@@ -1,0 +1,132 @@
+"""The wizard's pages for the whole conference: the quorum, and adjourning."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.ui.decision.base import Host, StepPage
+from cpc_desktop.ui.decision.widgets import (
+    buddy,
+    date_edit,
+    pydate,
+    qdate,
+    shown_date,
+    text_edit,
+)
+
+
+class QuorumPage(StepPage):
+    def __init__(self, host: Host, step: flow.Step) -> None:
+        super().__init__(host, step, "Quorum")
+        self.setSubTitle("Before the decisions: is the conference quorate?")
+
+    def build(self, layout: QtWidgets.QVBoxLayout) -> None:
+        quorum = self.host.ctx.quorum
+        self.state = QtWidgets.QLabel()
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.state.setAccessibleName("Quorum")
+        if quorum.quorate:
+            groups = ", ".join(quorum.other_groups)
+            text = (
+                "Quorate: children's social care is present, with these other agencies "
+                f"that have direct contact with the family: {groups}."
+            )
+        else:
+            text = f"Not quorate. {quorum.missing}"
+        self.state.setText(text)
+        self.state.setStyleSheet("" if quorum.quorate else "font-weight: bold;")
+        self.proceed = QtWidgets.QRadioButton("&Proceed to the decisions")
+        self.proceed.setAccessibleName("Proceed to the decisions")
+        self.adjourn = QtWidgets.QRadioButton("A&djourn and reconvene on another date")
+        self.adjourn.setAccessibleName("Adjourn and reconvene")
+        self.reason = text_edit(
+            "Reason for proceeding",
+            "Why the conference goes ahead without a quorum (for example, the risk "
+            "to the child of waiting)",
+        )
+        self.reason_label = buddy("&Reason for proceeding without a quorum:", self.reason)
+        layout.addWidget(self.state)
+        layout.addSpacing(8)
+        layout.addWidget(self.proceed)
+        layout.addWidget(self.adjourn)
+        layout.addSpacing(8)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.reason)
+        layout.addStretch(1)
+        for radio in (self.proceed, self.adjourn):
+            radio.toggled.connect(self.changed)
+        self.reason.textChanged.connect(self.changed)
+
+    def _reason_shown(self) -> bool:
+        return not self.host.ctx.quorum.quorate and self.proceed.isChecked()
+
+    def load(self) -> None:
+        answer = self.host.answers.quorum
+        if answer is not None:
+            (self.adjourn if answer.adjourn else self.proceed).setChecked(True)
+        elif self.host.ctx.quorum.quorate:
+            self.proceed.setChecked(True)
+        self.reason.setPlainText(answer.reason if answer else "")
+        self._sync()
+
+    def _sync(self) -> None:
+        self.reason.setVisible(self._reason_shown())
+        self.reason_label.setVisible(self._reason_shown())
+
+    def collect(self) -> None:
+        self._sync()
+        old = self.host.answers.quorum or flow.QuorumAnswer()
+        self.host.set_quorum(
+            dataclasses.replace(
+                old,
+                proceed=self.proceed.isChecked(),
+                adjourn=self.adjourn.isChecked(),
+                reason=self.reason.toPlainText().strip(),
+            )
+        )
+
+
+class AdjournPage(StepPage):
+    def __init__(self, host: Host, step: flow.Step) -> None:
+        super().__init__(host, step, "Adjourn the conference")
+        self.setSubTitle("No decision is made today; the conference meets again.")
+
+    def build(self, layout: QtWidgets.QVBoxLayout) -> None:
+        missing = self.host.ctx.quorum.missing
+        intro = QtWidgets.QLabel(
+            f"The conference is adjourned because it is not quorate. {missing} "
+            "A new conference, with the same children, is set up for the date below."
+        )
+        intro.setWordWrap(True)
+        self.date = date_edit("Reconvene date")
+        self.latest = QtWidgets.QLabel()
+        form = QtWidgets.QFormLayout()
+        form.addRow(buddy("Re&convene on:", self.date), self.date)
+        form.addRow("", self.latest)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.date.dateChanged.connect(self.changed)
+
+    def load(self) -> None:
+        answer = self.host.answers.quorum or flow.QuorumAnswer(adjourn=True, proceed=False)
+        latest = flow.reconvene_by(self.host.ctx)
+        self.date.setDateRange(
+            qdate(self.host.ctx.conference.date + dt.timedelta(days=1)), qdate(latest)
+        )
+        self.date.setDate(qdate(answer.reconvene_date or latest))
+        self.latest.setText(f"The rules allow up to {shown_date(latest)}.")
+
+    def collect(self) -> None:
+        old = self.host.answers.quorum or flow.QuorumAnswer(adjourn=True, proceed=False)
+        self.host.set_quorum(
+            dataclasses.replace(
+                old,
+                reconvene_date=pydate(self.date.date()),
+            )
+        )
