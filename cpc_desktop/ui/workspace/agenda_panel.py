@@ -42,6 +42,7 @@ from cpc_desktop.ui.workspace.agenda_commands import (
     SetStatus,
 )
 from cpc_desktop.ui.workspace.agenda_model import AgendaModel, Column
+from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -485,14 +486,16 @@ class AgendaPanel(QtWidgets.QWidget):
         self._push(SetStatus(self, self.items, changes, text, select))
 
     def _push(self, command: AgendaCommand) -> None:
-        try:
-            command.run()
-        except ServiceError as error:
-            self.report(error)
-            self.show_agenda(self.agenda_from_store())
-            return
-        self._say("")
-        self.undo_stack.push(command)
+        if run_and_push(self.undo_stack, command, self._refused):
+            self._say("")
+
+    def _refused(self, error: ServiceError) -> None:
+        self.report(error)
+        self.show_agenda(self.agenda_from_store())
+
+    def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
+        """The store refused to ``verb`` ``command`` (now dropped): say so, show the store."""
+        self._refused(error)
 
     # --- timing ----------------------------------------------------------------------
 

@@ -84,8 +84,6 @@ _ENTER_KEYS = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
 _REPORT_CODES = ("participant.report_",)
 
 
-
-
 def _qdate(day: date) -> QtCore.QDate:
     return QtCore.QDate(day.year, day.month, day.day)
 
