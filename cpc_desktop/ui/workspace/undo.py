@@ -78,12 +78,17 @@ class ServiceCommand(QtGui.QUndoCommand):
     def undo(self) -> None:
         self._guarded(self.backward, "undo")
 
+    def replayed(self, verb: str) -> None:
+        """Called after a successful ``verb`` ("undo" or "redo") from the stack."""
+
     def _guarded(self, step: Callable[[], None], verb: str) -> None:
         try:
             step()
         except ServiceError as error:
             self.setObsolete(True)
             self._host.command_refused(self, verb, error)
+            return
+        self.replayed(verb)
 
 
 def run_and_push(
