@@ -42,6 +42,7 @@ from cpc_desktop.ui.workspace.agenda_commands import (
 )
 from cpc_desktop.ui.workspace.agenda_dialogs import AddItemDialog
 from cpc_desktop.ui.workspace.agenda_model import AgendaModel, Column
+from cpc_desktop.ui.workspace.agenda_steps import AgendaSteps, next_pending
 from cpc_desktop.ui.workspace.agenda_timing import (
     _FINISHED,
     OVER_COLOUR,
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 
-class AgendaPanel(AgendaTiming, QtWidgets.QWidget):
+class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
     """The agenda of conference ``ref``, its progress and the controls that change it."""
 
     current_item_changed = QtCore.Signal(str)
@@ -304,81 +305,6 @@ class AgendaPanel(AgendaTiming, QtWidgets.QWidget):
             raise error
         self._say(text)
 
-    # --- stepping through the meeting --------------------------------------------------
-
-    def next_item(self) -> None:
-        items = self.items
-        current = self._current_row()
-        target = _next_pending(items, current)
-        if current < 0:
-            if target < 0:
-                self._say("Every item is done or skipped. Select one and make it current.")
-                return
-            started = any(item.status in _FINISHED for item in items)
-            text = "go to the next item" if started else "start the meeting"
-            self._set_statuses([(items[target].id, AgendaStatus.CURRENT)], text, target)
-        elif target < 0:
-            self._set_statuses(
-                [(items[current].id, AgendaStatus.DONE)], "finish the last item", current
-            )
-        else:
-            self._set_statuses(
-                [(items[target].id, AgendaStatus.CURRENT)], "go to the next item", target
-            )
-
-    def previous_item(self) -> None:
-        items = self.items
-        current = self._current_row()
-        if current < 0:
-            finished = [row for row, item in enumerate(items) if item.status in _FINISHED]
-            if not finished:
-                self._say("The meeting has not started yet.")
-                return
-            row = finished[-1]
-            changes = [(items[row].id, AgendaStatus.CURRENT)]
-            self._set_statuses(changes, "go back to the last item", row)
-            return
-        if current == 0:
-            self._say("This is the first item.")
-            return
-        changes = [
-            (items[current - 1].id, AgendaStatus.CURRENT),
-            (items[current].id, AgendaStatus.PENDING),
-        ]
-        self._set_statuses(changes, "go back to the previous item", current - 1)
-
-    def make_selected_current(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            self._say("Select an item first.")
-            return
-        item = self.items[row]
-        if item.status is AgendaStatus.CURRENT:
-            self._say("That item is already the current one.")
-            return
-        self._set_statuses([(item.id, AgendaStatus.CURRENT)], f"make “{item.title}” current", row)
-
-    def skip_item(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            row = self._current_row()
-        if row < 0:
-            self._say("Select the item to skip.")
-            return
-        items = self.items
-        item = items[row]
-        if item.status is AgendaStatus.SKIPPED:
-            self._set_statuses([(item.id, AgendaStatus.PENDING)], f"bring back “{item.title}”", row)
-            return
-        changes = [(item.id, AgendaStatus.SKIPPED)]
-        select = row
-        if item.status is AgendaStatus.CURRENT:
-            target = _next_pending(items, row)
-            if target >= 0:
-                changes.append((items[target].id, AgendaStatus.CURRENT))
-                select = target
-        self._set_statuses(changes, f"skip “{item.title}”", select)
-
     # --- changing the list -----------------------------------------------------------
 
     def add_item(self) -> None:
@@ -495,7 +421,7 @@ class AgendaPanel(AgendaTiming, QtWidgets.QWidget):
         a[ActionId.AGENDA_MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
         if current < 0:
             self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
-        elif _next_pending(items, current) < 0:
+        elif next_pending(items, current) < 0:
             self.next_button.setText("Finish item ✓")
         else:
             self.next_button.setText("Next item ▶")
@@ -509,15 +435,6 @@ class AgendaPanel(AgendaTiming, QtWidgets.QWidget):
         self.message_label.setVisible(bool(text))
         if text:
             self.message.emit(text)
-
-
-def _next_pending(items: Sequence[AgendaItem], after: int) -> int:
-    """The first pending item after row ``after``, else the first pending one at all."""
-    rows = [row for row, item in enumerate(items) if item.status is AgendaStatus.PENDING]
-    later = [row for row in rows if row > after]
-    if later:
-        return later[0]
-    return rows[0] if rows else -1
 
 
 def _label(accessible_name: str, text: str, style: str = "") -> QtWidgets.QLabel:
