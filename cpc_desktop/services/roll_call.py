@@ -64,13 +64,21 @@ class RollCallService(PartService):
 
     # --- participants --------------------------------------------------------------
 
-    def add_participant(self, ref: str, new: NewParticipant) -> d.Participant:
-        """Add someone to the roll call (chair or minute-taker, during introductions)."""
+    def add_participant(
+        self, ref: str, new: NewParticipant, *, participant_id: str | None = None
+    ) -> d.Participant:
+        """Add someone to the roll call (chair or minute-taker, during introductions).
+
+        ``participant_id`` brings back someone who was removed (undo), with their id.
+        """
         self._require(Action.RECORD_ATTENDANCE, "conference", ref)
         details = c.participant_details(dataclasses.asdict(new))
+        new_id = c.new_id(participant_id, "$.participants[].id")
         with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
             conference = self._conference_row(w.session, ref)
-            participant = d.Participant(id=m.new_id(), **details)  # type: ignore[arg-type]
+            if w.session.get(m.ParticipantRow, new_id) is not None:
+                raise Conflict("that participant is already in this store")
+            participant = d.Participant(id=new_id, **details)  # type: ignore[arg-type]
             fields = dataclasses.asdict(participant)
             del fields["attendance"]
             w.session.add(
@@ -128,20 +136,27 @@ class RollCallService(PartService):
         until: datetime | None = None,
         grounds: ExclusionGround | None = None,
         note: str = "",
+        event_id: str | None = None,
     ) -> d.AttendanceEvent:
-        """Record that someone arrived, was present, left or was excluded, and when."""
+        """Record that someone arrived, was present, left or was excluded, and when.
+
+        ``event_id`` brings back an event that was removed (undo), with its id.
+        """
         self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
         if kind is AttendanceKind.EXCLUDED and grounds is None:
             raise NotFound("an exclusion needs its grounds")
         if until is not None and until < at:
             raise NotFound("an exclusion cannot end before it starts")
+        new_id = c.new_id(event_id, "$.participants[].attendance[].id")
         context = self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
         with self._store.unit_of_work(context) as work:
             participant = work.session.get(m.ParticipantRow, participant_id)
             if participant is None:
                 raise NotFound(f"no participant {participant_id}")
+            if work.session.get(m.AttendanceEventRow, new_id) is not None:
+                raise Conflict("that attendance event is already in this store")
             event = d.AttendanceEvent(
-                id=m.new_id(), kind=kind, at=at, until=until, grounds=grounds, note=note
+                id=new_id, kind=kind, at=at, until=until, grounds=grounds, note=note
             )
             work.session.add(
                 m.AttendanceEventRow(

@@ -119,6 +119,7 @@ class ActionId(StrEnum):
     ROLL_CALL_EXCLUDE = "rollCall_exclude"
     ROLL_CALL_END_EXCLUSION = "rollCall_end_exclusion"
     ROLL_CALL_EDIT = "rollCall_edit"
+    ROLL_CALL_REMOVE = "rollCall_remove"
     # The minutes of an agenda item.
     ENTRY_NEXT = "entry_next"
     ENTRY_SPEAKER = "entry_speaker"
@@ -404,6 +405,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "F2",
         _I,
         "Reports, interpreter, advocate, role and agency of the selected person",
+    ),
+    ActionId.ROLL_CALL_REMOVE: _spec(
+        "Remove person",
+        "Ctrl+Shift+Delete",
+        _I,
+        "Take the selected person off the roll call (only if nothing in the record needs them)",
     ),
     # --- the minutes of an agenda item ------------------------------------------------
     ActionId.ENTRY_NEXT: _spec(

@@ -281,7 +281,7 @@ def test_undo_of_an_add_removes_the_person_from_the_store(qtbot: QtBot, live: Se
     assert not any(p.name == "Pat Quinn" for p in tab.model.values())
     assert "Undone" in tab.status.text()
 
-    # Redo adds them again (with a new id) and later commands still find them.
+    # Redo adds them again (with their id) and later commands still find them.
     qtbot.keyClick(tab.table, Key.Key_Z, Ctrl | Shift)
     pat = _person(live, "Pat Quinn")
     _select(qtbot, tab, "Pat Quinn")
@@ -289,7 +289,7 @@ def test_undo_of_an_add_removes_the_person_from_the_store(qtbot: QtBot, live: Se
     assert [e.kind for e in _person(live, "Pat Quinn").attendance] == [AttendanceKind.ARRIVED]
     assert _person(live, "Pat Quinn").id == pat.id
 
-    # Undo the arrival and the add, then redo both: the arrival follows the new id.
+    # Undo the arrival and the add, then redo both: the same person, the same arrival.
     stack = tab.test_stack  # type: ignore[attr-defined]
     stack.undo()
     stack.undo()
@@ -297,8 +297,39 @@ def test_undo_of_an_add_removes_the_person_from_the_store(qtbot: QtBot, live: Se
     stack.redo()
     stack.redo()
     again = _person(live, "Pat Quinn")
-    assert again.id != pat.id
+    assert again.id == pat.id
     assert [e.kind for e in again.attendance] == [AttendanceKind.ARRIVED]
+
+
+def test_a_person_removed_by_keyboard_comes_back_with_their_id(
+    qtbot: QtBot, live: Session, clock: Clock
+) -> None:
+    tab = _tab(qtbot, live)
+    _select(qtbot, tab, "Lee Tanner")
+    qtbot.keyClick(tab.table, Key.Key_F6)  # arrived: their attendance comes back too
+    lee = _person(live, "Lee Tanner")
+    assert [e.kind for e in lee.attendance] == [AttendanceKind.ARRIVED]
+
+    qtbot.keyClick(tab.table, Key.Key_Delete, Ctrl | Shift)
+    people = live.conferences.get(PRE_BIRTH).participants
+    assert lee.id not in [p.id for p in people]
+    assert "Removed Lee Tanner" in tab.status.text()
+
+    qtbot.keyClick(tab.table, Key.Key_Z, Ctrl)
+    back = _person(live, "Lee Tanner")
+    assert back.id == lee.id
+    assert back.attendance == lee.attendance  # the same events, with their ids
+    assert tab.selected_id() == lee.id
+
+    stack = tab.test_stack  # type: ignore[attr-defined]
+    stack.redo()
+    assert lee.id not in [p.id for p in live.conferences.get(PRE_BIRTH).participants]
+    stack.undo()
+    assert _person(live, "Lee Tanner").id == lee.id
+    # The arrival recorded before the removal can still be undone: it names the same event.
+    stack.undo()
+    assert _person(live, "Lee Tanner").attendance == ()
+    assert "Undone" in tab.status.text()
 
 
 def test_report_dates_edited_and_late_sharing_flagged(qtbot: QtBot, live: Session) -> None:

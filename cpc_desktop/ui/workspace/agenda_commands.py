@@ -4,10 +4,10 @@ Each command calls the agenda service with the values after the change
 (``redo``) or before it (``undo``) and hands the store's answer to its host (the
 agenda panel), which shows it; commands never touch widgets.
 
-The panel runs a command once with :meth:`AgendaCommand.run` *before* pushing it, so
-a refusal (say, a minute-taker trying to reorder the agenda) is reported and nothing
-reaches the undo stack; the push then skips the first ``redo``. A later ``undo`` or
-``redo`` that the store refuses is reported and the command is dropped from the stack.
+They are :class:`~cpc_desktop.ui.workspace.undo.ServiceCommand` s: the panel runs one
+before pushing it, so a refusal (say, a minute-taker trying to reorder the agenda) is
+reported and nothing reaches the undo stack; a later ``undo`` or ``redo`` that the
+store refuses is reported and the command is dropped from the stack.
 
 An item that is removed and then put back keeps its id and key (the service takes
 them back), so commands further along the stack that name it still reach it.
@@ -15,17 +15,15 @@ them back), so commands further along the stack that name it still reach it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
-
-from PySide6 import QtGui
 
 from cpc_desktop.domain.conference import AgendaItem
 from cpc_desktop.domain.enums import AgendaStatus
-from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.ui.workspace.undo import ServiceCommand, UndoHost
 
 
-class AgendaHost(Protocol):
+class AgendaHost(UndoHost, Protocol):
     """What a command needs from the panel it works for."""
 
     service: Any
@@ -35,44 +33,13 @@ class AgendaHost(Protocol):
 
     def show_agenda(self, items: Sequence[AgendaItem], select: str | None = None) -> None: ...
 
-    def report(self, error: BaseException) -> None: ...
 
-
-class AgendaCommand(QtGui.QUndoCommand):
-    """The shared run/redo/undo bookkeeping; subclasses write ``_redo`` and ``_undo``."""
+class AgendaCommand(ServiceCommand):
+    """A change to the agenda; subclasses write ``forward`` and ``backward``."""
 
     def __init__(self, host: AgendaHost, text: str) -> None:
-        super().__init__(text)
-        self._host = host
-        self._skip_redo = False
-
-    def run(self) -> None:
-        """Make the change now; raises the service's error if it is refused."""
-        self._redo()
-        self._skip_redo = True
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._guarded(self._redo)
-
-    def undo(self) -> None:
-        self._guarded(self._undo)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except ServiceError as error:
-            self.setObsolete(True)
-            self._host.report(error)
-            self._host.show_agenda(self._host.agenda_from_store())
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
+        super().__init__(host, text)
+        self._host: AgendaHost = host
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -104,11 +71,11 @@ class AddItem(AgendaCommand):
         """The added item's id ("" before the first run)."""
         return self._item.id
 
-    def _redo(self) -> None:
+    def forward(self) -> None:
         self._item = self._add(self._item, self._after)
         self._host.show_agenda(self._host.agenda_from_store(), select=self._item.id)
 
-    def _undo(self) -> None:
+    def backward(self) -> None:
         self._host.service.remove_agenda_item(self._item.id)
         self._host.show_agenda(self._host.agenda_from_store(), select=self._after)
 
@@ -121,13 +88,13 @@ class RemoveItem(AgendaCommand):
         self._item = item
         self._index = index
 
-    def _redo(self) -> None:
+    def forward(self) -> None:
         self._host.service.remove_agenda_item(self._item.id)
         items = self._host.agenda_from_store()
         near = items[min(self._index, len(items) - 1)].id if items else None
         self._host.show_agenda(items, select=near)
 
-    def _undo(self) -> None:
+    def backward(self) -> None:
         service = self._host.service
         before = self._host.agenda_from_store()
         after = before[self._index - 1].id if 0 < self._index <= len(before) else None
@@ -155,10 +122,10 @@ class MoveItem(AgendaCommand):
         items = self._host.service.move_agenda_item(self._item_id, index)
         self._host.show_agenda(items, select=self._item_id)
 
-    def _redo(self) -> None:
+    def forward(self) -> None:
         self._move(self._new)
 
-    def _undo(self) -> None:
+    def backward(self) -> None:
         self._move(self._old)
 
 
@@ -183,13 +150,13 @@ class SetStatus(AgendaCommand):
         self._changes = tuple(changes)
         self._select = select
 
-    def _redo(self) -> None:
+    def forward(self) -> None:
         items: Sequence[AgendaItem] = ()
         for item_id, status in self._changes:
             items = self._host.service.set_agenda_status(item_id, status)
         self._host.show_agenda(items, select=self._select)
 
-    def _undo(self) -> None:
+    def backward(self) -> None:
         wanted = dict(self._before)
         items: Sequence[AgendaItem] = self._host.agenda_from_store()
         now = {item.id: item.status for item in items}

@@ -33,7 +33,6 @@ from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.agenda_commands import (
     AddItem,
     AgendaCommand,
@@ -41,72 +40,23 @@ from cpc_desktop.ui.workspace.agenda_commands import (
     RemoveItem,
     SetStatus,
 )
+from cpc_desktop.ui.workspace.agenda_dialogs import AddItemDialog
 from cpc_desktop.ui.workspace.agenda_model import AgendaModel, Column
+from cpc_desktop.ui.workspace.agenda_steps import AgendaSteps, next_pending
+from cpc_desktop.ui.workspace.agenda_timing import (
+    _FINISHED,
+    OVER_COLOUR,
+    AgendaTiming,
+)
+from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
 Clock = Callable[[], datetime]
 
-OVER_COLOUR = "#b91c1c"
-_FINISHED = (AgendaStatus.DONE, AgendaStatus.SKIPPED)
 
-
-def clock_text(span: timedelta) -> str:
-    """Minutes and seconds, "07:32" (minutes go past 59: "75:00")."""
-    seconds = max(0, int(span.total_seconds()))
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def hours_text(span: timedelta) -> str:
-    """Hours and minutes, "1:05"."""
-    minutes = max(0, int(span.total_seconds())) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-class AddItemDialog(QtWidgets.QDialog):
-    """Title and time allowed for a new agenda item; Enter adds, Escape cancels."""
-
-    def __init__(self, after_title: str | None, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add agenda item")
-        self.title = bound(QtWidgets.QLineEdit(), "$.agenda[].title")
-        self.title.setAccessibleName("Item title")
-        self.title.setPlaceholderText("What the item is about")
-        self.allowance = QtWidgets.QSpinBox()
-        self.allowance.setAccessibleName("Time allowed in minutes")
-        self.allowance.setRange(1, 240)
-        self.allowance.setValue(10)
-        self.allowance.setSuffix(" min")
-        where = f"It goes after “{after_title}”." if after_title else "It goes at the end."
-        self.where = QtWidgets.QLabel(where)
-        self.where.setWordWrap(True)
-        self.where.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.buttons = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Ok
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add item")
-        ok.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.title.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-        form = QtWidgets.QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("Time &allowed:", self.allowance)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.where)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(360)
-
-    def accept(self) -> None:
-        if self.title.text().strip():
-            super().accept()
-
-
-class AgendaPanel(QtWidgets.QWidget):
+class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
     """The agenda of conference ``ref``, its progress and the controls that change it."""
 
     current_item_changed = QtCore.Signal(str)
@@ -355,81 +305,6 @@ class AgendaPanel(QtWidgets.QWidget):
             raise error
         self._say(text)
 
-    # --- stepping through the meeting --------------------------------------------------
-
-    def next_item(self) -> None:
-        items = self.items
-        current = self._current_row()
-        target = _next_pending(items, current)
-        if current < 0:
-            if target < 0:
-                self._say("Every item is done or skipped. Select one and make it current.")
-                return
-            started = any(item.status in _FINISHED for item in items)
-            text = "go to the next item" if started else "start the meeting"
-            self._set_statuses([(items[target].id, AgendaStatus.CURRENT)], text, target)
-        elif target < 0:
-            self._set_statuses(
-                [(items[current].id, AgendaStatus.DONE)], "finish the last item", current
-            )
-        else:
-            self._set_statuses(
-                [(items[target].id, AgendaStatus.CURRENT)], "go to the next item", target
-            )
-
-    def previous_item(self) -> None:
-        items = self.items
-        current = self._current_row()
-        if current < 0:
-            finished = [row for row, item in enumerate(items) if item.status in _FINISHED]
-            if not finished:
-                self._say("The meeting has not started yet.")
-                return
-            row = finished[-1]
-            changes = [(items[row].id, AgendaStatus.CURRENT)]
-            self._set_statuses(changes, "go back to the last item", row)
-            return
-        if current == 0:
-            self._say("This is the first item.")
-            return
-        changes = [
-            (items[current - 1].id, AgendaStatus.CURRENT),
-            (items[current].id, AgendaStatus.PENDING),
-        ]
-        self._set_statuses(changes, "go back to the previous item", current - 1)
-
-    def make_selected_current(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            self._say("Select an item first.")
-            return
-        item = self.items[row]
-        if item.status is AgendaStatus.CURRENT:
-            self._say("That item is already the current one.")
-            return
-        self._set_statuses([(item.id, AgendaStatus.CURRENT)], f"make “{item.title}” current", row)
-
-    def skip_item(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            row = self._current_row()
-        if row < 0:
-            self._say("Select the item to skip.")
-            return
-        items = self.items
-        item = items[row]
-        if item.status is AgendaStatus.SKIPPED:
-            self._set_statuses([(item.id, AgendaStatus.PENDING)], f"bring back “{item.title}”", row)
-            return
-        changes = [(item.id, AgendaStatus.SKIPPED)]
-        select = row
-        if item.status is AgendaStatus.CURRENT:
-            target = _next_pending(items, row)
-            if target >= 0:
-                changes.append((items[target].id, AgendaStatus.CURRENT))
-                select = target
-        self._set_statuses(changes, f"skip “{item.title}”", select)
-
     # --- changing the list -----------------------------------------------------------
 
     def add_item(self) -> None:
@@ -485,112 +360,16 @@ class AgendaPanel(QtWidgets.QWidget):
         self._push(SetStatus(self, self.items, changes, text, select))
 
     def _push(self, command: AgendaCommand) -> None:
-        try:
-            command.run()
-        except ServiceError as error:
-            self.report(error)
-            self.show_agenda(self.agenda_from_store())
-            return
-        self._say("")
-        self.undo_stack.push(command)
+        if run_and_push(self.undo_stack, command, self._refused):
+            self._say("")
 
-    # --- timing ----------------------------------------------------------------------
+    def _refused(self, error: ServiceError) -> None:
+        self.report(error)
+        self.show_agenda(self.agenda_from_store())
 
-    def _follow_current(self, now: datetime) -> None:
-        """Note when the current item changed; the meeting starts with the first one."""
-        current = self.current_item()
-        new_id = "" if current is None else current.id
-        items = self.items
-        if new_id != self._current_id:
-            if self._current_id and self._current_since is not None:
-                spent = self._spent.get(self._current_id, timedelta())
-                self._spent[self._current_id] = spent + (now - self._current_since)
-            self._current_id = new_id
-            self._current_since = now if new_id else None
-            if new_id and self._meeting_started is None:
-                self._meeting_started = now
-            self.current_item_changed.emit(new_id)
-        if not any(item.status is not AgendaStatus.PENDING for item in items):
-            # Back before the start (undone): the clock starts again with the first item.
-            self._meeting_started = None
-            self._spent.clear()
-        finished = bool(items) and all(item.status in _FINISHED for item in items)
-        if finished and self._meeting_ended is None:
-            self._meeting_ended = now
-        elif not finished:
-            self._meeting_ended = None
-
-    def item_elapsed(self, now: datetime | None = None) -> timedelta:
-        """How long the current item has run, counting earlier visits to it."""
-        if not self._current_id or self._current_since is None:
-            return timedelta()
-        now = now or self.clock()
-        return self._spent.get(self._current_id, timedelta()) + (now - self._current_since)
-
-    def meeting_elapsed(self, now: datetime | None = None) -> timedelta:
-        if self._meeting_started is None:
-            return timedelta()
-        end = self._meeting_ended or now or self.clock()
-        return end - self._meeting_started
-
-    def _tick(self) -> None:
-        now = self.clock()
-        items = self.items
-        total = len(items)
-        finished = sum(1 for item in items if item.status in _FINISHED)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(finished)
-        self.progress.setFormat(f"{finished} of {total} items done")
-        planned = timedelta(minutes=sum(item.allowance_minutes for item in items))
-        spent = self.meeting_elapsed(now)
-        meeting = f"Meeting time {hours_text(spent)} of {hours_text(planned)} planned"
-        if spent > planned:
-            meeting += f" — {hours_text(spent - planned)} over"
-        self.meeting_label.setText(meeting)
-        self._colour(self.meeting_label, spent > planned)
-
-        current = self._current_row()
-        over = False
-        if current >= 0:
-            item = items[current]
-            allowed = timedelta(minutes=item.allowance_minutes)
-            elapsed = self.item_elapsed(now)
-            over = elapsed > allowed
-            self.now_label.setText(f"Now: {item.title}")
-            self.timer_label.setText(
-                f"Item {current + 1} of {total} — {clock_text(elapsed)} of {clock_text(allowed)}"
-            )
-            if over:
-                self.over_label.setText(f"+{clock_text(elapsed - allowed)} over")
-            else:
-                self.over_label.setText(f"{clock_text(allowed - elapsed)} left")
-        elif not items:
-            self.now_label.setText("The agenda is empty.")
-            self.timer_label.setText("No items")
-            self.over_label.setText("Add one with Ctrl+Shift+I.")
-        elif finished == total:
-            self.now_label.setText("Every item is done or skipped.")
-            self.timer_label.setText("Agenda finished")
-            self.over_label.setText("")
-        elif self._meeting_started is None and finished == 0:
-            self.now_label.setText("The meeting has not started.")
-            self.timer_label.setText(f"{total} items to take")
-            self.over_label.setText("Start with Ctrl+Shift+Right.")
-        else:
-            self.now_label.setText("No item is current.")
-            self.timer_label.setText(f"{finished} of {total} items done")
-            self.over_label.setText("Next item: Ctrl+Shift+Right.")
-        self._colour(self.timer_label, over)
-        self._colour(self.over_label, over)
-        self.timer_box.setProperty("over", over)
-
-    @staticmethod
-    def _colour(label: QtWidgets.QLabel, over: bool) -> None:
-        """Red (and bold) past the allowance; the words "over" say it without colour."""
-        base = str(label.property("baseStyle") or "")
-        style = f"{base} color: {OVER_COLOUR}; font-weight: bold;" if over else base
-        if label.styleSheet() != style:
-            label.setStyleSheet(style)
+    def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
+        """The store refused to ``verb`` ``command`` (now dropped): say so, show the store."""
+        self._refused(error)
 
     # --- state -----------------------------------------------------------------------
 
@@ -642,7 +421,7 @@ class AgendaPanel(QtWidgets.QWidget):
         a[ActionId.AGENDA_MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
         if current < 0:
             self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
-        elif _next_pending(items, current) < 0:
+        elif next_pending(items, current) < 0:
             self.next_button.setText("Finish item ✓")
         else:
             self.next_button.setText("Next item ▶")
@@ -656,15 +435,6 @@ class AgendaPanel(QtWidgets.QWidget):
         self.message_label.setVisible(bool(text))
         if text:
             self.message.emit(text)
-
-
-def _next_pending(items: Sequence[AgendaItem], after: int) -> int:
-    """The first pending item after row ``after``, else the first pending one at all."""
-    rows = [row for row, item in enumerate(items) if item.status is AgendaStatus.PENDING]
-    later = [row for row in rows if row > after]
-    if later:
-        return later[0]
-    return rows[0] if rows else -1
 
 
 def _label(accessible_name: str, text: str, style: str = "") -> QtWidgets.QLabel:

@@ -29,6 +29,7 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
+from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
@@ -36,6 +37,7 @@ from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
+from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -378,16 +380,20 @@ class MinutesPane(QtWidgets.QWidget):
 
     # --- behaviour -----------------------------------------------------------------
 
-    def _push(self, command: QtGui.QUndoCommand) -> bool:
-        try:
-            self._undo.push(command)
-        except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.message.emit(message)
-            return False
-        return True
+    def _push(self, command: ServiceCommand) -> bool:
+        return run_and_push(self._undo, command, self._refused)
+
+    def _refused(self, error: ServiceError) -> None:
+        message = user_message(error)
+        if message is None:
+            raise error
+        self.message.emit(message)
+
+    def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
+        """The store refused to ``verb`` ``command`` (now dropped): say so, show the store."""
+        self._refused(error)
+        self._reload()
+        self.entries_changed.emit()
 
     def _fields(self) -> dict[str, Any]:
         return {

@@ -25,6 +25,7 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
+from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import (
     AT,
@@ -134,6 +135,49 @@ def test_remove_participant_with_their_attendance(store: Store, meeting: Session
         left = conn.exec_driver_sql("select id from attendance_event").scalars().all()
     assert left == [uid("a2")]  # Sam Worker's attendance went with them
     assert_sound(store)
+
+
+def test_a_removed_participant_comes_back_with_their_id(store: Store, meeting: Session) -> None:
+    meeting.entries.update_entry(M2, speaker_id=None)  # PC Dee no longer spoke
+    police = next(p for p in record(store).participants if p.id == POLICE)
+    meeting.roll_call.remove_participant(POLICE)
+    new = NewParticipant(police.name, police.role, agency=police.agency)
+    back = meeting.roll_call.add_participant(REF, new, participant_id=POLICE)
+    assert back.id == POLICE
+    assert POLICE in [p.id for p in record(store).participants]
+    assert last_event(store)["object_id"] == POLICE
+    refused(
+        store,
+        lambda: meeting.roll_call.add_participant(REF, new, participant_id=POLICE),
+        Conflict,
+        "that participant is already in this store",
+    )
+    event = meeting.roll_call.record_attendance(
+        POLICE, AttendanceKind.LEFT, AT + timedelta(hours=1), event_id=uid("came-back")
+    )
+    assert event.id == uid("came-back")
+    refused(
+        store,
+        lambda: meeting.roll_call.record_attendance(
+            SW, AttendanceKind.LEFT, AT, event_id=uid("came-back")
+        ),
+        Conflict,
+        "that attendance event is already in this store",
+    )
+    assert_sound(store)
+
+
+@pytest.mark.parametrize("bad", ["not-a-uuid", uid("x").upper()])
+def test_a_participant_id_must_be_a_lower_case_uuid(
+    store: Store, meeting: Session, bad: str
+) -> None:
+    new = NewParticipant("Jo Nurse", ParticipantRole.PROFESSIONAL)
+    refused(
+        store,
+        lambda: meeting.roll_call.add_participant(REF, new, participant_id=bad),
+        RuleViolation,
+        "$.participants[].id: must be a lower-case UUID",
+    )
 
 
 def test_remove_participant_refusals(store: Store, meeting: Session) -> None:

@@ -1,0 +1,158 @@
+"""The agenda panel's clock: time on the current item and in the meeting, and progress.
+
+:class:`AgendaTiming` is mixed into the panel
+(:class:`~cpc_desktop.ui.workspace.agenda_panel.AgendaPanel`): it follows which item
+is current, adds up the time spent on each, and fills the header (progress bar, item
+timer, meeting time) each tick, red and with the word "over" past an allowance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.domain.conference import AgendaItem
+from cpc_desktop.domain.enums import AgendaStatus
+
+__all__ = ["OVER_COLOUR", "AgendaTiming", "clock_text", "hours_text"]
+
+OVER_COLOUR = "#b91c1c"
+_FINISHED = (AgendaStatus.DONE, AgendaStatus.SKIPPED)
+
+
+def clock_text(span: timedelta) -> str:
+    """Minutes and seconds, "07:32" (minutes go past 59: "75:00")."""
+    seconds = max(0, int(span.total_seconds()))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def hours_text(span: timedelta) -> str:
+    """Hours and minutes, "1:05"."""
+    minutes = max(0, int(span.total_seconds())) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+class AgendaTiming:
+    """Time on the agenda (a mixin: the panel provides what is declared here)."""
+
+    clock: Callable[[], datetime]
+    current_item_changed: QtCore.SignalInstance
+    progress: QtWidgets.QProgressBar
+    meeting_label: QtWidgets.QLabel
+    now_label: QtWidgets.QLabel
+    timer_label: QtWidgets.QLabel
+    over_label: QtWidgets.QLabel
+    timer_box: QtWidgets.QWidget
+    _current_id: str
+    _current_since: datetime | None
+    _meeting_started: datetime | None
+    _meeting_ended: datetime | None
+    _spent: dict[str, timedelta]
+
+    @property
+    def items(self) -> tuple[AgendaItem, ...]:
+        raise NotImplementedError
+
+    def current_item(self) -> AgendaItem | None:
+        raise NotImplementedError
+
+    def _current_row(self) -> int:
+        raise NotImplementedError
+
+    def _follow_current(self, now: datetime) -> None:
+        """Note when the current item changed; the meeting starts with the first one."""
+        current = self.current_item()
+        new_id = "" if current is None else current.id
+        items = self.items
+        if new_id != self._current_id:
+            if self._current_id and self._current_since is not None:
+                spent = self._spent.get(self._current_id, timedelta())
+                self._spent[self._current_id] = spent + (now - self._current_since)
+            self._current_id = new_id
+            self._current_since = now if new_id else None
+            if new_id and self._meeting_started is None:
+                self._meeting_started = now
+            self.current_item_changed.emit(new_id)
+        if not any(item.status is not AgendaStatus.PENDING for item in items):
+            # Back before the start (undone): the clock starts again with the first item.
+            self._meeting_started = None
+            self._spent.clear()
+        finished = bool(items) and all(item.status in _FINISHED for item in items)
+        if finished and self._meeting_ended is None:
+            self._meeting_ended = now
+        elif not finished:
+            self._meeting_ended = None
+
+    def item_elapsed(self, now: datetime | None = None) -> timedelta:
+        """How long the current item has run, counting earlier visits to it."""
+        if not self._current_id or self._current_since is None:
+            return timedelta()
+        now = now or self.clock()
+        return self._spent.get(self._current_id, timedelta()) + (now - self._current_since)
+
+    def meeting_elapsed(self, now: datetime | None = None) -> timedelta:
+        if self._meeting_started is None:
+            return timedelta()
+        end = self._meeting_ended or now or self.clock()
+        return end - self._meeting_started
+
+    def _tick(self) -> None:
+        now = self.clock()
+        items = self.items
+        total = len(items)
+        finished = sum(1 for item in items if item.status in _FINISHED)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(finished)
+        self.progress.setFormat(f"{finished} of {total} items done")
+        planned = timedelta(minutes=sum(item.allowance_minutes for item in items))
+        spent = self.meeting_elapsed(now)
+        meeting = f"Meeting time {hours_text(spent)} of {hours_text(planned)} planned"
+        if spent > planned:
+            meeting += f" — {hours_text(spent - planned)} over"
+        self.meeting_label.setText(meeting)
+        self._colour(self.meeting_label, spent > planned)
+
+        current = self._current_row()
+        over = False
+        if current >= 0:
+            item = items[current]
+            allowed = timedelta(minutes=item.allowance_minutes)
+            elapsed = self.item_elapsed(now)
+            over = elapsed > allowed
+            self.now_label.setText(f"Now: {item.title}")
+            self.timer_label.setText(
+                f"Item {current + 1} of {total} — {clock_text(elapsed)} of {clock_text(allowed)}"
+            )
+            if over:
+                self.over_label.setText(f"+{clock_text(elapsed - allowed)} over")
+            else:
+                self.over_label.setText(f"{clock_text(allowed - elapsed)} left")
+        elif not items:
+            self.now_label.setText("The agenda is empty.")
+            self.timer_label.setText("No items")
+            self.over_label.setText("Add one with Ctrl+Shift+I.")
+        elif finished == total:
+            self.now_label.setText("Every item is done or skipped.")
+            self.timer_label.setText("Agenda finished")
+            self.over_label.setText("")
+        elif self._meeting_started is None and finished == 0:
+            self.now_label.setText("The meeting has not started.")
+            self.timer_label.setText(f"{total} items to take")
+            self.over_label.setText("Start with Ctrl+Shift+Right.")
+        else:
+            self.now_label.setText("No item is current.")
+            self.timer_label.setText(f"{finished} of {total} items done")
+            self.over_label.setText("Next item: Ctrl+Shift+Right.")
+        self._colour(self.timer_label, over)
+        self._colour(self.over_label, over)
+        self.timer_box.setProperty("over", over)
+
+    @staticmethod
+    def _colour(label: QtWidgets.QLabel, over: bool) -> None:
+        """Red (and bold) past the allowance; the words "over" say it without colour."""
+        base = str(label.property("baseStyle") or "")
+        style = f"{base} color: {OVER_COLOUR}; font-weight: bold;" if over else base
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)

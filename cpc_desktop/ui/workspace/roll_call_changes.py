@@ -1,0 +1,414 @@
+"""The roll call's changes: people added and removed, attendance, details, the child, quorum.
+
+Each change is made through the roll-call service and pushed on the workspace's undo
+stack as a :class:`~cpc_desktop.ui.workspace.undo.ServiceCommand`; a refusal is shown
+as one line and nothing is pushed. Someone removed comes back with their id and their
+attendance (with its ids), so commands further along the stack still reach them.
+
+:class:`RollCallChanges` is mixed into the Introductions tab
+(:class:`~cpc_desktop.ui.workspace.roll_call.RollCallTab`), which provides the
+widgets, the selection and the messages named below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from PySide6 import QtGui, QtWidgets
+
+from cpc_desktop.domain.conference import AttendanceEvent, ConferenceRecord, Participant
+from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
+from cpc_desktop.domain.labels import child_name
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.roll_call import NewParticipant
+from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
+from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
+from cpc_desktop.ui.workspace.participant_model import local_time, open_exclusion
+from cpc_desktop.ui.workspace.quick_entry import QuickEntry
+from cpc_desktop.ui.workspace.roll_call_dialogs import DetailsDialog
+from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
+
+if TYPE_CHECKING:
+    from PySide6 import QtCore
+
+    from cpc_desktop.services.session import Session
+
+__all__ = ["RollCallChanges"]
+
+T = TypeVar("T")
+
+_STAMP_WORDS = {
+    AttendanceKind.PRESENT: "present",
+    AttendanceKind.APOLOGIES: "apologies",
+    AttendanceKind.ABSENT: "absent",
+    AttendanceKind.ARRIVED: "arrived",
+    AttendanceKind.LEFT: "left",
+    AttendanceKind.EXCLUDED: "excluded",
+}
+
+
+#: A participant's details that :class:`NewParticipant` does not carry, as added.
+_DEFAULTS = Participant(id="", name="", role=ParticipantRole.PROFESSIONAL)
+
+
+class _Change(ServiceCommand):
+    """A roll-call change; after an undo or redo the tab reads the record again."""
+
+    def __init__(
+        self,
+        tab: RollCallChanges,
+        text: str,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+        select_on_undo: str | None = None,
+    ) -> None:
+        super().__init__(tab, text, forward, backward)
+        self._tab = tab
+        self._select_on_undo = select_on_undo
+
+    def replayed(self, verb: str) -> None:
+        self._tab._changed(f"{'Undone' if verb == 'undo' else 'Redone'}: {self.text()}.")
+        if verb == "undo" and self._select_on_undo is not None:
+            self._tab.select(self._select_on_undo)
+
+
+class RollCallChanges:
+    """The tab's undoable changes (a mixin: the tab provides what is declared here)."""
+
+    session: Session
+    reference: str
+    record: ConferenceRecord
+    undo_stack: QtGui.QUndoStack
+    quick: QuickEntry
+    table: QtWidgets.QTableView
+    completions: QtCore.QStringListModel
+    child_rows: dict[str, ChildRow]
+    exclusion_dialog: ExclusionDialog | None
+    details_dialog: DetailsDialog | None
+
+    # What the tab provides.
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def selected(self) -> Participant | None:
+        raise NotImplementedError
+
+    def select(self, participant_id: str) -> None:
+        raise NotImplementedError
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        raise NotImplementedError
+
+    def _changed(self, text: str = "") -> None:
+        raise NotImplementedError
+
+    def _report(self, error: BaseException) -> None:
+        raise NotImplementedError
+
+    def _widget(self) -> QtWidgets.QWidget:
+        """The tab itself, as the parent of its dialogs."""
+        return cast(QtWidgets.QWidget, self)
+
+    # --- the undo stack ------------------------------------------------------------------
+
+    def _call(self, work: Callable[[], T]) -> T | None:
+        """Run a service call; a refusal is shown as one line and ``None`` returned."""
+        try:
+            return work()
+        except Exception as error:
+            self._report(error)
+            return None
+
+    def _push(
+        self,
+        text: str,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+        done: str,
+        select_on_undo: str | None = None,
+    ) -> bool:
+        """Make a change and push it; ``done`` is the line shown once it is made."""
+        command = _Change(self, text, forward, backward, select_on_undo)
+        if not run_and_push(self.undo_stack, command, self._report):
+            return False
+        self._changed(done)
+        return True
+
+    def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
+        """The store refused to ``verb`` ``command`` (now dropped): say why, show the store."""
+        message = user_message(error)
+        if message is None:
+            raise error
+        self.reload()
+        self.show_message(f"Could not {verb} “{command.text()}”: {message}", error=True)
+
+    # --- people --------------------------------------------------------------------------
+
+    def add_person(self) -> None:
+        """Add the person typed in the quick-entry row, then get ready for the next."""
+        new = self.quick.value()
+        if not new.name:
+            self.show_message("Type the person's name first.", error=True)
+            self.quick.name.setFocus()
+            return
+        roll_call = self.session.roll_call
+        added: list[str] = []
+
+        def add() -> None:
+            person = roll_call.add_participant(
+                self.reference, new, participant_id=added[0] if added else None
+            )
+            added[:] = [person.id]
+
+        if not self._push(
+            f"add {new.name}", add, lambda: roll_call.remove_participant(added[0]), ""
+        ):
+            return
+        self.quick.clear()
+        self.show_message(f"Added {new.name}.")
+        self.select(added[0])
+        self.quick.name.setFocus()
+
+    def remove_person(self) -> None:
+        """Take the selected person off the roll call; undo brings them back, same id."""
+        person = self._need_selection()
+        if person is None:
+            return
+        roll_call = self.session.roll_call
+
+        def back() -> None:
+            new = NewParticipant(
+                name=person.name,
+                role=person.role,
+                agency=person.agency,
+                relationship=person.relationship,
+                direct_contact=person.direct_contact,
+                interpreter_language=person.interpreter_language,
+                advocate_needed=person.advocate_needed,
+            )
+            roll_call.add_participant(self.reference, new, participant_id=person.id)
+            rest = {
+                "invited": person.invited,
+                "report_received": person.report_received,
+                "report_shared_with_family": person.report_shared_with_family,
+            }
+            if rest != {
+                "invited": True,
+                "report_received": None,
+                "report_shared_with_family": None,
+            }:
+                roll_call.update_participant(person.id, **rest)
+            for event in person.attendance:
+                roll_call.record_attendance(
+                    person.id,
+                    event.kind,
+                    event.at,
+                    until=event.until,
+                    grounds=event.grounds,
+                    note=event.note,
+                    event_id=event.id,
+                )
+
+        self._push(
+            f"remove {person.name}",
+            lambda: roll_call.remove_participant(person.id),
+            back,
+            f"Removed {person.name}.",
+            select_on_undo=person.id,
+        )
+
+    # --- attendance ----------------------------------------------------------------------
+
+    def _need_selection(self) -> Participant | None:
+        person = self.selected()
+        if person is None:
+            self.show_message("Select a person in the table first.", error=True)
+        return person
+
+    def stamp(self, kind: AttendanceKind) -> None:
+        """Record ``kind`` for the selected person at the session's current time."""
+        person = self._need_selection()
+        if person is not None:
+            self._record(person, kind, self.session.clock())
+
+    def _record(
+        self,
+        person: Participant,
+        kind: AttendanceKind,
+        at: datetime,
+        *,
+        until: datetime | None = None,
+        grounds: Any = None,
+        note: str = "",
+    ) -> AttendanceEvent | None:
+        service = self.session.roll_call
+        recorded: list[AttendanceEvent] = []
+
+        def record() -> None:
+            event = service.record_attendance(
+                person.id,
+                kind,
+                at,
+                until=until,
+                grounds=grounds,
+                note=note,
+                event_id=recorded[0].id if recorded else None,
+            )
+            recorded[:] = [event]
+
+        word = _STAMP_WORDS[kind]
+        if not self._push(
+            f"{word} for {person.name}",
+            record,
+            lambda: service.remove_attendance(recorded[0].id),
+            f"{person.name}: {word} at {local_time(at)}.",
+        ):
+            return None
+        return recorded[0]
+
+    def exclude(self) -> None:
+        """Ask for the grounds and times, then record the exclusion."""
+        person = self._need_selection()
+        if person is None:
+            return
+        dialog = ExclusionDialog(person.name, self.session.clock(), self._widget())
+        dialog.accepted.connect(lambda: self._on_exclusion_accepted(person, dialog))
+        dialog.finished.connect(self._on_exclusion_finished)
+        self.exclusion_dialog = dialog
+        dialog.open()
+
+    def _on_exclusion_accepted(self, person: Participant, dialog: ExclusionDialog) -> None:
+        value = dialog.value()
+        self._record(
+            person,
+            AttendanceKind.EXCLUDED,
+            value.start,
+            until=value.until,
+            grounds=value.grounds,
+            note=value.note,
+        )
+
+    def _on_exclusion_finished(self) -> None:
+        if self.exclusion_dialog is not None:
+            self.exclusion_dialog.deleteLater()
+            self.exclusion_dialog = None
+        self.table.setFocus()
+
+    def end_exclusion(self) -> None:
+        """End the selected person's current exclusion at the session's time."""
+        person = self._need_selection()
+        if person is None:
+            return
+        now = self.session.clock()
+        event = open_exclusion(person, now)
+        if event is None:
+            self.show_message(f"{person.name} is not excluded at the moment.", error=True)
+            return
+        roll_call = self.session.roll_call
+
+        def back() -> None:
+            if event.until is not None:
+                roll_call.end_exclusion(event.id, event.until)
+                return
+            # An exclusion cannot be made open-ended again in place: record it afresh.
+            roll_call.remove_attendance(event.id)
+            roll_call.record_attendance(
+                person.id,
+                AttendanceKind.EXCLUDED,
+                event.at,
+                grounds=event.grounds,
+                note=event.note,
+                event_id=event.id,
+            )
+
+        self._push(
+            f"end the exclusion of {person.name}",
+            lambda: roll_call.end_exclusion(event.id, now),
+            back,
+            f"{person.name}: exclusion ended at {local_time(now)}.",
+        )
+
+    # --- details -------------------------------------------------------------------------
+
+    def edit_details(self) -> None:
+        """Open the details of the selected person; saving is undoable."""
+        person = self._need_selection()
+        if person is None or self.details_dialog is not None:
+            return
+        dialog = DetailsDialog(person, self.completions, self.session.today(), self._widget())
+        dialog.accepted.connect(lambda: self._on_details_accepted(dialog))
+        dialog.finished.connect(self._on_details_finished)
+        self.details_dialog = dialog
+        dialog.open()
+
+    def _on_details_accepted(self, dialog: DetailsDialog) -> None:
+        person = dialog.person
+        after = dialog.changes()
+        if not after:
+            return
+        before = {key: getattr(person, key) for key in after}
+        roll_call = self.session.roll_call
+        self._push(
+            f"edit the details of {person.name}",
+            lambda: roll_call.update_participant(person.id, **after),
+            lambda: roll_call.update_participant(person.id, **before),
+            f"Saved the details of {after.get('name', person.name)}.",
+        )
+
+    def _on_details_finished(self) -> None:
+        if self.details_dialog is not None:
+            self.details_dialog.deleteLater()
+            self.details_dialog = None
+        self.table.setFocus()
+
+    # --- the child's participation -------------------------------------------------------
+
+    def _on_child_changed(self, child_id: str) -> None:
+        row = self.child_rows.get(child_id)
+        if row is None:
+            return
+        child = row.child
+        name = child_name(child)
+        mode, reason = row.chosen()
+        if mode is None:
+            if reason is not None and reason != (child.participation_reason or None):
+                self.show_message(f"Choose how {name} takes part first.", error=True)
+            return
+        if (mode, reason) == (child.participation, child.participation_reason or None):
+            return
+        if mode is ChildParticipation.NOT_TAKING_PART and reason is None:
+            self.show_message(
+                f"Give the reason {name} is not taking part; nothing is saved until you do.",
+                error=True,
+            )
+            row.reason.setFocus()
+            return
+        before = (child.participation, child.participation_reason)
+        roll_call = self.session.roll_call
+        if not self._push(
+            f"set how {name} takes part",
+            lambda: roll_call.set_child_participation(child_id, mode, reason),
+            lambda: roll_call.set_child_participation(child_id, *before),
+            f"{name}: {PARTICIPATION_LABELS[mode].lower()}.",
+        ):
+            row.show(child)
+
+    # --- quorum --------------------------------------------------------------------------
+
+    def _on_quorum_reason(self, reason: str) -> None:
+        reason = reason.strip()
+        if not reason:
+            self.show_message("Give the reason for going ahead without a quorum.", error=True)
+            return
+        before = self.record.conference.quorum_reason
+        roll_call = self.session.roll_call
+        self._push(
+            "record the reason for proceeding without quorum",
+            lambda: roll_call.set_quorum_reason(self.reference, reason),
+            lambda: roll_call.set_quorum_reason(self.reference, before),
+            "Recorded the reason for proceeding without quorum.",
+        )
