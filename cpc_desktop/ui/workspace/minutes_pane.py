@@ -178,34 +178,12 @@ class MinutesPane(QtWidgets.QWidget):
         title.setObjectName("paneTitle")
         title.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.table = QtWidgets.QTableView()
-        self.table.setObjectName("entriesTable")
-        self.table.setAccessibleName(f"Minute entries for {self.item.title}")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        # Fitting the time column reads a sample of rows, not every entry (all one width).
-        header.setResizeContentsPrecision(50)
+        self.table = _entries_table(self.model, self.item.title)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
-        self.speaker = QtWidgets.QComboBox()
-        self.speaker.setAccessibleName("Speaker")
-        self.speaker.setMinimumContentsLength(22)
-        self.speaker.setSizeAdjustPolicy(
-            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.speaker = _speaker_combo()
         self.speaker.activated.connect(self._on_speaker_chosen)
-        self.tag = QtWidgets.QComboBox()
-        self.tag.setAccessibleName("Tag")
-        self.tag.addItem("No tag", None)
-        for tag in Tag:
-            self.tag.addItem(TAG_LABELS[tag.value], tag)
+        self.tag = _tag_combo()
         self.tag.activated.connect(self._on_tag_chosen)
         self.restricted = QtWidgets.QCheckBox("&Restricted")
         self.restricted.setAccessibleName("Restricted: not in the family's copy")
@@ -234,12 +212,7 @@ class MinutesPane(QtWidgets.QWidget):
         self.action_bar.submitted.connect(self._on_action_submitted)
         self.action_bar.closed.connect(self.editor.setFocus)
 
-        self.not_obtained = bound(QtWidgets.QLineEdit(), "$.agenda[].not_obtained_reason")
-        self.not_obtained.setAccessibleName("Reason the views were not obtained")
-        self.not_obtained.setPlaceholderText(
-            "If these views could not be obtained, say why (leave empty if they were)"
-        )
-        self.not_obtained.setText(self.item.not_obtained_reason or "")
+        self.not_obtained = _not_obtained_edit(self.item.not_obtained_reason)
         self.not_obtained.editingFinished.connect(self._on_not_obtained)
 
         editor_box = QtWidgets.QWidget()
@@ -547,3 +520,51 @@ class MinutesPane(QtWidgets.QWidget):
         if known is None or known[0] != entry.text:
             known = self._word_counts[entry.id] = (entry.text, word_count(entry.text))
         return known[1]
+
+
+def _entries_table(model: QtCore.QAbstractItemModel, title: str) -> QtWidgets.QTableView:
+    """The list of an item's entries: one row each, selected whole, read only."""
+    table = QtWidgets.QTableView()
+    table.setObjectName("entriesTable")
+    table.setAccessibleName(f"Minute entries for {title}")
+    table.setModel(model)
+    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    # Fitting the time column reads a sample of rows, not every entry (all one width).
+    header.setResizeContentsPrecision(50)
+    return table
+
+
+def _speaker_combo() -> QtWidgets.QComboBox:
+    speaker = QtWidgets.QComboBox()
+    speaker.setAccessibleName("Speaker")
+    speaker.setMinimumContentsLength(22)
+    speaker.setSizeAdjustPolicy(
+        QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    )
+    return speaker
+
+
+def _tag_combo() -> QtWidgets.QComboBox:
+    combo = QtWidgets.QComboBox()
+    combo.setAccessibleName("Tag")
+    combo.addItem("No tag", None)
+    for tag in Tag:
+        combo.addItem(TAG_LABELS[tag.value], tag)
+    return combo
+
+
+def _not_obtained_edit(reason: str | None) -> QtWidgets.QLineEdit:
+    edit = bound(QtWidgets.QLineEdit(), "$.agenda[].not_obtained_reason")
+    edit.setAccessibleName("Reason the views were not obtained")
+    edit.setPlaceholderText(
+        "If these views could not be obtained, say why (leave empty if they were)"
+    )
+    edit.setText(reason or "")
+    return edit
