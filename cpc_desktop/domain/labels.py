@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import Child, Participant
+from cpc_desktop.domain.inert import isolated
 
 _OVERRIDES = {
     "child_protection_plan": "Child protection plan",
@@ -39,9 +40,13 @@ def label(value: StrEnum) -> str:
 
 
 def person(p: Participant) -> str:
-    """A participant as printed beside what they said: "Dr A Patel (Health visitor)"."""
-    detail = p.agency or p.relationship or label(p.role)
-    return f"{p.name} ({detail})" if detail else p.name
+    """A participant as printed beside what they said: "Dr A Patel (Health visitor)".
+
+    Each part is :func:`~cpc_desktop.domain.inert.isolated`: a bidi control in it cannot
+    reorder the text printed after it.
+    """
+    detail = isolated(p.agency or p.relationship or label(p.role))
+    return f"{isolated(p.name)} ({detail})" if detail else isolated(p.name)
 
 
 def child_name(child: Child, blank: str = "the child") -> str:
@@ -50,9 +55,10 @@ def child_name(child: Child, blank: str = "the child") -> str:
     ``blank`` is what a child with neither name recorded is called: "the child" in a
     sentence, "" where the caller shows nothing, "Unborn baby" before a birth.
     """
-    return f"{child.given_name.strip()} {child.family_name.strip()}".strip() or blank
+    given, family = isolated(child.given_name.strip()), isolated(child.family_name.strip())
+    return f"{given} {family}".strip() or blank
 
 
 def first_name(child: Child) -> str:
     """The child's given name ("Kai"), or the full name when no given name is recorded."""
-    return child.given_name.strip() or child_name(child)
+    return isolated(child.given_name.strip()) or child_name(child)

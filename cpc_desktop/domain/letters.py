@@ -31,6 +31,7 @@ from cpc_desktop.domain.enums import (
     ConferenceType,
     ParticipantRole,
 )
+from cpc_desktop.domain.inert import BIDI_CONTROLS, isolated
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, Para
@@ -209,9 +210,9 @@ def missing_facts(record: ConferenceRecord, profile: Profile, kind: LetterKind) 
 
 def _matching_child(record: ConferenceRecord, name: str) -> Child | None:
     """The child whose full name, or (when no other child shares it) first name, is ``name``."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = " ".join(BIDI_CONTROLS.sub("", name).split()).casefold()
     for child in record.children:
-        if " ".join(child_name(child).split()).casefold() == wanted:
+        if " ".join(BIDI_CONTROLS.sub("", child_name(child)).split()).casefold() == wanted:
             return child
     firsts = [c for c in record.children if c.given_name.strip().casefold() == wanted]
     return firsts[0] if len(firsts) == 1 else None
@@ -283,9 +284,13 @@ def compose_letter(
 
     reader = Reader.CHILD if child is not None else _READERS[kind]
     scope = _scope(record, kind, child)
-    values = facts.values(record, profile, scope, reader)
-    values["recipient_name"] = (recipient,)
-    values["recipient_given_name"] = (first_name(child) if child else recipient,)
+    # Each value is isolated: a bidi control in a name cannot reorder the words after it.
+    values = {
+        name: tuple(isolated(value) for value in found)
+        for name, found in facts.values(record, profile, scope, reader).items()
+    }
+    values["recipient_name"] = (isolated(recipient),)
+    values["recipient_given_name"] = (first_name(child) if child else isolated(recipient),)
     template = profile.letters.for_kind(kind)
     authority = record.conference.local_authority.strip()
     return LetterDocument(

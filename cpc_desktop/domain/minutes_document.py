@@ -29,6 +29,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     ParticipantRole,
 )
+from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name, label, person
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
 from cpc_desktop.domain.printed import (
@@ -100,7 +101,7 @@ def build_minutes(
         all_family = family_redactions(record)
         sections.append(Section("Appendix: left out of family copies", writer.appendix(all_family)))
     if family:
-        who = people[which.recipient_id].name if which.recipient_id else ""
+        who = isolated(people[which.recipient_id].name) if which.recipient_id else ""
         subtitle = f"Family copy for {who}" if who else "Family copy"
     else:
         subtitle = "Full copy: professionals only"
@@ -141,7 +142,7 @@ class _Writer:
         return "-" if found is None else person(found)
 
     def by_role(self, role: ParticipantRole) -> str:
-        names = [p.name for p in self.record.participants if p.role is role]
+        names = [isolated(p.name) for p in self.record.participants if p.role is role]
         return ", ".join(names) or "-"
 
     # --- sections -------------------------------------------------------------------
@@ -153,7 +154,7 @@ class _Writer:
             ("Reference", c.reference),
             ("Conference", label(c.type)),
             ("Date", when),
-            ("Where", ", ".join(x for x in (c.venue, label(c.mode)) if x)),
+            ("Where", ", ".join(x for x in (isolated(c.venue), label(c.mode)) if x)),
             ("Local authority", c.local_authority or "-"),
             ("Chair", self.by_role(ParticipantRole.CHAIR)),
             ("Minutes taken by", self.by_role(ParticipantRole.MINUTE_TAKER)),
@@ -207,7 +208,7 @@ class _Writer:
             if event.kind is AttendanceKind.EXCLUDED:
                 span = f"{self.time(event.at)}-{self.time(event.until) or 'end'}"
                 why = label(event.grounds) if event.grounds else "no grounds recorded"
-                note = f" ({event.note})" if event.note else ""
+                note = f" ({isolated(event.note)})" if event.note else ""
                 parts.append(f"Excluded {span}: {why}{note}")
             elif event.kind in (AttendanceKind.APOLOGIES, AttendanceKind.ABSENT):
                 parts.append(label(event.kind))
@@ -385,7 +386,7 @@ class _Writer:
         pairs = [
             ("Version", version.version),
             ("State", label(version.state)),
-            ("Approved by", version.approved_by or "-"),
+            ("Approved by", isolated(version.approved_by) or "-"),
             ("Approved at", self.stamp(version.approved_at)),
             ("Issued at", self.stamp(version.issued_at)),
             ("Content fingerprint (SHA-256)", version.content_hash),
