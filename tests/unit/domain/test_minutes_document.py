@@ -278,3 +278,22 @@ def test_an_approved_version_not_yet_issued(demo, profile) -> None:
     assert fields["Categories"] == "Neglect"
     assert "Main category" not in fields
     assert "Changes from the previous version" not in fields
+
+
+def test_a_name_with_a_bidi_override_reorders_no_other_name(demo, profile, tmp_path) -> None:
+    # Issue 16.7: a right-to-left override in one name printed the names after it backwards.
+    from cpc_desktop.export.typeset import render_document
+    from tests.unit.export.test_typeset import pdftotext
+
+    decided = next(c for c in demo.decisions if len(c.core_group) > 1)
+    first, *others = decided.core_group
+    names = {p.id: f"Typed{i} Name{i}" for i, p in enumerate(demo.participants)}
+    names[first] = "\u202eEvil \u202bName"
+    people = tuple(dataclasses.replace(p, name=names[p.id]) for p in demo.participants)
+    record = dataclasses.replace(demo, participants=people)
+    text = "\n".join(pdftotext(render_document(build_minutes(record, profile).document), tmp_path))
+    flat = " ".join(text.split())
+    assert f"Core group Name livE (Children's Social Care), {names[others[0]]} (" in flat
+    speakers = {e.speaker_id for e in demo.minutes if e.speaker_id and e.speaker_id != first}
+    for pid in {*others, *speakers}:
+        assert names[pid] + " (" in flat  # in the core group and each speaker heading as typed
