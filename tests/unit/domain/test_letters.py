@@ -1129,3 +1129,13 @@ def test_a_child_without_a_decision_adds_nothing_to_the_values() -> None:
 
     assert values["children_names"] == ("Kai, Lily and Theo",)
     assert len(values["children_outcomes"]) == len(values["reasons"]) == 1
+
+
+def test_a_recipient_name_with_a_bidi_override_keeps_the_salutation_in_order(tmp_path) -> None:
+    # Issue 16.7: a right-to-left override in a name reversed the salutation after it.
+    from cpc_desktop.export.typeset import render_letter
+    from tests.unit.export.test_typeset import pdftotext
+
+    letter = compose(name="\u202eJustyna Harland")
+    text = "\n".join(pdftotext(render_letter(letter), tmp_path))
+    assert "Dear dnalraH anytsuJ," in " ".join(text.split())
