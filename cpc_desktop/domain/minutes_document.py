@@ -386,7 +386,7 @@ class _Writer:
         pairs = [
             ("Version", version.version),
             ("State", label(version.state)),
-            ("Approved by", isolated(version.approved_by) or "-"),
+            ("Approved by", isolated(version.approved_by or "-")),
             ("Approved at", self.stamp(version.approved_at)),
             ("Issued at", self.stamp(version.issued_at)),
             ("Content fingerprint (SHA-256)", version.content_hash),

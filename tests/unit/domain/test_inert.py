@@ -63,9 +63,6 @@ def test_a_name_cannot_reorder_the_text_around_it(names: list[str]) -> None:
     line = ", ".join(isolated(n) for n in names) + ", Jane Smith"
     display = BIDI_CONTROLS.sub("", str(get_display(line, base_dir="L")))
     assert display.endswith(", Jane Smith")
-    assert display.startswith(
-        BIDI_CONTROLS.sub("", str(get_display(isolated(names[0]), base_dir="L")))
-    )
 
 
 @given(st.text(max_size=40))
