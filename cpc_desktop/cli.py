@@ -280,8 +280,7 @@ def _cmd_minutes(args: argparse.Namespace) -> int:
             record = session.conferences.get(args.ref)
             recipient = _participant_named(record, args.recipient)
         which = MinutesCopy(CopyKind(args.copy), None if recipient is None else recipient.id)
-        pdf = session.minutes.export(args.ref, which, certificate)
-    _write(out, pdf.data)
+        pdf = session.minutes.export(args.ref, which, certificate, out)
     copy = f"family copy for {recipient.name}" if recipient else f"{args.copy} copy"
     left_out = f", {len(pdf.redactions)} entries left out" if args.copy == "family" else ""
     signed = "signed" if pdf.signed else "unsigned draft"
@@ -342,12 +341,8 @@ def _cmd_letters(args: argparse.Namespace) -> int:
         if refused:
             more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
             raise CliError(f"no letters written: {refused[0]}{more}")
-        written = []
-        for request in requests:
-            pdf = session.letters.issue(args.ref, request, certificate)
-            target = folder / pdf.file_name
-            _write(target, pdf.data)
-            written.append(target)
+        issued = session.letters.issue_all(args.ref, requests, certificate, folder)
+        written = [folder / pdf.file_name for pdf in issued]
     for target in written:
         print(f"wrote {target}")
     print(f"{len(written)} letters for {args.ref}")

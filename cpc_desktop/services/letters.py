@@ -4,12 +4,15 @@ A letter is written from the profile's template for its kind and refused, with e
 missing fact named, if the outcome, reasons, lead social worker, contact, next dates or
 complaints route is missing. The recipient's name and address are confirmed by the
 person issuing it and kept with the letter (domain.md §10 item 34). Issuing records
-the letter, its file and its fingerprint in one unit of work with its audit event.
+the letter, its file and its fingerprint in one unit of work with its audit event;
+issuing several (``issue_all``) makes all or none, and writes all their files or none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -28,7 +31,7 @@ from cpc_desktop.domain.letters import (
 from cpc_desktop.domain.printed import LetterDocument
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import ServiceError
-from cpc_desktop.services.outputs import OutputPdf, record_output, sha256, sign
+from cpc_desktop.services.outputs import Delivery, OutputPdf, record_output, sha256, sign
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
@@ -77,41 +80,66 @@ class LetterService(ServiceBase):
         self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
     ) -> OutputPdf:
         """Write the letter, sign it when a certificate is given, and record it."""
+        return self.issue_all(ref, (request,), certificate)[0]
+
+    def issue_all(
+        self,
+        ref: str,
+        requests: Sequence[LetterRequest],
+        certificate: ChairCertificate | None = None,
+        folder: Path | None = None,
+    ) -> tuple[OutputPdf, ...]:
+        """Issue several letters at once: all of them or none.
+
+        Every letter is composed before any is made, so one lacking a fact refuses them
+        all. With ``folder``, every file is written there (named from the reference)
+        before anything is recorded; if one cannot be written, none is kept and nothing
+        is recorded.
+        """
         self._require(Action.ISSUE_DOCUMENTS, "letter", ref)
         now = self._clock()
-        with self._store.unit_of_work(self._context(Action.ISSUE_DOCUMENTS, "letter")) as work:
+        context = self._context(Action.ISSUE_DOCUMENTS, "letter")
+        with Delivery() as delivery, self._store.unit_of_work(context) as work:
             s = work.session
             conference_id = self._conference_id(s, ref)
             record = repository.load_record(s, conference_id)
             assert record is not None
-            data = _typeset(self._compose(record, request))
-            if certificate is not None:
-                data = sign(data, certificate, "Outcome letter from the chair")
-            letter = d.Letter(
-                id=m.new_id(),
-                kind=request.kind.value,
-                recipient_id=request.recipient_id,
-                created_at=now,
-                file_sha256=sha256(data),
-                recipient_name=request.recipient_name.strip(),
-                recipient_address="\n".join(line.strip() for line in request.address),
-            )
-            position = len(record.letters)
-            repository.add_value(s, letter, conference_id, position, self._actor.name, now)
-            output_id = record_output(
-                s,
-                meta=self._meta(),
-                now=now,
-                conference_id=conference_id,
-                kind=LETTER,
-                data=data,
-                certificate=certificate,
-                letter_id=letter.id,
-                recipient_id=request.recipient_id,
-            )
-            work.object_id = letter.id
-        name = self._name(record, request)
-        return OutputPdf(data, name, sha256(data), certificate is not None, (), output_id)
+            documents = [self._compose(record, request) for request in requests]
+            issued: list[OutputPdf] = []
+            for request, document in zip(requests, documents, strict=True):
+                data = _typeset(document)
+                if certificate is not None:
+                    data = sign(data, certificate, "Outcome letter from the chair")
+                letter = d.Letter(
+                    id=m.new_id(),
+                    kind=request.kind.value,
+                    recipient_id=request.recipient_id,
+                    created_at=now,
+                    file_sha256=sha256(data),
+                    recipient_name=request.recipient_name.strip(),
+                    recipient_address="\n".join(line.strip() for line in request.address),
+                )
+                position = len(record.letters) + len(issued)
+                repository.add_value(s, letter, conference_id, position, self._actor.name, now)
+                output_id = record_output(
+                    s,
+                    meta=self._meta(),
+                    now=now,
+                    conference_id=conference_id,
+                    kind=LETTER,
+                    data=data,
+                    certificate=certificate,
+                    letter_id=letter.id,
+                    recipient_id=request.recipient_id,
+                )
+                name = self._name(record, request)
+                issued.append(
+                    OutputPdf(data, name, sha256(data), certificate is not None, (), output_id)
+                )
+                work.object_id = letter.id if len(requests) == 1 else conference_id
+            if folder is not None:
+                delivery.write([(folder / pdf.file_name, pdf.data) for pdf in issued])
+        return tuple(issued)
 
     def letter_bytes(self, ref: str, letter_id: str) -> bytes:
         """The exact file issued as letter ``letter_id``."""

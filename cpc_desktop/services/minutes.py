@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
@@ -27,7 +28,14 @@ from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build
 from cpc_desktop.domain.validation import Problem, Severity
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import RuleViolation, ServiceError
-from cpc_desktop.services.outputs import OutputPdf, record_output, sha256, sign, stored_bytes
+from cpc_desktop.services.outputs import (
+    Delivery,
+    OutputPdf,
+    record_output,
+    sha256,
+    sign,
+    stored_bytes,
+)
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
@@ -178,15 +186,23 @@ class MinutesService(ServiceBase):
         ref: str,
         which: MinutesCopy = FULL_COPY,
         certificate: ChairCertificate | None = None,
+        out: Path | None = None,
     ) -> OutputPdf:
-        """A copy to send, recorded in the store.
+        """A copy to send, recorded in the store (and written to ``out`` when given).
 
         A draft prints unsigned with a DRAFT watermark. The full copy of issued minutes is
         the very file that was signed. Any other copy of issued minutes is signed now,
-        which needs the chair's certificate.
+        which needs the chair's certificate. With ``out``, the copy is recorded only once
+        the file is durably written, and the file is removed if recording fails.
         """
 
         def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
+            pdf = make(s, record)
+            if out is not None:
+                delivery.write([(out, pdf.data)])
+            return pdf
+
+        def make(s: Session, record: d.ConferenceRecord) -> OutputPdf:
             version = approval.current(record)
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
@@ -212,7 +228,8 @@ class MinutesService(ServiceBase):
                 data, name, sha256(data), state is not None, built.redactions, output_id
             )
 
-        return self._change(Action.EXPORT, ref, step)
+        with Delivery() as delivery:
+            return self._change(Action.EXPORT, ref, step)
 
     # --- helpers ---------------------------------------------------------------------
 

@@ -5,6 +5,10 @@ its SHA-256, the signer's certificate and its bytes, in the same unit of work as
 audit event that says who issued it. ``verify`` says a file is valid only when
 pyHanko's verdict holds against a certificate this store recorded *and* the file's
 fingerprint is one this store recorded (security.md I2).
+
+A call that also writes files (``Delivery``) writes all of them or none, and records
+them only once all are in place: the files are written inside the unit of work, after
+every PDF is made, and taken away again if the unit of work does not commit.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -22,7 +28,9 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import models as m
 from cpc_desktop.domain.enums import CopyKind
 from cpc_desktop.domain.redaction import Redaction
+from cpc_desktop.export.files import Batch, CannotWrite, write_all_atomic
 from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
@@ -109,6 +117,42 @@ def record_output(
     session.add(row)
     session.flush()
     return row.id
+
+
+class Delivery:
+    """Files written with a unit of work: kept if it commits, taken away if it does not.
+
+    Use ``with Delivery() as delivery:`` around the unit of work and call
+    ``delivery.write`` inside it once every PDF is made; a file that cannot be written
+    stops the call with one line, before anything is recorded.
+    """
+
+    def __init__(self) -> None:
+        self._batch: Batch | None = None
+
+    def write(self, files: Sequence[tuple[Path, bytes]]) -> None:
+        try:
+            self._batch = write_all_atomic(files)
+        except CannotWrite as error:
+            raise ServiceError(
+                f"cannot write {error.path}: no file was written and nothing was recorded"
+            ) from None
+
+    def __enter__(self) -> Delivery:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._batch is not None:
+            if kind is None:
+                self._batch.finish()
+            else:
+                self._batch.undo()
+            self._batch = None
 
 
 def stored_bytes(session: Session, output_id: str) -> bytes:

@@ -469,6 +469,12 @@ ROWS: list[Row] = [
     ),
     Row(
         LetterService,
+        "issue_all",
+        lambda s, f: s.letters.issue_all(DRAFT, (f.letter,)),
+        Action.ISSUE_DOCUMENTS,
+    ),
+    Row(
+        LetterService,
         "letter_bytes",
         lambda s, f: s.letters.letter_bytes(DRAFT, f.letter_id),
         Action.EXPORT,
