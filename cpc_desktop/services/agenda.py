@@ -135,6 +135,7 @@ class AgendaService(PartService):
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
+            self._require_draft(w.session, item.conference_id)
             items = self._agenda(w.session, item.conference_id)
             if status is AgendaStatus.CURRENT:
                 for other in items:
