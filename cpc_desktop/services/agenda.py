@@ -56,6 +56,7 @@ class AgendaService(PartService):
             key = c.text(key, "$.agenda[].key")
         with self._store.unit_of_work(self._context(Action.MANAGE_AGENDA, "agenda_item")) as w:
             conference = self._conference_row(w.session, ref)
+            self._require_draft(w.session, conference.id)
             if w.session.get(m.AgendaItemRow, new_id) is not None:
                 raise Conflict("that agenda item is already in this store")
             items = self._agenda(w.session, conference.id)
@@ -100,6 +101,7 @@ class AgendaService(PartService):
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
+            self._require_draft(w.session, item.conference_id)
             written = rows.entries_under(w.session, item_id)
             if written:
                 raise Conflict(
@@ -116,6 +118,7 @@ class AgendaService(PartService):
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
+            self._require_draft(w.session, item.conference_id)
             items = self._agenda(w.session, item.conference_id)
             index = c.whole(new_index, "$.agenda[].position", 0, len(items) - 1)
             items.remove(item)
@@ -132,6 +135,7 @@ class AgendaService(PartService):
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
+            self._require_draft(w.session, item.conference_id)
             items = self._agenda(w.session, item.conference_id)
             if status is AgendaStatus.CURRENT:
                 for other in items:
@@ -172,6 +176,7 @@ class AgendaService(PartService):
             self._context(Action.MANAGE_AGENDA, "agenda_item", item_id)
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
+            self._require_draft(w.session, item.conference_id)
             self._apply(item, changes)
             w.session.flush()
             return repository.to_value(d.AgendaItem, item)

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from cpc_desktop.data import audit, repository
+from cpc_desktop.data import audit, repository, rows
 from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain.conference import ConferenceRecord
-from cpc_desktop.services.errors import NotFound, PermissionDenied
+from cpc_desktop.domain.enums import MinutesState
+from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied
 from cpc_desktop.services.roles import Action, Actor, allowed
 from cpc_desktop.services.rules import RuleBook
 
@@ -52,6 +53,26 @@ def require(
     )
 
 
+def frozen_message(state: MinutesState) -> str:
+    """Why nothing a copy of the minutes shows may change while they are ``state``."""
+    return (
+        f"the minutes are {state.value}: the chair must reopen them or open a "
+        "corrected version before they can change"
+    )
+
+
+def require_draft(state: MinutesState | None) -> None:
+    """Refuse (:class:`Conflict`) unless the current minutes version is a draft (or none).
+
+    Frozen means frozen: once the minutes are approved or issued, nothing any copy of
+    them contains (entries, attendance and exclusions, participants, the agenda,
+    actions, scales, decisions) changes until the chair reopens them or a correction
+    opens a new draft version. Call it inside the unit of work, before any row changes.
+    """
+    if state is not None and state is not MinutesState.DRAFT:
+        raise Conflict(frozen_message(state))
+
+
 class ServiceBase:
     """One actor on one open store; subclasses add the use cases."""
 
@@ -82,6 +103,11 @@ class ServiceBase:
     def _touch(self, row: m.Row) -> None:
         row.row_updated_at = self._clock()
         row.row_updated_by = self._actor.name
+
+    @staticmethod
+    def _require_draft(session: Session, conference_id: str) -> None:
+        """:func:`require_draft` for the conference's current minutes version."""
+        require_draft(rows.minutes_state(session, conference_id))
 
     def _load_record(self, action: Action, ref: str) -> ConferenceRecord:
         """The whole conference ``ref``, read under ``action`` (checked and audited)."""

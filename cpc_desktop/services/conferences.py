@@ -240,7 +240,9 @@ class ConferenceService(ServiceBase):
         self._require(Action.RECORD_DECISION, "conference", ref)
         context = self._context(Action.RECORD_DECISION, "decision", decision.id)
         with self._store.unit_of_work(context) as w:
-            record = repository.load_record(w.session, self._conference_id(w.session, ref))
+            conference_id = self._conference_id(w.session, ref)
+            self._require_draft(w.session, conference_id)
+            record = repository.load_record(w.session, conference_id)
             assert record is not None
             children = {child.id: child for child in record.children}
             if decision.child_id not in children:

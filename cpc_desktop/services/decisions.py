@@ -35,15 +35,14 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.quorum import present_at, record_quorum
 from cpc_desktop.domain.validation import Severity
-from cpc_desktop.services.base import ServiceBase
-from cpc_desktop.services.errors import Conflict, RuleViolation, ServiceError
+from cpc_desktop.services.base import ServiceBase, frozen_message
+from cpc_desktop.services.errors import Conflict, RuleViolation
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import timescale_params
 
 __all__ = ["MINUTES_APPROVED", "DecisionService"]
 
-MINUTES_APPROVED = "the minutes are approved; decisions can no longer change"
-_SETTLED = frozenset({MinutesState.APPROVED, MinutesState.ISSUED})
+MINUTES_APPROVED = frozen_message(MinutesState.APPROVED)
 
 
 class DecisionService(ServiceBase):
@@ -61,7 +60,7 @@ class DecisionService(ServiceBase):
         """Write the wizard's answers: every decision, the status, any reconvened meeting.
 
         Raises:
-            ServiceError: the minutes are already approved or issued.
+            Conflict: the current minutes version is approved or issued.
             RuleViolation: the answers still have errors (each one listed).
         """
         self._require(Action.RECORD_DECISION, "conference", ref)
@@ -71,8 +70,7 @@ class DecisionService(ServiceBase):
             s = work.session
             record = self._record(s, ref)
             work.object_id = record.conference.id
-            if any(version.state in _SETTLED for version in record.minutes_versions):
-                raise ServiceError(MINUTES_APPROVED)
+            self._require_draft(s, record.conference.id)
             ctx = self._flow_context(record, now)
             errors = [p for p in finish_problems(answers, ctx) if p.severity is Severity.ERROR]
             if errors:

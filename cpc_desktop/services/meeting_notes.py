@@ -48,6 +48,7 @@ class MeetingNotesService(PartService):
             self._context(Action.WRITE_MINUTES, "conference_action")
         ) as w:
             conference = self._conference_row(w.session, ref)
+            self._require_draft(w.session, conference.id)
             if minute_entry_id is not None:
                 own(w.session, m.MinuteEntryRow, minute_entry_id, conference.id, "minute entry")
             value = d.ConferenceAction(
@@ -91,6 +92,7 @@ class MeetingNotesService(PartService):
             self._context(Action.WRITE_MINUTES, "conference_action", action_id)
         ) as w:
             noted = row(w.session, m.ConferenceActionRow, action_id, "action")
+            self._require_draft(w.session, noted.conference_id)
             if not isinstance(minute_entry_id, Unchanged):
                 if minute_entry_id is not None:
                     own(
@@ -112,6 +114,7 @@ class MeetingNotesService(PartService):
             self._context(Action.WRITE_MINUTES, "conference_action", action_id)
         ) as w:
             noted = row(w.session, m.ConferenceActionRow, action_id, "action")
+            self._require_draft(w.session, noted.conference_id)
             self._delete_and_renumber(w.session, noted, "conference_id")
 
     # --- Signs of Safety scaling ---------------------------------------------------
@@ -127,6 +130,7 @@ class MeetingNotesService(PartService):
         with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "safety_scale")) as w:
             s = w.session
             conference = self._conference_row(s, ref)
+            self._require_draft(s, conference.id)
             own(s, m.ParticipantRow, participant_id, conference.id, "participant")
             scales = rows.ordered(
                 s, m.SafetyScaleRow, m.SafetyScaleRow.conference_id == conference.id

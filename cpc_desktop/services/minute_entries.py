@@ -23,25 +23,16 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data import repository, rows
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import AnalysisSection, MinutesState, Tag
+from cpc_desktop.domain.enums import AnalysisSection, Tag
 from cpc_desktop.services import checks as c
-from cpc_desktop.services.base import Clock
-from cpc_desktop.services.errors import Conflict, NotFound, ServiceError
+from cpc_desktop.services.base import Clock, require_draft
+from cpc_desktop.services.errors import Conflict, NotFound
 from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, own, row
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.text_writer import TextWriter
 
 __all__ = ["MinuteEntryService"]
-
-
-def _check_editable(state: MinutesState | None) -> None:
-    """Refuse to change the minutes once the current version is approved or issued."""
-    if state is not None and state is not MinutesState.DRAFT:
-        raise ServiceError(
-            f"the minutes are {state.value}: the chair must reopen them or open a "
-            "corrected version before they can change"
-        )
 
 
 class MinuteEntryService(PartService):
@@ -140,7 +131,7 @@ class MinuteEntryService(PartService):
         with self._store.unit_of_work(self._context(Action.WRITE_MINUTES, "minute_entry")) as w:
             s = w.session
             conference_id = self._conference_id(s, ref)
-            _check_editable(rows.minutes_state(s, conference_id))
+            require_draft(rows.minutes_state(s, conference_id))
             if s.get(m.MinuteEntryRow, entry.id) is not None:
                 raise Conflict("that minute entry is already in this store")
             own(s, m.AgendaItemRow, entry.agenda_item_id, conference_id, "agenda item")
@@ -180,7 +171,7 @@ class MinuteEntryService(PartService):
         now = self._clock()
         context = self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
         with self._store.unit_of_work(context) as w:
-            _check_editable(rows.minutes_state_of_entry(w.session, entry_id))
+            require_draft(rows.minutes_state_of_entry(w.session, entry_id))
             saved = rows.save_entry_text(w.session, entry_id, text, now, self._actor.name)
             if saved is None:
                 raise NotFound(f"no minute entry {entry_id} in this store")
@@ -208,7 +199,7 @@ class MinuteEntryService(PartService):
             self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
         ) as w:
             entry = row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
-            _check_editable(rows.minutes_state(w.session, entry.conference_id))
+            require_draft(rows.minutes_state(w.session, entry.conference_id))
             if not isinstance(speaker_id, Unchanged):
                 if speaker_id is not None:
                     own(w.session, m.ParticipantRow, speaker_id, entry.conference_id, "speaker")
@@ -227,7 +218,7 @@ class MinuteEntryService(PartService):
         ) as w:
             s = w.session
             entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
-            _check_editable(rows.minutes_state(s, entry.conference_id))
+            require_draft(rows.minutes_state(s, entry.conference_id))
             # Unlinked here rather than by the foreign key, so the audit sees the change.
             rows.unlink_actions(s, entry_id, self._touch)
             conference_id, position = entry.conference_id, entry.position

@@ -16,6 +16,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository, rows
 from cpc_desktop.domain import conference as d
@@ -59,6 +61,11 @@ _NEEDED_BECAUSE = {
 assert set(_NEEDED_BECAUSE) == set(rows.PARTICIPANT_USES)
 
 
+def _attendee(session: Session, event: m.AttendanceEventRow) -> m.ParticipantRow:
+    """The participant an attendance event belongs to."""
+    return row(session, m.ParticipantRow, event.participant_id, "participant")
+
+
 class RollCallService(PartService):
     """The roll-call use cases of one actor on one open store."""
 
@@ -76,6 +83,7 @@ class RollCallService(PartService):
         new_id = c.new_id(participant_id, "$.participants[].id")
         with self._store.unit_of_work(self._context(Action.RECORD_ATTENDANCE, "participant")) as w:
             conference = self._conference_row(w.session, ref)
+            self._require_draft(w.session, conference.id)
             if w.session.get(m.ParticipantRow, new_id) is not None:
                 raise Conflict("that participant is already in this store")
             participant = d.Participant(id=new_id, **details)  # type: ignore[arg-type]
@@ -100,6 +108,7 @@ class RollCallService(PartService):
             self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
         ) as w:
             person = row(w.session, m.ParticipantRow, participant_id, "participant")
+            self._require_draft(w.session, person.conference_id)
             self._apply(person, checked)
             w.session.flush()
             return repository.to_value(d.Participant, person)
@@ -116,6 +125,7 @@ class RollCallService(PartService):
             self._context(Action.RECORD_ATTENDANCE, "participant", participant_id)
         ) as w:
             person = row(w.session, m.ParticipantRow, participant_id, "participant")
+            self._require_draft(w.session, person.conference_id)
             use = rows.participant_use(w.session, person)
             if use is not None:
                 name = person.name.strip() or "This participant"
@@ -153,6 +163,7 @@ class RollCallService(PartService):
             participant = work.session.get(m.ParticipantRow, participant_id)
             if participant is None:
                 raise NotFound(f"no participant {participant_id}")
+            self._require_draft(work.session, participant.conference_id)
             if work.session.get(m.AttendanceEventRow, new_id) is not None:
                 raise Conflict("that attendance event is already in this store")
             event = d.AttendanceEvent(
@@ -175,6 +186,7 @@ class RollCallService(PartService):
             self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         ) as w:
             event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
+            self._require_draft(w.session, _attendee(w.session, event).conference_id)
             self._delete_and_renumber(w.session, event, "participant_id")
 
     def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
@@ -185,6 +197,7 @@ class RollCallService(PartService):
             self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         ) as w:
             event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
+            self._require_draft(w.session, _attendee(w.session, event).conference_id)
             if event.kind is not AttendanceKind.EXCLUDED:
                 raise c.refuse(
                     "$.participants[].attendance[].kind", "only an exclusion can be ended"
@@ -216,6 +229,7 @@ class RollCallService(PartService):
             self._context(Action.RECORD_ATTENDANCE, "child", child_id)
         ) as w:
             child = row(w.session, m.ChildRow, child_id, "child")
+            self._require_draft(w.session, child.conference_id)
             self._apply(child, {"participation": chosen, "participation_reason": why})
             w.session.flush()
             return repository.to_value(d.Child, child)
@@ -227,6 +241,7 @@ class RollCallService(PartService):
         with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
             conference = self._conference_row(w.session, ref)
             w.object_id = conference.id
+            self._require_draft(w.session, conference.id)
             self._apply(conference, {"quorum_reason": why})
             w.session.flush()
             return repository.conference(conference)
