@@ -18,9 +18,16 @@ from typing import Any
 from cpc_desktop import __version__
 from cpc_desktop.data.location import is_server_url, shown
 from cpc_desktop.domain.dates import numeric_moment
+from cpc_desktop.domain.inert import for_terminal
 
 PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
+
+
+def _say(*parts: object) -> None:
+    """Print a line for the user with every control character shown as an escape, so a
+    name or reference holding one cannot steer the terminal (domain/inert.py)."""
+    print(for_terminal(" ".join(str(part) for part in parts)))
 
 
 class CliError(Exception):
@@ -83,7 +90,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         for record in records:
             session.conferences.import_record(record)
     refs = ", ".join(r.conference.reference for r in records)
-    print(f"created {shown(args.db)} with {len(records)} sample conferences: {refs}")
+    _say(f"created {shown(args.db)} with {len(records)} sample conferences: {refs}")
     return 0
 
 
@@ -124,7 +131,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     with _session(args, create=create) as session:
         session.conferences.import_record(record)
     made = " into a new store" if create else ""
-    print(
+    _say(
         f"imported {record.conference.reference}{made}: {len(record.children)} children, "
         f"{len(record.participants)} participants, {len(record.minutes)} minute entries"
     )
@@ -148,7 +155,7 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
         write_atomic(out, render_document(record).encode("utf-8"))
     except OSError:
         raise CliError(f"cannot write {out}") from None
-    print(f"exported {record.conference.reference} to {out}")
+    _say(f"exported {record.conference.reference} to {out}")
     return 0
 
 
@@ -157,7 +164,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report = session.conferences.check()
     if not report.sound:
         raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
-    print(
+    _say(
         f"{shown(args.db)} is sound: {report.conferences} conferences, {report.rows} rows, "
         f"{report.audit_events} audit events, chain head {report.head[:16]}"
     )
@@ -284,7 +291,7 @@ def _cmd_minutes(args: argparse.Namespace) -> int:
     copy = f"family copy for {recipient.name}" if recipient else f"{args.copy} copy"
     left_out = f", {len(pdf.redactions)} entries left out" if args.copy == "family" else ""
     signed = "signed" if pdf.signed else "unsigned draft"
-    print(f"wrote {out} ({copy}, {signed}{left_out}); SHA-256 {pdf.sha256}")
+    _say(f"wrote {out} ({copy}, {signed}{left_out}); SHA-256 {pdf.sha256}")
     return 0
 
 
@@ -344,8 +351,8 @@ def _cmd_letters(args: argparse.Namespace) -> int:
         issued = session.letters.issue_all(args.ref, requests, certificate, folder)
         written = [folder / pdf.file_name for pdf in issued]
     for target in written:
-        print(f"wrote {target}")
-    print(f"{len(written)} letters for {args.ref}")
+        _say(f"wrote {target}")
+    _say(f"{len(written)} letters for {args.ref}")
     return 0
 
 
@@ -364,7 +371,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if not verdict.valid:
         raise CliError(f"INVALID: {source}: {verdict.problem}")
     when = f" on {numeric_moment(verdict.signed_at)} UTC" if verdict.signed_at else ""
-    print(
+    _say(
         f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {shown(args.db)}"
     )
     return 0
@@ -386,7 +393,7 @@ def _cmd_certificate(args: argparse.Namespace) -> int:
     except SigningError as error:
         raise CliError(str(error)) from None
     _write(out, data)
-    print(f"wrote {out}: a self-signed certificate for {args.name.strip()}, for local use only")
+    _say(f"wrote {out}: a self-signed certificate for {args.name.strip()}, for local use only")
     return 0
 
 
@@ -532,7 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if isinstance(error, _user_errors()):
             message = getattr(error, "message", None) or str(error)
-            print(f"{PROG}: {message}", file=sys.stderr)
+            print(f"{PROG}: {for_terminal(message)}", file=sys.stderr)
             return 1
         if os.environ.get("CPC_DEBUG"):
             raise

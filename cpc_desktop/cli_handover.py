@@ -11,7 +11,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cpc_desktop.cli import PROG, CliError, _session, _store_exists, _writable_file, read_secret
+from cpc_desktop.cli import (
+    PROG,
+    CliError,
+    _say,
+    _session,
+    _store_exists,
+    _writable_file,
+    read_secret,
+)
 from cpc_desktop.data.location import shown
 from cpc_desktop.domain.dates import numeric_moment
 
@@ -48,7 +56,7 @@ def _undo(args: argparse.Namespace) -> int:
         raise CliError("the backup and the store are the same file")
     with _session(args) as session:
         session.restore(backup)
-    print(f"restored {shown(args.db)} from {backup}; the backup is kept")
+    _say(f"restored {shown(args.db)} from {backup}; the backup is kept")
     return 0
 
 
@@ -57,7 +65,7 @@ def _export(args: argparse.Namespace) -> int:
     with _session(args) as session:
         secret = handover_passphrase(args, new=True)
         result = session.handover.export_package(args.ref, out, secret)
-    print(
+    _say(
         f"wrote {out}: {result.reference} with {result.entries} minute entries, "
         "sealed with the hand-over passphrase (send the passphrase by another route)"
     )
@@ -85,16 +93,16 @@ def _print_plan(preview: Any) -> None:
     from cpc_desktop.domain.merge import ChangeKind
 
     package = preview.package
-    print(
+    _say(
         f"package {package.package_id[:8]} for {package.reference} from {package.sender} "
         f"({package.sender_role.replace('_', ' ')}), made {numeric_moment(package.created_at)} UTC"
     )
     if preview.imported_at is not None:
-        print(f"already imported on {numeric_moment(preview.imported_at)} UTC; nothing to do")
+        _say(f"already imported on {numeric_moment(preview.imported_at)} UTC; nothing to do")
         return
     if preview.new_conference:
         record = package.current
-        print(
+        _say(
             f"  + new conference {record.conference.reference}: {len(record.participants)} "
             f"participants, {len(record.minutes)} minute entries (added whole)"
         )
@@ -106,15 +114,15 @@ def _print_plan(preview: Any) -> None:
     for change in plan.changes:
         value = change.after if change.after is not None else change.before
         fields = f"  ({', '.join(change.fields)})" if change.fields else ""
-        print(_line(marks[change.kind], change.kind.value, change.key, value, fields))
+        _say(_line(marks[change.kind], change.kind.value, change.key, value, fields))
     for conflict in plan.conflicts:
-        print(_line("!", "conflict", conflict.key, conflict.mine or conflict.theirs))
+        _say(_line("!", "conflict", conflict.key, conflict.mine or conflict.theirs))
         disputed = f": {', '.join(conflict.fields)}" if conflict.fields else ""
-        print(f"      {conflict.kind.value}{disputed}")
+        _say(f"      {conflict.kind.value}{disputed}")
         for side, value in (("here", conflict.mine), ("package", conflict.theirs)):
             shown = "removed" if value is None else _describe(_disputed(value, conflict.fields))
-            print(f"      {side + ':':<9}{shown}")
-    print(
+            _say(f"      {side + ':':<9}{shown}")
+    _say(
         f"{plan.count(ChangeKind.ADDED)} added, {plan.count(ChangeKind.CHANGED)} changed, "
         f"{plan.count(ChangeKind.DELETED)} removed, {len(plan.conflicts)} in conflict"
     )
@@ -170,9 +178,9 @@ def _import(args: argparse.Namespace) -> int:
     package = read_package(source, handover_passphrase(args, new=False))
     create = not _store_exists(args.db)
     if create and args.preview:
-        print(f"{shown(args.db)} does not exist yet; importing would create it with:")
+        _say(f"{shown(args.db)} does not exist yet; importing would create it with:")
         record = package.current
-        print(f"  + new conference {record.conference.reference} ({len(record.minutes)} entries)")
+        _say(f"  + new conference {record.conference.reference} ({len(record.minutes)} entries)")
         return 0
     with _session(args, create=create) as session:
         preview = session.handover.preview(package)
@@ -190,12 +198,12 @@ def _import(args: argparse.Namespace) -> int:
                 "--choose ID=theirs|mine or --edit ID=FILE; nothing was imported"
             )
         result = session.handover.import_package(package, chosen)
-    print(
+    _say(
         f"imported {result.reference}: {result.added} added, {result.changed} changed, "
         f"{result.deleted} removed"
     )
     if result.backup is not None:
-        print(f"to undo it: {PROG} handover undo {result.backup} --db {args.db}")
+        _say(f"to undo it: {PROG} handover undo {result.backup} --db {args.db}")
     return 0
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Division
+from cpc_desktop.domain.inert import for_terminal
 from cpc_desktop.domain.timescales import DueDates, TimescaleParams, conference_due, due_dates
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
 from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
@@ -240,13 +241,13 @@ def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
     header = ("REFERENCE", "TYPE", "DATE", "STATUS", "CHILDREN", "NEXT REVIEW BY", "OVERDUE")
     rows = [header] + [
         (
-            s.reference,
+            for_terminal(s.reference),
             s.type.value.replace("_", "-"),
             s.date.isoformat(),
             s.status.value.replace("_", " "),
             str(s.children),
             s.due.next_review_due.isoformat(),
-            ", ".join(s.overdue) or "-",
+            for_terminal(", ".join(s.overdue)) or "-",
         )
         for s in summaries
     ]
