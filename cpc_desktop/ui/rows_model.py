@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6 import QtCore
 
+from cpc_desktop.domain.inert import isolated
+
 T = TypeVar("T")
 _ROOT = QtCore.QModelIndex()
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -75,5 +77,6 @@ class RowsModel(QtCore.QAbstractTableModel, Generic[T]):
             return value
         if role in (DISPLAY, QtCore.Qt.ItemDataRole.AccessibleTextRole):
             text = self.cell_text(value, index.column())
-            return text if role == DISPLAY else (text or "blank")
+            # A bidi control typed in a name acts inside its own cell text only.
+            return isolated(text) if role == DISPLAY else (text or "blank")
         return self.cell_data(value, index.column(), role)
