@@ -29,6 +29,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     ParticipantRole,
 )
+from cpc_desktop.domain.fields import FIELDS, Readers
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name, label, person
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
@@ -84,7 +85,7 @@ def build_minutes(
     family = which.copy is CopyKind.FAMILY
     redactions = family_redactions(record, which.recipient_id) if family else ()
     hidden = {r.entry_id for r in redactions}
-    writer = _Writer(record, local)
+    writer = _Writer(record, local, family=family)
     people = {p.id: p for p in record.participants}
     sections = [
         Section("Conference details", writer.details(profile, version)),
@@ -126,13 +127,31 @@ def build_minutes(
     return BuiltMinutes(document, redactions)
 
 
+#: What a family copy prints where it leaves out text written for professionals.
+_ELSEWHERE = "Recorded in the professionals' copy."
+_FIELDS_LEFT_OUT = (
+    "Family copies leave out what was written for professionals only: the reasons for "
+    "delay and for going ahead without a quorum, the grounds and notes of exclusions, and "
+    "the reasons given with agency views and dissent."
+)
+
+
 class _Writer:
     """Builds each section's blocks for one record."""
 
-    def __init__(self, record: ConferenceRecord, local: Local) -> None:
+    def __init__(self, record: ConferenceRecord, local: Local, *, family: bool = False) -> None:
         self.record = record
         self.local = local
         self.people = {p.id: p for p in record.participants}
+        self.family = family
+
+    def shown(self, path: str, text: str) -> str | None:
+        """``text`` of the field at ``path`` as this copy prints it: a family copy prints
+        only what is declared to be written for the family (domain/fields.py); for the
+        rest it says where the text is. ``None`` when a family copy leaves it out."""
+        if not self.family or FIELDS[path].readers is Readers.FAMILY:
+            return text
+        return None
 
     def time(self, instant: datetime | None) -> str:
         return "" if instant is None else clock(self.local(instant))
@@ -161,7 +180,8 @@ class _Writer:
             ("Minutes version", version.version if version else "draft"),
         ]
         if c.delay_reason:
-            pairs.append(("Reason the conference was late", c.delay_reason))
+            why = self.shown("$.conference.delay_reason", c.delay_reason)
+            pairs.append(("Reason the conference was late", why or _ELSEWHERE))
         children = Table(
             ("Child", "Date of birth or expected delivery", "Taking part"),
             tuple(
@@ -195,7 +215,7 @@ class _Writer:
         if c.quorum_reason:
             blocks.append(
                 Para(
-                    c.quorum_reason,
+                    self.shown("$.conference.quorum_reason", c.quorum_reason) or _ELSEWHERE,
                     "The conference was not quorate. The chair went on because:",
                     ParaStyle.WARNING,
                 )
@@ -207,6 +227,9 @@ class _Writer:
         for event in sorted(p.attendance, key=lambda e: e.at):
             if event.kind is AttendanceKind.EXCLUDED:
                 span = f"{self.time(event.at)}-{self.time(event.until) or 'end'}"
+                if self.family:  # the grounds are the chair's to give, not the copy's
+                    parts.append(f"Excluded {span}")
+                    continue
                 why = label(event.grounds) if event.grounds else "no grounds recorded"
                 note = f" ({isolated(event.note)})" if event.note else ""
                 parts.append(f"Excluded {span}: {why}{note}")
@@ -325,7 +348,10 @@ class _Writer:
         blocks.append(
             Para(d.parents_view or "Not recorded.", "The parents' views:", ParaStyle.QUOTE)
         )
-        if d.views:
+        if d.views and self.shown("$.decisions[].views[].reason", "") is None:
+            views = tuple((self.named(v.participant_id), label(v.view)) for v in d.views)
+            blocks.append(Table(("Agency view", "Recommends"), views, (0.6, 0.4)))
+        elif d.views:
             rows = tuple(
                 (self.named(v.participant_id), label(v.view), v.reason or "-") for v in d.views
             )
@@ -333,7 +359,7 @@ class _Writer:
         for dissent in d.dissents:
             blocks.append(
                 Para(
-                    dissent.reasons,
+                    self.shown("$.decisions[].dissents[].reasons", dissent.reasons) or _ELSEWHERE,
                     f"Dissent from {self.named(dissent.participant_id)}:",
                     ParaStyle.WARNING,
                 )
@@ -401,8 +427,9 @@ class _Writer:
         return f"{long_date(self.local(instant).date())}, {self.time(instant)}"
 
     def appendix(self, redactions: tuple[Redaction, ...]) -> tuple[Block, ...]:
+        fields_out = Para(_FIELDS_LEFT_OUT, style=ParaStyle.NOTE)
         if not redactions:
-            return (Para("Family copies leave nothing out.", style=ParaStyle.NOTE),)
+            return (fields_out,)
         titles = {item.id: item.title for item in self.record.agenda}
         entries = {e.id: e for e in self.record.minutes}
         rows = []
@@ -422,6 +449,7 @@ class _Writer:
             style=ParaStyle.NOTE,
         )
         return (
+            fields_out,
             intro,
             Table(
                 ("Agenda item", "Time", "Speaker", "Why left out"),

@@ -241,7 +241,7 @@ def test_an_empty_conference_says_so(demo, profile) -> None:
         "No actions were noted",
         "No written reports",
         "No further meetings",
-        "Family copies leave nothing out.",
+        "Family copies leave out what was written for professionals only",
         "Invited; no attendance recorded",
     ):
         assert wanted in text, wanted
@@ -297,3 +297,42 @@ def test_a_name_with_a_bidi_override_reorders_no_other_name(demo, profile, tmp_p
     speakers = {e.speaker_id for e in demo.minutes if e.speaker_id and e.speaker_id != first}
     for pid in {*others, *speakers}:
         assert names[pid] + " (" in flat  # in the core group and each speaker heading as typed
+
+
+def test_family_copies_print_only_what_was_written_for_the_family(demo, profile) -> None:
+    """Text declared for professionals (domain/fields.py) stays in the full copy only:
+    reasons for delay and for going ahead without quorum, exclusion grounds and notes,
+    and the reasons given with agency views and dissent (disclosure.md)."""
+    conference = dataclasses.replace(
+        demo.conference,
+        delay_reason="Awaiting the police disclosure officer",
+        quorum_reason="Police intelligence could not wait",
+    )
+    dissent = d.Dissent("dis", demo.participants[4].id, "Intelligence not yet disclosable")
+    decisions = (dataclasses.replace(demo.decisions[0], dissents=(dissent,)), *demo.decisions[1:])
+    record = dataclasses.replace(demo, conference=conference, decisions=decisions)
+    excluded = next(
+        p for p in record.participants if any(e.kind.value == "excluded" for e in p.attendance)
+    )
+    event = next(e for e in excluded.attendance if e.kind.value == "excluded")
+    view = next(v for dec in record.decisions for v in dec.views if v.reason)
+    professional = [
+        conference.delay_reason,
+        conference.quorum_reason,
+        dissent.reasons,
+        event.note,
+        view.reason,
+    ]
+    assert all(professional), "the demo has an exclusion note and a reasoned view"
+    full = words(build_minutes(record, profile, local=utc).document)
+    for text in professional:
+        assert text in full
+    assert "Family copies leave out what was written for professionals only" in full
+    for which in (MinutesCopy(CopyKind.FAMILY, excluded.id), MinutesCopy(CopyKind.FAMILY)):
+        family = words(build_minutes(record, profile, which, local=utc).document)
+        for text in professional:
+            assert text not in family, text
+        assert family.count("Recorded in the professionals' copy.") == 3  # delay, quorum, dissent
+        assert "Agency view\nRecommends\n" in family
+        assert "Agency view\nRecommends\nWhy\n" not in family
+    assert "Agency view\nRecommends\nWhy\n" in full
