@@ -78,3 +78,25 @@ def test_typing_past_the_limit_stops_at_it(qtbot: QtBot, session: Session) -> No
     qtbot.keyClick(tab.name, QtCore.Qt.Key.Key_Return)
     added = session.conferences.get("CPC-2026-0003").participants[-1]
     assert added.name == "n" * 200
+
+
+def test_boxes_for_professionals_only_text_say_so_where_it_is_typed(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from cpc_desktop.ui.field_limits import PROFESSIONALS_ONLY
+    from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
+    from cpc_desktop.ui.workspace.quorum_indicator import QuorumReasonDialog
+
+    exclusion = ExclusionDialog("Dean Harland", datetime(2026, 12, 3, 10, 50, tzinfo=UTC))
+    quorum = QuorumReasonDialog("no police", "")
+    for dialog in (exclusion, quorum):
+        qtbot.addWidget(dialog)
+    for box in (exclusion.note, quorum.reason):
+        assert PROFESSIONALS_ONLY in box.placeholderText()
+        assert box.accessibleDescription() == PROFESSIONALS_ONLY
+    # Text written for the family says nothing of the kind.
+    family = NewConferenceDialog(TODAY, lambda _: None, lambda _: None)
+    qtbot.addWidget(family)
+    assert PROFESSIONALS_ONLY in family.reason.placeholderText()  # the reason for delay
+    venue = family.venue
+    assert PROFESSIONALS_ONLY not in venue.placeholderText() + venue.toolTip()

@@ -30,6 +30,7 @@ from cpc_desktop.ui.decision.widgets import (
     recap,
     text_edit,
 )
+from cpc_desktop.ui.field_limits import tell_readers
 
 
 class ViewsPage(StepPage):
@@ -73,6 +74,7 @@ class ViewsPage(StepPage):
             for view, text in VIEW_LABELS.items():
                 combo.addItem(text, view.value)
             reason = line_edit(f"Reason for {person.name}'s view", "Why")
+            tell_readers(reason, "$.decisions[].views[].reason")
             grid.addWidget(QtWidgets.QLabel(person_label(person)), line, 0)
             grid.addWidget(combo, line, 1)
             grid.addWidget(reason, line, 2)

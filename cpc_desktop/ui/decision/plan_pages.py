@@ -21,6 +21,7 @@ from cpc_desktop.ui.decision.widgets import (
     shown_date,
     text_edit,
 )
+from cpc_desktop.ui.field_limits import tell_readers
 
 
 class ActionRow:
@@ -248,6 +249,7 @@ class DissentRow:
         self.check = QtWidgets.QCheckBox(f"{person_label(person)} dissents (view: {view})")
         self.check.setAccessibleName(f"{person.name} dissents")
         self.reasons = line_edit(f"{person.name}'s reasons for dissent", "Their reasons")
+        tell_readers(self.reasons, "$.decisions[].dissents[].reasons")
         self.id = new_id()
 
 

@@ -16,7 +16,7 @@ from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.field_limits import bound
+from cpc_desktop.ui.field_limits import bound, tell_readers
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 
 _ANCHOR_LABELS = {
@@ -132,6 +132,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
             "Why the conference is later than the timescale (agreed by the manager and the chair)"
         )
         self.reason.setTabChangesFocus(True)
+        tell_readers(self.reason, "$.conference.delay_reason")
         self.reason.setMaximumHeight(70)
         self.reason_label = QtWidgets.QLabel("&Reason for delay:")
         self.reason_label.setBuddy(self.reason)

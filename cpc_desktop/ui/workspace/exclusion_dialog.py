@@ -13,6 +13,7 @@ from datetime import UTC, datetime, time
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.enums import ExclusionGround
+from cpc_desktop.ui.field_limits import tell_readers
 
 #: The grounds for an exclusion in plain words.
 GROUND_LABELS: dict[ExclusionGround, str] = {
@@ -128,6 +129,7 @@ class ExclusionDialog(QtWidgets.QDialog):
         self.note.setPlaceholderText(
             self.tr("Who asked, what notice was given, how their views will be put")
         )
+        tell_readers(self.note, "$.participants[].attendance[].note")
         self.ok.setText(self.tr("E&xclude"))
 
     # --- value -------------------------------------------------------------------------

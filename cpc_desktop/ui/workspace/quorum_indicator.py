@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.ui.field_limits import tell_readers
 
 _QUORATE_STYLE = (
     "QFrame#quorumFrame { background: #dcfce7; border: 1px solid #16a34a; border-radius: 4px; }"
@@ -33,7 +34,8 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         explain = QtWidgets.QLabel(
             self.tr(
                 "The conference is not quorate: {missing}\n\nIt should normally not go ahead. "
-                "If you decide it must, record why; the reason is printed in the minutes, and "
+                "If you decide it must, record why; the reason is printed in the professionals' "
+                "copy of the minutes, and "
                 "an early review should be considered."
             ).format(missing=missing)
         )
@@ -46,6 +48,7 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         self.reason.setPlaceholderText(
             self.tr("e.g. pre-birth: the family is known to only two agencies; delay would harm")
         )
+        tell_readers(self.reason, "$.conference.quorum_reason")
         label = QtWidgets.QLabel(self.tr("&Reason:"))
         label.setBuddy(self.reason)
         self.error = QtWidgets.QLabel()
