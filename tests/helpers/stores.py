@@ -78,13 +78,18 @@ def store_location(folder: Path, name: str = "store.db") -> Path | str:
 
 
 def _drop(schemas: list[str]) -> None:
-    try:
-        with _server().begin() as conn:
-            conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
-            for schema in schemas:
+    # One transaction a schema: dropping a test's dozens of stores at once took a lock for
+    # every table of every one of them and ran the server out of shared memory.
+    failed = []
+    for schema in schemas:
+        try:
+            with _server().begin() as conn:
+                conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
                 conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-    except Exception as error:  # reported by the next test to finish
-        _drop_failures.append(f"cannot drop {', '.join(schemas)}: {type(error).__name__}")
+        except Exception as error:  # reported by the next test to finish
+            failed.append(f"{schema} ({type(error).__name__})")
+    if failed:
+        _drop_failures.append(f"cannot drop {', '.join(failed)}")
 
 
 _drop_failures: list[str] = []
