@@ -506,3 +506,19 @@ def test_everything_fits_and_is_named(qtbot: QtBot, live: Session, tmp_path: Pat
     for action in tab.actions_by_name.values():
         assert action.shortcut().toString()
     assert tab.grab().save(str(tmp_path / "rollcall.png"))
+
+
+def test_after_approval_the_roll_call_refuses_changes_and_says_why(
+    qtbot: QtBot, live: Session, clock: Clock
+) -> None:
+    """Frozen means frozen (issue 16): a change by keyboard is refused with one line and
+    the store keeps what was approved."""
+    live.minutes.approve(CONCLUDED)
+    before = live.conferences.get(CONCLUDED)
+    tab = _tab(qtbot, live, CONCLUDED)
+    _select(qtbot, tab, "Carol Harland")  # sent apologies
+    qtbot.keyClick(tab.table, Key.Key_P, Ctrl | Shift)
+    assert "approved" in tab.status.text() and "reopen" in tab.status.text()
+    assert live.conferences.get(CONCLUDED) == before
+    assert _cell(tab, "Carol Harland", Column.ATTENDANCE) == "apologies"
+    assert not tab.test_stack.canUndo()  # nothing that did not happen is on the stack
