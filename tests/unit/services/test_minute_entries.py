@@ -8,7 +8,6 @@ changed. Who may call what is the role table's (test_role_table.py).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,22 +45,9 @@ from tests.helpers.meeting import (
     record,
     refused,
     services,
-    small_store,
 )
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, store_location
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    yield from small_store(tmp_path)
-
-
-@pytest.fixture
-def meeting(store: Store) -> Session:
-    """Every service for the chair, on one clock."""
-    return services(store)
-
 
 # --- minutes --------------------------------------------------------------------------
 

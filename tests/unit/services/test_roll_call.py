@@ -8,9 +8,7 @@ call what is the role table's (test_role_table.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,23 +38,9 @@ from tests.helpers.meeting import (
     last_event,
     record,
     refused,
-    services,
-    small_store,
 )
 from tests.helpers.records import uid
 from tests.helpers.stores import TickingClock
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    yield from small_store(tmp_path)
-
-
-@pytest.fixture
-def meeting(store: Store) -> Session:
-    """Every service for the chair, on one clock."""
-    return services(store)
-
 
 # --- the roll call --------------------------------------------------------------------
 

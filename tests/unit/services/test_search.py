@@ -6,9 +6,6 @@ the role table's (test_role_table.py); the ranking itself is tests/unit/data/tes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from cpc_desktop.data.store import Store
@@ -32,23 +29,9 @@ from tests.helpers.meeting import (
     REF,
     assert_sound,
     events,
-    services,
-    small_store,
 )
 from tests.helpers.records import CANARY, small_record, uid
 from tests.helpers.stores import TickingClock
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    yield from small_store(tmp_path)
-
-
-@pytest.fixture
-def meeting(store: Store) -> Session:
-    """Every service for the chair, on one clock."""
-    return services(store)
-
 
 # --- search ---------------------------------------------------------------------------
 
