@@ -278,8 +278,6 @@ def _cmd_minutes(args: argparse.Namespace) -> int:
     from cpc_desktop.domain.minutes_document import MinutesCopy
 
     out = _writable_file(args.out, args.db)
-    if args.recipient and args.copy != "family":
-        raise CliError("--recipient is for a family copy: add --copy family")
     certificate = _certificate(args)
     with _session(args) as session:
         recipient = None
@@ -288,7 +286,7 @@ def _cmd_minutes(args: argparse.Namespace) -> int:
             recipient = _participant_named(record, args.recipient)
         which = MinutesCopy(CopyKind(args.copy), None if recipient is None else recipient.id)
         pdf = session.minutes.export(args.ref, which, certificate, out)
-    copy = f"family copy for {recipient.name}" if recipient else f"{args.copy} copy"
+    copy = f"{args.copy} copy" + (f" for {recipient.name}" if recipient else "")
     left_out = f", {len(pdf.redactions)} entries left out" if args.copy == "family" else ""
     signed = "signed" if pdf.signed else "unsigned draft"
     _say(f"wrote {out} ({copy}, {signed}{left_out}); SHA-256 {pdf.sha256}")
@@ -315,8 +313,8 @@ def _addresses(path: str | None) -> dict[str, tuple[str, ...]]:
 
 
 def _cmd_letters(args: argparse.Namespace) -> int:
-    from cpc_desktop.domain.enums import FAMILY_ROLES
     from cpc_desktop.domain.letters import LetterRequest
+    from cpc_desktop.domain.sides import is_family_side
 
     folder = Path(args.out_dir)
     if not folder.is_dir():
@@ -332,7 +330,7 @@ def _cmd_letters(args: argparse.Namespace) -> int:
             name = need.recipient_name
             person = people.get(need.recipient_id or "")
             address = addresses.get(" ".join(name.split()).casefold()) or plan.last_address
-            if not address and person is not None and person.role not in FAMILY_ROLES:
+            if not address and person is not None and not is_family_side(person):
                 address = tuple(x for x in (person.agency,) if x)
             if plan.missing:
                 refused.append(
@@ -476,7 +474,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF", help="conference reference or id")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--copy", choices=("full", "family"), default="full")
-    p.add_argument("--recipient", metavar="NAME", help="the family member a family copy is for")
+    p.add_argument(
+        "--recipient",
+        metavar="NAME",
+        help="the person the copy is for (a family-side person may have only a family copy)",
+    )
     p = sub.add_parser("letters", parents=[keyed, signer], help="write every outcome letter")
     p.add_argument("ref", metavar="REF", help="conference reference or id")
     p.add_argument("--out-dir", required=True, metavar="DIR")

@@ -36,6 +36,7 @@ from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
+from cpc_desktop.domain.sides import children_of, entitlement_problem, is_family_side
 
 __all__ = [
     "FAMILY_KINDS",
@@ -154,7 +155,9 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     for person in people:
         if person.role is ParticipantRole.CHILD:
             need(LetterKind.CHILD, person.id, person.name)
-    professionals = [p for p in people if p.role in PROFESSIONAL_ROLES and p.invited]
+    professionals = [
+        p for p in people if p.role in PROFESSIONAL_ROLES and p.invited and not is_family_side(p)
+    ]
     for person in professionals:
         need(LetterKind.PROFESSIONAL, person.id, person.name)
     if any(d.outcome in facts.ENDING_OUTCOMES for d in record.decisions):
@@ -174,22 +177,32 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
 
 
 def _scope(
-    record: ConferenceRecord, kind: LetterKind, child: Child | None = None
+    record: ConferenceRecord,
+    kind: LetterKind,
+    child: Child | None = None,
+    children: tuple[Child, ...] | None = None,
 ) -> tuple[facts.Subject, ...]:
-    everyone = facts.subjects(record, record.children if child is None else (child,))
+    if children is None:
+        children = record.children
+    everyone = facts.subjects(record, children if child is None else (child,))
     if kind is LetterKind.PLAN_ENDED:
         return tuple(s for s in everyone if s.outcome in facts.ENDING_OUTCOMES)
     return everyone
 
 
 def _missing(
-    record: ConferenceRecord, profile: Profile, kind: LetterKind, child: Child | None
+    record: ConferenceRecord,
+    profile: Profile,
+    kind: LetterKind,
+    child: Child | None,
+    children: tuple[Child, ...] | None = None,
 ) -> tuple[str, ...]:
     if kind is LetterKind.PLAN_ENDED:
         nobody = "a decision that ends a plan"
     else:
         nobody = "the children the conference was about"
-    return facts.missing(record, profile, _scope(record, kind, child), _FACTS[kind], nobody)
+    scope = _scope(record, kind, child, children)
+    return facts.missing(record, profile, scope, _FACTS[kind], nobody)
 
 
 def missing_facts(record: ConferenceRecord, profile: Profile, kind: LetterKind) -> tuple[str, ...]:
@@ -269,21 +282,29 @@ def compose_letter(
         raise ValueError("The letter has no recipient name.")
     if kind in POSTED_KINDS and not address:
         raise ValueError(f"The letter to {recipient} has no address; confirm the address first.")
-    known = {person.id for person in record.participants}
+    known = {person.id: person for person in record.participants}
     if request.recipient_id is not None and request.recipient_id not in known:
         raise ValueError(f"The recipient {request.recipient_id} is not a participant.")
+    person = known.get(request.recipient_id or "")
+    refusal = None
+    if person is not None:
+        refusal = entitlement_problem(person, full=_READERS[kind] is Reader.PROFESSIONAL)
+    if refusal:
+        raise ValueError(refusal)
+    # A letter to someone related to some of the children speaks of those children only.
+    children = children_of(record, person)
     if kind is LetterKind.TRANSFER and record.conference.type is not ConferenceType.TRANSFER_IN:
         raise ValueError("A transfer letter is only written after a transfer-in conference.")
     child = _matching_child(record, recipient) if kind is LetterKind.CHILD else None
     decision = facts.subjects(record, (child,))[0].decision if child is not None else None
     if decision is not None and decision.ending is AdministrativeEnding.DIED:
         raise ValueError("The record says this child has died; no letter can be sent to them.")
-    missing = _missing(record, profile, kind, child)
+    missing = _missing(record, profile, kind, child, children)
     if missing:
         raise LetterIncomplete(missing)
 
     reader = Reader.CHILD if child is not None else _READERS[kind]
-    scope = _scope(record, kind, child)
+    scope = _scope(record, kind, child, children)
     # Each value is isolated: a bidi control in a name cannot reorder the words after it.
     values = {
         name: tuple(isolated(value) for value in found)

@@ -11,7 +11,7 @@ out. How it looks is ``cpc_desktop.export``'s business.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cpc_desktop.domain.conference import (
@@ -42,8 +42,10 @@ from cpc_desktop.domain.printed import (
     Section,
     Table,
 )
+from cpc_desktop.domain.private_details import KINDS, may_show
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
+from cpc_desktop.domain.sides import family_copy_children
 
 Local = Callable[[datetime], datetime]
 
@@ -85,11 +87,13 @@ def build_minutes(
     family = which.copy is CopyKind.FAMILY
     redactions = family_redactions(record, which.recipient_id) if family else ()
     hidden = {r.entry_id for r in redactions}
-    writer = _Writer(record, local, family=family)
     people = {p.id: p for p in record.participants}
+    recipient = people.get(which.recipient_id or "")
+    writer = _Writer(_for_children(record, family, recipient), local, family=family)
     sections = [
         Section("Conference details", writer.details(profile, version)),
         Section("Attendance", writer.attendance()),
+        *writer.contacts(recipient),
         Section("Reports", writer.reports()),
         *writer.items(hidden),
         Section("Decisions", writer.decisions_intro()),
@@ -134,6 +138,28 @@ _FIELDS_LEFT_OUT = (
     "delay and for going ahead without a quorum, the grounds and notes of exclusions, and "
     "the reasons given with agency views and dissent."
 )
+
+
+def _for_children(
+    record: ConferenceRecord, family: bool, recipient: Participant | None
+) -> ConferenceRecord:
+    """``record`` as a copy may speak of it: a family copy only of the recipient's own
+    children (their details, decisions, plans, core groups and next dates)."""
+    if not family:
+        return record
+    children = family_copy_children(record, recipient)
+    if len(children) == len(record.children):
+        return record
+    kept = {child.id for child in children}
+    return replace(
+        record,
+        children=children,
+        decisions=tuple(d for d in record.decisions if d.child_id in kept),
+    )
+
+
+#: What a full copy prints for a person who asked that their details be kept back.
+_WITHHELD = "Withheld at this person's request."
 
 
 class _Writer:
@@ -238,6 +264,31 @@ class _Writer:
             else:
                 parts.append(f"{label(event.kind)} {self.time(event.at)}")
         return "; ".join(parts) or ("Invited; no attendance recorded" if p.invited else "-")
+
+    def contacts(self, recipient: Participant | None) -> list[Section]:
+        """A full copy's table of private details (a family copy has none): each person's
+        address, telephone, e-mail, school or workplace, unless they asked that these be
+        kept from the copy's recipient (or, in a copy for no one in particular, from
+        anyone)."""
+        if self.family:
+            return []
+        rows = []
+        for p in self.record.participants:
+            details = [getattr(p, field).strip() for field, _ in KINDS]
+            if not any(details):
+                continue
+            if may_show(p, recipient, family=False):
+                rows.append((person(p), *(value or "-" for value in details)))
+            else:
+                rows.append((person(p), _WITHHELD, "", "", ""))
+        if not rows:
+            return []
+        table = Table(
+            ("Who", "Address", "Telephone", "E-mail", "School or workplace"),
+            tuple(rows),
+            (0.22, 0.28, 0.14, 0.18, 0.18),
+        )
+        return [Section("Contact details: professionals only", (table,))]
 
     def reports(self) -> tuple[Block, ...]:
         rows = tuple(

@@ -19,7 +19,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import ConferenceRecord, MinuteEntry, Participant
-from cpc_desktop.domain.enums import FAMILY_ROLES, AttendanceKind
+from cpc_desktop.domain.enums import AttendanceKind
+from cpc_desktop.domain.sides import family_side
 
 
 class RedactionReason(StrEnum):
@@ -66,7 +67,7 @@ def family_redactions(
         ValueError: ``recipient_id`` names no participant of this conference.
     """
     if recipient_id is None:
-        watched = [p for p in record.participants if p.role in FAMILY_ROLES]
+        watched = list(family_side(record))
     else:
         watched = [p for p in record.participants if p.id == recipient_id]
         if not watched:

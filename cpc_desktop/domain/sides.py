@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from cpc_desktop.domain.conference import Child, ConferenceRecord, Participant
 from cpc_desktop.domain.enums import FAMILY_ROLES, ParticipantRole, Side
+from cpc_desktop.domain.inert import isolated
 
 #: Roles on the family side unless the chair records otherwise.
 FAMILY_SIDE_ROLES = FAMILY_ROLES | {
@@ -57,3 +58,30 @@ def children_of(record: ConferenceRecord, participant: Participant | None) -> tu
 def related_child_ids(people: Iterable[Participant]) -> frozenset[str]:
     """Every child id any of ``people`` is limited to (empty when none is limited)."""
     return frozenset(child for person in people for child in person.child_ids)
+
+
+def family_copy_children(
+    record: ConferenceRecord, recipient: Participant | None
+) -> tuple[Child, ...]:
+    """The children a family copy for ``recipient`` may speak of, in the record's order.
+
+    A copy for one person carries their own children (:func:`children_of`). A copy for
+    no one in particular must be safe for any family-side person, so it carries only the
+    children every one of them is related to.
+    """
+    if recipient is not None:
+        return children_of(record, recipient)
+    wanted = {child.id for child in record.children}
+    for person in family_side(record):
+        wanted &= {child.id for child in children_of(record, person)}
+    return tuple(child for child in record.children if child.id in wanted)
+
+
+def entitlement_problem(participant: Participant, *, full: bool) -> str | None:
+    """Why ``participant`` may not receive a full copy (``full``), or ``None`` if they may."""
+    if full and is_family_side(participant):
+        return (
+            f"{isolated(participant.name)} is on the family side, so may receive only "
+            "a family copy."
+        )
+    return None

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from cpc_desktop.data import models as m
-from cpc_desktop.domain.enums import ParticipantRole
+from cpc_desktop.domain.enums import ParticipantRole, Side
 from cpc_desktop.domain.fields import FIELDS
 from cpc_desktop.services.errors import RuleViolation
 
@@ -118,7 +118,28 @@ PARTICIPANT: Mapping[str, Callable[[object, str], object]] = {
     "report_shared_with_family": day,
     "interpreter_language": reason,
     "advocate_needed": flag,
+    "side": lambda v, p: maybe_choice(Side, v, p),
+    "side_reason": reason,
+    "child_ids": lambda v, p: ids(v, p),
+    "address": lambda v, p: text(v, p).strip(),
+    "telephone": lambda v, p: text(v, p).strip(),
+    "email": lambda v, p: text(v, p).strip(),
+    "school_or_workplace": lambda v, p: text(v, p).strip(),
+    "withhold_from": lambda v, p: ids(v, p),
 }
+
+
+def ids(value: object, path: str) -> list[str]:
+    """A list of distinct ids (of children or participants), in the order given."""
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise refuse(path, "must be a list of ids")
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item:
+            raise refuse(path, "must be a list of ids")
+        if item not in out:
+            out.append(item)
+    return out
 
 
 def participant_details(details: Mapping[str, object]) -> dict[str, object]:

@@ -2,8 +2,8 @@
 
 The decision letter is due one working day after the conference and the full minutes
 15 or 20 working days after (the profile says which). Each invited person gets one line:
-the copy they should receive (family members a family copy, everyone else the full
-one), when each item went and which version, and whether it is late.
+the copy they should receive (the family side a family copy, the professional side the
+full one), when each item went and which version, and whether it is late.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from datetime import date, datetime
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import FAMILY_ROLES, CopyKind, ParticipantRole
+from cpc_desktop.domain.enums import CopyKind, ParticipantRole
+from cpc_desktop.domain.sides import entitlement_problem, is_family_side
 from cpc_desktop.domain.timescales import decision_letter_due, minutes_due
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import NotFound, ServiceError
@@ -81,10 +82,9 @@ class DistributionService(ServiceBase):
             if participant_id not in people:
                 raise NotFound(f"no participant {participant_id!r} in {ref}")
             person = people[participant_id]
-            if copy is CopyKind.FULL and person.role in FAMILY_ROLES:
-                raise ServiceError(
-                    f"{person.name} is a family member: send the family copy, not the full one"
-                )
+            refusal = entitlement_problem(person, full=copy is CopyKind.FULL)
+            if refusal:
+                raise ServiceError(refusal)
             if minutes_version_id and minutes_version_id not in {
                 v.id for v in record.minutes_versions
             }:
@@ -131,7 +131,7 @@ class DistributionService(ServiceBase):
                     participant_id=person.id,
                     name=person.name,
                     role=person.role,
-                    copy=CopyKind.FAMILY if person.role in FAMILY_ROLES else CopyKind.FULL,
+                    copy=CopyKind.FAMILY if is_family_side(person) else CopyKind.FULL,
                     letter_due=letter_by,
                     letter_sent=letter,
                     letter_overdue=_late(letter, letter_by, today),

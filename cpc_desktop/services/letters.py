@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.letters import (
     LetterKind,
     LetterNeed,
@@ -29,6 +30,7 @@ from cpc_desktop.domain.letters import (
     missing_facts,
 )
 from cpc_desktop.domain.printed import LetterDocument
+from cpc_desktop.domain.private_details import find_leaks, leak_message, letter_places
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.outputs import Delivery, OutputPdf, record_output, sha256, sign
@@ -46,7 +48,7 @@ class LetterPlan:
 
     need: LetterNeed
     missing: tuple[str, ...]
-    last_address: tuple[str, ...]  # as confirmed on the last letter to this person
+    last_address: tuple[str, ...]  # as recorded in the roll call, else as on the last letter
     issued: int  # letters of this kind already issued to this person
 
 
@@ -65,6 +67,9 @@ class LetterService(ServiceBase):
             ]
             same_kind = [x for x in sent if x.kind == need.kind.value]
             last = tuple(sent[-1].recipient_address.splitlines()) if sent else ()
+            person = next((p for p in record.participants if p.id == need.recipient_id), None)
+            if person is not None and person.address.strip():
+                last = tuple(line.strip() for line in person.address.splitlines() if line.strip())
             out.append(
                 LetterPlan(need, missing_facts(record, profile, need.kind), last, len(same_kind))
             )
@@ -162,9 +167,16 @@ class LetterService(ServiceBase):
         profile = self._rules.profile(record.conference.profile)
         today = self._clock().astimezone().date()
         try:
-            return compose_letter(record, profile, request, today, sender=self._sender(record))
+            letter = compose_letter(record, profile, request, today, sender=self._sender(record))
         except ValueError as error:  # LetterIncomplete names every missing fact
             raise ServiceError(str(error)) from None
+        # A letter shows no one's private details but its recipient's own.
+        recipient = next((p for p in record.participants if p.id == request.recipient_id), None)
+        leaks = find_leaks(record, recipient, letter_places(letter), family=True)
+        if leaks:
+            who = f"This letter to {isolated(letter.recipient_name)}"
+            raise ServiceError(leak_message(who, leaks[0]))
+        return letter
 
     @staticmethod
     def _sender(record: d.ConferenceRecord) -> tuple[str, ...]:

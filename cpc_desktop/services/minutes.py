@@ -22,9 +22,12 @@ from cpc_desktop.data import repository
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, MinutesState, Outcome
+from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.minutes import views_ready
 from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build_minutes
+from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
+from cpc_desktop.domain.sides import entitlement_problem
 from cpc_desktop.domain.validation import Problem, Severity
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import RuleViolation, ServiceError
@@ -168,6 +171,7 @@ class MinutesService(ServiceBase):
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
         record = self._load_record(Action.VIEW, ref)
+        _check_entitled(record, which)
         version = approval.current(record)
         if (
             version is not None
@@ -203,6 +207,7 @@ class MinutesService(ServiceBase):
             return pdf
 
         def make(s: Session, record: d.ConferenceRecord) -> OutputPdf:
+            _check_entitled(record, which)
             version = approval.current(record)
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
@@ -274,9 +279,11 @@ class MinutesService(ServiceBase):
                 "to change the minutes"
             )
         try:
-            return build_minutes(record, profile, which, version=version)
+            built = build_minutes(record, profile, which, version=version)
         except ValueError as error:
             raise ServiceError(str(error)) from None
+        _check_private_details(record, which, built)
+        return built
 
     @staticmethod
     def _typeset(built: BuiltMinutes) -> bytes:
@@ -343,3 +350,29 @@ class MinutesService(ServiceBase):
             data = stored_bytes(s, self._issued_output_id(s, version))
         name = self._name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
+
+
+def _check_entitled(record: d.ConferenceRecord, which: MinutesCopy) -> None:
+    """Refuse a full copy made for someone on the family side."""
+    for person in record.participants:
+        if person.id == which.recipient_id:
+            refusal = entitlement_problem(person, full=which.copy is CopyKind.FULL)
+            if refusal:
+                raise ServiceError(refusal)
+
+
+def _check_private_details(
+    record: d.ConferenceRecord, which: MinutesCopy, built: BuiltMinutes
+) -> None:
+    """Refuse a copy that would show someone's private details to a person who may not
+    see them (a family copy; a full copy for someone a person asked be kept from them).
+    A full copy for no one in particular is the professionals' record: not searched."""
+    family = which.copy is CopyKind.FAMILY
+    if not family and which.recipient_id is None:
+        return
+    recipient = next((p for p in record.participants if p.id == which.recipient_id), None)
+    places = minutes_places(built.document)
+    leaks = find_leaks(record, recipient, places, family=family)
+    if leaks:
+        who = f"This copy for {isolated(recipient.name)}" if recipient else "This family copy"
+        raise ServiceError(leak_message(who, leaks[0]))

@@ -27,6 +27,7 @@ from cpc_desktop.domain.enums import (
     ExclusionGround,
     ParticipantRole,
 )
+from cpc_desktop.domain.sides import side_for_role
 from cpc_desktop.services import checks as c
 from cpc_desktop.services.errors import Conflict, NotFound
 from cpc_desktop.services.parts import PartService, row
@@ -64,6 +65,27 @@ assert set(_NEEDED_BECAUSE) == set(rows.PARTICIPANT_USES)
 def _attendee(session: Session, event: m.AttendanceEventRow) -> m.ParticipantRow:
     """The participant an attendance event belongs to."""
     return row(session, m.ParticipantRow, event.participant_id, "participant")
+
+
+def _check_sides(session: Session, person: m.ParticipantRow) -> None:
+    """Refuse a side that differs from the role's without a reason, and children or
+    people named that are not part of the person's conference."""
+    side = person.side
+    unexplained = not (person.side_reason or "").strip()
+    if side is not None and side is not side_for_role(person.role) and unexplained:
+        raise c.refuse(
+            "$.participants[].side_reason",
+            f"say why {person.name.strip() or 'this person'} is on the {side.value} "
+            "side: their role puts them on the other",
+        )
+    conference = session.get(m.ConferenceRow, person.conference_id)
+    assert conference is not None
+    children = {child.id for child in conference.children}
+    if any(child not in children for child in person.child_ids or ()):
+        raise c.refuse("$.participants[].child_ids", "names a child not in this conference")
+    others = {p.id for p in conference.participants} - {person.id}
+    if any(other not in others for other in person.withhold_from or ()):
+        raise c.refuse("$.participants[].withhold_from", "names someone not on this roll call")
 
 
 class RollCallService(PartService):
@@ -110,6 +132,7 @@ class RollCallService(PartService):
             person = row(w.session, m.ParticipantRow, participant_id, "participant")
             self._require_draft(w.session, person.conference_id)
             self._apply(person, checked)
+            _check_sides(w.session, person)
             w.session.flush()
             return repository.to_value(d.Participant, person)
 

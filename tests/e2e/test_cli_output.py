@@ -142,6 +142,23 @@ def test_family_copy_for_a_named_recipient(capsys, issued, tmp_path: Path) -> No
     assert run(capsys, "verify", str(out), "--db", str(db))[0] == 0
 
 
+def test_full_copy_for_a_parent_is_refused_in_one_line(issued, tmp_path: Path) -> None:
+    """A separate process: a full copy for a family-side person exits 1, writes nothing."""
+    db, p12 = issued
+    out = tmp_path / "full.pdf"
+    argv = ["minutes", REF, "--db", str(db), "--out", str(out), "--copy", "full"]
+    done = as_a_user(
+        str(COMMAND), *argv, "--recipient", "Dean Harland", "--certificate", str(p12), env=SECRETS
+    )
+    one_line_error(
+        done.returncode,
+        done.stderr,
+        "Dean Harland is on the family side, so may receive only a family copy.",
+    )
+    assert done.stdout == ""
+    assert not out.exists()
+
+
 def test_letters_need_confirmed_addresses(capsys, issued, tmp_path: Path) -> None:
     db, _ = issued
     letters = tmp_path / "letters"
@@ -189,8 +206,17 @@ def test_bad_input_changes_nothing(capsys, issued, tmp_path: Path) -> None:
             "does not exist",
         ),
         (
-            ["minutes", REF, "--db", str(db), "--out", str(tmp_path / "x.pdf"), "--recipient", "A"],
-            "--recipient is for a family copy",
+            [
+                "minutes",
+                REF,
+                "--db",
+                str(db),
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--recipient",
+                "Dean Harland",
+            ],
+            "is on the family side, so may receive only a family copy",
         ),
         (
             [

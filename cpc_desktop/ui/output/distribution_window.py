@@ -1,7 +1,7 @@
 """Distribution: who was sent the decision letter and the minutes, and what is late.
 
-One row per invited person (domain.md §10 item 31): the copy they should get (family
-members a family copy), when the decision letter and the minutes are due, when each
+One row per invited person (domain.md §10 item 31): the copy they should get (the family
+side a family copy), when the decision letter and the minutes are due, when each
 went, which minutes version, and whether it is late. A cell still to send and past its
 date says "OVERDUE" as well as being coloured red; one sent after its date says "sent
 late" (amber). "Mark sent…" records that one item went to the selected person; the
@@ -91,7 +91,7 @@ class MarkSentDialog(QtWidgets.QDialog):
         self.method.addItems(METHODS)
         self.copy = QtWidgets.QLabel(
             f"{COPY_NAMES[line.copy]} copy"
-            + (" (a family member)" if line.copy is CopyKind.FAMILY else "")
+            + (" (on the family side)" if line.copy is CopyKind.FAMILY else "")
         )
         self.copy.setAccessibleName("Copy")
         self.which = QtWidgets.QLabel()

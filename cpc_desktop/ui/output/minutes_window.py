@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.enums import FAMILY_ROLES, CopyKind, MinutesState, UserRole
+from cpc_desktop.domain.enums import CopyKind, MinutesState, UserRole
 from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.domain.redaction import RedactionReason
+from cpc_desktop.domain.sides import family_side, is_family_side
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import (
     busy,
@@ -139,7 +140,9 @@ class MinutesWindow(QtWidgets.QDialog):
         self.issued_pdf: Any = None  # the signed file, once issued from this window
         self.is_chair = session.actor.role is UserRole.CHAIR
         record = session.conferences.get(ref)
-        self.family = [p for p in record.participants if p.role in FAMILY_ROLES]
+        # Entitlement follows each person's side, not their role (disclosure.md).
+        self.family = list(family_side(record))
+        self.professionals = [p for p in record.participants if not is_family_side(p)]
         self.setWindowTitle(f"{TITLE} — {ref}")
         self.setObjectName("minutesWindow")
         self._build_ui()
@@ -299,7 +302,7 @@ class MinutesWindow(QtWidgets.QDialog):
         return MinutesCopy(CopyKind.FAMILY, self.family_choice.currentData())
 
     def _family_name(self, which: MinutesCopy) -> str:
-        for person in self.family:
+        for person in (*self.family, *self.professionals):
             if person.id == which.recipient_id:
                 return str(person.name)
         return ANY_FAMILY.lower()
@@ -438,6 +441,13 @@ class MinutesWindow(QtWidgets.QDialog):
                 (
                     f"Family copy for {person.name} ({label(person.role)})",
                     MinutesCopy(CopyKind.FAMILY, person.id),
+                )
+            )
+        for person in self.professionals:
+            choices.append(
+                (
+                    f"Full copy for {person.name} ({label(person.role)})",
+                    MinutesCopy(CopyKind.FULL, person.id),
                 )
             )
         return choices

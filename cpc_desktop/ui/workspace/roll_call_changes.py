@@ -339,7 +339,14 @@ class RollCallChanges:
         person = self._need_selection()
         if person is None or self.details_dialog is not None:
             return
-        dialog = DetailsDialog(person, self.completions, self.session.today(), self._widget())
+        dialog = DetailsDialog(
+            person,
+            self.completions,
+            self.session.today(),
+            self._widget(),
+            children=self.record.children,
+            others=self.record.participants,
+        )
         dialog.accepted.connect(lambda: self._on_details_accepted(dialog))
         dialog.finished.connect(self._on_details_finished)
         self.details_dialog = dialog

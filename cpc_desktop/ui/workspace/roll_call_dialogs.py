@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.conference import Participant
+from cpc_desktop.domain.conference import Child, Participant
 from cpc_desktop.domain.enums import ParticipantRole
 from cpc_desktop.ui.field_limits import bound
+from cpc_desktop.ui.workspace.participant_disclosure import DisclosureBox
 from cpc_desktop.ui.workspace.participant_model import ROLE_LABELS
 
 __all__ = [
@@ -124,9 +125,13 @@ class DetailsDialog(QtWidgets.QDialog):
         completions: QtCore.QStringListModel,
         today: date,
         parent: QtWidgets.QWidget | None = None,
+        *,
+        children: tuple[Child, ...] = (),
+        others: tuple[Participant, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.person = person
+        self.disclosure = DisclosureBox(person, children, others)
         self.setWindowTitle(f"Details for {person.name}")
         self.name = bound(QtWidgets.QLineEdit(person.name), "$.participants[].name")
         self.name.setAccessibleName("Name")
@@ -181,6 +186,7 @@ class DetailsDialog(QtWidgets.QDialog):
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.disclosure)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
@@ -197,6 +203,7 @@ class DetailsDialog(QtWidgets.QDialog):
             "report_shared_with_family": self.report_shared.value(),
             "interpreter_language": self.interpreter.text().strip() or None,
             "advocate_needed": self.advocate.isChecked(),
+            **self.disclosure.values(),
         }
 
     def changes(self) -> dict[str, Any]:
@@ -209,6 +216,11 @@ class DetailsDialog(QtWidgets.QDialog):
         if not values["name"]:
             self.error.setText("The name cannot be blank.")
             self.name.setFocus()
+            return
+        problem = self.disclosure.problem(values["role"])
+        if problem:
+            self.error.setText(problem)
+            self.disclosure.side_reason.setFocus()
             return
         received, shared = values["report_received"], values["report_shared_with_family"]
         if shared is not None and (received is None or shared < received):
