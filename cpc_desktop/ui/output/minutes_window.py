@@ -54,6 +54,9 @@ def left_out(redactions: tuple[Any, ...]) -> str:
         parts.append(f"{counts[RedactionReason.RESTRICTED]} restricted")
     if counts[RedactionReason.EXCLUDED]:
         parts.append(f"{counts[RedactionReason.EXCLUDED]} said during an exclusion")
+    if counts[RedactionReason.CHANGED_WHILE_EXCLUDED]:
+        changed = counts[RedactionReason.CHANGED_WHILE_EXCLUDED]
+        parts.append(f"{changed} edited during an exclusion")
     return f"{plural(len(redactions), 'entry', 'entries')} left out ({', '.join(parts)})."
 
 
