@@ -24,6 +24,7 @@ from cpc_desktop.data import audit
 from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import MinutesState
+from cpc_desktop.domain.moments import add_moment
 
 __all__ = [
     "PARTICIPANT_USES",
@@ -121,16 +122,32 @@ def shift_entries(session: Session, conference_id: str, start: int, by: int, tou
 def save_entry_text(
     session: Session, entry_id: str, text: str, now: datetime, who: str
 ) -> d.MinuteEntry | None:
-    """Replace an entry's text with one UPDATE; the entry as saved, ``None`` if not found.
+    """Replace an entry's text and record the moment in its history (``changes``, by
+    :func:`~cpc_desktop.domain.moments.add_moment`): a read of that one column by key,
+    then one UPDATE. A ruling to show the entry to someone excluded while it was written
+    (``shown_to``) covered the text as it was, so it is asked again. The entry as saved;
+    ``None`` if not found.
 
-    A Core statement (not the ORM): the audit is told of the row here.
+    Core statements (not the ORM): the audit is told of the row here.
     """
     table = m.Base.metadata.tables[m.MinuteEntryRow.__tablename__]
+    spans = session.execute(
+        sa.select(table.c.changes).where(table.c.id == entry_id)
+    ).scalar_one_or_none()
+    if spans is None:
+        return None
     returned = [table.c[f.name] for f in fields(d.MinuteEntry) if f.name != "text"]
     found = session.execute(
         sa.update(table)
         .where(table.c.id == entry_id)
-        .values(text=text, updated_at=now, row_updated_at=now, row_updated_by=who)
+        .values(
+            text=text,
+            updated_at=now,
+            changes=add_moment(spans, now),
+            shown_to=[],  # a ruling to show the entry covered it as it was
+            row_updated_at=now,
+            row_updated_by=who,
+        )
         .returning(*returned)
     ).one_or_none()
     if found is None:

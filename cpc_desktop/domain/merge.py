@@ -8,7 +8,8 @@ views, dissents and plan actions, actions, safety scales, versions, letters, sen
 matched by that id, never by position.
 
 - A unit changed on one side only takes that side's values; two sides changing
-  different fields of one unit both land. ``updated_at`` takes the later of the two.
+  different fields of one unit both land. ``updated_at`` takes the later of the two; a
+  minute entry's history (``changes``) keeps the moments of writing of both.
 - Where both sides set the same field to different values, or one side removed a unit
   the other changed (or added to, or referred to), the unit is a :class:`Conflict` and
   waits for a :class:`Resolution`: theirs, mine, or an edited merge of the texts.
@@ -161,6 +162,8 @@ _NESTED: dict[type[Any], tuple[str, ...]] = {
 _SECTIONS = tuple(f.name for f in fields(d.ConferenceRecord) if f.name != "conference")
 #: Fields that stand for "last touched": both sides' edits keep the later one.
 _STAMPS = frozenset({"updated_at"})
+#: Histories (a minute entry's moments of writing): both sides' moments are kept.
+_HISTORIES = frozenset({"changes"})
 
 # kind -> field -> (kind referred to, whether the link is required)
 _REFS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -302,7 +305,7 @@ class _Merge:
         disputed = tuple(
             name
             for name in b.own
-            if name not in _STAMPS
+            if name not in _STAMPS | _HISTORIES
             and m.own[name] != b.own[name]
             and t.own[name] != b.own[name]
             and m.own[name] != t.own[name]
@@ -467,6 +470,8 @@ def _fields(b: _Unit, m: _Unit, t: _Unit) -> Fields:
         mv, tv = m.own[name], t.own[name]
         if name in _STAMPS and mv != tv:
             merged[name] = max(mv, tv)
+        elif name in _HISTORIES and old not in (mv, tv):
+            merged[name] = tuple(sorted(set(mv) | set(tv)))
         else:
             merged[name] = mv if tv == old else tv
     return merged

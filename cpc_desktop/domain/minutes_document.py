@@ -488,8 +488,15 @@ class _Writer:
             entry = entries[r.entry_id]
             if r.reason is RedactionReason.RESTRICTED:
                 why = "Restricted: professionals only"
-            else:
+            elif r.reason is RedactionReason.EXCLUDED:
                 why = f"Said while {self.named(r.participant_id)} was excluded"
+            elif r.awaiting_ruling:
+                why = (
+                    f"Edited while {self.named(r.participant_id)} was out of the room: "
+                    "left out until the chair decides"
+                )
+            else:
+                why = f"Edited while {self.named(r.participant_id)} was out of the room"
             speaker = self.named(entry.speaker_id) if entry.speaker_id else "-"
             rows.append(
                 (titles.get(r.agenda_item_id, "-"), self.time(entry.created_at), speaker, why)

@@ -24,6 +24,7 @@ from cpc_desktop.data import repository, rows
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import AnalysisSection, Tag
+from cpc_desktop.domain.moments import add_moment
 from cpc_desktop.services import checks as c
 from cpc_desktop.services.base import Clock, require_draft
 from cpc_desktop.services.errors import Conflict, NotFound
@@ -92,6 +93,7 @@ class MinuteEntryService(PartService):
             tag=tag,
             restricted=restricted,
             section=section,
+            changes=((now, now),),
         )
         return self._insert_entry(ref, entry, None, index)
 
@@ -205,9 +207,73 @@ class MinuteEntryService(PartService):
                     own(w.session, m.ParticipantRow, speaker_id, entry.conference_id, "speaker")
                 changes["speaker_id"] = speaker_id
             if any(getattr(entry, name) != value for name, value in changes.items()):
-                changes["updated_at"] = self._clock()
+                changes = self._moment(entry, **changes)
             self._apply(entry, changes)
             w.session.flush()
+            return repository.minute_entry(entry)
+
+    def move_entry(
+        self, entry_id: str, index: int, *, agenda_item_id: str | None = None
+    ) -> d.MinuteEntry:
+        """Move an entry to ``index`` among all the conference's minutes (0 is the first),
+        under the agenda item ``agenda_item_id`` when given. A move is a moment in the
+        entry's history, as an edit is."""
+        self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
+        with self._store.unit_of_work(
+            self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
+        ) as w:
+            s = w.session
+            entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
+            require_draft(rows.minutes_state(s, entry.conference_id))
+            item = entry.agenda_item_id if agenda_item_id is None else agenda_item_id
+            own(s, m.AgendaItemRow, item, entry.conference_id, "agenda item")
+            listed = rows.ordered(
+                s, m.MinuteEntryRow, m.MinuteEntryRow.conference_id == entry.conference_id
+            )
+            at = c.whole(index, "$.minutes[].position", 0, len(listed) - 1)
+            if listed.index(entry) != at or item != entry.agenda_item_id:
+                listed.remove(entry)
+                listed.insert(at, entry)
+                self._renumber(listed)
+                self._apply(entry, self._moment(entry, agenda_item_id=item))
+            s.flush()
+            return repository.minute_entry(entry)
+
+    def _moment(self, entry: m.MinuteEntryRow, **changes: object) -> dict[str, object]:
+        """``changes`` with the moment of writing recorded in the entry's history.
+
+        A ruling to show the entry to someone covers it as it was: it is asked again.
+        """
+        now = self._clock()
+        return {
+            **changes,
+            "updated_at": now,
+            "changes": add_moment(entry.changes, now),
+            "shown_to": [],
+        }
+
+    def rule_on_exclusion(self, entry_id: str, participant_id: str, show: bool) -> d.MinuteEntry:
+        """The chair's ruling on an entry begun before ``participant_id`` was excluded and
+        changed while they were out (``domain.redaction.rulings_needed``): ``show`` puts
+        it in that person's family copies; otherwise it stays out of them.
+
+        Chair only, as approval is (``Action.APPROVE_MINUTES``): it decides what a
+        family copy of the minutes carries. Refused once the minutes are approved.
+        """
+        self._require(Action.APPROVE_MINUTES, "minute_entry", entry_id)
+        show = c.flag(show, "$.minutes[].shown_to")
+        with self._store.unit_of_work(
+            self._context(Action.APPROVE_MINUTES, "minute_entry", entry_id)
+        ) as w:
+            s = w.session
+            entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
+            require_draft(rows.minutes_state(s, entry.conference_id))
+            own(s, m.ParticipantRow, participant_id, entry.conference_id, "participant")
+            shown = [p for p in entry.shown_to if p != participant_id]
+            kept = [p for p in entry.kept_from if p != participant_id]
+            (shown if show else kept).append(participant_id)
+            self._apply(entry, {"shown_to": shown, "kept_from": kept})
+            s.flush()
             return repository.minute_entry(entry)
 
     def delete_entry(self, entry_id: str) -> None:

@@ -27,6 +27,7 @@ from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.minutes import views_ready
 from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build_minutes
 from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
+from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
 from cpc_desktop.domain.validation import Problem, Severity
 from cpc_desktop.services.base import ServiceBase
@@ -59,11 +60,47 @@ class MinutesStatus:
     current: d.MinutesVersion | None
     editable: bool
     problems: tuple[Problem, ...]  # what stops approval now (empty when it may go ahead)
+    rulings: tuple[RulingAsked, ...] = ()  # every ruling the chair must make first
+
+
+@dataclass(frozen=True)
+class RulingAsked:
+    """An entry changed while ``participant_id`` was out of the room, awaiting the chair:
+    the person's name, the question (:func:`~cpc_desktop.domain.redaction.ruling_question`)
+    and the entry's first words, for the chair to recognise it on their screen."""
+
+    entry_id: str
+    participant_id: str
+    person: str
+    question: str
+    opening: str
+
+
+#: How much of an entry's text the chair is shown beside a ruling.
+OPENING = 90
+
+
+def rulings_asked(record: d.ConferenceRecord) -> tuple[RulingAsked, ...]:
+    """Every ruling approval waits for, each with what the chair needs to decide it."""
+    names = {p.id: p.name for p in record.participants}
+    texts = {e.id: " ".join(e.text.split()) for e in record.minutes}
+    return tuple(
+        RulingAsked(
+            r.entry_id,
+            r.participant_id,
+            names[r.participant_id],
+            ruling_question(record, r),
+            texts[r.entry_id][:OPENING] + ("…" if len(texts[r.entry_id]) > OPENING else ""),
+        )
+        for r in rulings_needed(record)
+    )
 
 
 def approval_problems(record: d.ConferenceRecord) -> tuple[Problem, ...]:
-    """Errors that stop the chair approving: views unrecorded, a child without a decision."""
+    """Errors that stop the chair approving: views unrecorded, a child without a decision,
+    an entry changed while someone was out of the room awaiting the chair's ruling."""
     problems = [p for p in views_ready(record) if p.severity is Severity.ERROR]
+    problems.extend(ruling_problems(record))
     decided = {x.child_id for x in record.decisions if x.outcome is not None}
     adjourned = any(x.outcome is Outcome.ADJOURN for x in record.decisions)
     for index, child in enumerate(record.children):
@@ -90,6 +127,7 @@ class MinutesService(ServiceBase):
             current=approval.current(record),
             editable=approval.editable(record),
             problems=approval_problems(record),
+            rulings=rulings_asked(record),
         )
 
     def ready_to_finalise(self, ref: str) -> tuple[Problem, ...]:

@@ -36,6 +36,7 @@ from cpc_desktop.ui.output.minutes_state import (
     sentence,
     show_banner,
 )
+from cpc_desktop.ui.output.rulings import RulingsBox
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def left_out(redactions: tuple[Any, ...]) -> str:
         parts.append(f"{counts[RedactionReason.RESTRICTED]} restricted")
     if counts[RedactionReason.EXCLUDED]:
         parts.append(f"{counts[RedactionReason.EXCLUDED]} said during an exclusion")
+    if counts[RedactionReason.CHANGED_WHILE_EXCLUDED]:
+        changed = counts[RedactionReason.CHANGED_WHILE_EXCLUDED]
+        parts.append(f"{changed} edited during an exclusion")
     return f"{plural(len(redactions), 'entry', 'entries')} left out ({', '.join(parts)})."
 
 
@@ -168,6 +172,9 @@ class MinutesWindow(QtWidgets.QDialog):
         self.problems.setStyleSheet("color: #7f1d1d;")
         box = QtWidgets.QVBoxLayout(self.problems_box)
         box.addWidget(self.problems)
+        self.rulings = RulingsBox(self.session)
+        self.rulings.ruled.connect(self._ruled)
+        self.rulings.failed.connect(lambda error: show_error(self, error, "Decide on an entry"))
 
         self.preview_full_button = self._button("&Preview full copy", "Preview the full copy")
         self.preview_family_button = self._button("Preview fami&ly copy", "Preview the family copy")
@@ -244,6 +251,7 @@ class MinutesWindow(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.problems_box)
+        layout.addWidget(self.rulings)
         layout.addWidget(steps_box)
         layout.addWidget(look_box)
         layout.addWidget(versions)
@@ -282,6 +290,7 @@ class MinutesWindow(QtWidgets.QDialog):
         chair = self.is_chair
         self.problems_box.setVisible(draft and bool(problems))
         self.problems.setText("\n".join(f"• {sentence(p.message)}" for p in problems))
+        self.rulings.show_rulings(self.status.rulings if draft and chair else ())
         self.approve_button.setEnabled(draft and chair and not problems)
         self.reopen_button.setEnabled(chair and state is MinutesState.APPROVED)
         self.issue_button.setEnabled(chair and state is MinutesState.APPROVED)
@@ -291,6 +300,12 @@ class MinutesWindow(QtWidgets.QDialog):
         reason = next_step(state, chair=chair, problems=len(problems))
         self.reason.setText(reason)
         self.approve_button.setToolTip(reason if not self.approve_button.isEnabled() else "")
+
+    def _ruled(self, said: str) -> None:
+        self.refresh()
+        self._say(said)
+        if not self.rulings.focus_first():
+            self.approve_button.setFocus()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

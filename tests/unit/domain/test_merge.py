@@ -107,6 +107,23 @@ def test_different_fields_of_one_entry_merge_by_themselves() -> None:
     )
 
 
+def test_both_sides_moments_of_writing_are_kept() -> None:
+    base = base_record()
+    target = base.minutes[2]
+    one, two, three = (AT + timedelta(hours=h) for h in (1, 2, 3))
+    start = replace(target, changes=((AT, AT),))
+    base = with_entry(base, start)
+    mine = with_entry(base, replace(start, tag=Tag.OPINION, changes=((AT, AT), (one, one))))
+    theirs = with_entry(
+        base, replace(start, text="corrected", changes=((AT, AT), (three, three), (two, two)))
+    )
+    plan = plan_merge(base, mine, theirs)
+    assert plan.conflicts == ()
+    merged = entry(apply_merge(plan, {}), target.id)
+    assert merged.changes == ((AT, AT), (one, one), (two, two), (three, three))
+    assert (merged.text, merged.tag) == ("corrected", Tag.OPINION)
+
+
 def test_the_same_text_changed_twice_is_a_conflict_with_three_choices() -> None:
     base = base_record()
     target = base.minutes[2]

@@ -336,3 +336,28 @@ def test_family_copies_print_only_what_was_written_for_the_family(demo, profile)
         assert "Agency view\nRecommends\n" in family
         assert "Agency view\nRecommends\nWhy\n" not in family
     assert "Agency view\nRecommends\nWhy\n" in full
+
+
+def test_the_appendix_says_an_entry_was_edited_while_someone_was_out(demo, profile) -> None:
+    excluded = next(
+        p for p in demo.participants if any(e.kind.value == "excluded" for e in p.attendance)
+    )
+    window = next(e for e in excluded.attendance if e.kind.value == "excluded")
+    first = next(
+        e for e in demo.minutes if e.created_at < window.at and not e.restricted
+    )  # begun before the exclusion...
+    edited = window.at + timedelta(minutes=1)  # ...and edited while they were out
+    awaiting = dataclasses.replace(
+        first, changes=((first.created_at, first.created_at), (edited, edited))
+    )
+    for entry, tail in (
+        (awaiting, "left out until the chair decides"),
+        (dataclasses.replace(awaiting, kept_from=(excluded.id,)), "out of the room"),
+    ):
+        minutes = tuple(entry if e.id == first.id else e for e in demo.minutes)
+        record = dataclasses.replace(demo, minutes=minutes)
+        text = words(build_minutes(record, profile, local=utc).document)
+        assert f"Edited while {excluded.name} (" in text  # the name and the relationship
+        assert tail in text and "was out of the room" in text
+        family = build_minutes(record, profile, MinutesCopy(CopyKind.FAMILY, excluded.id))
+        assert first.text not in words(family.document)

@@ -91,6 +91,10 @@ CHANGES: dict[str, Change] = {
         r.minutes[0].id, restricted=not r.minutes[0].restricted
     ),
     "delete entry": lambda s, r: s.entries.delete_entry(r.minutes[0].id),
+    "move entry": lambda s, r: s.entries.move_entry(r.minutes[0].id, 1),
+    "rule on an exclusion": lambda s, r: s.entries.rule_on_exclusion(
+        r.minutes[0].id, r.participants[-1].id, True
+    ),
     "add action": lambda s, r: s.notes.add_action(REF, "Sandra Pell", "Visit weekly"),
     "safety scale": lambda s, r: s.notes.set_scale(REF, r.participants[1].id, 4),
     "record decision": lambda s, r: s.conferences.record_decision(REF, r.decisions[0]),

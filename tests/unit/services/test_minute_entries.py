@@ -135,7 +135,10 @@ def test_save_text_is_one_update_and_one_audit_event(store: Store, meeting: Sess
     audit_before = len(events(store))
     saved = meeting.entries.save_text(M1, "Sam visited on Tuesday.")
     assert saved == dataclasses.replace(
-        before, text="Sam visited on Tuesday.", updated_at=saved.updated_at
+        before,
+        text="Sam visited on Tuesday.",
+        updated_at=saved.updated_at,
+        changes=((saved.updated_at, saved.updated_at),),  # the moment, in its history
     )
     assert saved.updated_at != before.updated_at
     assert record(store).minutes[0] == saved

@@ -371,6 +371,18 @@ ROWS: list[Row] = [
     ),
     Row(
         MinuteEntryService,
+        "move_entry",
+        lambda s, f: s.entries.move_entry(M1, 1),
+        Action.WRITE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
+        "rule_on_exclusion",
+        lambda s, f: s.entries.rule_on_exclusion(M1, MUM, True),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        MinuteEntryService,
         "delete_entry",
         lambda s, f: s.entries.delete_entry(M1),
         Action.WRITE_MINUTES,
