@@ -106,6 +106,7 @@ class FlowContext:
 class QuorumAnswer:
     proceed: bool = True
     reason: str = ""
+    reason_shared: bool = False  # family copies print the reason only when shared
     adjourn: bool = False
     reconvene_date: date | None = None
 

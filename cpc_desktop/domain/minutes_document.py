@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cpc_desktop.domain.conference import (
+    AttendanceEvent,
     ConferenceRecord,
     Decision,
     MinuteEntry,
@@ -45,7 +46,7 @@ from cpc_desktop.domain.printed import (
 from cpc_desktop.domain.private_details import KINDS, may_show
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
-from cpc_desktop.domain.sides import family_copy_children
+from cpc_desktop.domain.sides import family_copy_children, is_family_side
 
 Local = Callable[[datetime], datetime]
 
@@ -89,7 +90,12 @@ def build_minutes(
     hidden = {r.entry_id for r in redactions}
     people = {p.id: p for p in record.participants}
     recipient = people.get(which.recipient_id or "")
-    writer = _Writer(_for_children(record, family, recipient), local, family=family)
+    writer = _Writer(
+        _for_children(record, family, recipient),
+        local,
+        family=family,
+        recipient=which.recipient_id,
+    )
     sections = [
         Section("Conference details", writer.details(profile, version)),
         Section("Attendance", writer.attendance()),
@@ -136,8 +142,13 @@ _ELSEWHERE = "Recorded in the professionals' copy."
 _FIELDS_LEFT_OUT = (
     "Family copies leave out what was written for professionals only: the reasons for "
     "delay and for going ahead without a quorum, the grounds and notes of exclusions, and "
-    "the reasons given with agency views and dissent."
+    "the reasons given with agency views and dissent, except where the chair shared them "
+    "with the family. The grounds of an exclusion are left out of the excluded person's "
+    "own copy unless the chair chose to show them to that person."
 )
+_VIEW_REASON = "$.decisions[].views[].reason"
+_DISSENT_REASONS = "$.decisions[].dissents[].reasons"
+_EXCLUSION_NOTE = "$.participants[].attendance[].note"
 
 
 def _for_children(
@@ -165,19 +176,51 @@ _WITHHELD = "Withheld at this person's request."
 class _Writer:
     """Builds each section's blocks for one record."""
 
-    def __init__(self, record: ConferenceRecord, local: Local, *, family: bool = False) -> None:
+    def __init__(
+        self,
+        record: ConferenceRecord,
+        local: Local,
+        *,
+        family: bool = False,
+        recipient: str | None = None,
+    ) -> None:
         self.record = record
         self.local = local
         self.people = {p.id: p for p in record.participants}
         self.family = family
+        self.recipient = recipient
 
-    def shown(self, path: str, text: str) -> str | None:
-        """``text`` of the field at ``path`` as this copy prints it: a family copy prints
-        only what is declared to be written for the family (domain/fields.py); for the
-        rest it says where the text is. ``None`` when a family copy leaves it out."""
-        if not self.family or FIELDS[path].readers is Readers.FAMILY:
+    def shown(self, path: str, text: str, item: object) -> str | None:
+        """``text`` of the field at ``path`` of ``item`` as this copy prints it, or
+        ``None`` when this copy leaves it out.
+
+        A full copy prints everything. A family copy prints text written for the family,
+        and text the chair chooses per item (``Readers.CHOSEN``) only when the item's own
+        flag, named by the rule's ``shared_by``, is set (domain/fields.py); the rest stays
+        out: the allow-list starts closed.
+        """
+        if not self.family:
             return text
+        rule = FIELDS[path]
+        if rule.readers is Readers.FAMILY:
+            return text
+        if rule.readers is Readers.CHOSEN:
+            assert rule.shared_by is not None
+            return text if getattr(item, rule.shared_by) else None
         return None
+
+    def grounds_shown(self, p: Participant, event: AttendanceEvent) -> bool:
+        """Whether this copy prints the grounds and note of ``p``'s exclusion ``event``.
+
+        A family copy prints them only if the chair shared them with the family; the
+        excluded person's own copy (and a copy for any family member, when the excluded
+        person is on the family side) only if the chair also chose to show them to
+        that person.
+        """
+        if self.shown(_EXCLUSION_NOTE, "", event) is None:
+            return False
+        own = p.id == self.recipient or (self.recipient is None and is_family_side(p))
+        return event.shown_to_excluded or not own
 
     def time(self, instant: datetime | None) -> str:
         return "" if instant is None else clock(self.local(instant))
@@ -206,7 +249,7 @@ class _Writer:
             ("Minutes version", version.version if version else "draft"),
         ]
         if c.delay_reason:
-            why = self.shown("$.conference.delay_reason", c.delay_reason)
+            why = self.shown("$.conference.delay_reason", c.delay_reason, c)
             pairs.append(("Reason the conference was late", why or _ELSEWHERE))
         children = Table(
             ("Child", "Date of birth or expected delivery", "Taking part"),
@@ -241,7 +284,7 @@ class _Writer:
         if c.quorum_reason:
             blocks.append(
                 Para(
-                    self.shown("$.conference.quorum_reason", c.quorum_reason) or _ELSEWHERE,
+                    self.shown("$.conference.quorum_reason", c.quorum_reason, c) or _ELSEWHERE,
                     "The conference was not quorate. The chair went on because:",
                     ParaStyle.WARNING,
                 )
@@ -253,7 +296,10 @@ class _Writer:
         for event in sorted(p.attendance, key=lambda e: e.at):
             if event.kind is AttendanceKind.EXCLUDED:
                 span = f"{self.time(event.at)}-{self.time(event.until) or 'end'}"
-                if self.family:  # the grounds are the chair's to give, not the copy's
+                # Every copy keeps the fact of an exclusion and its times: the family saw
+                # the person leave the room and come back. Only the grounds and the note
+                # are the chair's to give (grounds_shown).
+                if self.family and not self.grounds_shown(p, event):
                     parts.append(f"Excluded {span}")
                     continue
                 why = label(event.grounds) if event.grounds else "no grounds recorded"
@@ -399,18 +445,25 @@ class _Writer:
         blocks.append(
             Para(d.parents_view or "Not recorded.", "The parents' views:", ParaStyle.QUOTE)
         )
-        if d.views and self.shown("$.decisions[].views[].reason", "") is None:
+        # Every copy prints each view; the reasons only where this copy may carry them.
+        why = [self.shown(_VIEW_REASON, v.reason, v) for v in d.views]
+        if d.views and all(reason is None for reason in why):
             views = tuple((self.named(v.participant_id), label(v.view)) for v in d.views)
             blocks.append(Table(("Agency view", "Recommends"), views, (0.6, 0.4)))
         elif d.views:
             rows = tuple(
-                (self.named(v.participant_id), label(v.view), v.reason or "-") for v in d.views
+                (
+                    self.named(v.participant_id),
+                    label(v.view),
+                    _ELSEWHERE if reason is None and v.reason else reason or "-",
+                )
+                for v, reason in zip(d.views, why, strict=True)
             )
             blocks.append(Table(("Agency view", "Recommends", "Why"), rows, (0.35, 0.2, 0.45)))
         for dissent in d.dissents:
             blocks.append(
                 Para(
-                    self.shown("$.decisions[].dissents[].reasons", dissent.reasons) or _ELSEWHERE,
+                    self.shown(_DISSENT_REASONS, dissent.reasons, dissent) or _ELSEWHERE,
                     f"Dissent from {self.named(dissent.participant_id)}:",
                     ParaStyle.WARNING,
                 )

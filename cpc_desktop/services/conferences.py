@@ -27,6 +27,7 @@ from cpc_desktop.domain.enums import (
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
+from cpc_desktop.services import checks
 from cpc_desktop.services.base import Clock, ServiceBase
 from cpc_desktop.services.distribution import ITEMS as SENT_ITEMS
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
@@ -68,6 +69,8 @@ class NewConference:
     review_number: int = 0
     delay_reason: str | None = None
     reconvene_of: str | None = None
+    #: Whether family copies print the reason for delay (the chair's choice; not by default).
+    delay_reason_shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,9 @@ class ConferenceService(ServiceBase):
         if not new.children:
             raise RuleViolation([("$.children", "a conference considers at least one child")])
         profile = self._rules.profile(new.profile)
+        shared = checks.flag(new.delay_reason_shared, "$.conference.delay_reason_shared")
+        if shared and not (new.delay_reason or "").strip():
+            raise checks.refuse("$.conference.delay_reason_shared", "there is no reason to share")
         context = self._context(Action.CREATE_CONFERENCE, "conference")
         with self._store.unit_of_work(context) as work:
             reference = repository.next_reference(work.session, new.date.year)
@@ -198,6 +204,7 @@ class ConferenceService(ServiceBase):
                 previous_conference_date=new.previous_conference_date,
                 review_number=new.review_number,
                 delay_reason=new.delay_reason,
+                delay_reason_shared=shared,
                 reconvene_of=new.reconvene_of,
             )
             record = d.ConferenceRecord(

@@ -88,6 +88,7 @@ class DecisionService(ServiceBase):
                 row.status = ConferenceStatus.CONCLUDED
                 if not ctx.quorum.quorate and quorum is not None:
                     row.quorum_reason = quorum.reason.strip()
+                    row.quorum_reason_shared = quorum.reason_shared
             self._touch(row)
         return decisions
 
@@ -155,6 +156,8 @@ class DecisionService(ServiceBase):
             previous_conference_date=old.date,
             delay_reason=None,
             quorum_reason=None,
+            delay_reason_shared=False,
+            quorum_reason_shared=False,
             reconvene_of=old.id,
         )
         reconvened = d.ConferenceRecord(

@@ -170,14 +170,21 @@ class RollCallService(PartService):
         grounds: ExclusionGround | None = None,
         note: str = "",
         event_id: str | None = None,
+        shared_with_family: bool = False,
+        shown_to_excluded: bool = False,
     ) -> d.AttendanceEvent:
         """Record that someone arrived, was present, left or was excluded, and when.
 
-        ``event_id`` brings back an event that was removed (undo), with its id.
+        ``event_id`` brings back an event that was removed (undo), with its id. An
+        exclusion's grounds and note go into family copies only when
+        ``shared_with_family``, and into the excluded person's own copy only when
+        ``shown_to_excluded`` too (:func:`_sharing`).
         """
         self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
         if kind is AttendanceKind.EXCLUDED and grounds is None:
             raise NotFound("an exclusion needs its grounds")
+        sharing = _sharing(kind, shared_with_family, shown_to_excluded)
+        note = c.text(note, "$.participants[].attendance[].note")
         if until is not None and until < at:
             raise NotFound("an exclusion cannot end before it starts")
         new_id = c.new_id(event_id, "$.participants[].attendance[].id")
@@ -190,7 +197,7 @@ class RollCallService(PartService):
             if work.session.get(m.AttendanceEventRow, new_id) is not None:
                 raise Conflict("that attendance event is already in this store")
             event = d.AttendanceEvent(
-                id=new_id, kind=kind, at=at, until=until, grounds=grounds, note=note
+                id=new_id, kind=kind, at=at, until=until, grounds=grounds, note=note, **sharing
             )
             work.session.add(
                 m.AttendanceEventRow(
@@ -234,6 +241,24 @@ class RollCallService(PartService):
             w.session.flush()
             return repository.to_value(d.AttendanceEvent, event)
 
+    def share_exclusion(
+        self, event_id: str, shared_with_family: bool, shown_to_excluded: bool = False
+    ) -> d.AttendanceEvent:
+        """Whether an exclusion's grounds and note go into family copies, and into the
+        excluded person's own copy (the chair's choice; see :func:`_sharing`)."""
+        self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        with self._store.unit_of_work(
+            self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
+        ) as w:
+            event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
+            self._require_draft(w.session, _attendee(w.session, event).conference_id)
+            sharing: dict[str, object] = {
+                **_sharing(event.kind, shared_with_family, shown_to_excluded)
+            }
+            self._apply(event, sharing)
+            w.session.flush()
+            return repository.to_value(d.AttendanceEvent, event)
+
     # --- the children and the quorum -----------------------------------------------
 
     def set_child_participation(
@@ -257,14 +282,39 @@ class RollCallService(PartService):
             w.session.flush()
             return repository.to_value(d.Child, child)
 
-    def set_quorum_reason(self, ref: str, reason: str | None) -> d.Conference:
-        """The chair's reason for going ahead without a quorum (blank clears it)."""
+    def set_quorum_reason(
+        self, ref: str, reason: str | None, *, shared: bool = False
+    ) -> d.Conference:
+        """The chair's reason for going ahead without a quorum (blank clears it), and
+        whether family copies print it (``shared``; only a reason can be shared)."""
         self._require(Action.EDIT_CONFERENCE, "conference", ref)
         why = c.reason(reason, "$.conference.quorum_reason")
+        shared = c.flag(shared, "$.conference.quorum_reason_shared")
+        if shared and why is None:
+            raise c.refuse("$.conference.quorum_reason_shared", "there is no reason to share")
         with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
             conference = self._conference_row(w.session, ref)
             w.object_id = conference.id
             self._require_draft(w.session, conference.id)
-            self._apply(conference, {"quorum_reason": why})
+            self._apply(conference, {"quorum_reason": why, "quorum_reason_shared": shared})
             w.session.flush()
             return repository.conference(conference)
+
+
+def _sharing(kind: AttendanceKind, shared: object, shown: object) -> dict[str, bool]:
+    """An event's share-with-the-family flags, held to their rules: only an exclusion
+    has grounds to share, and its grounds can be shown to the excluded person only if
+    they are shared with the family at all."""
+    at = "$.participants[].attendance[]"
+    flags = {
+        "shared_with_family": c.flag(shared, f"{at}.shared_with_family"),
+        "shown_to_excluded": c.flag(shown, f"{at}.shown_to_excluded"),
+    }
+    if kind is not AttendanceKind.EXCLUDED and any(flags.values()):
+        raise c.refuse(f"{at}.shared_with_family", "only an exclusion's grounds can be shared")
+    if flags["shown_to_excluded"] and not flags["shared_with_family"]:
+        raise c.refuse(
+            f"{at}.shown_to_excluded",
+            "share the grounds with the family before showing them to the excluded person",
+        )
+    return flags

@@ -171,8 +171,10 @@ def _views(
     views: dict[str, tuple[View, str]],
     parents: str = "",
     child_view: str = "",
+    shared: frozenset[str] = frozenset(),
 ) -> None:
-    """Fill the views table by Tab: each row's combo (Down to choose), then its reason."""
+    """Fill the views table by Tab: each row's combo (Down to choose), then its reason,
+    then its "share with the family" box (Space ticks it for the people in ``shared``)."""
     page = _at(wizard, flow.StepKind.VIEWS, child)
     assert isinstance(page, pages.ViewsPage)
     page.rows[0][1].setFocus()
@@ -186,6 +188,12 @@ def _views(
         assert reason.hasFocus()
         qtbot.keyClicks(reason, why)
         qtbot.keyClick(reason, Key.Key_Tab)
+        share = page.shares[person.id]  # then its "share with the family" box
+        assert share.hasFocus() and not share.isChecked()
+        if person.name in shared:
+            qtbot.keyClick(share, Key.Key_Space)
+            assert share.isChecked()
+        qtbot.keyClick(share, Key.Key_Tab)
     if parents:
         _alt(qtbot, wizard, Key.Key_P)
         assert page.parents.hasFocus()
@@ -286,6 +294,7 @@ def test_initial_two_children_plan_with_dissent_and_child_in_need(
         },
         parents="They want help, not a plan",
         child_view="Ada says home is noisy",
+        shared=frozenset({"Ruth Adeyemi"}),
     )
     _shot(wizard, "views")
     _next(qtbot, wizard)
@@ -332,6 +341,12 @@ def test_initial_two_children_plan_with_dissent_and_child_in_need(
     qtbot.keyClick(page.rows[0].check, Key.Key_Space)
     qtbot.keyClick(page.rows[0].check, Key.Key_Tab)
     _type(qtbot, wizard, "A child in need plan would be enough")
+    reasons = page.rows[0].reasons
+    assert "family copies leave this out" in reasons.accessibleDescription()
+    qtbot.keyClick(_focus(wizard), Key.Key_Tab)  # then "Share with the family"
+    assert page.rows[0].shared.hasFocus() and not page.rows[0].shared.isChecked()
+    qtbot.keyClick(page.rows[0].shared, Key.Key_Space)
+    assert "printed in family copies" in reasons.accessibleDescription()
     qtbot.keyClick(_focus(wizard), Key.Key_Tab)  # the confirmation comes after the fields
     assert page.confirm is not None and page.confirm.hasFocus()
     qtbot.keyClick(page.confirm, Key.Key_Space)
@@ -389,9 +404,13 @@ def test_initial_two_children_plan_with_dissent_and_child_in_need(
     assert [(a.owner, a.action) for a in ada.actions] == [
         ("Ruth Adeyemi", "Visit weekly and see Ada alone")
     ]
-    assert [(d.participant_id, d.reasons) for d in ada.dissents] == [
-        (people["Hana Patel"], "A child in need plan would be enough")
+    assert [(d.participant_id, d.reasons, d.shared_with_family) for d in ada.dissents] == [
+        (people["Hana Patel"], "A child in need plan would be enough", True)
     ]
+    names = ("Ruth Adeyemi", "DC Dan Hart", "Hana Patel")
+    shared = {v.participant_id: v.shared_with_family for v in ada.views}
+    assert shared == {people[n]: n == "Ruth Adeyemi" for n in names}
+    assert not any(v.shared_with_family for v in ben.views)  # the default stays closed
     assert {v.participant_id: v.view for v in ada.views}[people["Hana Patel"]] is (
         View.CHILD_IN_NEED
     )

@@ -100,3 +100,51 @@ def test_boxes_for_professionals_only_text_say_so_where_it_is_typed(qtbot: QtBot
     assert PROFESSIONALS_ONLY in family.reason.placeholderText()  # the reason for delay
     venue = family.venue
     assert PROFESSIONALS_ONLY not in venue.placeholderText() + venue.toolTip()
+
+
+def test_every_box_for_free_text_says_where_its_text_goes(qtbot: QtBot, session: Session) -> None:
+    """Each box bound to a free-text field tells, where the text is typed, whether it goes
+    into family copies (disclosure.md); the words come from the field's readers."""
+    from datetime import UTC, datetime
+
+    from cpc_desktop.ui.field_limits import (
+        FAMILY_COPIES,
+        PROFESSIONALS_ONLY,
+        SHARED_WITH_FAMILY,
+        where_it_goes,
+    )
+    from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
+    from cpc_desktop.ui.workspace.quorum_indicator import QuorumReasonDialog
+
+    screens: list[QtWidgets.QWidget] = [
+        NewConferenceDialog(TODAY, lambda _: None, lambda _: None),
+        DetailsDialog(
+            Participant("p1", "Pat Lee", ParticipantRole.PARENT), QtCore.QStringListModel(), TODAY
+        ),
+        RollCallTab(session, "CPC-2026-0003", QtGui.QUndoStack()),
+        ActionBar(),
+        AddItemDialog(None),
+        ExclusionDialog("Dean Harland", datetime(2026, 12, 3, 10, 50, tzinfo=UTC)),
+        QuorumReasonDialog("no police", "", shared=True),
+    ]
+    told: dict[str, str] = {}
+    for screen in screens:
+        qtbot.addWidget(screen)
+        for kind in (QtWidgets.QLineEdit, QtWidgets.QPlainTextEdit):
+            for box in screen.findChildren(kind):
+                path = box.property(FIELD_PROPERTY)
+                if not path or rule(path).readers is None:
+                    continue
+                described = box.accessibleDescription()
+                assert described, path
+                assert described in (
+                    where_it_goes(path),
+                    where_it_goes(path, shared=True),
+                ), path
+                told[path] = described
+    assert told["$.conference.venue"] == FAMILY_COPIES
+    assert told["$.agenda[].title"] == FAMILY_COPIES
+    assert told["$.actions[].action"] == FAMILY_COPIES
+    assert told["$.conference.delay_reason"] == PROFESSIONALS_ONLY
+    assert told["$.participants[].attendance[].note"] == PROFESSIONALS_ONLY
+    assert told["$.conference.quorum_reason"] == SHARED_WITH_FAMILY  # ticked when opened

@@ -30,7 +30,7 @@ from cpc_desktop.ui.decision.widgets import (
     recap,
     text_edit,
 )
-from cpc_desktop.ui.field_limits import tell_readers
+from cpc_desktop.ui.field_limits import share_box, tell_readers
 
 
 class ViewsPage(StepPage):
@@ -63,10 +63,12 @@ class ViewsPage(StepPage):
             row.addWidget(self.copied, 1)
             layout.addLayout(row)
         grid = QtWidgets.QGridLayout()
-        for column, heading in enumerate(("Professional", "View", "Reason")):
+        for column, heading in enumerate(("Professional", "View", "Reason", "Family copies")):
             label = QtWidgets.QLabel(f"<b>{heading}</b>")
             grid.addWidget(label, 0, column)
         self.rows: list[tuple[Participant, QtWidgets.QComboBox, QtWidgets.QLineEdit]] = []
+        #: Each professional's "share the reason with the family" box, by their id.
+        self.shares: dict[str, QtWidgets.QCheckBox] = {}
         for line, person in enumerate(self.host.ctx.professionals, start=1):
             combo = QtWidgets.QComboBox()
             combo.setAccessibleName(f"View of {person.name}")
@@ -74,12 +76,16 @@ class ViewsPage(StepPage):
             for view, text in VIEW_LABELS.items():
                 combo.addItem(text, view.value)
             reason = line_edit(f"Reason for {person.name}'s view", "Why")
-            tell_readers(reason, "$.decisions[].views[].reason")
+            share = share_box(reason, "$.decisions[].views[].reason", text="Sh&are")
+            share.setAccessibleName(f"Share the reason for {person.name}'s view with the family")
             grid.addWidget(QtWidgets.QLabel(person_label(person)), line, 0)
             grid.addWidget(combo, line, 1)
             grid.addWidget(reason, line, 2)
+            grid.addWidget(share, line, 3)
             combo.currentIndexChanged.connect(self.changed)
             reason.textChanged.connect(self.changed)
+            share.toggled.connect(self.changed)
+            self.shares[person.id] = share
             self.rows.append((person, combo, reason))
         if not self.rows:
             grid.addWidget(QtWidgets.QLabel("No professionals are recorded as present."), 1, 0)
@@ -89,6 +95,8 @@ class ViewsPage(StepPage):
         self.child_view = text_edit(
             "Child's view", "Directly, in writing, or through an advocate", 2
         )
+        tell_readers(self.parents, "$.decisions[].parents_view")
+        tell_readers(self.child_view, "$.decisions[].child_view")
         form = QtWidgets.QFormLayout()
         form.addRow(buddy("&Parents' view:", self.parents), self.parents)
         form.addRow(buddy("C&hild's view:", self.child_view), self.child_view)
@@ -116,6 +124,7 @@ class ViewsPage(StepPage):
             view = views.get(person.id)
             combo.setCurrentIndex(combo.findData(view.view.value) if view else 0)
             reason.setText(view.reason if view else "")
+            self.shares[person.id].setChecked(view.shared_with_family if view else False)
         self.parents.setPlainText(answer.parents_view)
         self.child_view.setPlainText(answer.child_view)
 
@@ -133,6 +142,7 @@ class ViewsPage(StepPage):
                     participant_id=person.id,
                     view=View(value),
                     reason=reason.text().strip(),
+                    shared_with_family=self.shares[person.id].isChecked(),
                 )
             )
         self.put(
@@ -160,6 +170,7 @@ class ThresholdPage(StepPage):
         self.group.addButton(self.yes)
         self.group.addButton(self.no)
         self.rationale = text_edit("Threshold rationale", "What the evidence shows", 5)
+        tell_readers(self.rationale, "$.decisions[].threshold_rationale")
         layout.addWidget(question)
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
@@ -221,6 +232,7 @@ class OutcomePage(StepPage):
         ending_form.addRow(buddy("Da&te:", self.ending_date), self.ending_date)
         layout.addWidget(self.ending_box)
         self.reason = text_edit("Reason for the decision", "Based on risk", 5)
+        tell_readers(self.reason, "$.decisions[].reason")
         layout.addWidget(buddy("Rea&son for the decision:", self.reason))
         layout.addWidget(self.reason)
         layout.addStretch(1)

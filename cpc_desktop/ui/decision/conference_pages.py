@@ -17,6 +17,7 @@ from cpc_desktop.ui.decision.widgets import (
     shown_date,
     text_edit,
 )
+from cpc_desktop.ui.field_limits import share_box
 
 
 class QuorumPage(StepPage):
@@ -50,6 +51,7 @@ class QuorumPage(StepPage):
             "to the child of waiting)",
         )
         self.reason_label = buddy("&Reason for proceeding without a quorum:", self.reason)
+        self.reason_shared = share_box(self.reason, "$.conference.quorum_reason")
         layout.addWidget(self.state)
         layout.addSpacing(8)
         layout.addWidget(self.proceed)
@@ -57,10 +59,12 @@ class QuorumPage(StepPage):
         layout.addSpacing(8)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
+        layout.addWidget(self.reason_shared)
         layout.addStretch(1)
         for radio in (self.proceed, self.adjourn):
             radio.toggled.connect(self.changed)
         self.reason.textChanged.connect(self.changed)
+        self.reason_shared.toggled.connect(self.changed)
 
     def _reason_shown(self) -> bool:
         return not self.host.ctx.quorum.quorate and self.proceed.isChecked()
@@ -72,11 +76,13 @@ class QuorumPage(StepPage):
         elif self.host.ctx.quorum.quorate:
             self.proceed.setChecked(True)
         self.reason.setPlainText(answer.reason if answer else "")
+        self.reason_shared.setChecked(answer.reason_shared if answer else False)
         self._sync()
 
     def _sync(self) -> None:
         self.reason.setVisible(self._reason_shown())
         self.reason_label.setVisible(self._reason_shown())
+        self.reason_shared.setVisible(self._reason_shown())
 
     def collect(self) -> None:
         self._sync()
@@ -87,6 +93,7 @@ class QuorumPage(StepPage):
                 proceed=self.proceed.isChecked(),
                 adjourn=self.adjourn.isChecked(),
                 reason=self.reason.toPlainText().strip(),
+                reason_shared=self.reason_shared.isChecked(),
             )
         )
 

@@ -21,7 +21,7 @@ from cpc_desktop.ui.decision.widgets import (
     shown_date,
     text_edit,
 )
-from cpc_desktop.ui.field_limits import tell_readers
+from cpc_desktop.ui.field_limits import share_box, tell_readers
 
 
 class ActionRow:
@@ -30,6 +30,7 @@ class ActionRow:
     def __init__(self, number: int) -> None:
         self.owner = line_edit(f"Action {number} owner", "Who")
         self.action = line_edit(f"Action {number}", "What will be done")
+        tell_readers(self.action, "$.decisions[].actions[].action")
         self.due = date_edit(f"Action {number} due date")
         self.remove = QtWidgets.QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove action {number}")
@@ -52,6 +53,7 @@ class PlanPage(StepPage):
         for person in sorted(ctx.participants, key=lambda p: p.role is not SOCIAL_WORKER):
             self.lead.addItem(person_label(person), person.id)
         self.contact = line_edit("Lead social worker's contact", "Telephone or email")
+        tell_readers(self.contact, "$.decisions[].lead_social_worker_contact")
         self.core = QtWidgets.QListWidget()
         self.core.setAccessibleName("Core group members")
         for person in ctx.participants:
@@ -75,6 +77,9 @@ class PlanPage(StepPage):
         self.contingency = text_edit(
             "Contingency plan", "What happens if the plan is not followed or things change", 3
         )
+        tell_readers(self.first_reason, "$.decisions[].first_core_group_reason")
+        tell_readers(self.review_reason, "$.decisions[].review_date_reason")
+        tell_readers(self.contingency, "$.decisions[].contingency_plan")
 
         left = QtWidgets.QFormLayout()
         left.addRow(buddy("&Lead social worker:", self.lead), self.lead)
@@ -249,7 +254,8 @@ class DissentRow:
         self.check = QtWidgets.QCheckBox(f"{person_label(person)} dissents (view: {view})")
         self.check.setAccessibleName(f"{person.name} dissents")
         self.reasons = line_edit(f"{person.name}'s reasons for dissent", "Their reasons")
-        tell_readers(self.reasons, "$.decisions[].dissents[].reasons")
+        self.shared = share_box(self.reasons, "$.decisions[].dissents[].reasons")
+        self.shared.setAccessibleName(f"Share {person.name}'s reasons for dissent with the family")
         self.id = new_id()
 
 
@@ -301,18 +307,22 @@ class DissentPage(StepPage):
                 row.id = existing.id
                 row.check.setChecked(True)
                 row.reasons.setText(existing.reasons)
+                row.shared.setChecked(existing.shared_with_family)
             box = QtWidgets.QWidget()
             lay = QtWidgets.QVBoxLayout(box)
             lay.setContentsMargins(0, 4, 0, 4)
             lay.addWidget(row.check)
             lay.addWidget(row.reasons)
-            row.reasons.setEnabled(row.check.isChecked())
-            row.check.toggled.connect(row.reasons.setEnabled)
+            lay.addWidget(row.shared)
+            for part in (row.reasons, row.shared):
+                part.setEnabled(row.check.isChecked())
+                row.check.toggled.connect(part.setEnabled)
             row.check.toggled.connect(self.changed)
             row.reasons.textChanged.connect(self.changed)
+            row.shared.toggled.connect(self.changed)
             self.rows_box.addWidget(box)
             self.rows.append(row)
-            for widget in (row.check, row.reasons):
+            for widget in (row.check, row.reasons, row.shared):
                 if previous is not None:
                     QtWidgets.QWidget.setTabOrder(previous, widget)
                 previous = widget
@@ -324,7 +334,12 @@ class DissentPage(StepPage):
 
     def collect(self) -> None:
         dissents = tuple(
-            Dissent(id=row.id, participant_id=row.person.id, reasons=row.reasons.text().strip())
+            Dissent(
+                id=row.id,
+                participant_id=row.person.id,
+                reasons=row.reasons.text().strip(),
+                shared_with_family=row.shared.isChecked(),
+            )
             for row in self.rows
             if row.check.isChecked()
         )

@@ -16,7 +16,7 @@ from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.field_limits import bound, tell_readers
+from cpc_desktop.ui.field_limits import SHARE_LABEL, bound, share_box
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 
 _ANCHOR_LABELS = {
@@ -132,7 +132,11 @@ class NewConferenceDialog(QtWidgets.QDialog):
             "Why the conference is later than the timescale (agreed by the manager and the chair)"
         )
         self.reason.setTabChangesFocus(True)
-        tell_readers(self.reason, "$.conference.delay_reason")
+        # "&Strategy discussion" has the S.
+        self.reason_shared = share_box(
+            self.reason, "$.conference.delay_reason", text=SHARE_LABEL.replace("&Share", "S&hare")
+        )
+        self.reason_shared.setObjectName("delayReasonShared")
         self.reason.setMaximumHeight(70)
         self.reason_label = QtWidgets.QLabel("&Reason for delay:")
         self.reason_label.setBuddy(self.reason)
@@ -154,6 +158,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self._review_row = form.rowCount() - 1
         form.addRow("Due by:", self.due)
         form.addRow(self.reason_label, self.reason)
+        form.addRow("", self.reason_shared)
         self._form = form
         children = QtWidgets.QGroupBox("Children")
         children_layout = QtWidgets.QVBoxLayout(children)
@@ -219,6 +224,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
             previous_conference_date=anchor if kind is ConferenceType.REVIEW else None,
             review_number=self.review_number.value() if kind is ConferenceType.REVIEW else 0,
             delay_reason=self.reason.toPlainText().strip() or None,
+            delay_reason_shared=bool(self.reason.toPlainText().strip())
+            and self.reason_shared.isChecked(),
         )
 
     def _refresh(self) -> None:
@@ -243,6 +250,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.due.setStyleSheet("color: #b91c1c; font-weight: bold;" if late else "")
         self.reason.setVisible(late)
         self.reason_label.setVisible(late)
+        self.reason_shared.setVisible(late)
 
     def _on_accept(self) -> None:
         value = self.value()

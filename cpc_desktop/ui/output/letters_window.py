@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
+from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
 from cpc_desktop.ui.settings import Preferences
@@ -126,6 +127,8 @@ class LettersWindow(QtWidgets.QDialog):
         self.address.setTabChangesFocus(True)
         self.address.setPlaceholderText("One line per line of the address, postcode last")
         self.address.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        tell_readers(self.name, "$.letters[].recipient_name")
+        tell_readers(self.address, "$.letters[].recipient_address")
         self.large_print = QtWidgets.QCheckBox("&Large print")
         self.large_print.setAccessibleName("Large print")
         self.confirmed = QtWidgets.QCheckBox("I have &checked this name and address")

@@ -22,6 +22,7 @@ from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.domain.redaction import RedactionReason
 from cpc_desktop.domain.sides import family_side, is_family_side
+from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import (
     busy,
@@ -81,6 +82,8 @@ class AmendmentDialog(QtWidgets.QDialog):
         self.changes.setAccessibleName("What changes")
         self.changes.setTabChangesFocus(True)
         self.changes.setPlaceholderText("What is wrong and what it will say instead")
+        for box in (self.asked_by, self.changes):  # together, the version's amendment note
+            tell_readers(box, "$.minutes_versions[].amendment_note")
         form = QtWidgets.QFormLayout()
         form.addRow("&Who asked:", self.asked_by)
         form.addRow("What &changes:", self.changes)

@@ -7,6 +7,7 @@ from PySide6 import QtWidgets
 from cpc_desktop.domain.conference import Child
 from cpc_desktop.domain.enums import ChildParticipation
 from cpc_desktop.domain.labels import child_name
+from cpc_desktop.ui.field_limits import tell_readers
 
 __all__ = ["PARTICIPATION_LABELS", "ChildRow"]
 
@@ -36,6 +37,7 @@ class ChildRow:
         self.reason = QtWidgets.QLineEdit()
         self.reason.setAccessibleName(f"Reason for how {name} takes part")
         self.reason.setPlaceholderText("Reason (needed if not taking part)")
+        tell_readers(self.reason, "$.children[].participation_reason")
         self.show(child)
 
     def show(self, child: Child) -> None:

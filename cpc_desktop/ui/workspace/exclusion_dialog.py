@@ -1,5 +1,8 @@
 """Asking someone to leave for part of the conference: the grounds, when, and a note.
 
+The grounds and the note are for professionals unless the chair shares them with the
+family, and they reach the excluded person's own copy only if the chair also says so.
+
 The start defaults to the moment the dialog opened; the end may be left open and
 set later with "End exclusion now". Times are typed in local time on the day the
 dialog opened and come back as UTC instants.
@@ -13,7 +16,9 @@ from datetime import UTC, datetime, time
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.enums import ExclusionGround
-from cpc_desktop.ui.field_limits import tell_readers
+from cpc_desktop.ui.field_limits import SHARE_LABEL, tell_readers
+
+_NOTE = "$.participants[].attendance[].note"
 
 #: The grounds for an exclusion in plain words.
 GROUND_LABELS: dict[ExclusionGround, str] = {
@@ -31,12 +36,15 @@ GROUND_LABELS: dict[ExclusionGround, str] = {
 
 @dataclass(frozen=True)
 class Exclusion:
-    """What the chair entered: grounds, start, optional end (UTC) and a note."""
+    """What the chair entered: grounds, start, optional end (UTC), a note, and whom the
+    grounds and note are shared with."""
 
     grounds: ExclusionGround
     start: datetime
     until: datetime | None
     note: str
+    shared_with_family: bool = False
+    shown_to_excluded: bool = False
 
 
 def _qtime(instant: datetime) -> QtCore.QTime:
@@ -84,6 +92,12 @@ class ExclusionDialog(QtWidgets.QDialog):
         self.note.setAccessibleName("Note about the exclusion")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
+        self.shared = QtWidgets.QCheckBox()
+        self.shared.setObjectName("exclusionShared")
+        self.shown_to_excluded = QtWidgets.QCheckBox()
+        self.shown_to_excluded.setObjectName("exclusionShownToExcluded")
+        self.shown_to_excluded.setEnabled(False)
+        self.shared.toggled.connect(self._on_shared)
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("exclusionError")
         self.error.setAccessibleName("Problem")
@@ -109,6 +123,8 @@ class ExclusionDialog(QtWidgets.QDialog):
         form.addRow(self.start_label, self.start)
         form.addRow("", end_row)
         form.addRow(self.note_label, self.note)
+        form.addRow("", self.shared)
+        form.addRow("", self.shown_to_excluded)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -129,7 +145,18 @@ class ExclusionDialog(QtWidgets.QDialog):
         self.note.setPlaceholderText(
             self.tr("Who asked, what notice was given, how their views will be put")
         )
-        tell_readers(self.note, "$.participants[].attendance[].note")
+        tell_readers(self.note, _NOTE, self.shared)
+        # "&Share" would clash with "&Starts at:".
+        self.shared.setText(self.tr(SHARE_LABEL.replace("&Share", "S&hare")))
+        self.shared.setToolTip(
+            self.tr(
+                "Ticked: family copies print the grounds and the note. Not ticked: only "
+                "professionals see them; family copies say only when the person was excluded."
+            )
+        )
+        self.shown_to_excluded.setText(
+            self.tr("&Also show the grounds in the excluded person's own copy")
+        )
         self.ok.setText(self.tr("E&xclude"))
 
     # --- value -------------------------------------------------------------------------
@@ -153,7 +180,14 @@ class ExclusionDialog(QtWidgets.QDialog):
             start=start,
             until=until,
             note=self.note.toPlainText().strip(),
+            shared_with_family=self.shared.isChecked(),
+            shown_to_excluded=self.shared.isChecked() and self.shown_to_excluded.isChecked(),
         )
+
+    def _on_shared(self, shared: bool) -> None:
+        self.shown_to_excluded.setEnabled(shared)
+        if not shared:
+            self.shown_to_excluded.setChecked(False)
 
     def _on_accept(self) -> None:
         value = self.value()

@@ -32,7 +32,7 @@ from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.field_limits import bound
+from cpc_desktop.ui.field_limits import bound, tell_readers
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
@@ -206,6 +206,7 @@ class MinutesPane(QtWidgets.QWidget):
         self.editor.setAccessibleName(f"Minute text for {self.item.title}")
         self.editor.setPlaceholderText("Type the minute here. " + _SHORTCUT_HELP)
         self.editor.setTabChangesFocus(True)
+        tell_readers(self.editor, "$.minutes[].text")
         self.editor.textChanged.connect(self._on_text_changed)
         self.action_bar = ActionBar()
         self.action_bar.hide()

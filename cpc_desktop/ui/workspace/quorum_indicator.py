@@ -5,7 +5,8 @@ roll call works the quorum out. The colour is never the only sign: the words say
 "Quorate" or "Not quorate" and what is missing.
 
 Signals (QuorumIndicator):
-    reason_given(str): the chair entered a reason to proceed without a quorum.
+    reason_given(str, bool): the chair entered a reason to proceed without a quorum, and
+        whether to share it with the family.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.quorum import QuorumResult
-from cpc_desktop.ui.field_limits import tell_readers
+from cpc_desktop.ui.field_limits import share_box
 
 _QUORATE_STYLE = (
     "QFrame#quorumFrame { background: #dcfce7; border: 1px solid #16a34a; border-radius: 4px; }"
@@ -28,15 +29,22 @@ _INQUORATE_STYLE = (
 class QuorumReasonDialog(QtWidgets.QDialog):
     """Asks why the conference goes ahead without a quorum; a blank reason is refused."""
 
-    def __init__(self, missing: str, current: str, parent: QtWidgets.QWidget | None = None):
+    def __init__(
+        self,
+        missing: str,
+        current: str,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        shared: bool = False,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Proceed without quorum"))
         explain = QtWidgets.QLabel(
             self.tr(
                 "The conference is not quorate: {missing}\n\nIt should normally not go ahead. "
                 "If you decide it must, record why; the reason is printed in the professionals' "
-                "copy of the minutes, and "
-                "an early review should be considered."
+                "copy of the minutes, and in family copies only if you share it. "
+                "An early review should be considered."
             ).format(missing=missing)
         )
         explain.setWordWrap(True)
@@ -48,7 +56,8 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         self.reason.setPlaceholderText(
             self.tr("e.g. pre-birth: the family is known to only two agencies; delay would harm")
         )
-        tell_readers(self.reason, "$.conference.quorum_reason")
+        self.shared = share_box(self.reason, "$.conference.quorum_reason", shared)
+        self.shared.setObjectName("quorumReasonShared")
         label = QtWidgets.QLabel(self.tr("&Reason:"))
         label.setBuddy(self.reason)
         self.error = QtWidgets.QLabel()
@@ -67,6 +76,7 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         layout.addWidget(explain)
         layout.addWidget(label)
         layout.addWidget(self.reason)
+        layout.addWidget(self.shared)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
@@ -86,7 +96,7 @@ class QuorumReasonDialog(QtWidgets.QDialog):
 class QuorumIndicator(QtWidgets.QFrame):
     """Green when quorate, red with what is missing when not, and the way to proceed."""
 
-    reason_given = QtCore.Signal(str)
+    reason_given = QtCore.Signal(str, bool)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +104,7 @@ class QuorumIndicator(QtWidgets.QFrame):
         self.setAccessibleName("Quorum")
         self._result: QuorumResult | None = None
         self._reason: str | None = None
+        self._shared = False
         self.reason_dialog: QuorumReasonDialog | None = None
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("quorumStatus")
@@ -128,9 +139,12 @@ class QuorumIndicator(QtWidgets.QFrame):
         """The status line as shown."""
         return self.status.text()
 
-    def set_state(self, result: QuorumResult | None, reason: str | None) -> None:
-        """Show ``result`` (``None`` when it cannot be worked out) and any stored reason."""
-        self._result, self._reason = result, reason
+    def set_state(
+        self, result: QuorumResult | None, reason: str | None, shared: bool = False
+    ) -> None:
+        """Show ``result`` (``None`` when it cannot be worked out) and any stored reason
+        (``shared``: the chair shares it with the family)."""
+        self._result, self._reason, self._shared = result, reason, shared
         if result is None:
             self.status.setText(self.tr("Quorum not known"))
             self.setStyleSheet("")
@@ -166,8 +180,10 @@ class QuorumIndicator(QtWidgets.QFrame):
         """Open the reason dialog (window-modal); ``reason_given`` follows an OK."""
         missing = self._result.missing if self._result is not None else ""
         # Parented to the window, not the indicator, so it does not take on its colours.
-        dialog = QuorumReasonDialog(missing, self._reason or "", self.window())
-        dialog.accepted.connect(lambda: self.reason_given.emit(dialog.value()))
+        dialog = QuorumReasonDialog(missing, self._reason or "", self.window(), shared=self._shared)
+        dialog.accepted.connect(
+            lambda: self.reason_given.emit(dialog.value(), dialog.shared.isChecked())
+        )
         dialog.finished.connect(self._on_dialog_finished)
         self.reason_dialog = dialog
         dialog.open()

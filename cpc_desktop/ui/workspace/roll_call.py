@@ -317,7 +317,10 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
         except Exception as error:
             self.quorum_result = None
             self._report(error)
-        self.quorum.set_state(self.quorum_result, self.record.conference.quorum_reason)
+        conference = self.record.conference
+        self.quorum.set_state(
+            self.quorum_result, conference.quorum_reason, conference.quorum_reason_shared
+        )
 
     # --- selection ---------------------------------------------------------------------
 

@@ -211,6 +211,8 @@ class RollCallChanges:
                     grounds=event.grounds,
                     note=event.note,
                     event_id=event.id,
+                    shared_with_family=event.shared_with_family,
+                    shown_to_excluded=event.shown_to_excluded,
                 )
 
         self._push(
@@ -244,6 +246,7 @@ class RollCallChanges:
         until: datetime | None = None,
         grounds: Any = None,
         note: str = "",
+        **sharing: bool,
     ) -> AttendanceEvent | None:
         service = self.session.roll_call
         recorded: list[AttendanceEvent] = []
@@ -257,6 +260,7 @@ class RollCallChanges:
                 grounds=grounds,
                 note=note,
                 event_id=recorded[0].id if recorded else None,
+                **sharing,
             )
             recorded[:] = [event]
 
@@ -290,6 +294,8 @@ class RollCallChanges:
             until=value.until,
             grounds=value.grounds,
             note=value.note,
+            shared_with_family=value.shared_with_family,
+            shown_to_excluded=value.shown_to_excluded,
         )
 
     def _on_exclusion_finished(self) -> None:
@@ -323,6 +329,8 @@ class RollCallChanges:
                 grounds=event.grounds,
                 note=event.note,
                 event_id=event.id,
+                shared_with_family=event.shared_with_family,
+                shown_to_excluded=event.shown_to_excluded,
             )
 
         self._push(
@@ -406,16 +414,17 @@ class RollCallChanges:
 
     # --- quorum --------------------------------------------------------------------------
 
-    def _on_quorum_reason(self, reason: str) -> None:
+    def _on_quorum_reason(self, reason: str, shared: bool = False) -> None:
         reason = reason.strip()
         if not reason:
             self.show_message("Give the reason for going ahead without a quorum.", error=True)
             return
-        before = self.record.conference.quorum_reason
+        conference = self.record.conference
+        before, was_shared = conference.quorum_reason, conference.quorum_reason_shared
         roll_call = self.session.roll_call
         self._push(
             "record the reason for proceeding without quorum",
-            lambda: roll_call.set_quorum_reason(self.reference, reason),
-            lambda: roll_call.set_quorum_reason(self.reference, before),
+            lambda: roll_call.set_quorum_reason(self.reference, reason, shared=shared),
+            lambda: roll_call.set_quorum_reason(self.reference, before, shared=was_shared),
             "Recorded the reason for proceeding without quorum.",
         )

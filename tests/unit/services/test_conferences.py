@@ -72,7 +72,31 @@ def test_late_initial_conference_needs_a_reason(chair: ConferenceService) -> Non
     with pytest.raises(RuleViolation) as caught:
         chair.create_conference(late)
     assert caught.value.problems[0][0] == "$.conference.delay_reason"
-    chair.create_conference(dataclasses.replace(late, delay_reason="Police report awaited."))
+    made = chair.create_conference(dataclasses.replace(late, delay_reason="Police report awaited."))
+    assert made.delay_reason_shared is False  # for professionals unless the chair shares it
+    assert chair.get(made.reference).conference.delay_reason_shared is False
+
+
+def test_a_delay_reason_is_shared_with_the_family_only_when_the_chair_says(
+    chair: ConferenceService,
+) -> None:
+    late = NewConference(
+        ConferenceType.INITIAL,
+        date(2026, 12, 31),
+        (NewChild("A", "B"),),
+        strategy_discussion_date=date(2026, 11, 2),
+        delay_reason="The family asked for a later date.",
+        delay_reason_shared=True,
+    )
+    made = chair.create_conference(late)
+    assert chair.get(made.reference).conference.delay_reason_shared is True
+    on_time = dataclasses.replace(
+        late, date=date(2026, 11, 20), delay_reason=None, delay_reason_shared=True
+    )
+    with pytest.raises(RuleViolation, match="there is no reason to share"):
+        chair.create_conference(on_time)
+    with pytest.raises(RuleViolation, match="must be true or false"):
+        chair.create_conference(dataclasses.replace(late, delay_reason_shared="yes"))  # type: ignore[arg-type]
 
 
 def test_a_conference_needs_a_child(chair: ConferenceService) -> None:

@@ -191,12 +191,13 @@ def test_going_ahead_inquorate_records_the_reason(tmp_path: Path) -> None:
         with pytest.raises(RuleViolation, match="reason for going ahead"):
             session.decisions.finish(REF, answers)
         reason = "The police report was shared in advance."
-        answers = replace(answers, quorum=QuorumAnswer(reason=f" {reason} "))
+        answers = replace(answers, quorum=QuorumAnswer(reason=f" {reason} ", reason_shared=True))
         before = len(events(session.store))
         session.decisions.finish(REF, answers)
         assert len(events(session.store)) == before + 1
         conference = session.conferences.get(REF).conference
         assert conference.quorum_reason == reason
+        assert conference.quorum_reason_shared is True
         assert conference.status is ConferenceStatus.CONCLUDED
     finally:
         session.close()
@@ -288,3 +289,24 @@ def test_a_minute_taker_may_not_decide(session: Session) -> None:
     denied = events(session.store)[-1]
     assert (denied["action"], denied["outcome"]) == ("record_decision", "denied")
     assert session.conferences.get(REF) == before
+
+
+def test_a_view_and_a_dissent_keep_the_chairs_share_flags(session: Session) -> None:
+    """Shared reasons stay shared in the store; everything else starts closed."""
+    ctx = session.decisions.context(REF)
+    answers = plan(ctx)
+    (answer,) = answers.children
+    police = next(v for v in answer.views if v.participant_id == POLICE)
+    shared_views = tuple(
+        replace(v, view=View.CHILD_IN_NEED, shared_with_family=True) if v is police else v
+        for v in answer.views
+    )
+    dissent = d.Dissent(uid("dissent"), POLICE, "A plan is more than is needed", True)
+    answer = replace(answer, views=shared_views, dissents=(dissent,))
+    (decision,) = session.decisions.finish(REF, replace(answers, children=(answer,)))
+    stored = session.conferences.get(REF).decisions[0]
+    assert stored == decision
+    assert {v.participant_id: v.shared_with_family for v in stored.views} == {
+        v.participant_id: v.participant_id == POLICE for v in stored.views
+    }
+    assert stored.dissents == (dissent,) and stored.dissents[0].shared_with_family

@@ -77,6 +77,7 @@ CHANGES: dict[str, Change] = {
     ),
     "remove exclusion": lambda s, r: s.roll_call.remove_attendance(_excluded(r)[1].id),
     "end exclusion": _end_exclusion,
+    "share exclusion": lambda s, r: s.roll_call.share_exclusion(_excluded(r)[1].id, True, True),
     "child participation": lambda s, r: s.roll_call.set_child_participation(
         r.children[0].id, None, None
     ),

@@ -330,6 +330,12 @@ ROWS: list[Row] = [
     ),
     Row(
         RollCallService,
+        "share_exclusion",
+        lambda s, f: s.roll_call.share_exclusion(uid("a2"), True),
+        Action.RECORD_ATTENDANCE,
+    ),
+    Row(
+        RollCallService,
         "set_child_participation",
         lambda s, f: s.roll_call.set_child_participation(
             uid("child"), ChildParticipation.ATTENDS_ALL, None

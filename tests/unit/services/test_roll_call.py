@@ -8,6 +8,7 @@ call what is the role table's (test_role_table.py).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -331,4 +332,100 @@ def test_set_quorum_reason(store: Store, meeting: Session) -> None:
     refused(
         store, lambda: meeting.roll_call.set_quorum_reason("nope", "x"), NotFound, "no conference"
     )
+    assert_sound(store)
+
+
+# --- sharing with the family (issue 16, point 3) ------------------------------------
+
+
+def test_an_exclusion_is_recorded_closed_and_shared_when_the_chair_says(
+    store: Store, meeting: Session
+) -> None:
+    from cpc_desktop.domain.enums import ExclusionGround
+
+    closed = meeting.roll_call.record_attendance(
+        MUM, AttendanceKind.EXCLUDED, AT + timedelta(hours=1), grounds=ExclusionGround.CHILD_ASKED
+    )
+    assert (closed.shared_with_family, closed.shown_to_excluded) == (False, False)
+    shared = meeting.roll_call.record_attendance(
+        MUM,
+        AttendanceKind.EXCLUDED,
+        AT + timedelta(hours=2),
+        grounds=ExclusionGround.CHILD_ASKED,
+        note="Kai asked to speak without his mother there",
+        shared_with_family=True,
+        shown_to_excluded=True,
+    )
+    (mum,) = (p for p in record(store).participants if p.id == MUM)
+    assert shared in mum.attendance and closed in mum.attendance
+    assert (shared.shared_with_family, shared.shown_to_excluded) == (True, True)
+
+    changed = meeting.roll_call.share_exclusion(shared.id, True)
+    assert (changed.shared_with_family, changed.shown_to_excluded) == (True, False)
+    event = last_event(store)
+    assert (event["action"], event["object_id"]) == ("record_attendance", shared.id)
+    assert meeting.roll_call.share_exclusion(shared.id, False).shared_with_family is False
+    (mum,) = (p for p in record(store).participants if p.id == MUM)
+    assert next(e for e in mum.attendance if e.id == shared.id) == dataclasses.replace(
+        shared, shared_with_family=False, shown_to_excluded=False
+    )
+    assert_sound(store)
+
+
+def test_sharing_is_held_to_its_rules(store: Store, meeting: Session) -> None:
+    from cpc_desktop.domain.enums import ExclusionGround
+
+    refused(
+        store,
+        lambda: meeting.roll_call.share_exclusion(uid("a2"), False, True),
+        RuleViolation,
+        "share the grounds with the family before showing them to the excluded person",
+    )
+    refused(
+        store,
+        lambda: meeting.roll_call.share_exclusion(uid("a1"), True),
+        RuleViolation,
+        "only an exclusion's grounds can be shared",
+    )
+    refused(
+        store,
+        lambda: meeting.roll_call.record_attendance(
+            SW, AttendanceKind.LEFT, AT + timedelta(hours=1), shared_with_family=True
+        ),
+        RuleViolation,
+        "only an exclusion's grounds can be shared",
+    )
+    refused(
+        store,
+        lambda: meeting.roll_call.record_attendance(
+            MUM,
+            AttendanceKind.EXCLUDED,
+            AT + timedelta(hours=1),
+            grounds=ExclusionGround.CHILD_ASKED,
+            shared_with_family="yes",  # type: ignore[arg-type]
+        ),
+        RuleViolation,
+        "must be true or false",
+    )
+    refused(
+        store,
+        lambda: meeting.roll_call.share_exclusion(uid("zz"), True),
+        NotFound,
+        "no attendance event",
+    )
+    refused(
+        store,
+        lambda: meeting.roll_call.set_quorum_reason(REF, " ", shared=True),
+        RuleViolation,
+        "there is no reason to share",
+    )
+    assert_sound(store)
+
+
+def test_a_quorum_reason_can_be_shared(store: Store, meeting: Session) -> None:
+    shared = meeting.roll_call.set_quorum_reason(REF, "The risk of waiting", shared=True)
+    assert (shared.quorum_reason, shared.quorum_reason_shared) == ("The risk of waiting", True)
+    assert record(store).conference == shared
+    closed = meeting.roll_call.set_quorum_reason(REF, "The risk of waiting")
+    assert closed.quorum_reason_shared is False  # the default stays closed
     assert_sound(store)
