@@ -288,6 +288,31 @@ PROBLEMS: list[tuple[str, Mutation, DocumentProblem]] = [
         DocumentProblem("$.participants[2].attendance[1].until", "ends before it starts (at)"),
     ),
     (
+        "an entry's change ending before it starts",
+        _set(
+            "minutes.0.changes",
+            [["2026-11-20T10:40:00.000000Z", "2026-11-20T10:39:59.999999Z"]],
+        ),
+        DocumentProblem("$.minutes[0].changes[0]", "ends before it starts"),
+    ),
+    (
+        "an entry shown to an unknown participant",
+        _set("minutes.0.shown_to", [UNKNOWN]),
+        DocumentProblem("$.minutes[0].shown_to[0]", f"no participant has the id {UNKNOWN}"),
+    ),
+    (
+        "a person related to an unknown child",
+        _set("participants.2.child_ids", [UNKNOWN]),
+        DocumentProblem("$.participants[2].child_ids[0]", f"no child has the id {UNKNOWN}"),
+    ),
+    (
+        "details withheld from an unknown participant",
+        _set("participants.2.withhold_from", [UNKNOWN]),
+        DocumentProblem(
+            "$.participants[2].withhold_from[0]", f"no participant has the id {UNKNOWN}"
+        ),
+    ),
+    (
         "exclusion without grounds",
         _set("participants.2.attendance.1.grounds", None),
         DocumentProblem(
