@@ -14,7 +14,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.conference import Child, Participant
-from cpc_desktop.domain.enums import Side
+from cpc_desktop.domain.enums import ParticipantRole, Side
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.sides import side_for_role
 from cpc_desktop.ui.field_limits import bound, tell_readers
@@ -65,6 +65,7 @@ class DisclosureBox(QtWidgets.QGroupBox):
         self.side.setAccessibleName("Side")
         for value, text in _SIDES:
             self.side.addItem(text, None if value is None else value.value)
+        self.show_role(person.role)
         self.side.setCurrentIndex(
             self.side.findData(None if person.side is None else person.side.value)
         )
@@ -111,6 +112,11 @@ class DisclosureBox(QtWidgets.QGroupBox):
         form.addRow("E-&mail:", self.email)
         form.addRow("School or &workplace:", self.school)
         form.addRow("Do not disclose details t&o:", self.withhold)
+
+    def show_role(self, role: ParticipantRole) -> None:
+        """Say which side ``role`` implies, on the "as the role implies" choice."""
+        implied = side_for_role(role).value
+        self.side.setItemText(self.side.findData(None), f"{_AS_ROLE} ({implied} side)")
 
     def problem(self, role: Any) -> str | None:
         """What stops saving, if anything: a side other than the role's needs a reason."""

@@ -136,6 +136,9 @@ class DetailsDialog(QtWidgets.QDialog):
         self.name = bound(QtWidgets.QLineEdit(person.name), "$.participants[].name")
         self.name.setAccessibleName("Name")
         self.role = role_combo("Role", person.role)
+        self.role.currentIndexChanged.connect(
+            lambda: self.disclosure.show_role(ParticipantRole(self.role.currentData()))
+        )
         self.agency = bound(agency_edit(completions, "Agency"), "$.participants[].agency")
         self.agency.setText(person.agency)
         self.relationship = bound(
@@ -184,13 +187,36 @@ class DetailsDialog(QtWidgets.QDialog):
         ok.setDefault(True)
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
+        # The fields scroll (focus keeps the field in view); the problem line and the
+        # buttons stay put, so the dialog fits a 768-pixel screen at any scale.
+        body = QtWidgets.QWidget()
+        fields = QtWidgets.QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(form)
+        fields.addWidget(self.disclosure)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.disclosure)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        wanted = body.sizeHint()
+        width = wanted.width() + scroll.verticalScrollBar().sizeHint().width() + 24
+        self.setMinimumWidth(max(460, width))
+        self._fit(width, wanted.height() + buttons.sizeHint().height() + 60)
         self.name.setFocus()
+
+    def _fit(self, width: int, height: int) -> None:
+        """Resize to ``width`` × ``height``, or as much of the screen as there is."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 80)
+        self.resize(width, height)
 
     def values(self) -> dict[str, Any]:
         return {
