@@ -85,4 +85,3 @@ def uk_instant(day: date, at: time) -> datetime:
     summer = _last_sunday(day.year, 3) <= day < _last_sunday(day.year, 10)
     local = datetime.combine(day, at, tzinfo=UTC)
     return local - timedelta(hours=1 if summer else 0)
-
