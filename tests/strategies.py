@@ -51,6 +51,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     Outcome,
     ParticipantRole,
+    Side,
     Tag,
     View,
 )
@@ -183,8 +184,20 @@ def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
         at, until = until, at
     grounds = draw(choice(ExclusionGround)) if kind is AttendanceKind.EXCLUDED else None
     return AttendanceEvent(
-        id=new_id(), kind=kind, at=at, until=until, grounds=grounds, note=draw(_TEXT)
+        id=new_id(),
+        kind=kind,
+        at=at,
+        until=until,
+        grounds=grounds,
+        note=draw(_TEXT),
+        shared_with_family=draw(_BOOL),
+        shown_to_excluded=draw(_BOOL),
     )
+
+
+def _spans(draw: st.DrawFn) -> tuple[tuple[datetime, datetime], ...]:
+    moments = sorted(draw(st.lists(instants(), max_size=4)))
+    return tuple(zip(moments[::2], moments[1::2], strict=False))
 
 
 @st.composite
@@ -210,6 +223,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         delay_reason=draw(_MAYBE_TEXT),
         quorum_reason=draw(_MAYBE_TEXT),
         reconvene_of=draw(optional(st.uuids().map(str))),
+        delay_reason_shared=draw(_BOOL),
+        quorum_reason_shared=draw(_BOOL),
     )
 
     children = tuple(
@@ -239,10 +254,21 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             interpreter_language=draw(optional(texts(200))),
             advocate_needed=draw(_BOOL),
             attendance=tuple(_attendance(draw, new_id) for _ in range(draw(counts(3)))),
+            side=draw(optional(choice(Side))),
+            side_reason=draw(_MAYBE_TEXT),
+            child_ids=tuple(_subset(draw, [child.id for child in children])),
+            address=draw(texts(500)),
+            telephone=draw(texts(30)),
+            email=draw(texts(60)),
+            school_or_workplace=draw(texts(200)),
         )
         for _ in range(draw(counts(max_participants)))
     )
     people = [p.id for p in participants]
+    participants = tuple(
+        dataclasses.replace(person, withhold_from=tuple(_subset(draw, people, most=2)))
+        for person in participants
+    )
 
     agenda = tuple(
         AgendaItem(
@@ -269,6 +295,9 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             tag=draw(optional(choice(Tag))),
             restricted=draw(_BOOL),
             section=draw(optional(choice(AnalysisSection))),
+            changes=_spans(draw),
+            shown_to=tuple(_subset(draw, people, most=2)),
+            kept_from=tuple(_subset(draw, people, most=2)),
         )
         for _ in range(draw(counts(8)) if items else 0)
     )
@@ -302,11 +331,17 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
                     participant_id=person,
                     view=draw(choice(View)),
                     reason=draw(_TEXT),
+                    shared_with_family=draw(_BOOL),
                 )
                 for person in _subset(draw, people)
             ),
             dissents=tuple(
-                Dissent(id=new_id(), participant_id=person, reasons=draw(_TEXT))
+                Dissent(
+                    id=new_id(),
+                    participant_id=person,
+                    reasons=draw(_TEXT),
+                    shared_with_family=draw(_BOOL),
+                )
                 for person in _subset(draw, people, most=2)
             ),
             actions=tuple(

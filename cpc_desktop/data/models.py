@@ -44,7 +44,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from cpc_desktop.data.types import UTCDateTime, enum_column
+from cpc_desktop.data.types import InstantSpans, UTCDateTime, enum_column
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
@@ -59,6 +59,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     Outcome,
     ParticipantRole,
+    Side,
     Tag,
     UserRole,
     View,
@@ -143,6 +144,8 @@ class ConferenceRow(Row):
     review_number: Mapped[int] = mapped_column(sa.Integer)
     delay_reason: Mapped[str | None] = mapped_column(sa.Text)
     quorum_reason: Mapped[str | None] = mapped_column(sa.Text)
+    delay_reason_shared: Mapped[bool] = mapped_column(default=False)
+    quorum_reason_shared: Mapped[bool] = mapped_column(default=False)
     # Not a foreign key: the inquorate conference may live in another store.
     reconvene_of: Mapped[str | None] = mapped_column(sa.String(36))
 
@@ -208,6 +211,14 @@ class ParticipantRow(Row):
     report_shared_with_family: Mapped[dt.date | None] = mapped_column(sa.Date)
     interpreter_language: Mapped[str | None] = mapped_column(sa.String(200))
     advocate_needed: Mapped[bool]
+    side: Mapped[Side | None] = mapped_column(enum_column(Side))
+    side_reason: Mapped[str | None] = mapped_column(sa.Text)
+    child_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    address: Mapped[str] = mapped_column(sa.Text, default="")
+    telephone: Mapped[str] = mapped_column(sa.String(254), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    school_or_workplace: Mapped[str] = mapped_column(sa.String(200), default="")
+    withhold_from: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
 
     attendance: Mapped[list[AttendanceEventRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="AttendanceEventRow.position"
@@ -224,6 +235,8 @@ class AttendanceEventRow(Row):
     until: Mapped[dt.datetime | None]
     grounds: Mapped[ExclusionGround | None] = mapped_column(enum_column(ExclusionGround))
     note: Mapped[str] = mapped_column(sa.Text)
+    shared_with_family: Mapped[bool] = mapped_column(default=False)
+    shown_to_excluded: Mapped[bool] = mapped_column(default=False)
 
 
 class AgendaItemRow(Row):
@@ -252,6 +265,11 @@ class MinuteEntryRow(Row):
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
     section: Mapped[AnalysisSection | None] = mapped_column(enum_column(AnalysisSection))
+    changes: Mapped[tuple[tuple[dt.datetime, dt.datetime], ...]] = mapped_column(
+        InstantSpans, default=tuple
+    )
+    shown_to: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    kept_from: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
 
 
 class DecisionRow(Row):
@@ -301,6 +319,7 @@ class AgencyViewRow(Row):
     participant_id: Mapped[str] = _fk("participant.id")
     view: Mapped[View] = mapped_column(enum_column(View))
     reason: Mapped[str] = mapped_column(sa.Text)
+    shared_with_family: Mapped[bool] = mapped_column(default=False)
 
 
 class DissentRow(Row):
@@ -310,6 +329,7 @@ class DissentRow(Row):
     position: Mapped[int]
     participant_id: Mapped[str] = _fk("participant.id")
     reasons: Mapped[str] = mapped_column(sa.Text)
+    shared_with_family: Mapped[bool] = mapped_column(default=False)
 
 
 class PlanActionRow(Row):

@@ -105,7 +105,7 @@ def _make_plan(cls: type[Any], row_class: type[m.Row], dialect: str) -> _Plan:
     columns = [table.c[name] for name in names]
     lists = [i for i, c in enumerate(columns) if isinstance(c.type, sa.JSON)]
     selected = [_selected(c, dialect) for c in columns]
-    if not lists:
+    if not lists and not nested:
         return selected, cls
 
     def make(*row: Any) -> Any:
@@ -113,6 +113,8 @@ def _make_plan(cls: type[Any], row_class: type[m.Row], dialect: str) -> _Plan:
         for i in lists:
             if isinstance(values[i], list):
                 values[i] = tuple(values[i])
+        if nested:  # a nested field may come before others: name every value
+            return cls(**dict(zip(names, values, strict=True)))
         return cls(*values)
 
     return selected, make

@@ -247,7 +247,9 @@ def _update(
     }
     if position is not None:
         wanted["position"] = position
-    changed = {name: item for name, item in wanted.items() if getattr(row, name) != item}
+    changed = {
+        name: item for name, item in wanted.items() if _plain(getattr(row, name)) != _plain(item)
+    }
     if not changed:
         return
     for name, item in changed.items():
@@ -423,3 +425,10 @@ def update_value(session: Session, value: Any, who: str, now: datetime) -> None:
     row.row_updated_at = now
     row.row_updated_by = who
     session.flush()
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with every list and tuple in it as a tuple, for comparing."""
+    if isinstance(value, list | tuple):
+        return tuple(_plain(item) for item in value)
+    return value

@@ -136,7 +136,10 @@ def save_entry_text(
     if found is None:
         return None
     audit.mark_touched(session, table.name, entry_id)
-    return d.MinuteEntry(text=text, **found._asdict())
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in found._asdict().items()
+    }
+    return d.MinuteEntry(text=text, **values)
 
 
 def unlink_actions(session: Session, entry_id: str, touch: Touch) -> None:

@@ -47,3 +47,37 @@ def enum_column(enum_cls: type[StrEnum]) -> sa.Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+Span = tuple[datetime, datetime]
+
+
+class InstantSpans(TypeDecorator[tuple[Span, ...]]):
+    """``(from, to)`` pairs of UTC instants, as a JSON list of ISO text pairs.
+
+    Read back as a tuple of pairs of aware datetimes, oldest first, as the frozen
+    record holds them (``MinuteEntry.changes``).
+    """
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> list[list[str]] | None:
+        if value is None:
+            return None
+        return [[_utc_text(start), _utc_text(end)] for start, end in value]
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> tuple[Span, ...]:
+        if not value:
+            return ()
+        return tuple((_utc_value(start), _utc_value(end)) for start, end in value)
+
+
+def _utc_text(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise ValueError("InstantSpans needs timezone-aware datetimes")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+def _utc_value(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)

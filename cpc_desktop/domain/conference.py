@@ -25,6 +25,7 @@ from cpc_desktop.domain.enums import (
     MinutesState,
     Outcome,
     ParticipantRole,
+    Side,
     Tag,
     View,
 )
@@ -49,6 +50,10 @@ class Conference:
     delay_reason: str | None = None
     quorum_reason: str | None = None
     reconvene_of: str | None = None
+    #: Whether the chair shares the reason for delay (or for going ahead without a quorum)
+    #: with the family; otherwise family copies leave it out.
+    delay_reason_shared: bool = False
+    quorum_reason_shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class AttendanceEvent:
     until: dt.datetime | None = None
     grounds: ExclusionGround | None = None
     note: str = ""
+    #: An exclusion's grounds and note go into family copies only when the chair shares
+    #: them, and into the excluded person's own copy only when the chair also says so.
+    shared_with_family: bool = False
+    shown_to_excluded: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,20 @@ class Participant:
     interpreter_language: str | None = None
     advocate_needed: bool = False
     attendance: tuple[AttendanceEvent, ...] = ()
+    #: ``None``: the side the role implies (``domain/sides.py``); set, with a reason,
+    #: when the chair puts the person on the other side.
+    side: Side | None = None
+    side_reason: str | None = None
+    #: The children this person is related to (ids); empty means every child of the
+    #: conference. A family copy carries only what concerns these children.
+    child_ids: tuple[str, ...] = ()
+    # Private details: printed only on this person's own letters and the full copy.
+    address: str = ""
+    telephone: str = ""
+    email: str = ""
+    school_or_workplace: str = ""
+    #: People (participant ids) this person asked not to be given their details.
+    withhold_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,13 @@ class MinuteEntry:
     restricted: bool = False
     #: The part of a Signs of Safety analysis the entry belongs to, if any.
     section: AnalysisSection | None = None
+    #: When the entry was written, edited or moved: ``(from, to)`` spans of instants,
+    #: oldest first (a burst of saves is one span).
+    changes: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
+    #: The chair's rulings on an entry begun before a person's exclusion and changed
+    #: during it: people whose copy includes it, and people whose copy leaves it out.
+    shown_to: tuple[str, ...] = ()
+    kept_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +150,8 @@ class AgencyView:
     participant_id: str
     view: View
     reason: str = ""
+    #: Family copies print the reason only when the chair shares it.
+    shared_with_family: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +159,8 @@ class Dissent:
     id: str
     participant_id: str
     reasons: str
+    #: Family copies print the reasons only when the chair shares them.
+    shared_with_family: bool = False
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,10 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     letters = known("letters")
 
     for path, person in _items(doc, "participants"):
+        for index, child in enumerate(person.get("child_ids", ())):
+            refer(f"{path}.child_ids[{index}]", child, children, "child")
+        for index, other in enumerate(person.get("withhold_from", ())):
+            refer(f"{path}.withhold_from[{index}]", other, participants, "participant")
         for index, event in enumerate(person.get("attendance", ())):
             at = f"{path}.attendance[{index}]"
             until = event.get("until")
@@ -244,6 +248,14 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     for path, entry in _items(doc, "minutes"):
         refer(f"{path}.agenda_item_id", entry["agenda_item_id"], agenda, "agenda item")
         refer(f"{path}.speaker_id", entry.get("speaker_id"), participants, "participant")
+        for ruling in ("shown_to", "kept_from"):
+            for index, person in enumerate(entry.get(ruling, ())):
+                refer(f"{path}.{ruling}[{index}]", person, participants, "participant")
+        for index, (start, end) in enumerate(entry.get("changes", ())):
+            if parse_instant(end) < parse_instant(start):
+                problems.append(
+                    DocumentProblem(f"{path}.changes[{index}]", "ends before it starts")
+                )
 
     decided: dict[str, str] = {}
     for path, decision in _items(doc, "decisions"):

@@ -81,6 +81,18 @@ FAMILY_ROLES = frozenset(
 )
 
 
+class Side(StrEnum):
+    """Which side of the table a participant is on, whatever their job title.
+
+    The family side (parents, carers, the child, relatives, supporters, the family's
+    solicitor, an advocate or interpreter there for the family) receives only family
+    copies made for them; the professional side receives the full copy.
+    """
+
+    FAMILY = "family"
+    PROFESSIONAL = "professional"
+
+
 class AttendanceKind(StrEnum):
     PRESENT = "present"
     APOLOGIES = "apologies"

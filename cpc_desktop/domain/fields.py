@@ -14,9 +14,13 @@ Two kinds of rule:
   is typed. Documents may hold blank values (older versions wrote them).
 
 ``readers`` says who free text is written for. ``FAMILY`` text goes into family copies
-and letters as written; ``PROFESSIONALS`` text is for the professional side (disclosure.md:
-agency views, reasons for dissent, grounds for an exclusion, reasons for lateness or
-delay). Fields that are not free text (names, labels, numbers) have ``None``.
+and letters as written; ``PROFESSIONALS`` text is for the professional side only.
+``CHOSEN`` text (agency views, reasons for dissent, an exclusion's note, reasons for
+delay) is for the professional side unless the item's own flag, named by ``shared_by``,
+says the chair shares it with the family (disclosure.md: the allow-list starts closed).
+``SELF`` is a person's private detail (address, telephone, e-mail, school or workplace):
+printed only on that person's own letters and in the professionals' full copy. Fields
+that are not free text (names, labels, numbers) have ``None``.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ REFERENCE_LENGTH = 40
 VERSION_LENGTH = 20
 #: A SHA-256 digest in hexadecimal.
 HASH_LENGTH = 64
+#: The longest postal address (lines joined by newlines).
+ADDRESS_LENGTH = 500
+#: The longest telephone number or e-mail address.
+CONTACT_LENGTH = 254
 
 
 class Readers(StrEnum):
@@ -46,6 +54,8 @@ class Readers(StrEnum):
 
     FAMILY = "family"  # family copies and letters carry it as written
     PROFESSIONALS = "professionals"  # the professional side only
+    CHOSEN = "chosen"  # professionals only, unless the item is shared with the family
+    SELF = "self"  # a private detail: the person themselves and professionals only
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class FieldRule:
     maximum: int | None = None
     blank: str | None = None
     readers: Readers | None = None
+    #: For ``Readers.CHOSEN``: the item's flag that shares the text with the family.
+    shared_by: str | None = None
 
     def problem(self, value: object) -> str | None:
         """What is wrong with ``value`` under the limits (not the entry rule), if anything."""
@@ -90,6 +102,14 @@ def _text(path: str, readers: Readers, blank: str | None = None) -> FieldRule:
     return FieldRule(path, readers=readers, blank=blank)
 
 
+def _chosen(path: str, shared_by: str) -> FieldRule:
+    return FieldRule(path, readers=Readers.CHOSEN, shared_by=shared_by)
+
+
+def _private(path: str, max_length: int | None = None) -> FieldRule:
+    return FieldRule(path, max_length=max_length, readers=Readers.SELF)
+
+
 _F, _P = Readers.FAMILY, Readers.PROFESSIONALS
 
 _RULES = (
@@ -99,8 +119,8 @@ _RULES = (
     _name("$.conference.local_authority"),
     _text("$.conference.venue", _F),
     FieldRule("$.conference.review_number", minimum=0, maximum=1000),
-    _text("$.conference.delay_reason", _P),
-    _text("$.conference.quorum_reason", _P),
+    _chosen("$.conference.delay_reason", "delay_reason_shared"),
+    _chosen("$.conference.quorum_reason", "quorum_reason_shared"),
     # children
     _name("$.children[].given_name"),
     _name("$.children[].family_name"),
@@ -110,7 +130,12 @@ _RULES = (
     _name("$.participants[].agency"),
     _name("$.participants[].relationship"),
     _name("$.participants[].interpreter_language"),
-    _text("$.participants[].attendance[].note", _P),
+    _chosen("$.participants[].attendance[].note", "shared_with_family"),
+    _text("$.participants[].side_reason", _P),
+    _private("$.participants[].address", ADDRESS_LENGTH),
+    _private("$.participants[].telephone", CONTACT_LENGTH),
+    _private("$.participants[].email", CONTACT_LENGTH),
+    _private("$.participants[].school_or_workplace", NAME_LENGTH),
     # the agenda and the minutes
     FieldRule(
         "$.agenda[].key",
@@ -134,8 +159,8 @@ _RULES = (
     _text("$.decisions[].contingency_plan", _F),
     _text("$.decisions[].parents_view", _F),
     _text("$.decisions[].child_view", _F),
-    _text("$.decisions[].views[].reason", _P),
-    _text("$.decisions[].dissents[].reasons", _P),
+    _chosen("$.decisions[].views[].reason", "shared_with_family"),
+    _chosen("$.decisions[].dissents[].reasons", "shared_with_family"),
     _name("$.decisions[].actions[].owner"),
     _text("$.decisions[].actions[].action", _F),
     _text("$.decisions[].actions[].outcome", _F),

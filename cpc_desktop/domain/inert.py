@@ -25,6 +25,10 @@ _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
 
 def balanced(text: str) -> str:
     """``text`` with each bidi embedding, override and isolate it opens closed at the end
@@ -44,6 +48,15 @@ def for_terminal(text: str) -> str:
     """``text`` with control characters (C0, C1, bidi controls, line separators) shown as
     escapes such as ``\\u202e`` or ``\\n``, safe to print on one terminal line."""
     return _UNSAFE.sub(_escape, text)
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with every character :func:`for_terminal` escapes written as a ``\\uXXXX``
+    escape: the same JSON once parsed, and nothing in it a terminal acts on. ``json.dumps``
+    escapes only C0 controls, so a C1 control (CSI U+009B, OSC U+009D) or a bidi control
+    in a string would otherwise reach the terminal as it is."""
+    # json.dumps escapes C0 controls in strings, so any left are its own white space.
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _escape(match: re.Match[str]) -> str:

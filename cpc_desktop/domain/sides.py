@@ -1,22 +1,59 @@
-"""Which side of the table a participant is on: the family's, or the professionals'.
+"""Which side each participant is on, and what that entitles them to receive.
 
-A family-side person receives the family copy of the minutes and family letters, and
-what they receive is checked by a second person before it leaves (disclosure.md, "The
-release check"). For now the side follows the participant's role; it will become a
-side stored for each participant.
+Every participant is on the family side or the professional side (disclosure.md, "Who
+is on which side"). The role implies a side; the chair may put a person on the other
+side with a recorded reason (``Participant.side`` and ``side_reason``). An advocate or
+interpreter is there for the family even when the local authority engaged them.
 """
 
 from __future__ import annotations
 
-from cpc_desktop.domain.conference import Participant
-from cpc_desktop.domain.enums import FAMILY_ROLES, ParticipantRole
+from collections.abc import Iterable
 
-_ALONGSIDE_THE_FAMILY = frozenset(
-    {ParticipantRole.ADVOCATE, ParticipantRole.SUPPORTER, ParticipantRole.INTERPRETER}
-)
+from cpc_desktop.domain.conference import Child, ConferenceRecord, Participant
+from cpc_desktop.domain.enums import FAMILY_ROLES, ParticipantRole, Side
+
+#: Roles on the family side unless the chair records otherwise.
+FAMILY_SIDE_ROLES = FAMILY_ROLES | {
+    ParticipantRole.ADVOCATE,
+    ParticipantRole.SUPPORTER,
+    ParticipantRole.INTERPRETER,
+}
+
+
+def side_for_role(role: ParticipantRole) -> Side:
+    """The side a role implies."""
+    return Side.FAMILY if role in FAMILY_SIDE_ROLES else Side.PROFESSIONAL
+
+
+def side_of(participant: Participant) -> Side:
+    """The side ``participant`` is on: as recorded, else as the role implies."""
+    return participant.side or side_for_role(participant.role)
 
 
 def is_family_side(participant: Participant) -> bool:
-    """Whether ``participant`` is on the family's side (family, advocate, supporter,
-    interpreter), so that what they are sent is checked before it is released."""
-    return participant.role in FAMILY_ROLES or participant.role in _ALONGSIDE_THE_FAMILY
+    """Whether ``participant`` may receive only family copies made for them."""
+    return side_of(participant) is Side.FAMILY
+
+
+def family_side(record: ConferenceRecord) -> tuple[Participant, ...]:
+    """The family-side participants, in roll-call order."""
+    return tuple(p for p in record.participants if is_family_side(p))
+
+
+def children_of(record: ConferenceRecord, participant: Participant | None) -> tuple[Child, ...]:
+    """The children whose matters ``participant``'s copy carries, in the record's order.
+
+    Everyone's copy carries every child unless the person is related to some children
+    only (``child_ids``), as when siblings have different parents. ``None`` (a family
+    copy for no one in particular) carries every child.
+    """
+    if participant is None or not participant.child_ids:
+        return record.children
+    wanted = set(participant.child_ids)
+    return tuple(child for child in record.children if child.id in wanted)
+
+
+def related_child_ids(people: Iterable[Participant]) -> frozenset[str]:
+    """Every child id any of ``people`` is limited to (empty when none is limited)."""
+    return frozenset(child for person in people for child in person.child_ids)

@@ -15,17 +15,27 @@ both. So the faces are registered twice:
 * ``BODY``, ``BODY_BOLD`` and ``FALLBACK`` never shape their own words;
 * ``SHAPED`` and ``SHAPED_BOLD`` (the same DejaVu files, ``TTFont(..., shapable=True)``) are
   used by :mod:`cpc_desktop.export.text` for right-to-left words only.
+
+Text layer. ReportLab names each shaped glyph by the first code point the font maps to it,
+so a joined Arabic letter would be copied, searched and read aloud as a presentation form
+(U+FE70-U+FEFF) and a ligature with no code point of its own as a private-use character.
+The shaped faces write their own ``/ToUnicode`` map instead: each glyph stands for the
+letters it was shaped from (presentation forms by their compatibility decomposition, other
+ligatures by their glyph names, "uni0651064E"), in reading order. Glyphs are drawn in visual
+order, right to left within a right-to-left run, which is what PDF readers expect and undo.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 from importlib.resources import as_file, files
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 BODY = "CPCSans"
 BODY_BOLD = "CPCSans-Bold"
@@ -47,6 +57,79 @@ class _WordsUnshapedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no ty
 
     def hbFont(self, fontSize: float = 10) -> Any:
         raise AttributeError(f"words in {self.fontName} are not shaped")
+
+
+class _ShapedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type hints
+    """A shaping TrueType font whose text layer gives the letters that were typed."""
+
+    def addObjects(self, doc: Any) -> None:
+        subsets = [list(subset) for subset in self.state[doc].subsets]
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            # ReportLab registers each subset's ToUnicode stream under this name.
+            stream = doc.idToObject["toUnicodeCMap:" + base.decode("pdfdoc")]
+            stream.content = _to_unicode_cmap(
+                base.decode("pdfdoc"), [self._text(c) for c in subset]
+            )
+
+    def _text(self, code: int) -> str:
+        """The text a code point of ReportLab's (as it names a shaped glyph) stands for."""
+        if _PRESENTATION_FORMS.match(chr(code)):
+            return unicodedata.normalize("NFKC", chr(code)).replace(" ", "") or chr(code)
+        if 0xE000 <= code <= 0xF8FF:
+            # Private use: a font's own, or a glyph ReportLab's shaping parked there (a
+            # ligature of marks, say) whose name says what it stands for.
+            name = self.hbFont().glyph_to_string(self.face.charToGlyph[code])
+            return unicodedata.normalize("NFC", _glyph_name_text(name)) or chr(code)
+        return chr(code)
+
+
+# Hebrew and Arabic presentation forms: glyph variants of ordinary letters.
+_PRESENTATION_FORMS = re.compile("[\ufb1d-\ufdff\ufe70-\ufefe]")
+_UNI_NAME = re.compile(r"uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6})")
+
+
+def _glyph_name_text(name: str) -> str:
+    """The text of an Adobe-style glyph name ("uni0651064E", "uni0644_uni0627.fina")."""
+    text: list[str] = []
+    for part in name.split(".", 1)[0].split("_"):
+        found = _UNI_NAME.fullmatch(part)
+        if found is None:
+            return ""
+        hexes = found.group(1) or found.group(2)
+        step = 4 if found.group(1) else len(hexes)
+        text.extend(chr(int(hexes[i : i + step], 16)) for i in range(0, len(hexes), step))
+    return "".join(text)
+
+
+def _to_unicode_cmap(name: str, texts: list[str]) -> str:
+    """A ToUnicode CMap giving code ``i`` the text ``texts[i]`` (ReportLab's layout)."""
+    entries = [f"<{i:02X}> <{t.encode('utf-16-be').hex().upper()}>" for i, t in enumerate(texts)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({name})",
+            f"/Ordering ({name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(texts) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(texts)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def register_fonts() -> None:
@@ -88,7 +171,7 @@ def _load(name: str, filename: str, shaped: bool) -> TTFont:
     with as_file(resource) as path:
         if not shaped:
             return _WordsUnshapedTTFont(name, str(path), shapable=True)
-        font = TTFont(name, str(path), shapable=True)
+        font = _ShapedTTFont(name, str(path), shapable=True)
     # ReportLab keys embedded fonts by their PostScript name: give the second copy of a
     # face its own, or the two would be merged into one (and share one subset).
     font.face.name = font.face.name + b"-RTL"

@@ -52,6 +52,7 @@ _SPACES = re.compile("([ \t\u1680\u2000-\u200b\u202f\u205f\u3000]+)")
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 # Bidi classes that rule L1 puts back to the paragraph level at the end of a line.
 _TRAILING = frozenset({"WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF"})
+_SHAPED_OPEN = f'<font name="{fonts.SHAPED}">'
 _REPLACEMENT = "\ufffd"
 _MISSING = ""
 
@@ -146,8 +147,21 @@ def _line_markup(line: str, bold: bool) -> str:
     start = 0
     for word in _SPACES.split(visual):
         end = start + len(word)
-        parts.append(_word_markup(word, odd[start:end], body, fallback))
+        markup = _word_markup(word, odd[start:end], body, fallback)
         start = end
+        if (
+            markup.startswith(_SHAPED_OPEN)
+            and len(parts) >= 2
+            and parts[-2].startswith(_SHAPED_OPEN)
+            and _SPACES.fullmatch(parts[-1])
+        ):
+            # Right-to-left words next to each other share one font tag, spaces and all,
+            # so that the run is one string in the PDF, which readers turn back into
+            # reading order whole (not word by word).
+            gap = parts.pop()
+            parts[-1] = parts[-1].removesuffix("</font>") + gap + markup[len(_SHAPED_OPEN) :]
+            continue
+        parts.append(markup)
     return "".join(parts)
 
 

@@ -226,6 +226,7 @@ class ConferenceService(ServiceBase):
         with self._store.unit_of_work(self._context(Action.EDIT_CONFERENCE, "conference")) as w:
             row = w.session.get(m.ConferenceRow, self._conference_id(w.session, ref))
             assert row is not None
+            self._require_draft(w.session, row.id)  # the status is part of what was approved
             row.status = status
             self._touch(row)
             w.object_id = row.id

@@ -362,6 +362,17 @@ class MinutesService(ServiceBase):
         self, record: d.ConferenceRecord, which: MinutesCopy, version: d.MinutesVersion | None
     ) -> BuiltMinutes:
         profile = self._rules.profile(record.conference.profile)
+        # Every copy of approved or issued minutes is made from what was approved.
+        if (
+            version is not None
+            and version.state is not MinutesState.DRAFT
+            and approval.content_hash(record) != version.content_hash
+        ):
+            raise ServiceError(
+                f"the record no longer matches version {version.version} as it was "
+                "approved, so no copy of that version can be made: open a correction "
+                "to change the minutes"
+            )
         try:
             return build_minutes(record, profile, which, version=version)
         except ValueError as error:

@@ -11,7 +11,7 @@ from datetime import date
 from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Division
-from cpc_desktop.domain.inert import for_terminal
+from cpc_desktop.domain.inert import for_terminal, json_for_terminal
 from cpc_desktop.domain.timescales import DueDates, TimescaleParams, conference_due, due_dates
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
 from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
@@ -232,7 +232,8 @@ def summary_dict(s: ConferenceSummary) -> dict[str, object]:
 
 
 def summary_json(summaries: Sequence[ConferenceSummary]) -> str:
-    return json.dumps([summary_dict(s) for s in summaries], indent=2, ensure_ascii=False)
+    text = json.dumps([summary_dict(s) for s in summaries], indent=2, ensure_ascii=False)
+    return json_for_terminal(text)
 
 
 def summary_table(summaries: Sequence[ConferenceSummary]) -> str:

@@ -34,7 +34,7 @@ def tell_readers(
 ) -> QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit:
     """``edit``, saying in its placeholder, tool tip and accessible description that
     family copies leave its text out, when its field is for professionals only."""
-    if rule(path).readers is Readers.PROFESSIONALS:
+    if rule(path).readers in (Readers.PROFESSIONALS, Readers.CHOSEN):
         shown = edit.placeholderText()
         edit.setPlaceholderText(f"{shown} ({PROFESSIONALS_ONLY})" if shown else PROFESSIONALS_ONLY)
         edit.setToolTip(PROFESSIONALS_ONLY)

@@ -76,6 +76,14 @@ def test_older_store_is_backed_up_then_upgraded(
 ZOE = "Zoë told her teacher she feels safe at her nan's house."
 
 
+def _at_0001(table: str, **values: object) -> sa.Insert:
+    """An insert of just these columns (typed as the models type them): the models' own
+    tables would add the defaults of columns that later revisions made."""
+    typed = m.Base.metadata.tables[table].c
+    columns = (sa.column(name, typed[name].type) for name in values)
+    return sa.insert(sa.table(table, *columns)).values(values)
+
+
 def _store_at_0001(location: Path | str) -> None:
     """A store as version 0001 of the schema made it, holding one conference's minutes."""
     if isinstance(location, Path):
@@ -90,7 +98,8 @@ def _store_at_0001(location: Path | str) -> None:
         with engine.begin() as conn:
             c = record.conference
             conn.execute(
-                sa.insert(m.ConferenceRow.__table__).values(
+                _at_0001(
+                    "conference",
                     id=c.id,
                     reference=c.reference,
                     type=c.type,
@@ -107,7 +116,8 @@ def _store_at_0001(location: Path | str) -> None:
             )
             for i, item in enumerate(record.agenda):
                 conn.execute(
-                    sa.insert(m.AgendaItemRow.__table__).values(
+                    _at_0001(
+                        "agenda_item",
                         id=item.id,
                         conference_id=c.id,
                         position=i,
@@ -120,7 +130,8 @@ def _store_at_0001(location: Path | str) -> None:
                 )
             for i, text in enumerate((ZOE, record.minutes[0].text, "Nothing to add.")):
                 conn.execute(
-                    sa.insert(m.MinuteEntryRow.__table__).values(
+                    _at_0001(
+                        "minute_entry",
                         id=uid(f"old-{i}"),
                         conference_id=c.id,
                         agenda_item_id=record.agenda[0].id,

@@ -82,17 +82,37 @@ def test_every_free_text_field_says_who_reads_it() -> None:
     for path in free_text:
         assert path in FIELDS and FIELDS[path].readers is not None, path
     for path, field_rule in FIELDS.items():
-        if field_rule.readers is not None:
+        if field_rule.readers not in (None, Readers.SELF):  # private details have limits
             assert path in free_text, f"{path} says who reads it but is not free text"
 
 
 def test_what_the_professional_side_alone_reads() -> None:
     assert {p for p, r in FIELDS.items() if r.readers is Readers.PROFESSIONALS} == {
-        "$.conference.delay_reason",
-        "$.conference.quorum_reason",
-        "$.participants[].attendance[].note",
-        "$.decisions[].views[].reason",
-        "$.decisions[].dissents[].reasons",
+        "$.participants[].side_reason",
+    }
+
+
+def test_what_the_chair_may_share_with_the_family_and_its_flag() -> None:
+    chosen = {p: r.shared_by for p, r in FIELDS.items() if r.readers is Readers.CHOSEN}
+    assert chosen == {
+        "$.conference.delay_reason": "delay_reason_shared",
+        "$.conference.quorum_reason": "quorum_reason_shared",
+        "$.participants[].attendance[].note": "shared_with_family",
+        "$.decisions[].views[].reason": "shared_with_family",
+        "$.decisions[].dissents[].reasons": "shared_with_family",
+    }
+    for path, flag in chosen.items():
+        owner = path.rsplit(".", 1)[0]
+        assert SCHEMA_FIELDS[f"{owner}.{flag}"]["type"] == "boolean", path
+    assert all(r.shared_by is None for r in FIELDS.values() if r.readers is not Readers.CHOSEN)
+
+
+def test_private_details_are_for_the_person_and_professionals() -> None:
+    assert {p for p, r in FIELDS.items() if r.readers is Readers.SELF} == {
+        "$.participants[].address",
+        "$.participants[].telephone",
+        "$.participants[].email",
+        "$.participants[].school_or_workplace",
     }
 
 

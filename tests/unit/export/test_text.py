@@ -52,8 +52,8 @@ def printed(text: str) -> str:
     reversed and mirrored, the rest is drawn as it stands."""
     out = []
     for font, run in frags(text):
-        if font in (fonts.SHAPED, fonts.SHAPED_BOLD):
-            run = "".join(MIRRORED.get(c, c) for c in reversed(run))
+        if font in (fonts.SHAPED, fonts.SHAPED_BOLD):  # shaped word by word
+            run = re.sub(r"\S+", lambda w: "".join(MIRRORED.get(c, c) for c in w[0][::-1]), run)
         out.append(run)
     return "".join(out)
 

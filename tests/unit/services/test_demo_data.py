@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -29,10 +30,43 @@ DIGESTS = {
 }
 
 
+# Keys the document gained after the digests were taken (issue 16), with their defaults:
+# left out of the digest while the sample leaves them at those defaults.
+LATER_KEYS = {
+    "delay_reason_shared": False,
+    "quorum_reason_shared": False,
+    "shared_with_family": False,
+    "shown_to_excluded": False,
+    "side": None,
+    "side_reason": None,
+    "child_ids": [],
+    "address": "",
+    "telephone": "",
+    "email": "",
+    "school_or_workplace": "",
+    "withhold_from": [],
+    "changes": [],
+    "shown_to": [],
+    "kept_from": [],
+}
+
+
+def _as_first_written(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: _as_first_written(item)
+            for key, item in value.items()
+            if not (key in LATER_KEYS and item == LATER_KEYS[key])
+        }
+    if isinstance(value, list):
+        return [_as_first_written(item) for item in value]
+    return value
+
+
 def digest(records: tuple[ConferenceRecord, ...]) -> str:
     sha = hashlib.sha256()
     for record in records:
-        sha.update(dumps(to_document(record)).encode("utf-8"))
+        sha.update(dumps(_as_first_written(to_document(record))).encode("utf-8"))
     return sha.hexdigest()
 
 

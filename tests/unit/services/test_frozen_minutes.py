@@ -19,8 +19,10 @@ from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AttendanceKind,
+    ConferenceStatus,
     ExclusionGround,
     MinutesState,
+    Side,
     UserRole,
 )
 from cpc_desktop.services.base import frozen_message
@@ -92,6 +94,7 @@ CHANGES: dict[str, Change] = {
     "add action": lambda s, r: s.notes.add_action(REF, "Sandra Pell", "Visit weekly"),
     "safety scale": lambda s, r: s.notes.set_scale(REF, r.participants[1].id, 4),
     "record decision": lambda s, r: s.conferences.record_decision(REF, r.decisions[0]),
+    "conference status": lambda s, r: s.conferences.set_status(REF, ConferenceStatus.CANCELLED),
 }
 
 
@@ -203,3 +206,77 @@ def test_the_approval_fingerprint_covers_attendance_and_decisions(name: str) -> 
     }[name](DEMO)
     assert changed != DEMO
     assert approval.content_hash(changed) != approval.content_hash(DEMO)
+
+
+#: What decides who receives what (issue 16): each is part of the approval fingerprint.
+DISCLOSURE_CHANGES: dict[str, Callable[[d.ConferenceRecord], d.ConferenceRecord]] = {
+    "side": lambda r: _person(r, side=Side.PROFESSIONAL, side_reason="Engaged by the police"),
+    "children": lambda r: _person(r, child_ids=(r.children[0].id,)),
+    "address": lambda r: _person(r, address="1 New Road"),
+    "withheld": lambda r: _person(r, withhold_from=(r.participants[0].id,)),
+    "exclusion shared": lambda r: _exclusion(r, shared_with_family=True),
+    "grounds shown": lambda r: _exclusion(r, shown_to_excluded=True),
+    "view shared": lambda r: _decision(
+        r, views=(dataclasses.replace(r.decisions[0].views[0], shared_with_family=True),)
+    ),
+    "delay reason shared": lambda r: dataclasses.replace(
+        r, conference=dataclasses.replace(r.conference, delay_reason_shared=True)
+    ),
+    "entry changed": lambda r: _entry(r, changes=((LATER, LATER),)),
+    "ruling": lambda r: _entry(r, shown_to=(r.participants[0].id,)),
+}
+
+
+def _person(r: d.ConferenceRecord, **changes: object) -> d.ConferenceRecord:
+    first = dataclasses.replace(r.participants[1], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(r, participants=(r.participants[0], first, *r.participants[2:]))
+
+
+def _exclusion(r: d.ConferenceRecord, **changes: object) -> d.ConferenceRecord:
+    person, event = _excluded(r)
+    events = tuple(
+        dataclasses.replace(e, **changes) if e is event else e  # type: ignore[arg-type]
+        for e in person.attendance
+    )
+    changed = dataclasses.replace(person, attendance=events)
+    return dataclasses.replace(
+        r, participants=tuple(changed if p is person else p for p in r.participants)
+    )
+
+
+def _decision(r: d.ConferenceRecord, **changes: object) -> d.ConferenceRecord:
+    first = dataclasses.replace(r.decisions[0], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(r, decisions=(first, *r.decisions[1:]))
+
+
+def _entry(r: d.ConferenceRecord, **changes: object) -> d.ConferenceRecord:
+    first = dataclasses.replace(r.minutes[0], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(r, minutes=(first, *r.minutes[1:]))
+
+
+@pytest.mark.parametrize("name", sorted(DISCLOSURE_CHANGES))
+def test_the_approval_fingerprint_covers_who_receives_what(name: str) -> None:
+    changed = DISCLOSURE_CHANGES[name](DEMO)
+    assert changed != DEMO
+    assert approval.content_hash(changed) != approval.content_hash(DEMO)
+
+
+def test_a_copy_of_approved_minutes_is_made_only_from_what_was_approved(tmp_path: Path) -> None:
+    """A record changed behind the services' back (here: an approval whose fingerprint
+    is not the record's) gives no copy of that version, full or family."""
+    at = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    approved = approval.approve(
+        DEMO, new_id="0190a000-0000-7000-8000-000000000001", chair="Demo Chair", at=at
+    )
+    other = DISCLOSURE_CHANGES["exclusion shared"](DEMO)
+    s = _session(tmp_path, dataclasses.replace(other, minutes_versions=(approved,)))
+    try:
+        from cpc_desktop.domain.enums import CopyKind
+        from cpc_desktop.domain.minutes_document import MinutesCopy
+        from cpc_desktop.services.errors import ServiceError
+
+        for which in (MinutesCopy(), MinutesCopy(CopyKind.FAMILY)):
+            with pytest.raises(ServiceError, match=r"no longer matches version 1\.0"):
+                s.minutes.preview(REF, which)
+    finally:
+        s.close()

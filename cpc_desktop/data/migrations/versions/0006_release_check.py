@@ -2,9 +2,9 @@
 
 Adds ``app_user.secret_hash`` and ``app_user.secret_salt`` (a salted scrypt hash of
 each user's sign-in password; empty for a user who has not chosen one yet), and the
-table ``release_check``: a family copy of the minutes or a family letter held, with
-its exact bytes and fingerprint, until someone other than its author checks it; who
-checked it and when; and when it was released.
+table ``release_check``: a family copy of the minutes or a family letter held (its
+exact bytes kept once, in ``output_file``) with its fingerprint, until someone other
+than its author checks it; who checked it and when; and when it was released.
 
 Revision ID: 0006
 Revises: 0005
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
