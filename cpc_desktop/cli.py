@@ -65,9 +65,15 @@ def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
     user = os.environ.get("CPC_USER")
     if is_server_url(args.db):
         # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
-        return open_session(args.db, None, create=create, user=user)
-    key = _read_passphrase(args, new=create)
-    return open_session(Path(args.db), key, create=create, user=user)
+        session = open_session(args.db, None, create=create, user=user)
+    else:
+        key = _read_passphrase(args, new=create)
+        session = open_session(Path(args.db), key, create=create, user=user)
+    if not create:
+        from cpc_desktop.cli_release import sign_in
+
+        sign_in(args, session)  # their password, once the acting user has one
+    return session
 
 
 def _store_exists(db: str) -> bool:
@@ -285,6 +291,10 @@ def _cmd_minutes(args: argparse.Namespace) -> int:
             record = session.conferences.get(args.ref)
             recipient = _participant_named(record, args.recipient)
         which = MinutesCopy(CopyKind(args.copy), None if recipient is None else recipient.id)
+        if which.copy is CopyKind.FAMILY:
+            from cpc_desktop.cli_release import hold_minutes
+
+            hold_minutes(args, session, which, certificate)  # exit 1 unless checked
         pdf = session.minutes.export(args.ref, which, certificate, out)
     copy = f"{args.copy} copy" + (f" for {recipient.name}" if recipient else "")
     left_out = f", {len(pdf.redactions)} entries left out" if args.copy == "family" else ""
@@ -346,6 +356,9 @@ def _cmd_letters(args: argparse.Namespace) -> int:
         if refused:
             more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
             raise CliError(f"no letters written: {refused[0]}{more}")
+        from cpc_desktop.cli_release import hold_letters
+
+        hold_letters(args, session, record, requests, certificate)  # exit 1 unless checked
         issued = session.letters.issue_all(args.ref, requests, certificate, folder)
         written = [folder / pdf.file_name for pdf in issued]
     for target in written:
@@ -425,7 +438,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": _cmd_verify,
     "certificate": _cmd_certificate,
     "handover": _cmd_handover,
+    "user": lambda args: _release_module().cmd_user(args),
+    "release": lambda args: _release_module().cmd_release(args),
 }
+
+
+def _release_module() -> Any:
+    from cpc_desktop import cli_release
+
+    return cli_release
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -498,8 +519,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="the chair's name, as it will show")
     p.add_argument("--days", type=int, default=730, help="how long it is valid (default 730)")
     from cpc_desktop.cli_handover import add_parser
+    from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
+    add_parsers(sub, keyed)
     return parser
 
 

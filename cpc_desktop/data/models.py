@@ -26,6 +26,7 @@ Tables:
     safety_scale        each participant's 0-10 safety scale (Signs of Safety).
     output_file         every PDF issued: fingerprint, signer, bytes, redactions.
     handover            hand-over packages exported and imported, with the agreed base.
+    release_check       a family copy or family letter held until a second person checks it.
 
 The full-text index ``minute_fts`` (SQLite FTS5, external content over
 ``minute_entry``) and its shadow tables are made by the migrations, not the models:
@@ -120,6 +121,9 @@ class AppUser(Row):
 
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
     role: Mapped[UserRole] = mapped_column(enum_column(UserRole))
+    # The sign-in secret as a salted scrypt hash (hex); none until the user chooses one.
+    secret_hash: Mapped[str | None] = mapped_column(sa.String(128))
+    secret_salt: Mapped[str | None] = mapped_column(sa.String(32))
 
 
 class ConferenceRow(Row):
@@ -459,6 +463,41 @@ class HandoverRow(Row):
     at: Mapped[dt.datetime]
     peer: Mapped[str] = mapped_column(sa.String(200), default="")
     base_document: Mapped[str] = mapped_column(sa.Text)
+
+
+class ReleaseCheckRow(Row):
+    """A family copy of the minutes or a family letter, held until someone checks it.
+
+    Not part of the conference document. The exact PDF is kept once, in ``output_file``
+    (``output_file_id``), from the moment it is made; only a checked copy is written
+    out or recorded as sent. ``kind`` is ``minutes_family`` or ``letter``; a held letter
+    keeps its request (``letter_kind``, the confirmed name and address) and gets its
+    ``letter_id`` when released. ``check_note`` says why a copy went without a check
+    when the profile turns the check off.
+    """
+
+    __tablename__ = "release_check"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    minutes_version_id: Mapped[str | None] = _ref("minutes_version.id")
+    letter_id: Mapped[str | None] = _ref("letter.id")
+    letter_kind: Mapped[str | None] = mapped_column(sa.String(60))
+    recipient_id: Mapped[str | None] = _ref("participant.id")
+    recipient_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    recipient_address: Mapped[str] = mapped_column(sa.Text, default="")
+    file_name: Mapped[str] = mapped_column(sa.String(200))
+    file_sha256: Mapped[str] = mapped_column(sa.String(64))
+    # What the copy was made from (a hash of the laid-out text): a check holds only
+    # while the minutes or letter would still come out the same.
+    source_hash: Mapped[str] = mapped_column(sa.String(64))
+    author: Mapped[str] = mapped_column(sa.String(200))
+    made_at: Mapped[dt.datetime]
+    checked_by: Mapped[str | None] = mapped_column(sa.String(200))
+    checked_at: Mapped[dt.datetime | None]
+    check_note: Mapped[str] = mapped_column(sa.Text, default="")
+    released_at: Mapped[dt.datetime | None]
+    output_file_id: Mapped[str | None] = _ref("output_file.id")
 
 
 class AuditEvent(Base):

@@ -137,6 +137,30 @@ def build_minutes(
     return BuiltMinutes(document, redactions)
 
 
+def left_out(
+    record: ConferenceRecord, redactions: tuple[Redaction, ...], local: Local = _system_local
+) -> tuple[str, ...]:
+    """What a family copy leaves out, one line each, for the person checking it only.
+
+    The fields written for professionals (always), then each entry left out: its
+    agenda item, time, speaker, why, and its words.
+    """
+    writer = _Writer(record, local)
+    titles = {item.id: item.title for item in record.agenda}
+    entries = {e.id: e for e in record.minutes}
+    lines = [_FIELDS_LEFT_OUT]
+    for r in redactions:
+        entry = entries[r.entry_id]
+        if r.reason is RedactionReason.RESTRICTED:
+            why = "restricted: professionals only"
+        else:
+            why = f"said while {writer.named(r.participant_id)} was excluded"
+        speaker = writer.named(entry.speaker_id) if entry.speaker_id else "no speaker"
+        where = f"{titles.get(r.agenda_item_id, '-')}, {writer.time(entry.created_at)}"
+        lines.append(f"{where}, {speaker} ({why}): {entry.text}")
+    return tuple(lines)
+
+
 #: What a family copy prints where it leaves out text written for professionals.
 _ELSEWHERE = "Recorded in the professionals' copy."
 _FIELDS_LEFT_OUT = (

@@ -371,6 +371,10 @@ class Profile:
     signs_of_safety: bool = False
     consider_reporter_referral: bool = False  # Scotland: the meeting considers the Reporter
     protective_marking: str = DEFAULT_PROTECTIVE_MARKING
+    #: A second person checks each family copy and family letter before it is released,
+    #: unless the authority turns it off and records why.
+    release_check: bool = True
+    release_check_off_reason: str = ""
 
     def category_label(self, key: str) -> str:
         """The label of the category with this key; ``KeyError`` if there is none."""

@@ -270,7 +270,26 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         signs_of_safety=root.flag("signs_of_safety", False),
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
+        **_release_check(root),
     )
+
+
+def _release_check(root: _Table) -> dict[str, Any]:
+    """The release check is on unless turned off with a reason, which is recorded."""
+    on = root.flag("release_check", True)
+    if on:
+        if root.has("release_check_off_reason"):
+            _fail("release_check_off_reason", "only goes with release_check = false")
+        return {"release_check": True, "release_check_off_reason": ""}
+    if not root.has("release_check_off_reason"):
+        _fail(
+            "release_check_off_reason",
+            "missing: say why family copies and letters go without a second person's check",
+        )
+    return {
+        "release_check": False,
+        "release_check_off_reason": root.text("release_check_off_reason"),
+    }
 
 
 def _terminology(table: _Table) -> Terminology:

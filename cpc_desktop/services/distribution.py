@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, ParticipantRole
 from cpc_desktop.domain.sides import entitlement_problem, is_family_side
 from cpc_desktop.domain.timescales import decision_letter_due, minutes_due
+from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import NotFound, ServiceError
 from cpc_desktop.services.roles import Action
@@ -91,6 +95,10 @@ class DistributionService(ServiceBase):
                 raise NotFound(f"no minutes version {minutes_version_id!r} in {ref}")
             if letter_id and letter_id not in {x.id for x in record.letters}:
                 raise NotFound(f"no letter {letter_id!r} in {ref}")
+            if (item == FULL_MINUTES and copy is CopyKind.FAMILY) or (
+                item == DECISION_LETTER and is_family_side(person)
+            ):
+                self._checked(s, record, person, item, minutes_version_id, letter_id)
             sent = d.Distribution(
                 id=m.new_id(),
                 participant_id=participant_id,
@@ -105,6 +113,48 @@ class DistributionService(ServiceBase):
             repository.add_value(s, sent, conference_id, position, self._actor.name, now)
             work.object_id = sent.id
         return sent
+
+    def _checked(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        person: d.Participant,
+        item: str,
+        minutes_version_id: str | None,
+        letter_id: str | None,
+    ) -> None:
+        """Refuse unless a second person checked what ``person`` is sent (the release
+        check), and note that copy as released; with the check turned off by the
+        profile, the reason is what is recorded."""
+        r = m.ReleaseCheckRow
+        minutes = item == FULL_MINUTES
+        query = (
+            sa.select(r)
+            .where(
+                r.conference_id == record.conference.id,
+                r.kind == (held.MINUTES_FAMILY if minutes else held.LETTER),
+                sa.or_(r.checked_by.is_not(None), r.check_note != ""),
+                sa.or_(r.recipient_id == person.id, r.recipient_id.is_(None))
+                if minutes
+                else r.recipient_id == person.id,
+            )
+            .order_by(r.made_at.desc())
+        )
+        if minutes_version_id:
+            query = query.where(r.minutes_version_id == minutes_version_id)
+        if letter_id:
+            query = query.where(r.letter_id == letter_id)
+        row = s.scalars(query).first()
+        if row is not None:
+            held.released(s, row, self._clock(), self._actor.name)
+            return
+        if held.no_check_note(self._rules.profile(record.conference.profile)):
+            return
+        what = "family copy of the minutes" if minutes else "decision letter"
+        raise held.AwaitingCheck(
+            f"no {what} for {person.name} has been checked by a second person, so none "
+            "can be recorded as sent: hold it for a check first"
+        )
 
     def _lines(self, record: d.ConferenceRecord) -> tuple[DistributionLine, ...]:
         conference = record.conference

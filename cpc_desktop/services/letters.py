@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.letters import (
+    FAMILY_KINDS,
     LetterKind,
     LetterNeed,
     LetterRequest,
@@ -31,9 +33,18 @@ from cpc_desktop.domain.letters import (
 )
 from cpc_desktop.domain.printed import LetterDocument
 from cpc_desktop.domain.private_details import find_leaks, leak_message, letter_places
+from cpc_desktop.domain.sides import is_family_side
+from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import ServiceError
-from cpc_desktop.services.outputs import Delivery, OutputPdf, record_output, sha256, sign
+from cpc_desktop.services.outputs import (
+    Delivery,
+    OutputPdf,
+    record_output,
+    sha256,
+    sign,
+    stored_bytes,
+)
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
@@ -112,6 +123,11 @@ class LetterService(ServiceBase):
             documents = [self._compose(record, request) for request in requests]
             issued: list[OutputPdf] = []
             for request, document in zip(requests, documents, strict=True):
+                if family_letter(record, request):
+                    row = self._checked(s, record, request, document, certificate)
+                    issued.append(self._release(s, record, request, row, len(issued)))
+                    work.object_id = (row.letter_id or "") if len(requests) == 1 else conference_id
+                    continue
                 data = _typeset(document)
                 if certificate is not None:
                     data = sign(data, certificate, "Outcome letter from the chair")
@@ -146,6 +162,32 @@ class LetterService(ServiceBase):
                 delivery.write([(folder / pdf.file_name, pdf.data) for pdf in issued])
         return tuple(issued)
 
+    def hold(
+        self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
+    ) -> held.ReleaseItem:
+        """Make a family letter and hold it for a second person to check; nothing is sent.
+
+        The same letter asked for again (same recipient, address and words) is the one
+        held already, checked or not.
+        """
+        self._require(Action.ISSUE_DOCUMENTS, "letter", ref)
+        context = self._context(Action.ISSUE_DOCUMENTS, "letter")
+        with self._store.unit_of_work(context) as work:
+            s = work.session
+            conference_id = self._conference_id(s, ref)
+            work.object_id = conference_id
+            record = repository.load_record(s, conference_id)
+            assert record is not None
+            if not family_letter(record, request):
+                raise ServiceError(
+                    "only letters to the family's side wait for a check; this one goes out as it is"
+                )
+            document = self._compose(record, request)
+            row = held.matching(s, _target(record, request, document))
+            if row is None:
+                row = self._make_held(s, record, request, document, certificate)
+            return held.item_of(row)
+
     def letter_bytes(self, ref: str, letter_id: str) -> bytes:
         """The exact file issued as letter ``letter_id``."""
         self._require(Action.EXPORT, "letter", letter_id)
@@ -162,6 +204,91 @@ class LetterService(ServiceBase):
         return content
 
     # --- helpers ---------------------------------------------------------------------
+
+    def _make_held(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        request: LetterRequest,
+        document: LetterDocument,
+        certificate: ChairCertificate | None,
+    ) -> m.ReleaseCheckRow:
+        data = _typeset(document)
+        if certificate is not None:
+            data = sign(data, certificate, "Outcome letter from the chair")
+        output_id = record_output(
+            s,
+            meta=self._meta(),
+            now=self._clock(),
+            conference_id=record.conference.id,
+            kind=LETTER,
+            data=data,
+            certificate=certificate,
+            recipient_id=request.recipient_id,
+        )
+        profile = self._rules.profile(record.conference.profile)
+        return held.add_held(
+            s,
+            _target(record, request, document),
+            meta=self._meta(),
+            now=self._clock(),
+            author=self._actor.name,
+            output_id=output_id,
+            sha256=sha256(data),
+            file_name=self._name(record, request),
+            note=held.no_check_note(profile),
+        )
+
+    def _checked(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        request: LetterRequest,
+        document: LetterDocument,
+        certificate: ChairCertificate | None,
+    ) -> m.ReleaseCheckRow:
+        """The held letter a second person checked (made now if the profile asks no check)."""
+        row = held.matching(s, _target(record, request, document))
+        profile = self._rules.profile(record.conference.profile)
+        if row is None and held.no_check_note(profile):
+            row = self._make_held(s, record, request, document, certificate)
+        if row is None or not held.item_of(row).confirmed:
+            name = request.recipient_name.strip()
+            raise held.awaiting(row, f"{request.kind.value.replace('_', ' ')} letter to {name}")
+        return row
+
+    def _release(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        request: LetterRequest,
+        row: m.ReleaseCheckRow,
+        before: int,
+    ) -> OutputPdf:
+        """Issue the checked letter ``row``: the letter is recorded with the checked bytes."""
+        assert row.output_file_id is not None
+        now = self._clock()
+        data = stored_bytes(s, row.output_file_id)
+        if row.letter_id is None:
+            letter = d.Letter(
+                id=m.new_id(),
+                kind=request.kind.value,
+                recipient_id=request.recipient_id,
+                created_at=now,
+                file_sha256=sha256(data),
+                recipient_name=row.recipient_name,
+                recipient_address=row.recipient_address,
+            )
+            position = len(record.letters) + before
+            repository.add_value(s, letter, record.conference.id, position, self._actor.name, now)
+            output = s.get(m.OutputFileRow, row.output_file_id)
+            assert output is not None
+            output.letter_id = letter.id
+            row.letter_id = letter.id
+        held.released(s, row, now, self._actor.name)
+        signed = s.get(m.OutputFileRow, row.output_file_id)
+        is_signed = signed is not None and signed.signer_fingerprint is not None
+        return OutputPdf(data, row.file_name, sha256(data), is_signed, (), row.output_file_id)
 
     def _compose(self, record: d.ConferenceRecord, request: LetterRequest) -> LetterDocument:
         profile = self._rules.profile(record.conference.profile)
@@ -195,6 +322,28 @@ class LetterService(ServiceBase):
         return default_name(record.conference.reference, record.conference.date, what)
 
 
+def family_letter(record: d.ConferenceRecord, request: LetterRequest) -> bool:
+    """Whether ``request`` goes to the family's side, so a second person checks it."""
+    for person in record.participants:
+        if person.id == request.recipient_id:
+            return is_family_side(person)
+    return request.kind in FAMILY_KINDS
+
+
+def _target(
+    record: d.ConferenceRecord, request: LetterRequest, document: LetterDocument
+) -> held.Target:
+    return held.Target(
+        conference_id=record.conference.id,
+        kind=held.LETTER,
+        recipient_id=request.recipient_id,
+        source=held.source_hash(document),
+        letter_kind=request.kind.value,
+        recipient_name=request.recipient_name.strip(),
+        recipient_address="\n".join(line.strip() for line in request.address),
+    )
+
+
 def _typeset(letter: LetterDocument) -> bytes:
     from cpc_desktop.export.typeset import render_letter  # ReportLab: when first needed
 
@@ -202,4 +351,4 @@ def _typeset(letter: LetterDocument) -> bytes:
     return data
 
 
-__all__ = ["LETTER", "LetterKind", "LetterPlan", "LetterRequest", "LetterService"]
+__all__ = ["LETTER", "LetterKind", "LetterPlan", "LetterRequest", "LetterService", "family_letter"]

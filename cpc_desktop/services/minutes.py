@@ -30,6 +30,7 @@ from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
 from cpc_desktop.domain.validation import Problem, Severity
+from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import RuleViolation, ServiceError
 from cpc_desktop.services.outputs import (
@@ -236,6 +237,12 @@ class MinutesService(ServiceBase):
         the very file that was signed. Any other copy of issued minutes is signed now,
         which needs the chair's certificate. With ``out``, the copy is recorded only once
         the file is durably written, and the file is removed if recording fails.
+
+        A family copy goes out only once a second person has checked it (``hold``, then
+        ``session.release.confirm``): what is written is the very file they checked. If
+        the profile turns the check off, it is made now and the reason is recorded.
+        Otherwise :class:`~cpc_desktop.services.held.AwaitingCheck` is raised and
+        nothing is written or recorded.
         """
 
         def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
@@ -251,22 +258,16 @@ class MinutesService(ServiceBase):
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
             name = self._name(record, version, which)
+            if which.copy is CopyKind.FAMILY:
+                return self._release(s, record, version, which, certificate)
             if state is MinutesState.ISSUED and which.copy is CopyKind.FULL:
                 assert version is not None
                 output_id = self._issued_output_id(s, version)
                 data = stored_bytes(s, output_id)
                 return OutputPdf(data, name, sha256(data), True, (), output_id)
             built = self._build(record, which, version)
-            data = self._typeset(built)
-            if state is MinutesState.ISSUED:
-                if certificate is None:
-                    raise ServiceError(
-                        "a copy of issued minutes must be signed: choose your certificate"
-                    )
-                data = sign(data, certificate, "Copy of issued minutes")
-            output_id = self._record(
-                s, record, version, which, data, certificate if state else None, built
-            )
+            data = self._typeset(built)  # a full draft: family copies are released above
+            output_id = self._record(s, record, version, which, data, None, built)
             return OutputPdf(
                 data, name, sha256(data), state is not None, built.redactions, output_id
             )
@@ -274,7 +275,106 @@ class MinutesService(ServiceBase):
         with Delivery() as delivery:
             return self._change(Action.EXPORT, ref, step)
 
+    def hold(
+        self, ref: str, which: MinutesCopy, certificate: ChairCertificate | None = None
+    ) -> held.ReleaseItem:
+        """Make a family copy and hold it for a second person to check; nothing is written.
+
+        The same copy asked for again (nothing it shows has changed) is the one held
+        already, checked or not. A copy of issued minutes is signed now, with
+        ``certificate``, so that what is checked is exactly what is sent.
+        """
+        if which.copy is not CopyKind.FAMILY:
+            raise ServiceError("only family copies wait for a check; a full copy goes out as it is")
+
+        def step(s: Session, record: d.ConferenceRecord) -> held.ReleaseItem:
+            version = approval.current(record)
+            state = None if version is None else version.state
+            if state is MinutesState.APPROVED:
+                raise ServiceError("these minutes are approved but not issued: issue them first")
+            built = self._build(record, which, version)
+            target = self._target(record, version, which, built)
+            row = held.matching(s, target)
+            if row is None:
+                row = self._make_held(s, record, version, which, built, certificate)
+            return held.item_of(row)
+
+        return self._change(Action.EXPORT, ref, step)
+
     # --- helpers ---------------------------------------------------------------------
+
+    @staticmethod
+    def _target(
+        record: d.ConferenceRecord,
+        version: d.MinutesVersion | None,
+        which: MinutesCopy,
+        built: BuiltMinutes,
+    ) -> held.Target:
+        return held.Target(
+            conference_id=record.conference.id,
+            kind=held.MINUTES_FAMILY,
+            recipient_id=which.recipient_id,
+            source=held.source_hash(built.document),
+            minutes_version_id=None if version is None else version.id,
+            recipient_name=_recipient_name(record, which.recipient_id),
+        )
+
+    def _make_held(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        version: d.MinutesVersion | None,
+        which: MinutesCopy,
+        built: BuiltMinutes,
+        certificate: ChairCertificate | None,
+    ) -> m.ReleaseCheckRow:
+        state = None if version is None else version.state
+        data = self._typeset(built)
+        if state is MinutesState.ISSUED:
+            if certificate is None:
+                raise ServiceError(
+                    "a copy of issued minutes must be signed: choose your certificate"
+                )
+            data = sign(data, certificate, "Copy of issued minutes")
+        output_id = self._record(
+            s, record, version, which, data, certificate if state else None, built
+        )
+        profile = self._rules.profile(record.conference.profile)
+        return held.add_held(
+            s,
+            self._target(record, version, which, built),
+            meta=self._meta(),
+            now=self._clock(),
+            author=self._actor.name,
+            output_id=output_id,
+            sha256=sha256(data),
+            file_name=self._name(record, version, which),
+            note=held.no_check_note(profile),
+        )
+
+    def _release(
+        self,
+        s: Session,
+        record: d.ConferenceRecord,
+        version: d.MinutesVersion | None,
+        which: MinutesCopy,
+        certificate: ChairCertificate | None,
+    ) -> OutputPdf:
+        """The checked family copy, noted as released (see :meth:`export`)."""
+        built = self._build(record, which, version)
+        row = held.matching(s, self._target(record, version, which, built))
+        profile = self._rules.profile(record.conference.profile)
+        if row is None and held.no_check_note(profile):
+            row = self._make_held(s, record, version, which, built, certificate)
+        if row is None or not held.item_of(row).confirmed:
+            raise held.awaiting(row, "family copy")
+        assert row.output_file_id is not None
+        held.released(s, row, self._clock(), self._actor.name)
+        data = stored_bytes(s, row.output_file_id)
+        signed = version is not None
+        return OutputPdf(
+            data, row.file_name, sha256(data), signed, built.redactions, row.output_file_id
+        )
 
     def _change(
         self, action: Action, ref: str, step: Callable[[Session, d.ConferenceRecord], T]
@@ -414,3 +514,10 @@ def _check_private_details(
     if leaks:
         who = f"This copy for {isolated(recipient.name)}" if recipient else "This family copy"
         raise ServiceError(leak_message(who, leaks[0]))
+
+
+def _recipient_name(record: d.ConferenceRecord, recipient_id: str | None) -> str:
+    for person in record.participants:
+        if person.id == recipient_id:
+            return person.name
+    return ""

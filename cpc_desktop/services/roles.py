@@ -3,8 +3,9 @@
 A chair may do everything. A minute-taker records the meeting (attendance and
 minutes, the actions and safety scales noted in them) but cannot run the agenda,
 decide, approve, import, export or manage users; they exchange hand-over
-packages with the chair. A read-only user can look, search
-and check, nothing else.
+packages with the chair, and may check a family copy or letter someone else wrote
+before it is released. A read-only user can look, search, check the store and sign
+in, nothing else.
 """
 
 from __future__ import annotations
@@ -32,13 +33,15 @@ class Action(StrEnum):
     ISSUE_DOCUMENTS = "issue_documents"
     MANAGE_USERS = "manage_users"
     HANDOVER = "handover"
+    CHECK_RELEASE = "check_release"
+    SIGN_IN = "sign_in"
 
 
-_READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK})
+_READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK, Action.SIGN_IN})
 PERMISSIONS: Mapping[UserRole, frozenset[Action]] = {
     UserRole.CHAIR: frozenset(Action),
     UserRole.MINUTE_TAKER: _READ
-    | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES, Action.HANDOVER},
+    | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES, Action.HANDOVER, Action.CHECK_RELEASE},
     UserRole.READ_ONLY: _READ,
 }
 

@@ -2,7 +2,9 @@
 
 The command line and the application both start here. The actor is the store user
 named by ``user`` (the command line passes ``$CPC_USER``), or else the chair who
-created the store.
+created the store. Signing in (:meth:`Session.sign_in`) is a separate step, taken by
+the application and by the command line when the user has a password: it proves who
+is acting, and from then on every service acts as them.
 """
 
 from __future__ import annotations
@@ -34,11 +36,13 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.search import SearchService
+from cpc_desktop.services.users import UserService
 
 if TYPE_CHECKING:
     # Hand-over brings schema validation (jsonschema), the package cipher (cryptography)
@@ -95,7 +99,23 @@ class Session:
         self.letters = LetterService(self.store, self.actor, self.clock, self.rules)
         self.distribution = DistributionService(self.store, self.actor, self.clock, self.rules)
         self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
+        self.users = UserService(self.store, self.actor, self.clock, self.rules)
+        self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
+
+    def sign_in(self, name: str, secret: str) -> Actor:
+        """Act from now on as ``name``, proved by their password (see UserService.sign_in)."""
+        actor = self.users.sign_in(name, secret)
+        self.act_as(actor)
+        return actor
+
+    def act_as(self, actor: Actor) -> None:
+        """Make every service act as ``actor``, who has signed in.
+
+        Anything holding the old services must fetch them again from this session.
+        """
+        self.actor = actor
+        self.__post_init__()
 
     @property
     def handover(self) -> HandoverService:

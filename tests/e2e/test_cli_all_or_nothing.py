@@ -16,6 +16,7 @@ from tests.e2e.test_cli_output import (
     PASSPHRASE,
     REF,
     _secrets,
+    check_everything_held,
     issued,
     issued_template,
     one_line_error,
@@ -41,9 +42,15 @@ def address_book(db: Path, tmp_path: Path) -> Path:
     return book
 
 
-def test_minutes_into_an_unwritable_folder(capsys, issued, tmp_path: Path) -> None:
+def test_minutes_into_an_unwritable_folder(capsys, monkeypatch, issued, tmp_path: Path) -> None:
     db, _ = issued
     (tmp_path / "file.txt").write_text("a file")
+    code, _, err = run(
+        capsys, "minutes", REF, "--db", str(db), "--out", str(tmp_path / "m.pdf"), "--copy",
+        "family", "--certificate", str(tmp_path / "chair.p12"),
+    )  # fmt: skip
+    assert code == 1 and "awaits a check" in err  # held; a second person checks it
+    check_everything_held(capsys, monkeypatch, db)
     before = recorded(db)
     out = tmp_path / "file.txt" / "out.pdf"
     code, _, err = run(capsys, "minutes", REF, "--db", str(db), "--out", str(out))
@@ -54,7 +61,8 @@ def test_minutes_into_an_unwritable_folder(capsys, issued, tmp_path: Path) -> No
     )  # fmt: skip
     assert code == 0, err
     after_one = recorded(db)
-    assert after_one != before
+    # The checked copy was recorded when it was held: writing it adds no second copy.
+    assert after_one == before and (tmp_path / "m.pdf").exists()
     (tmp_path / "m.pdf").unlink()
     real = files._write_temporary
 
@@ -79,6 +87,9 @@ def test_letters_third_unwritable(capsys, issued, tmp_path: Path, monkeypatch) -
     book = address_book(db, tmp_path)
     letters = tmp_path / "letters"
     letters.mkdir()
+    argv = ["letters", REF, "--db", str(db), "--out-dir", str(letters), "--addresses", str(book)]
+    assert run(capsys, *argv)[0] == 1  # the family's letters held; a second person checks them
+    check_everything_held(capsys, monkeypatch, db)
     before = recorded(db)
     real = os.replace
     calls = []

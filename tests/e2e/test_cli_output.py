@@ -126,19 +126,54 @@ def test_the_installed_command_prints_only_its_own_lines(
         one_line_error(done.returncode, done.stderr, problem)
 
 
-def test_family_copy_for_a_named_recipient(capsys, issued, tmp_path: Path) -> None:
+SECOND, SECOND_SECRET = "Sam Second", "sam's own password"
+
+
+def check_everything_held(capsys, monkeypatch, db: Path) -> list[str]:
+    """A second user (added by the chair) checks every held copy from the command line."""
+    if run(capsys, "release", "list", REF, "--db", str(db))[0] == 0:
+        monkeypatch.setenv("CPC_USER_NEW_SECRET", SECOND_SECRET)
+        run(capsys, "user", "add", SECOND, "--role", "minute_taker", "--db", str(db))
+    code, listing, err = run(capsys, "release", "list", REF, "--db", str(db))
+    assert code == 0, err
+    ids = [line.split()[0] for line in listing.splitlines() if "awaiting" in line]
+    monkeypatch.setenv("CPC_USER", SECOND)
+    monkeypatch.setenv("CPC_USER_SECRET", "not the password")
+    code, _, err = run(capsys, "release", "check", ids[0], "--db", str(db), "--confirm")
+    one_line_error(code, err, "That name and password do not match a user of this store.")
+    monkeypatch.setenv("CPC_USER_SECRET", SECOND_SECRET)
+    for check_id in ids:
+        code, shown, err = run(capsys, "release", "check", check_id, "--db", str(db), "--confirm")
+        assert code == 0, err
+        assert "for the checker only" in shown and f"checked by {SECOND}" in shown
+    monkeypatch.delenv("CPC_USER")
+    return ids
+
+
+def test_family_copy_for_a_named_recipient(capsys, monkeypatch, issued, tmp_path: Path) -> None:
     db, p12 = issued
     out = tmp_path / "family.pdf"
     argv = ["minutes", REF, "--db", str(db), "--out", str(out), "--copy", "family"]
     code, _, err = run(capsys, *argv, "--recipient", "Dean Harland")
     one_line_error(code, err, "must be signed")
     assert not out.exists()
-    code, stdout, err = run(
-        capsys, *argv, "--recipient", "dean  harland", "--certificate", str(p12)
-    )
+    signed = [*argv, "--recipient", "dean  harland", "--certificate", str(p12)]
+    code, _, err = run(capsys, *signed)
+    one_line_error(code, err, "awaits a check by a second person; nothing was written")
+    assert "release check" in err and not out.exists()
+    # The author alone cannot check it.
+    code, listing, _ = run(capsys, "release", "list", REF, "--db", str(db))
+    held_id = listing.split()[0]
+    code, _, err = run(capsys, "release", "check", held_id, "--db", str(db), "--confirm")
+    one_line_error(code, err, "Only one person uses this store")
+    assert check_everything_held(capsys, monkeypatch, db) == [held_id]
+    code, stdout, err = run(capsys, *signed)
     assert code == 0, err
     assert "family copy for Dean Harland" in stdout and "entries left out" in stdout
     assert "Family copy for Dean Harland" in pdf_text(out)
+    with open_session(db, PASSPHRASE) as session:
+        review = session.release.review(held_id)
+    assert out.read_bytes() == review.data and review.sha256 in stdout
     assert run(capsys, "verify", str(out), "--db", str(db))[0] == 0
 
 
@@ -159,7 +194,7 @@ def test_full_copy_for_a_parent_is_refused_in_one_line(issued, tmp_path: Path) -
     assert not out.exists()
 
 
-def test_letters_need_confirmed_addresses(capsys, issued, tmp_path: Path) -> None:
+def test_letters_need_confirmed_addresses(capsys, monkeypatch, issued, tmp_path: Path) -> None:
     db, _ = issued
     letters = tmp_path / "letters"
     letters.mkdir()
@@ -171,9 +206,12 @@ def test_letters_need_confirmed_addresses(capsys, issued, tmp_path: Path) -> Non
     addresses = {plan.need.recipient_name: ["1 Mill Lane", "Harbury", "HB1 2CD"] for plan in plans}
     book = tmp_path / "addresses.json"
     book.write_text(json.dumps(addresses), encoding="utf-8")
-    code, _, err = run(
-        capsys, "letters", REF, "--db", str(db), "--out-dir", str(letters), "--addresses", str(book)
-    )
+    argv = ["letters", REF, "--db", str(db), "--out-dir", str(letters), "--addresses", str(book)]
+    code, _, err = run(capsys, *argv)
+    one_line_error(code, err, "await a check by a second person")
+    assert list(letters.iterdir()) == []
+    check_everything_held(capsys, monkeypatch, db)
+    code, _, err = run(capsys, *argv)
     assert code == 0, err
     written = sorted(letters.iterdir())
     assert len(written) == len(plans) > 0

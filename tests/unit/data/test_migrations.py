@@ -224,3 +224,24 @@ def test_a_backup_copy_keeps_a_working_search_index(tmp_path: Path) -> None:
         hits = _chair(copy).search.search("grandmother")
         assert [h.snippet for h in hits] == ["\ue000Grandmother\ue001 attends weekly"]
         assert [h.entry_id for h in _chair(copy).search.search(CANARY)] == [uid("m1")]
+
+
+def test_a_store_from_before_the_release_check_upgrades_with_no_passwords(tmp_path: Path) -> None:
+    """The revision before 0006 back to head: users kept, none with a password yet."""
+    import importlib
+
+    script = importlib.import_module("cpc_desktop.data.migrations.versions.0006_release_check")
+    assert script.down_revision == KNOWN_REVISIONS[-2]
+    with new_store(tmp_path) as store:
+        with store.engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), script.down_revision)
+        with store.engine.connect() as conn:
+            names = set(sa.inspect(conn).get_table_names())
+            conn.rollback()
+        assert "release_check" not in names
+        migrate.upgrade(store.engine)
+        with store.engine.connect() as conn:
+            users = conn.exec_driver_sql("select name, secret_hash, secret_salt from app_user")
+            assert users.fetchall() == [("Alex Chair", None, None)]
+            assert conn.exec_driver_sql("select count(*) from release_check").scalar() == 0
+            conn.rollback()

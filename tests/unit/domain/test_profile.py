@@ -806,3 +806,23 @@ def test_template_paragraphs_split_at_blank_lines_and_reflow() -> None:
 
     assert template_paragraphs(body) == ("First line goes on.", "Second.", "Third one.")
     assert template_paragraphs("   ") == ()
+
+
+def test_the_release_check_goes_off_only_with_a_reason() -> None:
+    import tomllib
+    from importlib import resources
+
+    from cpc_desktop.domain.profile import ProfileError
+    from cpc_desktop.domain.profile_reader import parse_profile
+
+    path = resources.files("cpc_desktop") / "resources" / "profiles" / "england.toml"
+    base = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert parse_profile(base).release_check is True
+    with pytest.raises(ProfileError, match="release_check_off_reason: missing"):
+        parse_profile({**base, "release_check": False})
+    with pytest.raises(ProfileError, match="only goes with release_check = false"):
+        parse_profile({**base, "release_check_off_reason": "no reason needed"})
+    off = parse_profile(
+        {**base, "release_check": False, "release_check_off_reason": "one chair, pilot"}
+    )
+    assert (off.release_check, off.release_check_off_reason) == (False, "one chair, pilot")

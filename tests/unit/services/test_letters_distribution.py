@@ -21,6 +21,7 @@ from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
+from tests.helpers.release import checked_letters
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -80,7 +81,7 @@ def test_issuing_records_the_letter_and_its_address(session: Session, demo) -> N
     request = LetterRequest(
         LetterKind.PARENT, plan.need.recipient_id, plan.need.recipient_name, ADDRESS
     )
-    pdf = session.letters.issue(ref, request)
+    (pdf,) = checked_letters(session, ref, [request])  # a second person checked it
     assert pdf.output_id is not None
     record = session.conferences.get(ref)
     letter = record.letters[-1]

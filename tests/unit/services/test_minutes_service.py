@@ -28,6 +28,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import REF, last_event, refused, services, small_store
+from tests.helpers.release import checked_minutes
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -96,8 +97,8 @@ def test_approve_issue_verify_and_correct(session: Session, demo, certificate) -
     assert session.minutes.preview(ref).data == issued.data
     # A family copy must be signed now, and records what it left out.
     with pytest.raises(ServiceError, match="must be signed"):
-        session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY))
-    family = session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY), certificate)
+        session.release.hold_minutes(ref, MinutesCopy(CopyKind.FAMILY))
+    family = checked_minutes(session, ref, MinutesCopy(CopyKind.FAMILY), certificate)
     assert family.signed and family.redactions
     assert session.verification.verify(family.data).valid
     # Issued minutes cannot change: not by the service, not by SQL.
@@ -120,7 +121,7 @@ def test_family_copy_for_an_excluded_parent(session: Session, demo, certificate)
     dad = next(
         p for p in demo.participants if any(e.kind.value == "excluded" for e in p.attendance)
     )
-    pdf = session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, dad.id))
+    pdf = checked_minutes(session, ref, MinutesCopy(CopyKind.FAMILY, dad.id))
     assert not pdf.signed  # a draft
     text = flat(text_of(pdf.data))
     hidden = {r.entry_id for r in pdf.redactions}

@@ -13,7 +13,9 @@ from cpc_desktop.data import models as m
 from cpc_desktop.domain.letters import LetterRequest
 from cpc_desktop.export import files
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.letters import family_letter
 from cpc_desktop.services.session import Session
+from tests.helpers.release import check_pending
 from tests.unit.services.test_letters_distribution import ADDRESS, demo, session
 
 __all__ = ["demo", "session"]  # the fixtures, used by name
@@ -29,6 +31,15 @@ def requests(session: Session, ref: str) -> list[LetterRequest]:
         )
         for p in session.letters.plan(ref)
     ]
+
+
+def hold_and_check(session: Session, ref: str, wanted: list[LetterRequest]) -> None:
+    """The family's letters held and checked by a second person: ready to issue."""
+    record = session.conferences.get(ref)
+    for request in wanted:
+        if family_letter(record, request):
+            session.release.hold_letter(ref, request)
+    check_pending(session, ref)
 
 
 def stored(session: Session) -> tuple[Any, ...]:
@@ -50,6 +61,7 @@ def test_letters_are_written_together_and_recorded(session: Session, demo, tmp_p
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     assert len(wanted) >= 3
     issued = session.letters.issue_all(ref, wanted, None, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.file_name for p in issued)
@@ -65,6 +77,7 @@ def test_third_letter_unwritable_leaves_no_file_and_records_nothing(
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     before = stored(session)
     real = os.replace
     calls = []
@@ -90,6 +103,7 @@ def test_a_name_taken_by_a_folder_stops_the_batch(session: Session, demo, tmp_pa
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     third = session.letters.preview(ref, wanted[2]).file_name
     (folder / third).mkdir()
     before = stored(session)
@@ -106,6 +120,7 @@ def test_a_replaced_file_comes_back_when_the_batch_fails(
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     first = folder / session.letters.preview(ref, wanted[0]).file_name
     first.write_bytes(b"an earlier letter")
     real = files._write_temporary
@@ -131,6 +146,7 @@ def test_recording_failure_after_writing_removes_the_files(
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     before = stored(session)
     from cpc_desktop.data import audit
 
@@ -150,6 +166,7 @@ def test_a_refused_letter_stops_all_before_any_file(session: Session, demo, tmp_
     folder = tmp_path / "out"
     folder.mkdir()
     wanted = requests(session, ref)
+    hold_and_check(session, ref, wanted)
     wanted[2] = LetterRequest(wanted[2].kind, wanted[2].recipient_id, "", ())
     before = stored(session)
     with pytest.raises(ServiceError):

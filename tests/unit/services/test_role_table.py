@@ -57,6 +57,7 @@ from cpc_desktop.domain.enums import (
     View,
 )
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
+from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.agenda import AgendaService
@@ -74,6 +75,7 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -81,6 +83,7 @@ from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
+from cpc_desktop.services.users import UserService
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -88,14 +91,17 @@ CHAIR = Actor("Demo Chair", UserRole.CHAIR)
 MINUTER = Actor("Morgan Minutes", UserRole.MINUTE_TAKER)
 READER = Actor("Robin Reader", UserRole.READ_ONLY)
 ACTORS = (CHAIR, MINUTER, READER)
+SECOND = Actor("Sam Second", UserRole.CHAIR)  # the author of the family copy to be checked
+PASSWORD = "a password of their own"
 
 # Who may do what, written out here (not read from roles.py): a change to the role
 # model must change this too, or the table fails. As docs/store.md's "Roles" says.
-_LOOK = {Action.LIST, Action.VIEW, Action.CHECK}
+_LOOK = {Action.LIST, Action.VIEW, Action.CHECK, Action.SIGN_IN}
 MAY: dict[UserRole, frozenset[Action]] = {
     UserRole.CHAIR: frozenset(Action),
     UserRole.MINUTE_TAKER: frozenset(
-        _LOOK | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES, Action.HANDOVER}
+        _LOOK
+        | {Action.RECORD_ATTENDANCE, Action.WRITE_MINUTES, Action.HANDOVER, Action.CHECK_RELEASE}
     ),
     UserRole.READ_ONLY: frozenset(_LOOK),
 }
@@ -148,6 +154,8 @@ class Facts:
     answers: FlowAnswers  # the decision wizard's answers for the small record
     package_path: Path
     package: Package
+    family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
+    check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
     backup: Path | None = None  # made by a row's setup
 
 
@@ -533,6 +541,96 @@ ROWS: list[Row] = [
         lambda s, f: s.handover.import_package(f.package),
         Action.HANDOVER,
     ),
+    # --- the release check and signing in --------------------------------------------
+    Row(
+        MinutesService,
+        "hold",
+        lambda s, f: s.minutes.hold(DRAFT, MinutesCopy(CopyKind.FAMILY)),
+        Action.EXPORT,
+    ),
+    Row(
+        LetterService,
+        "hold",
+        lambda s, f: s.letters.hold(DRAFT, f.family_letter),
+        Action.ISSUE_DOCUMENTS,
+    ),
+    Row(
+        ReleaseService,
+        "hold_minutes",
+        lambda s, f: s.release.hold_minutes(DRAFT, MinutesCopy(CopyKind.FAMILY)),
+        Action.EXPORT,
+    ),
+    Row(
+        ReleaseService,
+        "hold_letter",
+        lambda s, f: s.release.hold_letter(DRAFT, f.family_letter),
+        Action.ISSUE_DOCUMENTS,
+    ),
+    Row(ReleaseService, "pending", lambda s, f: s.release.pending(DRAFT), Action.VIEW),
+    Row(ReleaseService, "review", lambda s, f: s.release.review(f.check_id), Action.VIEW),
+    Row(
+        ReleaseService,
+        "checkers",
+        lambda s, f: s.release.checkers(f.check_id),
+        Helper("names who may check a held copy: user names and roles only"),
+    ),
+    Row(
+        ReleaseService,
+        "confirm",
+        lambda s, f: s.release.confirm(f.check_id, s.actor),
+        Action.CHECK_RELEASE,
+    ),
+    Row(
+        UserService,
+        "users",
+        lambda s, f: s.users.users(),
+        Helper("the names and roles the sign-in offers; no conference data"),
+    ),
+    Row(
+        UserService,
+        "has_password",
+        lambda s, f: s.users.has_password(s.actor.name),
+        Helper("whether a user has chosen a password, for the sign-in; no conference data"),
+    ),
+    Row(
+        UserService,
+        "add_user",
+        lambda s, f: s.users.add_user("New Person", UserRole.READ_ONLY, PASSWORD),
+        Action.MANAGE_USERS,
+    ),
+    Row(
+        UserService,
+        "choose_first",
+        lambda s, f: s.users.choose_first(s.actor.name, PASSWORD),
+        Action.SIGN_IN,
+    ),
+    Row(
+        UserService,
+        "set_password",
+        lambda s, f: s.users.set_password("another password", PASSWORD),
+        Action.SIGN_IN,
+        setup=lambda s, f: s.users.choose_first(s.actor.name, PASSWORD),
+    ),
+    Row(
+        UserService,
+        "sign_in",
+        lambda s, f: s.users.sign_in(s.actor.name, PASSWORD),
+        Action.SIGN_IN,
+        setup=lambda s, f: s.users.choose_first(s.actor.name, PASSWORD),
+    ),
+    Row(
+        Session,
+        "sign_in",
+        lambda s, f: s.sign_in(s.actor.name, PASSWORD),
+        Action.SIGN_IN,
+        setup=lambda s, f: s.users.choose_first(s.actor.name, PASSWORD),
+    ),
+    Row(
+        Session,
+        "act_as",
+        lambda s, f: s.act_as(s.actor),
+        Helper("makes the services act for someone who signed in; reads nothing"),
+    ),
     # --- the session itself ---------------------------------------------------------
     Row(
         ServiceBase,
@@ -675,11 +773,21 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         chair.minutes.approve(APPROVED)
         chair.minutes.approve(ISSUED)
         issued_pdf = chair.minutes.issue(ISSUED, certificate).data
-        need = next(p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PARENT)
+        # A letter to a professional: one to the family waits for a second person's check.
+        need = next(
+            p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PROFESSIONAL
+        )
         letter = LetterRequest(
             need.kind, need.recipient_id, need.recipient_name, ("1 Mill Lane", "HB1 2CD")
         )
         chair.letters.issue(DRAFT, letter)
+        parent = next(p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PARENT)
+        family_letter = LetterRequest(
+            parent.kind, parent.recipient_id, parent.recipient_name, ("1 Mill Lane", "HB1 2CD")
+        )
+        chair.users.add_user(SECOND.name, SECOND.role, PASSWORD)
+        second = Session(store, SECOND, TickingClock(BUILT))
+        check_id = second.release.hold_minutes(DRAFT, MinutesCopy(CopyKind.FAMILY)).id
         draft = chair.conferences.get(DRAFT)
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
@@ -698,6 +806,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         answers=answers,
         package_path=package_path,
         package=package,
+        family_letter=family_letter,
+        check_id=check_id,
     )
     return Template(path, key_for_file(key, path), facts)
 

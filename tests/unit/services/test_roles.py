@@ -41,7 +41,37 @@ REF = "CPC-2026-0042"
 
 Call = Callable[[Session], object]
 
+
+def _as_user(s: Session) -> None:
+    """Make the acting person a user of the store with a password (set-up, by the chair)."""
+    from cpc_desktop.services.users import UserService
+
+    chair = UserService(s.store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+    if s.actor.name not in {u.name for u in chair.users()}:
+        chair.add_user(s.actor.name, s.actor.role, "a password of theirs")
+
+
+def _check_release(s: Session) -> object:
+    """Check a family copy the store's first chair holds (set up only where allowed)."""
+    from cpc_desktop.domain.minutes_document import MinutesCopy
+    from cpc_desktop.services.roles import allowed
+
+    check_id = "no such copy"
+    if allowed(s.actor, Action.CHECK_RELEASE):
+        _as_user(s)
+        chair = Session(s.store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+        check_id = chair.release.hold_minutes(REF, MinutesCopy(CopyKind.FAMILY)).id
+    return s.release.confirm(check_id, s.actor)
+
+
+def _sign_in(s: Session) -> object:
+    _as_user(s)
+    return s.users.sign_in(s.actor.name, "a password of theirs")
+
+
 CALLS: dict[Action, Call] = {
+    Action.CHECK_RELEASE: _check_release,
+    Action.SIGN_IN: _sign_in,
     Action.LIST: lambda s: s.conferences.overview(),
     Action.VIEW: lambda s: s.conferences.get(REF),
     Action.CHECK: lambda s: s.conferences.check(),
@@ -164,7 +194,12 @@ def test_role_action_matrix(
 
 def test_permissions_are_what_the_roles_promise() -> None:
     assert PERMISSIONS[UserRole.CHAIR] == frozenset(Action)
-    assert PERMISSIONS[UserRole.READ_ONLY] == {Action.LIST, Action.VIEW, Action.CHECK}
+    assert PERMISSIONS[UserRole.READ_ONLY] == {
+        Action.LIST,
+        Action.VIEW,
+        Action.CHECK,
+        Action.SIGN_IN,
+    }
     minute_taker = PERMISSIONS[UserRole.MINUTE_TAKER]
     assert {Action.WRITE_MINUTES, Action.RECORD_ATTENDANCE, Action.HANDOVER} <= minute_taker
     assert (
