@@ -115,6 +115,12 @@ def run(db: Path | None = None) -> int:
         return 0
     preload.wait()
     from cpc_desktop.ui.main_window import MainWindow
+    from cpc_desktop.ui.sign_in import sign_in_to
+
+    # The passphrase opened the store; signing in says who is at the keyboard.
+    if sign_in_to(dialog.session).exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        dialog.session.close()
+        return 0
 
     preferences.last_store = path
     window = MainWindow(dialog.session, preferences)

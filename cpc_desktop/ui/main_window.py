@@ -152,6 +152,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.read_only.hide()
         self.statusBar().addPermanentWidget(self.read_only)
         who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
+        self.signed_in = QtWidgets.QLabel(f"Signed in: {who}")
+        self.signed_in.setObjectName("signedIn")
+        self.signed_in.setAccessibleName("Signed in as")
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.statusBar().showMessage(f"{who} — {self.session.store.path}")
 
     def _build_edit_actions(self) -> None:

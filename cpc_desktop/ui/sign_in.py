@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Actor
+from cpc_desktop.services.session import Session
 from cpc_desktop.services.users import MIN_SECRET, StoreUser
 
 ERROR_STYLE = "color: #b91c1c; font-weight: bold;"
@@ -149,6 +150,28 @@ class SignInDialog(QtWidgets.QDialog):
         self.password.setFocus()
         QtWidgets.QApplication.beep()
         QtCore.QTimer.singleShot(0, lambda: self.password.setFocus())
+
+
+def sign_in_to(session: Session, parent: QtWidgets.QWidget | None = None) -> SignInDialog:
+    """The dialog that starts a session: every user of the store may sign in.
+
+    On acceptance the session acts as the person who signed in (:meth:`Session.act_as`).
+    """
+    dialog = SignInDialog(
+        session.users.users(),
+        session.users.sign_in,
+        session.users.choose_first,
+        parent,
+        purpose="The store is open. Choose your name and type your own password, so that "
+        "what you do is recorded as yours.",
+    )
+
+    def act() -> None:
+        if dialog.actor is not None:
+            session.act_as(dialog.actor)
+
+    dialog.accepted.connect(act)
+    return dialog
 
 
 def _sentence(text: str) -> str:
