@@ -5,7 +5,8 @@
 Builds a throw-away demo store in a temporary folder, approves and issues the first
 conference's minutes with a self-signed certificate made for the purpose, and writes
 the signed full copy, a family copy for the parent who was excluded for part of the
-meeting, and one letter of each kind the conference needs. Nothing is downloaded.
+meeting (checked by a second user of the store before release), and one letter of each
+kind the conference needs. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -54,7 +55,14 @@ def main(out: Path = OUT_DIR) -> None:
                 for p in record.participants
                 if any(e.kind is AttendanceKind.EXCLUDED for e in p.attendance)
             )
-            family = s.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, excluded.id), certificate)
+            # The family copy goes out once a second person has checked it (the release
+            # check, docs/disclosure.md): a minute-taker made for the purpose checks it.
+            which = MinutesCopy(CopyKind.FAMILY, excluded.id)
+            held = s.release.hold_minutes(ref, which, certificate)
+            checker = Actor("Sample Checker", UserRole.MINUTE_TAKER)
+            s.users.add_user(checker.name, checker.role, "sample checker only")
+            s.release.confirm(held.id, checker)
+            family = s.minutes.export(ref, which, certificate)
             written["minutes-family-copy-signed.pdf"] = family.data
             seen: set[str] = set()
             for plan in s.letters.plan(ref):
