@@ -13,13 +13,15 @@ nothing; an error is a :class:`ServiceError` with one line for the user.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from cpc_desktop.data import audit, repository, rows
 from cpc_desktop.data import models as m
-from cpc_desktop.data import repository, rows
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AttendanceKind,
@@ -209,25 +211,27 @@ class RollCallService(PartService):
             )
         return event
 
-    def remove_attendance(self, event_id: str) -> None:
-        """Delete one attendance event (recorded by mistake)."""
+    @contextmanager
+    def _changing_event(self, event_id: str) -> Iterator[tuple[audit.Work, m.AttendanceEventRow]]:
+        """A unit of work changing one attendance event: role checked, event found, and
+        the minutes still a draft."""
         self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         with self._store.unit_of_work(
             self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
         ) as w:
             event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
             self._require_draft(w.session, _attendee(w.session, event).conference_id)
+            yield w, event
+
+    def remove_attendance(self, event_id: str) -> None:
+        """Delete one attendance event (recorded by mistake)."""
+        with self._changing_event(event_id) as (w, event):
             self._delete_and_renumber(w.session, event, "participant_id")
 
     def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
         """Record when an exclusion ended (the person came back in)."""
-        self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
-        until = c.instant(until, "$.participants[].attendance[].until")
-        with self._store.unit_of_work(
-            self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
-        ) as w:
-            event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
-            self._require_draft(w.session, _attendee(w.session, event).conference_id)
+        with self._changing_event(event_id) as (w, event):
+            until = c.instant(until, "$.participants[].attendance[].until")
             if event.kind is not AttendanceKind.EXCLUDED:
                 raise c.refuse(
                     "$.participants[].attendance[].kind", "only an exclusion can be ended"
@@ -246,12 +250,7 @@ class RollCallService(PartService):
     ) -> d.AttendanceEvent:
         """Whether an exclusion's grounds and note go into family copies, and into the
         excluded person's own copy (the chair's choice; see :func:`_sharing`)."""
-        self._require(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
-        with self._store.unit_of_work(
-            self._context(Action.RECORD_ATTENDANCE, "attendance_event", event_id)
-        ) as w:
-            event = row(w.session, m.AttendanceEventRow, event_id, "attendance event")
-            self._require_draft(w.session, _attendee(w.session, event).conference_id)
+        with self._changing_event(event_id) as (w, event):
             sharing: dict[str, object] = {
                 **_sharing(event.kind, shared_with_family, shown_to_excluded)
             }

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import Participant, SafetyScale
 from cpc_desktop.domain.enums import ParticipantRole
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN
+from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.rows_model import DISPLAY, Index, RowsModel
 from cpc_desktop.ui.workspace.participant_model import SHORT_ROLE_LABELS
 
@@ -172,6 +173,7 @@ class CellEditor(QtWidgets.QStyledItemDelegate):
         else:
             editor.setPlaceholderText("Why this number (optional)")
             editor.setAccessibleName(f"Note on the score for {name}")
+            bound(editor, "$.scaling[].note")  # its length limit, and where the note goes
         return editor
 
 

@@ -8,7 +8,10 @@ and for any of them. The full copy is the control: every secret is found in it.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import re
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -58,10 +61,27 @@ def _strings(node: object, seen: set[int], out: list[str], reader: PdfReader) ->
         out.append(str(node))
 
 
+_RAW_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+
+
+def _raw_streams(pdf: bytes) -> list[str]:
+    """Every stream in the file's bytes, decompressed where it is Flate: this reaches
+    objects of earlier revisions that the newest cross-reference table no longer lists."""
+    out = [pdf.decode("latin-1")]
+    for match in _RAW_STREAM.finditer(pdf):
+        data = match.group(1)
+        with contextlib.suppress(zlib.error):
+            data = zlib.decompress(data)
+        out += [data.decode("latin-1"), data.decode("utf-8", "ignore")]
+    return out
+
+
 def everything_in(pdf: bytes) -> str:
-    """Every page's text and every string and decompressed stream of the file."""
+    """Every page's text and every string and decompressed stream of the file (of every
+    revision in it)."""
     reader = PdfReader(io.BytesIO(pdf))
     out = [page.extract_text() for page in reader.pages]
+    out += _raw_streams(pdf)
     seen: set[int] = set()
     _strings(reader.trailer, seen, out, reader)
     for number in range(1, int(reader.trailer.get("/Size", 0))):
