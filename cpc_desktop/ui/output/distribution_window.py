@@ -211,7 +211,7 @@ class DistributionWindow(QtWidgets.QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.release_panel = AwaitingPanel(self.session)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
         layout.addWidget(self.release_panel)
         layout.addWidget(close)
 

@@ -195,7 +195,7 @@ class LettersWindow(QtWidgets.QDialog):
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
-        self.release_panel = AwaitingPanel(self.session)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
         layout.addWidget(self.release_panel)
         layout.addWidget(close)
 

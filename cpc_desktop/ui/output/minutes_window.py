@@ -271,7 +271,7 @@ class MinutesWindow(QtWidgets.QDialog):
         steps_layout.addLayout(steps)
         steps_layout.addWidget(self.reason)
         steps_layout.addWidget(self.message)
-        self.release_panel = AwaitingPanel(self.session)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
         steps_layout.addWidget(self.release_panel)
         versions = QtWidgets.QLabel("&Versions")
         versions.setBuddy(self.table)

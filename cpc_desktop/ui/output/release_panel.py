@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6 import QtCore, QtWidgets
 
+from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.held import AwaitingCheck, ReleaseItem
 from cpc_desktop.ui.output.common import busy, show_error, text_label
 from cpc_desktop.ui.output.release_dialog import AWAITING, ReleaseCheck
@@ -40,9 +41,10 @@ class AwaitingPanel(QtWidgets.QFrame):
 
     released = QtCore.Signal()
 
-    def __init__(self, session: Session, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, session: Session, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.ref = ref
         self.item: ReleaseItem | None = None
         self.check: ReleaseCheck | None = None
         self._again: Callable[[], None] | None = None
@@ -95,6 +97,7 @@ class AwaitingPanel(QtWidgets.QFrame):
         except Exception as error:
             show_error(self.window(), error, title)
             return
+        self._settle()
         done(result)
 
     def wait_for(self, item: ReleaseItem, again: Callable[[], None]) -> None:
@@ -108,6 +111,17 @@ class AwaitingPanel(QtWidgets.QFrame):
         )
         self.show()
         self.check_button.setFocus()
+
+    def _settle(self) -> None:
+        """Stop showing a held item that is no longer waiting (checked from elsewhere)."""
+        if self.item is None:
+            return
+        try:
+            waiting = {x.id for x in self.session.release.pending(self.ref) if not x.confirmed}
+        except ServiceError:  # only tidying: the window's own step went through
+            return
+        if self.item.id not in waiting:
+            self.clear()
 
     def clear(self) -> None:
         self.item, self._again = None, None
