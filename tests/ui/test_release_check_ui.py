@@ -201,6 +201,12 @@ def test_a_family_copy_is_released_only_once_a_second_person_checks_it(
             .startswith("Confirm: this is right for Justyna Harland")
         )
         assert review.pages.page_count() >= 1
+        # It fits a 1366 × 768 laptop at 150 % (911 × 512), every button on screen.
+        hint = review.minimumSizeHint()
+        assert hint.width() <= 911 and hint.height() <= 512
+        for button in (review.confirm_button, review.cancel_button):
+            corner = button.mapTo(review, button.rect().bottomRight())
+            assert review.rect().contains(corner), button.text()
 
         qtbot.keyClick(review.pages, Key.Key_Return)  # Enter: the default button
         assert not review.isVisible()

@@ -88,7 +88,7 @@ class ReleaseReviewDialog(QtWidgets.QDialog):
 
         self.pages = PageView(self._sizes, readable=not self._problem)
         self.pages.setAccessibleName(f"The {item.what} as {review.recipient} gets it")
-        self.pages.setMinimumSize(240, 160)
+        self.pages.setMinimumSize(160, 120)
         self.problem = text_label("releaseProblem", "Problem with the file")
         self.problem.setText(self._problem)
         self.problem.setStyleSheet(ERROR_STYLE)
@@ -120,6 +120,8 @@ class ReleaseReviewDialog(QtWidgets.QDialog):
         self.left_out.setWordWrap(True)
         self.left_out.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
         self.left_out.setMinimumHeight(80)
+        self.left_out.setAlternatingRowColors(True)  # one reason from the next
+        self.left_out.setSpacing(2)
         self.left_out.addItems(list(review.left_out) or [NOTHING_LEFT_OUT])
         heading.setBuddy(self.left_out)
         side_layout = QtWidgets.QVBoxLayout(side)
