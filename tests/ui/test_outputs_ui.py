@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.enums import CopyKind, MinutesState
+from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.actions import Menu
@@ -36,6 +37,7 @@ from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 from cpc_desktop.ui.output.verify_dialog import VerifyDialog
 from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
+from tests.helpers.release import check_pending
 from tests.helpers.shots import shots
 
 Key = QtCore.Qt.Key
@@ -378,6 +380,9 @@ def test_export_a_family_copy_of_issued_minutes_is_signed_and_recorded(
     try:
         choices = [name for name, _ in window.export_choices()]
         named = next(c for c in choices if c.startswith("Family copy for Justyna"))
+        # Checked by a second person beforehand (the check itself: test_release_check_ui).
+        session.release.hold_minutes(CONCLUDED, dict(window.export_choices())[named], certificate)
+        check_pending(session, CONCLUDED)
         monkeypatch.setattr(QtWidgets.QInputDialog, "getItem", lambda *_a, **_k: (named, True))
         _click(qtbot, window.export_button)
         assert len(sign_with) == 1
@@ -469,6 +474,9 @@ def test_a_complete_letter_previews_then_issues_with_the_address_to_confirm(
 
         # Issue: confirm the address, no certificate chosen so asked to issue unsigned.
         window.confirmed.click()
+        # A second person checked this letter beforehand (see test_release_check_ui).
+        session.release.hold_letter(CONCLUDED, window.request(), None)
+        check_pending(session, CONCLUDED)
         assert window.issue_button.isEnabled() and window.reason.text() == ""
         _click(qtbot, window.issue_button)
         assert any("unsigned" in q for q in boxes.asked)
@@ -592,6 +600,10 @@ def test_mark_sent_minutes_needs_an_issued_version_and_links_it(
 
         session.minutes.approve(CONCLUDED)
         session.minutes.issue(CONCLUDED, certificate)
+        justyna = next(x for x in window.lines if x.name == "Justyna Harland")
+        family = MinutesCopy(CopyKind.FAMILY, justyna.participant_id)
+        session.release.hold_minutes(CONCLUDED, family, certificate)
+        check_pending(session, CONCLUDED)  # by a second person (see test_release_check_ui)
         _click(qtbot, window.mark_button)
         assert seen[-1] == (True, "Version 1.0 (the latest issued)")
         row = next(r for r, line in enumerate(window.lines) if line.name == "Justyna Harland")
@@ -815,6 +827,8 @@ def test_every_control_is_named_and_the_windows_fit_a_laptop_screen(
         letters.address.setPlainText("14 Larch Close\nBrackenford BF3 7QT")
         letters.confirmed.setChecked(True)
         shoot(letters, "letters_ready")
+        session.release.hold_letter(CONCLUDED, letters.request(), None)
+        check_pending(session, CONCLUDED)
         letters.issue()
         shoot(letters.preview_dialog, "letter_issued_preview", (960, 700))
         letters.preview_dialog.close()

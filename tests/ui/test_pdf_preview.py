@@ -61,12 +61,15 @@ class Boxes:
         return QtWidgets.QMessageBox.StandardButton.Ok
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    """In every test: a real message box is modal and, with no one to click it, would
+    wait for ever (printing that cannot start, a save that fails, "Replace file?")."""
     recorder = Boxes()
     monkeypatch.setattr(QtWidgets.QMessageBox, "warning", recorder.warning)
     monkeypatch.setattr(QtWidgets.QMessageBox, "critical", recorder.warning)
     monkeypatch.setattr(QtWidgets.QMessageBox, "information", recorder.warning)
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", recorder.warning)
     return recorder
 
 
@@ -355,7 +358,7 @@ def test_a_write_failing_half_way_leaves_neither_file_nor_partial(
 
 
 def test_print_to_a_pdf_printer_prints_every_page(
-    qtbot: QtBot, open_preview: Opener, three_pages: bytes, tmp_path: Path
+    qtbot: QtBot, open_preview: Opener, three_pages: bytes, tmp_path: Path, boxes: Boxes
 ) -> None:
     dialog = open_preview(three_pages)
     printer = QPrinter()
@@ -364,7 +367,7 @@ def test_print_to_a_pdf_printer_prints_every_page(
     printer.setResolution(150)
     with qtbot.waitSignal(dialog.printed) as blocker:
         assert dialog.print_to(printer) == 3
-    assert blocker.args == [3]
+    assert blocker.args == [3] and boxes.shown == []
     reader = pypdf.PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) == 3
     # Actual size: the printed page is A4 like the document.

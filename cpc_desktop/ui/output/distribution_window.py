@@ -20,9 +20,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.domain.labels import label
+from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.services.distribution import DECISION_LETTER
 from cpc_desktop.services.distribution import FULL_MINUTES as MINUTES
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.held import MINUTES_FAMILY, ReleaseItem
+from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import plural, show_error, text_label
+from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -206,6 +211,8 @@ class DistributionWindow(QtWidgets.QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
+        layout.addWidget(self.release_panel)
         layout.addWidget(close)
 
     def refresh(self) -> None:
@@ -335,8 +342,9 @@ class DistributionWindow(QtWidgets.QDialog):
             method = dialog.method.currentText()
         finally:
             dialog.deleteLater()
-        try:
-            self.session.distribution.record_sent(
+        self.release_panel.attempt(
+            "Mark sent",
+            lambda: self.session.distribution.record_sent(
                 self.ref,
                 line.participant_id,
                 item,
@@ -344,10 +352,47 @@ class DistributionWindow(QtWidgets.QDialog):
                 method=method,
                 minutes_version_id=version.id if item == MINUTES and version else None,
                 letter_id=letter.id if item == DECISION_LETTER and letter else None,
+            ),
+            lambda: self._held(line, item, version),
+            lambda _sent: self._recorded(line, item, method),
+        )
+
+    def _held(self, line: Any, item: str, version: Any) -> ReleaseItem | None:
+        """The family's copy of ``item`` for ``line``'s person, held for a check.
+
+        A copy already held and not yet checked is the one offered; otherwise a family
+        copy of the issued minutes is made for them now (signed, so the chair's
+        certificate is asked for). A decision letter is held where it is issued, in
+        Outcome letters.
+        """
+        minutes = item == MINUTES
+        for held in reversed(self.session.release.pending(self.ref)):
+            if held.confirmed or (held.kind == MINUTES_FAMILY) != minutes:
+                continue
+            if held.recipient_id == line.participant_id or (
+                minutes
+                and held.recipient_id is None
+                and held.minutes_version_id == (version.id if version else None)
+            ):
+                return held
+        if not minutes:
+            raise ServiceError(
+                f"no decision letter to {line.name} is waiting for a check: issue it from "
+                "Outcome letters, where a second person checks it before it goes"
             )
-        except Exception as error:
-            show_error(self, error, "Mark sent")
-            return
+        if self.preferences is None:
+            raise ServiceError(
+                "a family copy of issued minutes must be signed: open this "
+                "window from the Conference menu to choose your certificate"
+            )
+        certificate = certificates.ask_certificate(self, self.preferences)
+        if certificate is None:
+            self.message.setText("Not recorded: a family copy of the minutes must be signed.")
+            return None
+        which = MinutesCopy(CopyKind.FAMILY, line.participant_id)
+        return self.session.release.hold_minutes(self.ref, which, certificate)
+
+    def _recorded(self, line: Any, item: str, method: str) -> None:
         self.message.setText(
             f"Recorded: {ITEM_NAMES[item].lower()} sent to {line.name} ({method.lower()})."
         )

@@ -22,6 +22,7 @@ from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
 from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
+from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -194,6 +195,8 @@ class LettersWindow(QtWidgets.QDialog):
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
+        layout.addWidget(self.release_panel)
         layout.addWidget(close)
 
     # --- reading -------------------------------------------------------------------
@@ -399,12 +402,14 @@ class LettersWindow(QtWidgets.QDialog):
             )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
-        try:
-            with busy():
-                pdf = self.session.letters.issue(self.ref, request, certificate)
-        except Exception as error:
-            show_error(self, error, "Issue the letter")
-            return
+        self.release_panel.attempt(
+            "Issue the letter",
+            lambda: self.session.letters.issue(self.ref, request, certificate),
+            lambda: self.session.release.hold_letter(self.ref, request, certificate),
+            lambda pdf: self._issued(pdf, request),
+        )
+
+    def _issued(self, pdf: Any, request: LetterRequest) -> None:
         signed = "signed" if pdf.signed else "not signed"
         self.message.setText(
             f"Letter to {request.recipient_name} issued and recorded ({signed}). "

@@ -37,6 +37,7 @@ from cpc_desktop.ui.output.minutes_state import (
     sentence,
     show_banner,
 )
+from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.output.rulings import RulingsBox
 from cpc_desktop.ui.settings import Preferences
 
@@ -61,6 +62,29 @@ def left_out(redactions: tuple[Any, ...]) -> str:
         changed = counts[RedactionReason.CHANGED_WHILE_EXCLUDED]
         parts.append(f"{changed} edited during an exclusion")
     return f"{plural(len(redactions), 'entry', 'entries')} left out ({', '.join(parts)})."
+
+
+def export_choices(family: list[Any], professionals: list[Any]) -> list[tuple[str, MinutesCopy]]:
+    """What Export offers: the full copy, family copies, and named people's copies."""
+    choices = [
+        ("Full copy (professionals only)", MinutesCopy()),
+        (f"Family copy for {ANY_FAMILY.lower()}", MinutesCopy(CopyKind.FAMILY)),
+    ]
+    for person in family:
+        choices.append(
+            (
+                f"Family copy for {person.name} ({label(person.role)})",
+                MinutesCopy(CopyKind.FAMILY, person.id),
+            )
+        )
+    for person in professionals:
+        choices.append(
+            (
+                f"Full copy for {person.name} ({label(person.role)})",
+                MinutesCopy(CopyKind.FULL, person.id),
+            )
+        )
+    return choices
 
 
 class AmendmentDialog(QtWidgets.QDialog):
@@ -247,6 +271,8 @@ class MinutesWindow(QtWidgets.QDialog):
         steps_layout.addLayout(steps)
         steps_layout.addWidget(self.reason)
         steps_layout.addWidget(self.message)
+        self.release_panel = AwaitingPanel(self.session, self.ref)
+        steps_layout.addWidget(self.release_panel)
         versions = QtWidgets.QLabel("&Versions")
         versions.setBuddy(self.table)
         versions.setStyleSheet("font-weight: bold;")
@@ -450,25 +476,7 @@ class MinutesWindow(QtWidgets.QDialog):
         self._after_change()
 
     def export_choices(self) -> list[tuple[str, MinutesCopy]]:
-        choices = [
-            ("Full copy (professionals only)", MinutesCopy()),
-            (f"Family copy for {ANY_FAMILY.lower()}", MinutesCopy(CopyKind.FAMILY)),
-        ]
-        for person in self.family:
-            choices.append(
-                (
-                    f"Family copy for {person.name} ({label(person.role)})",
-                    MinutesCopy(CopyKind.FAMILY, person.id),
-                )
-            )
-        for person in self.professionals:
-            choices.append(
-                (
-                    f"Full copy for {person.name} ({label(person.role)})",
-                    MinutesCopy(CopyKind.FULL, person.id),
-                )
-            )
-        return choices
+        return export_choices(self.family, self.professionals)
 
     def export(self) -> None:
         if not self.export_button.isEnabled():
@@ -488,12 +496,14 @@ class MinutesWindow(QtWidgets.QDialog):
             if certificate is None:
                 self._say("Not exported: a copy of issued minutes must be signed.")
                 return
-        try:
-            with busy():
-                pdf = self.session.minutes.export(self.ref, which, certificate)
-        except Exception as error:
-            show_error(self, error, "Export the minutes")
-            return
+        self.release_panel.attempt(
+            "Export the minutes",
+            lambda: self.session.minutes.export(self.ref, which, certificate),
+            lambda: self.session.release.hold_minutes(self.ref, which, certificate),
+            lambda pdf: self._exported(pdf, which, chosen, state),
+        )
+
+    def _exported(self, pdf: Any, which: MinutesCopy, chosen: str, state: Any) -> None:
         notes = []
         if state is not MinutesState.ISSUED:
             notes.append("These minutes are not approved: every page is marked DRAFT.")
