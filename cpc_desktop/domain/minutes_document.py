@@ -11,7 +11,7 @@ out. How it looks is ``cpc_desktop.export``'s business.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from cpc_desktop.domain.conference import (
@@ -46,7 +46,7 @@ from cpc_desktop.domain.printed import (
 from cpc_desktop.domain.private_details import KINDS, may_show
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
-from cpc_desktop.domain.sides import family_copy_children, is_family_side
+from cpc_desktop.domain.sides import for_children, is_family_side
 
 Local = Callable[[datetime], datetime]
 
@@ -91,7 +91,7 @@ def build_minutes(
     people = {p.id: p for p in record.participants}
     recipient = people.get(which.recipient_id or "")
     writer = _Writer(
-        _for_children(record, family, recipient),
+        for_children(record, recipient) if family else record,
         local,
         family=family,
         recipient=which.recipient_id,
@@ -151,13 +151,9 @@ def left_out(
     lines = [_FIELDS_LEFT_OUT]
     for r in redactions:
         entry = entries[r.entry_id]
-        if r.reason is RedactionReason.RESTRICTED:
-            why = "restricted: professionals only"
-        else:
-            why = f"said while {writer.named(r.participant_id)} was excluded"
         speaker = writer.named(entry.speaker_id) if entry.speaker_id else "no speaker"
         where = f"{titles.get(r.agenda_item_id, '-')}, {writer.time(entry.created_at)}"
-        lines.append(f"{where}, {speaker} ({why}): {entry.text}")
+        lines.append(f"{where}, {speaker} ({writer.why(r).lower()}): {entry.text}")
     return tuple(lines)
 
 
@@ -173,24 +169,6 @@ _FIELDS_LEFT_OUT = (
 _VIEW_REASON = "$.decisions[].views[].reason"
 _DISSENT_REASONS = "$.decisions[].dissents[].reasons"
 _EXCLUSION_NOTE = "$.participants[].attendance[].note"
-
-
-def _for_children(
-    record: ConferenceRecord, family: bool, recipient: Participant | None
-) -> ConferenceRecord:
-    """``record`` as a copy may speak of it: a family copy only of the recipient's own
-    children (their details, decisions, plans, core groups and next dates)."""
-    if not family:
-        return record
-    children = family_copy_children(record, recipient)
-    if len(children) == len(record.children):
-        return record
-    kept = {child.id for child in children}
-    return replace(
-        record,
-        children=children,
-        decisions=tuple(d for d in record.decisions if d.child_id in kept),
-    )
 
 
 #: What a full copy prints for a person who asked that their details be kept back.
@@ -554,6 +532,15 @@ class _Writer:
             return "-"
         return f"{long_date(self.local(instant).date())}, {self.time(instant)}"
 
+    def why(self, r: Redaction) -> str:
+        """Why a family copy leaves the entry out, in words."""
+        if r.reason is RedactionReason.RESTRICTED:
+            return "Restricted: professionals only"
+        if r.reason is RedactionReason.EXCLUDED:
+            return f"Said while {self.named(r.participant_id)} was excluded"
+        edited = f"Edited while {self.named(r.participant_id)} was out of the room"
+        return f"{edited}: left out until the chair decides" if r.awaiting_ruling else edited
+
     def appendix(self, redactions: tuple[Redaction, ...]) -> tuple[Block, ...]:
         fields_out = Para(_FIELDS_LEFT_OUT, style=ParaStyle.NOTE)
         if not redactions:
@@ -563,17 +550,7 @@ class _Writer:
         rows = []
         for r in redactions:
             entry = entries[r.entry_id]
-            if r.reason is RedactionReason.RESTRICTED:
-                why = "Restricted: professionals only"
-            elif r.reason is RedactionReason.EXCLUDED:
-                why = f"Said while {self.named(r.participant_id)} was excluded"
-            elif r.awaiting_ruling:
-                why = (
-                    f"Edited while {self.named(r.participant_id)} was out of the room: "
-                    "left out until the chair decides"
-                )
-            else:
-                why = f"Edited while {self.named(r.participant_id)} was out of the room"
+            why = self.why(r)
             speaker = self.named(entry.speaker_id) if entry.speaker_id else "-"
             rows.append(
                 (titles.get(r.agenda_item_id, "-"), self.time(entry.created_at), speaker, why)

@@ -9,6 +9,7 @@ interpreter is there for the family even when the local authority engaged them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from cpc_desktop.domain.conference import Child, ConferenceRecord, Participant
 from cpc_desktop.domain.enums import FAMILY_ROLES, ParticipantRole, Side
@@ -85,3 +86,18 @@ def entitlement_problem(participant: Participant, *, full: bool) -> str | None:
             "a family copy."
         )
     return None
+
+
+def for_children(record: ConferenceRecord, recipient: Participant | None) -> ConferenceRecord:
+    """``record`` as a family copy for ``recipient`` may speak of it: only the children
+    of :func:`family_copy_children` (their details, decisions, plans, core groups and
+    next dates)."""
+    children = family_copy_children(record, recipient)
+    if len(children) == len(record.children):
+        return record
+    kept = {child.id for child in children}
+    return replace(
+        record,
+        children=children,
+        decisions=tuple(d for d in record.decisions if d.child_id in kept),
+    )

@@ -78,8 +78,9 @@ def test_audit_holds_ids_and_hashes_only(store_path: Path) -> None:
             f"attendance_event row {uid('a2')} was deleted outside CPC Desktop",
         ),
         (
-            "INSERT INTO app_user VALUES ('Eve', 'chair', 'eve-id', '2026-01-01 00:00:00', 'x', "
-            "'2026-01-01 00:00:00', 'x')",
+            "INSERT INTO app_user (name, role, id, row_created_at, row_created_by, "
+            "row_updated_at, row_updated_by) VALUES ('Eve', 'chair', 'eve-id', "
+            "'2026-01-01 00:00:00', 'x', '2026-01-01 00:00:00', 'x')",
             "app_user row eve-id was added outside CPC Desktop",
         ),
         (

@@ -70,3 +70,16 @@ def test_terminal_text_holds_no_control_character(text: str) -> None:
     shown = for_terminal(text)
     assert re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029]", shown) is None
     assert BIDI_CONTROLS.search(shown) is None
+
+
+def test_json_for_a_terminal_escapes_what_a_terminal_acts_on_and_parses_back() -> None:
+    import json
+
+    from cpc_desktop.domain.inert import json_for_terminal
+
+    value = {"reference": "CPC\u009b31m-\u009d0;x\u009c\u2028" + RLO + "A"}
+    text = json_for_terminal(json.dumps(value, ensure_ascii=False))
+    assert not re.search("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]", text)
+    assert "\\u009b" in text and "\\u202e" in text
+    assert json.loads(text) == value
+    assert json_for_terminal('{"a": "plain"}') == '{"a": "plain"}'

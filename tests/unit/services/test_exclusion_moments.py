@@ -26,6 +26,7 @@ from cpc_desktop.services.errors import Conflict, PermissionDenied, RuleViolatio
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import last_event
+from tests.helpers.release import checked_minutes
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -196,8 +197,8 @@ def test_the_fathers_printed_copy_lacks_what_was_edited_while_he_was_out(session
     clock.now = DURING
     said = "Opening words of a point about the police inquiry into Quentin Marsh"
     session.entries.save_text(entry.id, said)
-    fathers = session.minutes.export(REF, MinutesCopy(CopyKind.FAMILY, DAD.id))
-    mothers = session.minutes.export(REF, MinutesCopy(CopyKind.FAMILY, MUM.id))
+    fathers = checked_minutes(session, REF, MinutesCopy(CopyKind.FAMILY, DAD.id))
+    mothers = checked_minutes(session, REF, MinutesCopy(CopyKind.FAMILY, MUM.id))
     full = session.minutes.preview(REF)
     assert "Quentin Marsh" not in _pdf_words(fathers.data, tmp_path)
     assert "Quentin Marsh" in _pdf_words(mothers.data, tmp_path)

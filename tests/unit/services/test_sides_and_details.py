@@ -17,6 +17,7 @@ from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.distribution import FULL_MINUTES
 from cpc_desktop.services.errors import RuleViolation, ServiceError
 from cpc_desktop.services.session import Session
+from tests.helpers.release import checked_minutes
 from tests.unit.services.test_letters_distribution import TODAY, at, open_demo
 
 MUM_ADDRESS = "14 Larch Close\nFenbridge\nFB2 7QD"
@@ -68,7 +69,7 @@ def test_a_full_copy_for_the_family_side_is_refused(session: Session, demo) -> N
     assert snapshot(session, ref) == before
     assert session.verification.outputs(ref) == ()
     # A family copy for him is fine, and so is a full copy for a professional.
-    assert session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, dean.id)).output_id
+    assert checked_minutes(session, ref, MinutesCopy(CopyKind.FAMILY, dean.id)).output_id
     gp = who(session, ref, "Dr Thomas Ewing")
     assert session.minutes.export(ref, MinutesCopy(CopyKind.FULL, gp.id)).output_id
 
@@ -211,7 +212,7 @@ def test_an_address_in_a_minute_stops_the_family_copy(session: Session, demo) ->
     session.entries.save_text(entry.id, entry.text + " Mum now lives at 14 larch  close.")
     before = session.verification.outputs(ref)
     with pytest.raises(ServiceError) as caught:
-        session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, dad.id))
+        session.release.hold_minutes(ref, MinutesCopy(CopyKind.FAMILY, dad.id))
     message = str(caught.value)
     assert message.startswith(
         "This copy for Dean Harland would show Justyna Harland's address in "
@@ -222,5 +223,5 @@ def test_an_address_in_a_minute_stops_the_family_copy(session: Session, demo) ->
     assert session.verification.outputs(ref) == before
     # Restricting the entry lets the copy be made; the full copy was never refused.
     session.entries.update_entry(entry.id, restricted=True)
-    assert session.minutes.export(ref, MinutesCopy(CopyKind.FAMILY, dad.id)).output_id
+    assert checked_minutes(session, ref, MinutesCopy(CopyKind.FAMILY, dad.id)).output_id
     assert "14 larch close" in text(session.minutes.preview(ref).data)
