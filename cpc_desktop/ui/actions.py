@@ -118,6 +118,7 @@ class ActionId(StrEnum):
     ROLL_CALL_LEFT = "rollCall_left"
     ROLL_CALL_EXCLUDE = "rollCall_exclude"
     ROLL_CALL_END_EXCLUSION = "rollCall_end_exclusion"
+    ROLL_CALL_SHARE_EXCLUSION = "rollCall_share_exclusion"
     ROLL_CALL_EDIT = "rollCall_edit"
     ROLL_CALL_REMOVE = "rollCall_remove"
     # The minutes of an agenda item.
@@ -399,6 +400,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.ROLL_CALL_END_EXCLUSION: _spec(
         "End exclusion now", "F9", _I, "The selected person may come back in now"
+    ),
+    ActionId.ROLL_CALL_SHARE_EXCLUSION: _spec(
+        "Share exclusion grounds…",
+        "Shift+F8",
+        _I,
+        "Whether the grounds and note of the selected person's last exclusion go into "
+        "family copies",
     ),
     ActionId.ROLL_CALL_EDIT: _spec(
         "Edit details…",

@@ -100,6 +100,12 @@ def local_time(instant: datetime) -> str:
     return clock(instant.astimezone())
 
 
+def last_exclusion(participant: Participant) -> AttendanceEvent | None:
+    """The latest exclusion recorded for ``participant``, if any."""
+    excluded = [e for e in participant.attendance if e.kind is AttendanceKind.EXCLUDED]
+    return max(excluded, key=lambda e: e.at) if excluded else None
+
+
 def open_exclusion(participant: Participant, now: datetime) -> AttendanceEvent | None:
     """The exclusion the person is inside at ``now`` (the latest one), if any."""
     found = None

@@ -28,7 +28,13 @@ from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
-from cpc_desktop.ui.workspace.participant_model import Column, ParticipantModel, open_exclusion
+from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
+from cpc_desktop.ui.workspace.participant_model import (
+    Column,
+    ParticipantModel,
+    last_exclusion,
+    open_exclusion,
+)
 from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
 from cpc_desktop.ui.workspace.roll_call_changes import RollCallChanges
@@ -49,6 +55,7 @@ ROLL_CALL_COMMANDS: dict[str, ActionId] = {
     "left": ActionId.ROLL_CALL_LEFT,
     "exclude": ActionId.ROLL_CALL_EXCLUDE,
     "end_exclusion": ActionId.ROLL_CALL_END_EXCLUSION,
+    "share_exclusion": ActionId.ROLL_CALL_SHARE_EXCLUSION,
     "edit": ActionId.ROLL_CALL_EDIT,
     "remove": ActionId.ROLL_CALL_REMOVE,
 }
@@ -87,6 +94,7 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
         self.completions = QtCore.QStringListModel(self)
         self.child_rows: dict[str, ChildRow] = {}
         self.exclusion_dialog: ExclusionDialog | None = None
+        self.sharing_dialog: ExclusionSharingDialog | None = None
         self.details_dialog: DetailsDialog | None = None
         self.quorum_result: QuorumResult | None = None
         self._build_ui()
@@ -186,6 +194,7 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
             "left": lambda: self.stamp(AttendanceKind.LEFT),
             "exclude": self.exclude,
             "end_exclusion": self.end_exclusion,
+            "share_exclusion": self.share_exclusion,
             "edit": self.edit_details,
             "remove": self.remove_person,
         }
@@ -358,6 +367,8 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
             action.setEnabled(person is not None)
             if name == "end_exclusion" and person is not None:
                 action.setEnabled(open_exclusion(person, self.session.clock()) is not None)
+            if name == "share_exclusion" and person is not None:
+                action.setEnabled(last_exclusion(person) is not None)
 
     # --- messages ----------------------------------------------------------------------
 

@@ -26,7 +26,8 @@ from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
-from cpc_desktop.ui.workspace.participant_model import local_time, open_exclusion
+from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
+from cpc_desktop.ui.workspace.participant_model import last_exclusion, local_time, open_exclusion
 from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.roll_call_dialogs import DetailsDialog
 from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
@@ -87,6 +88,7 @@ class RollCallChanges:
     completions: QtCore.QStringListModel
     child_rows: dict[str, ChildRow]
     exclusion_dialog: ExclusionDialog | None
+    sharing_dialog: ExclusionSharingDialog | None
     details_dialog: DetailsDialog | None
 
     # What the tab provides.
@@ -339,6 +341,46 @@ class RollCallChanges:
             back,
             f"{person.name}: exclusion ended at {local_time(now)}.",
         )
+
+    def share_exclusion(self) -> None:
+        """Change whether the selected person's last exclusion's grounds are shared."""
+        person = self._need_selection()
+        event = None if person is None else last_exclusion(person)
+        if person is None or event is None:
+            if person is not None:
+                self.show_message(f"{person.name} has not been excluded.", error=True)
+            return
+        when = f"from {local_time(event.at)}" + (
+            f" to {local_time(event.until)}" if event.until else ""
+        )
+        dialog = ExclusionSharingDialog(person.name, event, when, self._widget())
+        dialog.accepted.connect(lambda: self._on_sharing_accepted(person, event, dialog))
+        dialog.finished.connect(self._on_sharing_finished)
+        self.sharing_dialog = dialog
+        dialog.open()
+
+    def _on_sharing_accepted(
+        self, person: Participant, event: AttendanceEvent, dialog: ExclusionSharingDialog
+    ) -> None:
+        shared, shown = dialog.choice()
+        if (shared, shown) == (event.shared_with_family, event.shown_to_excluded):
+            return
+        roll_call = self.session.roll_call
+        words = "shared with the family" if shared else "for professionals only"
+        self._push(
+            f"share the grounds of {person.name}'s exclusion",
+            lambda: roll_call.share_exclusion(event.id, shared, shown),
+            lambda: roll_call.share_exclusion(
+                event.id, event.shared_with_family, event.shown_to_excluded
+            ),
+            f"{person.name}: the grounds of the exclusion are now {words}.",
+        )
+
+    def _on_sharing_finished(self) -> None:
+        if self.sharing_dialog is not None:
+            self.sharing_dialog.deleteLater()
+            self.sharing_dialog = None
+        self.table.setFocus()
 
     # --- details -------------------------------------------------------------------------
 
