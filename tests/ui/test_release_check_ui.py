@@ -254,6 +254,8 @@ def test_a_letter_to_a_parent_waits_for_the_check_then_is_issued(
         _press(qtbot, window.issue_button)
         assert window.release_panel.isVisible()
         assert session.conferences.get(CONCLUDED).letters == ()
+        status = window.table.item(0, 2).text()
+        assert status == "Awaiting a check by a second person"
         assert window.preview_dialog is None
 
         _press(qtbot, window.release_panel.check_button)
@@ -265,6 +267,7 @@ def test_a_letter_to_a_parent_waits_for_the_check_then_is_issued(
         assert "letter" in check.review.intro.text()
         qtbot.keyClick(check.review.pages, Key.Key_Return)
         (letter,) = session.conferences.get(CONCLUDED).letters
+        assert window.table.item(0, 2).text() == "Issued 1 time"
         assert letter.recipient_name == "Justyna Harland"
         assert window.preview_dialog is not None
         assert hashlib.sha256(window.preview_dialog._pdf).hexdigest() == letter.file_sha256

@@ -42,13 +42,27 @@ _MISSING_COLOUR = QtGui.QColor("#9b1c1c")
 _ISSUED_COLOUR = QtGui.QColor("#166534")
 
 
-def status_text(plan: Any) -> str:
-    """ "Missing: …", "Issued 2 times" or "Ready"."""
+def status_text(plan: Any, held: Any = None) -> str:
+    """ "Missing: …", "Awaiting a check…", "Checked: ready to issue", "Issued 2 times" or
+    "Ready". ``held`` is this letter as held for the release check, if it is."""
     if plan.missing:
         return "Missing: " + "; ".join(plan.missing)
+    if held is not None:
+        return (
+            "Checked: ready to issue" if held.confirmed else "Awaiting a check by a second person"
+        )
     if plan.issued:
         return f"Issued {plural(plan.issued, 'time')}"
     return "Ready"
+
+
+def _held_letters(session: Any, ref: str) -> dict[tuple[str | None, str | None], Any]:
+    """Letters held for the release check and not yet released, by (recipient, kind)."""
+    return {
+        (item.recipient_id, item.letter_kind): item
+        for item in session.release.pending(ref)
+        if item.letter_kind is not None
+    }
 
 
 def confirm_text(name: str, address: tuple[str, ...]) -> str:
@@ -206,6 +220,7 @@ class LettersWindow(QtWidgets.QDialog):
         keep = self.selected_plan()
         try:
             self.plans = tuple(self.session.letters.plan(self.ref))
+            held = _held_letters(self.session, self.ref)
         except Exception as error:
             show_error(self, error, TITLE)
             return
@@ -215,7 +230,7 @@ class LettersWindow(QtWidgets.QDialog):
             values = (
                 KIND_NAMES.get(plan.need.kind, str(plan.need.kind)),
                 plan.need.recipient_name or "(name to be given)",
-                status_text(plan),
+                status_text(plan, held.get((plan.need.recipient_id, plan.need.kind.value))),
             )
             for column, value in enumerate(values):
                 item = QtWidgets.QTableWidgetItem(value)
@@ -405,9 +420,14 @@ class LettersWindow(QtWidgets.QDialog):
         self.release_panel.attempt(
             "Issue the letter",
             lambda: self.session.letters.issue(self.ref, request, certificate),
-            lambda: self.session.release.hold_letter(self.ref, request, certificate),
+            lambda: self._held(self.session.release.hold_letter(self.ref, request, certificate)),
             lambda pdf: self._issued(pdf, request),
         )
+
+    def _held(self, item: Any) -> Any:
+        """The letter is held for a check: the table says so."""
+        self.refresh()
+        return item
 
     def _issued(self, pdf: Any, request: LetterRequest) -> None:
         signed = "signed" if pdf.signed else "not signed"
