@@ -402,7 +402,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "End exclusion now", "F9", _I, "The selected person may come back in now"
     ),
     ActionId.ROLL_CALL_SHARE_EXCLUSION: _spec(
-        "Share exclusion grounds…",
+        "Share grounds…",
         "Shift+F8",
         _I,
         "Whether the grounds and note of the selected person's last exclusion go into "
