@@ -115,8 +115,8 @@ class MinutesTab(QtWidgets.QWidget):
         if pane is None or pane is self.stack.currentWidget():
             return
         shown = self.current_pane()
-        if shown is not None:
-            shown.flush()
+        if shown is not None and not shown.guard.can_leave("open another agenda item"):
+            return
         self.stack.setCurrentWidget(pane)
 
     def current_pane(self) -> MinutesPane | None:
@@ -129,4 +129,18 @@ class MinutesTab(QtWidgets.QWidget):
             pane.editor.setFocus()
 
     def flush(self) -> bool:
-        return all(pane.flush() for pane in self.panes.values())
+        flushed = [pane.flush() for pane in self.panes.values()]  # each, even after a failure
+        return all(flushed)
+
+    def can_leave(self, what: str) -> bool:
+        """Every pane's text is saved, or taken out on purpose (each pane with unsaved
+        text asks, shown first)."""
+        if self.flush():
+            return True
+        for pane in self.panes.values():
+            if not pane.flush():
+                self.stack.setCurrentWidget(pane)
+                pane.editor.setFocus()
+                if not pane.guard.can_leave(what):
+                    return False
+        return True

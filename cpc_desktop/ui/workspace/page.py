@@ -164,6 +164,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.setCurrentIndex(MINUTES)
         self.minutes.focus_editor()
 
-    def flush(self) -> None:
-        """Write anything typed but not yet saved (before closing, locking or leaving)."""
-        self.minutes.flush()
+    def flush(self) -> bool:
+        """Write anything typed but not yet saved; True when everything is stored."""
+        return self.minutes.flush()
+
+    def can_leave(self, what: str) -> bool:
+        """Before closing, locking or leaving: everything typed is saved, or the person
+        took the unsaved text out (asked, with the minutes on screen)."""
+        if self.minutes.flush():
+            return True
+        self.show_minutes()
+        return self.minutes.can_leave(what)
