@@ -252,3 +252,70 @@ def test_idle_locking_hides_unsaved_minutes_and_keeps_them(
     assert window.close() is False  # quitting while locked does not lose the text
     disk.full = False
     qtbot.waitUntil(lambda: _texts(session) == ["Start hidden"], timeout=RETRY_WAIT_MS)
+
+
+def test_a_store_turned_read_only_keeps_the_text_until_it_is_copied_out(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "Before")
+    qtbot.waitUntil(lambda: _texts(session) == ["Before"], timeout=3000)
+    session.store.refuse_writes("demo.db is damaged (page 7 fails its check)")
+    qtbot.keyClicks(pane.editor, " after")
+    qtbot.waitUntil(lambda: pane.guard.notice.isVisible(), timeout=3000)
+    assert "page 7 fails its check" in pane.guard.text.text()
+    monkeypatch.setattr(save_guard, "ask_unsaved", lambda *_: Choice.COPY)
+    qtbot.keyClick(pane.editor, Key.Key_Return, Ctrl)
+    assert QtWidgets.QApplication.clipboard().text() == "Before after"
+    assert pane.editor.toPlainText() == "" and not pane.guard.notice.isVisible()
+    assert _texts(session) == ["Before"]
+
+
+def test_the_question_offers_keep_trying_a_file_and_the_clipboard(
+    qtbot: QtBot, session: Session, disk: FullDisk
+) -> None:
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "A")
+    qtbot.waitUntil(lambda: _texts(session) == ["A"], timeout=3000)
+    disk.full = True
+    qtbot.keyClicks(pane.editor, "b")
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(box, QtWidgets.QMessageBox)
+        seen.extend(b.text() for b in box.buttons())
+        seen.append(box.text())
+        qtbot.keyClick(box, Key.Key_Escape)  # Escape is "Keep trying"
+
+    QtCore.QTimer.singleShot(200, answer)
+    qtbot.keyClick(pane.editor, Key.Key_Return, Ctrl)
+    assert "&Keep trying" in seen and "&Save the text to a file…" in seen
+    assert "&Copy the text" in seen
+    assert "will not start the next entry yet" in seen[-1]
+    assert pane.editor.toPlainText() == "Ab"
+
+
+def test_another_agenda_item_waits_for_unsaved_minutes(
+    qtbot: QtBot,
+    window: MainWindow,
+    session: Session,
+    disk: FullDisk,
+    asked: list[tuple[str, str]],
+) -> None:
+    pane = _window_pane(qtbot, window)
+    qtbot.keyClicks(pane.editor, "Start")
+    qtbot.waitUntil(lambda: _texts(session) == ["Start"], timeout=3000)
+    disk.full = True
+    qtbot.keyClicks(pane.editor, " more")
+    page = window.workspace
+    other = next(i for i in page.agenda.items if i.id != pane.item.id)
+    page.agenda.select_item(other.id)
+    assert asked[-1][1] == "open another agenda item"
+    assert page.minutes.current_pane() is pane
+    selected = page.agenda.selected_item()
+    assert selected is not None and selected.id == pane.item.id  # the list follows back
+    disk.full = False
+    qtbot.waitUntil(lambda: _texts(session) == ["Start more"], timeout=RETRY_WAIT_MS)
+    page.agenda.select_item(other.id)
+    assert page.minutes.current_pane() is not pane

@@ -123,7 +123,10 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def _on_item_selected(self, item_id: str) -> None:
         self.minutes.set_agenda(self.agenda.items, self.record)
-        self.minutes.show_item(item_id)
+        if not self.minutes.show_item(item_id):  # its text is not saved: it stays
+            shown = self.minutes.current_pane()
+            if shown is not None:
+                self.agenda.select_item(shown.item.id)
 
     def _on_participants_changed(self) -> None:
         self.record = self.roll_call.record
