@@ -319,3 +319,22 @@ def test_another_agenda_item_waits_for_unsaved_minutes(
     qtbot.waitUntil(lambda: _texts(session) == ["Start more"], timeout=RETRY_WAIT_MS)
     page.agenda.select_item(other.id)
     assert page.minutes.current_pane() is not pane
+
+
+def test_the_outputs_wait_for_unsaved_minutes(
+    qtbot: QtBot,
+    window: MainWindow,
+    session: Session,
+    disk: FullDisk,
+    asked: list[tuple[str, str]],
+) -> None:
+    pane = _window_pane(qtbot, window)
+    qtbot.keyClicks(pane.editor, "Start")
+    qtbot.waitUntil(lambda: _texts(session) == ["Start"], timeout=3000)
+    disk.full = True
+    qtbot.keyClicks(pane.editor, " more")
+    window.outputs.show_minutes_approval()  # would approve what the store holds
+    assert asked[-1][1] == "open the conference's outputs"
+    assert window.outputs.current is None
+    window.outputs.hand_over()
+    assert asked[-1][1] == "hand over the conference" and window.outputs.current is None
