@@ -102,7 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_handover_actions()
         self._build_menus()
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         self.refresh()
         self.damage_box: QtWidgets.QMessageBox | None = None
         self.damage_found.connect(self._on_damage_found)
@@ -218,7 +218,7 @@ class MainWindow(QtWidgets.QMainWindow):
         a[ActionId.HOME].triggered.connect(self.show_home)
         a[ActionId.SEARCH].triggered.connect(self._search)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
-        a[ActionId.LOCK].triggered.connect(self.lock)
+        a[ActionId.LOCK].triggered.connect(lambda: self.lock())
         a[ActionId.PREFERENCES].triggered.connect(self._preferences)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.HELP].triggered.connect(self.show_help)
@@ -239,7 +239,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.home.set_listing(listing, self.session.today())
 
     def show_home(self) -> None:
-        if self.locked:
+        if self.locked or not self._may_leave("leave this conference"):
             return
         self._close_workspace()
         self.pages.setCurrentWidget(self.home)
@@ -254,7 +254,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_conference(self, ref: str) -> None:
         from cpc_desktop.ui.workspace.page import WorkspacePage
 
-        if self.locked:
+        if self.locked or not self._may_leave("leave this conference"):
             return
         try:
             page = WorkspacePage(self.session, ref, self)
@@ -318,11 +318,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- locking -------------------------------------------------------------------
 
-    def lock(self) -> None:
+    def _may_leave(self, what: str) -> bool:
+        """No conference open, or all its typing is saved or was taken out on purpose."""
+        return self.workspace is None or self.workspace.can_leave(what)
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Lock now. Asked for, it waits for unsaved minutes (or their taking out); on
+        idle it hides them anyway: the text stays in its editor, still being retried."""
         if self.locked:
             return
-        if self.workspace is not None:
-            self.workspace.flush()
+        unsaved = self.workspace is not None and not self.workspace.flush()
+        if unsaved and not idle and not self.workspace.can_leave("lock"):
+            return
         self._before_lock: QtWidgets.QWidget = self.pages.currentWidget() or self.home
         self.pages.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
@@ -436,7 +443,12 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- closing -------------------------------------------------------------------
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if self.workspace is not None:
-            self.workspace.flush()
+        if self.locked and self.workspace is not None and not self.workspace.flush():
+            event.ignore()  # unlock first: the minutes are not saved
+            self.lock_page.show_error("The minutes are not saved: unlock to deal with them.")
+            return
+        if not self._may_leave("close"):
+            event.ignore()
+            return
         self.session.close()
         event.accept()

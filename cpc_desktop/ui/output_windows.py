@@ -43,7 +43,8 @@ class OutputWindows:
         """Open one of the conference's output windows, modally, over the open conference."""
         if self.window.locked or self.window.workspace is None or self.current is not None:
             return
-        self.window.workspace.flush()  # what was typed is in the record before it is approved
+        if not self.window.workspace.can_leave("open the conference's outputs"):
+            return  # what was typed is in the record before it is approved, or taken out
         try:
             dialog = kind(
                 self.window.session,
@@ -129,7 +130,8 @@ class OutputWindows:
         if self.window.locked or self.current is not None:
             return
         if self.window.workspace is not None:
-            self.window.workspace.flush()  # what was typed goes in the package
+            if not self.window.workspace.can_leave("hand over the conference"):
+                return  # what was typed goes in the package
             ref = self.window.workspace.reference
         else:
             ref = self.window.home.selected_reference()
@@ -150,8 +152,10 @@ class OutputWindows:
 
         if self.window.locked or self.current is not None:
             return
-        if self.window.workspace is not None:
-            self.window.workspace.flush()  # the preview compares against what was typed
+        if self.window.workspace is not None and not self.window.workspace.can_leave(
+            "import a hand-over"
+        ):
+            return  # the preview compares against what was typed
         dialog = ImportDialog(
             self.window.session,
             self.window,

@@ -363,7 +363,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         if run_and_push(self.undo_stack, command, self._refused):
             self._say("")
 
-    def _refused(self, error: ServiceError) -> None:
+    def _refused(self, error: Exception) -> None:
         self.report(error)
         self.show_agenda(self.agenda_from_store())
 

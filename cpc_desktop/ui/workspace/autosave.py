@@ -9,10 +9,14 @@ keys meanwhile (a save of 100,000 characters takes 20-26 ms). Saves are written 
 order they were started. "Saved" is reported, on the GUI thread, only once the commit
 is on the disk; :meth:`Autosaver.flush` waits for every save started so far.
 
+A save that fails leaves its entry *unsaved* (:attr:`Autosaver.unsaved`) until a later
+save of the same entry is committed: never until a save with nothing to write. While
+anything is unsaved the autosaver tries again every ``RETRY_MS`` (and on every keystroke).
+
 Signals:
     saved(str): "Saved 14:03:12" after each save is committed.
-    failed(str): the one-line reason a save did not happen (the text stays dirty and
-        the next keystroke or :meth:`flush` tries again).
+    failed(str): the one-line reason a save did not happen (the text stays dirty; the
+        next keystroke, :meth:`flush` or the retry timer tries again).
     committed(object): what the store holds after each save (a ``MinuteEntry``), in order.
 """
 
@@ -31,6 +35,7 @@ from cpc_desktop.ui.errors import user_message
 
 QUIET_MS = 300
 LIMIT_MS = 750
+RETRY_MS = 3000  # after a failed save, how often it is tried again
 
 
 class Writer(Protocol):
@@ -54,6 +59,7 @@ class Autosaver(QtCore.QObject):
         *,
         quiet_ms: int = QUIET_MS,
         limit_ms: int = LIMIT_MS,
+        retry_ms: int = RETRY_MS,
     ) -> None:
         """``save`` is the GUI thread's part of a save: it calls :meth:`submit`, or not
         when there is nothing to write."""
@@ -62,7 +68,8 @@ class Autosaver(QtCore.QObject):
         self._writer = writer
         self._now = now
         self._dirty = False
-        self._tickets: deque[int] = deque()  # submitted, outcome not yet handled
+        self._tickets: deque[tuple[int, str]] = deque()  # (ticket, entry id), not yet handled
+        self._unsaved: dict[str, str] = {}  # entry id -> why its last save failed
         self._quiet = QtCore.QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(quiet_ms)
@@ -71,6 +78,9 @@ class Autosaver(QtCore.QObject):
         self._limit.setInterval(limit_ms)
         self._quiet.timeout.connect(self._start)
         self._limit.timeout.connect(self._start)
+        self._retry = QtCore.QTimer(self)
+        self._retry.setInterval(retry_ms)
+        self._retry.timeout.connect(self._try_again)
         self._outcome_ready.connect(self._collect, QtCore.Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -82,6 +92,17 @@ class Autosaver(QtCore.QObject):
         """A save was started and is not yet known to be committed."""
         return bool(self._tickets)
 
+    @property
+    def unsaved(self) -> str | None:
+        """Why the text is not stored (the latest failure), or None when nothing failed."""
+        return next(reversed(self._unsaved.values()), None)
+
+    def forget_failure(self) -> None:
+        """The person took the text elsewhere (a file, the clipboard): stop trying."""
+        self._unsaved.clear()
+        self._dirty = False
+        self._retry.stop()
+
     def touch(self) -> None:
         """Something changed: save soon."""
         self._dirty = True
@@ -91,20 +112,29 @@ class Autosaver(QtCore.QObject):
 
     def submit(self, entry_id: str, text: str) -> None:
         """Hand ``text`` to the writer (called by ``save``)."""
-        self._tickets.append(self._writer.submit(entry_id, text, self._outcome_ready.emit))
+        ticket = self._writer.submit(entry_id, text, self._outcome_ready.emit)
+        self._tickets.append((ticket, entry_id))
 
     def flush(self) -> bool:
         """Save now if anything is waiting and wait until every save started is written.
 
-        True when nothing is left unsaved.
+        True only when nothing is left unsaved: every save failed since is written again.
         """
         self._start()
         ok = True
         while self._tickets:
-            outcome = self._writer.outcome(self._tickets[0], wait=True)
+            outcome = self._writer.outcome(self._tickets[0][0], wait=True)
             assert outcome is not None  # waited for, and only this autosaver takes it
             ok = self._finish(outcome) and ok
-        return ok and not self._dirty
+        return ok and not self._dirty and not self._unsaved
+
+    def _try_again(self) -> None:
+        if not self._unsaved:
+            self._retry.stop()
+            return
+        if not self._tickets:  # the last try is still being written otherwise
+            self._dirty = True
+            self._start()
 
     def _start(self) -> None:
         self._quiet.stop()
@@ -119,32 +149,42 @@ class Autosaver(QtCore.QObject):
             message = user_message(error)
             if message is None:
                 raise
-            self._dirty = True
-            self.failed.emit(f"Not saved: {message}")
+            self._fail("", message)
             return
-        if len(self._tickets) == before:  # nothing needed writing
+        if len(self._tickets) == before and not self._unsaved:  # nothing needed writing
             self.saved.emit(self._saved_text())
 
     def _collect(self) -> None:
         """Handle the outcomes the writer has ready, in the order the saves started."""
         while self._tickets:
-            outcome = self._writer.outcome(self._tickets[0], wait=False)
+            outcome = self._writer.outcome(self._tickets[0][0], wait=False)
             if outcome is None:
                 return
             self._finish(outcome)
 
     def _finish(self, outcome: SaveOutcome) -> bool:
-        self._tickets.popleft()
+        _ticket, entry_id = self._tickets.popleft()
         if outcome.error is not None:
             message = user_message(outcome.error)
             if message is None:
                 raise outcome.error
-            self._dirty = True
-            self.failed.emit(f"Not saved: {message}")
+            self._fail(entry_id, message)
             return False
+        self._unsaved.pop(entry_id, None)
+        self._unsaved.pop("", None)  # a save started: the GUI side's failure is past
+        if not self._unsaved:
+            self._retry.stop()
         self.committed.emit(outcome.entry)
-        self.saved.emit(self._saved_text())
+        if not self._unsaved:
+            self.saved.emit(self._saved_text())
         return True
+
+    def _fail(self, entry_id: str, message: str) -> None:
+        self._dirty = True
+        self._unsaved[entry_id] = message
+        if not self._retry.isActive():
+            self._retry.start()
+        self.failed.emit(f"Not saved: {message}")
 
     def _saved_text(self) -> str:
         return f"Saved {clock(self._now().astimezone(), seconds=True)}"

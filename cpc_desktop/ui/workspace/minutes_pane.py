@@ -17,7 +17,6 @@ Signals:
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -37,6 +36,7 @@ from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
+from cpc_desktop.ui.workspace.save_guard import SaveGuard, show_committed
 from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ class MinutesPane(QtWidgets.QWidget):
         self._now = now
         self._current: str | None = None
         self._loading = False
+        self._refusal = "the entry was not made"  # why the store last refused a command
         self.model = EntriesModel(self)
         # Saves are written by the service's worker thread: typing never waits for one.
         self.autosave = Autosaver(self._save_text, self.service.text_writer, now, self)
@@ -167,7 +168,8 @@ class MinutesPane(QtWidgets.QWidget):
         self._word_counts: dict[str, tuple[str, int]] = {}  # entry id -> (text, words)
         self.autosave.saved.connect(self.saved)
         self.autosave.failed.connect(self.saved)
-        self.autosave.committed.connect(self._on_committed)
+        self.autosave.committed.connect(functools.partial(show_committed, self))
+        self.guard = SaveGuard(self)  # a failed save keeps the text and stops moving on
         self._build_ui(number)
         self._build_actions()
 
@@ -221,6 +223,7 @@ class MinutesPane(QtWidgets.QWidget):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addLayout(controls)
         editor_layout.addWidget(self.editor, 1)
+        editor_layout.addWidget(self.guard.notice)
         editor_layout.addWidget(self.action_bar)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -320,7 +323,8 @@ class MinutesPane(QtWidgets.QWidget):
         return self.autosave.flush()
 
     def next_entry(self) -> None:
-        self.flush()
+        if not self.guard.can_leave("start the next entry"):
+            return
         self._current = None
         self.table.clearSelection()
         self._show(None)
@@ -357,10 +361,11 @@ class MinutesPane(QtWidgets.QWidget):
     def _push(self, command: ServiceCommand) -> bool:
         return run_and_push(self._undo, command, self._refused)
 
-    def _refused(self, error: ServiceError) -> None:
+    def _refused(self, error: Exception) -> None:
         message = user_message(error)
         if message is None:
             raise error
+        self._refusal = message
         self.message.emit(message)
 
     def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
@@ -385,7 +390,9 @@ class MinutesPane(QtWidgets.QWidget):
         if self._current is None:
             command = NewEntry(self, self.item.id, self._fields())
             if not self._push(command):
+                self.guard.new_entry_failed(self._refusal)
                 return
+            self.guard.new_entry_made()
             assert command.entry is not None
             self._current = command.entry.id
             self.saved.emit(f"Saved {clock(self._now().astimezone(), seconds=True)}")
@@ -396,20 +403,6 @@ class MinutesPane(QtWidgets.QWidget):
         """Start saving the editor's text (the autosave's part on the GUI thread)."""
         if self._current is not None:
             self.autosave.submit(self._current, self.editor.toPlainText())
-
-    def _on_committed(self, entry: MinuteEntry) -> None:
-        """A save reached the disk: show its text in the list.
-
-        Only the text is taken: a speaker or tag changed meanwhile on the GUI thread
-        is newer than what the save read back.
-        """
-        row = self.model.row_of(entry.id)
-        if row >= 0:
-            shown = self.model.value(row)
-            updated = max(shown.updated_at, entry.updated_at)
-            self.model.replace_row(
-                row, dataclasses.replace(shown, text=entry.text, updated_at=updated)
-            )
 
     def _change(self, field: str, after: Any, label: str) -> None:
         if self._current is None or self._loading:
@@ -463,7 +456,7 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _step(self, delta: int) -> None:
         rows = self.model.rowCount()
-        if not rows:
+        if not rows or not self.guard.can_leave("move to another entry"):
             return
         row = self.model.row_of(self._current) if self._current else rows
         self.table.selectRow(max(0, min(rows - 1, row + delta)))
@@ -482,7 +475,13 @@ class MinutesPane(QtWidgets.QWidget):
     def _on_row_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         if self._loading:
             return
-        self.flush()
+        if not self.guard.can_leave("open another entry"):
+            self._loading = True  # back to the entry whose text is not saved
+            self.table.clearSelection()
+            self._loading = False
+            if self._current is not None:
+                self._select(self._current)
+            return
         if not current.isValid():
             return
         entry = self.model.value(current.row())

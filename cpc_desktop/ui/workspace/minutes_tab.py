@@ -98,26 +98,30 @@ class MinutesTab(QtWidgets.QWidget):
             pane.analysis.set_scaling(self._record.scaling)
         return pane
 
-    def show_item(self, item_id: str) -> None:
-        """Show the minutes of ``item_id`` (its pane is made once this tab is on screen)."""
+    def show_item(self, item_id: str) -> bool:
+        """Show the minutes of ``item_id`` (its pane is made once this tab is on screen).
+
+        False when the pane shown kept its place: its text is not saved.
+        """
         if item_id not in self._items:
-            return
+            return True
         self._wanted = item_id
-        if self.isVisible():
-            self._show_wanted()
+        return not self.isVisible() or self._show_wanted()
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         self._show_wanted()
         super().showEvent(event)
 
-    def _show_wanted(self) -> None:
+    def _show_wanted(self) -> bool:
         pane = None if self._wanted is None else self.pane(self._wanted)
         if pane is None or pane is self.stack.currentWidget():
-            return
+            return True
         shown = self.current_pane()
-        if shown is not None:
-            shown.flush()
+        if shown is not None and not shown.guard.can_leave("open another agenda item"):
+            self._wanted = shown.item.id
+            return False
         self.stack.setCurrentWidget(pane)
+        return True
 
     def current_pane(self) -> MinutesPane | None:
         widget = self.stack.currentWidget()
@@ -129,4 +133,18 @@ class MinutesTab(QtWidgets.QWidget):
             pane.editor.setFocus()
 
     def flush(self) -> bool:
-        return all(pane.flush() for pane in self.panes.values())
+        flushed = [pane.flush() for pane in self.panes.values()]  # each, even after a failure
+        return all(flushed)
+
+    def can_leave(self, what: str) -> bool:
+        """Every pane's text is saved, or taken out on purpose (each pane with unsaved
+        text asks, shown first)."""
+        if self.flush():
+            return True
+        for pane in self.panes.values():
+            if not pane.flush():
+                self.stack.setCurrentWidget(pane)
+                pane.editor.setFocus()
+                if not pane.guard.can_leave(what):
+                    return False
+        return True

@@ -123,7 +123,10 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def _on_item_selected(self, item_id: str) -> None:
         self.minutes.set_agenda(self.agenda.items, self.record)
-        self.minutes.show_item(item_id)
+        if not self.minutes.show_item(item_id):  # its text is not saved: it stays
+            shown = self.minutes.current_pane()
+            if shown is not None:
+                self.agenda.select_item(shown.item.id)
 
     def _on_participants_changed(self) -> None:
         self.record = self.roll_call.record
@@ -164,6 +167,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.setCurrentIndex(MINUTES)
         self.minutes.focus_editor()
 
-    def flush(self) -> None:
-        """Write anything typed but not yet saved (before closing, locking or leaving)."""
-        self.minutes.flush()
+    def flush(self) -> bool:
+        """Write anything typed but not yet saved; True when everything is stored."""
+        return self.minutes.flush()
+
+    def can_leave(self, what: str) -> bool:
+        """Before closing, locking or leaving: everything typed is saved, or the person
+        took the unsaved text out (asked, with the minutes on screen)."""
+        if self.minutes.flush():
+            return True
+        self.show_minutes()
+        return self.minutes.can_leave(what)

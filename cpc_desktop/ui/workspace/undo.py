@@ -24,6 +24,7 @@ from typing import Protocol
 from PySide6 import QtGui
 
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.ui.errors import user_message
 
 __all__ = ["ServiceCommand", "UndoHost", "run_and_push"]
 
@@ -92,15 +93,19 @@ class ServiceCommand(QtGui.QUndoCommand):
 
 
 def run_and_push(
-    stack: QtGui.QUndoStack, command: ServiceCommand, refused: Callable[[ServiceError], None]
+    stack: QtGui.QUndoStack, command: ServiceCommand, refused: Callable[[Exception], None]
 ) -> bool:
     """Make ``command``'s change and push it; a refusal goes to ``refused`` instead.
 
-    Returns whether the change was made (and pushed).
+    A refusal is a service's error or the store's (a full disk, a store turned
+    read-only): any error with a message for the user. Returns whether the change was
+    made (and pushed).
     """
     try:
         command.run()
-    except ServiceError as error:
+    except Exception as error:
+        if user_message(error) is None:
+            raise
         refused(error)
         return False
     stack.push(command)
