@@ -381,9 +381,19 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verdict = session.verification.verify(data)
     if not verdict.valid:
         raise CliError(f"INVALID: {source}: {verdict.problem}")
+    from cpc_desktop.domain.dates import plain_date
+
     when = f" on {numeric_moment(verdict.signed_at)} UTC" if verdict.signed_at else ""
+    version = f" as version {verdict.version} of the minutes" if verdict.version else ""
+    later = ""
+    if verdict.superseded_by:
+        on = verdict.superseded_on
+        issued = f" was issued on {plain_date(on.date())}" if on else " was issued"
+        later = f" — superseded: version {verdict.superseded_by}{issued}"
+    # Still exit 0: the file is genuine; a script reads "superseded" from the line.
     _say(
-        f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {shown(args.db)}"
+        f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in "
+        f"{shown(args.db)}{version}{later}"
     )
     return 0
 
