@@ -1,0 +1,75 @@
+"""Issue 17, point 9: damaged values, impossible inputs and interrupted commands end in
+one clear line on stderr and exit 1 (or 2 for wrong usage), change nothing and never
+say "internal error". Run as child processes: what a user or a script sees."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+
+from tests.helpers.processes import COMMAND, as_a_user
+from tests.helpers.stores import digest_tree
+
+PASSPHRASE = "correct horse battery"
+SECRETS = {"CPC_PASSPHRASE": PASSPHRASE}
+
+
+def refused(done: subprocess.CompletedProcess[str], words: str, code: int = 1) -> None:
+    assert done.returncode == code, done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("cpc-desktop: "), done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert words in done.stderr, done.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    done = as_a_user(str(COMMAND), "demo", "--db", str(db), env=SECRETS)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_template: Path) -> Path:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    shutil.copy(demo_template, folder / "demo.db")
+    return folder / "demo.db"
+
+
+def behind_its_back(db: Path, sql: str) -> None:
+    con = sqlcipher.connect(str(db))
+    con.execute("PRAGMA key = '" + PASSPHRASE + "'")
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        (
+            "UPDATE participant SET role = 'bogus' "
+            "WHERE rowid = (SELECT min(rowid) FROM participant)",
+            "its role is 'bogus', which is not a value CPC Desktop can read",
+        ),
+        (
+            "UPDATE conference SET date = '2026-02-30' "
+            "WHERE rowid = (SELECT min(rowid) FROM conference)",
+            "its date is '2026-02-30', which is not a value CPC Desktop can read",
+        ),
+    ],
+    ids=["enum", "date"],
+)
+def test_check_names_a_row_with_a_value_it_cannot_read(demo: Path, sql: str, words: str) -> None:
+    behind_its_back(demo, sql)
+    before = digest_tree(demo.parent)
+    done = as_a_user(str(COMMAND), "check", "--db", str(demo), env=SECRETS)
+    refused(done, words)
+    assert "demo.db failed its check: " in done.stderr and "changed outside" in done.stderr
+    assert done.stdout == ""
+    assert digest_tree(demo.parent) == before
