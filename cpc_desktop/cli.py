@@ -22,6 +22,14 @@ from cpc_desktop.domain.inert import for_terminal
 
 PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
+MiB = 1024 * 1024
+#: The most read from a file that holds a secret (a passphrase), a certificate, a list of
+#: addresses or a text for --edit: far above any real one; /dev/zero stops here.
+MAX_SMALL_FILE = 1 * MiB
+#: The most read from a conference document (README): thousands of minute entries fit.
+MAX_DOCUMENT = 64 * MiB
+#: The most read from a PDF given to ``verify``.
+MAX_PDF = 256 * MiB
 
 
 def _say(*parts: object) -> None:
@@ -36,6 +44,27 @@ class CliError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TooLarge(Exception):
+    """A file gave more bytes than ``read_bounded`` allows; the message says so in words."""
+
+
+def read_bounded(path: str | Path, limit: int) -> bytes:
+    """The bytes of ``path``, never more than ``limit``: a device such as /dev/zero or a
+    huge file raises `TooLarge` (with words for "what it is") instead of filling memory.
+    A pipe (``--passphrase-file <(...)``) is read like a file. OSError passes through."""
+    import stat
+
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+            size = f"more than {limit // MiB} MiB"
+            raise TooLarge(
+                f"is too large ({size})" if regular else f"is not a regular file ({size} read)"
+            )
+    return data
 
 
 # --- the passphrase ---------------------------------------------------------------------
@@ -116,7 +145,9 @@ def _read_document(path: str) -> Any:
     if source.is_dir():
         raise CliError(f"{path} is a folder, not a conference document")
     try:
-        raw = source.read_bytes()
+        raw = read_bounded(source, MAX_DOCUMENT)
+    except TooLarge as error:
+        raise CliError(f"{path} {error}, so it is not a conference document") from None
     except FileNotFoundError:
         raise CliError(f"no such file: {path}") from None
     except OSError:
@@ -190,7 +221,9 @@ def read_secret(
     """
     if file is not None:
         try:
-            raw = Path(file).read_bytes()
+            raw = read_bounded(file, MAX_SMALL_FILE)
+        except TooLarge as error:
+            raise CliError(f"the {what} file {file} {error}; give a file of one line") from None
         except OSError:
             raise CliError(f"cannot read the {what} file {file}") from None
         try:
@@ -240,7 +273,9 @@ def _certificate(args: argparse.Namespace) -> Any:
     from cpc_desktop.export.signing import SigningError, load_certificate
 
     try:
-        raw = Path(args.certificate).read_bytes()
+        raw = read_bounded(args.certificate, MAX_SMALL_FILE)
+    except TooLarge as error:
+        raise CliError(f"the certificate file {args.certificate} {error}") from None
     except OSError:
         raise CliError(f"cannot read the certificate file {args.certificate}") from None
     try:
@@ -309,7 +344,9 @@ def _addresses(path: str | None) -> dict[str, tuple[str, ...]]:
     import json
 
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, MAX_SMALL_FILE).decode("utf-8"))
+    except TooLarge as error:
+        raise CliError(f"{path} {error}") from None
     except (OSError, UnicodeDecodeError):
         raise CliError(f"cannot read {path}") from None
     except json.JSONDecodeError as error:
@@ -370,7 +407,9 @@ def _cmd_letters(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
-        data = source.read_bytes()
+        data = read_bounded(source, MAX_PDF)
+    except TooLarge as error:
+        raise CliError(f"{source} {error}, so it is not a file this store issued") from None
     except IsADirectoryError:
         raise CliError(f"{source} is a folder, not a PDF file") from None
     except FileNotFoundError:

@@ -73,3 +73,37 @@ def test_check_names_a_row_with_a_value_it_cannot_read(demo: Path, sql: str, wor
     assert "demo.db failed its check: " in done.stderr and "changed outside" in done.stderr
     assert done.stdout == ""
     assert digest_tree(demo.parent) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_file_is_refused_in_one_line(demo: Path, tmp_path: Path) -> None:
+    """/dev/zero as a passphrase file or a document: at most a sane size is read."""
+    before = digest_tree(demo.parent)
+    done = as_a_user(str(COMMAND), "list", "--db", str(demo), "--passphrase-file", "/dev/zero")
+    refused(done, "the passphrase file /dev/zero is not a regular file (more than 1 MiB read)")
+    new = tmp_path / "new.db"
+    done = as_a_user(str(COMMAND), "import", "/dev/zero", "--db", str(new), env=SECRETS)
+    refused(done, "/dev/zero is not a regular file (more than 64 MiB read), so it is not a")
+    assert not new.exists()
+    done = as_a_user(
+        str(COMMAND), "import", "/dev/zero", "--db", str(demo), "--passphrase-file", "/dev/zero"
+    )
+    refused(done, "/dev/zero is not a regular file")
+    assert digest_tree(demo.parent) == before
+
+
+def test_a_passphrase_from_a_pipe_still_works(demo: Path) -> None:
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"$0" list --db "$1" --passphrase-file <(echo "{PASSPHRASE}")',
+            str(COMMAND),
+            str(demo),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "CPC-2026-0001" in done.stdout
