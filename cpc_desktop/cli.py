@@ -447,6 +447,12 @@ def _cmd_certificate(args: argparse.Namespace) -> int:
         raise CliError(f"the folder {out.parent} does not exist")
     if not args.name.strip():
         raise CliError("give the chair's name with --name")
+    from cpc_desktop.export.signing import MAX_VALID_DAYS
+
+    if not 1 <= args.days <= MAX_VALID_DAYS:
+        # A whole number was given, so the usage was right; the value is not (exit 1, as
+        # for any other refused input), and it is refused before the passphrase is asked.
+        raise CliError(f"--days {args.days}: give a number of days from 1 to {MAX_VALID_DAYS}")
     secret = _certificate_passphrase(args, new=True)
     try:
         data = create_self_signed(args.name.strip(), secret, valid_days=args.days)
@@ -566,7 +572,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, metavar="FILE.p12")
     p.add_argument("--name", required=True, help="the chair's name, as it will show")
-    p.add_argument("--days", type=int, default=730, help="how long it is valid (default 730)")
+    p.add_argument(
+        "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
+    )
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 

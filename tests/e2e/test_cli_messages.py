@@ -107,3 +107,13 @@ def test_a_passphrase_from_a_pipe_still_works(demo: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "CPC-2026-0001" in done.stdout
+
+
+@pytest.mark.parametrize("days", ["99999999", "3651", "0", "-5"])
+def test_certificate_days_out_of_range_is_refused_in_one_line(tmp_path: Path, days: str) -> None:
+    """A whole number is the right usage, a value out of 1–3650 wrong input: exit 1, and
+    before any passphrase is asked for (none is given here)."""
+    out = tmp_path / "chair.p12"
+    done = as_a_user(str(COMMAND), "certificate", "--out", str(out), "--name", "A", "--days", days)
+    refused(done, f"--days {days}: give a number of days from 1 to 3650")
+    assert not out.exists()
