@@ -105,6 +105,17 @@ def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
     return session
 
 
+def _create_filled(args: argparse.Namespace, fill: Callable[[Any], Any]) -> Any:
+    """A new store at ``--db`` holding what ``fill`` puts in it, built beside its name and
+    moved into place only when complete: a kill part-way leaves nothing to block a retry."""
+    from cpc_desktop.services.session import create_filled
+
+    user = os.environ.get("CPC_USER")
+    if is_server_url(args.db):
+        return create_filled(args.db, None, fill, user=user)
+    return create_filled(Path(args.db), _read_passphrase(args, new=True), fill, user=user)
+
+
 def _store_exists(db: str) -> bool:
     if not is_server_url(db):
         return Path(db).exists()
@@ -119,11 +130,13 @@ def _store_exists(db: str) -> bool:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from cpc_desktop.services.demo import build_demo_records
 
-    session = _session(args, create=True)
-    with session:
+    def fill(session: Any) -> Any:
         records = build_demo_records(session.today())
         for record in records:
             session.conferences.import_record(record)
+        return records
+
+    records = _create_filled(args, fill)
     refs = ", ".join(r.conference.reference for r in records)
     _say(f"created {shown(args.db)} with {len(records)} sample conferences: {refs}")
     return 0
@@ -165,8 +178,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     record = _read_document(args.file)  # everything is checked before a store is touched
     check_record_rules(record)
     create = not _store_exists(args.db)
-    with _session(args, create=create) as session:
-        session.conferences.import_record(record)
+    if create:
+        _create_filled(args, lambda session: session.conferences.import_record(record))
+    else:
+        with _session(args) as session:
+            session.conferences.import_record(record)
     made = " into a new store" if create else ""
     _say(
         f"imported {record.conference.reference}{made}: {len(record.children)} children, "

@@ -117,3 +117,38 @@ def test_certificate_days_out_of_range_is_refused_in_one_line(tmp_path: Path, da
     done = as_a_user(str(COMMAND), "certificate", "--out", str(out), "--name", "A", "--days", days)
     refused(done, f"--days {days}: give a number of days from 1 to 3650")
     assert not out.exists()
+
+
+def test_a_demo_killed_part_way_does_not_block_a_retry(tmp_path: Path) -> None:
+    """The store is built beside its name and moved into place whole: kill -9 while it
+    is being built leaves no demo.db, and the next `demo` makes one."""
+    import os
+    import signal
+    import time
+
+    db = tmp_path / "demo.db"
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHONWARNINGS", "CPC_"))}
+    child = subprocess.Popen(
+        [str(COMMAND), "demo", "--db", str(db)],
+        env=base | SECRETS,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.iterdir()) and child.poll() is None:
+        assert time.monotonic() < deadline, "demo never started a file"
+        time.sleep(0.005)
+    child.send_signal(signal.SIGKILL)
+    assert child.wait(timeout=30) == -signal.SIGKILL, "demo finished before it was killed"
+    assert not db.exists()
+    done = as_a_user(str(COMMAND), "demo", "--db", str(db), env=SECRETS)
+    assert done.returncode == 0, done.stderr
+    done = as_a_user(str(COMMAND), "check", "--db", str(db), env=SECRETS)
+    assert done.returncode == 0 and "is sound: 3 conferences" in done.stdout, done.stderr
+
+
+def test_demo_over_an_existing_file_is_refused_in_one_line(demo: Path) -> None:
+    before = digest_tree(demo.parent)
+    done = as_a_user(str(COMMAND), "demo", "--db", str(demo), env=SECRETS)
+    refused(done, "already exists; CPC Desktop will not overwrite it")
+    assert digest_tree(demo.parent) == before
