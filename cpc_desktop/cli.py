@@ -613,6 +613,20 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _unreadable_value(error: BaseException) -> bool:
+    """Whether ``error`` is SQLAlchemy failing to read a stored value into its column's
+    type (LookupError: an enum value never written by CPC Desktop; ValueError: a date
+    such as 30 February): raised in its result processing, not in CPC Desktop's code."""
+    if not isinstance(error, (LookupError, ValueError)):
+        return False
+    trace = error.__traceback__
+    last = ""
+    while trace is not None:
+        last = trace.tb_frame.f_code.co_filename
+        trace = trace.tb_next
+    return "sqlalchemy" in last.replace("\\", "/").split("/")
+
+
 def run() -> int:
     """The ``cpc-desktop`` command and ``python -m cpc_desktop``: `main` for a user.
 
@@ -641,6 +655,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         if os.environ.get("CPC_DEBUG"):
             raise
+        if _unreadable_value(error):
+            db = getattr(args, "db", None) or "the store"
+            print(
+                f"{PROG}: {for_terminal(shown(db))} holds a value CPC Desktop cannot read "
+                f"(changed outside CPC Desktop?); '{PROG} check' names the row",
+                file=sys.stderr,
+            )
+            return 1
         print(
             f"{PROG}: internal error ({type(error).__name__}); the command stopped. "
             "Set CPC_DEBUG=1 to see the details.",

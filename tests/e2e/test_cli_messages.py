@@ -75,6 +75,29 @@ def test_check_names_a_row_with_a_value_it_cannot_read(demo: Path, sql: str, wor
     assert digest_tree(demo.parent) == before
 
 
+@pytest.mark.parametrize(
+    ("sql", "argv"),
+    [
+        ("UPDATE conference SET date = '2026-02-30'", ["list"]),
+        (
+            "UPDATE participant SET role = 'bogus'",
+            ["export-json", "CPC-2026-0001", "--out", "x.json"],
+        ),
+    ],
+    ids=["list-date", "export-enum"],
+)
+def test_other_commands_on_an_unreadable_value_say_so_in_one_line(
+    demo: Path, sql: str, argv: list[str]
+) -> None:
+    behind_its_back(demo, sql)
+    before = digest_tree(demo.parent)
+    argv = [a if a != "x.json" else str(demo.parent / "x.json") for a in argv]
+    done = as_a_user(str(COMMAND), *argv, "--db", str(demo), env=SECRETS)
+    refused(done, "demo.db holds a value CPC Desktop cannot read")
+    assert "'cpc-desktop check' names the row" in done.stderr
+    assert digest_tree(demo.parent) == before
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_an_endless_file_is_refused_in_one_line(demo: Path, tmp_path: Path) -> None:
     """/dev/zero as a passphrase file or a document: at most a sane size is read."""
