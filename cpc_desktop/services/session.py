@@ -15,6 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -245,6 +246,7 @@ def create_filled(
             return fill(session)
     target = Path(path)
     check_can_create(target)
+    _remove_abandoned(target)
     building = target.with_name(f".{target.name}.{os.getpid()}.building")
     with open_session(building, passphrase, create=True, user=user, clock=clock) as session:
         result = fill(session)
@@ -256,6 +258,23 @@ def create_filled(
                 leftover.unlink()
         raise
     return result
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove what a killed ``create_filled`` for ``target`` left: ``.NAME.PID.building``
+    (and its -wal, -shm) whose process no longer runs. One still running is left alone."""
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob_escape(prefix)}*.building*"):
+        pid_text = leftover.name[len(prefix) :].partition(".")[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with suppress(OSError):
+                leftover.unlink()
+        except OSError:  # alive but another user's (PermissionError), or unknown: keep it
+            continue
 
 
 def _place(building: Path, target: Path) -> None:

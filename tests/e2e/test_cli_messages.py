@@ -164,8 +164,10 @@ def test_a_demo_killed_part_way_does_not_block_a_retry(tmp_path: Path) -> None:
     child.send_signal(signal.SIGKILL)
     assert child.wait(timeout=30) == -signal.SIGKILL, "demo finished before it was killed"
     assert not db.exists()
+    assert all(p.name.startswith(".demo.db.") for p in tmp_path.iterdir())
     done = as_a_user(str(COMMAND), "demo", "--db", str(db), env=SECRETS)
     assert done.returncode == 0, done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["demo.db"]  # the leftover is gone
     done = as_a_user(str(COMMAND), "check", "--db", str(db), env=SECRETS)
     assert done.returncode == 0 and "is sound: 3 conferences" in done.stdout, done.stderr
 
