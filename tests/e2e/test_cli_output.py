@@ -115,9 +115,10 @@ def test_verify_says_a_genuine_file_of_a_superseded_version_is_superseded(
     certificate = load_certificate(p12.read_bytes(), CERT_SECRET.encode())
     with open_session(db, PASSPHRASE) as session:
         session.minutes.amend(REF, "Kai's school name corrected")
-        code, stdout, err = run(capsys, "verify", str(old), "--db", str(db))
-        # A draft correction is not a later version yet.
-        assert code == 0 and "superseded" not in stdout
+    code, stdout, err = run(capsys, "verify", str(old), "--db", str(db))
+    # A draft correction is not a later version yet.
+    assert code == 0 and "superseded" not in stdout, err
+    with open_session(db, PASSPHRASE) as session:
         session.minutes.approve(REF)
         later = session.minutes.issue(REF, certificate)
         issued_on = session.minutes.status(REF).current.issued_at
