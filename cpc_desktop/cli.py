@@ -22,6 +22,14 @@ from cpc_desktop.domain.inert import for_terminal
 
 PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
+MiB = 1024 * 1024
+#: The most read from a file that holds a secret (a passphrase), a certificate, a list of
+#: addresses or a text for --edit: far above any real one; /dev/zero stops here.
+MAX_SMALL_FILE = 1 * MiB
+#: The most read from a conference document (README): thousands of minute entries fit.
+MAX_DOCUMENT = 64 * MiB
+#: The most read from a PDF given to ``verify``.
+MAX_PDF = 256 * MiB
 
 
 def _say(*parts: object) -> None:
@@ -36,6 +44,27 @@ class CliError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TooLarge(Exception):
+    """A file gave more bytes than ``read_bounded`` allows; the message says so in words."""
+
+
+def read_bounded(path: str | Path, limit: int) -> bytes:
+    """The bytes of ``path``, never more than ``limit``: a device such as /dev/zero or a
+    huge file raises `TooLarge` (with words for "what it is") instead of filling memory.
+    A pipe (``--passphrase-file <(...)``) is read like a file. OSError passes through."""
+    import stat
+
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+            size = f"more than {limit // MiB} MiB"
+            raise TooLarge(
+                f"is too large ({size})" if regular else f"is not a regular file ({size} read)"
+            )
+    return data
 
 
 # --- the passphrase ---------------------------------------------------------------------
@@ -76,6 +105,17 @@ def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
     return session
 
 
+def _create_filled(args: argparse.Namespace, fill: Callable[[Any], Any]) -> Any:
+    """A new store at ``--db`` holding what ``fill`` puts in it, built beside its name and
+    moved into place only when complete: a kill part-way leaves nothing to block a retry."""
+    from cpc_desktop.services.session import create_filled
+
+    user = os.environ.get("CPC_USER")
+    if is_server_url(args.db):
+        return create_filled(args.db, None, fill, user=user)
+    return create_filled(Path(args.db), _read_passphrase(args, new=True), fill, user=user)
+
+
 def _store_exists(db: str) -> bool:
     if not is_server_url(db):
         return Path(db).exists()
@@ -90,11 +130,13 @@ def _store_exists(db: str) -> bool:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from cpc_desktop.services.demo import build_demo_records
 
-    session = _session(args, create=True)
-    with session:
+    def fill(session: Any) -> Any:
         records = build_demo_records(session.today())
         for record in records:
             session.conferences.import_record(record)
+        return records
+
+    records = _create_filled(args, fill)
     refs = ", ".join(r.conference.reference for r in records)
     _say(f"created {shown(args.db)} with {len(records)} sample conferences: {refs}")
     return 0
@@ -116,7 +158,9 @@ def _read_document(path: str) -> Any:
     if source.is_dir():
         raise CliError(f"{path} is a folder, not a conference document")
     try:
-        raw = source.read_bytes()
+        raw = read_bounded(source, MAX_DOCUMENT)
+    except TooLarge as error:
+        raise CliError(f"{path} {error}, so it is not a conference document") from None
     except FileNotFoundError:
         raise CliError(f"no such file: {path}") from None
     except OSError:
@@ -134,8 +178,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     record = _read_document(args.file)  # everything is checked before a store is touched
     check_record_rules(record)
     create = not _store_exists(args.db)
-    with _session(args, create=create) as session:
-        session.conferences.import_record(record)
+    if create:
+        _create_filled(args, lambda session: session.conferences.import_record(record))
+    else:
+        with _session(args) as session:
+            session.conferences.import_record(record)
     made = " into a new store" if create else ""
     _say(
         f"imported {record.conference.reference}{made}: {len(record.children)} children, "
@@ -190,7 +237,9 @@ def read_secret(
     """
     if file is not None:
         try:
-            raw = Path(file).read_bytes()
+            raw = read_bounded(file, MAX_SMALL_FILE)
+        except TooLarge as error:
+            raise CliError(f"the {what} file {file} {error}; give a file of one line") from None
         except OSError:
             raise CliError(f"cannot read the {what} file {file}") from None
         try:
@@ -240,7 +289,9 @@ def _certificate(args: argparse.Namespace) -> Any:
     from cpc_desktop.export.signing import SigningError, load_certificate
 
     try:
-        raw = Path(args.certificate).read_bytes()
+        raw = read_bounded(args.certificate, MAX_SMALL_FILE)
+    except TooLarge as error:
+        raise CliError(f"the certificate file {args.certificate} {error}") from None
     except OSError:
         raise CliError(f"cannot read the certificate file {args.certificate}") from None
     try:
@@ -309,7 +360,9 @@ def _addresses(path: str | None) -> dict[str, tuple[str, ...]]:
     import json
 
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, MAX_SMALL_FILE).decode("utf-8"))
+    except TooLarge as error:
+        raise CliError(f"{path} {error}") from None
     except (OSError, UnicodeDecodeError):
         raise CliError(f"cannot read {path}") from None
     except json.JSONDecodeError as error:
@@ -370,7 +423,9 @@ def _cmd_letters(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
-        data = source.read_bytes()
+        data = read_bounded(source, MAX_PDF)
+    except TooLarge as error:
+        raise CliError(f"{source} {error}, so it is not a file this store issued") from None
     except IsADirectoryError:
         raise CliError(f"{source} is a folder, not a PDF file") from None
     except FileNotFoundError:
@@ -381,9 +436,19 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verdict = session.verification.verify(data)
     if not verdict.valid:
         raise CliError(f"INVALID: {source}: {verdict.problem}")
+    from cpc_desktop.domain.dates import plain_date
+
     when = f" on {numeric_moment(verdict.signed_at)} UTC" if verdict.signed_at else ""
+    version = f" as version {verdict.version} of the minutes" if verdict.version else ""
+    later = ""
+    if verdict.superseded_by:
+        on = verdict.superseded_on
+        issued = f" was issued on {plain_date(on.date())}" if on else " was issued"
+        later = f" — superseded: version {verdict.superseded_by}{issued}"
+    # Still exit 0: the file is genuine; a script reads "superseded" from the line.
     _say(
-        f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in {shown(args.db)}"
+        f"VALID: {source} was signed by {verdict.signer}{when} and is recorded in "
+        f"{shown(args.db)}{version}{later}"
     )
     return 0
 
@@ -398,6 +463,12 @@ def _cmd_certificate(args: argparse.Namespace) -> int:
         raise CliError(f"the folder {out.parent} does not exist")
     if not args.name.strip():
         raise CliError("give the chair's name with --name")
+    from cpc_desktop.export.signing import MAX_VALID_DAYS
+
+    if not 1 <= args.days <= MAX_VALID_DAYS:
+        # A whole number was given, so the usage was right; the value is not (exit 1, as
+        # for any other refused input), and it is refused before the passphrase is asked.
+        raise CliError(f"--days {args.days}: give a number of days from 1 to {MAX_VALID_DAYS}")
     secret = _certificate_passphrase(args, new=True)
     try:
         data = create_self_signed(args.name.strip(), secret, valid_days=args.days)
@@ -517,7 +588,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, metavar="FILE.p12")
     p.add_argument("--name", required=True, help="the chair's name, as it will show")
-    p.add_argument("--days", type=int, default=730, help="how long it is valid (default 730)")
+    p.add_argument(
+        "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
+    )
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
@@ -538,6 +611,20 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     if profile is not None:
         errors.append(profile.ProfileError)
     return tuple(errors)
+
+
+def _unreadable_value(error: BaseException) -> bool:
+    """Whether ``error`` is SQLAlchemy failing to read a stored value into its column's
+    type (LookupError: an enum value never written by CPC Desktop; ValueError: a date
+    such as 30 February): raised in its result processing, not in CPC Desktop's code."""
+    if not isinstance(error, (LookupError, ValueError)):
+        return False
+    trace = error.__traceback__
+    last = ""
+    while trace is not None:
+        last = trace.tb_frame.f_code.co_filename
+        trace = trace.tb_next
+    return "sqlalchemy" in last.replace("\\", "/").split("/")
 
 
 def run() -> int:
@@ -568,6 +655,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         if os.environ.get("CPC_DEBUG"):
             raise
+        if _unreadable_value(error):
+            db = getattr(args, "db", None) or "the store"
+            print(
+                f"{PROG}: {for_terminal(shown(db))} holds a value CPC Desktop cannot read "
+                f"(changed outside CPC Desktop?); '{PROG} check' names the row",
+                file=sys.stderr,
+            )
+            return 1
         print(
             f"{PROG}: internal error ({type(error).__name__}); the command stopped. "
             "Set CPC_DEBUG=1 to see the details.",

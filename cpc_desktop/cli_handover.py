@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from cpc_desktop.cli import (
+    MAX_SMALL_FILE,
     PROG,
     CliError,
+    TooLarge,
     _say,
     _session,
     _store_exists,
     _writable_file,
+    read_bounded,
     read_secret,
 )
 from cpc_desktop.data.location import shown
@@ -164,7 +167,9 @@ def _resolutions(args: argparse.Namespace, conflicts: Any) -> dict[Any, Any]:
         if len(conflict.text_fields) != 1:
             raise CliError(f"--edit {ident}: this conflict has no single text to edit")
         try:
-            text = Path(source).read_text(encoding="utf-8")
+            text = read_bounded(source, MAX_SMALL_FILE).decode("utf-8")
+        except TooLarge as error:
+            raise CliError(f"--edit {ident}: {source} {error}") from None
         except (OSError, UnicodeDecodeError):
             raise CliError(f"--edit {ident}: cannot read {source}") from None
         chosen[conflict.key] = Resolution.edited(**{conflict.text_fields[0]: text.rstrip("\n")})

@@ -219,14 +219,19 @@ def verify(session: Session) -> VerifyReport:
 
     seen = 0
     for table in TRACKED_TABLES:
-        for row in session.execute(sa.select(table).order_by(table.c.id)).mappings():
-            seen += 1
-            key = (table.name, row["id"])
-            recorded = expected.pop(key, None)
-            if recorded is None:
-                problems.append(f"{table.name} row {row['id']} was added outside CPC Desktop")
-            elif recorded != row_hash(table.name, row):
-                problems.append(f"{table.name} row {row['id']} was changed outside CPC Desktop")
+        try:
+            for row in session.execute(sa.select(table).order_by(table.c.id)).mappings():
+                seen += 1
+                key = (table.name, row["id"])
+                recorded = expected.pop(key, None)
+                if recorded is None:
+                    problems.append(f"{table.name} row {row['id']} was added outside CPC Desktop")
+                elif recorded != row_hash(table.name, row):
+                    problems.append(f"{table.name} row {row['id']} was changed outside CPC Desktop")
+        except (LookupError, ValueError):
+            # A value its column's type cannot read (an enum value CPC Desktop never
+            # wrote, a date like 30 February): name the row in words, do not crash.
+            problems.append(unreadable_row(session, table))
         if problems:
             break
     if not problems:
@@ -235,3 +240,28 @@ def verify(session: Session) -> VerifyReport:
                 problems.append(f"{table_name} row {row_id} was deleted outside CPC Desktop")
                 break
     return VerifyReport(count, seen, prev, tuple(problems))
+
+
+def unreadable_row(session: Session, table: sa.Table) -> str:
+    """The first row of ``table`` holding a value its column's type cannot read, in words.
+
+    Each value is read raw (as text) and then through its column's type, one at a time,
+    so the message can name the row, the column and the value.
+    """
+    raw = [sa.type_coerce(column, sa.String).label(column.name) for column in table.columns]
+    typed = [c for c in table.columns if not isinstance(c.type, sa.LargeBinary)]
+    for row_id in session.scalars(sa.select(table.c.id).order_by(table.c.id)):
+        for column in typed:
+            try:
+                session.execute(sa.select(column).where(table.c.id == row_id)).all()
+            except (LookupError, ValueError):
+                value = (
+                    session.execute(sa.select(*raw).where(table.c.id == row_id))
+                    .mappings()
+                    .one()[column.name]
+                )
+                return (
+                    f"{table.name} row {row_id} was changed outside CPC Desktop: its "
+                    f"{column.name} is {value!r}, which is not a value CPC Desktop can read"
+                )
+    return f"{table.name} holds a value CPC Desktop cannot read (changed outside CPC Desktop)"

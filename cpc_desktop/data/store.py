@@ -78,6 +78,19 @@ def _errorname(error: BaseException) -> str:
     return str(getattr(orig, "sqlite_errorname", ""))
 
 
+#: Less free space than this beside a store that failed to open or write means the disk
+#: is full: opening alone needs room for the -shm (32 KiB) and the first -wal frames.
+FULL_BELOW = 1024 * 1024
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        space = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False
+    return space.f_bavail * space.f_frsize < FULL_BELOW
+
+
 def translate_error(error: BaseException, path: Path) -> StoreError:
     """Map a driver error to one line for the user (never the driver's text)."""
     name = _errorname(error)
@@ -100,6 +113,12 @@ def translate_error(error: BaseException, path: Path) -> StoreError:
         )
     if name.startswith("SQLITE_FULL"):
         return StoreError(f"the disk holding {shown} is full; nothing was saved")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) and _disk_full(path):
+        # SQLite reports a write that found no space while opening (its -wal or -shm) as
+        # an I/O error, not SQLITE_FULL; the folder's free space tells the two apart.
+        return StoreError(
+            f"the disk holding {shown} is full; free some space and try again (nothing was saved)"
+        )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")):
         return StoreError(f"cannot read or write {shown} (check the file and its folder)")
     return StoreError(f"cannot use {shown}: the store reported an unexpected error ({name})")

@@ -90,6 +90,10 @@ class SignatureCheck:
 # --------------------------------------------------------------------------- certificates
 
 
+#: The longest a self-signed certificate may be valid (the application offers 1–5 years).
+MAX_VALID_DAYS = 3650
+
+
 def create_self_signed(
     common_name: str,
     passphrase: bytes,
@@ -114,6 +118,10 @@ def create_self_signed(
         raise SigningError("a passphrase is needed to protect the certificate file")
     if valid_days < 1:
         raise SigningError("the certificate must be valid for at least one day")
+    if valid_days > MAX_VALID_DAYS:
+        raise SigningError(
+            f"a certificate can be valid for at most {MAX_VALID_DAYS} days (ten years)"
+        )
     start = _utc(now or datetime.now(UTC)).replace(microsecond=0)
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = _build_certificate(name, key, start, start + timedelta(days=valid_days))

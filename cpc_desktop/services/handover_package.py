@@ -125,7 +125,10 @@ def read_package(path: Path, passphrase: str) -> Package:
             raise HandoverError(f"{path.name} is a folder, not a hand-over package")
         if path.stat().st_size > MAX_FILE:
             raise HandoverError(f"{path.name} is too large to be a hand-over package")
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # a device (/dev/zero) says its size is 0
+            data = stream.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise HandoverError(f"{path.name} is too large to be a hand-over package")
     except FileNotFoundError:
         raise HandoverError(f"{path.name} does not exist") from None
     except PermissionError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
-from cpc_desktop.domain.enums import CopyKind
+from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.domain.redaction import Redaction
 from cpc_desktop.export.files import Batch, CannotWrite, write_all_atomic
 from cpc_desktop.services.base import ServiceBase
@@ -34,7 +34,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
-    from cpc_desktop.export.signing import ChairCertificate, SignatureCheck
+    from cpc_desktop.export.signing import ChairCertificate
 
 
 @dataclass(frozen=True)
@@ -161,10 +161,30 @@ def stored_bytes(session: Session, output_id: str) -> bytes:
     return row.content
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict on one file (export/signing.py ``SignatureCheck``), and what this store
+    knows of the minutes it belongs to.
+
+    ``version`` is the minutes version the file was issued as ("1.0"), ``""`` for a letter.
+    ``superseded_by`` is the newest *issued* version that corrects it ("1.1"), issued on
+    ``superseded_on``: a genuine file may still be out of date.
+    """
+
+    valid: bool
+    problem: str
+    signer: str = ""
+    signed_at: datetime | None = None
+    fingerprint: str = ""
+    version: str = ""
+    superseded_by: str = ""
+    superseded_on: datetime | None = None
+
+
 class VerificationService(ServiceBase):
     """Checks a PDF against the signatures and fingerprints this store recorded."""
 
-    def verify(self, data: bytes) -> SignatureCheck:
+    def verify(self, data: bytes) -> Verdict:
         from cpc_desktop.export.signing import verify_file
 
         self._require(Action.CHECK, "file")
@@ -173,9 +193,13 @@ class VerificationService(ServiceBase):
             rows = work.session.execute(
                 sa.select(m.OutputFileRow.file_sha256, m.OutputFileRow.signer_certificate)
             ).all()
-        recorded = {row.file_sha256 for row in rows}
-        trusted = list({row.signer_certificate for row in rows if row.signer_certificate})
-        return verify_file(data, trusted, recorded)
+            recorded = {row.file_sha256 for row in rows}
+            trusted = list({row.signer_certificate for row in rows if row.signer_certificate})
+            check = verify_file(data, trusted, recorded)
+            verdict = Verdict(**{f.name: getattr(check, f.name) for f in fields(check)})
+            if check.valid:
+                verdict = _with_later_versions(work.session, digest, verdict)
+        return verdict
 
     def outputs(self, ref: str) -> tuple[OutputRecord, ...]:
         """Every file issued for conference ``ref``, oldest first."""
@@ -201,3 +225,41 @@ class VerificationService(ServiceBase):
                 )
                 for r in rows
             )
+
+
+def _with_later_versions(session: Session, digest: str, verdict: Verdict) -> Verdict:
+    """``verdict`` naming the minutes version of the file with ``digest`` and the newest
+    issued version that supersedes it, if any (following ``supersedes_id`` forwards)."""
+    from dataclasses import replace
+
+    version_id = session.scalars(
+        sa.select(m.OutputFileRow.minutes_version_id)
+        .where(m.OutputFileRow.file_sha256 == digest)
+        .where(m.OutputFileRow.minutes_version_id.is_not(None))
+        .limit(1)
+    ).first()
+    if version_id is None:
+        return verdict
+    this = session.get(m.MinutesVersionRow, version_id)
+    if this is None:
+        return verdict
+    versions = session.scalars(
+        sa.select(m.MinutesVersionRow).where(
+            m.MinutesVersionRow.conference_id == this.conference_id
+        )
+    ).all()
+    successors = {v.supersedes_id: v for v in versions if v.supersedes_id}
+    latest, seen, step = None, {this.id}, successors.get(this.id)
+    while step is not None and step.id not in seen:
+        seen.add(step.id)
+        if step.state is MinutesState.ISSUED:
+            latest = step
+        step = successors.get(step.id)
+    if latest is None:
+        return replace(verdict, version=this.version)
+    return replace(
+        verdict,
+        version=this.version,
+        superseded_by=latest.version,
+        superseded_on=latest.issued_at,
+    )

@@ -10,20 +10,30 @@ is acting, and from then on every service acts as them.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data.backups import restore_backup
-from cpc_desktop.data.errors import StoreError
+from cpc_desktop.data.errors import StoreError, StoreExists
 from cpc_desktop.data.keys import StoreKey
-from cpc_desktop.data.store import Store, create_store, open_store, sidecars, store_exists
+from cpc_desktop.data.location import is_server_url
+from cpc_desktop.data.store import (
+    Store,
+    check_can_create,
+    create_store,
+    open_store,
+    sidecars,
+    store_exists,
+)
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.base import audit_context, require
@@ -49,7 +59,16 @@ if TYPE_CHECKING:
     # and the merge: imported when a hand-over is first made or read, not at start-up.
     from cpc_desktop.services.handover import HandoverService
 
-__all__ = ["Session", "check_record_rules", "open_session", "store_exists", "system_clock"]
+__all__ = [
+    "Session",
+    "check_record_rules",
+    "create_filled",
+    "open_session",
+    "store_exists",
+    "system_clock",
+]
+
+T = TypeVar("T")
 
 
 def system_clock() -> datetime:
@@ -204,6 +223,91 @@ def open_session(
         store.close()
         raise
     return Session(store, actor, clock)
+
+
+def create_filled(
+    path: Path | str,
+    passphrase: str | None,
+    fill: Callable[[Session], T],
+    *,
+    user: str | None = None,
+    clock: Clock = system_clock,
+) -> T:
+    """Create a new store at ``path`` holding what ``fill`` puts in it: all or nothing,
+    even if the process is killed part-way (SIGKILL, a power cut).
+
+    The store is built in a hidden file beside ``path`` (same folder, same file system),
+    closed, flushed to disk and only then linked into place under its name, so ``path``
+    is either absent or complete: a half-made store never blocks a retry. On a server the
+    store is made in place (``fill`` still runs before anyone is told it exists).
+    """
+    if is_server_url(path):
+        with open_session(path, passphrase, create=True, user=user, clock=clock) as session:
+            return fill(session)
+    target = Path(path)
+    check_can_create(target)
+    _remove_abandoned(target)
+    building = target.with_name(f".{target.name}.{os.getpid()}.building")
+    with open_session(building, passphrase, create=True, user=user, clock=clock) as session:
+        result = fill(session)
+    try:
+        _place(building, target)
+    except BaseException:
+        for leftover in (building, *sidecars(building)):
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+    return result
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove what a killed ``create_filled`` for ``target`` left: ``.NAME.PID.building``
+    (and its -wal, -shm) whose process no longer runs. One still running is left alone."""
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob_escape(prefix)}*.building*"):
+        pid_text = leftover.name[len(prefix) :].partition(".")[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with suppress(OSError):
+                leftover.unlink()
+        except OSError:  # alive but another user's (PermissionError), or unknown: keep it
+            continue
+
+
+def _place(building: Path, target: Path) -> None:
+    """Put the closed store ``building`` in place as ``target``, durably, never over a file."""
+    if any(sidecar.exists() for sidecar in sidecars(building)):
+        # Closing checkpoints the write-ahead log into the file; if it is still there, the
+        # file alone is not the whole store.
+        raise StoreError(f"cannot finish {target.name}: its log was not written back")
+    fd = os.open(building, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(building, target)  # fails if target appeared meanwhile: nothing overwritten
+    except FileExistsError:
+        raise StoreExists(f"{target} already exists; CPC Desktop will not overwrite it") from None
+    except OSError:
+        # A file system without hard links (some shared drives): rename, having looked.
+        if target.exists():
+            raise StoreExists(
+                f"{target} already exists; CPC Desktop will not overwrite it"
+            ) from None
+        os.rename(building, target)
+    else:
+        building.unlink()
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    except OSError:  # pragma: no cover - a folder that cannot be flushed (some platforms)
+        pass
+    finally:
+        os.close(folder)
 
 
 def _login_name() -> str:

@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from cpc_desktop.cli import main
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.export.signing import load_certificate
 from cpc_desktop.services.session import open_session
 from tests.helpers.processes import COMMAND, as_a_user
@@ -99,6 +100,38 @@ def test_minutes_full_then_verify(capsys, issued, tmp_path: Path) -> None:
     appended.write_bytes(out.read_bytes() + b"%%EOF\n")
     code, _, err = run(capsys, "verify", str(appended), "--db", str(db))
     one_line_error(code, err, "INVALID")
+
+
+def test_verify_says_a_genuine_file_of_a_superseded_version_is_superseded(
+    capsys, issued, tmp_path: Path
+) -> None:
+    """Issue 17, point 8: version 1.0 stays genuine (exit 0) but the line names 1.1."""
+    db, p12 = issued
+    old = tmp_path / "v1.0.pdf"
+    assert run(capsys, "minutes", REF, "--db", str(db), "--out", str(old))[0] == 0
+    code, stdout, err = run(capsys, "verify", str(old), "--db", str(db))
+    assert code == 0, err
+    assert "version 1.0" in stdout and "superseded" not in stdout
+    certificate = load_certificate(p12.read_bytes(), CERT_SECRET.encode())
+    with open_session(db, PASSPHRASE) as session:
+        session.minutes.amend(REF, "Kai's school name corrected")
+    code, stdout, err = run(capsys, "verify", str(old), "--db", str(db))
+    # A draft correction is not a later version yet.
+    assert code == 0 and "superseded" not in stdout, err
+    with open_session(db, PASSPHRASE) as session:
+        session.minutes.approve(REF)
+        later = session.minutes.issue(REF, certificate)
+        issued_on = session.minutes.status(REF).current.issued_at
+    new = tmp_path / "v1.1.pdf"
+    new.write_bytes(later.data)
+    code, stdout, err = run(capsys, "verify", str(old), "--db", str(db))
+    assert code == 0, err
+    assert stdout.count("\n") == 1 and stdout.startswith("VALID"), stdout
+    assert "version 1.0" in stdout
+    assert f"superseded: version 1.1 was issued on {plain_date(issued_on.date())}" in stdout
+    code, stdout, err = run(capsys, "verify", str(new), "--db", str(db))
+    assert code == 0, err
+    assert "version 1.1" in stdout and "superseded" not in stdout
 
 
 def test_the_installed_command_prints_only_its_own_lines(

@@ -71,3 +71,44 @@ def test_no_escape_sequence_or_bidi_control_reaches_the_terminal_from_list(
         assert json.loads(out)[0]["reference"] == hostile
     else:
         assert "X9" in out
+
+
+def test_an_error_line_quoting_an_imported_name_prints_it_as_escapes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 17, point 9: a name in an error message (here `letters` refusing a letter for
+    want of an address) is escaped like any other output line."""
+    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
+    record = build_demo_record(date(2026, 12, 1))
+    hostile = "Justyna\x1b]0;owned\x07 \x1b[2J\u202eHarland"
+    record = dataclasses.replace(
+        record,
+        participants=tuple(
+            dataclasses.replace(p, name=hostile) if p.name == "Justyna Harland" else p
+            for p in record.participants
+        ),
+    )
+    document = tmp_path / "hostile.json"
+    document.write_text(render_document(record), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert main(["import", str(document), "--db", db]) == 0
+    capsys.readouterr()
+    code = main(["letters", record.conference.reference, "--db", db, "--out-dir", str(tmp_path)])
+    code_r = main(
+        [
+            "minutes",
+            record.conference.reference,
+            "--db",
+            db,
+            "--out",
+            str(tmp_path / "m.pdf"),
+            "--recipient",
+            "Nobody \x1b[2J",
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert (code, code_r) == (1, 1), err
+    assert not CONTROLS.search(out + err), repr(out + err)
+    assert err.count("\n") == 2, err
+    assert "Nobody \\x1b[2J" in err, err
+    assert "letter to Justyna\\x1b]0;owned\\x07 \\x1b[2J\\u202eHarland" in err, err

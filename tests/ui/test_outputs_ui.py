@@ -655,6 +655,27 @@ def test_verify_says_valid_for_the_issued_file_and_invalid_for_a_changed_one(
         dialog.close()
 
 
+def test_verify_says_a_genuine_file_of_a_corrected_version_is_superseded(
+    qtbot: QtBot, session: Session, certificate: ChairCertificate
+) -> None:
+    """Issue 17, point 8, in the application: still VALID, and the later version named."""
+    session.minutes.approve(CONCLUDED)
+    first = session.minutes.issue(CONCLUDED, certificate)
+    session.minutes.amend(CONCLUDED, "A school's name corrected")
+    session.minutes.approve(CONCLUDED)
+    session.minutes.issue(CONCLUDED, certificate)
+    dialog = VerifyDialog(session)
+    _show(qtbot, dialog)
+    try:
+        dialog.verify_bytes(first.data)
+        assert dialog.verdict.text() == "✔ VALID"
+        text = dialog.details.text()
+        assert "Minutes version: 1.0" in text
+        assert "Superseded: version 1.1 was issued on " in text
+    finally:
+        dialog.close()
+
+
 def test_verify_a_file_that_cannot_be_read_says_so(
     qtbot: QtBot, session: Session, boxes: Boxes, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
+from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.ui.output.common import busy, moment_text, show_error
 
 if TYPE_CHECKING:
@@ -130,6 +131,15 @@ class VerifyDialog(QtWidgets.QDialog):
                     "This is not a file issued from this store: it was changed after it was "
                     "issued, or it came from somewhere else."
                 )
+        if check.valid and check.version:
+            lines.append(f"Minutes version: {check.version}")
+        if check.valid and check.superseded_by:
+            on = check.superseded_on
+            issued = f" was issued on {plain_date(on.date())}" if on is not None else " was issued"
+            lines.append(
+                f"Superseded: version {check.superseded_by}{issued}. This file is genuine "
+                "but no longer the current minutes."
+            )
         if check.signer:
             lines.append(f"Signed by: {check.signer}")
         if check.signed_at is not None:

@@ -225,3 +225,32 @@ def test_foreign_database_with_right_key_is_not_a_store(tmp_path: Path) -> None:
     raw_sql(location, "create table notes(x integer)")
     with pytest.raises(errors.NotAStore, match="not a CPC Desktop store"):
         open_store(location, RAW_KEY)
+
+
+class _DriverError(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__("disk I/O error")
+        self.sqlite_errorname = name
+
+
+@pytest.mark.parametrize("name", ["SQLITE_IOERR_WRITE", "SQLITE_CANTOPEN", "SQLITE_IOERR"])
+def test_an_open_that_finds_the_disk_full_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Issue 17, point 9: SQLite reports no room for the -wal or -shm at open as an I/O
+    error; with (almost) no free space in the folder the message says the disk is full."""
+    from types import SimpleNamespace
+
+    from cpc_desktop.data import store as store_module
+
+    path = tmp_path / "store.db"
+    roomy = store_module.translate_error(_DriverError(name), path)
+    assert str(roomy) == "cannot read or write store.db (check the file and its folder)"
+    monkeypatch.setattr(
+        store_module.os, "statvfs", lambda _: SimpleNamespace(f_bavail=3, f_frsize=4096)
+    )
+    full = store_module.translate_error(_DriverError(name), path)
+    assert str(full).startswith("the disk holding store.db is full; free some space")
+    assert isinstance(full, errors.StoreError)
+    permission = store_module.translate_error(_DriverError("SQLITE_PERM"), path)
+    assert str(permission).startswith("cannot read or write store.db")

@@ -359,6 +359,8 @@ def test_the_key_in_the_file_is_protected_by_the_passphrase() -> None:
         ("   ", PASSPHRASE, 730, "the certificate needs a name"),
         ("x" * 65, PASSPHRASE, 730, "the name is too long for a certificate"),
         ("Alex Chair", PASSPHRASE, 0, "the certificate must be valid for at least one day"),
+        ("Alex Chair", PASSPHRASE, 3651, "valid for at most 3650 days"),
+        ("Alex Chair", PASSPHRASE, 99999999, "valid for at most 3650 days"),
     ],
 )
 def test_create_self_signed_refuses_bad_requests(
