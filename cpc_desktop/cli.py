@@ -194,13 +194,7 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
     from cpc_desktop.export.files import write_atomic
     from cpc_desktop.services.document import render_document
 
-    out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name for --out")
-    if not out.parent.is_dir():
-        raise CliError(f"the folder {out.parent} does not exist")
-    if out.exists() and out.resolve() == Path(args.db).resolve():
-        raise CliError("--out names the store itself; choose another file")
+    out = _writable_file(args.out, args.db)
     with _session(args) as session:
         record = session.conferences.export_record(args.ref)
     try:
