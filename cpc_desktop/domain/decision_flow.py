@@ -34,6 +34,7 @@ from cpc_desktop.domain.conference import (
 from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.decision_checks import check_decision
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
+from cpc_desktop.domain.flow_dates import default_dates, reconvene_by
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.problems import (
     Problem,
@@ -43,12 +44,7 @@ from cpc_desktop.domain.problems import (
     warning,
 )
 from cpc_desktop.domain.quorum import QuorumResult
-from cpc_desktop.domain.timescales import (
-    TimescaleParams,
-    first_core_group_due,
-    next_review_due,
-    reconvene_due,
-)
+from cpc_desktop.domain.timescales import TimescaleParams
 
 NewId = Callable[[], str]
 
@@ -196,24 +192,6 @@ def _new_plan(ctx: FlowContext, child_id: str) -> bool:
     previous = ctx.previous_outcome.get(child_id)
     return ctx.conference.type is not ConferenceType.REVIEW or (
         previous is not None and previous is not Outcome.CP_PLAN
-    )
-
-
-def default_dates(ctx: FlowContext) -> tuple[date, date]:
-    """The first core group and review dates the rules give (latest allowed)."""
-    conference, params = ctx.conference, ctx.params
-    core_group = first_core_group_due(
-        conference.date, ctx.calendar, days=params.first_core_group_days, unit=params.unit
-    )
-    review = next_review_due(conference, ctx.children, params, ctx.calendar)
-    return core_group, review
-
-
-def reconvene_by(ctx: FlowContext) -> date:
-    """The latest (and default) date to reconvene an inquorate conference."""
-    params = ctx.params
-    return reconvene_due(
-        ctx.conference.date, ctx.calendar, days=params.reconvene_days, unit=params.unit
     )
 
 

@@ -192,6 +192,29 @@ def is_overdue(due: date, today: date, done_on: date | None = None) -> bool:
     return (today if done_on is None else done_on) > due
 
 
+def proposed_day(limit: date, calendar: WorkingCalendar, *, after: date) -> date:
+    """The day to propose for something due by ``limit``: a working day, never later.
+
+    A limit on a weekend or bank holiday moves *earlier*, to the last working day
+    before it: "within three months" ending on Easter Monday is proposed for the
+    Thursday before, never the Tuesday after. If no working day lies between ``after``
+    (the conference) and the limit, or the calendar does not reach it, the limit stands.
+    """
+    if not calendar.covers(limit) or not calendar.covers(after):
+        return limit
+    day = calendar.working_day_on_or_before(limit)
+    return day if day > after else limit
+
+
+def non_working(d: date, calendar: WorkingCalendar) -> str | None:
+    """Why ``d`` is not a working day ("a Sunday", "a bank holiday"), or ``None``."""
+    if d.weekday() >= 5:
+        return "a Saturday" if d.weekday() == 5 else "a Sunday"
+    if calendar.covers(d) and not calendar.is_working_day(d):
+        return "a bank holiday"
+    return None
+
+
 # --- pre-birth -----------------------------------------------------------------
 
 

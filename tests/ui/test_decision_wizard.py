@@ -15,11 +15,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import flow_dates
+from cpc_desktop.domain.calendar import uk_calendar
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AttendanceKind,
     ConferenceStatus,
     ConferenceType,
+    Division,
     Outcome,
     ParticipantRole,
     View,
@@ -29,6 +32,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.decision import pages
+from cpc_desktop.ui.decision.plan_pages import date_note
 from cpc_desktop.ui.decision.wizard import DecisionWizard
 from tests.helpers.shots import shots
 from tests.ui.conftest import TODAY
@@ -330,6 +334,16 @@ def test_initial_two_children_plan_with_dissent_and_child_in_need(
         action=("Ruth Adeyemi", "Visit weekly and see Ada alone"),
     )
     assert not plan.first_reason.isVisible()  # the default dates need no reason
+    assert plan.review_label.text() == "(usual: Tue 23 Feb 2027)"
+    # A review on a Sunday, within the limit: said under the date, no reason asked.
+    plan.review.setFocus()
+    qtbot.keyClick(plan.review, Key.Key_Down)  # the day: 23 -> 22
+    qtbot.keyClick(plan.review, Key.Key_Down)  # 21 February 2027, a Sunday
+    assert plan.review_label.text() == "(usual: Tue 23 Feb 2027) Sun 21 Feb 2027 is a Sunday."
+    assert not plan.review_reason.isVisible()
+    qtbot.keyClick(plan.review, Key.Key_Up)
+    qtbot.keyClick(plan.review, Key.Key_Up)
+    assert plan.review_label.text() == "(usual: Tue 23 Feb 2027)"
     _shot(wizard, "plan")
     _next(qtbot, wizard)
 
@@ -613,7 +627,7 @@ def test_inquorate_initial_adjourned(qtbot: QtBot, session: Session) -> None:
     _next(qtbot, wizard)
     page = _at(wizard, flow.StepKind.ADJOURN)
     assert isinstance(page, pages.AdjournPage)
-    latest = flow.reconvene_by(wizard.ctx)
+    latest = flow_dates.reconvene_by(wizard.ctx)
     assert page.date.date() == QtCore.QDate(latest.year, latest.month, latest.day)
     assert "not quorate" in page.findChildren(QtWidgets.QLabel)[0].text()
     _shot(wizard, "adjourn")
@@ -712,3 +726,14 @@ def test_a_refusal_on_finishing_is_shown_and_nothing_closes(
         "The minutes are approved; decisions can no longer change"
     ]
     assert session.conferences.get(ref).conference.status is ConferenceStatus.SCHEDULED
+
+
+def test_the_wizard_note_names_the_limit_and_a_non_working_choice() -> None:
+    calendar = uk_calendar(Division.ENGLAND_AND_WALES, 2026, 2026)
+    proposed, latest = date(2026, 4, 2), date(2026, 4, 6)
+    assert date_note(proposed, proposed, latest, calendar) == (
+        "(usual: Thu 2 Apr 2026; the rules allow up to Mon 6 Apr 2026, not a working day)"
+    )
+    assert date_note(date(2026, 4, 3), proposed, latest, calendar).endswith(
+        " Fri 3 Apr 2026 is a bank holiday."
+    )

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import flow_dates
 from cpc_desktop.ui.decision.base import Host, StepPage
 from cpc_desktop.ui.decision.widgets import (
     buddy,
@@ -122,11 +123,13 @@ class AdjournPage(StepPage):
 
     def load(self) -> None:
         answer = self.host.answers.quorum or flow.QuorumAnswer(adjourn=True, proceed=False)
-        latest = flow.reconvene_by(self.host.ctx)
+        latest = flow_dates.reconvene_by(self.host.ctx)
         self.date.setDateRange(
             qdate(self.host.ctx.conference.date + dt.timedelta(days=1)), qdate(latest)
         )
-        self.date.setDate(qdate(answer.reconvene_date or latest))
+        self.date.setDate(
+            qdate(answer.reconvene_date or flow_dates.reconvene_default(self.host.ctx))
+        )
         self.latest.setText(f"The rules allow up to {shown_date(latest)}.")
 
     def collect(self) -> None:

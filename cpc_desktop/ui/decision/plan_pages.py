@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import flow_dates
+from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import Dissent, Participant, PlanAction
+from cpc_desktop.domain.timescales import non_working
 from cpc_desktop.ui.decision.base import Host, StepPage
 from cpc_desktop.ui.decision.widgets import (
     NOT_CORE_GROUP,
@@ -66,7 +71,8 @@ class PlanPage(StepPage):
             self.core.addItem(item)
         self.core.setCurrentRow(0)
         self.core.setMinimumHeight(120)
-        self.first_default, self.review_default = flow.default_dates(ctx)
+        self.first_default, self.review_default = flow_dates.default_dates(ctx)
+        self.first_latest, self.review_latest = flow_dates.latest_dates(ctx)
         assert self.step.child is not None
         #: A plan starting now has a first core group; a continuing plan already had one.
         self.new_plan = flow.start(ctx).children[self.step.child].first_core_group_date is not None
@@ -86,8 +92,10 @@ class PlanPage(StepPage):
         left.addRow(buddy("Con&tact:", self.contact), self.contact)
         left.addRow(buddy("Core &group:", self.core), self.core)
         right = QtWidgets.QFormLayout()
-        self.first_label = QtWidgets.QLabel(f"(usual: {shown_date(self.first_default)})")
-        self.review_label = QtWidgets.QLabel(f"(usual: {shown_date(self.review_default)})")
+        self.first_label = QtWidgets.QLabel()
+        self.review_label = QtWidgets.QLabel()
+        for label in (self.first_label, self.review_label):
+            label.setWordWrap(True)
         self.first_title = buddy("Fi&rst core group:", self.first)
         right.addRow(self.first_title, self.first)
         right.addRow("", self.first_label)
@@ -180,8 +188,14 @@ class PlanPage(StepPage):
             QtWidgets.QWidget.setTabOrder(previous, self.confirm)
 
     def _sync(self) -> None:
-        later_first = self.new_plan and pydate(self.first.date()) > self.first_default
-        later_review = pydate(self.review.date()) > self.review_default
+        calendar = self.host.ctx.calendar
+        first, review = pydate(self.first.date()), pydate(self.review.date())
+        self.first_label.setText(date_note(first, self.first_default, self.first_latest, calendar))
+        self.review_label.setText(
+            date_note(review, self.review_default, self.review_latest, calendar)
+        )
+        later_first = self.new_plan and first > self.first_latest
+        later_review = review > self.review_latest
         for widget in (self.first, self.first_label, self.first_title):
             widget.setVisible(self.new_plan)
         self.first_reason.setVisible(later_first)
@@ -344,3 +358,19 @@ class DissentPage(StepPage):
             if row.check.isChecked()
         )
         self.put(dissents=dissents)
+
+
+def date_note(
+    chosen: dt.date, proposed: dt.date, latest: dt.date, calendar: WorkingCalendar
+) -> str:
+    """What the chair sees under a follow-up date: the usual date, the latest the rules
+    allow when that differs (a weekend or bank holiday), and whether the chosen day is
+    not a working day."""
+    note = f"(usual: {shown_date(proposed)}"
+    if latest != proposed:
+        note += f"; the rules allow up to {shown_date(latest)}, not a working day"
+    note += ")"
+    why = non_working(chosen, calendar)
+    if why is not None:
+        note += f" {shown_date(chosen)} is {why}."
+    return note

@@ -35,13 +35,11 @@ from cpc_desktop.domain.decision_flow import (
     Step,
     StepKind,
     answer_for,
-    default_dates,
     dissent_candidates,
     finish_problems,
     next_step,
     outcome_options,
     path,
-    reconvene_by,
     same_as_previous,
     start,
     step_problems,
@@ -56,6 +54,7 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
+from cpc_desktop.domain.flow_dates import default_dates, latest_dates, reconvene_by
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import Problem, Severity, check_decision
@@ -401,7 +400,9 @@ def test_initial_two_children_plan_with_dissent_and_child_in_need() -> None:
     ctx = context(children=(BETH, TOMI))
     answers = replace(start(ctx), quorum=QuorumAnswer())
     core_group, review = default_dates(ctx)
-    assert core_group == date(2026, 1, 26) and review == date(2026, 4, 12)
+    # Three months on is Sunday 12 April: proposed on the Friday before, never after.
+    assert latest_dates(ctx) == (date(2026, 1, 26), date(2026, 4, 12))
+    assert core_group == date(2026, 1, 26) and review == date(2026, 4, 10)
     beth = replace(
         answers.children[0],
         views=views((SW, View.PLAN), (HV, View.CHILD_IN_NEED), (PC, View.PLAN)),
@@ -476,7 +477,7 @@ def test_review_ending_a_plan_warns_at_the_first_review() -> None:
     )
     answers = start(ctx)
     assert answers.children[0].first_core_group_date is None
-    assert answers.children[0].review_date == date(2026, 7, 12)
+    assert answers.children[0].review_date == date(2026, 7, 10)  # not Sunday 12 July
     ending = replace(
         answers.children[0],
         views=views((SW, View.CHILD_IN_NEED), (HV, View.NO_FURTHER_ACTION), (PC, View.PLAN)),
@@ -564,7 +565,7 @@ def test_pre_birth_plan_for_an_unborn_baby() -> None:
     assert codes(plan_step) == {"decision.core_group_empty"}
     finish_through(ctx, answers)
     (decision,) = to_decisions(answers, ctx)
-    assert decision.review_date == review == date(2026, 4, 12)
+    assert decision.review_date == review == date(2026, 4, 10)
     assert decision.first_core_group_date == core_group
 
 
@@ -687,7 +688,7 @@ def test_categories_and_the_primary_category() -> None:
 def test_plan_step_needs_lead_contingency_dates_and_complete_actions() -> None:
     ctx = context()
     answers = start(ctx)
-    core_group, review = default_dates(ctx)
+    core_group, review = latest_dates(ctx)
     plan = replace(
         answers.children[0],
         threshold_met=True,

@@ -22,7 +22,6 @@ from cpc_desktop.domain.decision_flow import (
     FlowAnswers,
     FlowContext,
     QuorumAnswer,
-    reconvene_by,
     start,
 )
 from cpc_desktop.domain.enums import (
@@ -35,6 +34,7 @@ from cpc_desktop.domain.enums import (
     UserRole,
     View,
 )
+from cpc_desktop.domain.flow_dates import reconvene_by
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.decisions import MINUTES_APPROVED, DecisionService
 from cpc_desktop.services.errors import PermissionDenied, RuleViolation, ServiceError
