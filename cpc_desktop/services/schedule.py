@@ -10,9 +10,16 @@ from datetime import date
 
 from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference
+from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Division
 from cpc_desktop.domain.inert import for_terminal, json_for_terminal
-from cpc_desktop.domain.timescales import DueDates, TimescaleParams, conference_due, due_dates
+from cpc_desktop.domain.timescales import (
+    DueDates,
+    TimescaleParams,
+    conference_due,
+    due_dates,
+    non_working,
+)
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
 from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
 from cpc_desktop.services.rules import RuleBook, timescale_params
@@ -127,6 +134,18 @@ class ScheduleService:
     def today(self) -> date:
         return self._today()
 
+    def date_question(self, new: NewConference) -> str | None:
+        """A question to put to the chair before a conference is set on an unusual day
+        (a weekend or a bank holiday of the profile's division), or ``None``."""
+        profile = self._rules.profile(new.profile)
+        calendar = self._rules.calendar(profile.division, [new.date])
+        why = non_working(new.date, calendar)
+        if why is None:
+            return None
+        if why == "a bank holiday":
+            why += f" in {_DIVISION_NAMES[profile.division]}"
+        return f"{weekday_date(new.date)} is {why}, not a working day."
+
     def preview_due(self, new: NewConference) -> date | None:
         """The date by which a conference set up like ``new`` should be held."""
         profile = self._rules.profile(new.profile)
@@ -165,6 +184,13 @@ class ScheduleService:
         ]
         calendar = self._rules.calendar(profile.division, anchors)
         return conference_due(conference, children, timescale_params(profile), calendar)
+
+
+_DIVISION_NAMES = {
+    Division.ENGLAND_AND_WALES: "England and Wales",
+    Division.SCOTLAND: "Scotland",
+    Division.NORTHERN_IRELAND: "Northern Ireland",
+}
 
 
 class _DueCounter:

@@ -305,6 +305,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.session.schedule.preview_due,
             self.session.conferences.create_conference,
             self,
+            question=self.session.schedule.date_question,
         )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.created:
             self.refresh()

@@ -289,3 +289,73 @@ def test_a_small_store_starts_no_background_check(
     assert not any(t.name == "page-check" for t in threading.enumerate())
     assert window.damage_box is None
     assert not window.read_only.isVisible()
+
+
+def _answer_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    """Press ``button_text`` on the message box that opens next (its text goes to ``seen``)."""
+
+    def press() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(box, QtWidgets.QMessageBox):
+            QtCore.QTimer.singleShot(10, press)
+            return
+        seen.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == button_text]
+        qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+
+    QtCore.QTimer.singleShot(0, press)
+
+
+def test_a_conference_on_a_sunday_or_a_bank_holiday_asks_first(
+    qtbot: QtBot, session: Session
+) -> None:
+    created = []
+
+    def create(value):
+        conference = session.conferences.create_conference(value)
+        created.append(conference)
+        return conference
+
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, create, question=session.schedule.date_question
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setFocus()
+    dialog.date.setDate(QtCore.QDate(2026, 12, 28))  # Boxing Day's substitute, a Monday
+    assert dialog.date_note.text() == (
+        "Mon 28 Dec 2026 is a bank holiday in England and Wales, not a working day."
+    )
+    dialog.date.setDate(QtCore.QDate(2026, 12, 27))
+    assert dialog.date_note.text() == "Sun 27 Dec 2026 is a Sunday, not a working day."
+    assert dialog.date_note.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    seen: list[str] = []
+    _answer_box(qtbot, "&Change the date", seen)
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
+    assert seen == [
+        "Sun 27 Dec 2026 is a Sunday, not a working day. Hold the conference on that day?"
+    ]
+    assert not created and dialog.result() != QtWidgets.QDialog.DialogCode.Accepted
+    assert dialog.focusWidget() is dialog.date
+    _answer_box(qtbot, "&Hold it that day", seen)
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
+    assert len(seen) == 2
+    assert dialog.error.text() == "The date of the strategy discussion is missing."
+    dialog.anchor.setDate(QtCore.QDate(2026, 12, 14))
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)  # not asked again
+    assert len(seen) == 2
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    (conference,) = created
+    assert session.conferences.get(conference.reference).conference.date.isoformat() == (
+        "2026-12-27"
+    )
+    # A working day asks nothing and says nothing.
+    again = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, create, question=session.schedule.date_question
+    )
+    qtbot.addWidget(again)
+    again.show()
+    again.date.setFocus()
+    again.date.setDate(QtCore.QDate(2026, 12, 29))
+    assert again.date_note.text() == "" and not again.date_note.isVisibleTo(again)

@@ -91,12 +91,15 @@ class NewConferenceDialog(QtWidgets.QDialog):
         preview: Callable[[NewConference], date | None],
         create: Callable[[NewConference], Any],
         parent: QtWidgets.QWidget | None = None,
+        question: Callable[[NewConference], str | None] = lambda _new: None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New conference")
         self._today = today
         self._preview = preview
         self._create = create
+        self._question = question
+        self._held_anyway: date | None = None
         self.created: Any = None
         self._build_ui()
         self._refresh()
@@ -107,6 +110,10 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.type.addItem(TYPE_NAMES[kind.value], kind)
         self.type.setAccessibleName("Conference type")
         self.date = _date_edit("Conference date", False, self._today)
+        self.date_note = QtWidgets.QLabel()
+        self.date_note.setObjectName("dateNote")
+        self.date_note.setAccessibleName("About the date")
+        self.date_note.setWordWrap(True)
         self.start = QtWidgets.QTimeEdit(QtCore.QTime(10, 0))
         self.start.setDisplayFormat("HH:mm")
         self.start.setAccessibleName("Start time")
@@ -150,6 +157,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         form.addRow("&Type:", self.type)
         form.addRow("&Date:", self.date)
+        form.addRow("", self.date_note)
         form.addRow("Start &time:", self.start)
         form.addRow("&Venue:", self.venue)
         form.addRow("&Mode:", self.mode)
@@ -233,6 +241,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.anchor_label.setText(_ANCHOR_LABELS[kind])
         self._form.setRowVisible(self._review_row, kind is ConferenceType.REVIEW)
         value = self.value()
+        self.date_note.setText(self._question(value) or "")
+        self.date_note.setVisible(bool(self.date_note.text()))
         try:
             due = self._preview(value) if _to_date(self.anchor) else None
         except Exception as error:
@@ -258,6 +268,12 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.error.setText("Add at least one child.")
             self.child_rows[0].given.setFocus()
             return
+        question = self._question(value)
+        if question is not None and value.date != self._held_anyway:
+            if not self._hold_anyway(question):
+                self.date.setFocus()
+                return
+            self._held_anyway = value.date  # asked once for this date
         try:
             self.created = self._create(value)
         except Exception as error:
@@ -267,3 +283,19 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.error.setText(message)
             return
         self.accept()
+
+    def _hold_anyway(self, question: str) -> bool:
+        """Ask before a conference is set on a weekend or bank holiday (default: no)."""
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Question,
+            "Unusual date",
+            f"{question} Hold the conference on that day?",
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.No)
+        hold = box.button(QtWidgets.QMessageBox.StandardButton.Yes)
+        hold.setText("&Hold it that day")
+        box.button(QtWidgets.QMessageBox.StandardButton.No).setText("&Change the date")
+        box.exec()
+        return box.clickedButton() is hold
