@@ -390,6 +390,9 @@ class DueDates:
             sent late, or is unsent past its due date.
         minutes_due: latest date for the full minutes.
         minutes_overdue: as ``decision_letter_overdue``, for the minutes.
+        pre_birth_late: for a pre-birth conference later in the pregnancy than the
+            profile allows, the gestation it falls at (the furthest on, if several
+            babies are expected); else ``None``.
     """
 
     conference_due: date | None
@@ -401,6 +404,30 @@ class DueDates:
     decision_letter_overdue: bool
     minutes_due: date
     minutes_overdue: bool
+    pre_birth_late: Gestation | None = None
+
+
+def late_pre_birth(
+    conference: Conference, children: Iterable[Child], params: TimescaleParams
+) -> Gestation | None:
+    """The gestation a pre-birth conference falls at, when later than the profile allows."""
+    if conference.type is not ConferenceType.PRE_BIRTH:
+        return None
+    late = [
+        timing.gestation
+        for child in children
+        if child.date_of_birth is None and child.expected_date_of_delivery is not None
+        for timing in (
+            pre_birth_timing(
+                child.expected_date_of_delivery,
+                conference.date,
+                earliest_week=params.pre_birth_earliest_week,
+                latest_week=params.pre_birth_latest_week,
+            ),
+        )
+        if timing.too_late
+    ]
+    return max(late, key=lambda g: g.days, default=None)
 
 
 def due_dates(
@@ -439,4 +466,5 @@ def due_dates(
         decision_letter_overdue=concluded and is_overdue(letter_due, today, decision_letter_sent),
         minutes_due=minutes_by,
         minutes_overdue=concluded and is_overdue(minutes_by, today, minutes_issued),
+        pre_birth_late=late_pre_birth(conference, children, params),
     )

@@ -18,6 +18,7 @@ from cpc_desktop.domain.timescales import (
     TimescaleParams,
     conference_due,
     due_dates,
+    late_pre_birth,
     non_working,
 )
 from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
@@ -55,6 +56,14 @@ class ConferenceSummary:
             return None
         when, name = min(ahead)
         return name, when
+
+    @property
+    def late(self) -> tuple[str, ...]:
+        """What was planned later than the rules allow (e.g. "pre-birth at 35+1 weeks")."""
+        gestation = self.due.pre_birth_late
+        if gestation is None or self.status is ConferenceStatus.CANCELLED:
+            return ()
+        return (f"pre-birth at {gestation} weeks",)
 
     @property
     def overdue(self) -> tuple[str, ...]:
@@ -135,43 +144,32 @@ class ScheduleService:
         return self._today()
 
     def date_question(self, new: NewConference) -> str | None:
-        """A question to put to the chair before a conference is set on an unusual day
-        (a weekend or a bank holiday of the profile's division), or ``None``."""
+        """What is unusual about the date of a conference set up like ``new``, to ask the
+        chair about before it is made: a weekend or a bank holiday of the profile's
+        division, or a pre-birth conference later in the pregnancy than the profile
+        allows. ``None`` when nothing is."""
         profile = self._rules.profile(new.profile)
         calendar = self._rules.calendar(profile.division, [new.date])
+        said = []
         why = non_working(new.date, calendar)
-        if why is None:
-            return None
         if why == "a bank holiday":
             why += f" in {_DIVISION_NAMES[profile.division]}"
-        return f"{weekday_date(new.date)} is {why}, not a working day."
+        if why is not None:
+            said.append(f"{weekday_date(new.date)} is {why}, not a working day.")
+        conference, children = _preview(new)
+        params = timescale_params(profile)
+        gestation = late_pre_birth(conference, children, params)
+        if gestation is not None:
+            said.append(
+                f"The pregnancy will be at {gestation} weeks, later than the "
+                f"{params.pre_birth_latest_week} weeks the procedures allow."
+            )
+        return " ".join(said) or None
 
     def preview_due(self, new: NewConference) -> date | None:
         """The date by which a conference set up like ``new`` should be held."""
         profile = self._rules.profile(new.profile)
-        conference = Conference(
-            id="preview",
-            reference="preview",
-            type=new.type,
-            status=ConferenceStatus.SCHEDULED,
-            date=new.date,
-            profile=new.profile,
-            strategy_discussion_date=new.strategy_discussion_date,
-            transfer_notice_date=new.transfer_notice_date,
-            previous_conference_date=new.previous_conference_date,
-            review_number=new.review_number,
-            reconvene_of=new.reconvene_of,
-        )
-        children = [
-            Child(
-                id=str(i),
-                given_name=c.given_name,
-                family_name=c.family_name,
-                date_of_birth=c.date_of_birth,
-                expected_date_of_delivery=c.expected_date_of_delivery,
-            )
-            for i, c in enumerate(new.children)
-        ]
+        conference, children = _preview(new)
         anchors = [
             d
             for d in (
@@ -184,6 +182,34 @@ class ScheduleService:
         ]
         calendar = self._rules.calendar(profile.division, anchors)
         return conference_due(conference, children, timescale_params(profile), calendar)
+
+
+def _preview(new: NewConference) -> tuple[Conference, list[Child]]:
+    """The conference and children ``new`` would make, for working out its dates."""
+    conference = Conference(
+        id="preview",
+        reference="preview",
+        type=new.type,
+        status=ConferenceStatus.SCHEDULED,
+        date=new.date,
+        profile=new.profile,
+        strategy_discussion_date=new.strategy_discussion_date,
+        transfer_notice_date=new.transfer_notice_date,
+        previous_conference_date=new.previous_conference_date,
+        review_number=new.review_number,
+        reconvene_of=new.reconvene_of,
+    )
+    children = [
+        Child(
+            id=str(i),
+            given_name=c.given_name,
+            family_name=c.family_name,
+            date_of_birth=c.date_of_birth,
+            expected_date_of_delivery=c.expected_date_of_delivery,
+        )
+        for i, c in enumerate(new.children)
+    ]
+    return conference, children
 
 
 _DIVISION_NAMES = {
@@ -253,6 +279,7 @@ def summary_dict(s: ConferenceSummary) -> dict[str, object]:
             "minutes": _iso(s.due.minutes_due),
         },
         "late": s.due.conference_late,
+        "pre_birth_late": None if s.due.pre_birth_late is None else str(s.due.pre_birth_late),
         "overdue": list(s.overdue),
     }
 
@@ -265,7 +292,15 @@ def summary_json(summaries: Sequence[ConferenceSummary]) -> str:
 def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
     if not summaries:
         return "no conferences in this store"
-    header = ("REFERENCE", "TYPE", "DATE", "STATUS", "CHILDREN", "NEXT REVIEW BY", "OVERDUE")
+    header = (
+        "REFERENCE",
+        "TYPE",
+        "DATE",
+        "STATUS",
+        "CHILDREN",
+        "NEXT REVIEW BY",
+        "OVERDUE OR LATE",
+    )
     rows = [header] + [
         (
             for_terminal(s.reference),
@@ -274,7 +309,7 @@ def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
             s.status.value.replace("_", " "),
             str(s.children),
             s.due.next_review_due.isoformat(),
-            for_terminal(", ".join(s.overdue)) or "-",
+            for_terminal(", ".join(s.overdue + s.late)) or "-",
         )
         for s in summaries
     ]

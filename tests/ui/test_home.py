@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType
-from cpc_desktop.domain.timescales import DueDates
+from cpc_desktop.domain.timescales import DueDates, Gestation
 from cpc_desktop.services.schedule import ConferenceSummary, Listing
 from cpc_desktop.services.search import (
     HIGHLIGHT_END,
@@ -261,3 +262,17 @@ def test_the_search_note_says_when_older_matches_were_left_out(qtbot: QtBot, lim
     assert note.startswith("2 entries found")
     assert ("older minutes matched too" in note) is limited
     assert ("add a word" in note) is limited
+
+
+def test_a_late_pre_birth_conference_is_tinted_and_named(page: HomePage) -> None:
+    plain = _summary(7, date(2026, 11, 2), status=ConferenceStatus.SCHEDULED)
+    late = replace(
+        plain, type=ConferenceType.PRE_BIRTH, due=replace(plain.due, pre_birth_late=Gestation(255))
+    )
+    page.set_listing(Listing((late,), 1, None, 0), TODAY)
+    cell = page.model.index(0, Column.OVERDUE)
+    assert cell.data() == "Pre-birth at 36+3 weeks"
+    assert cell.data(QtCore.Qt.ItemDataRole.ToolTipRole) == (
+        "Later than the rules allow: pre-birth at 36+3 weeks"
+    )
+    assert cell.data(QtCore.Qt.ItemDataRole.BackgroundRole) is not None

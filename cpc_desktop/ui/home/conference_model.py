@@ -46,7 +46,15 @@ class ConferenceTableModel(RowsModel[ConferenceSummary]):
     rows were given in (by date, then reference), as a stable proxy sort would.
     """
 
-    headers = ("Reference", "Type", "Date", "Status", "Children", "Next deadline", "Overdue")
+    headers = (
+        "Reference",
+        "Type",
+        "Date",
+        "Status",
+        "Children",
+        "Next deadline",
+        "Overdue or late",
+    )
 
     def __init__(self, today: date, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,11 +132,15 @@ class ConferenceTableModel(RowsModel[ConferenceSummary]):
         if col is Column.NEXT:
             found = value.next_deadline(self._today)
             return "" if found is None else f"{found[0].capitalize()} by {weekday_date(found[1])}"
-        return ", ".join(value.overdue).capitalize()
+        return ", ".join(value.overdue + value.late).capitalize()
 
     def cell_data(self, value: ConferenceSummary, column: int, role: int) -> Any:
-        if role == QtCore.Qt.ItemDataRole.BackgroundRole and value.overdue:
+        if role == QtCore.Qt.ItemDataRole.BackgroundRole and (value.overdue or value.late):
             return _OVERDUE_BACKGROUND
-        if role == QtCore.Qt.ItemDataRole.ToolTipRole and value.overdue:
-            return "Overdue: " + ", ".join(value.overdue)
+        if role == QtCore.Qt.ItemDataRole.ToolTipRole and (value.overdue or value.late):
+            said = ["Overdue: " + ", ".join(value.overdue)] if value.overdue else []
+            if value.late:
+                said.append(("later" if said else "Later") + " than the rules allow: ")
+                said[-1] += ", ".join(value.late)
+            return "; ".join(said)
         return None

@@ -202,6 +202,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
 
     def add_child(self) -> ChildRow:
         row = ChildRow(len(self.child_rows) + 1, self._today)
+        row.born.dateChanged.connect(self._refresh)  # a pre-birth conference may be late
         self.child_rows.append(row)
         self.children_box.addWidget(row)
         row.given.setFocus()

@@ -18,7 +18,12 @@ from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
 from cpc_desktop.services.profiles import available_profiles, load_profile
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.rules import RuleBook, timescale_params
-from cpc_desktop.services.schedule import CURRENT_MONTHS, ScheduleService
+from cpc_desktop.services.schedule import (
+    CURRENT_MONTHS,
+    ScheduleService,
+    summary_dict,
+    summary_table,
+)
 from tests.helpers.stores import TickingClock, new_store
 
 TODAY = date(2026, 11, 23)
@@ -153,3 +158,65 @@ def test_every_review_falls_due_within_the_current_window(profile_id: str) -> No
         assert t.first_review_months <= CURRENT_MONTHS
     if t.first_review_days is not None:
         assert TODAY + timedelta(days=t.first_review_days) <= add_months(TODAY, CURRENT_MONTHS)
+
+
+def _pre_birth(chair: ConferenceService, day: date, due: date, profile: str = "england") -> str:
+    created = chair.create_conference(
+        NewConference(
+            ConferenceType.PRE_BIRTH,
+            day,
+            (NewChild("Unborn", "Reed", expected_date_of_delivery=due),),
+            profile=profile,
+            strategy_discussion_date=day - timedelta(days=7),
+        )
+    )
+    return created.reference
+
+
+def test_a_pre_birth_conference_later_than_the_profile_allows_is_shown_as_late(
+    chair: ConferenceService,
+) -> None:
+    # Due 6 January 2027: on 14 December 2026 the pregnancy is at 36+5 weeks (limit 34).
+    late = _pre_birth(chair, date(2026, 12, 14), date(2027, 1, 6))
+    # Due 1 March 2027: 29+0 weeks, within the limit.
+    on_time = _pre_birth(chair, date(2026, 12, 14), date(2027, 3, 1))
+    # Scotland's limit is 28 weeks: the same dates are late there.
+    scottish = _pre_birth(chair, date(2026, 12, 14), date(2027, 3, 1), profile="scotland")
+    rows = {s.reference: s for s in _schedule(chair).listing().summaries}
+    assert rows[late].late == ("pre-birth at 36+5 weeks",)
+    assert rows[on_time].late == ()
+    assert rows[scottish].late == ("pre-birth at 29+0 weeks",)
+    assert summary_dict(rows[late])["pre_birth_late"] == "36+5"
+    assert summary_dict(rows[on_time])["pre_birth_late"] is None
+    table = summary_table([rows[late], rows[on_time]]).splitlines()
+    assert table[0].split()[-3:] == ["OVERDUE", "OR", "LATE"]
+    assert table[1].endswith("pre-birth at 36+5 weeks")
+    assert table[2].endswith("-")
+    # A cancelled conference is late for nothing.
+    chair.set_status(late, ConferenceStatus.CANCELLED)
+    rows = {s.reference: s for s in _schedule(chair).listing().summaries}
+    assert rows[late].late == ()
+
+
+def test_the_new_conference_question_names_a_weekend_and_a_late_pregnancy(
+    chair: ConferenceService,
+) -> None:
+    schedule = _schedule(chair)
+
+    def new(day: date, due: date, profile: str = "england") -> NewConference:
+        child = NewChild("Unborn", "Reed", expected_date_of_delivery=due)
+        return NewConference(ConferenceType.PRE_BIRTH, day, (child,), profile=profile)
+
+    assert schedule.date_question(new(date(2026, 12, 14), date(2027, 3, 1))) is None
+    assert schedule.date_question(new(date(2026, 12, 14), date(2027, 1, 6))) == (
+        "The pregnancy will be at 36+5 weeks, later than the 34 weeks the procedures allow."
+    )
+    assert schedule.date_question(new(date(2026, 12, 13), date(2027, 3, 1), "scotland")) == (
+        "Sun 13 Dec 2026 is a Sunday, not a working day. The pregnancy will be at 28+6 "
+        "weeks, later than the 28 weeks the procedures allow."
+    )
+    # 17 March is a bank holiday in Northern Ireland only.
+    assert schedule.date_question(new(date(2027, 3, 17), date(2027, 9, 1), "northern_ireland")) == (
+        "Wed 17 Mar 2027 is a bank holiday in Northern Ireland, not a working day."
+    )
+    assert schedule.date_question(new(date(2027, 3, 17), date(2027, 9, 1))) is None
