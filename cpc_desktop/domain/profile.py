@@ -28,8 +28,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
+from cpc_desktop.domain.agencies import GROUP_KINDS, AgencyKind, Directory, DirectoryEntry
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
 
 DEFAULT_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
@@ -198,6 +200,16 @@ class Agency:
     group: str  # agencies sharing a group count once towards quorum
     childrens_social_care: bool = False
     counts_for_quorum: bool = True  # False for e.g. legal advisers with no direct contact
+    kind: AgencyKind | None = None  # None: the group's usual kind (agencies.GROUP_KINDS)
+    also: tuple[str, ...] = ()  # other names and abbreviations it goes by
+
+    def entry(self) -> DirectoryEntry:
+        """This agency as the name matcher sees it."""
+        kind = self.kind or GROUP_KINDS.get(self.group, AgencyKind.OTHER)
+        if self.childrens_social_care:
+            kind = AgencyKind.CHILDRENS_SOCIAL_CARE
+        counts = self.counts_for_quorum and kind is not AgencyKind.LEGAL
+        return DirectoryEntry(self.name, self.group, kind, counts, self.also)
 
 
 @dataclass(frozen=True)
@@ -208,28 +220,28 @@ class Quorum:
     min_other_agencies: int
     agencies: tuple[Agency, ...]
 
+    @cached_property
+    def directory(self) -> Directory:
+        """The agencies as a directory that matches typed names (see :mod:`.agencies`)."""
+        return Directory(agency.entry() for agency in self.agencies)
+
     def agency(self, name: str) -> Agency | None:
-        """The listed agency with this name (ignoring case and extra spaces), if any."""
-        wanted = normalise_name(name)
-        for agency in self.agencies:
-            if normalise_name(agency.name) == wanted:
-                return agency
-        return None
+        """The listed agency a typed name means (its name, another name, or a listed
+        name within it), if any."""
+        entry = self.directory.match(name).entry
+        if entry is None:
+            return None
+        return next(a for a in self.agencies if a.name == entry.name)
 
     def group_of(self, agency_name: str) -> str | None:
         """The quorum group an agency counts in, or ``None`` if it does not count.
 
-        A listed agency counts in its group unless ``counts_for_quorum`` is false. A
-        name that is not listed (typed in by hand) is a group of its own; a blank name
-        belongs to no group. Fits ``grouping`` of :func:`cpc_desktop.domain.quorum.quorum_at`.
+        Matched as :meth:`.agencies.Directory.match` says: a listed agency counts in
+        its group unless it does not count for quorum (legal advisers); an unlisted
+        name counts in its kind's group, or on its own; a blank name counts nowhere.
+        Fits ``grouping`` of :func:`cpc_desktop.domain.quorum.quorum_at`.
         """
-        tidy = " ".join(agency_name.split())
-        if not tidy:
-            return None
-        agency = self.agency(tidy)
-        if agency is None:
-            return tidy
-        return agency.group if agency.counts_for_quorum else None
+        return self.directory.match(agency_name).group
 
 
 @dataclass(frozen=True)

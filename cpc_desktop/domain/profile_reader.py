@@ -15,6 +15,7 @@ from dataclasses import fields
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
+from cpc_desktop.domain.agencies import AgencyKind, words
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -362,6 +363,7 @@ def _quorum(table: _Table) -> Quorum:
     csc_group = table.key("csc_group")
     min_other = table.whole("min_other_agencies", "agencies", 0, 20)
     seen: set[str] = set()
+    spelled: dict[str, str] = {}  # every name and other name (as matched) -> its agency
     agencies: list[Agency] = []
     for item in table.tables("agencies", _keys(Agency), "agency", "agencies"):
         name = item.text("name")
@@ -377,7 +379,15 @@ def _quorum(table: _Table) -> Quorum:
                 f" the children's social care group {_describe(csc_group)}",
             )
         counts = item.flag("counts_for_quorum", True)
-        agencies.append(Agency(name, group, is_csc, counts))
+        kind = item.choice("kind", AgencyKind) if item.has("kind") else None
+        also: list[str] = []
+        for where, other in item.texts("also"):
+            if not other.strip():
+                _fail(where, "must not be empty")
+            _one_agency(where, other, name, spelled)
+            also.append(" ".join(other.split()))
+        _one_agency(item.where("name"), name, name, spelled)
+        agencies.append(Agency(name, group, is_csc, counts, kind, tuple(also)))
     if not any(agency.childrens_social_care for agency in agencies):
         _fail(
             table.where("agencies"),
@@ -390,6 +400,15 @@ def _quorum(table: _Table) -> Quorum:
             f"needs {min_other} other agency groups but the agency list has only {len(others)}",
         )
     return Quorum(csc_group=csc_group, min_other_agencies=min_other, agencies=tuple(agencies))
+
+
+def _one_agency(where: str, spelling: str, agency: str, spelled: dict[str, str]) -> None:
+    """A name or other name must mean one agency only, or typed names would be ambiguous."""
+    key = words(spelling)
+    if not key:
+        _fail(where, f"{_describe(spelling)} has no letters or digits")
+    if spelled.setdefault(key, agency) != agency:
+        _fail(where, f"{_describe(spelling)} is already a name of {_describe(spelled[key])}")
 
 
 def _agendas(table: _Table) -> Agendas:

@@ -21,6 +21,7 @@ from datetime import datetime
 from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import PROFESSIONAL_ROLES, AttendanceKind
 from cpc_desktop.domain.profile import Quorum
+from cpc_desktop.domain.sides import is_family_side
 
 #: Maps an agency name to its group key, or ``None`` when it belongs to no agency.
 GroupOf = Callable[[str], str | None]
@@ -99,6 +100,7 @@ def quorum_at(
     grouping: GroupOf | Mapping[str, str],
     csc_group: str,
     min_other_groups: int = 2,
+    label_of: Callable[[str], str] | None = None,
 ) -> QuorumResult:
     """Decide quorum among the professionals present at ``instant``.
 
@@ -109,13 +111,20 @@ def quorum_at(
             :func:`agency_grouping`).
         csc_group: the group key that means children's social care.
         min_other_groups: how many other groups with direct contact are needed.
+        label_of: how the group of an agency (given its name as typed) is named in
+            the result; by default the group itself.
+
+    Only professionals count: a person on the family's side (a parent's solicitor or
+    advocate, or anyone the chair has put on that side) never does, whatever the role.
     """
     group_of = agency_grouping(grouping) if isinstance(grouping, Mapping) else grouping
     csc_key = _normalise(csc_group)
     csc_present = False
     others: dict[str, str] = {}
     for person in participants:
-        if person.role not in PROFESSIONAL_ROLES or not present_at(person, instant):
+        if person.role not in PROFESSIONAL_ROLES or is_family_side(person):
+            continue
+        if not present_at(person, instant):
             continue
         group = group_of(person.agency)
         if group is None:
@@ -124,8 +133,8 @@ def quorum_at(
         if key == csc_key:
             csc_present = True
         elif person.direct_contact:
-            others.setdefault(key, group)
-    other_groups = tuple(others[key] for key in sorted(others))
+            others.setdefault(key, group if label_of is None else label_of(person.agency))
+    other_groups = tuple(sorted(others.values(), key=str.casefold))
     enough_others = len(other_groups) >= min_other_groups
     reasons = []
     if not csc_present:
@@ -153,6 +162,7 @@ def record_quorum(record: ConferenceRecord, rule: Quorum, instant: datetime) -> 
         grouping=rule.group_of,
         csc_group=rule.csc_group,
         min_other_groups=rule.min_other_agencies,
+        label_of=lambda agency: rule.directory.match(agency).label,
     )
 
 

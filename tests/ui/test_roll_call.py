@@ -522,3 +522,22 @@ def test_after_approval_the_roll_call_refuses_changes_and_says_why(
     assert live.conferences.get(CONCLUDED) == before
     assert _cell(tab, "Carol Harland", Column.ATTENDANCE) == "apologies"
     assert not tab.test_stack.canUndo()  # nothing that did not happen is on the stack
+
+
+def test_the_agency_box_says_what_a_typed_name_was_taken_as(qtbot: QtBot, live: Session) -> None:
+    tab = _tab(qtbot, live)
+    note = tab.quick.agency_note
+    assert not note.isVisible()  # nothing typed, nothing said
+    tab.agency.setFocus()
+    qtbot.keyClicks(tab.agency, "Fenbridge Children's Social Care")
+    assert note.isVisible()
+    assert note.text() == "Taken as Children's social care (a listed agency)."
+    assert tab.agency.accessibleDescription() == note.text()
+    tab.agency.clear()
+    qtbot.keyClicks(tab.agency, "Forsyth Baines Solicitors")
+    assert note.text() == "Taken as legal advice: does not count towards quorum."
+    tab.agency.clear()
+    qtbot.keyClicks(tab.agency, "Fenbridge Fire and Rescue")
+    assert note.text() == ("Not in the list: counted as an agency of its own; check the spelling.")
+    tab.agency.clear()
+    assert not note.isVisible()

@@ -9,12 +9,19 @@ Signals (QuickEntry):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.enums import ParticipantRole
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.field_limits import bound
-from cpc_desktop.ui.workspace.roll_call_dialogs import agency_edit, popup_open, role_combo
+from cpc_desktop.ui.workspace.roll_call_dialogs import (
+    agency_edit,
+    agency_note,
+    popup_open,
+    role_combo,
+)
 
 __all__ = ["QuickEntry"]
 
@@ -27,7 +34,11 @@ class QuickEntry(QtWidgets.QWidget):
     add_requested = QtCore.Signal()
 
     def __init__(
-        self, completions: QtCore.QStringListModel, parent: QtWidgets.QWidget | None = None
+        self,
+        completions: QtCore.QStringListModel,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        describe: Callable[[str], str] = lambda _agency: "",
     ) -> None:
         super().__init__(parent)
         self.name = bound(QtWidgets.QLineEdit(), "$.participants[].name")
@@ -42,6 +53,7 @@ class QuickEntry(QtWidgets.QWidget):
         )
         self.agency.setObjectName("quickAgency")
         self.agency.setPlaceholderText("Type to choose")
+        self.agency_note = agency_note(self.agency, describe)
         self.relationship = bound(QtWidgets.QLineEdit(), "$.participants[].relationship")
         self.relationship.setObjectName("quickRelationship")
         self.relationship.setAccessibleName("Relationship or job of the person to add")
@@ -78,6 +90,7 @@ class QuickEntry(QtWidgets.QWidget):
             entry.addWidget(field, 1, column)
         entry.addWidget(self.direct_contact, 1, 4)
         entry.addWidget(self.add_button, 1, 5)
+        entry.addWidget(self.agency_note, 2, 2, 1, 4)
         entry.setColumnStretch(0, 3)
         entry.setColumnStretch(1, 2)
         entry.setColumnStretch(2, 3)

@@ -109,7 +109,7 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
     # --- building --------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.quick = QuickEntry(self.completions)
+        self.quick = QuickEntry(self.completions, describe=self.describe_agency)
         self.quick.add_requested.connect(self.add_person)
         # The quick entry's boxes, by the names the tab has always had.
         self.name = self.quick.name
@@ -280,6 +280,10 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
                 pid = record.participants[index].id
                 found[pid] = f"{found[pid]} {problem.message}" if pid in found else problem.message
         return found
+
+    def describe_agency(self, agency: str) -> str:
+        """What a typed agency name was taken as, for the line under the agency box."""
+        return self.profile.quorum.directory.match(agency).note()
 
     def _update_completions(self, record: ConferenceRecord) -> None:
         names: dict[str, str] = {}

@@ -105,6 +105,9 @@ class RollCallChanges:
     def show_message(self, text: str, *, error: bool = False) -> None:
         raise NotImplementedError
 
+    def describe_agency(self, agency: str) -> str:
+        raise NotImplementedError
+
     def _changed(self, text: str = "") -> None:
         raise NotImplementedError
 
@@ -396,6 +399,7 @@ class RollCallChanges:
             self._widget(),
             children=self.record.children,
             others=self.record.participants,
+            describe=self.describe_agency,
         )
         dialog.accepted.connect(lambda: self._on_details_accepted(dialog))
         dialog.finished.connect(self._on_details_finished)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -98,6 +99,26 @@ def agency_edit(completions: QtCore.QStringListModel, name: str) -> QtWidgets.QL
     return edit
 
 
+def agency_note(edit: QtWidgets.QLineEdit, describe: Callable[[str], str]) -> QtWidgets.QLabel:
+    """A line under an agency box saying what the typed name was taken as (see
+    :meth:`cpc_desktop.domain.agencies.AgencyMatch.note`), kept up to date as it is typed."""
+    note = QtWidgets.QLabel()
+    note.setObjectName("agencyNote")
+    note.setAccessibleName("How the agency counts")
+    note.setWordWrap(True)
+    note.setStyleSheet("color: palette(placeholder-text);")
+
+    def update(text: str) -> None:
+        said = describe(text)
+        note.setText(said)
+        note.setVisible(bool(said))
+        edit.setAccessibleDescription(said)
+
+    edit.textChanged.connect(update)
+    update(edit.text())
+    return note
+
+
 def popup_open(edit: QtWidgets.QLineEdit) -> bool:
     completer = edit.completer()
     popup = None if completer is None else completer.popup()
@@ -128,6 +149,7 @@ class DetailsDialog(QtWidgets.QDialog):
         *,
         children: tuple[Child, ...] = (),
         others: tuple[Participant, ...] = (),
+        describe: Callable[[str], str] = lambda _agency: "",
     ) -> None:
         super().__init__(parent)
         self.person = person
@@ -141,6 +163,7 @@ class DetailsDialog(QtWidgets.QDialog):
         )
         self.agency = bound(agency_edit(completions, "Agency"), "$.participants[].agency")
         self.agency.setText(person.agency)
+        self.agency_note = agency_note(self.agency, describe)
         self.relationship = bound(
             QtWidgets.QLineEdit(person.relationship), "$.participants[].relationship"
         )
@@ -172,6 +195,7 @@ class DetailsDialog(QtWidgets.QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("&Role:", self.role)
         form.addRow("A&gency:", self.agency)
+        form.addRow("", self.agency_note)
         form.addRow("Re&lationship:", self.relationship)
         form.addRow("", self.direct_contact)
         form.addRow("Report r&eceived:", self.report_received)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from cpc_desktop.domain.agencies import AgencyKind
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -249,7 +250,9 @@ def test_group_of_fits_the_quorum_rule() -> None:
     assert quorum.group_of(" gp  practice ") == "health"
     assert quorum.group_of("Health visiting") == "health"
     assert quorum.group_of("Legal services") is None  # listed, but does not count
-    assert quorum.group_of("Fire   and rescue") == "Fire and rescue"  # unlisted: own group
+    # Unlisted and of no known kind: a group of its own, keyed as names are compared.
+    assert quorum.group_of("Fire   and rescue") == "fire and rescue"
+    assert quorum.group_of("FIRE & Rescue") == "fire and rescue"
     assert quorum.group_of("   ") is None
 
 
@@ -826,3 +829,38 @@ def test_the_release_check_goes_off_only_with_a_reason() -> None:
         {**base, "release_check": False, "release_check_off_reason": "one chair, pilot"}
     )
     assert (off.release_check, off.release_check_off_reason) == (False, "one chair, pilot")
+
+
+def test_agencies_take_other_names_and_a_kind() -> None:
+    data = changed("quorum.agencies[2].also", ["HV", "Health visitor"])
+    data["quorum"]["agencies"][3]["kind"] = "health"
+    quorum = parse_profile(data).quorum
+    assert quorum.agencies[2].also == ("HV", "Health visitor")
+    assert quorum.group_of("Fenbridge HV team") == "health"
+    assert quorum.agencies[3].kind is AgencyKind.HEALTH
+
+
+@pytest.mark.parametrize(
+    ("also", "message"),
+    [
+        (
+            ["Police"],
+            "quorum.agencies[3].also[1]: 'Police' is already a name of 'Police'",
+        ),
+        (
+            ["GP  Practice"],
+            "quorum.agencies[4].name: 'GP practice' is already a name of 'Health visiting'",
+        ),
+        (["  "], "quorum.agencies[3].also[1]: must not be empty"),
+        (["---"], "quorum.agencies[3].also[1]: '---' has no letters or digits"),
+        ("HV", "quorum.agencies[3].also: expected a list of text, got 'HV'"),
+    ],
+)
+def test_a_name_that_would_mean_two_agencies_is_refused(also: object, message: str) -> None:
+    assert error(changed("quorum.agencies[2].also", also)) == message
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    assert error(changed("quorum.agencies[1].kind", "fire")).startswith(
+        "quorum.agencies[2].kind: expected one of 'childrens_social_care', 'police',"
+    )
