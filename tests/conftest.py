@@ -14,6 +14,7 @@ import os
 import socket
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,12 @@ def _drop_server_stores() -> Iterator[None]:
     stores = sys.modules.get("tests.helpers.stores")
     if _SERVER and stores is not None:
         stores.drop_server_stores()
+
+
+@pytest.fixture(autouse=True)
+def authorities(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Local authorities' settings files are read from an empty folder of the test's own,
+    never from this user's configuration folder (a test may put files in it)."""
+    folder = tmp_path_factory.mktemp("authorities")
+    monkeypatch.setenv("CPC_AUTHORITIES", str(folder))
+    return folder

@@ -364,6 +364,31 @@ class LetterTemplates:
 
 
 @dataclass(frozen=True)
+class Authority:
+    """The local authority (or Trust) that holds the conferences, as its documents name it.
+
+    Attributes:
+        name: "Fenbridge County Council".
+        service: the team that runs conferences, under the name on letters.
+        address: the postal address, one line each.
+        telephone: the service's telephone number ("" if none is given).
+        email: the service's email address ("" if none is given).
+    """
+
+    name: str
+    service: str
+    address: tuple[str, ...]
+    telephone: str = ""
+    email: str = ""
+
+    def letterhead(self) -> tuple[str, ...]:
+        """The lines at the head of a letter: name, service, address, then contacts."""
+        contacts = [f"Telephone {self.telephone}"] if self.telephone else []
+        contacts += [f"Email {self.email}"] if self.email else []
+        return (self.name, self.service, *self.address, *contacts)
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything that differs between jurisdictions, checked and immutable."""
 
@@ -387,6 +412,9 @@ class Profile:
     #: unless the authority turns it off and records why.
     release_check: bool = True
     release_check_off_reason: str = ""
+    #: The authority's own details, from its local settings file (none in a shipped
+    #: nation's profile).
+    authority: Authority | None = None
 
     def category_label(self, key: str) -> str:
         """The label of the category with this key; ``KeyError`` if there is none."""

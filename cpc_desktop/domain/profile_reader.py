@@ -34,6 +34,7 @@ from cpc_desktop.domain.profile import (
     Agency,
     AgendaItem,
     Agendas,
+    Authority,
     Category,
     LetterTemplate,
     LetterTemplates,
@@ -262,7 +263,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         terminology=_terminology(root.table("terminology", _keys(Terminology))),
         categories=_categories(root),
         timescales=_timescales(root.table("timescales", _keys(Timescales))),
-        quorum=_quorum(root.table("quorum", _keys(Quorum))),
+        quorum=_quorum(root.table("quorum", (*_keys(Quorum), "local_agencies"))),
         agenda=_agendas(root.table("agenda", _keys(Agendas))),
         statements=_statements(root.table("statements", _keys(Statements))),
         complaints_route=root.text("complaints_route"),
@@ -272,6 +273,41 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
+        authority=_authority(root.table("authority", _keys(Authority)))
+        if root.has("authority")
+        else None,
+    )
+
+
+#: Most characters an authority's name, service or an address line may have.
+_LINE_LIMIT = 120
+
+
+def _authority(table: _Table) -> Authority:
+    """The authority's name, service, address and contacts (each a short line)."""
+
+    def line(key: str, default: str | None = None) -> str:
+        value = table.text(key, default)
+        if "\n" in value or len(value) > _LINE_LIMIT:
+            _fail(table.where(key), f"expected one line of at most {_LINE_LIMIT} characters")
+        return value
+
+    address = []
+    for where, value in table.texts("address"):
+        if not value.strip() or "\n" in value or len(value) > _LINE_LIMIT:
+            _fail(where, f"expected one line of at most {_LINE_LIMIT} characters")
+        address.append(" ".join(value.split()))
+    if not address:
+        _fail(table.where("address"), "missing: give the address, one line each")
+    email = line("email", "-")
+    if email != "-" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        _fail(table.where("email"), f"expected an email address, got {_describe(email)}")
+    return Authority(
+        name=line("name"),
+        service=line("service", "Child protection conference service"),
+        address=tuple(address),
+        telephone="" if not table.has("telephone") else line("telephone"),
+        email="" if email == "-" else email,
     )
 
 
@@ -365,7 +401,10 @@ def _quorum(table: _Table) -> Quorum:
     seen: set[str] = set()
     spelled: dict[str, str] = {}  # every name and other name (as matched) -> its agency
     agencies: list[Agency] = []
-    for item in table.tables("agencies", _keys(Agency), "agency", "agencies"):
+    listed = table.tables("agencies", _keys(Agency), "agency", "agencies")
+    if table.has("local_agencies"):  # an authority's own, added to its nation's list
+        listed += table.tables("local_agencies", _keys(Agency), "agency", "agencies")
+    for item in listed:
         name = item.text("name")
         _unique(item.where("name"), name, seen, "agency")
         group = item.key("group")

@@ -196,7 +196,8 @@ class ConferenceService(ServiceBase):
                 date=new.date,
                 profile=profile.id,
                 start_time=new.start_time,
-                local_authority=new.local_authority,
+                local_authority=new.local_authority
+                or (profile.authority.name if profile.authority else ""),
                 venue=new.venue,
                 mode=new.mode,
                 strategy_discussion_date=new.strategy_discussion_date,

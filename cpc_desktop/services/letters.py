@@ -33,6 +33,7 @@ from cpc_desktop.domain.letters import (
 )
 from cpc_desktop.domain.printed import LetterDocument
 from cpc_desktop.domain.private_details import find_leaks, leak_message, letter_places
+from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.sides import is_family_side
 from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
@@ -294,7 +295,9 @@ class LetterService(ServiceBase):
         profile = self._rules.profile(record.conference.profile)
         today = self._clock().astimezone().date()
         try:
-            letter = compose_letter(record, profile, request, today, sender=self._sender(record))
+            letter = compose_letter(
+                record, profile, request, today, sender=self._sender(record, profile)
+            )
         except ValueError as error:  # LetterIncomplete names every missing fact
             raise ServiceError(str(error)) from None
         # A letter shows no one's private details but its recipient's own.
@@ -306,7 +309,10 @@ class LetterService(ServiceBase):
         return letter
 
     @staticmethod
-    def _sender(record: d.ConferenceRecord) -> tuple[str, ...]:
+    def _sender(record: d.ConferenceRecord, profile: Profile) -> tuple[str, ...]:
+        """The letterhead: the authority's own from its settings file, else its name."""
+        if profile.authority is not None:
+            return profile.authority.letterhead()
         authority = record.conference.local_authority
         lines = [authority] if authority else []
         return (*lines, "Child protection conference service")

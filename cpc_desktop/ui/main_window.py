@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
 from cpc_desktop.services.locking import LockService
+from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.search import SearchResults
 from cpc_desktop.ui.actions import (
     SPECS,
@@ -306,8 +307,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self.session.conferences.create_conference,
             self,
             question=self.session.schedule.date_question,
+            choices=profile_choices(),
+            chosen=self.preferences.default_profile,
         )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.created:
+            self.preferences.default_profile = dialog.profile_id
             self.refresh()
             self.open_conference(dialog.created.reference)
 

@@ -49,3 +49,12 @@ class Preferences:
             self._settings.remove("signing/certificate")
         else:
             self._settings.setValue("signing/certificate", str(path))
+
+    @property
+    def default_profile(self) -> str:
+        """The profile a new conference starts with (the last one chosen), or ""."""
+        return str(self._settings.value("conference/profile", "") or "")
+
+    @default_profile.setter
+    def default_profile(self, profile_id: str) -> None:
+        self._settings.setValue("conference/profile", profile_id)

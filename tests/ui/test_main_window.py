@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cpc_desktop.data import probe
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
@@ -359,3 +361,38 @@ def test_a_conference_on_a_sunday_or_a_bank_holiday_asks_first(
     again.date.setFocus()
     again.date.setDate(QtCore.QDate(2026, 12, 29))
     assert again.date_note.text() == "" and not again.date_note.isVisibleTo(again)
+
+
+def test_a_new_conference_is_made_under_the_chosen_authority_or_nation(
+    qtbot: QtBot, session: Session, authorities: Path
+) -> None:
+    examples = Path(__file__).parents[2] / "docs" / "authorities"
+    shutil.copy(examples / "glenmorven.toml", authorities / "glenmorven.toml")
+    (authorities / "broken.toml").write_text('base = "wales"\nid = "broken"\nnation = 3\n')
+    created = []
+
+    def create(value):
+        created.append(session.conferences.create_conference(value))
+        return created[-1]
+
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, create, choices=profile_choices(), chosen="wales"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.profile
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels[:2] == ["broken.toml: cannot be used", "Glenmorven Council (Scotland)"]
+    broken = combo.model().item(0)
+    assert not broken.isEnabled() and "line 3: nation" in broken.toolTip()
+    assert combo.currentText() == "Wales"  # the last one chosen
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Glen")
+    assert dialog.profile_id == "glenmorven"
+    dialog.anchor.setDate(QtCore.QDate(2026, 11, 16))
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
+    assert dialog.error.text() == ""
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    record = session.conferences.get(created[0].reference).conference
+    assert (record.profile, record.local_authority) == ("glenmorven", "Glenmorven Council")

@@ -6,15 +6,16 @@ after it needs a recorded reason before the conference can be created.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
+from cpc_desktop.services.profiles import ProfileChoice
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import SHARE_LABEL, bound, share_box
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
@@ -92,6 +93,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
         create: Callable[[NewConference], Any],
         parent: QtWidgets.QWidget | None = None,
         question: Callable[[NewConference], str | None] = lambda _new: None,
+        choices: Sequence[ProfileChoice] = (),
+        chosen: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New conference")
@@ -100,11 +103,42 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self._create = create
         self._question = question
         self._held_anyway: date | None = None
+        self._choices = tuple(choices)
+        self._chosen = chosen
         self.created: Any = None
         self._build_ui()
         self._refresh()
 
+    def _rules_combo(self) -> QtWidgets.QComboBox:
+        """The nation's rules or a local authority's; one whose file has a problem is
+        listed, greyed, with the problem as its tooltip."""
+        combo = QtWidgets.QComboBox()
+        combo.setObjectName("profile")
+        combo.setAccessibleName("Rules and local authority")
+        model = QtGui.QStandardItemModel(combo)
+        for choice in self._choices:
+            item = QtGui.QStandardItem(choice.label)
+            item.setData(choice.id, QtCore.Qt.ItemDataRole.UserRole)
+            if choice.problem is not None:
+                item.setEnabled(False)
+                item.setText(f"{choice.label}: cannot be used")
+                item.setToolTip(choice.problem)
+            model.appendRow(item)
+        combo.setModel(model)
+        usable = [c.id for c in self._choices if c.problem is None]
+        wanted = self._chosen if self._chosen in usable else (usable or [""])[0]
+        combo.setCurrentIndex(max(combo.findData(wanted), 0))
+        combo.setVisible(bool(self._choices))
+        return combo
+
+    @property
+    def profile_id(self) -> str:
+        """The chosen profile's id (England when no choice is offered)."""
+        value = self.profile.currentData()
+        return str(value) if value else "england"
+
     def _build_ui(self) -> None:
+        self.profile = self._rules_combo()
         self.type = QtWidgets.QComboBox()
         for kind in ConferenceType:
             self.type.addItem(TYPE_NAMES[kind.value], kind)
@@ -155,6 +189,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.add_child()
 
         form = QtWidgets.QFormLayout()
+        if self._choices:
+            form.addRow("R&ules:", self.profile)
         form.addRow("&Type:", self.type)
         form.addRow("&Date:", self.date)
         form.addRow("", self.date_note)
@@ -192,6 +228,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         for signal in (
+            self.profile.currentIndexChanged,
             self.type.currentIndexChanged,
             self.date.dateChanged,
             self.anchor.dateChanged,
@@ -221,6 +258,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         start = self.start.time()
         return NewConference(
             type=kind,
+            profile=self.profile_id,
             date=_to_date(self.date) or self._today,
             children=children,
             start_time=None if not start.isValid() else start.toPython(),  # type: ignore[arg-type]

@@ -157,11 +157,18 @@ def test_northern_ireland_adds_exploitation() -> None:
     assert "appeal" in ni.complaints_route
 
 
-@pytest.mark.parametrize("profile_id", ["kent", "", "../england", "England", "england.toml"])
+@pytest.mark.parametrize("profile_id", ["", "../england", "England", "england.toml"])
 def test_unknown_profile_id(profile_id: str) -> None:
     assert load_error(profile_id) == (
         f"unknown profile {profile_id!r}: the shipped profiles are"
         " england, northern_ireland, scotland, wales"
+    )
+
+
+def test_an_id_neither_shipped_nor_local_names_the_folder(authorities: Path) -> None:
+    assert load_error("kent") == (
+        "unknown profile 'kent': the shipped profiles are england, northern_ireland,"
+        f" scotland, wales, and {authorities} holds no kent.toml"
     )
 
 
@@ -198,7 +205,7 @@ def test_bad_override_names_the_file_and_the_key(tmp_path: Path) -> None:
     path = write(tmp_path, '[timescales]\nminutes_days = "x"\n')
 
     assert load_error("england", path) == (
-        f"{path}: timescales.minutes_days: expected a whole number of days, got 'x'"
+        f"{path}, line 2: timescales.minutes_days: expected a whole number of days, got 'x'"
     )
 
 
@@ -206,7 +213,7 @@ def test_misspelt_override_key_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "[timescales]\nminute_days = 20\n")
 
     assert load_error("wales", path) == (
-        f"{path}: timescales.minute_days: unknown key (did you mean 'minutes_days'?)"
+        f"{path}, line 2: timescales.minute_days: unknown key (did you mean 'minutes_days'?)"
     )
 
 

@@ -264,6 +264,12 @@ ROWS: list[Row] = [
         lambda s, f: s.schedule.preview_due(new_conference()),
         Helper("a due date worked out from the rules for a conference not yet saved"),
     ),
+    Row(
+        ScheduleService,
+        "date_question",
+        lambda s, f: s.schedule.date_question(new_conference()),
+        Helper("what is unusual about a date, from the rules, for a conference not yet saved"),
+    ),
     # --- the agenda -----------------------------------------------------------------
     Row(
         AgendaService,
