@@ -98,3 +98,10 @@ def _drop_server_stores() -> Iterator[None]:
     stores = sys.modules.get("tests.helpers.stores")
     if _SERVER and stores is not None:
         stores.drop_server_stores()
+
+
+@pytest.fixture(autouse=True)
+def _seal_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps the audit seals of its stores in a folder of its own, never in the
+    user's data folder (child processes inherit it through the environment)."""
+    monkeypatch.setenv("CPC_SEAL_DIR", str(tmp_path_factory.mktemp("seals")))
