@@ -107,7 +107,13 @@ def check(store: Store) -> IntegrityReport:
 def _beyond_the_chain(store: Store, conn: sa.Connection, notes: list[str]) -> list[str]:
     """What a chain that replays cleanly can still hide: a missing trigger, and (for a
     file) a chain shorter than, or different from, the one sealed on this machine."""
-    shown = store.path.name if store.path is not None else "the store"
+    if store.path is not None:
+        shown = store.path.name
+    else:
+        from cpc_desktop.data.server import label
+
+        assert store.url is not None
+        shown = label(store.url)
     missing = safeguards.trigger_problem(conn, shown)
     if missing is not None:
         return [missing]
