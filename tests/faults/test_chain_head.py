@@ -14,6 +14,7 @@ first open on a machine with no seal, must still open cleanly.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 
 from cpc_desktop.data import audit, migrate, seal
+from cpc_desktop.data.errors import StoreDamaged
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.schema import KNOWN_REVISIONS
 from cpc_desktop.data.store import open_store
@@ -47,9 +49,9 @@ WAL_FRAME = 24 + 4096  # a -wal frame: its header and one page
 
 
 def missing(n: int) -> str:
-    events = "1 audit event saved up to " + WHEN + " is" if n == 1 else f"{n} audit events"
+    events = f"1 audit event saved up to {WHEN} is"
     if n != 1:
-        events += " saved up to " + WHEN + " are"
+        events = f"{n} audit events saved up to {WHEN} are"
     return (
         events + r" missing from demo\.db: it is an older copy, or its -wal was lost or cut "
         r"short after a crash; " + RESTORE
@@ -141,8 +143,6 @@ def assert_detected(
     capsys: pytest.CaptureFixture[str], store: Path, message: str, passphrase: str = PASSPHRASE
 ) -> None:
     """Named at open (read-only), by ``list`` on stderr, and by ``check`` (exit 1)."""
-    import re
-
     found = damage_at_open(store, passphrase)
     assert found is not None and re.fullmatch(message, found), found
     before = snapshot(store.parent)
@@ -379,11 +379,7 @@ def test_a_refused_store_is_not_migrated(demo: Path) -> None:
         store.close()
     shutil.copy(older, demo)
     before = snapshot(demo.parent)
-    from cpc_desktop.data.errors import StoreDamaged
-
     with pytest.raises(StoreDamaged) as refused:
         open_store(demo, StoreKey.from_passphrase(PASSPHRASE))
-    import re
-
     assert re.fullmatch(missing(1), str(refused.value)), str(refused.value)
     assert snapshot(demo.parent) == before
