@@ -87,7 +87,9 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
     return passphrase
 
 
-def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
+def _session(args: argparse.Namespace, *, create: bool = False, warn: bool = True) -> Any:
+    """Open ``--db``; a store found damaged at open (read-only) is named on stderr first,
+    unless ``warn`` is off (``check``, which names it as its failure)."""
     from cpc_desktop.services.session import open_session
 
     user = os.environ.get("CPC_USER")
@@ -97,6 +99,12 @@ def _session(args: argparse.Namespace, *, create: bool = False) -> Any:
     else:
         key = _read_passphrase(args, new=create)
         session = open_session(Path(args.db), key, create=create, user=user)
+    damage = session.store.damage
+    if damage is not None and warn:
+        print(
+            f"{PROG}: {for_terminal(damage)} (opened read-only: nothing will be saved)",
+            file=sys.stderr,
+        )
     if not create:
         from cpc_desktop.cli_release import sign_in
 
@@ -206,7 +214,7 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    with _session(args, warn=False) as session:
         report = session.conferences.check()
     if not report.sound:
         raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
@@ -214,6 +222,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"{shown(args.db)} is sound: {report.conferences} conferences, {report.rows} rows, "
         f"{report.audit_events} audit events, chain head {report.head[:16]}"
     )
+    for note in report.notes:
+        _say(note)
     return 0
 
 

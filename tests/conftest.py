@@ -108,3 +108,10 @@ def authorities(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     folder = tmp_path_factory.mktemp("authorities")
     monkeypatch.setenv("CPC_AUTHORITIES", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _seal_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps the audit seals of its stores in a folder of its own, never in the
+    user's data folder (child processes inherit it through the environment)."""
+    monkeypatch.setenv("CPC_SEAL_DIR", str(tmp_path_factory.mktemp("seals")))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from cpc_desktop.data import seal
 from cpc_desktop.data.errors import StoreError, StoreIsDirectory, StoreLocked, StoreNotFound
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.locking import InstanceLock
@@ -94,7 +95,14 @@ def restore_backup(store_path: Path, backup: Path, key: StoreKey) -> None:
         raise StoreIsDirectory(f"{store_path} is a folder, not a store file")
     if backup.exists() and backup.resolve() == store_path.resolve():
         raise StoreError(f"{backup.name} is the store itself, not a backup of it")
-    open_store(backup, key).close()  # opens, decrypts and checks it; leaves no -wal
+    opened = open_store(backup, key)  # opens, decrypts and checks it; leaves no -wal
+    try:
+        with opened.reading() as session:
+            head = seal.read_head(session.connection())
+        assert opened.sealer is not None
+        sealer = opened.sealer.for_path(store_path)  # the same bytes: the same key
+    finally:
+        opened.close()
     if any(s.exists() for s in sidecars(backup)):
         raise StoreError(f"{backup.name} is still in use; close it and try again")
     try:
@@ -123,6 +131,7 @@ def restore_backup(store_path: Path, backup: Path, key: StoreKey) -> None:
         _fsync_dir(store_path.parent)
         os.replace(partial, store_path)
         _fsync_dir(store_path.parent)
+        sealer.seal_head(head)  # put back on purpose: the seal now expects this copy
     except BaseException:
         with suppress(FileNotFoundError):
             partial.unlink()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy import exc
 
-from cpc_desktop.data import audit
+from cpc_desktop.data import audit, safeguards
 from cpc_desktop.data.models import ConferenceRow
 from cpc_desktop.data.schema import FTS_TABLE
 from cpc_desktop.data.store import Store
@@ -25,6 +25,8 @@ class IntegrityReport:
     rows: int
     head: str
     problems: tuple[str, ...]
+    #: Facts worth a line that are not failures (the store was sealed afresh here).
+    notes: tuple[str, ...] = ()
 
     @property
     def sound(self) -> bool:
@@ -86,6 +88,10 @@ def check(store: Store) -> IntegrityReport:
         with store.reading() as session:
             report = audit.verify(session)
             conferences = session.scalar(sa.select(sa.func.count()).select_from(ConferenceRow))
+            problems.extend(report.problems)
+            notes = [store.seal_note] if store.seal_note else []
+            if not problems:
+                problems.extend(_beyond_the_chain(store, session.connection(), notes))
     except exc.DBAPIError as error:
         raise store.translate(error) from error
     return IntegrityReport(
@@ -93,5 +99,27 @@ def check(store: Store) -> IntegrityReport:
         audit_events=report.events,
         rows=report.rows,
         head=report.head,
-        problems=report.problems,
+        problems=tuple(problems),
+        notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def _beyond_the_chain(store: Store, conn: sa.Connection, notes: list[str]) -> list[str]:
+    """What a chain that replays cleanly can still hide: a missing trigger, and (for a
+    file) a chain shorter than, or different from, the one sealed on this machine."""
+    if store.path is not None:
+        shown = store.path.name
+    else:
+        from cpc_desktop.data.server import label
+
+        assert store.url is not None
+        shown = label(store.url)
+    missing = safeguards.trigger_problem(conn, shown)
+    if missing is not None:
+        return [missing]
+    if store.sealer is None:
+        return []
+    verdict = store.sealer.examine(conn)
+    if verdict.note is not None:
+        notes.append(verdict.note)
+    return [] if verdict.problem is None else [verdict.problem]

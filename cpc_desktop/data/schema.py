@@ -25,3 +25,25 @@ def is_index_name(name: str | None) -> bool:
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's ``include_name`` hook: compare everything but the full-text index."""
     return not (type_ in ("table", "index") and is_index_name(name))
+
+
+#: The triggers a store at :data:`HEAD_REVISION` must have (SQLite): the audit log's
+#: append-only guards (0001), the search index's upkeep (0002) and the freeze of issued
+#: minutes (0003). ``check`` and every open name any that is missing.
+SQLITE_TRIGGERS: tuple[str, ...] = (
+    "audit_event_no_update",
+    "audit_event_no_delete",
+    "minute_fts_insert",
+    "minute_fts_delete",
+    "minute_fts_update",
+    "minutes_version_issued_update",
+    "minutes_version_issued_delete",
+)
+#: The same on a PostgreSQL server (which also refuses TRUNCATE of the audit log).
+SERVER_TRIGGERS: tuple[str, ...] = (
+    "audit_event_no_update",
+    "audit_event_no_delete",
+    "audit_event_no_truncate",
+    "minutes_version_issued_update",
+    "minutes_version_issued_delete",
+)

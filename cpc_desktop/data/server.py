@@ -28,6 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc
 from sqlalchemy.engine import make_url
 
+from cpc_desktop.data import safeguards
 from cpc_desktop.data.errors import (
     NotAStore,
     StoreDamaged,
@@ -182,13 +183,19 @@ def open_server_store(text: str) -> Store:
             from cpc_desktop.data import migrate
 
             migrate.upgrade(engine)  # no copy first: the server's backups are the undo
+        with engine.connect() as conn:
+            damage = safeguards.trigger_problem(conn, shown)
+            conn.rollback()
     except exc.DBAPIError as error:
         engine.dispose()
         raise translate_error(error, shown) from error
     except BaseException:
         engine.dispose()
         raise
-    return Store(path=None, engine=engine, key=None, url=url)
+    store = Store(path=None, engine=engine, key=None, url=url)
+    if damage is not None:  # a guard is gone: readable, but nothing more is written
+        store.refuse_writes(damage)
+    return store
 
 
 def server_store_exists(text: str) -> bool:

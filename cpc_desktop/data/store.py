@@ -26,7 +26,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from cpc_desktop.data import audit
+from cpc_desktop.data import audit, safeguards, seal
 from cpc_desktop.data.errors import (
     NotAStore,
     StoreDamaged,
@@ -42,6 +42,7 @@ from cpc_desktop.data.errors import (
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.location import is_server_url
 from cpc_desktop.data.locking import InstanceLock
+from cpc_desktop.data.models import AuditEvent
 from cpc_desktop.data.probe import key_for_file, keyed_connection, probe
 from cpc_desktop.data.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -218,6 +219,9 @@ class Store:
     _lock: InstanceLock | None = field(default=None, repr=False)
     url: sa.URL | None = field(default=None, repr=False)
     _health: _Health = field(default_factory=_Health, repr=False)
+    _sealer: seal.Sealer | None = field(default=None, repr=False)
+    #: Said once when the store opened: it had no seal on this machine and got one.
+    seal_note: str | None = None
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -282,7 +286,13 @@ class Store:
             return Store(path=None, engine=engine, key=None, url=self.url, _health=self._health)
         assert self.key is not None
         engine = _make_engine(self.path, key_for_file(self.key, self.path), create=False)
-        return Store(path=self.path, engine=engine, key=self.key, _health=self._health)
+        return Store(
+            path=self.path,
+            engine=engine,
+            key=self.key,
+            _health=self._health,
+            _sealer=self._sealer,
+        )
 
     def when_closed(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` when this store closes: after its connection, before its lock.
@@ -323,6 +333,7 @@ class Store:
         session = self._sessions()
         work = audit.Work(session=session, object_id=context.object_id)
         audit.track(session)
+        recorded: AuditEvent | None = None
         try:
             with session.begin():
                 if self.url is not None:  # one writer at a time (SQLite: BEGIN IMMEDIATE)
@@ -336,13 +347,20 @@ class Store:
                     if session.info.get("touched"):
                         raise StoreDamaged(f"nothing was saved: {damage}")
                     raise _NothingToRecord
-                audit.record(session, context, work)
+                recorded = audit.record(session, context, work)
         except _NothingToRecord:
             pass
         except exc.DBAPIError as error:
             raise self.translate(error) from error
         finally:
             session.close()
+        if recorded is not None and self._sealer is not None:  # committed: seal the new head
+            self._sealer.seal(recorded.seq, recorded.hash)
+
+    @property
+    def sealer(self) -> seal.Sealer | None:
+        """The seal of this store's audit chain kept on this machine (files only)."""
+        return self._sealer
 
     def close(self) -> None:
         self.engine.dispose()
@@ -402,12 +420,23 @@ def open_store(path: Path | str, key: StoreKey | None) -> Store:
         lock.release()
         raise NotAStore(f"{path.name} is not a CPC Desktop store")
     engine = _make_engine(path, file_key, create=False)
+    sealer = seal.Sealer(path, file_key)
     try:
+        with engine.connect() as conn:  # read only: the seal, before anything is written
+            verdict = sealer.examine(conn)
+            conn.rollback()
         if needs_upgrade(revision, path.name):
+            if verdict.problem is not None:  # not upgraded: left as it was found
+                raise StoreDamaged(verdict.problem)
             from cpc_desktop.data import migrate
 
             migrate.backup(engine, path, key, revision)
             migrate.upgrade(engine)
+        damage = verdict.problem
+        if damage is None:
+            with engine.connect() as conn:
+                damage = safeguards.trigger_problem(conn, path.name)
+                conn.rollback()
     except exc.DBAPIError as error:
         engine.dispose()
         lock.release()
@@ -416,7 +445,11 @@ def open_store(path: Path | str, key: StoreKey | None) -> Store:
         engine.dispose()
         lock.release()
         raise
-    return Store(path=path, engine=engine, key=key, _lock=lock)
+    store = Store(path=path, engine=engine, key=key, _lock=lock, _sealer=sealer)
+    store.seal_note = verdict.note
+    if damage is not None:  # readable, but nothing more is written (see refuse_writes)
+        store.refuse_writes(damage)
+    return store
 
 
 def create_store(path: Path | str, key: StoreKey | None, *, owner: str, now: datetime) -> Store:
@@ -440,7 +473,9 @@ def create_store(path: Path | str, key: StoreKey | None, *, owner: str, now: dat
     try:
         migrate.upgrade(engine)
         lock = InstanceLock.acquire(path)
-        store = Store(path=path, engine=engine, key=key, _lock=lock)
+        # The seal's key comes from the file's (one more derivation for a passphrase).
+        sealer = seal.Sealer(path, key_for_file(key, path))
+        store = Store(path=path, engine=engine, key=key, _lock=lock, _sealer=sealer)
         migrate.initialise(store, owner=owner, now=now)
     except BaseException as error:
         engine.dispose()
@@ -449,6 +484,7 @@ def create_store(path: Path | str, key: StoreKey | None, *, owner: str, now: dat
         for leftover in (path, *sidecars(path)):
             with suppress(FileNotFoundError):
                 leftover.unlink()
+        seal.forget(path)
         if isinstance(error, exc.DBAPIError):
             raise translate_error(error, path) from error
         raise

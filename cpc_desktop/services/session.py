@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
+from cpc_desktop.data import seal
 from cpc_desktop.data.backups import restore_backup
 from cpc_desktop.data.errors import StoreError, StoreExists
 from cpc_desktop.data.keys import StoreKey
@@ -196,6 +197,7 @@ class Session:
             for leftover in (path, *sidecars(path)):
                 with suppress(FileNotFoundError):
                     leftover.unlink()
+            seal.forget(path)
 
 
 def open_session(
@@ -256,7 +258,9 @@ def create_filled(
         for leftover in (building, *sidecars(building)):
             with suppress(FileNotFoundError):
                 leftover.unlink()
+        seal.forget(building)
         raise
+    seal.move(building, target)  # the audit log's seal follows the store to its name
     return result
 
 

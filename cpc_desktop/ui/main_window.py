@@ -72,6 +72,14 @@ DAMAGE_ADVICE = (
 )
 
 
+def _sentence(message: str, path: Path | None) -> str:
+    """A one-line message as a sentence; one that begins with the file's name keeps its
+    spelling (the name may begin in lower case)."""
+    if path is None or not message.startswith(path.name):
+        message = message[:1].upper() + message[1:]
+    return message + "."
+
+
 class MainWindow(QtWidgets.QMainWindow):
     """The window a chair works in, for one open store (a services ``Session``).
 
@@ -408,6 +416,10 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- the background page check (large stores) ---------------------------------------
 
     def _watch_pages(self) -> None:
+        found = self.session.store.damage  # at opening: the audit seal, a lost trigger
+        if found is not None:
+            self._on_damage_found(found)
+            return
         watch = getattr(self.session, "watch_pages", None)
         if watch is not None:
             watch(self._report_damage)
@@ -422,7 +434,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Critical,
             "The store is damaged",
-            message + ".",  # it begins with the file's name: left as it is spelt
+            _sentence(message, self.session.store.path),
             QtWidgets.QMessageBox.StandardButton.Ok,
             self,
         )

@@ -95,6 +95,8 @@ def test_letters_third_unwritable(capsys, issued, tmp_path: Path, monkeypatch) -
     calls = []
 
     def replace(src: Any, dst: Any) -> None:
+        if Path(dst).parent != letters:  # not an output (the audit log's seal, say)
+            return real(src, dst)
         calls.append(dst)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")

@@ -283,6 +283,47 @@ def test_damage_found_in_the_background_turns_the_window_read_only(
         session.close()
 
 
+def test_an_older_copy_found_at_opening_shows_at_once_and_the_window_is_read_only(
+    qtbot: QtBot, store_path: Path, preferences: Preferences
+) -> None:
+    """The audit seal finds the store behind what this machine saw: said before any work."""
+    older = store_path.with_name("older.db")
+    with open_session(store_path, PASSPHRASE, clock=fixed_clock) as session:
+        session.conferences.check()  # sealed on this machine
+    older.write_bytes(store_path.read_bytes())
+    with open_session(store_path, PASSPHRASE, clock=fixed_clock) as session:
+        session.conferences.check()
+        session.conferences.check()
+    store_path.write_bytes(older.read_bytes())  # put back outside CPC Desktop
+    session = open_session(store_path, PASSPHRASE, clock=fixed_clock)
+    window: MainWindow | None = None
+    try:
+        window = MainWindow(session, preferences)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.damage_box is not None, timeout=5_000)
+        box = window.damage_box
+        assert box is not None and box.isVisible()
+        box.activateWindow()
+        qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is box)
+        assert re.fullmatch(
+            r"2 audit events saved up to .* UTC are missing from store\.db: it is an older "
+            r"copy, or its -wal was lost or cut short after a crash; restore the latest backup\.",
+            box.text(),
+        )
+        assert window.read_only.isVisible()
+        qtbot.keyClick(box, Key.Key_Return)
+        assert not box.isVisible()
+        before = _audit_actions(session)
+        window.open_conference("CPC-2026-0002")  # reading goes on, and records nothing
+        assert window.workspace is not None
+        assert _audit_actions(session) == before
+    finally:
+        if window is not None:
+            window.close()
+        session.close()
+
+
 def test_a_small_store_starts_no_background_check(
     qtbot: QtBot, session: Session, preferences: Preferences
 ) -> None:

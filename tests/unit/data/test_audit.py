@@ -154,3 +154,22 @@ def test_the_search_index_is_not_a_tracked_table() -> None:
     names = {table.name for table in TRACKED_TABLES}
     assert {"conference_action", "safety_scale"} <= names
     assert not {name for name in names if name.startswith("minute_fts")}
+
+
+def test_a_dropped_guard_trigger_is_named_by_check(store_path: Path) -> None:
+    """On a file and on a server alike, and read-only from its opening."""
+    _raw(store_path, _drop_trigger("audit_event_no_delete"))
+    if ON_SERVER:
+        from cpc_desktop.data.server import label, parse_url
+
+        shown = label(parse_url(str(store_path)))
+    else:
+        shown = "store.db"
+    expected = (
+        f"{shown} has lost its safeguard trigger audit_event_no_delete (removed outside CPC "
+        "Desktop, so its audit log or issued minutes could be changed unseen); "
+        "restore the latest backup"
+    )
+    assert _problems(store_path) == (expected,)
+    with open_store(store_path, RAW_KEY) as store:
+        assert store.damage == expected

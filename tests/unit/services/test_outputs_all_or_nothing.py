@@ -83,6 +83,8 @@ def test_third_letter_unwritable_leaves_no_file_and_records_nothing(
     calls = []
 
     def replace(src: Any, dst: Any) -> None:  # the third rename into place fails
+        if Path(dst).parent != folder:  # not an output (the audit log's seal, say)
+            return real(src, dst)
         calls.append(dst)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
