@@ -44,6 +44,7 @@ from cpc_desktop.domain.problems import (
     warning,
 )
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.terms import Terms
 from cpc_desktop.domain.timescales import TimescaleParams
 
 NewId = Callable[[], str]
@@ -83,6 +84,7 @@ class FlowContext:
         primary_required: the profile requires a primary category with a plan.
         previous_outcome: child id to the child's outcome before this conference.
         today: the date the wizard runs (the service's clock, not read here).
+        terms: the profile's words for the plans, the people and the meeting.
     """
 
     conference: Conference
@@ -96,6 +98,7 @@ class FlowContext:
     calendar: WorkingCalendar
     previous_outcome: Mapping[str, Outcome | None]
     today: date
+    terms: Terms
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from cpc_desktop.domain.private_details import KINDS, may_show
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
 from cpc_desktop.domain.sides import for_children, is_family_side
+from cpc_desktop.domain.terms import Terms, capital, terms_of
 
 Local = Callable[[datetime], datetime]
 
@@ -86,6 +87,7 @@ def build_minutes(
         ValueError: ``which.recipient_id`` names no participant of this conference.
     """
     family = which.copy is CopyKind.FAMILY
+    terms = terms_of(profile)
     redactions = family_redactions(record, which.recipient_id) if family else ()
     hidden = {r.entry_id for r in redactions}
     people = {p.id: p for p in record.participants}
@@ -95,6 +97,7 @@ def build_minutes(
         local,
         family=family,
         recipient=which.recipient_id,
+        terms=terms,
     )
     sections = [
         Section("Conference details", writer.details(profile, version)),
@@ -102,7 +105,7 @@ def build_minutes(
         *writer.contacts(recipient),
         Section("Reports", writer.reports()),
         *writer.items(hidden),
-        Section("Decisions", writer.decisions_intro()),
+        Section("Decisions", _decisions_intro(writer.record)),
         *writer.decisions(profile),
         Section("Actions agreed", writer.actions(hidden)),
         Section("Next dates", writer.next_dates()),
@@ -127,7 +130,8 @@ def build_minutes(
     )
     document = PrintedDocument(
         title=f"{profile.terminology.meeting_name}: minutes",
-        subtitle=f"{label(conference.type)}, {long_date(conference.date)}. {subtitle}",
+        subtitle=f"{terms.conference_type(conference.type)}, {long_date(conference.date)}. "
+        + subtitle,
         marking=profile.protective_marking,
         reference=conference.reference,
         sections=tuple(sections),
@@ -135,6 +139,12 @@ def build_minutes(
         metadata=metadata,
     )
     return BuiltMinutes(document, redactions)
+
+
+def _decisions_intro(record: ConferenceRecord) -> tuple[Block, ...]:
+    if not record.decisions:
+        return (Para("No decision has been recorded yet.", style=ParaStyle.NOTE),)
+    return ()
 
 
 def left_out(
@@ -185,12 +195,19 @@ class _Writer:
         *,
         family: bool = False,
         recipient: str | None = None,
+        terms: Terms | None = None,
     ) -> None:
         self.record = record
         self.local = local
+        self._terms = terms
         self.people = {p.id: p for p in record.participants}
         self.family = family
         self.recipient = recipient
+
+    @property
+    def words(self) -> Terms:  # the profile's words, for the sections that name them
+        assert self._terms is not None, "this writer was made without a profile"
+        return self._terms
 
     def shown(self, path: str, text: str, item: object) -> str | None:
         """``text`` of the field at ``path`` of ``item`` as this copy prints it, or
@@ -242,7 +259,7 @@ class _Writer:
         when = long_date(c.date) + (f", {clock(c.start_time)}" if c.start_time else "")
         pairs = [
             ("Reference", c.reference),
-            ("Conference", label(c.type)),
+            ("Conference", self.words.conference_type(c.type)),
             ("Date", when),
             ("Where", ", ".join(x for x in (isolated(c.venue), label(c.mode)) if x)),
             ("Local authority", c.local_authority or "-"),
@@ -403,11 +420,6 @@ class _Writer:
         table = Table(("Who", f"Score ({SCALE_MIN}-{SCALE_MAX})", "Why"), rows, (0.35, 0.15, 0.5))
         return (anchors, table)
 
-    def decisions_intro(self) -> tuple[Block, ...]:
-        if not self.record.decisions:
-            return (Para("No decision has been recorded yet.", style=ParaStyle.NOTE),)
-        return ()
-
     def decisions(self, profile: Profile) -> list[Section]:
         children = {c.id: child_name(c, blank="") for c in self.record.children}
         categories = {c.key: c.label for c in profile.categories}
@@ -423,23 +435,22 @@ class _Writer:
                 "Threshold for a plan",
                 threshold + (f": {d.threshold_rationale}" if d.threshold_rationale else ""),
             ),
-            ("Decision", label(d.outcome) if d.outcome else "Not decided"),
+            ("Decision", self.words.outcome(d.outcome) if d.outcome else "Not decided"),
             ("Reasons", d.reason or "-"),
         ]
         if d.categories:
             names = [categories.get(k, k) for k in d.categories]
-            pairs.append(("Categories", ", ".join(names)))
+            pairs.append((self.words.categories, ", ".join(names)))
             if d.primary_category:
-                pairs.append(
-                    ("Main category", categories.get(d.primary_category, d.primary_category))
-                )
+                main = categories.get(d.primary_category, d.primary_category)
+                pairs.append((capital(self.words.main_category), main))
         if d.ending:
             pairs.append(("Ending", f"{label(d.ending)}, {short_date(d.ending_date) or '-'}"))
         if d.lead_social_worker_id:
-            pairs.append(("Lead social worker", self.named(d.lead_social_worker_id)))
+            pairs.append((self.words.lead_worker, self.named(d.lead_social_worker_id)))
             pairs.append(("Contact", d.lead_social_worker_contact or "-"))
         if d.core_group:
-            pairs.append(("Core group", ", ".join(self.named(i) for i in d.core_group)))
+            pairs.append((self.words.core_group, ", ".join(self.named(i) for i in d.core_group)))
         if d.contingency_plan:
             pairs.append(("Contingency plan", d.contingency_plan))
         blocks: list[Block] = [Fields(tuple(pairs))]
@@ -450,13 +461,13 @@ class _Writer:
         # Every copy prints each view; the reasons only where this copy may carry them.
         why = [self.shown(_VIEW_REASON, v.reason, v) for v in d.views]
         if d.views and all(reason is None for reason in why):
-            views = tuple((self.named(v.participant_id), label(v.view)) for v in d.views)
+            views = tuple((self.named(v.participant_id), self.words.view(v.view)) for v in d.views)
             blocks.append(Table(("Agency view", "Recommends"), views, (0.6, 0.4)))
         elif d.views:
             rows = tuple(
                 (
                     self.named(v.participant_id),
-                    label(v.view),
+                    self.words.view(v.view),
                     _ELSEWHERE if reason is None and v.reason else reason or "-",
                 )
                 for v, reason in zip(d.views, why, strict=True)
@@ -500,9 +511,10 @@ class _Writer:
         for d in self.record.decisions:
             name = children.get(d.child_id, "child")
             if d.first_core_group_date:
-                pairs.append((f"First core group ({name})", long_date(d.first_core_group_date)))
+                first = f"{self.words.first_core_group} ({name})"
+                pairs.append((first, long_date(d.first_core_group_date)))
             if d.review_date:
-                pairs.append((f"Review conference ({name})", long_date(d.review_date)))
+                pairs.append((f"{self.words.review} ({name})", long_date(d.review_date)))
         if not pairs:
             return (Para("No further meetings were set.", style=ParaStyle.NOTE),)
         return (Fields(tuple(pairs)),)

@@ -162,6 +162,9 @@ class Terminology:
     core_group_name: str  # "core group"
     category_singular: str  # "category" / Scotland "concern"
     category_plural: str  # "categories" / Scotland "concerns"
+    #: The multi-agency discussion that starts an enquiry and the clock for an initial
+    #: conference; Scotland's is the inter-agency referral discussion.
+    strategy_discussion_name: str = "strategy discussion"
 
 
 @dataclass(frozen=True)

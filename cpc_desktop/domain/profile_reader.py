@@ -330,7 +330,10 @@ def _release_check(root: _Table) -> dict[str, Any]:
 
 
 def _terminology(table: _Table) -> Terminology:
-    return Terminology(**{f.name: table.text(f.name) for f in fields(Terminology)})
+    optional = {f.name: f.default for f in fields(Terminology) if isinstance(f.default, str)}
+    return Terminology(
+        **{f.name: table.text(f.name, optional.get(f.name)) for f in fields(Terminology)}
+    )
 
 
 def _statements(table: _Table) -> Statements:

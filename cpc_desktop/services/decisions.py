@@ -34,6 +34,8 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.quorum import present_at, record_quorum
+from cpc_desktop.domain.sides import is_family_side
+from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.domain.validation import Severity
 from cpc_desktop.services.base import ServiceBase, frozen_message
 from cpc_desktop.services.errors import Conflict, RuleViolation
@@ -115,7 +117,9 @@ class DecisionService(ServiceBase):
             professionals=tuple(
                 person
                 for person in record.participants
-                if person.role in PROFESSIONAL_ROLES and present_at(person, now)
+                if person.role in PROFESSIONAL_ROLES
+                and not is_family_side(person)
+                and present_at(person, now)
             ),
             quorum=record_quorum(record, profile.quorum, now),
             allowed_categories=tuple((c.key, c.label) for c in profile.categories),
@@ -124,6 +128,7 @@ class DecisionService(ServiceBase):
             calendar=calendar,
             previous_outcome=previous,
             today=today,
+            terms=terms_of(profile),
         )
 
     def _replace_decisions(

@@ -86,12 +86,15 @@ class ProfileChoice:
         path: the local settings file, or ``None`` for a shipped profile.
         problem: why the file cannot be used (one line naming the file and line), or
             ``None``; a choice with a problem is shown but cannot be chosen.
+        strategy_discussion: what the profile calls the discussion that starts the
+            clock for an initial conference.
     """
 
     id: str
     label: str
     path: Path | None = None
     problem: str | None = None
+    strategy_discussion: str = "strategy discussion"
 
 
 def profile_choices() -> tuple[ProfileChoice, ...]:
@@ -116,9 +119,13 @@ def profile_choices() -> tuple[ProfileChoice, ...]:
             continue
         nation = load_profile(profile.nation.value).name
         name = profile.authority.name if profile.authority else profile.name
-        local.append(ProfileChoice(profile.id, f"{name} ({nation})", path))
+        strategy = profile.terminology.strategy_discussion_name
+        local.append(ProfileChoice(profile.id, f"{name} ({nation})", path, None, strategy))
     local.sort(key=lambda c: c.label.casefold())
-    shipped = [ProfileChoice(pid, load_profile(pid).name) for pid in available_profiles()]
+    shipped = [
+        ProfileChoice(p.id, p.name, strategy_discussion=p.terminology.strategy_discussion_name)
+        for p in map(load_profile, available_profiles())
+    ]
     shipped.sort(key=lambda c: (c.id != DEFAULT_PROFILE, c.label))
     return (*local, *shipped)
 

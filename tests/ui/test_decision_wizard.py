@@ -737,3 +737,59 @@ def test_the_wizard_note_names_the_limit_and_a_non_working_choice() -> None:
     assert date_note(date(2026, 4, 3), proposed, latest, calendar).endswith(
         " Fri 3 Apr 2026 is a bank holiday."
     )
+
+
+def test_a_scottish_meeting_is_decided_in_scotlands_words(qtbot: QtBot, session: Session) -> None:
+    """Under the Scotland profile the wizard offers a child's plan, asks for areas of
+    concern and a lead professional; the agencies count as Scotland's (no internal keys)."""
+    ref = _conference(
+        session,
+        ConferenceType.INITIAL,
+        (NewChild("Ada", "Quinn", date(2019, 5, 1)),),
+        (SW, POLICE, HEALTH, PARENT),
+        profile="scotland",
+    )
+    wizard = _open(qtbot, session, ref)
+    quorum = _at(wizard, flow.StepKind.QUORUM)
+    said = " ".join(label.text() for label in quorum.findChildren(QtWidgets.QLabel))
+    assert "_" not in said.replace("&", "")  # groups by name: no "health_visiting"
+    _next(qtbot, wizard)
+    views = _at(wizard, flow.StepKind.VIEWS, 0)
+    assert isinstance(views, pages.ViewsPage)
+    combo = views.rows[0][1]
+    assert [combo.itemText(i) for i in range(combo.count())][1:3] == [
+        "Child protection plan",
+        "Child's plan",
+    ]
+    _views(
+        qtbot,
+        wizard,
+        0,
+        {
+            "Ruth Adeyemi": (View.PLAN, "Neglect"),
+            "DC Dan Hart": (View.PLAN, "Call-outs"),
+            "Hana Patel": (View.PLAN, "Missed checks"),
+        },
+        parents="They want help",
+        child_view="Ada says home is noisy",
+    )
+    _next(qtbot, wizard)
+    _threshold(qtbot, wizard, 0, True, "Significant harm is likely")
+    _next(qtbot, wizard)
+    outcome = _at(wizard, flow.StepKind.OUTCOME, 0)
+    texts = [b.text() for b in outcome.findChildren(QtWidgets.QRadioButton)]
+    assert "No protection plan: a child's &plan" in texts
+    _outcome(qtbot, wizard, 0, Key.Key_C, "Continuing risk")
+    _next(qtbot, wizard)
+    page = _at(wizard, flow.StepKind.CATEGORIES, 0)
+    assert page.title() == "Areas of concern: Ada Quinn"
+    assert page.list.accessibleName() == "Areas of concern"  # type: ignore[attr-defined]
+    _alt(qtbot, wizard, Key.Key_C)  # the same key as England's "Categories"
+    assert page.list.hasFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.list, Key.Key_Space)  # type: ignore[attr-defined]
+    _next(qtbot, wizard)
+    plan = _at(wizard, flow.StepKind.PLAN, 0)
+    assert isinstance(plan, pages.PlanPage)
+    assert plan.lead.accessibleName() == "Lead professional"
+    _alt(qtbot, wizard, Key.Key_L)
+    assert plan.lead.hasFocus()

@@ -17,18 +17,18 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.ui.decision.base import Host, StepPage
 from cpc_desktop.ui.decision.widgets import (
     ENDING_LABELS,
-    OUTCOME_LABELS,
-    VIEW_LABELS,
     buddy,
     child_name,
     date_edit,
     line_edit,
     new_id,
+    outcome_label,
     person_label,
     pydate,
     qdate,
     recap,
     text_edit,
+    view_labels,
 )
 from cpc_desktop.ui.field_limits import share_box, tell_readers
 
@@ -73,7 +73,7 @@ class ViewsPage(StepPage):
             combo = QtWidgets.QComboBox()
             combo.setAccessibleName(f"View of {person.name}")
             combo.addItem("Not given", None)
-            for view, text in VIEW_LABELS.items():
+            for view, text in view_labels(self.host.ctx.terms).items():
                 combo.addItem(text, view.value)
             reason = line_edit(f"Reason for {person.name}'s view", "Why")
             share = share_box(reason, "$.decisions[].views[].reason", text="Sh&are")
@@ -210,9 +210,7 @@ class OutcomePage(StepPage):
         self.group = QtWidgets.QButtonGroup(self)
         self.radios: dict[Outcome, QtWidgets.QRadioButton] = {}
         for outcome in outcomes:
-            text = OUTCOME_LABELS[outcome]
-            if review and outcome is Outcome.CP_PLAN:
-                text = "&Continue the child protection plan"
+            text = outcome_label(outcome, self.host.ctx.terms, review=review)
             radio = QtWidgets.QRadioButton(text)
             radio.setAccessibleName(text.replace("&", ""))
             self.group.addButton(radio)
@@ -242,7 +240,7 @@ class OutcomePage(StepPage):
 
     def load(self) -> None:
         answer = self.child_answer
-        self.recap.setText(recap(answer))
+        self.recap.setText(recap(answer, self.host.ctx.terms))
         self.group.setExclusive(False)
         for outcome, radio in self.radios.items():
             radio.setChecked(answer.outcome is outcome)
@@ -275,15 +273,17 @@ class OutcomePage(StepPage):
 
 class CategoriesPage(StepPage):
     def __init__(self, host: Host, step: flow.Step) -> None:
-        super().__init__(host, step, "Categories")
+        super().__init__(host, step, host.ctx.terms.categories)
 
     def build(self, layout: QtWidgets.QVBoxLayout) -> None:
+        terms = self.host.ctx.terms
+        singular = terms.terminology.category_singular
         intro = QtWidgets.QLabel(
-            "Tick every category of harm that applies (Space ticks the one selected)."
+            f"Tick every {singular} that applies (Space ticks the one selected)."
         )
         intro.setWordWrap(True)
         self.list = QtWidgets.QListWidget()
-        self.list.setAccessibleName("Categories")
+        self.list.setAccessibleName(terms.categories)
         for key, label in self.host.ctx.allowed_categories:
             item = QtWidgets.QListWidgetItem(label)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
@@ -294,14 +294,14 @@ class CategoriesPage(StepPage):
         self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 8)
         self.list.setCurrentRow(0)
         self.primary = QtWidgets.QComboBox()
-        self.primary.setAccessibleName("Primary category")
+        self.primary.setAccessibleName(f"Primary {singular}")
         required = " (required)" if self.host.ctx.primary_required else ""
         self.note = QtWidgets.QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(buddy("&Categories:", self.list))
+        layout.addWidget(buddy(f"&{terms.categories}:", self.list))
         layout.addWidget(self.list)
-        layout.addWidget(buddy(f"&Primary category{required}:", self.primary))
+        layout.addWidget(buddy(f"&Primary {singular}{required}:", self.primary))
         layout.addWidget(self.primary)
         layout.addWidget(self.note)
         layout.addStretch(1)

@@ -15,16 +15,17 @@ from cpc_desktop.ui.decision.base import Host, StepPage
 from cpc_desktop.ui.decision.widgets import (
     NOT_CORE_GROUP,
     SOCIAL_WORKER,
-    VIEW_LABELS,
     buddy,
     date_edit,
     line_edit,
+    mnemonic,
     new_id,
     person_label,
     pydate,
     qdate,
     shown_date,
     text_edit,
+    view_labels,
 )
 from cpc_desktop.ui.field_limits import share_box, tell_readers
 
@@ -47,20 +48,22 @@ class ActionRow:
 
 class PlanPage(StepPage):
     def __init__(self, host: Host, step: flow.Step) -> None:
-        super().__init__(host, step, "The child protection plan")
+        super().__init__(host, step, f"The {host.ctx.terms.terminology.plan_name}")
 
     def build(self, layout: QtWidgets.QVBoxLayout) -> None:
         ctx = self.host.ctx
+        terms = ctx.terms
+        lead = terms.lead_worker
         self.lead = QtWidgets.QComboBox()
-        self.lead.setAccessibleName("Lead social worker")
-        self.lead.addItem("Choose the lead social worker", None)
+        self.lead.setAccessibleName(lead)
+        self.lead.addItem(f"Choose the {lead[:1].lower()}{lead[1:]}", None)
         # Social workers first: the lead is normally one of them.
         for person in sorted(ctx.participants, key=lambda p: p.role is not SOCIAL_WORKER):
             self.lead.addItem(person_label(person), person.id)
-        self.contact = line_edit("Lead social worker's contact", "Telephone or email")
+        self.contact = line_edit(f"{lead}'s contact", "Telephone or email")
         tell_readers(self.contact, "$.decisions[].lead_social_worker_contact")
         self.core = QtWidgets.QListWidget()
-        self.core.setAccessibleName("Core group members")
+        self.core.setAccessibleName(f"{terms.core_group} members")
         for person in ctx.participants:
             if person.role in NOT_CORE_GROUP:
                 continue
@@ -88,15 +91,15 @@ class PlanPage(StepPage):
         tell_readers(self.contingency, "$.decisions[].contingency_plan")
 
         left = QtWidgets.QFormLayout()
-        left.addRow(buddy("&Lead social worker:", self.lead), self.lead)
+        left.addRow(buddy(mnemonic(f"{lead}:", "l"), self.lead), self.lead)
         left.addRow(buddy("Con&tact:", self.contact), self.contact)
-        left.addRow(buddy("Core &group:", self.core), self.core)
+        left.addRow(buddy(mnemonic(f"{terms.core_group}:", "g"), self.core), self.core)
         right = QtWidgets.QFormLayout()
         self.first_label = QtWidgets.QLabel()
         self.review_label = QtWidgets.QLabel()
         for label in (self.first_label, self.review_label):
             label.setWordWrap(True)
-        self.first_title = buddy("Fi&rst core group:", self.first)
+        self.first_title = buddy(mnemonic(f"{terms.first_core_group}:", "r"), self.first)
         right.addRow(self.first_title, self.first)
         right.addRow("", self.first_label)
         self.first_reason_label = buddy("Why &later:", self.first_reason)
@@ -315,7 +318,8 @@ class DissentPage(StepPage):
             if person is None:
                 continue
             view = views.get(pid)
-            row = DissentRow(person, VIEW_LABELS[view].lower() if view else "not given")
+            said = view_labels(self.host.ctx.terms)[view].lower() if view else "not given"
+            row = DissentRow(person, said)
             existing = dissents.get(pid)
             if existing is not None:
                 row.id = existing.id

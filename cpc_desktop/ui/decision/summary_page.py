@@ -14,10 +14,10 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.ui.decision.base import Host, StepPage
 from cpc_desktop.ui.decision.widgets import (
     ENDING_LABELS,
-    OUTCOME_LABELS,
-    VIEW_LABELS,
     child_name,
+    outcome_label,
     shown_date,
+    view_labels,
 )
 
 
@@ -25,6 +25,8 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
     """The decision for one child in plain sentences, for the chair to check."""
     people = {p.id: p for p in ctx.participants}
     labels = dict(ctx.allowed_categories)
+    terms = ctx.terms
+    views_said = view_labels(terms)
 
     def name(pid: str | None) -> str:
         return people[pid].name if pid in people else "not chosen"
@@ -32,16 +34,15 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
     lines = []
     if answer.views:
         views = "; ".join(
-            f"{name(v.participant_id)}: {VIEW_LABELS[v.view].lower()}" for v in answer.views
+            f"{name(v.participant_id)}: {views_said[v.view].lower()}" for v in answer.views
         )
         lines.append(f"Views: {views}.")
     if answer.threshold_met is not None:
         met = "met" if answer.threshold_met else "not met"
         lines.append(f"Threshold {met}. Rationale: {answer.threshold_rationale or 'none given'}")
     if answer.outcome is not None:
-        text = OUTCOME_LABELS[answer.outcome].replace("&", "")
-        if ctx.conference.type is ConferenceType.REVIEW and answer.outcome is Outcome.CP_PLAN:
-            text = "Continue the child protection plan"
+        review = ctx.conference.type is ConferenceType.REVIEW
+        text = outcome_label(answer.outcome, terms, review=review).replace("&", "")
         lines.append(f"Decision: {text}. Reason: {answer.reason or 'none given'}")
         if answer.ending is not None:
             lines.append(
@@ -56,14 +57,15 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
             if answer.primary_category
             else ""
         )
-        lines.append(f"Categories: {chosen}{primary}.")
+        lines.append(f"{terms.categories}: {chosen}{primary}.")
     if answer.outcome is Outcome.CP_PLAN:
         core = ", ".join(name(p) for p in answer.core_group) or "none"
         lines.append(
-            f"Lead social worker: {name(answer.lead_social_worker_id)}. Core group: {core}."
+            f"{terms.lead_worker}: {name(answer.lead_social_worker_id)}. "
+            f"{terms.core_group}: {core}."
         )
         lines.append(
-            f"First core group {shown_date(answer.first_core_group_date)}; "
+            f"{terms.first_core_group} {shown_date(answer.first_core_group_date)}; "
             f"review {shown_date(answer.review_date)}."
         )
         lines.append(f"Contingency: {answer.contingency_plan or 'none'}")

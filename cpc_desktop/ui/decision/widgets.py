@@ -19,23 +19,34 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
+from cpc_desktop.domain.terms import Terms
 from cpc_desktop.domain.validation import Problem, Severity
 
-VIEW_LABELS: dict[View, str] = {
-    View.PLAN: "Child protection plan",
-    View.CHILD_IN_NEED: "Child in need plan",
-    View.NO_FURTHER_ACTION: "No further action",
-    View.UNSURE: "Unsure",
-}
 
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.CP_PLAN: "A &child protection plan",
-    Outcome.CIN_PLAN: "No protection plan: a child in need &plan",
+def view_labels(terms: Terms) -> dict[View, str]:
+    """Each view an agency may give, in the profile's words ("Child's plan")."""
+    return {view: terms.view(view) for view in View}
+
+
+_OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.NO_FURTHER_ACTION: "No further &action",
     Outcome.ADJOURN: "&Adjourn: not enough information to decide",
     Outcome.END_PLAN: "&End the plan: no longer at continuing risk of significant harm",
     Outcome.ADMINISTRATIVE_END: "End the plan for an administrative &reason",
 }
+
+
+def outcome_label(outcome: Outcome, terms: Terms, *, review: bool = False) -> str:
+    """An outcome as a radio button says it, in the profile's words, with its mnemonic:
+    "A &care and support protection plan", "No protection plan: a child's &plan"."""
+    plan = terms.terminology.plan_name
+    if outcome is Outcome.CP_PLAN:
+        return f"&Continue the {plan}" if review else f"A &{plan}"
+    if outcome is Outcome.CIN_PLAN:
+        words = terms.terminology.support_plan_name.split()
+        return f"No protection plan: a {' '.join([*words[:-1], '&' + words[-1]])}"
+    return _OUTCOME_LABELS[outcome]
+
 
 ENDING_LABELS: dict[AdministrativeEnding, str] = {
     AdministrativeEnding.TURNED_18: "Turned 18",
@@ -100,18 +111,26 @@ def text_edit(name: str, placeholder: str = "", lines: int = 3) -> QtWidgets.QPl
     return edit
 
 
+def mnemonic(text: str, letter: str) -> str:
+    """``text`` with ``&`` before the first ``letter`` in it (either case), so a label in
+    any nation's words keeps the key the chair learnt; as it is if the letter is absent."""
+    at = text.casefold().find(letter.casefold())
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
 def buddy(text: str, widget: QtWidgets.QWidget) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(text)
     label.setBuddy(widget)
     return label
 
 
-def recap(answer: flow.ChildAnswer) -> str:
+def recap(answer: flow.ChildAnswer, terms: Terms) -> str:
     """The professionals' views counted, and the threshold answer: the chair's reminder."""
+    names = view_labels(terms)
     counts = {view: 0 for view in View}
     for view in answer.views:
         counts[view.view] += 1
-    views = "; ".join(f"{VIEW_LABELS[v].lower()}: {n}" for v, n in counts.items() if n)
+    views = "; ".join(f"{names[v].lower()}: {n}" for v, n in counts.items() if n)
     threshold = {True: "met", False: "not met", None: "not answered"}[answer.threshold_met]
     return f"Professionals' views ({views or 'none recorded'}). Threshold {threshold}."
 

@@ -26,6 +26,15 @@ _ANCHOR_LABELS = {
     ConferenceType.TRANSFER_IN: "Written &notice received:",
     ConferenceType.REVIEW: "&Previous conference:",
 }
+
+
+def _anchored(name: str) -> str:
+    """The anchor's label for a profile's strategy discussion, keeping its S key."""
+    text = name[:1].upper() + name[1:] + ":"
+    at = text.casefold().find("s")
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
 _MODES = {
     MeetingMode.IN_PERSON: "In person",
     MeetingMode.REMOTE: "Remote",
@@ -277,7 +286,12 @@ class NewConferenceDialog(QtWidgets.QDialog):
 
     def _refresh(self) -> None:
         kind = self.kind
-        self.anchor_label.setText(_ANCHOR_LABELS[kind])
+        text = _ANCHOR_LABELS[kind]
+        if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH):
+            chosen = {c.id: c for c in self._choices}.get(self.profile_id)
+            if chosen is not None:
+                text = _anchored(chosen.strategy_discussion)
+        self.anchor_label.setText(text)
         self._form.setRowVisible(self._review_row, kind is ConferenceType.REVIEW)
         value = self.value()
         self.date_note.setText(self._question(value) or "")

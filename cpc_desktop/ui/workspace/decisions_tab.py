@@ -9,17 +9,23 @@ from PySide6 import QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
 from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.enums import Outcome
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
+from cpc_desktop.domain.terms import Terms, terms_of
 
-_OUTCOMES = {
-    "child_protection_plan": "a child protection plan",
-    "child_in_need_plan": "a child in need plan",
-    "no_further_action": "no further action",
-    "adjourn": "adjourned",
-    "end_plan": "the child protection plan ends",
-    "administrative_end": "the plan ends for an administrative reason",
-}
+
+def _outcome(outcome: Outcome, terms: Terms) -> str:
+    """The outcome in a sentence, in the profile's words: "a care and support plan"."""
+    words = terms.terminology
+    return {
+        Outcome.CP_PLAN: f"a {words.plan_name}",
+        Outcome.CIN_PLAN: f"a {words.support_plan_name}",
+        Outcome.NO_FURTHER_ACTION: "no further action",
+        Outcome.ADJOURN: "adjourned",
+        Outcome.END_PLAN: f"the {words.plan_name} ends",
+        Outcome.ADMINISTRATIVE_END: "the plan ends for an administrative reason",
+    }[outcome]
 
 
 def _day(value: date | None) -> str:
@@ -33,7 +39,8 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
     name = child_name(child, blank="") if child else "Unknown child"
     e = html.escape
     lines = [f"<h3>{e(name)}</h3>"]
-    outcome = _OUTCOMES.get(decision.outcome.value, "") if decision.outcome else "not decided"
+    terms = terms_of(profile)
+    outcome = _outcome(decision.outcome, terms) if decision.outcome else "not decided"
     threshold = {True: "met", False: "not met", None: "not answered"}[decision.threshold_met]
     lines.append(
         f"<p><b>Outcome:</b> {e(outcome)}. <b>Threshold:</b> {threshold}."
@@ -57,7 +64,7 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
         )
     if decision.first_core_group_date or decision.review_date:
         lines.append(
-            f"<p><b>First core group:</b> {_day(decision.first_core_group_date)}. "
+            f"<p><b>{e(terms.first_core_group)}:</b> {_day(decision.first_core_group_date)}. "
             f"<b>Review:</b> {_day(decision.review_date)}.</p>"
         )
     if decision.contingency_plan:

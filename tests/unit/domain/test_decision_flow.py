@@ -56,8 +56,10 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.flow_dates import default_dates, latest_dates, reconvene_by
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import Problem, Severity, check_decision
+from cpc_desktop.services.profiles import load_profile
 
 T = TypeVar("T")
 K = StepKind
@@ -114,6 +116,7 @@ def context(
         calendar=CAL,
         previous_outcome={c.id: Outcome.CP_PLAN if review else None for c in children},
         today=DAY,
+        terms=terms_of(load_profile("england")),
     )
 
 

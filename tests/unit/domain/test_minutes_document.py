@@ -86,7 +86,7 @@ def test_full_copy_has_every_section(demo, profile) -> None:
     assert "RESTRICTED: professionals only" in text
     assert "Dissent from" in text
     assert "The child's views:" in text and "The parents' views:" in text
-    assert "Review conference (" in text and "First core group (" in text
+    assert "Review child protection conference (" in text and "First core group (" in text
 
 
 def test_family_copy_leaves_out_restricted_and_excluded_time(demo, profile) -> None:
@@ -208,7 +208,7 @@ def test_the_odd_corners(demo, profile) -> None:
         "Some safety at home",
         "Not discussed.",
         "Too young to say",
-        "Plan ended for an administrative reason",
+        "Child protection plan ended for an administrative reason",
         "Moved authority",
         "made_up",
         "Not answered",

@@ -18,6 +18,7 @@ from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.letters import LetterKind, LetterRequest, compose_letter
 from cpc_desktop.domain.minutes_document import MinutesCopy, build_minutes
 from cpc_desktop.domain.sides import family_side
+from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.profiles import load_profile
 from tests.unit.domain.test_minutes_document import words
@@ -115,8 +116,9 @@ def test_a_shared_view_without_a_reason_prints_a_dash(demo, profile) -> None:
         demo, decisions=(dataclasses.replace(decision, views=views), *demo.decisions[1:])
     )
     text = copies(record, profile)[None]
-    assert f"\n{label(views[0].view)}\n-\n" in text  # shared, but nothing to print
-    assert f"\n{label(views[1].view)}\n-\n" in text  # not shared, and nothing written
+    terms = terms_of(profile)
+    assert f"\n{terms.view(views[0].view)}\n-\n" in text  # shared, but nothing to print
+    assert f"\n{terms.view(views[1].view)}\n-\n" in text  # not shared, and nothing written
     assert ELSEWHERE in text  # the other views' reasons
 
 
