@@ -105,7 +105,7 @@ def build_minutes(
         *writer.contacts(recipient),
         Section("Reports", writer.reports()),
         *writer.items(hidden),
-        Section("Decisions", _decisions_intro(writer.record)),
+        Section("Decisions", _decisions_intro(writer.record, terms)),
         *writer.decisions(profile),
         Section("Actions agreed", writer.actions(hidden)),
         Section("Next dates", writer.next_dates()),
@@ -141,10 +141,10 @@ def build_minutes(
     return BuiltMinutes(document, redactions)
 
 
-def _decisions_intro(record: ConferenceRecord) -> tuple[Block, ...]:
+def _decisions_intro(record: ConferenceRecord, terms: Terms) -> tuple[Block, ...]:
     if not record.decisions:
         return (Para("No decision has been recorded yet.", style=ParaStyle.NOTE),)
-    return ()
+    return (Para(f"Decided by {terms.terminology.decision_maker}.", style=ParaStyle.NOTE),)
 
 
 def left_out(

@@ -165,6 +165,8 @@ class Terminology:
     #: The multi-agency discussion that starts an enquiry and the clock for an initial
     #: conference; Scotland's is the inter-agency referral discussion.
     strategy_discussion_name: str = "strategy discussion"
+    #: Who makes the decision for each child (Wales: the practitioners, not the chair).
+    decision_maker: str = "the chair, having heard the views of everyone taking part"
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,9 @@ class Timescales:
     post_birth_review_days: int  # after the birth, or the usual first review if sooner
     dissent_hours: int  # for a professional to raise formal dissent
     strategy_anchor: StrategyAnchor
+    #: A plan made for an unborn baby is first reviewed within this many months, if the
+    #: profile says (Scotland: about three); otherwise as any first review.
+    pre_birth_first_review_months: int | None = None
 
 
 @dataclass(frozen=True)

@@ -395,6 +395,9 @@ def _timescales(table: _Table) -> Timescales:
         post_birth_review_days=days("post_birth_review_days"),
         dissent_hours=table.whole("dissent_hours", "hours", 1, 24 * 90),
         strategy_anchor=table.choice("strategy_anchor", StrategyAnchor),
+        pre_birth_first_review_months=table.optional_whole(
+            "pre_birth_first_review_months", "months", 1, 24
+        ),
     )
 
 

@@ -45,6 +45,9 @@ class TimescaleParams:
         first_review_months: plan start to first review.
         first_review_calendar_days: if set, the first review is this many calendar
             days after the plan starts instead (e.g. 90).
+        pre_birth_first_review_months: if set, a plan made while a baby is unborn is
+            first reviewed within this many months (Scotland: 3), not the usual first
+            review's.
         later_review_months: one review to the next.
         post_birth_review_days: if set, a baby born after a pre-birth conference is
             reviewed by this many days after birth, when that is sooner.
@@ -68,6 +71,7 @@ class TimescaleParams:
     minutes_days: int = 15
     first_review_months: int = 3
     first_review_calendar_days: int | None = None
+    pre_birth_first_review_months: int | None = None
     later_review_months: int = 6
     post_birth_review_days: int | None = 20
     pre_birth_earliest_week: int = 12
@@ -295,14 +299,21 @@ def first_review_after(
     """First review due after a plan starts on ``plan_start``.
 
     A child born on or after ``plan_start`` was unborn when the plan was made, so
-    the post-birth rule applies to them when the profile sets one; the earliest
-    date over all children wins.
+    the post-birth rule applies to them when the profile sets one; a baby still unborn
+    follows the profile's pre-birth first review if it sets one; the earliest date over
+    all children wins.
     """
+    children = tuple(children)
     due = first_review_due(
         plan_start,
         months=params.first_review_months,
         calendar_days=params.first_review_calendar_days,
     )
+    unborn = any(
+        c.date_of_birth is None and c.expected_date_of_delivery is not None for c in children
+    )
+    if unborn and params.pre_birth_first_review_months is not None:
+        due = min(due, add_months(plan_start, params.pre_birth_first_review_months))
     if params.post_birth_review_days is None:
         return due
     for child in children:

@@ -38,6 +38,7 @@ def timescale_params(profile: Profile) -> TimescaleParams:
         decision_letter_days=t.decision_letter_days,
         minutes_days=t.minutes_days,
         first_review_months=t.first_review_months or 3,
+        pre_birth_first_review_months=t.pre_birth_first_review_months,
         first_review_calendar_days=t.first_review_days,
         later_review_months=t.later_review_months,
         post_birth_review_days=t.post_birth_review_days,

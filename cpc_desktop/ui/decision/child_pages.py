@@ -201,6 +201,10 @@ class OutcomePage(StepPage):
     def build(self, layout: QtWidgets.QVBoxLayout) -> None:
         review = self.host.ctx.conference.type is ConferenceType.REVIEW
         outcomes = flow.outcome_options(self.host.ctx)
+        who = QtWidgets.QLabel(f"Decided by {self.host.ctx.terms.terminology.decision_maker}.")
+        who.setObjectName("decisionMaker")
+        who.setWordWrap(True)
+        layout.addWidget(who)
         self.recap = QtWidgets.QLabel()
         self.recap.setWordWrap(True)
         self.recap.setTextFormat(QtCore.Qt.TextFormat.PlainText)

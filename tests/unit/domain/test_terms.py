@@ -12,11 +12,14 @@ from datetime import UTC, date
 
 import pytest
 
+from cpc_desktop.domain.conference import Child
 from cpc_desktop.domain.enums import ConferenceType, Outcome, View
 from cpc_desktop.domain.minutes_document import build_minutes
 from cpc_desktop.domain.terms import terms_of
+from cpc_desktop.domain.timescales import first_review_after
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.profiles import load_profile
+from cpc_desktop.services.rules import RuleBook, timescale_params
 from tests.unit.domain.test_minutes_document import words
 
 DEMO = build_demo_records(date(2026, 11, 23))[0]
@@ -94,3 +97,26 @@ def test_a_profile_names_the_strategy_discussion_only_if_it_differs() -> None:
     assert load_profile("scotland").terminology.strategy_discussion_name == (
         "inter-agency referral discussion"
     )
+
+
+def test_who_decides_is_said_in_each_nations_way() -> None:
+    assert "Decided by the chair, having heard the views" in _minutes("england")
+    assert (
+        "Decided by the practitioners at the conference, each giving a view for each child; "
+        "the chair records their decision." in _minutes("wales")
+    )
+
+
+def test_a_scottish_plan_for_an_unborn_baby_is_reviewed_within_three_months() -> None:
+    rules = RuleBook()
+    unborn = Child("u", "", "Quinn", expected_date_of_delivery=date(2027, 4, 1))
+    born = Child("b", "Ada", "Quinn", date_of_birth=date(2020, 1, 1))
+    start = date(2026, 12, 1)
+    for pid, unborn_due, born_due in (
+        ("scotland", date(2027, 3, 1), date(2027, 6, 1)),
+        ("england", date(2027, 3, 1), date(2027, 3, 1)),
+    ):
+        profile = rules.profile(pid)
+        params, calendar = timescale_params(profile), rules.calendar(profile.division, [start])
+        assert first_review_after(start, (unborn,), params, calendar) == unborn_due, pid
+        assert first_review_after(start, (born,), params, calendar) == born_due, pid
