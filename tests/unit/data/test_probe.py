@@ -111,27 +111,41 @@ def test_a_damaged_page_is_refused_at_open_when_small(store: Path) -> None:
     assert digest_tree(store.parent) == before
 
 
-def test_a_large_store_leaves_the_page_check_to_check(
+def test_a_large_store_is_page_checked_at_open_unless_checked_later(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
     _flip_last_page(store)
-    with open_store(store, PASSPHRASE) as opened:
+    before = digest_tree(store.parent)
+    with pytest.raises(errors.StoreDamaged, match=r"store\.db is damaged \(page \d+ fails"):
+        open_store(store, PASSPHRASE)  # the command line: every page, whatever the size
+    assert digest_tree(store.parent) == before
+    with open_store(store, PASSPHRASE, check_later=True) as opened:  # the application
+        assert opened.checking
         report = integrity.check(opened)
     assert not report.sound
     assert "HMAC" in report.problems[0]
+
+
+def test_a_small_store_is_checked_at_open_even_when_the_application_opens_it(
+    store: Path,
+) -> None:
+    _flip_last_page(store)
+    with pytest.raises(errors.StoreDamaged):
+        open_store(store, PASSPHRASE, check_later=True)
 
 
 def test_the_background_check_finds_a_damaged_page_of_an_open_store(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
-    with open_store(store, PASSPHRASE) as opened:
+    with open_store(store, PASSPHRASE, check_later=True) as opened:
+        opened.pages_checked(None)
         assert page_check.damage_in(store, PASSPHRASE) is None
         with opened.engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE extra (x)")  # the -wal is the open store's
     _flip_last_page(store)
-    with open_store(store, PASSPHRASE) as opened:
+    with open_store(store, PASSPHRASE, check_later=True) as opened:
         before = store.read_bytes()
         found = page_check.damage_in(store, PASSPHRASE)
         assert found is not None
