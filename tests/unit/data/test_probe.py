@@ -12,6 +12,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from cpc_desktop.data import errors, integrity, page_check, probe
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.schema import HEAD_REVISION
 from cpc_desktop.data.store import create_store, open_store
 from tests.helpers.stores import FIXED_NOW, digest_tree
 
@@ -163,3 +164,20 @@ def test_the_background_check_says_when_the_file_is_gone(store: Path) -> None:
     store.rename(moved)
     found = page_check.damage_in(store, PASSPHRASE)
     assert found == "store.db can no longer be read; restore it from a backup"
+
+
+def test_a_large_store_that_must_be_migrated_is_checked_before_it_is(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con = sqlcipher.connect(str(store))
+    con.execute("PRAGMA key = " + PASSPHRASE.sql_literal())
+    con.execute("UPDATE alembic_version SET version_num = '0000'")
+    con.commit()
+    con.close()
+    monkeypatch.setattr("cpc_desktop.data.store.KNOWN_REVISIONS", ("0000", HEAD_REVISION))
+    monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
+    _flip_last_page(store)
+    before = digest_tree(store.parent)
+    with pytest.raises(errors.StoreDamaged, match=r"store\.db is damaged \(page \d+ fails"):
+        open_store(store, PASSPHRASE, check_later=True)  # migrating writes: checked first
+    assert digest_tree(store.parent) == before  # no backup made, nothing migrated
