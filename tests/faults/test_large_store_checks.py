@@ -321,3 +321,34 @@ def test_minutes_typed_while_the_store_is_checked_are_saved_once_it_passes(
         window.close()
     finally:
         session.close()
+
+
+def test_a_first_password_chosen_while_checking_is_refused_plainly_then_taken(
+    qtbot: QtBot, large: Path, held: HeldCheck
+) -> None:
+    from cpc_desktop.ui.sign_in import sign_in_to
+    from tests.ui.test_roll_call import _activate
+
+    session = open_session(large, PASSPHRASE, clock=fixed_clock, check_later=True)
+    try:
+        dialog = sign_in_to(session)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _activate(qtbot, dialog)
+        for _ in range(2):  # the chair has no password yet: choosing one is a write
+            for box in (dialog.password, dialog.again):
+                box.setFocus()
+                qtbot.keyClicks(box, "chair-secret-1")
+            qtbot.keyClick(dialog.again, QtCore.Qt.Key.Key_Return)
+            if session.store.checking:
+                assert dialog.isVisible()
+                assert dialog.error.text().startswith(
+                    "Nothing was saved yet: CPC Desktop is still checking demo.db for damage"
+                )
+                assert not session.users.has_password("Alex Chair")
+                held.release()
+                _wait_checked(session)
+        assert not dialog.isVisible()
+        assert session.users.has_password("Alex Chair")
+    finally:
+        session.close()
