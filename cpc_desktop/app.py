@@ -93,7 +93,8 @@ def open_or_create(path: Path, passphrase: str, create: bool) -> Any:
 
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_session(path, passphrase, create=create)
+    # A large store opens at once; its pages are checked in the background, writes held.
+    return open_session(path, passphrase, create=create, check_later=True)
 
 
 def run(db: Path | None = None) -> int:

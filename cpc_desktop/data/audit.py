@@ -156,6 +156,20 @@ def record(session: Session, context: AuditContext, work: Work) -> AuditEvent:
     The event is written with a Core INSERT; the returned object is a detached copy.
     """
     touched = sorted(session.info.get("touched", ()))
+    ev = _append(session, context, work.object_id or context.object_id, touched)
+    session.info["touched"] = set()
+    return ev
+
+
+def record_read(session: Session, context: AuditContext, object_id: str) -> AuditEvent:
+    """Append the event of an act that changed no row (a read held back, see
+    :meth:`~cpc_desktop.data.store.Store.hold_writes`), inside the caller's transaction."""
+    return _append(session, context, object_id, [])
+
+
+def _append(
+    session: Session, context: AuditContext, object_id: str, touched: list[tuple[str, str]]
+) -> AuditEvent:
     hashes = current_hashes(session, touched)
     rows = json.dumps([[t, i, hashes[(t, i)]] for t, i in touched], separators=(",", ":"))
     last_seq, prev = _head(session)
@@ -166,14 +180,13 @@ def record(session: Session, context: AuditContext, work: Work) -> AuditEvent:
         role=context.role,
         action=context.action,
         object_type=context.object_type,
-        object_id=work.object_id or context.object_id,
+        object_id=object_id,
         outcome=context.outcome,
         rows=rows,
         prev_hash=prev,
     )
     ev.hash = event_hash(prev, _event_body(ev))
     session.connection().execute(_APPEND, {**_event_body(ev), "hash": ev.hash})
-    session.info["touched"] = set()
     return ev
 
 

@@ -53,3 +53,7 @@ class StoreTooNew(StoreError):
 
 class IntegrityFailure(StoreError):
     """``check`` found a row or audit event changed outside the application."""
+
+
+class StoreChecking(StoreError):
+    """The store's pages are still being checked for damage: nothing is written yet."""

@@ -10,9 +10,11 @@ connection exists. The checks here:
    schema: a wrong passphrase or a damaged first page stops here, touching nothing;
 2. open it read-only with its ``-wal``: frames that do not decrypt with this store's
    key belong to another file, and the message names the ``-wal``;
-3. read the schema revision (another program's database has none) and, for a store no
-   larger than :data:`VERIFY_AT_OPEN_BYTES`, check every page's HMAC, so a damaged
-   page that the command would never read is still reported before anything is written.
+3. read the schema revision (another program's database has none) and check every
+   page's HMAC, so a damaged page that the command would never read is still reported
+   before anything is written. Only the application may leave the pages of a store
+   larger than :data:`VERIFY_AT_OPEN_BYTES` to a background check (``check_pages=False``),
+   and it then refuses every write until that check has passed (``Store.hold_writes``).
 
 A read-only connection may create an empty ``-wal`` and a ``-shm``, and writes its index
 into an existing ``-shm``. The sidecars are put back exactly as they were afterwards.
@@ -28,8 +30,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from cpc_desktop.data.errors import StoreDamaged, StoreError
 from cpc_desktop.data.keys import SALT_BYTES, StoreKey
 
-#: Every page is checked at open up to this size (about 10 ms a MiB); larger stores are
-#: checked by ``cpc-desktop check`` and in the background by the application.
+#: The application checks every page at unlock up to this size (about 10 ms a MiB); a
+#: larger store opens at once and is checked in the background, writes refused until the
+#: check passes. The command line checks every page of any size before its first write.
 VERIFY_AT_OPEN_BYTES = 16 * 2**20
 
 
@@ -92,12 +95,13 @@ class _Sidecars:
             self.shm.write_bytes(self.shm_bytes)
 
 
-def probe(path: Path, key: StoreKey) -> str | None:
+def probe(path: Path, key: StoreKey, *, check_pages: bool = True) -> str | None:
     """Check ``path`` read-only and return its schema revision (``None``: not a store).
 
-    ``key`` should already be :func:`key_for_file`'s. Driver errors are raised as they
-    are (the caller translates them), except a ``-wal`` that does not belong to the
-    store, which is a :class:`StoreError` naming it.
+    ``key`` should already be :func:`key_for_file`'s. ``check_pages=False`` leaves the
+    page check to the caller, who must then write nothing until it has passed. Driver
+    errors are raised as they are (the caller translates them), except a ``-wal`` that
+    does not belong to the store, which is a :class:`StoreError` naming it.
     """
     sidecars = _Sidecars(path)
     try:
@@ -114,7 +118,7 @@ def probe(path: Path, key: StoreKey) -> str | None:
                 if sidecars.hot_wal:
                     raise _foreign_wal(path, sidecars.wal) from None
                 raise
-            if revision is not None and path.stat().st_size <= VERIFY_AT_OPEN_BYTES:
+            if revision is not None and check_pages:
                 bad = damaged_pages(con)
                 if bad:
                     raise StoreDamaged(

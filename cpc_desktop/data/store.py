@@ -27,8 +27,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from cpc_desktop.data import audit, safeguards, seal
+from cpc_desktop.data import probe as probes
 from cpc_desktop.data.errors import (
     NotAStore,
+    StoreChecking,
     StoreDamaged,
     StoreError,
     StoreExists,
@@ -39,6 +41,7 @@ from cpc_desktop.data.errors import (
     StoreTooNew,
     WrongKeyOrDamaged,
 )
+from cpc_desktop.data.health import Health
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.location import is_server_url
 from cpc_desktop.data.locking import InstanceLock
@@ -194,11 +197,9 @@ def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
     return engine
 
 
-@dataclass
-class _Health:
-    """Shared by a store and its second connections: what damage was found, if any."""
-
-    damage: str | None = None
+#: The longest closing waits for a page check still running, to append the audit events
+#: of what was read meanwhile (an 850 MiB store takes about 8 s).
+CLOSE_WAIT_S = 120.0
 
 
 class _NothingToRecord(Exception):
@@ -218,7 +219,7 @@ class Store:
     key: StoreKey | None = field(repr=False)
     _lock: InstanceLock | None = field(default=None, repr=False)
     url: sa.URL | None = field(default=None, repr=False)
-    _health: _Health = field(default_factory=_Health, repr=False)
+    _health: Health = field(default_factory=Health, repr=False)
     _sealer: seal.Sealer | None = field(default=None, repr=False)
     #: Said once when the store opened: it had no seal on this machine and got one.
     seal_note: str | None = None
@@ -266,7 +267,31 @@ class Store:
         reads runs without its audit event (the audit log is in the same file). Its
         second connections, and the autosaves on them, are refused too.
         """
-        self._health.damage = damage
+        self._health.refuse(damage)
+
+    @property
+    def checking(self) -> bool:
+        """Its pages are still being checked: nothing is written until that ends."""
+        return self._health.checking
+
+    def check_percent(self) -> int | None:
+        """How far the page check has gone (100 once it is over; None: cannot tell)."""
+        return self._health.percent()
+
+    def hold_writes(self, progress: Callable[[], int | None] = lambda: None) -> None:
+        """Write nothing until :meth:`pages_checked`: the pages are being checked.
+
+        A unit of work that would change a row is refused with
+        :class:`~cpc_desktop.data.errors.StoreChecking` (nothing written, the caller may
+        try again), and one that only reads runs, its audit event kept in memory and
+        appended first thing once the check has passed. ``progress`` tells how far the
+        check has gone, in per cent.
+        """
+        self._health.hold(progress)
+
+    def pages_checked(self, damage: str | None) -> None:
+        """The page check ended: writes resume, or (``damage``) never do."""
+        self._health.checked(damage)
 
     def second_connection(self) -> Store:
         """Another :class:`Store` on this file (or server), with a connection of its own.
@@ -334,6 +359,8 @@ class Store:
         work = audit.Work(session=session, object_id=context.object_id)
         audit.track(session)
         recorded: AuditEvent | None = None
+        health = self._health
+        owed: list[tuple[audit.AuditContext, str]] = []
         try:
             with session.begin():
                 if self.url is not None:  # one writer at a time (SQLite: BEGIN IMMEDIATE)
@@ -342,20 +369,64 @@ class Store:
                     session.execute(SERIALISE_WRITERS)
                 yield work
                 session.flush()
-                damage = self._health.damage
+                damage = health.damage
                 if damage is not None:  # read-only: roll back, write nothing
                     if session.info.get("touched"):
                         raise StoreDamaged(f"nothing was saved: {damage}")
                     raise _NothingToRecord
+                if health.checking:  # nothing written until the page check passes
+                    if session.info.get("touched"):
+                        raise self._still_checking()
+                    health.owe(context, work.object_id or context.object_id)
+                    raise _NothingToRecord
+                owed = health.take_owed()
+                for held, object_id in owed:
+                    audit.record_read(session, held, object_id)
                 recorded = audit.record(session, context, work)
         except _NothingToRecord:
             pass
         except exc.DBAPIError as error:
+            health.give_back(owed)
             raise self.translate(error) from error
+        except BaseException:
+            health.give_back(owed)
+            raise
         finally:
             session.close()
-        if recorded is not None and self._sealer is not None:  # committed: seal the new head
+        self._seal(recorded)
+
+    def _seal(self, recorded: AuditEvent | None) -> None:
+        """After a commit: seal the chain's new head outside the store (files only)."""
+        if recorded is not None and self._sealer is not None:
             self._sealer.seal(recorded.seq, recorded.hash)
+
+    def _still_checking(self) -> StoreChecking:
+        percent = self._health.percent()
+        done = "" if percent is None else f" ({percent} % done)"
+        name = self.path.name if self.path is not None else "the store"
+        return StoreChecking(
+            f"nothing was saved yet: CPC Desktop is still checking {name} for damage"
+            f"{done}; try again in a moment"
+        )
+
+    def _write_owed(self) -> None:
+        """Append the audit events held back while the pages were checked (at close)."""
+        if not self._health.owes:
+            return
+        if not self._health.wait(CLOSE_WAIT_S) or self._health.damage is not None:
+            return  # nothing may be written (or the check never ended): they are lost
+        owed = self._health.take_owed()
+        session = self._sessions()
+        recorded: AuditEvent | None = None
+        try:
+            with session.begin():
+                for held, object_id in owed:
+                    recorded = audit.record_read(session, held, object_id)
+        except exc.DBAPIError:
+            recorded = None  # closing: the store's own error shows on the next open
+        finally:
+            session.close()
+        self._seal(recorded)
 
     @property
     def sealer(self) -> seal.Sealer | None:
@@ -363,6 +434,8 @@ class Store:
         return self._sealer
 
     def close(self) -> None:
+        if self._lock is not None:  # the store's own connection, not a second one
+            self._write_owed()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -394,8 +467,14 @@ def store_exists(location: Path | str) -> bool:
     return Path(location).exists()
 
 
-def open_store(path: Path | str, key: StoreKey | None) -> Store:
+def open_store(path: Path | str, key: StoreKey | None, *, check_later: bool = False) -> Store:
     """Open an existing store read-write, migrating it (after a backup) if older.
+
+    Every page is checked before anything is written, whatever the store's size. With
+    ``check_later`` (the application, so that unlocking a large store is not held up) a
+    store larger than :data:`~cpc_desktop.data.probe.VERIFY_AT_OPEN_BYTES` opens without
+    its page check and with its writes held (:meth:`Store.hold_writes`): the caller starts
+    the check (``services/page_watch.py``). One that must be migrated is checked first.
 
     ``path`` may be a PostgreSQL URL; a server store needs no ``key``.
     """
@@ -409,8 +488,13 @@ def open_store(path: Path | str, key: StoreKey | None) -> Store:
     check_can_open(path)
     lock = InstanceLock.acquire(path)
     try:
+        later = check_later and path.stat().st_size > probes.VERIFY_AT_OPEN_BYTES
         file_key = key_for_file(key, path)  # the one key derivation of this open
-        revision = probe(path, file_key)  # read-only: nothing is written before this passes
+        # Read-only: nothing is written before this passes.
+        revision = probe(path, file_key, check_pages=not later)
+        if later and revision not in (None, HEAD_REVISION):
+            later = False  # migrating writes: every page is checked first
+            probe(path, file_key)
     except BaseException as error:
         lock.release()
         if isinstance(error, sqlcipher.Error):
@@ -449,6 +533,8 @@ def open_store(path: Path | str, key: StoreKey | None) -> Store:
     store.seal_note = verdict.note
     if damage is not None:  # readable, but nothing more is written (see refuse_writes)
         store.refuse_writes(damage)
+    elif later:
+        store.hold_writes()
     return store
 
 

@@ -1,10 +1,13 @@
 """The page check of a large store, run once in the background after it opens.
 
-Stores up to :data:`~cpc_desktop.data.probe.VERIFY_AT_OPEN_BYTES` have every page checked
-before they open. A larger one would hold up the unlock (about 10 ms a MiB), so it is
-checked here on a worker thread while the chair works (security design D5). If a page
-fails, the store turns read-only at once (:meth:`Store.refuse_writes`) and the caller is
-told, on the worker thread, in one line.
+The command line checks every page of a store before it writes anything. The
+application checks a store up to :data:`~cpc_desktop.data.probe.VERIFY_AT_OPEN_BYTES`
+the same way when it unlocks; a larger one would hold up the unlock (about 10 ms a MiB),
+so it opens with its writes held (:meth:`Store.hold_writes`) and is checked here, on a
+worker thread, while the chair reads (security design D5). When the check passes,
+writes resume (the minutes typed meanwhile are kept by their panes and saved on the next
+try); if a page fails, the store turns read-only for good (:meth:`Store.refuse_writes`)
+and the listeners are told, on the worker thread, in one line.
 """
 
 from __future__ import annotations
@@ -12,40 +15,63 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from cpc_desktop.data import probe
-from cpc_desktop.data.page_check import damage_in
+from cpc_desktop.data.page_check import PageCheck
 from cpc_desktop.data.store import Store
 
-
-def needs_watching(store: Store) -> bool:
-    """A file too large to have been page-checked when it opened."""
-    path = store.path
-    if path is None or store.key is None:
-        return False  # on a server the pages are the server's to check
-    try:
-        return path.stat().st_size > probe.VERIFY_AT_OPEN_BYTES
-    except OSError:
-        return False
+Listener = Callable[[str | None], None]
 
 
-def watch_pages(store: Store, on_damage: Callable[[str], None]) -> threading.Thread | None:
-    """Start checking every page of ``store`` if it needs it; the thread, or ``None``.
+class PageWatch:
+    """One background check of one store's pages, and who wants to hear how it ended."""
 
-    ``on_damage(message)`` is called on the worker thread, after the store has been made
-    read-only, only if damage is found. The thread is a daemon: closing the application
-    does not wait for a check of a large file to end.
-    """
-    if not needs_watching(store):
+    def __init__(self, store: Store) -> None:
+        path, key = store.path, store.key
+        assert path is not None and key is not None
+        self._store = store
+        self._check = PageCheck(path, key)
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+        self._ended = False
+        self._found: str | None = None
+        store.hold_writes(self._check.percent)
+        self.thread = threading.Thread(target=self._run, name="page-check", daemon=True)
+
+    def start(self) -> PageWatch:
+        self.thread.start()
+        return self
+
+    def percent(self) -> int | None:
+        return self._check.percent()
+
+    def listen(self, listener: Listener) -> None:
+        """Call ``listener(damage)`` once the check ends (``None``: every page is sound).
+
+        Called on the worker thread, after the store has been made writable or read-only;
+        at once, on this thread, if the check has already ended.
+        """
+        with self._lock:
+            if not self._ended:
+                self._listeners.append(listener)
+                return
+            found = self._found
+        listener(found)
+
+    def _run(self) -> None:
+        found: str | None = "the store's pages could not be checked"
+        try:
+            found = self._check.run()
+        finally:
+            self._store.pages_checked(found)
+            with self._lock:
+                self._ended = True
+                self._found = found
+                listeners, self._listeners = self._listeners, []
+            for listener in listeners:
+                listener(found)
+
+
+def watch_pages(store: Store) -> PageWatch | None:
+    """Start checking every page of ``store`` if it opened with its writes held."""
+    if not store.checking or store.path is None or store.key is None:
         return None
-    path, key = store.path, store.key
-    assert path is not None and key is not None
-
-    def check() -> None:
-        found = damage_in(path, key)
-        if found is not None:
-            store.refuse_writes(found)
-            on_damage(found)
-
-    thread = threading.Thread(target=check, name="page-check", daemon=True)
-    thread.start()
-    return thread
+    return PageWatch(store).start()

@@ -47,6 +47,7 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.page_watch import PageWatch, watch_pages
 from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
@@ -102,6 +103,8 @@ class Session:
     actor: Actor
     clock: Clock
     created: bool = False
+    #: The background page check of a large store the application opened (else None).
+    page_watch: PageWatch | None = None
 
     def __post_init__(self) -> None:
         self.rules = RuleBook()
@@ -146,15 +149,17 @@ class Session:
             self._handover = HandoverService(self.store, self.actor, self.clock, self.rules)
         return self._handover
 
-    def watch_pages(self, on_damage: Callable[[str], None]) -> bool:
-        """Check a large store's pages in the background; whether a check was started.
+    def watch_pages(self, listener: Callable[[str | None], None]) -> bool:
+        """Hear how the background page check of a large store ended; whether there is one.
 
-        See :func:`~cpc_desktop.services.page_watch.watch_pages`: on damage the store
-        turns read-only and ``on_damage`` is called on the worker thread.
+        ``listener(damage)`` is called once, on the check's thread (or at once if it has
+        ended): ``None`` when every page is sound and writes have resumed, otherwise the
+        damage in one line, the store being read-only by then. See ``page_watch.py``.
         """
-        from cpc_desktop.services.page_watch import watch_pages
-
-        return watch_pages(self.store, on_damage) is not None
+        if self.page_watch is None:
+            return False
+        self.page_watch.listen(listener)
+        return True
 
     def close(self) -> None:
         self.store.close()
@@ -207,24 +212,28 @@ def open_session(
     create: bool = False,
     user: str | None = None,
     clock: Clock = system_clock,
+    check_later: bool = False,
 ) -> Session:
     """Open (or, when asked, create) the store at ``path`` and start a session.
 
     ``path`` may be a PostgreSQL URL (a store shared on a server), which needs no
-    passphrase: the server authenticates.
+    passphrase: the server authenticates. Every page of the file is checked before
+    anything is written; with ``check_later`` (the application) a large store opens at
+    once, its writes held while its pages are checked in the background
+    (:attr:`Session.page_watch`).
     """
     key = None if passphrase is None else StoreKey.from_passphrase(passphrase)
     if create:
         owner = user or _login_name()
         store = create_store(path, key, owner=owner, now=clock())
         return Session(store, Actor(owner, UserRole.CHAIR), clock, created=True)
-    store = open_store(path, key)
+    store = open_store(path, key, check_later=check_later)
     try:
         actor = _actor(store, user)
     except BaseException:
         store.close()
         raise
-    return Session(store, actor, clock)
+    return Session(store, actor, clock, page_watch=watch_pages(store))
 
 
 def create_filled(

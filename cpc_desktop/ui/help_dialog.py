@@ -81,9 +81,11 @@ with <b>Lock now</b> before you step away.</p>
 <p>Every problem is explained in one sentence and nothing is changed by a failed action.
 If the store is reported as damaged, restore it from a backup; CPC Desktop never
 overwrites or recreates a store on its own. Every page of a store is checked when it
-opens; a large store (over 16 MiB) is checked in the background instead, while you work.
-If that check finds damage, CPC Desktop stops saving to the store at once, says so, and
-shows <b>Read-only</b> in the status bar: what was saved can still be read.</p>
+opens; a large store (over 16 MiB) is checked in the background instead, while you read.
+Until that check ends the status bar says <b>Checking the store for damage</b> and nothing
+is saved: what you type stays on screen and is saved when the check has passed. If the
+check finds damage, CPC Desktop stops saving to the store for good, says so, and shows
+<b>Read-only</b> in the status bar: what was saved can still be read.</p>
 """
 
 

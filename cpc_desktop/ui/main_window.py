@@ -8,7 +8,6 @@ hand-over) are :class:`OutputWindows`'s.
 from __future__ import annotations
 
 import html
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.store_state import StoreState
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -64,31 +64,11 @@ def all_shortcuts() -> list[tuple[str, str]]:
     return [(name, keys) for _scope, rows in help_sections() for name, keys, _tip in rows]
 
 
-DAMAGE_ADVICE = (
-    "CPC Desktop has stopped saving to this store, so it stays exactly as it was found. "
-    "Everything saved until now can still be read, but nothing more you type will be kept. "
-    "Close CPC Desktop and restore the store from its latest backup (a .bak file beside "
-    "it), or ask your IT service to; do not delete or replace the damaged file yourself."
-)
-
-
-def _sentence(message: str, path: Path | None) -> str:
-    """A one-line message as a sentence; one that begins with the file's name keeps its
-    spelling (the name may begin in lower case)."""
-    if path is None or not message.startswith(path.name):
-        message = message[:1].upper() + message[1:]
-    return message + "."
-
-
 class MainWindow(QtWidgets.QMainWindow):
     """The window a chair works in, for one open store (a services ``Session``).
 
-    Signals:
-        damage_found(str): the background page check of a large store found damage
-            (emitted from the worker thread; shown on the GUI thread).
+    The state of the store (its pages being checked, or damaged) is :class:`StoreState`'s.
     """
-
-    damage_found = QtCore.Signal(str)
 
     def __init__(self, session: Session, preferences: Preferences) -> None:
         super().__init__()
@@ -113,9 +93,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.refresh()
-        self.damage_box: QtWidgets.QMessageBox | None = None
-        self.damage_found.connect(self._on_damage_found)
-        QtCore.QTimer.singleShot(0, self._watch_pages)
+        self.store_state.watch()
 
     # --- building ------------------------------------------------------------------
 
@@ -154,11 +132,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_state)
-        self.read_only = QtWidgets.QLabel("Read-only: the store is damaged")
-        self.read_only.setObjectName("readOnly")
-        self.read_only.setAccessibleName("Store state")
-        self.read_only.setStyleSheet("color: #b91c1c; font-weight: bold;")
-        self.read_only.hide()
+        self.store_state = StoreState(self)
+        self.read_only = self.store_state.read_only
+        self.statusBar().addPermanentWidget(self.store_state.checking)
         self.statusBar().addPermanentWidget(self.read_only)
         who = f"{self.session.actor.name} ({self.session.actor.role.value.replace('_', ' ')})"
         self.signed_in = QtWidgets.QLabel(f"Signed in: {who}")
@@ -413,35 +389,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self.home)
         self.refresh()
 
-    # --- the background page check (large stores) ---------------------------------------
-
-    def _watch_pages(self) -> None:
-        found = self.session.store.damage  # at opening: the audit seal, a lost trigger
-        if found is not None:
-            self._on_damage_found(found)
-            return
-        watch = getattr(self.session, "watch_pages", None)
-        if watch is not None:
-            watch(self._report_damage)
-
-    def _report_damage(self, message: str) -> None:
-        """Called on the page-check thread: hand the message to the GUI thread."""
-        with suppress(RuntimeError):  # the window may already be gone
-            self.damage_found.emit(message)
-
-    def _on_damage_found(self, message: str) -> None:
-        self.read_only.show()
-        box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Critical,
-            "The store is damaged",
-            _sentence(message, self.session.store.path),
-            QtWidgets.QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setInformativeText(DAMAGE_ADVICE)
-        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-        self.damage_box = box
-        box.open()
+    @property
+    def damage_box(self) -> QtWidgets.QMessageBox | None:
+        """The dialog saying the background page check found damage, once shown."""
+        return self.store_state.damage_box
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(

@@ -20,6 +20,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.users import MIN_SECRET, StoreUser
+from cpc_desktop.ui.errors import user_message
 
 ERROR_STYLE = "color: #b91c1c; font-weight: bold;"
 
@@ -138,6 +139,12 @@ class SignInDialog(QtWidgets.QDialog):
             self.actor = check(user.name, secret)
         except ServiceError as error:
             self._refuse(_sentence(str(error)))
+            return
+        except Exception as error:  # the store's own refusal: full, damaged, being checked
+            message = user_message(error)
+            if message is None:
+                raise
+            self._refuse(_sentence(message))
             return
         self.password.clear()
         self.again.clear()

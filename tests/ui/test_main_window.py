@@ -258,7 +258,7 @@ def test_damage_found_in_the_background_turns_the_window_read_only(
     data[-99] ^= 0x01
     store_path.write_bytes(bytes(data))
     monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)  # "large": not checked at open
-    session = open_session(store_path, PASSPHRASE, clock=fixed_clock)
+    session = open_session(store_path, PASSPHRASE, clock=fixed_clock, check_later=True)
     window: MainWindow | None = None
     try:
         window = _window(qtbot, session, preferences)

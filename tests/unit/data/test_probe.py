@@ -12,6 +12,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from cpc_desktop.data import errors, integrity, page_check, probe
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.data.schema import HEAD_REVISION
 from cpc_desktop.data.store import create_store, open_store
 from tests.helpers.stores import FIXED_NOW, digest_tree
 
@@ -111,27 +112,41 @@ def test_a_damaged_page_is_refused_at_open_when_small(store: Path) -> None:
     assert digest_tree(store.parent) == before
 
 
-def test_a_large_store_leaves_the_page_check_to_check(
+def test_a_large_store_is_page_checked_at_open_unless_checked_later(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
     _flip_last_page(store)
-    with open_store(store, PASSPHRASE) as opened:
+    before = digest_tree(store.parent)
+    with pytest.raises(errors.StoreDamaged, match=r"store\.db is damaged \(page \d+ fails"):
+        open_store(store, PASSPHRASE)  # the command line: every page, whatever the size
+    assert digest_tree(store.parent) == before
+    with open_store(store, PASSPHRASE, check_later=True) as opened:  # the application
+        assert opened.checking
         report = integrity.check(opened)
     assert not report.sound
     assert "HMAC" in report.problems[0]
+
+
+def test_a_small_store_is_checked_at_open_even_when_the_application_opens_it(
+    store: Path,
+) -> None:
+    _flip_last_page(store)
+    with pytest.raises(errors.StoreDamaged):
+        open_store(store, PASSPHRASE, check_later=True)
 
 
 def test_the_background_check_finds_a_damaged_page_of_an_open_store(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
-    with open_store(store, PASSPHRASE) as opened:
+    with open_store(store, PASSPHRASE, check_later=True) as opened:
+        opened.pages_checked(None)
         assert page_check.damage_in(store, PASSPHRASE) is None
         with opened.engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE extra (x)")  # the -wal is the open store's
     _flip_last_page(store)
-    with open_store(store, PASSPHRASE) as opened:
+    with open_store(store, PASSPHRASE, check_later=True) as opened:
         before = store.read_bytes()
         found = page_check.damage_in(store, PASSPHRASE)
         assert found is not None
@@ -149,3 +164,20 @@ def test_the_background_check_says_when_the_file_is_gone(store: Path) -> None:
     store.rename(moved)
     found = page_check.damage_in(store, PASSPHRASE)
     assert found == "store.db can no longer be read; restore it from a backup"
+
+
+def test_a_large_store_that_must_be_migrated_is_checked_before_it_is(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con = sqlcipher.connect(str(store))
+    con.execute("PRAGMA key = " + PASSPHRASE.sql_literal())
+    con.execute("UPDATE alembic_version SET version_num = '0000'")
+    con.commit()
+    con.close()
+    monkeypatch.setattr("cpc_desktop.data.store.KNOWN_REVISIONS", ("0000", HEAD_REVISION))
+    monkeypatch.setattr(probe, "VERIFY_AT_OPEN_BYTES", 0)
+    _flip_last_page(store)
+    before = digest_tree(store.parent)
+    with pytest.raises(errors.StoreDamaged, match=r"store\.db is damaged \(page \d+ fails"):
+        open_store(store, PASSPHRASE, check_later=True)  # migrating writes: checked first
+    assert digest_tree(store.parent) == before  # no backup made, nothing migrated
