@@ -2,10 +2,14 @@
 
 A chair may do everything. A minute-taker records the meeting (attendance and
 minutes, the actions and safety scales noted in them) but cannot run the agenda,
-decide, approve, import, export or manage users; they exchange hand-over
-packages with the chair, and may check a family copy or letter someone else wrote
-before it is released. A read-only user can look, search, check the store and sign
-in, nothing else.
+decide, approve, import, export, restore the store from a backup or manage users;
+they exchange hand-over packages with the chair, and may check a family copy or
+letter someone else wrote before it is released. A read-only user can look, search,
+check the store and sign in, nothing else.
+
+:data:`PERMISSIONS` is the one table of who may do what: the services refuse with
+:func:`refusal`'s line, and the application and the command line consult
+:func:`allowed` to offer only what the acting user's role may do.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Action(StrEnum):
     ISSUE_DOCUMENTS = "issue_documents"
     MANAGE_USERS = "manage_users"
     HANDOVER = "handover"
+    RESTORE = "restore"
     CHECK_RELEASE = "check_release"
     SIGN_IN = "sign_in"
 
@@ -56,3 +61,14 @@ class Actor:
 
 def allowed(actor: Actor, action: Action) -> bool:
     return action in PERMISSIONS[actor.role]
+
+
+def role_words(role: UserRole) -> str:
+    """The role as a person reads it: "minute taker"."""
+    return role.value.replace("_", " ")
+
+
+def refusal(actor: Actor, action: Action) -> str:
+    """The one line that refuses ``action`` to ``actor``: "Sam Reed (read only) may not
+    approve minutes"."""
+    return f"{actor.name} ({role_words(actor.role)}) may not {action.value.replace('_', ' ')}"

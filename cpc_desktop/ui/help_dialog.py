@@ -123,7 +123,13 @@ class HelpDialog(QtWidgets.QDialog):
 
 
 class PreferencesDialog(QtWidgets.QDialog):
-    def __init__(self, idle_minutes: int, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        idle_minutes: int,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        clipboard_seconds: int = 30,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.idle = QtWidgets.QSpinBox()
@@ -134,6 +140,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.idle.setAccessibleName("Lock after this long without input")
         form = QtWidgets.QFormLayout()
         form.addRow("&Lock when idle for:", self.idle)
+        self.clipboard = QtWidgets.QSpinBox()
+        self.clipboard.setObjectName("clipboardSeconds")
+        self.clipboard.setRange(0, 3600)
+        self.clipboard.setSuffix(" seconds")
+        self.clipboard.setSpecialValueText("only on lock and close")
+        self.clipboard.setValue(clipboard_seconds)
+        self.clipboard.setAccessibleName("Clear copied minute text from the clipboard after")
+        form.addRow("&Clear copied minute text after:", self.clipboard)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel

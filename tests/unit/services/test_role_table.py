@@ -644,7 +644,7 @@ ROWS: list[Row] = [
         lambda s, f: s.handover,
         Helper("makes the hand-over service; its methods are rows of their own"),
     ),
-    Row(Session, "restore", restore, Action.HANDOVER, setup=make_backup),
+    Row(Session, "restore", restore, Action.RESTORE, setup=make_backup),
     Row(
         Session,
         "watch_pages",
