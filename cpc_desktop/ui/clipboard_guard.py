@@ -23,7 +23,9 @@ class ClipboardGuard(QtCore.QObject):
 
     cleared = QtCore.Signal()
 
-    def __init__(self, seconds: int = DEFAULT_CLEAR_SECONDS, parent: QtCore.QObject | None = None):
+    def __init__(
+        self, seconds: int = DEFAULT_CLEAR_SECONDS, parent: QtCore.QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._ours: str | None = None  # what the guard put on the clipboard, until cleared
         self._copying = False  # a watched editor is copying now: what it puts there is ours
