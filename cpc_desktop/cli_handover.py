@@ -242,6 +242,8 @@ def add_parser(sub: Any, keyed: argparse.ArgumentParser) -> None:
         help="settle one conflict with the merged text in FILE",
     )
     u = actions.add_parser(
-        "undo", parents=[keyed], help="put the store back as it was before an import"
+        "undo",
+        parents=[keyed],
+        help="put the store back as it was before an import (chairs only)",
     )
     u.add_argument("backup", metavar="BACKUP", help="the backup file the import named")

@@ -105,9 +105,9 @@ def set_frozen(pane: MinutesPane, reason: str | None) -> None:
     if pane.analysis is not None:
         pane.analysis.setEnabled(not frozen)
     for action in pane.findChildren(QtGui.QAction):
-        if command_of(action) not in ENTRY_EDITING:
+        command = command_of(action)
+        if command not in ENTRY_EDITING or refused(action):  # the role's tip stays
             continue
         action.setProperty(FROZEN_PROPERTY, frozen)
-        action.setEnabled(not frozen and not refused(action))
-        if frozen:
-            action.setStatusTip(reason or "")
+        action.setEnabled(not frozen)
+        action.setStatusTip(reason or SPECS[command].tip)
