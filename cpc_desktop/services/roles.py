@@ -63,6 +63,29 @@ def allowed(actor: Actor, action: Action) -> bool:
     return action in PERMISSIONS[actor.role]
 
 
+#: Each action as the refusal says it: "... may not <words>".
+ACTION_WORDS: Mapping[Action, str] = {
+    Action.LIST: "list the conferences",
+    Action.VIEW: "view a conference",
+    Action.CHECK: "check the store",
+    Action.CREATE_CONFERENCE: "create a conference",
+    Action.EDIT_CONFERENCE: "edit a conference",
+    Action.MANAGE_AGENDA: "run the agenda",
+    Action.RECORD_ATTENDANCE: "record attendance",
+    Action.WRITE_MINUTES: "write minutes",
+    Action.RECORD_DECISION: "record a decision",
+    Action.IMPORT: "import a conference",
+    Action.EXPORT: "export a conference or its minutes",
+    Action.APPROVE_MINUTES: "approve, reopen or correct minutes",
+    Action.ISSUE_DOCUMENTS: "issue or sign minutes and letters",
+    Action.MANAGE_USERS: "manage users",
+    Action.HANDOVER: "exchange hand-over packages",
+    Action.RESTORE: "restore the store from a backup",
+    Action.CHECK_RELEASE: "check a copy before release",
+    Action.SIGN_IN: "sign in",
+}
+
+
 def role_words(role: UserRole) -> str:
     """The role as a person reads it: "minute taker"."""
     return role.value.replace("_", " ")
@@ -70,5 +93,5 @@ def role_words(role: UserRole) -> str:
 
 def refusal(actor: Actor, action: Action) -> str:
     """The one line that refuses ``action`` to ``actor``: "Sam Reed (read only) may not
-    approve minutes"."""
-    return f"{actor.name} ({role_words(actor.role)}) may not {action.value.replace('_', ' ')}"
+    issue or sign minutes and letters"."""
+    return f"{actor.name} ({role_words(actor.role)}) may not {ACTION_WORDS[action]}"

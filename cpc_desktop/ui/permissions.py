@@ -3,7 +3,7 @@
 Every command that changes the store names here the action it needs from the one
 permission table, :data:`cpc_desktop.services.roles.PERMISSIONS`. A command the role
 may not use stays in its menu, greyed out, with a tool tip and status tip saying who
-may not do it and why ("Sam Reed (read only) may not approve minutes"), so nobody
+may not do it and why ("Sam Reed (read only) may not record a decision"), so nobody
 finds out by trying. The services refuse it too, whatever a screen shows.
 """
 

@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.data.backups import backup_store
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.document import render_document
-from cpc_desktop.services.roles import Action, Actor, refusal
+from cpc_desktop.services.roles import ACTION_WORDS, Action, Actor, refusal
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.actions import ActionId, declared_actions
 from cpc_desktop.ui.main_window import MainWindow
@@ -157,8 +157,7 @@ def test_the_command_line_refuses_what_the_role_may_not_do(
     # No new password is offered (none in the environment, no terminal): a refusal that
     # came after asking for one would say so instead.
     outcome = run_cli(capsys, argv)
-    action = needs.value.replace("_", " ")
-    assert_refused(outcome, f"{user.shown} may not {action}")
+    assert_refused(outcome, f"{user.shown} may not {ACTION_WORDS[needs]}")
     after = _content(store)
     denied = (user.actor.name, user.actor.role.value, needs.value, "denied")
     signed_in = (user.actor.name, user.actor.role.value, "sign_in", "ok")
@@ -196,7 +195,7 @@ def test_the_minute_taker_may_not_undo_the_import_they_made(
     commands = _commands(store, tmp_path)
     _as(monkeypatch, TAKER)
     refused = run_cli(capsys, commands["handover undo"][0])
-    assert_refused(refused, f"{TAKER.shown} may not restore")
+    assert_refused(refused, f"{TAKER.shown} may not restore the store from a backup")
 
 
 # --- the application ------------------------------------------------------------------------

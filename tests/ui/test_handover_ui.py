@@ -596,7 +596,9 @@ def test_a_minute_taker_imports_but_is_not_offered_undo(
         _click(qtbot, dialog.import_button)
         assert other.conferences.get(REF).minutes == record.minutes  # imported
         assert not dialog.undo_button.isEnabled()
-        assert dialog.undo_button.toolTip() == "Min Taker (minute taker) may not restore."
+        assert dialog.undo_button.toolTip() == (
+            "Min Taker (minute taker) may not restore the store from a backup."
+        )
         dialog.close()
     finally:
         other.close()

@@ -106,7 +106,7 @@ def test_undoing_an_import_is_the_chairs_alone_and_is_audited(laptops: Laptops) 
     assert result.backup is not None
     reader = Session(laptops.taker.store, Actor("Vi Ewer", UserRole.READ_ONLY), TickingClock(AT))
     for refused in (reader, laptops.taker):
-        with pytest.raises(PermissionDenied, match="may not restore"):
+        with pytest.raises(PermissionDenied, match="may not restore the store from a backup"):
             refused.restore(result.backup)
         assert audit_actions(laptops.taker)[-1] == ("restore", "denied")
     assert laptops.record(laptops.taker) == laptops.record(laptops.chair)  # still imported

@@ -69,8 +69,20 @@ def _sign_in(s: Session) -> object:
     return s.users.sign_in(s.actor.name, "a password of theirs")
 
 
+def _restore(s: Session) -> object:
+    """Put the store back from a backup made just now (chairs only: it erases what came
+    after). A restore reopens the store; that copy is closed, the test reads on."""
+    from cpc_desktop.data.backups import backup_store
+
+    backup = backup_store(s.store, "role-test", datetime(2026, 11, 23, 11, 0, tzinfo=UTC))
+    s.restore(backup)
+    s.store.close()
+    return None
+
+
 CALLS: dict[Action, Call] = {
     Action.CHECK_RELEASE: _check_release,
+    Action.RESTORE: _restore,
     Action.SIGN_IN: _sign_in,
     Action.LIST: lambda s: s.conferences.overview(),
     Action.VIEW: lambda s: s.conferences.get(REF),
@@ -212,6 +224,7 @@ def test_permissions_are_what_the_roles_promise() -> None:
             Action.EDIT_CONFERENCE,
             Action.APPROVE_MINUTES,
             Action.ISSUE_DOCUMENTS,
+            Action.RESTORE,
         }
         & minute_taker
     )
