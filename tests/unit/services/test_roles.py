@@ -186,6 +186,8 @@ def test_role_action_matrix(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)  # where files are written
+    if action is Action.RESTORE and store.path is None:
+        pytest.skip("a store on a server is put back from the server's own backups")
     actor = Actor(f"Someone {role.value}", role)
     service = Session(store, actor, TickingClock())
     before_events = _events(store)
