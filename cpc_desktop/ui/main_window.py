@@ -33,7 +33,13 @@ from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.output_windows import OutputWindows
-from cpc_desktop.ui.permissions import apply_roles, apply_roles_within, enable
+from cpc_desktop.ui.permissions import (
+    apply_roles,
+    apply_roles_within,
+    enable,
+    refuse_widget,
+    refused,
+)
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -104,6 +110,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_handover_actions()
         self._build_menus()
         apply_roles(self.session.actor, self.window_actions.values())
+        if refused(self.actions_by_id[ActionId.NEW_CONFERENCE]):  # and the home's button
+            refuse_widget(
+                self.home.new_button, self.actions_by_id[ActionId.NEW_CONFERENCE].toolTip()
+            )
         self.clipboard = ClipboardGuard.for_app(preferences.clipboard_clear_seconds)
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
@@ -303,7 +313,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("CPC Desktop")
 
     def new_conference(self) -> None:
-        if self.locked:
+        if self.locked or refused(self.actions_by_id[ActionId.NEW_CONFERENCE]):
             return
         dialog = NewConferenceDialog(
             self.session.today(),

@@ -255,6 +255,10 @@ def test_a_read_only_user_is_offered_nothing_that_changes_the_store(
         conferences = len(session.schedule.summaries())
         qtbot.keyClick(window, Key.Key_N, Ctrl)  # New conference: its keys do nothing
         assert window.findChild(QtWidgets.QDialog) is None
+        assert not window.home.new_button.isEnabled()  # nor the home screen's button
+        assert window.home.new_button.toolTip() == _tip(READER, Action.CREATE_CONFERENCE)
+        window.home.new_requested.emit()  # asked for anyway: nothing opens
+        assert window.findChild(QtWidgets.QDialog) is None
         assert len(session.schedule.summaries()) == conferences
         # Locking and unlocking turns the window's commands back on, but not these.
         qtbot.keyClick(window, Key.Key_L, Ctrl)
