@@ -7,6 +7,8 @@ thrown away, and the banner names the version, when it was issued and the menu i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
@@ -16,6 +18,7 @@ from cpc_desktop.services.session import Session
 from cpc_desktop.ui.actions import ActionId, declared_actions
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace import save_guard
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 
 Key = QtCore.Qt.Key
@@ -27,6 +30,20 @@ CERT_PASSPHRASE = b"chair's secret phrase"
 @pytest.fixture(scope="module")
 def certificate() -> ChairCertificate:
     return load_certificate(create_self_signed("Alex Chair", CERT_PASSPHRASE), CERT_PASSPHRASE)
+
+
+@pytest.fixture(autouse=True)
+def _never_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Nothing is typed, so nothing is ever "not saved" and nobody is asked about it."""
+    asked: list[str] = []
+
+    def ask(_parent: object, reason: str, _what: str) -> save_guard.Choice:
+        asked.append(reason)
+        return save_guard.Choice.KEEP_TRYING
+
+    monkeypatch.setattr(save_guard, "ask_unsaved", ask)
+    yield asked
+    assert asked == []
 
 
 def _open(
