@@ -30,6 +30,7 @@ from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output.minutes_window import MinutesWindow
 from cpc_desktop.ui.permissions import NEEDS
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace import save_guard
 from tests.faults.support import MAIN, PASSPHRASE, REVIEW, assert_refused, fixed_clock, run_cli
 
 Key = QtCore.Qt.Key
@@ -234,9 +235,14 @@ def _tip(user: User, action: Action) -> str:
 
 @pytest.mark.parametrize("signed_in", [READER], indirect=True, ids=["read-only"])
 def test_a_read_only_user_is_offered_nothing_that_changes_the_store(
-    qtbot: QtBot, signed_in: Session, preferences: Preferences, store: Path
+    qtbot: QtBot,
+    signed_in: Session,
+    preferences: Preferences,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session = signed_in
+    # Were typing accepted (and refused by the store), leaving would ask: never wait on it.
+    monkeypatch.setattr(save_guard, "ask_unsaved", lambda *_: save_guard.Choice.KEEP_TRYING)
     window = _window(qtbot, session, preferences)
     try:
         assert window.signed_in.text() == "Signed in: Sam Reed (read only)"
