@@ -87,9 +87,15 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
     return passphrase
 
 
-def _session(args: argparse.Namespace, *, create: bool = False, warn: bool = True) -> Any:
-    """Open ``--db``; a store found damaged at open (read-only) is named on stderr first,
-    unless ``warn`` is off (``check``, which names it as its failure)."""
+def _session(
+    args: argparse.Namespace, *, create: bool = False, warn: bool = True, needs: str = ""
+) -> Any:
+    """The store at ``--db`` opened as ``$CPC_USER`` (else its first chair), signed in.
+
+    A store found damaged at open (read-only) is named on stderr first, unless ``warn``
+    is off (``check``, which names it as its failure). ``needs``: the action
+    (services/roles.py) the command does; a user whose role may not do it is refused
+    here, in one line and audited, before anything is asked or written."""
     from cpc_desktop.services.session import open_session
 
     user = os.environ.get("CPC_USER")
@@ -109,7 +115,21 @@ def _session(args: argparse.Namespace, *, create: bool = False, warn: bool = Tru
         from cpc_desktop.cli_release import sign_in
 
         sign_in(args, session)  # their password, once the acting user has one
+    if needs:
+        _require(session, needs)
     return session
+
+
+def _require(session: Any, needs: str) -> None:
+    """Refuse (and record the refusal) unless the acting user's role allows ``needs``."""
+    from cpc_desktop.services.base import require
+    from cpc_desktop.services.roles import Action
+
+    try:
+        require(session.store, session.actor, session.clock, Action(needs), "command")
+    except BaseException:
+        session.close()
+        raise
 
 
 def _create_filled(args: argparse.Namespace, fill: Callable[[Any], Any]) -> Any:
@@ -188,7 +208,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if create:
         _create_filled(args, lambda session: session.conferences.import_record(record))
     else:
-        with _session(args) as session:
+        with _session(args, needs="import") as session:
             session.conferences.import_record(record)
     made = " into a new store" if create else ""
     _say(
@@ -203,7 +223,7 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
     from cpc_desktop.services.document import render_document
 
     out = _writable_file(args.out, args.db)
-    with _session(args) as session:
+    with _session(args, needs="export") as session:
         record = session.conferences.export_record(args.ref)
     try:
         write_atomic(out, render_document(record).encode("utf-8"))

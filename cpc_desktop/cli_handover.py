@@ -57,7 +57,7 @@ def _undo(args: argparse.Namespace) -> int:
         raise CliError(f"no such backup file: {backup}")
     if backup.resolve() == Path(args.db).resolve():
         raise CliError("the backup and the store are the same file")
-    with _session(args) as session:
+    with _session(args, needs="restore") as session:
         session.restore(backup)
     _say(f"restored {shown(args.db)} from {backup}; the backup is kept")
     return 0
@@ -65,7 +65,7 @@ def _undo(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     out = _writable_file(args.out, args.db)
-    with _session(args) as session:
+    with _session(args, needs="handover") as session:
         secret = handover_passphrase(args, new=True)
         result = session.handover.export_package(args.ref, out, secret)
     _say(
@@ -187,7 +187,7 @@ def _import(args: argparse.Namespace) -> int:
         record = package.current
         _say(f"  + new conference {record.conference.reference} ({len(record.minutes)} entries)")
         return 0
-    with _session(args, create=create) as session:
+    with _session(args, create=create, needs="handover") as session:
         preview = session.handover.preview(package)
         _print_plan(preview)
         if preview.blocked:
@@ -242,6 +242,8 @@ def add_parser(sub: Any, keyed: argparse.ArgumentParser) -> None:
         help="settle one conflict with the merged text in FILE",
     )
     u = actions.add_parser(
-        "undo", parents=[keyed], help="put the store back as it was before an import"
+        "undo",
+        parents=[keyed],
+        help="put the store back as it was before an import (chairs only)",
     )
     u.add_argument("backup", metavar="BACKUP", help="the backup file the import named")

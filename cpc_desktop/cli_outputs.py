@@ -76,7 +76,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     out = _writable_file(args.out, args.db)
     certificate = _certificate(args)
-    with _session(args) as session:
+    with _session(args, needs="export") as session:
         recipient = None
         if args.recipient:
             record = session.conferences.get(args.ref)
@@ -124,7 +124,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         raise CliError(f"{folder} is not a folder")
     addresses = _addresses(args.addresses)
     certificate = _certificate(args)
-    with _session(args) as session:
+    with _session(args, needs="issue_documents") as session:
         record = session.conferences.get(args.ref)
         people = {p.id: p for p in record.participants}
         requests, refused = [], []

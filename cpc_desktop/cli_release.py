@@ -82,7 +82,8 @@ def hold_letters(
 def cmd_user(args: argparse.Namespace) -> int:
     from cpc_desktop.domain.enums import UserRole
 
-    with _session(args) as session:
+    needs = "manage_users" if args.user_command == "add" else ""
+    with _session(args, needs=needs) as session:
         if args.user_command == "add":
             secret = _new_secret(args, f"password for {args.name}")
             added = session.users.add_user(args.name, UserRole(args.role), secret)
@@ -102,7 +103,8 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    with _session(args) as session:
+    needs = "check_release" if args.release_command == "check" else ""
+    with _session(args, needs=needs) as session:
         if args.release_command == "list":
             items = session.release.pending(args.ref)
             if not items:

@@ -13,7 +13,7 @@ from cpc_desktop.data.store import Store
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import MinutesState
 from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied
-from cpc_desktop.services.roles import Action, Actor, allowed
+from cpc_desktop.services.roles import Action, Actor, allowed, refusal
 from cpc_desktop.services.rules import RuleBook
 
 Clock = Callable[[], datetime]
@@ -47,10 +47,7 @@ def require(
         return
     with store.unit_of_work(audit_context(actor, clock, action, object_type, object_id, "denied")):
         pass
-    raise PermissionDenied(
-        f"{actor.name} ({actor.role.value.replace('_', ' ')}) "
-        f"may not {action.value.replace('_', ' ')}"
-    )
+    raise PermissionDenied(refusal(actor, action))
 
 
 def frozen_message(state: MinutesState) -> str:

@@ -2,10 +2,14 @@
 
 A chair may do everything. A minute-taker records the meeting (attendance and
 minutes, the actions and safety scales noted in them) but cannot run the agenda,
-decide, approve, import, export or manage users; they exchange hand-over
-packages with the chair, and may check a family copy or letter someone else wrote
-before it is released. A read-only user can look, search, check the store and sign
-in, nothing else.
+decide, approve, import, export, restore the store from a backup or manage users;
+they exchange hand-over packages with the chair, and may check a family copy or
+letter someone else wrote before it is released. A read-only user can look, search,
+check the store and sign in, nothing else.
+
+:data:`PERMISSIONS` is the one table of who may do what: the services refuse with
+:func:`refusal`'s line, and the application and the command line consult
+:func:`allowed` to offer only what the acting user's role may do.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Action(StrEnum):
     ISSUE_DOCUMENTS = "issue_documents"
     MANAGE_USERS = "manage_users"
     HANDOVER = "handover"
+    RESTORE = "restore"
     CHECK_RELEASE = "check_release"
     SIGN_IN = "sign_in"
 
@@ -56,3 +61,37 @@ class Actor:
 
 def allowed(actor: Actor, action: Action) -> bool:
     return action in PERMISSIONS[actor.role]
+
+
+#: Each action as the refusal says it: "... may not <words>".
+ACTION_WORDS: Mapping[Action, str] = {
+    Action.LIST: "list the conferences",
+    Action.VIEW: "view a conference",
+    Action.CHECK: "check the store",
+    Action.CREATE_CONFERENCE: "create a conference",
+    Action.EDIT_CONFERENCE: "edit a conference",
+    Action.MANAGE_AGENDA: "run the agenda",
+    Action.RECORD_ATTENDANCE: "record attendance",
+    Action.WRITE_MINUTES: "write minutes",
+    Action.RECORD_DECISION: "record a decision",
+    Action.IMPORT: "import a conference",
+    Action.EXPORT: "export a conference or its minutes",
+    Action.APPROVE_MINUTES: "approve, reopen or correct minutes",
+    Action.ISSUE_DOCUMENTS: "issue or sign minutes and letters",
+    Action.MANAGE_USERS: "manage users",
+    Action.HANDOVER: "exchange hand-over packages",
+    Action.RESTORE: "restore the store from a backup",
+    Action.CHECK_RELEASE: "check a copy before release",
+    Action.SIGN_IN: "sign in",
+}
+
+
+def role_words(role: UserRole) -> str:
+    """The role as a person reads it: "minute taker"."""
+    return role.value.replace("_", " ")
+
+
+def refusal(actor: Actor, action: Action) -> str:
+    """The one line that refuses ``action`` to ``actor``: "Sam Reed (read only) may not
+    issue or sign minutes and letters"."""
+    return f"{actor.name} ({role_words(actor.role)}) may not {ACTION_WORDS[action]}"

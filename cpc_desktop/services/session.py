@@ -167,12 +167,13 @@ class Session:
     def restore(self, backup: Path) -> None:
         """Put the store back as ``backup`` holds it (undoing an import), then reopen it.
 
-        Undoing a hand-over import needs the role that imports one (``handover``): a
-        refusal is recorded in the store as it is, a restore in the store as restored.
+        Only the chair may (``restore``): putting an old copy over the store erases
+        everything recorded since, audit events included. A refusal is recorded in the
+        store as it is, a restore in the store as restored.
         Every service is made anew on the reopened store; anything holding the old
         services must fetch them again from this session.
         """
-        require(self.store, self.actor, self.clock, Action.HANDOVER, "store")
+        require(self.store, self.actor, self.clock, Action.RESTORE, "store")
         path, key = self.store.path, self.store.key
         if path is None or key is None:
             raise StoreError(
@@ -186,7 +187,7 @@ class Session:
             self.store = open_store(path, key)
             self.__post_init__()
         with self.store.unit_of_work(
-            audit_context(self.actor, self.clock, Action.HANDOVER, "store")
+            audit_context(self.actor, self.clock, Action.RESTORE, "store")
         ):
             pass
 

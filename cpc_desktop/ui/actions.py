@@ -17,8 +17,6 @@ from enum import Enum, StrEnum
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.enums import UserRole
-
 #: The dynamic property that holds a declared action's id (the object name holds it too).
 COMMAND_PROPERTY = "command"
 
@@ -163,10 +161,8 @@ class ActionSpec:
     shortcuts, the first the one shown on buttons (a string Qt parses, or a
     ``QKeySequence.StandardKey``); ``tip`` one line saying what it does (status bar,
     tool tip, help page). ``menu`` and ``section`` place it in the main window's menus,
-    in :data:`SPECS` order, with a separator where the section changes. ``role``: the
-    one role that may use it, for a window to grey it out for the others with
-    :meth:`allows`; None for every command today (the services refuse what a role may
-    not do, whatever the UI shows).
+    in :data:`SPECS` order, with a separator where the section changes. What role may
+    use it is ui/permissions.py's (from the services' one permission table).
     """
 
     text: str
@@ -175,7 +171,6 @@ class ActionSpec:
     tip: str
     menu: Menu | None = None
     section: int = 0
-    role: UserRole | None = None
 
     @property
     def name(self) -> str:
@@ -190,9 +185,6 @@ class ActionSpec:
             else:
                 found.extend(QtGui.QKeySequence.keyBindings(key))
         return found
-
-    def allows(self, role: UserRole) -> bool:
-        return self.role is None or role is self.role
 
 
 def _spec(
@@ -277,7 +269,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         2,
     ),
     ActionId.PREFERENCES: _spec(
-        "&Preferences…", "Ctrl+,", _W, "How soon to lock when idle", _FILE, 3
+        "&Preferences…",
+        "Ctrl+,",
+        _W,
+        "How soon to lock when idle and to clear copied text",
+        _FILE,
+        3,
     ),
     ActionId.QUIT: _spec("&Quit", "Ctrl+Q", _W, "Save and close CPC Desktop", _FILE, 4),
     ActionId.UNDO: _spec(

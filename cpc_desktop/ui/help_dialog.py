@@ -48,7 +48,9 @@ only): the approval records a fingerprint of the content, and the minutes can no
 change. <b>Issue and sign</b> signs the full copy with your certificate (File &rsaquo;
 Signing certificate) and keeps it; issued minutes never change. If someone asks for a
 correction, <b>Correct&hellip;</b> opens version 1.1 and records who asked and what changes.
-<b>Reopen</b> withdraws an approval that has not yet been issued.</p>
+<b>Reopen</b> withdraws an approval that has not yet been issued. While the minutes are
+approved or issued their panes are read-only, under a banner that says how to reopen or
+correct them.</p>
 <p><b>Outcome letters</b> (Ctrl+Shift+L): every letter the conference needs, for parents and
 carers, a parent who was excluded, the child, professionals, when a plan ends or on a
 transfer. A letter cannot be written while it lacks the outcome, the reasons, the lead
@@ -71,12 +73,19 @@ any <b>conflicts</b>: entries changed both here and there since you handed it ov
 each conflict (Enter takes you to its choices) and compare the three copies: when you handed
 it over, on this laptop, and in the package. Then <b>Take theirs</b>, <b>Keep mine</b>, or
 <b>Edit merged text</b> to write one text from both. Import is offered once every conflict is
-settled. A backup is made first, so <b>Undo import</b> puts everything back. Approved or
+settled. A backup is made first, so <b>Undo import</b> (the chair only) puts everything
+back. Approved or
 issued minutes are never changed by an import: reopen or correct them first.</p>
 <h3>Locking</h3>
 <p>If nobody touches the keyboard or mouse for the time set in Preferences, the screen is
 locked and the conference hidden until the passphrase is typed again. Lock it yourself
-with <b>Lock now</b> before you step away.</p>
+with <b>Lock now</b> before you step away. Minute text you copy (Ctrl+C) is taken off the
+clipboard when the screen locks, when CPC Desktop closes and after the time set in
+Preferences, unless you have copied something else since.</p>
+<h3>Roles</h3>
+<p>The status bar says who is signed in and their role. A minute-taker records attendance
+and writes the minutes; a read-only user can look and search. Commands your role may not
+use are greyed out; point at one to see why.</p>
 <h3>If something goes wrong</h3>
 <p>Every problem is explained in one sentence and nothing is changed by a failed action.
 If the store is reported as damaged, restore it from a backup; CPC Desktop never
@@ -125,7 +134,13 @@ class HelpDialog(QtWidgets.QDialog):
 
 
 class PreferencesDialog(QtWidgets.QDialog):
-    def __init__(self, idle_minutes: int, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        idle_minutes: int,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        clipboard_seconds: int = 30,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.idle = QtWidgets.QSpinBox()
@@ -136,6 +151,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.idle.setAccessibleName("Lock after this long without input")
         form = QtWidgets.QFormLayout()
         form.addRow("&Lock when idle for:", self.idle)
+        self.clipboard = QtWidgets.QSpinBox()
+        self.clipboard.setObjectName("clipboardSeconds")
+        self.clipboard.setRange(0, 3600)
+        self.clipboard.setSuffix(" seconds")
+        self.clipboard.setSpecialValueText("only on lock and close")
+        self.clipboard.setValue(clipboard_seconds)
+        self.clipboard.setAccessibleName("Clear copied minute text from the clipboard after")
+        form.addRow("&Clear copied minute text after:", self.clipboard)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel

@@ -26,12 +26,20 @@ from cpc_desktop.ui.actions import (
     help_sections,
     make_action,
 )
+from cpc_desktop.ui.clipboard_guard import ClipboardGuard
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.output_windows import OutputWindows
+from cpc_desktop.ui.permissions import (
+    apply_roles,
+    apply_roles_within,
+    enable,
+    refuse_widget,
+    refused,
+)
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.store_state import StoreState
 
@@ -90,6 +98,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_output_actions()
         self._build_handover_actions()
         self._build_menus()
+        apply_roles(self.session.actor, self.window_actions.values())
+        if refused(self.actions_by_id[ActionId.NEW_CONFERENCE]):  # and the home's button
+            refuse_widget(
+                self.home.new_button, self.actions_by_id[ActionId.NEW_CONFERENCE].toolTip()
+            )
+        self.clipboard = ClipboardGuard.for_app(preferences.clipboard_clear_seconds)
         self.idle = IdleWatcher(preferences.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.refresh()
@@ -251,6 +265,7 @@ class MainWindow(QtWidgets.QMainWindow):
         page.saved.connect(self.save_state.setText)
         page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         page.decided.connect(self.refresh)
+        apply_roles_within(self.session.actor, page)
         self.undo_group.addStack(page.undo_stack)
         self.undo_group.setActiveStack(page.undo_stack)
         self.conference_menu = QtWidgets.QMenu(Menu.CONFERENCE.value, self)
@@ -258,7 +273,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.conference_menu, Menu.CONFERENCE, {**self.window_actions, **declared_actions(page)}
         )
         for action in self.output_actions.values():
-            action.setEnabled(True)
+            enable(action)
         self.menuBar().insertMenu(self.menus[Menu.HELP].menuAction(), self.conference_menu)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
@@ -283,7 +298,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("CPC Desktop")
 
     def new_conference(self) -> None:
-        if self.locked:
+        if self.locked or refused(self.actions_by_id[ActionId.NEW_CONFERENCE]):
             return
         dialog = NewConferenceDialog(
             self.session.today(),
@@ -331,6 +346,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             action.setEnabled(False)
         self.outputs.close_all()
+        self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 
         forget_certificates()
@@ -352,11 +368,11 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.menuBar().setEnabled(True)
         for action in self.actions_by_id.values():
-            action.setEnabled(True)
+            enable(action)
         for action in (*self.signing_actions.values(), *self.handover_actions.values()):
-            action.setEnabled(True)
+            enable(action)
         for action in self.output_actions.values():
-            action.setEnabled(self.workspace is not None)
+            enable(action, self.workspace is not None)
         self.pages.setCurrentWidget(self._before_lock)
         title = f"CPC Desktop — {self.workspace.reference}" if self.workspace else "CPC Desktop"
         self.setWindowTitle(title)
@@ -368,10 +384,16 @@ class MainWindow(QtWidgets.QMainWindow):
         HelpDialog(help_sections(), self).exec()
 
     def _preferences(self) -> None:
-        dialog = PreferencesDialog(self.preferences.idle_lock_minutes, self)
+        dialog = PreferencesDialog(
+            self.preferences.idle_lock_minutes,
+            self,
+            clipboard_seconds=self.preferences.clipboard_clear_seconds,
+        )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.preferences.idle_lock_minutes = dialog.idle.value()
             self.idle.set_minutes(dialog.idle.value())
+            self.preferences.clipboard_clear_seconds = dialog.clipboard.value()
+            self.clipboard.set_seconds(dialog.clipboard.value())
 
     # --- hand-over between laptops -----------------------------------------------------
 
@@ -418,5 +440,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._may_leave("close"):
             event.ignore()
             return
+        self.clipboard.clear()
         self.session.close()
         event.accept()

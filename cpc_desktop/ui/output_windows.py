@@ -56,6 +56,7 @@ class OutputWindows:
             self.window.report(error)
             return
         dialog.changed.connect(self.window.refresh)
+        dialog.changed.connect(self.window.workspace.minutes_state_changed)
         self.run(dialog)
 
     def run(self, dialog: QtWidgets.QDialog) -> None:
@@ -163,4 +164,5 @@ class OutputWindows:
             restore=self.window.restore_backup,
         )
         dialog.changed.connect(self.window.refresh)
+        dialog.changed.connect(self.window.workspace.minutes_state_changed)
         self.run(dialog)

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6 import QtCore
 
 DEFAULT_IDLE_LOCK_MINUTES = 5
+DEFAULT_CLIPBOARD_SECONDS = 30  # as ui/clipboard_guard.py's default
+MAX_CLIPBOARD_SECONDS = 3600
 
 
 class Preferences:
@@ -27,6 +29,21 @@ class Preferences:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, minutes: int) -> None:
         self._settings.setValue("lock/idle_minutes", int(minutes))
+
+    @property
+    def clipboard_clear_seconds(self) -> int:
+        """After how long minute text copied from CPC Desktop is cleared from the
+        clipboard (``clipboard/clear_seconds``; 0: only on lock and close)."""
+        value = self._settings.value("clipboard/clear_seconds", DEFAULT_CLIPBOARD_SECONDS)
+        try:
+            seconds = int(str(value))
+        except ValueError:
+            return DEFAULT_CLIPBOARD_SECONDS
+        return max(0, min(seconds, MAX_CLIPBOARD_SECONDS))
+
+    @clipboard_clear_seconds.setter
+    def clipboard_clear_seconds(self, seconds: int) -> None:
+        self._settings.setValue("clipboard/clear_seconds", int(seconds))
 
     @property
     def last_store(self) -> Path | None:

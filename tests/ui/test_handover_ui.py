@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.domain.merge import Resolution, Side, UnitKey, merge_text
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.services.handover_package import new_package, pack
@@ -574,6 +575,30 @@ def test_a_conference_this_laptop_lacks_is_added_whole(
         _click(qtbot, dialog.import_button)
         assert dialog.details.text().startswith("The conference was added whole")
         assert other.conferences.get(REF).minutes == record.minutes
+        dialog.close()
+    finally:
+        other.close()
+
+
+def test_a_minute_taker_imports_but_is_not_offered_undo(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    """Undo puts a whole older copy over the store: the chair's (issue 17, point 4)."""
+    record = session.conferences.get(REF)
+    path = _write_package(tmp_path, record, record)
+    other = open_session(
+        tmp_path / "laptop.db", PASSPHRASE, create=True, user="Sandra Pell", clock=fixed_clock
+    )
+    try:
+        other.users.add_user("Min Taker", UserRole.MINUTE_TAKER, "min's own password")
+        other.sign_in("Min Taker", "min's own password")
+        dialog = _open(qtbot, other, path)
+        _click(qtbot, dialog.import_button)
+        assert other.conferences.get(REF).minutes == record.minutes  # imported
+        assert not dialog.undo_button.isEnabled()
+        assert dialog.undo_button.toolTip() == (
+            "Min Taker (minute taker) may not restore the store from a backup."
+        )
         dialog.close()
     finally:
         other.close()

@@ -26,6 +26,7 @@ from cpc_desktop.domain.merge import (
     Side,
     merge_text,
 )
+from cpc_desktop.ui.clipboard_guard import ClipboardGuard
 from cpc_desktop.ui.handover.describe import (
     CHOICE_WORDS,
     Names,
@@ -98,6 +99,7 @@ class MergeEditor(QtWidgets.QDialog):
                 column = QtWidgets.QVBoxLayout()
                 shown = QtWidgets.QPlainTextEdit(text)
                 shown.setReadOnly(True)
+                ClipboardGuard.for_app().watch(shown)  # minute text: copies are cleared
                 shown.setTabChangesFocus(True)
                 shown.setAccessibleName(f"{heading_text}: {words}")
                 shown.setMaximumHeight(120)
@@ -192,6 +194,7 @@ class ComparePanel(QtWidgets.QWidget):
             text = QtWidgets.QPlainTextEdit()
             text.setObjectName(f"{name}Text")
             text.setReadOnly(True)
+            ClipboardGuard.for_app().watch(text)
             text.setTabChangesFocus(True)
             text.setMinimumHeight(90)
             heading.setBuddy(text)

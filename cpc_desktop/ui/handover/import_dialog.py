@@ -23,6 +23,7 @@ from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.merge import ChangeKind, Resolution, Side, UnitKey
 from cpc_desktop.export.package import SUFFIX
+from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.handover.describe import Names
 from cpc_desktop.ui.handover.import_preview import ImportPreview
 from cpc_desktop.ui.output.common import (
@@ -32,6 +33,7 @@ from cpc_desktop.ui.output.common import (
     show_error,
     text_label,
 )
+from cpc_desktop.ui.permissions import why_not
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -279,10 +281,13 @@ class ImportDialog(QtWidgets.QDialog):
                 "this window to keep it."
             )
         self.details.setText("\n\n".join(lines))
-        self.undo_button.setEnabled(result.backup is not None)
+        refused = why_not(self.session.actor, Action.RESTORE)  # undoing is the chair's
+        self.undo_button.setEnabled(result.backup is not None and not refused)
+        self.undo_button.setToolTip(refused)
         self.pages.setCurrentIndex(2)
         self._fit(760, 340)  # a short report, not the preview's wide list
-        self.undo_button.setFocus()
+        if self.undo_button.isEnabled():
+            self.undo_button.setFocus()
         self.changed.emit()
 
     def _written(self, resolutions: dict[UnitKey, Resolution]) -> str:

@@ -120,6 +120,7 @@ class HomePage(QtWidgets.QWidget):
         new_button = QtWidgets.QPushButton("&New conference…")
         new_button.setAccessibleName("New conference")
         new_button.clicked.connect(self.new_requested)
+        self.new_button = new_button  # greyed out for a role that may not create one
         open_button = QtWidgets.QPushButton("&Open")
         open_button.setAccessibleName("Open the selected conference")
         open_button.clicked.connect(self._open_current)

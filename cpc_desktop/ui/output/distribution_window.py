@@ -25,9 +25,11 @@ from cpc_desktop.services.distribution import DECISION_LETTER
 from cpc_desktop.services.distribution import FULL_MINUTES as MINUTES
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.held import MINUTES_FAMILY, ReleaseItem
+from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import plural, show_error, text_label
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
+from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -262,7 +264,9 @@ class DistributionWindow(QtWidgets.QDialog):
                     row = index
         if self.lines:
             self.table.selectRow(row)
-        self.mark_button.setEnabled(bool(self.lines))
+        refused = why_not(self.session.actor, Action.ISSUE_DOCUMENTS)
+        self.mark_button.setEnabled(bool(self.lines) and not refused)
+        self.mark_button.setToolTip(refused)
 
     def overdue_counts(self) -> tuple[int, int]:
         """(decision letters, copies of the minutes) past their date and not sent."""

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
+from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
+from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -350,6 +352,9 @@ class LettersWindow(QtWidgets.QDialog):
 
     def why_not(self) -> str:
         """Why the selected letter cannot be issued now, or "" when it can."""
+        refused = why_not(self.session.actor, Action.ISSUE_DOCUMENTS)
+        if refused:
+            return refused
         plan = self.selected_plan()
         if plan is None:
             return "Choose a letter."

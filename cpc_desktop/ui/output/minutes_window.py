@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.enums import CopyKind, MinutesState, UserRole
+from cpc_desktop.domain.enums import CopyKind, MinutesState
 from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.domain.redaction import RedactionReason
 from cpc_desktop.domain.sides import family_side, is_family_side
+from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.common import (
@@ -39,6 +40,7 @@ from cpc_desktop.ui.output.minutes_state import (
 )
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.output.rulings import RulingsBox
+from cpc_desktop.ui.permissions import may, why_not
 from cpc_desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -169,7 +171,10 @@ class MinutesWindow(QtWidgets.QDialog):
         self.status: Any = None
         self.preview_dialog: Any = None
         self.issued_pdf: Any = None  # the signed file, once issued from this window
-        self.is_chair = session.actor.role is UserRole.CHAIR
+        # What the role may do here, from the one permission table (services/roles.py).
+        self.is_chair = may(session.actor, Action.APPROVE_MINUTES)
+        self.may_issue = may(session.actor, Action.ISSUE_DOCUMENTS)
+        self.may_export = may(session.actor, Action.EXPORT)
         record = session.conferences.get(ref)
         # Entitlement follows each person's side, not their role (disclosure.md).
         self.family = list(family_side(record))
@@ -322,9 +327,17 @@ class MinutesWindow(QtWidgets.QDialog):
         self.rulings.show_rulings(self.status.rulings if draft and chair else ())
         self.approve_button.setEnabled(draft and chair and not problems)
         self.reopen_button.setEnabled(chair and state is MinutesState.APPROVED)
-        self.issue_button.setEnabled(chair and state is MinutesState.APPROVED)
+        self.issue_button.setEnabled(self.may_issue and state is MinutesState.APPROVED)
         self.correct_button.setEnabled(chair and state is MinutesState.ISSUED)
-        self.export_button.setEnabled(state is not MinutesState.APPROVED)
+        self.export_button.setEnabled(self.may_export and state is not MinutesState.APPROVED)
+        actor = self.session.actor
+        for button, action in (
+            (self.reopen_button, Action.APPROVE_MINUTES),
+            (self.issue_button, Action.ISSUE_DOCUMENTS),
+            (self.correct_button, Action.APPROVE_MINUTES),
+            (self.export_button, Action.EXPORT),
+        ):
+            button.setToolTip(why_not(actor, action))
         self.preview_family_button.setEnabled(True)
         reason = next_step(state, chair=chair, problems=len(problems))
         self.reason.setText(reason)

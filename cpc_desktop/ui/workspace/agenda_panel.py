@@ -33,6 +33,7 @@ from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.permissions import enable
 from cpc_desktop.ui.workspace.agenda_commands import (
     AddItem,
     AgendaCommand,
@@ -256,6 +257,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
             button.setToolTip(action.toolTip())
 
             action.enabledChanged.connect(button.setEnabled)
+            action.changed.connect(lambda b=button, a=action: b.setToolTip(a.toolTip()))
             button.setEnabled(action.isEnabled())
 
     # --- public ----------------------------------------------------------------------
@@ -409,16 +411,17 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         pending = any(item.status is AgendaStatus.PENDING for item in items)
         started = current >= 0 or any(item.status in _FINISHED for item in items)
         a = self.agenda_actions
-        a[ActionId.AGENDA_NEXT].setEnabled(current >= 0 or pending)
-        a[ActionId.AGENDA_PREVIOUS].setEnabled(current > 0 or (current < 0 and started))
+        enable(a[ActionId.AGENDA_NEXT], current >= 0 or pending)
+        enable(a[ActionId.AGENDA_PREVIOUS], current > 0 or (current < 0 and started))
         selected = items[row] if row >= 0 else None
-        a[ActionId.AGENDA_MAKE_CURRENT].setEnabled(
-            selected is not None and selected.status is not AgendaStatus.CURRENT
+        enable(
+            a[ActionId.AGENDA_MAKE_CURRENT],
+            selected is not None and selected.status is not AgendaStatus.CURRENT,
         )
-        a[ActionId.AGENDA_SKIP].setEnabled(selected is not None or current >= 0)
-        a[ActionId.AGENDA_REMOVE].setEnabled(selected is not None)
-        a[ActionId.AGENDA_MOVE_UP].setEnabled(row > 0)
-        a[ActionId.AGENDA_MOVE_DOWN].setEnabled(0 <= row < len(items) - 1)
+        enable(a[ActionId.AGENDA_SKIP], selected is not None or current >= 0)
+        enable(a[ActionId.AGENDA_REMOVE], selected is not None)
+        enable(a[ActionId.AGENDA_MOVE_UP], row > 0)
+        enable(a[ActionId.AGENDA_MOVE_DOWN], 0 <= row < len(items) - 1)
         if current < 0:
             self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
         elif next_pending(items, current) < 0:

@@ -30,8 +30,10 @@ from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
+from cpc_desktop.ui.clipboard_guard import ClipboardGuard
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound, tell_readers
+from cpc_desktop.ui.workspace import frozen
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
@@ -210,6 +212,7 @@ class MinutesPane(QtWidgets.QWidget):
         self.editor.setTabChangesFocus(True)
         tell_readers(self.editor, "$.minutes[].text")
         self.editor.textChanged.connect(self._on_text_changed)
+        ClipboardGuard.for_app().watch(self.editor)  # copied text is cleared (lock, time)
         self.action_bar = ActionBar()
         self.action_bar.hide()
         self.action_bar.submitted.connect(self._on_action_submitted)
@@ -231,6 +234,8 @@ class MinutesPane(QtWidgets.QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QtWidgets.QVBoxLayout(self)
+        self.frozen_banner = frozen.banner()  # approved or issued: read-only, and why
+        layout.addWidget(self.frozen_banner)
         layout.addWidget(title)
         if self.item.key in VIEWS_ITEMS:
             row = QtWidgets.QHBoxLayout()

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AgendaItem, ConferenceRecord, Participant
+from cpc_desktop.ui.permissions import apply_roles_within
+from cpc_desktop.ui.workspace.frozen import lock_reason, set_frozen
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ class MinutesTab(QtWidgets.QWidget):
         self._record = record
         self._participants: tuple[Participant, ...] = record.participants
         self._wanted: str | None = None  # the item to show (once this tab is on screen)
+        #: Why every pane is read-only (approved or issued minutes, a read-only user).
+        self.lock_reason = lock_reason(record, session.actor)
         self.stack = QtWidgets.QStackedWidget()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +100,16 @@ class MinutesTab(QtWidgets.QWidget):
         pane.set_entries(self._record.minutes)
         if pane.analysis is not None:
             pane.analysis.set_scaling(self._record.scaling)
+        apply_roles_within(self._session.actor, pane)  # made on first sight
+        set_frozen(pane, self.lock_reason)
         return pane
+
+    def set_record_state(self, record: ConferenceRecord) -> None:
+        """The minutes were approved, reopened, issued or corrected: lock or unlock."""
+        self._record = record
+        self.lock_reason = lock_reason(record, self._session.actor)
+        for pane in self.panes.values():
+            set_frozen(pane, self.lock_reason)
 
     def show_item(self, item_id: str) -> bool:
         """Show the minutes of ``item_id`` (its pane is made once this tab is on screen).

@@ -17,8 +17,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.labels import child_name
+from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
+from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
@@ -112,6 +114,10 @@ class WorkspacePage(QtWidgets.QWidget):
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)
+        actor = self.session.actor
+        apply_roles_within(actor, tab)  # made on first sight: after the window's pass
+        if not may(actor, Action.RECORD_ATTENDANCE):
+            refuse_widget(tab.quick, why_not(actor, Action.RECORD_ATTENDANCE))
         tab.participants_changed.connect(self._on_participants_changed)
         tab.message.connect(self.message)
         return tab
@@ -147,6 +153,12 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.setCurrentWidget(self.decisions)
         self.message.emit("Decisions recorded.")
         self.decided.emit()
+
+    def minutes_state_changed(self) -> None:
+        """The minutes were approved, reopened, issued or corrected in their window:
+        read the record again and make the panes read-only, or editable, to match."""
+        self.record = self.session.conferences.get(self.reference)
+        self.minutes.set_record_state(self.record)
 
     def show_introductions(self) -> None:
         self.tabs.setCurrentIndex(INTRODUCTIONS)

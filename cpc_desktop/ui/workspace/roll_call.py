@@ -26,6 +26,7 @@ from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.permissions import enable
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
@@ -368,11 +369,11 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
     def _update_actions(self, *_: object) -> None:
         person = self.selected()
         for name, action in self.actions_by_name.items():
-            action.setEnabled(person is not None)
+            enable(action, person is not None)
             if name == "end_exclusion" and person is not None:
-                action.setEnabled(open_exclusion(person, self.session.clock()) is not None)
+                enable(action, open_exclusion(person, self.session.clock()) is not None)
             if name == "share_exclusion" and person is not None:
-                action.setEnabled(last_exclusion(person) is not None)
+                enable(action, last_exclusion(person) is not None)
 
     # --- messages ----------------------------------------------------------------------
 

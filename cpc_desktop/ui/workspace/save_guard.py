@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.conference import MinuteEntry
+from cpc_desktop.ui.clipboard_guard import ClipboardGuard
 
 if TYPE_CHECKING:
     from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
@@ -176,8 +177,7 @@ class SaveGuard(QtCore.QObject):
         """Put the editor's text in a file or on the clipboard; True once it is there."""
         text = self._pane.editor.toPlainText()
         if choice is Choice.COPY:
-            clipboard = QtWidgets.QApplication.clipboard()
-            clipboard.setText(text)
+            ClipboardGuard.for_app().copy(text)  # cleared on lock, close and time
             done = "The text is copied"
         else:
             path = choose_file(self._pane)

@@ -284,7 +284,7 @@ def test_a_minute_taker_may_not_decide(session: Session) -> None:
     ctx = session.decisions.context(REF)
     minuter = DecisionService(session.store, MINUTER, TickingClock(LATER))
     before = session.conferences.get(REF)
-    with pytest.raises(PermissionDenied, match="may not record decision"):
+    with pytest.raises(PermissionDenied, match="may not record a decision"):
         minuter.finish(REF, plan(ctx))
     denied = events(session.store)[-1]
     assert (denied["action"], denied["outcome"]) == ("record_decision", "denied")

@@ -187,7 +187,7 @@ def test_distribution_refuses_bad_input(session: Session, demo) -> None:
             ref, someone, "minutes", copy=CopyKind.FAMILY, method="post"
         )
     # The role is checked first: a refused user's bad input is refused (and recorded) as such.
-    with pytest.raises(PermissionDenied, match="may not issue documents"):
+    with pytest.raises(PermissionDenied, match="may not issue or sign minutes and letters"):
         reader.distribution.record_sent(ref, someone, "parcel", copy=CopyKind.FULL, method="")
     with session.store.reading() as s:
         last = s.execute(

@@ -136,7 +136,7 @@ def test_a_read_only_user_cannot_check(session: Session, demo) -> None:
     ref = demo.conference.reference
     item = session.release.hold_minutes(ref, MinutesCopy(CopyKind.FAMILY))
     session.conferences.add_user(READER.name, READER.role)
-    with pytest.raises(PermissionDenied, match="may not check release"):
+    with pytest.raises(PermissionDenied, match="may not check a copy before release"):
         session.release.confirm(item.id, READER)
     assert not session.release.pending(ref)[0].confirmed
 

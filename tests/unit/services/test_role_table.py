@@ -5,7 +5,7 @@ what the call needs:
 
 * an :class:`Action`: for a role allowed it, the call succeeds and writes exactly one
   audit event (actor, role, action, ``ok``); for a role refused it, it raises
-  :class:`PermissionDenied` ("may not <action>"), writes exactly one ``denied`` event,
+  :class:`PermissionDenied` ("may not <the action in words>"), writes exactly one ``denied`` event,
   and changes nothing else, neither a row of the store nor a file beside it;
 * :class:`Everyone`: no role check (locking one's own screen); one ``ok`` event named
   by the row, whatever the role;
@@ -76,7 +76,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.release import ReleaseService
-from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
+from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
 from cpc_desktop.services.schedule import ScheduleService
@@ -650,7 +650,7 @@ ROWS: list[Row] = [
         lambda s, f: s.handover,
         Helper("makes the hand-over service; its methods are rows of their own"),
     ),
-    Row(Session, "restore", restore, Action.HANDOVER, setup=make_backup),
+    Row(Session, "restore", restore, Action.RESTORE, setup=make_backup),
     Row(
         Session,
         "watch_pages",
@@ -890,7 +890,7 @@ def test_each_method_checks_the_role(
     if isinstance(rule, Action) and rule not in MAY[actor.role]:
         with pytest.raises(PermissionDenied) as refused:
             row.call(session, facts)
-        who, may_not = actor.role.value.replace("_", " "), rule.value.replace("_", " ")
+        who, may_not = actor.role.value.replace("_", " "), ACTION_WORDS[rule]
         assert refused.value.message == f"{actor.name} ({who}) may not {may_not}"
         assert events(session)[before_events:] == [(*me, rule.value, "denied")]
         assert snapshot(session) == before_rows
@@ -914,6 +914,11 @@ def test_the_role_model_is_the_tables() -> None:
 
 def test_every_action_is_in_the_table() -> None:
     assert {row.rule for row in ROWS if isinstance(row.rule, Action)} == set(Action)
+
+
+def test_every_action_has_words_for_its_refusal() -> None:
+    assert set(ACTION_WORDS) == set(Action)
+    assert all(words.strip() and "_" not in words for words in ACTION_WORDS.values())
 
 
 def test_each_row_is_one_public_method() -> None:
