@@ -2,7 +2,8 @@
 
 Every table has a UUID string key and records who created and last changed each
 row and when (UTC): ``row_created_at``, ``row_created_by``, ``row_updated_at``,
-``row_updated_by``. Lists that have an order (agenda, roll call, minutes) keep it
+``row_updated_by``, and carries a version, ``row_version`` (1 when written, one more at
+each change), against which a change is checked so it never overwrites a newer one. Lists that have an order (agenda, roll call, minutes) keep it
 in ``position``. The audit table (``audit_event``) is separate: it is append-only
 and hash-chained, see :mod:`cpc_desktop.data.audit`.
 
@@ -93,6 +94,14 @@ class Row(Base):
     row_created_by: Mapped[str] = mapped_column(sa.String(200))
     row_updated_at: Mapped[dt.datetime]
     row_updated_by: Mapped[str] = mapped_column(sa.String(200))
+    # 1 when written, one more at every change: a save made from an older version is
+    # refused (see services.errors.EditedElsewhere), never written over what is newer.
+    row_version: Mapped[int] = mapped_column(sa.Integer, default=1, server_default="1")
+
+    @orm.declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # SQLAlchemy checks and raises the version on every ORM UPDATE and DELETE.
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Mapped[Any]:

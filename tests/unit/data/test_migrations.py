@@ -231,7 +231,7 @@ def test_a_store_from_before_the_release_check_upgrades_with_no_passwords(tmp_pa
     import importlib
 
     script = importlib.import_module("cpc_desktop.data.migrations.versions.0006_release_check")
-    assert script.down_revision == KNOWN_REVISIONS[-2]
+    assert script.down_revision == KNOWN_REVISIONS[KNOWN_REVISIONS.index("0006") - 1]
     with new_store(tmp_path) as store:
         with store.engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), script.down_revision)
