@@ -53,3 +53,12 @@ class StoreTooNew(StoreError):
 
 class IntegrityFailure(StoreError):
     """``check`` found a row or audit event changed outside the application."""
+
+
+class RowChanged(StoreError):
+    """A row was changed (or deleted) by someone else since the version a change started
+    from: nothing was saved. ``version`` is the version stored now (``None``: deleted)."""
+
+    def __init__(self, message: str, version: int | None = None) -> None:
+        super().__init__(message)
+        self.version = version

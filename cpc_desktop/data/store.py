@@ -24,11 +24,13 @@ import sqlalchemy as sa
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
 from cpc_desktop.data import audit
 from cpc_desktop.data.errors import (
     NotAStore,
+    RowChanged,
     StoreDamaged,
     StoreError,
     StoreExists,
@@ -339,6 +341,10 @@ class Store:
                 audit.record(session, context, work)
         except _NothingToRecord:
             pass
+        except StaleDataError:  # changed since this transaction read it: nothing written
+            raise RowChanged(
+                "someone else changed this at the same time; nothing was saved (look again)"
+            ) from None
         except exc.DBAPIError as error:
             raise self.translate(error) from error
         finally:
