@@ -18,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
+from cpc_desktop.data.audit import AuditContext
 from cpc_desktop.data.errors import RowChanged
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
@@ -168,11 +169,9 @@ def test_reloading_the_list_does_not_make_older_text_current(
 
 
 def test_an_orm_change_of_a_row_changed_since_it_was_read_is_refused(store: Store) -> None:
-    context = ConferenceService(store, CHAIR, TickingClock())._context  # noqa: SLF001
-    from cpc_desktop.services.roles import Action
-
+    context = AuditContext(CHAIR.name, "chair", "write_minutes", "minute_entry", M1)
     with pytest.raises(RowChanged, match="nothing was saved"):  # noqa: SIM117
-        with store.unit_of_work(context(Action.WRITE_MINUTES, "minute_entry")) as work:
+        with store.unit_of_work(context) as work:
             entry = work.session.get(m.MinuteEntryRow, M1)
             assert entry is not None
             table = m.MinuteEntryRow.__table__
