@@ -68,7 +68,7 @@ class EditedElsewhereDialog(QtWidgets.QDialog):
         self.choice: str | None = None
         self.text = mine
         stored = "" if theirs is None else theirs.text
-        line = QtWidgets.QLabel(message[:1].upper() + message[1:] + ".")
+        self.line = line = QtWidgets.QLabel(message[:1].upper() + message[1:] + ".")
         line.setObjectName("editedElsewhereMessage")
         line.setWordWrap(True)
         line.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -94,7 +94,9 @@ class EditedElsewhereDialog(QtWidgets.QDialog):
         self.save_merged = buttons.addButton(
             "Save mer&ged", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
         )
-        later = buttons.addButton("Decide later", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        self.later = later = buttons.addButton(
+            "Decide &later", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
+        )
         if theirs is None:  # deleted: there is no text of theirs to keep or merge
             self.keep_theirs.setText("Let it go (&deleted)")
             self.save_merged.setEnabled(False)
