@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain import decision_flow as flow
@@ -94,6 +94,9 @@ def test_keep_theirs_closes_the_wizard_and_saves_nothing(qtbot: QtBot, session: 
     assert [d.reason for d in session.conferences.get(ref).decisions] == [THEIRS_WHY]
     qtbot.mouseClick(dialog.keep_theirs, QtCore.Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
+    # Accepted, so the workspace reloads and shows the decision that stands: theirs.
+    assert wizard.result() == QtWidgets.QDialog.DialogCode.Accepted
+    assert [d.reason for d in wizard.decisions] == [THEIRS_WHY]
     assert [d.reason for d in session.conferences.get(ref).decisions] == [THEIRS_WHY]
 
 

@@ -9,7 +9,7 @@ the editor, the band says so, and the dialog offers theirs, mine or a merged tex
 from __future__ import annotations
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.services.session import Session
@@ -113,3 +113,30 @@ def test_save_merged_stores_the_combined_text(
     assert _stored(session, entry_id) == "Mum said the plan is working well, mostly."
     assert pane.editor.toPlainText() == "Mum said the plan is working well, mostly."
     assert not pane.guard.notice.isVisible()
+
+
+def test_moving_on_asks_for_the_choice_first(
+    qtbot: QtBot, session: Session, collided: tuple[MinutesPane, Session, str]
+) -> None:
+    pane, _other, entry_id = collided
+    dialog = pane.conflicts.dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.later, QtCore.Qt.MouseButton.LeftButton)  # decide later
+    asked: list[str] = []
+
+    def choose_mine() -> None:
+        modal = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(modal, EditedElsewhereDialog):
+            QtCore.QTimer.singleShot(20, choose_mine)
+            return
+        asked.append(modal.mine.toPlainText())
+        modal.keep_mine.click()
+
+    pane.activateWindow()  # offscreen: the pane's window is active again after the dialog
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is pane)
+    pane.editor.setFocus()
+    QtCore.QTimer.singleShot(0, choose_mine)
+    qtbot.keyClick(pane.editor, Key.Key_Return, Ctrl)  # the next entry: asks first
+    assert asked == ["Mum said the plan is working, mostly."]
+    assert _stored(session, entry_id) == "Mum said the plan is working, mostly."
+    assert pane.current_id is None and pane.editor.toPlainText() == ""

@@ -2,9 +2,9 @@
 
 Finishing is refused by the service (nothing is written over theirs); the wizard shows
 both, side by side, and the chair chooses: **Keep theirs** (this wizard closes and saves
-nothing) or **Keep mine** (the wizard's answers are saved over the decisions shown, and
-only those: if they change once more, the choice comes again). **Back to the wizard**
-chooses nothing.
+nothing; the workspace then shows theirs) or **Keep mine** (the wizard's answers are
+saved over the decisions shown, and only those: if they change once more, the choice
+comes again). **Back to the wizard** chooses nothing.
 """
 
 from __future__ import annotations

@@ -167,8 +167,9 @@ class DecisionWizard(QtWidgets.QWizard):
                 return
             if dialog.choice == MINE:
                 self._finish(base=refusal.version)
-            else:  # theirs stands: this wizard saves nothing
-                QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Rejected)
+            else:  # theirs stands: nothing saved here; the workspace shows theirs
+                self.decisions = tuple(refusal.theirs)
+                QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Accepted)
 
         self.conflict.finished.connect(chosen)
         self.conflict.open()
