@@ -140,3 +140,33 @@ def test_moving_on_asks_for_the_choice_first(
     assert asked == ["Mum said the plan is working, mostly."]
     assert _stored(session, entry_id) == "Mum said the plan is working, mostly."
     assert pane.current_id is None and pane.editor.toPlainText() == ""
+
+
+def test_a_collision_found_while_moving_on_asks_once(qtbot: QtBot, session: Session) -> None:
+    """The other chair saves; the pane's last keys are only saved as it moves on."""
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "Dad was not invited")
+    assert pane.flush()
+    entry_id = pane.current_id
+    assert entry_id is not None
+    other = Session(session.store, session.actor, session.clock)
+    other.entries.entry(entry_id)
+    other.entries.save_text(entry_id, "Dad was invited by letter.")
+    qtbot.keyClicks(pane.editor, " in time.")
+    asked: list[str] = []
+
+    def choose_theirs() -> None:
+        modal = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(modal, EditedElsewhereDialog):
+            QtCore.QTimer.singleShot(20, choose_theirs)
+            return
+        asked.append(modal.theirs.toPlainText())
+        modal.keep_theirs.click()
+
+    QtCore.QTimer.singleShot(0, choose_theirs)
+    qtbot.keyClick(pane.editor, Key.Key_Return, Ctrl)
+    assert asked == ["Dad was invited by letter."]  # one choice, no second dialog
+    assert pane.conflicts.dialog is None
+    assert QtWidgets.QApplication.activeModalWidget() is None
+    assert _stored(session, entry_id) == "Dad was invited by letter."
+    assert pane.current_id is None

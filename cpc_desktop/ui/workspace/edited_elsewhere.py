@@ -190,6 +190,8 @@ class ConflictResolver(QtCore.QObject):
         """Before moving on: the choice, modally. True once it is made and carried out."""
         if self._refusal is None:
             return True
+        if self.dialog is not None:  # the one beside the window gives way to this one
+            self.dialog.done(QtWidgets.QDialog.DialogCode.Rejected)
         dialog = EditedElsewhereDialog(
             self._pane, self._refusal.message, self._refusal.theirs, self._pane.editor.toPlainText()
         )

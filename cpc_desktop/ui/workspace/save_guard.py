@@ -149,12 +149,15 @@ class SaveGuard(QtCore.QObject):
         Otherwise asks; "Keep trying" leaves everything as it is and says so.
         """
         conflicts = self._pane.conflicts
-        if conflicts.active and not conflicts.ask():
-            self._pane.message.emit(
-                "Someone else saved this entry meanwhile; choose whose text to keep first."
-            )
-            return False
-        if self._pane.flush() and self._new_entry_failed is None:
+        flushed = self._pane.flush()  # may itself find the entry saved elsewhere
+        if conflicts.active:
+            if not conflicts.ask():
+                self._pane.message.emit(
+                    "Someone else saved this entry meanwhile; choose whose text to keep first."
+                )
+                return False
+            flushed = self._pane.flush()
+        if flushed and self._new_entry_failed is None:
             return True
         reason = self.reason() or "Not saved"
         choice = ask_unsaved(self._pane, reason, what)
