@@ -170,3 +170,27 @@ def test_a_collision_found_while_moving_on_asks_once(qtbot: QtBot, session: Sess
     assert QtWidgets.QApplication.activeModalWidget() is None
     assert _stored(session, entry_id) == "Dad was invited by letter."
     assert pane.current_id is None
+
+
+def test_a_tag_changed_after_someone_else_saved_offers_the_same_choice(
+    qtbot: QtBot, session: Session
+) -> None:
+    pane = _pane(qtbot, session)
+    qtbot.keyClicks(pane.editor, "The school reports good attendance")
+    assert pane.flush()
+    entry_id = pane.current_id
+    assert entry_id is not None
+    other = Session(session.store, session.actor, session.clock)
+    other.entries.entry(entry_id)
+    other.entries.save_text(entry_id, "The school reports good attendance this term.")
+    qtbot.keyClick(pane.editor, QtCore.Qt.Key.Key_1, Ctrl)  # tag: fact
+    qtbot.waitUntil(lambda: isinstance(pane.conflicts.dialog, EditedElsewhereDialog))
+    dialog = pane.conflicts.dialog
+    assert dialog is not None
+    stored = next(e for e in session.entries.entries(REVIEW) if e.id == entry_id)
+    assert stored.tag is None  # refused: nothing written over theirs
+    qtbot.mouseClick(dialog.keep_theirs, QtCore.Qt.MouseButton.LeftButton)
+    assert pane.editor.toPlainText() == "The school reports good attendance this term."
+    qtbot.keyClick(pane.editor, QtCore.Qt.Key.Key_1, Ctrl)  # now from their version
+    stored = next(e for e in session.entries.entries(REVIEW) if e.id == entry_id)
+    assert stored.tag is not None and stored.text.endswith("this term.")

@@ -113,6 +113,13 @@ class Autosaver(QtCore.QObject):
         self._dirty = False
         self._retry.stop()
 
+    def refused_elsewhere(self, entry_id: str, refusal: EditedElsewhere) -> None:
+        """A change of the entry (its text, or another made on the GUI thread) was refused
+        because someone else saved it meanwhile: nothing is retried; a person chooses."""
+        self._conflicts.add(entry_id)
+        self._unsaved[entry_id] = refusal.message
+        self.conflict.emit(entry_id, refusal)
+
     def in_conflict(self, entry_id: str | None) -> bool:
         """The entry's save was refused as saved elsewhere and no choice is made yet."""
         return entry_id in self._conflicts
@@ -188,9 +195,7 @@ class Autosaver(QtCore.QObject):
     def _finish(self, outcome: SaveOutcome) -> bool:
         _ticket, entry_id = self._tickets.popleft()
         if isinstance(outcome.error, EditedElsewhere):
-            self._conflicts.add(entry_id)
-            self._unsaved[entry_id] = outcome.error.message
-            self.conflict.emit(entry_id, outcome.error)
+            self.refused_elsewhere(entry_id, outcome.error)
             return False
         if outcome.error is not None:
             message = user_message(outcome.error)

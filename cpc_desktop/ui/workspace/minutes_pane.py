@@ -28,7 +28,7 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
-from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.errors import EditedElsewhere, ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound, tell_readers
@@ -369,6 +369,8 @@ class MinutesPane(QtWidgets.QWidget):
             raise error
         self._refusal = message
         self.message.emit(message)
+        if isinstance(error, EditedElsewhere) and self._current is not None:
+            self.autosave.refused_elsewhere(self._current, error)  # the choice, as for text
 
     def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
         """The store refused to ``verb`` ``command`` (now dropped): say so, show the store."""
