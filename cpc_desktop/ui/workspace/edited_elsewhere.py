@@ -151,10 +151,11 @@ class ConflictResolver(QtCore.QObject):
 
     def _on_finished(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None
-        if dialog is None or dialog.choice is None:
+        if dialog is None:
             return
         dialog.deleteLater()
-        self.apply(dialog.choice, dialog.text)
+        if dialog.choice is not None:
+            self.apply(dialog.choice, dialog.text)
 
     def apply(self, choice: str, text: str) -> bool:
         """Carry out ``choice``; True once the entry holds what was chosen."""
