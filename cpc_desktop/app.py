@@ -68,10 +68,10 @@ class Preload:
             thread.join()
 
 
-def _after(preload: Preload, opener: Callable[[Path, str, bool], Any]) -> Any:
+def _after(preload: Preload, opener: Callable[[Path | str, str, bool], Any]) -> Any:
     """``opener``, run once the preload is over (an Unlock clicked before it ended)."""
 
-    def open_when_loaded(path: Path, passphrase: str, create: bool) -> Any:
+    def open_when_loaded(path: Path | str, passphrase: str, create: bool) -> Any:
         preload.wait()
         return opener(path, passphrase, create)
 
@@ -88,16 +88,29 @@ def _harden() -> None:
         pass
 
 
-def open_or_create(path: Path, passphrase: str, create: bool) -> Any:
+def open_or_create(path: Path | str, passphrase: str, create: bool) -> Any:
+    """Open the store (a server's URL needs no passphrase: the server authenticates)."""
     from cpc_desktop.services.session import open_session
 
+    if isinstance(path, str):
+        return open_session(path, None)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     # A large store opens at once; its pages are checked in the background, writes held.
     return open_session(path, passphrase, create=create, check_later=True)
 
 
-def run(db: Path | None = None) -> int:
+def _where(location: Path | str) -> tuple[Path | str, str | None]:
+    """The store to open, and for a server its address as shown (no password)."""
+    from cpc_desktop.data.location import is_server_url, shown
+
+    if is_server_url(str(location)):
+        return str(location), shown(str(location))
+    return Path(location), None
+
+
+def run(db: Path | str | None = None) -> int:
+    """The application on the store ``db`` (a file, or a PostgreSQL URL), else the last."""
     _harden()
     from PySide6 import QtCore, QtWidgets
 
@@ -108,9 +121,9 @@ def run(db: Path | None = None) -> int:
     app.setApplicationName("CPC Desktop")
     app.setOrganizationName("CPC Desktop")
     preferences = Preferences(QtCore.QSettings())
-    path = db or preferences.last_store or default_store_path()
+    path, server = _where(db or preferences.last_store or default_store_path())
     preload = Preload()
-    dialog = UnlockDialog(path, _after(preload, open_or_create))
+    dialog = UnlockDialog(path, _after(preload, open_or_create), server=server)
     dialog.painted.connect(preload.start)
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.session is None:
         return 0
@@ -123,7 +136,8 @@ def run(db: Path | None = None) -> int:
         dialog.session.close()
         return 0
 
-    preferences.last_store = path
+    if server is None or server == path:  # never remember a password
+        preferences.last_store = path
     window = MainWindow(dialog.session, preferences)
     window.show()
     return app.exec()

@@ -312,15 +312,10 @@ def _cmd_handover(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    if args.db and is_server_url(args.db):
-        print(
-            f"{PROG}: the application opens a store file; use the commands (list, check, "
-            "...) with a store on a server",
-            file=sys.stderr,
-        )
-        return 1
     from cpc_desktop.app import run
 
+    if args.db and is_server_url(args.db):  # a store on a server: no passphrase
+        return run(db=args.db)
     return run(db=Path(args.db) if args.db else None)
 
 

@@ -29,8 +29,9 @@ echo "== coverage of the whole package (the 15 files least covered, then the tot
 head -n 17 .coverage-report.txt && rm -f .coverage-report.txt
 echo "whole package: $(.venv/bin/python -m coverage report --format=total) % of lines and branches"
 if [ -n "$postgres_url" ]; then
-  echo "== data and service tests on PostgreSQL"
+  echo "== data and service tests on PostgreSQL, concurrent writers, the window on a server"
   CPC_TEST_POSTGRES_URL="$postgres_url" .venv/bin/python -m pytest -q -n auto -m "not sqlite_only" \
-    --durations=15 tests/unit/data tests/unit/services tests/e2e/test_cli_server.py
+    --durations=15 tests/unit/data tests/unit/services tests/e2e/test_cli_server.py \
+    tests/faults/test_concurrent_writers.py tests/ui/test_server_store_ui.py
 fi
 echo "== done in ${SECONDS} s"

@@ -57,3 +57,12 @@ class IntegrityFailure(StoreError):
 
 class StoreChecking(StoreError):
     """The store's pages are still being checked for damage: nothing is written yet."""
+
+
+class RowChanged(StoreError):
+    """A row was changed (or deleted) by someone else since the version a change started
+    from: nothing was saved. ``version`` is the version stored now (``None``: deleted)."""
+
+    def __init__(self, message: str, version: int | None = None) -> None:
+        super().__init__(message)
+        self.version = version

@@ -2,9 +2,11 @@
 
 Every table has a UUID string key and records who created and last changed each
 row and when (UTC): ``row_created_at``, ``row_created_by``, ``row_updated_at``,
-``row_updated_by``. Lists that have an order (agenda, roll call, minutes) keep it
-in ``position``. The audit table (``audit_event``) is separate: it is append-only
-and hash-chained, see :mod:`cpc_desktop.data.audit`.
+``row_updated_by``, and carries a version, ``row_version`` (1 when written, one more at
+each change), against which a change is checked so it never overwrites a newer one.
+Lists that have an order (agenda, roll call, minutes) keep it in ``position``. The
+audit table (``audit_event``) is separate: it is append-only and hash-chained, see
+:mod:`cpc_desktop.data.audit`.
 
 Tables:
     store_info          key/value facts about the store (format, creation).
@@ -93,6 +95,34 @@ class Row(Base):
     row_created_by: Mapped[str] = mapped_column(sa.String(200))
     row_updated_at: Mapped[dt.datetime]
     row_updated_by: Mapped[str] = mapped_column(sa.String(200))
+    # 1 when written, one more at every change: a save made from an older version is
+    # refused (see services.errors.EditedElsewhere), never written over what is newer.
+    row_version: Mapped[int] = mapped_column(sa.Integer, default=1, server_default="1")
+
+    @orm.declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # SQLAlchemy checks the version on every ORM UPDATE and DELETE (a row changed
+        # since it was read raises StaleDataError); _next_version below raises it.
+        return {
+            "version_id_col": cls.__table__.c.row_version,
+            "version_id_generator": False,
+        }
+
+
+#: Changing only these does not make a new version: a row moving up or down the list
+#: because another was added or removed has not been edited.
+UNVERSIONED = frozenset({"position", "row_updated_at", "row_updated_by", "row_version"})
+
+
+@sa.event.listens_for(Row, "before_update", propagate=True)
+def _next_version(_mapper: orm.Mapper[Any], _connection: object, target: Row) -> None:
+    state = sa.inspect(target)
+    edited = any(
+        key not in UNVERSIONED and state.attrs[key].history.has_changes()
+        for key in state.mapper.column_attrs.keys()  # noqa: SIM118 - a mapper collection
+    )
+    if edited:
+        target.row_version = (target.row_version or 1) + 1
 
 
 def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Mapped[Any]:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, load_only
 
 from cpc_desktop.data import audit
 from cpc_desktop.data import models as m
+from cpc_desktop.data.errors import RowChanged
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import MinutesState
 from cpc_desktop.domain.moments import add_moment
@@ -120,26 +121,37 @@ def shift_entries(session: Session, conference_id: str, start: int, by: int, tou
 
 
 def save_entry_text(
-    session: Session, entry_id: str, text: str, now: datetime, who: str
-) -> d.MinuteEntry | None:
+    session: Session,
+    entry_id: str,
+    text: str,
+    now: datetime,
+    who: str,
+    expected: int | None = None,
+) -> tuple[d.MinuteEntry, int] | None:
     """Replace an entry's text and record the moment in its history (``changes``, by
-    :func:`~cpc_desktop.domain.moments.add_moment`): a read of that one column by key,
-    then one UPDATE. A ruling to show the entry to someone excluded while it was written
-    (``shown_to``) covered the text as it was, so it is asked again. The entry as saved;
-    ``None`` if not found.
+    :func:`~cpc_desktop.domain.moments.add_moment`): a read of its history and version by
+    key, then one UPDATE that raises the version. A ruling to show the entry to someone
+    excluded while it was written (``shown_to``) covered the text as it was, so it is
+    asked again. The entry as saved and its new version; ``None`` if not found.
+
+    ``expected`` is the version the text was written from: if the entry is at another
+    version, :class:`~cpc_desktop.data.errors.RowChanged` is raised and nothing changes.
 
     Core statements (not the ORM): the audit is told of the row here.
     """
     table = m.Base.metadata.tables[m.MinuteEntryRow.__tablename__]
-    spans = session.execute(
-        sa.select(table.c.changes).where(table.c.id == entry_id)
-    ).scalar_one_or_none()
-    if spans is None:
+    stored = session.execute(
+        sa.select(table.c.changes, table.c.row_version).where(table.c.id == entry_id)
+    ).one_or_none()
+    if stored is None:
         return None
+    spans, version = stored
+    if expected is not None and version != expected:
+        raise RowChanged("the entry was changed elsewhere; nothing was saved", version)
     returned = [table.c[f.name] for f in fields(d.MinuteEntry) if f.name != "text"]
     found = session.execute(
         sa.update(table)
-        .where(table.c.id == entry_id)
+        .where(table.c.id == entry_id, table.c.row_version == version)
         .values(
             text=text,
             updated_at=now,
@@ -147,16 +159,17 @@ def save_entry_text(
             shown_to=[],  # a ruling to show the entry covered it as it was
             row_updated_at=now,
             row_updated_by=who,
+            row_version=version + 1,
         )
         .returning(*returned)
     ).one_or_none()
     if found is None:
-        return None
+        raise RowChanged("the entry was changed elsewhere; nothing was saved", None)
     audit.mark_touched(session, table.name, entry_id)
     values: dict[str, Any] = {
         k: tuple(v) if isinstance(v, list) else v for k, v in found._asdict().items()
     }
-    return d.MinuteEntry(text=text, **values)
+    return d.MinuteEntry(text=text, **values), version + 1
 
 
 def unlink_actions(session: Session, entry_id: str, touch: Touch) -> None:

@@ -24,12 +24,14 @@ import sqlalchemy as sa
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
 from cpc_desktop.data import audit, safeguards, seal
 from cpc_desktop.data import probe as probes
 from cpc_desktop.data.errors import (
     NotAStore,
+    RowChanged,
     StoreChecking,
     StoreDamaged,
     StoreError,
@@ -385,6 +387,10 @@ class Store:
                 recorded = audit.record(session, context, work)
         except _NothingToRecord:
             pass
+        except StaleDataError:  # changed since this transaction read it: nothing written
+            raise RowChanged(
+                "someone else changed this at the same time; nothing was saved (look again)"
+            ) from None
         except exc.DBAPIError as error:
             health.give_back(owed)
             raise self.translate(error) from error

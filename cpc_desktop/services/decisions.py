@@ -10,12 +10,15 @@ when the conference is adjourned for want of a quorum, the reconvened conference
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
+from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.decision_flow import (
     FlowAnswers,
@@ -37,35 +40,81 @@ from cpc_desktop.domain.quorum import present_at, record_quorum
 from cpc_desktop.domain.sides import is_family_side
 from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.domain.validation import Severity
-from cpc_desktop.services.base import ServiceBase, frozen_message
-from cpc_desktop.services.errors import Conflict, RuleViolation
-from cpc_desktop.services.roles import Action
-from cpc_desktop.services.rules import timescale_params
+from cpc_desktop.services.base import Clock, ServiceBase, frozen_message
+from cpc_desktop.services.edit_bases import EditBases
+from cpc_desktop.services.errors import Conflict, EditedElsewhere, RuleViolation
+from cpc_desktop.services.roles import Action, Actor
+from cpc_desktop.services.rules import RuleBook, timescale_params
 
 __all__ = ["MINUTES_APPROVED", "DecisionService"]
 
 MINUTES_APPROVED = frozen_message(MinutesState.APPROVED)
 
+#: Which decision each child has now: the decision row's id and version (``None``: none).
+#: The wizard's finish is checked against the stamps read when it began.
+Stamps = Mapping[str, tuple[str, int] | None]
+
+
+def _stamps(session: Session, record: d.ConferenceRecord) -> dict[str, tuple[str, int] | None]:
+    rows = m.DecisionRow
+    found = {
+        child: (ident, version)
+        for child, ident, version in session.execute(
+            sa.select(rows.child_id, rows.id, rows.row_version).where(
+                rows.conference_id == record.conference.id
+            )
+        )
+    }
+    return {child.id: found.get(child.id) for child in record.children}
+
 
 class DecisionService(ServiceBase):
     """Runs the decision wizard's reads and its one write for one actor."""
 
+    def __init__(
+        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
+    ) -> None:
+        super().__init__(store, actor, clock, rules)
+        # Per conference, the decisions the wizard began from (see edit_bases.py).
+        self._bases = EditBases()
+
     def context(self, ref: str) -> FlowContext:
-        """Everything the wizard needs about the conference ``ref``, judged now."""
+        """Everything the wizard needs about the conference ``ref``, judged now.
+
+        The children's decisions as read here are what :meth:`finish` is checked against.
+        """
         self._require(Action.VIEW, "conference", ref)
-        with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
-            record = self._record(work.session, ref)
-            work.object_id = record.conference.id
+        with self._bases.lock:
+            with self._store.unit_of_work(self._context(Action.VIEW, "conference")) as work:
+                record = self._record(work.session, ref)
+                work.object_id = record.conference.id
+                stamps = _stamps(work.session, record)
+            self._bases.seen(ref, stamps)
         return self._flow_context(record, self._clock())
 
-    def finish(self, ref: str, answers: FlowAnswers) -> tuple[d.Decision, ...]:
+    def finish(
+        self, ref: str, answers: FlowAnswers, *, base: Stamps | None = None
+    ) -> tuple[d.Decision, ...]:
         """Write the wizard's answers: every decision, the status, any reconvened meeting.
+
+        ``base``: the decisions of someone else this save may replace, knowingly (the
+        ``version`` of an :class:`EditedElsewhere`); otherwise those read by :meth:`context`.
 
         Raises:
             Conflict: the current minutes version is approved or issued.
             RuleViolation: the answers still have errors (each one listed).
+            EditedElsewhere: someone else recorded a child's decision since the wizard
+                began; ``theirs`` holds the decisions they recorded. Nothing is saved.
         """
         self._require(Action.RECORD_DECISION, "conference", ref)
+        with self._bases.lock:
+            decisions = self._finish(ref, answers, base)
+            self._bases.seen(ref, {dec.child_id: (dec.id, 1) for dec in decisions})
+        return decisions
+
+    def _finish(
+        self, ref: str, answers: FlowAnswers, base: Stamps | None
+    ) -> tuple[d.Decision, ...]:
         now = self._clock()
         context = self._context(Action.RECORD_DECISION, "conference")
         with self._store.unit_of_work(context) as work:
@@ -73,6 +122,7 @@ class DecisionService(ServiceBase):
             record = self._record(s, ref)
             work.object_id = record.conference.id
             self._require_draft(s, record.conference.id)
+            self._require_unchanged(s, ref, record, base)
             ctx = self._flow_context(record, now)
             errors = [p for p in finish_problems(answers, ctx) if p.severity is Severity.ERROR]
             if errors:
@@ -95,6 +145,25 @@ class DecisionService(ServiceBase):
         return decisions
 
     # --- helpers ---------------------------------------------------------------------
+
+    def _require_unchanged(
+        self, session: Session, ref: str, record: d.ConferenceRecord, base: Stamps | None
+    ) -> None:
+        expected = self._bases.expected(ref, base)
+        if not isinstance(expected, Mapping):
+            return  # context() was never read here (the command line): nothing to compare
+        now = _stamps(session, record)
+        changed = [child for child in record.children if now[child.id] != expected.get(child.id)]
+        if not changed:
+            return
+        theirs = tuple(dec for dec in record.decisions if dec.child_id in {c.id for c in changed})
+        names = ", ".join(f"{c.given_name} {c.family_name}".strip() for c in changed)
+        raise EditedElsewhere(
+            f"someone else recorded the decision for {names} after you began; nothing "
+            "was saved (choose whose decision to keep)",
+            theirs,
+            now,
+        )
 
     def _record(self, session: Session, ref: str) -> d.ConferenceRecord:
         record = repository.load_record(session, self._conference_id(session, ref))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 
 class ServiceError(Exception):
@@ -31,3 +32,18 @@ class RuleViolation(ServiceError):
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{first_path}: {first_message}{more}")
         self.problems = tuple(problems)
+
+
+class EditedElsewhere(ServiceError):
+    """Someone else saved the row after the editor read it: nothing was saved.
+
+    Never written over silently: the person chooses. ``theirs`` is what the store holds
+    now (``None`` if it was deleted); ``version`` is its version (for a minute entry, an
+    int; for decisions, each child's), which a save passes as ``base`` to keep its own
+    knowingly (refused again if it changes once more).
+    """
+
+    def __init__(self, message: str, theirs: Any, version: Any) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.version = version

@@ -15,19 +15,24 @@ nothing; an error is a :class:`ServiceError` with one line for the user.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository, rows
+from cpc_desktop.data.errors import RowChanged
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import AnalysisSection, Tag
 from cpc_desktop.domain.moments import add_moment
 from cpc_desktop.services import checks as c
 from cpc_desktop.services.base import Clock, require_draft
-from cpc_desktop.services.errors import Conflict, NotFound
+from cpc_desktop.services.edit_bases import EditBases
+from cpc_desktop.services.errors import Conflict, EditedElsewhere, NotFound
 from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, own, row
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.rules import RuleBook
@@ -40,10 +45,18 @@ class MinuteEntryService(PartService):
     """The minute-taking use cases of one actor on one open store."""
 
     def __init__(
-        self, store: Store, actor: Actor, clock: Clock, rules: RuleBook | None = None
+        self,
+        store: Store,
+        actor: Actor,
+        clock: Clock,
+        rules: RuleBook | None = None,
+        bases: EditBases | None = None,
     ) -> None:
         super().__init__(store, actor, clock, rules)
         self._text_writer: TextWriter | None = None
+        # The version of each entry this editor read (entry()) or wrote: a change made
+        # from an older one is refused, never written over (see edit_bases.py).
+        self._bases = EditBases() if bases is None else bases
 
     @property
     def text_writer(self) -> TextWriter:
@@ -54,9 +67,9 @@ class MinuteEntryService(PartService):
         and audited as :meth:`save_text` is.
         """
         if self._text_writer is None:
-            actor, clock, rules = self._actor, self._clock, self._rules
+            actor, clock, rules, bases = self._actor, self._clock, self._rules, self._bases
             self._text_writer = TextWriter(
-                self._store, lambda side: MinuteEntryService(side, actor, clock, rules)
+                self._store, lambda side: MinuteEntryService(side, actor, clock, rules, bases)
             )
         return self._text_writer
 
@@ -150,6 +163,7 @@ class MinuteEntryService(PartService):
                 )
             )
             w.object_id = entry.id
+        self._bases.seen(entry.id, 1)
         return entry
 
     @staticmethod
@@ -166,18 +180,75 @@ class MinuteEntryService(PartService):
         last = rows.last_entry_position(s, conference_id, item_id)
         return count if last is None else last + 1
 
-    def save_text(self, entry_id: str, text: str) -> d.MinuteEntry:
-        """Autosave: replace an entry's text (one UPDATE and the audit event)."""
+    def save_text(self, entry_id: str, text: str, *, base: int | None = None) -> d.MinuteEntry:
+        """Autosave: replace an entry's text (one UPDATE and the audit event).
+
+        Refused with :class:`EditedElsewhere` (nothing saved) when the entry is no longer
+        at the version this editor read with :meth:`entry` or last wrote, or at ``base``
+        when given: the version of theirs a person chose to write over, knowingly.
+        """
         self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
         text = c.text(text, "$.minutes[].text")
         now = self._clock()
         context = self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        with self._store.unit_of_work(context) as w:
-            require_draft(rows.minutes_state_of_entry(w.session, entry_id))
-            saved = rows.save_entry_text(w.session, entry_id, text, now, self._actor.name)
-            if saved is None:
-                raise NotFound(f"no minute entry {entry_id} in this store")
-            return saved
+        with self._bases.lock:
+            with self._store.unit_of_work(context) as w:
+                require_draft(rows.minutes_state_of_entry(w.session, entry_id))
+                expected = self._expected(entry_id, base)
+                try:
+                    saved = rows.save_entry_text(
+                        w.session, entry_id, text, now, self._actor.name, expected
+                    )
+                except RowChanged:
+                    raise self._elsewhere(w.session, entry_id) from None
+                if saved is None and expected is not None:  # it was here when read
+                    raise self._elsewhere(w.session, entry_id)
+                if saved is None:
+                    raise NotFound(f"no minute entry {entry_id} in this store")
+            entry, version = saved
+            self._bases.seen(entry_id, version)
+            return entry
+
+    def _expected(self, entry_id: str, base: int | None) -> int | None:
+        expected = self._bases.expected(entry_id, base)
+        return expected if isinstance(expected, int) else None
+
+    @staticmethod
+    def _elsewhere(session: Session, entry_id: str) -> EditedElsewhere:
+        """The refusal of a change made from an older version, with what is stored now."""
+        found = session.get(m.MinuteEntryRow, entry_id, populate_existing=True)
+        if found is None:
+            return EditedElsewhere(
+                "someone else deleted this entry meanwhile; nothing was saved", None, None
+            )
+        return EditedElsewhere(
+            "someone else saved this entry after you opened it; nothing was saved "
+            "(choose whose text to keep)",
+            repository.minute_entry(found),
+            found.row_version,
+        )
+
+    @contextmanager
+    def _checked(self, action: Action, entry_id: str) -> Iterator[tuple[Session, m.MinuteEntryRow]]:
+        """One unit of work changing one entry, refused with :class:`EditedElsewhere` if
+        the entry is not at the version this editor last saw; notes the new version."""
+        with self._bases.lock:
+            with self._store.unit_of_work(self._context(action, "minute_entry", entry_id)) as w:
+                expected = self._expected(entry_id, None)
+                found = w.session.get(m.MinuteEntryRow, entry_id)
+                if found is None and expected is not None:  # it was here when read
+                    raise self._elsewhere(w.session, entry_id)
+                entry = row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
+                if expected is not None and entry.row_version != expected:
+                    raise self._elsewhere(w.session, entry_id)
+                yield w.session, entry
+                w.session.flush()
+                gone = inspect(entry).was_deleted
+                version = entry.row_version
+            if gone:
+                self._bases.forget(entry_id)
+            else:
+                self._bases.seen(entry_id, version)
 
     def update_entry(
         self,
@@ -197,19 +268,16 @@ class MinuteEntryService(PartService):
             changes["restricted"] = c.flag(restricted, "$.minutes[].restricted")
         if not isinstance(section, Unchanged):
             changes["section"] = c.maybe_choice(AnalysisSection, section, "$.minutes[].section")
-        with self._store.unit_of_work(
-            self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        ) as w:
-            entry = row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
-            require_draft(rows.minutes_state(w.session, entry.conference_id))
+        with self._checked(Action.WRITE_MINUTES, entry_id) as (s, entry):
+            require_draft(rows.minutes_state(s, entry.conference_id))
             if not isinstance(speaker_id, Unchanged):
                 if speaker_id is not None:
-                    own(w.session, m.ParticipantRow, speaker_id, entry.conference_id, "speaker")
+                    own(s, m.ParticipantRow, speaker_id, entry.conference_id, "speaker")
                 changes["speaker_id"] = speaker_id
             if any(getattr(entry, name) != value for name, value in changes.items()):
                 changes = self._moment(entry, **changes)
             self._apply(entry, changes)
-            w.session.flush()
+            s.flush()
             return repository.minute_entry(entry)
 
     def move_entry(
@@ -219,11 +287,7 @@ class MinuteEntryService(PartService):
         under the agenda item ``agenda_item_id`` when given. A move is a moment in the
         entry's history, as an edit is."""
         self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        with self._store.unit_of_work(
-            self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        ) as w:
-            s = w.session
-            entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
+        with self._checked(Action.WRITE_MINUTES, entry_id) as (s, entry):
             require_draft(rows.minutes_state(s, entry.conference_id))
             item = entry.agenda_item_id if agenda_item_id is None else agenda_item_id
             own(s, m.AgendaItemRow, item, entry.conference_id, "agenda item")
@@ -262,11 +326,7 @@ class MinuteEntryService(PartService):
         """
         self._require(Action.APPROVE_MINUTES, "minute_entry", entry_id)
         show = c.flag(show, "$.minutes[].shown_to")
-        with self._store.unit_of_work(
-            self._context(Action.APPROVE_MINUTES, "minute_entry", entry_id)
-        ) as w:
-            s = w.session
-            entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
+        with self._checked(Action.APPROVE_MINUTES, entry_id) as (s, entry):
             require_draft(rows.minutes_state(s, entry.conference_id))
             own(s, m.ParticipantRow, participant_id, entry.conference_id, "participant")
             shown = [p for p in entry.shown_to if p != participant_id]
@@ -279,11 +339,7 @@ class MinuteEntryService(PartService):
     def delete_entry(self, entry_id: str) -> None:
         """Delete an entry; actions noted from it keep their text and lose the link."""
         self._require(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        with self._store.unit_of_work(
-            self._context(Action.WRITE_MINUTES, "minute_entry", entry_id)
-        ) as w:
-            s = w.session
-            entry = row(s, m.MinuteEntryRow, entry_id, "minute entry")
+        with self._checked(Action.WRITE_MINUTES, entry_id) as (s, entry):
             require_draft(rows.minutes_state(s, entry.conference_id))
             # Unlinked here rather than by the foreign key, so the audit sees the change.
             rows.unlink_actions(s, entry_id, self._touch)
@@ -295,12 +351,20 @@ class MinuteEntryService(PartService):
     # --- reading -------------------------------------------------------------------
 
     def entry(self, entry_id: str) -> d.MinuteEntry:
-        """One minute entry as it is now."""
+        """One minute entry as it is now; an editor's changes are checked from here.
+
+        Its version becomes this editor's base for it: a later change of the entry is
+        refused if someone else saved it in between (see :meth:`save_text`).
+        """
         self._require(Action.VIEW, "minute_entry", entry_id)
-        with self._store.unit_of_work(self._context(Action.VIEW, "minute_entry", entry_id)) as w:
-            return repository.minute_entry(
-                row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
-            )
+        with self._bases.lock:
+            with self._store.unit_of_work(
+                self._context(Action.VIEW, "minute_entry", entry_id)
+            ) as w:
+                found = row(w.session, m.MinuteEntryRow, entry_id, "minute entry")
+                entry, version = repository.minute_entry(found), found.row_version
+            self._bases.seen(entry_id, version)
+            return entry
 
     def entries(self, ref: str) -> tuple[d.MinuteEntry, ...]:
         """The conference's minutes in order."""

@@ -155,7 +155,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.signed_in.setObjectName("signedIn")
         self.signed_in.setAccessibleName("Signed in as")
         self.statusBar().addPermanentWidget(self.signed_in)
-        self.statusBar().showMessage(f"{who} — {self.session.store.path}")
+        self.statusBar().showMessage(f"{who} — {self.session.store.location}")
 
     def _build_edit_actions(self) -> None:
         """Undo and redo follow whichever conference is open (one stack each)."""
@@ -421,7 +421,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self,
             "About CPC Desktop",
             f"<p><b>CPC Desktop {__version__}</b></p>"
-            f"<p>Store: {html.escape(str(self.session.store.path))}</p>",
+            f"<p>Store: {html.escape(self.session.store.location)}</p>",
         )
 
     def report(self, error: BaseException) -> None:

@@ -46,12 +46,16 @@ class Preferences:
         self._settings.setValue("clipboard/clear_seconds", int(seconds))
 
     @property
-    def last_store(self) -> Path | None:
+    def last_store(self) -> Path | str | None:
+        """The store opened last: a file's path, or a server's URL (as text: a ``Path``
+        would fold its ``//``). A URL is only ever kept without a password."""
         value = self._settings.value("store/last_path", "")
-        return Path(str(value)) if value else None
+        if not value:
+            return None
+        return str(value) if "://" in str(value) else Path(str(value))
 
     @last_store.setter
-    def last_store(self, path: Path) -> None:
+    def last_store(self, path: Path | str) -> None:
         self._settings.setValue("store/last_path", str(path))
 
     @property

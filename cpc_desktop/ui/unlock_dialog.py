@@ -3,6 +3,10 @@
 The dialog never opens anything itself: it hands the path and passphrase to an
 ``opener`` callable and shows the one-line message of whatever that raises, so a
 wrong passphrase can simply be typed again.
+
+A store on a PostgreSQL server (``server``: its address as shown, without a password)
+has no passphrase: the dialog only connects, and says why not if the server refuses;
+signing in as a named user follows, as for a file.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from cpc_desktop.ui.passphrase import MIN_LENGTH, strength
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
-#: (path, passphrase, create) -> an open session; raises an error with ``.message``.
-Opener = Callable[[Path, str, bool], Any]
+#: (path or URL, passphrase, create) -> an open session; raises an error with ``.message``.
+Opener = Callable[[Path | str, str, bool], Any]
 
 #: If no paint has come this long after the dialog was first shown, :attr:`painted`
 #: is emitted anyway (a window that is covered or off-screen may not paint).
@@ -35,15 +39,24 @@ class UnlockDialog(QtWidgets.QDialog):
     #: start background work without delaying the dialog itself.
     painted = QtCore.Signal()
 
-    def __init__(self, path: Path, opener: Opener, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        opener: Opener,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        server: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self._path = path
         self._opener = opener
-        self._create = not path.exists()
+        self._server = server
+        self._create = server is None and not Path(path).exists()
         self.session: Session | None = None
         self._shown_once = False
         self._painted_once = False
-        self.setWindowTitle("CPC Desktop — " + ("create a store" if self._create else "unlock"))
+        title = "connect" if server else "create a store" if self._create else "unlock"
+        self.setWindowTitle("CPC Desktop — " + title)
         self.setModal(True)
         self._build_ui()
 
@@ -60,6 +73,12 @@ class UnlockDialog(QtWidgets.QDialog):
                 f"No store exists yet at\n{self._path}\n\nChoose a passphrase to create one. "
                 "Everything in the store is encrypted with it; without it nobody, including "
                 "you, can read the store again."
+            )
+        elif self._server is not None:
+            intro.setText(
+                f"Connect to the shared store\n{self._server}\n\nThe server checks who you "
+                "are (its password comes from ~/.pgpass, PGPASSWORD or the address); then "
+                "you sign in with your own name."
             )
         else:
             intro.setText(f"Type the passphrase for\n{self._path}")
@@ -79,7 +98,11 @@ class UnlockDialog(QtWidgets.QDialog):
         self.error.hide()
 
         form = QtWidgets.QFormLayout()
-        form.addRow("&Passphrase:", self.passphrase)
+        if self._server is None:
+            form.addRow("&Passphrase:", self.passphrase)
+        else:  # the server authenticates: no passphrase
+            self.passphrase.setParent(self)
+            self.passphrase.hide()
         if self._create:
             form.addRow("&Again:", self.confirm)
             form.addRow("Strength:", self.hint)
@@ -91,7 +114,7 @@ class UnlockDialog(QtWidgets.QDialog):
 
         buttons = QtWidgets.QDialogButtonBox()
         self.ok = buttons.addButton(
-            "&Create store" if self._create else "&Unlock",
+            "&Connect" if self._server else "&Create store" if self._create else "&Unlock",
             QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok.setDefault(True)
@@ -137,7 +160,7 @@ class UnlockDialog(QtWidgets.QDialog):
 
     def _on_accept(self) -> None:
         text = self.passphrase.text()
-        if not text:
+        if not text and self._server is None:
             self._fail("Type the passphrase.")
             return
         if self._create:

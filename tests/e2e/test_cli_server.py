@@ -94,6 +94,15 @@ def test_an_empty_database_is_not_opened_and_undo_is_the_servers(
     assert code == 1 and "server's own backups" in err
 
 
-def test_the_application_window_is_for_a_store_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--db", "postgresql://chair:s3cret@db.example.org/cpc")
-    assert code == 1 and "store file" in err and "s3cret" not in err
+def test_the_application_window_opens_a_server_store(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window takes the URL as it is (tests/ui/test_server_store_ui.py opens one)."""
+    from cpc_desktop import app
+
+    opened: list[object] = []
+    monkeypatch.setattr(app, "run", lambda db=None: opened.append(db) or 0)
+    url = "postgresql://chair:s3cret@db.example.org/cpc"
+    code, out, err = run(capsys, "--db", url)
+    assert code == 0 and opened == [url]
+    assert "s3cret" not in out + err

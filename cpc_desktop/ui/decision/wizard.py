@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.services.decisions import Stamps
+from cpc_desktop.services.errors import EditedElsewhere
+from cpc_desktop.ui.decision.edited_elsewhere import MINE, DecisionConflictDialog, describe
 from cpc_desktop.ui.decision.pages import PAGE_CLASSES, StepPage, SummaryPage
 from cpc_desktop.ui.errors import user_message
 
@@ -43,6 +46,7 @@ class DecisionWizard(QtWidgets.QWizard):
         self.answers: flow.FlowAnswers = flow.start(self.ctx)
         self.dissent_hours: int | None = self._dissent_hours()
         self.decisions: tuple[Any, ...] = ()
+        self.conflict: DecisionConflictDialog | None = None  # decided elsewhere meanwhile
         self._steps: dict[int, flow.Step] = {}
         self.setObjectName("decisionWizard")
         self.setWindowTitle(f"Decisions: {ref}")
@@ -127,8 +131,18 @@ class DecisionWizard(QtWidgets.QWizard):
             return
         if not self.validateCurrentPage():
             return
+        self._finish()
+
+    def _finish(self, base: Stamps | None = None) -> None:
+        finish = self.session.decisions.finish
         try:
-            self.decisions = tuple(self.session.decisions.finish(self.ref, self.answers))
+            if base is None:
+                self.decisions = tuple(finish(self.ref, self.answers))
+            else:  # keeping mine over the decisions shown, knowingly
+                self.decisions = tuple(finish(self.ref, self.answers, base=base))
+        except EditedElsewhere as refusal:  # decided elsewhere meanwhile: a choice
+            self._offer_choice(refusal)
+            return
         except Exception as error:  # a refusal keeps the wizard open with its one line
             message = user_message(error)
             if message is None:
@@ -137,7 +151,28 @@ class DecisionWizard(QtWidgets.QWizard):
             if isinstance(page, SummaryPage):
                 page.show_error(message)
             return
-        QtWidgets.QDialog.done(self, result)
+        QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Accepted)
+
+    def _offer_choice(self, refusal: EditedElsewhere) -> None:
+        """Theirs or mine, side by side (see edited_elsewhere.py); runs beside the wizard."""
+        theirs, mine = describe(self.ctx.children, refusal.theirs, self.answers, self.ctx.terms)
+        self.conflict = DecisionConflictDialog(self, refusal.message, theirs, mine)
+        page = self.currentPage()
+        if isinstance(page, SummaryPage):
+            page.show_error(refusal.message)
+
+        def chosen(_result: int) -> None:
+            dialog, self.conflict = self.conflict, None
+            if dialog is None or dialog.choice is None:
+                return
+            if dialog.choice == MINE:
+                self._finish(base=refusal.version)
+            else:  # theirs stands: nothing saved here; the workspace shows theirs
+                self.decisions = tuple(refusal.theirs)
+                QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Accepted)
+
+        self.conflict.finished.connect(chosen)
+        self.conflict.open()
 
 
 def open_decision_wizard(parent: QtWidgets.QWidget | None, session: Session, ref: str) -> int:

@@ -13,8 +13,14 @@ A save that fails leaves its entry *unsaved* (:attr:`Autosaver.unsaved`) until a
 save of the same entry is committed: never until a save with nothing to write. While
 anything is unsaved the autosaver tries again every ``RETRY_MS`` (and on every keystroke).
 
+A save refused because someone else saved the entry meanwhile (``EditedElsewhere``) is
+not tried again: trying again would be refused again, and writing over theirs must be
+a person's choice. The entry stays unsaved and ``conflict`` is emitted; the owner shows
+the choice and calls :meth:`settle` once it is made.
+
 Signals:
     saved(str): "Saved 14:03:12" after each save is committed.
+    conflict(str, object): entry id and the ``EditedElsewhere`` refusal (theirs inside).
     failed(str): the one-line reason a save did not happen (the text stays dirty; the
         next keystroke, :meth:`flush` or the retry timer tries again).
     committed(object): what the store holds after each save (a ``MinuteEntry``), in order.
@@ -30,6 +36,7 @@ from typing import Protocol
 from PySide6 import QtCore
 
 from cpc_desktop.domain.dates import clock
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.text_writer import SaveOutcome
 from cpc_desktop.ui.errors import user_message
 
@@ -48,6 +55,7 @@ class Autosaver(QtCore.QObject):
     saved = QtCore.Signal(str)
     failed = QtCore.Signal(str)
     committed = QtCore.Signal(object)
+    conflict = QtCore.Signal(str, object)
     _outcome_ready = QtCore.Signal()  # emitted on the writer's thread
 
     def __init__(
@@ -70,6 +78,7 @@ class Autosaver(QtCore.QObject):
         self._dirty = False
         self._tickets: deque[tuple[int, str]] = deque()  # (ticket, entry id), not yet handled
         self._unsaved: dict[str, str] = {}  # entry id -> why its last save failed
+        self._conflicts: set[str] = set()  # entries saved elsewhere: a person chooses
         self._quiet = QtCore.QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(quiet_ms)
@@ -100,8 +109,29 @@ class Autosaver(QtCore.QObject):
     def forget_failure(self) -> None:
         """The person took the text elsewhere (a file, the clipboard): stop trying."""
         self._unsaved.clear()
+        self._conflicts.clear()
         self._dirty = False
         self._retry.stop()
+
+    def refused_elsewhere(self, entry_id: str, refusal: EditedElsewhere) -> None:
+        """A change of the entry (its text, or another made on the GUI thread) was refused
+        because someone else saved it meanwhile: nothing is retried; a person chooses."""
+        self._conflicts.add(entry_id)
+        self._unsaved[entry_id] = refusal.message
+        self.conflict.emit(entry_id, refusal)
+
+    def in_conflict(self, entry_id: str | None) -> bool:
+        """The entry's save was refused as saved elsewhere and no choice is made yet."""
+        return entry_id in self._conflicts
+
+    def settle(self, entry_id: str) -> None:
+        """The person chose what the entry holds (and it is stored): nothing is unsaved."""
+        self._conflicts.discard(entry_id)
+        self._unsaved.pop(entry_id, None)
+        self._dirty = False
+        if not self._unsaved:
+            self._retry.stop()
+            self.saved.emit(self._saved_text())
 
     def touch(self) -> None:
         """Something changed: save soon."""
@@ -129,7 +159,7 @@ class Autosaver(QtCore.QObject):
         return ok and not self._dirty and not self._unsaved
 
     def _try_again(self) -> None:
-        if not self._unsaved:
+        if not set(self._unsaved) - self._conflicts:  # a conflict waits for a choice
             self._retry.stop()
             return
         if not self._tickets:  # the last try is still being written otherwise
@@ -164,6 +194,9 @@ class Autosaver(QtCore.QObject):
 
     def _finish(self, outcome: SaveOutcome) -> bool:
         _ticket, entry_id = self._tickets.popleft()
+        if isinstance(outcome.error, EditedElsewhere):
+            self.refused_elsewhere(entry_id, outcome.error)
+            return False
         if outcome.error is not None:
             message = user_message(outcome.error)
             if message is None:

@@ -28,7 +28,7 @@ from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
-from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.errors import EditedElsewhere, ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.clipboard_guard import ClipboardGuard
 from cpc_desktop.ui.errors import user_message
@@ -36,6 +36,7 @@ from cpc_desktop.ui.field_limits import bound, tell_readers
 from cpc_desktop.ui.workspace import frozen
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
+from cpc_desktop.ui.workspace.edited_elsewhere import ConflictResolver, opened_entry
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
 from cpc_desktop.ui.workspace.save_guard import SaveGuard, show_committed
@@ -172,6 +173,7 @@ class MinutesPane(QtWidgets.QWidget):
         self.autosave.failed.connect(self.saved)
         self.autosave.committed.connect(functools.partial(show_committed, self))
         self.guard = SaveGuard(self)  # a failed save keeps the text and stops moving on
+        self.conflicts = ConflictResolver(self)  # saved elsewhere meanwhile: a choice
         self._build_ui(number)
         self._build_actions()
 
@@ -314,12 +316,12 @@ class MinutesPane(QtWidgets.QWidget):
         self._reload()
         self.entries_changed.emit()
 
-    def entry_changed(self, entry: MinuteEntry) -> None:
+    def entry_changed(self, entry: MinuteEntry, *, keep_text: bool = True) -> None:
         row = self.model.row_of(entry.id)
         if row >= 0:
             self.model.replace_row(row, entry)
         if entry.id == self._current:
-            self._show(entry, keep_text=True)
+            self._show(entry, keep_text=keep_text)
         self.entries_changed.emit()
 
     # --- commands ------------------------------------------------------------------
@@ -372,6 +374,8 @@ class MinutesPane(QtWidgets.QWidget):
             raise error
         self._refusal = message
         self.message.emit(message)
+        if isinstance(error, EditedElsewhere) and self._current is not None:
+            self.autosave.refused_elsewhere(self._current, error)  # the choice, as for text
 
     def command_refused(self, command: ServiceCommand, verb: str, error: ServiceError) -> None:
         """The store refused to ``verb`` ``command`` (now dropped): say so, show the store."""
@@ -406,7 +410,7 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _save_text(self) -> None:
         """Start saving the editor's text (the autosave's part on the GUI thread)."""
-        if self._current is not None:
+        if self._current is not None and not self.autosave.in_conflict(self._current):
             self.autosave.submit(self._current, self.editor.toPlainText())
 
     def _change(self, field: str, after: Any, label: str) -> None:
@@ -489,7 +493,7 @@ class MinutesPane(QtWidgets.QWidget):
             return
         if not current.isValid():
             return
-        entry = self.model.value(current.row())
+        entry = opened_entry(self, current.row())  # its edits are checked from here
         self._current = entry.id
         self._show(entry)
 

@@ -106,9 +106,15 @@ class SaveGuard(QtCore.QObject):
         to_file.clicked.connect(lambda: self._take_out(Choice.SAVE_TO_FILE))
         copy = QtWidgets.QPushButton("Copy the text")
         copy.clicked.connect(lambda: self._take_out(Choice.COPY))
+        # Saved elsewhere meanwhile (edited_elsewhere.py): the choice, opened again.
+        self.choose = QtWidgets.QPushButton("C&hoose whose text to keep…")
+        self.choose.setObjectName("chooseWhoseText")
+        self.choose.clicked.connect(lambda: self._pane.conflicts.choose())
+        self.choose.hide()
         layout = QtWidgets.QHBoxLayout(self.notice)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.choose)
         layout.addWidget(to_file)
         layout.addWidget(copy)
         self.notice.hide()
@@ -143,7 +149,16 @@ class SaveGuard(QtCore.QObject):
 
         Otherwise asks; "Keep trying" leaves everything as it is and says so.
         """
-        if self._pane.flush() and self._new_entry_failed is None:
+        conflicts = self._pane.conflicts
+        flushed = self._pane.flush()  # may itself find the entry saved elsewhere
+        if conflicts.active:
+            if not conflicts.ask():
+                self._pane.message.emit(
+                    "Someone else saved this entry meanwhile; choose whose text to keep first."
+                )
+                return False
+            flushed = self._pane.flush()
+        if flushed and self._new_entry_failed is None:
             return True
         reason = self.reason() or "Not saved"
         choice = ask_unsaved(self._pane, reason, what)
@@ -151,6 +166,20 @@ class SaveGuard(QtCore.QObject):
             return True
         self._pane.message.emit(f"{reason}. The text is kept in the editor; still trying.")
         return False
+
+    def show_conflict(self, message: str) -> None:
+        """Someone else saved the entry meanwhile: the text stays, a person chooses."""
+        self.text.setText(
+            f"Not saved: {message}. Your text is kept here; nothing is written over theirs "
+            "until you choose."
+        )
+        self.choose.show()
+        self.notice.show()
+
+    def conflict_settled(self) -> None:
+        self.choose.hide()
+        if self._pane.autosave.unsaved is None and self._new_entry_failed is None:
+            self.notice.hide()
 
     # --- behaviour -----------------------------------------------------------------
 

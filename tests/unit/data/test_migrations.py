@@ -231,7 +231,7 @@ def test_a_store_from_before_the_release_check_upgrades_with_no_passwords(tmp_pa
     import importlib
 
     script = importlib.import_module("cpc_desktop.data.migrations.versions.0006_release_check")
-    assert script.down_revision == KNOWN_REVISIONS[-2]
+    assert script.down_revision == KNOWN_REVISIONS[KNOWN_REVISIONS.index("0006") - 1]
     with new_store(tmp_path) as store:
         with store.engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), script.down_revision)
@@ -245,3 +245,38 @@ def test_a_store_from_before_the_release_check_upgrades_with_no_passwords(tmp_pa
             assert users.fetchall() == [("Alex Chair", None, None)]
             assert conn.exec_driver_sql("select count(*) from release_check").scalar() == 0
             conn.rollback()
+
+
+def test_a_store_from_before_row_versions_upgrades_and_still_checks_sound(
+    tmp_path: Path,
+) -> None:
+    """0006 back to head: every row at version 1, every recorded hash still matching; then
+    an edit makes version 2, and a version changed with raw SQL is caught by check."""
+    from cpc_desktop.data import integrity
+    from cpc_desktop.services.conferences import ConferenceService
+    from tests.helpers.stores import TickingClock, raw_sql
+
+    location = store_location(tmp_path)
+    with new_store(tmp_path) as store:
+        ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock()).import_record(
+            small_record()
+        )
+        with store.engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0006")
+        with store.engine.connect() as conn:
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("minute_entry")}
+            conn.rollback()
+        assert "row_version" not in columns
+        migrate.upgrade(store.engine)
+        with store.engine.connect() as conn:
+            versions = conn.exec_driver_sql("select distinct row_version from minute_entry")
+            assert versions.scalars().all() == [1]
+            conn.rollback()
+        assert integrity.check(store).sound
+        _chair(store).entries.save_text(uid("m1"), "Edited after the upgrade.")
+        assert integrity.check(store).sound
+    raw_sql(location, "UPDATE minute_entry SET row_version = 9 WHERE row_version = 2")
+    with open_store(location, RAW_KEY) as store:
+        report = integrity.check(store)
+    assert not report.sound
+    assert f"minute_entry row {uid('m1')} was changed outside CPC Desktop" in report.problems[0]
