@@ -17,9 +17,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.labels import child_name
+from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
-from cpc_desktop.ui.home.conference_model import TYPE_NAMES
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -58,10 +58,8 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header = QtWidgets.QLabel()
         self.header.setObjectName("conferenceHeader")
         self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.header.setText(
-            f"{c.reference} · {TYPE_NAMES.get(c.type.value, c.type.value)} conference · "
-            f"{weekday_date(c.date)} · {names}"
-        )
+        kind = terms_of(self.session.rules.profile(c.profile)).conference_type(c.type)
+        self.header.setText(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
         # The record is read once (an audited read of the whole conference) and handed down.
