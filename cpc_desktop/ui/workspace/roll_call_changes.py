@@ -21,7 +21,7 @@ from PySide6 import QtGui, QtWidgets
 from cpc_desktop.domain.conference import AttendanceEvent, ConferenceRecord, Participant
 from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
 from cpc_desktop.domain.labels import child_name
-from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.errors import EditedElsewhere, ServiceError
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
@@ -135,10 +135,11 @@ class RollCallChanges:
         backward: Callable[[], object],
         done: str,
         select_on_undo: str | None = None,
+        refused: Callable[[Exception], None] | None = None,
     ) -> bool:
         """Make a change and push it; ``done`` is the line shown once it is made."""
         command = _Change(self, text, forward, backward, select_on_undo)
-        if not run_and_push(self.undo_stack, command, self._report):
+        if not run_and_push(self.undo_stack, command, refused or self._report):
             return False
         self._changed(done)
         return True
@@ -196,7 +197,7 @@ class RollCallChanges:
                 advocate_needed=person.advocate_needed,
             )
             roll_call.add_participant(self.reference, new, participant_id=person.id)
-            rest = {
+            rest: dict[str, Any] = {
                 "invited": person.invited,
                 "report_received": person.report_received,
                 "report_shared_with_family": person.report_shared_with_family,
@@ -323,7 +324,7 @@ class RollCallChanges:
 
         def back() -> None:
             if event.until is not None:
-                roll_call.end_exclusion(event.id, event.until)
+                roll_call.end_exclusion(event.id, event.until, expected={"until": now})
                 return
             # An exclusion cannot be made open-ended again in place: record it afresh.
             roll_call.remove_attendance(event.id)
@@ -340,7 +341,7 @@ class RollCallChanges:
 
         self._push(
             f"end the exclusion of {person.name}",
-            lambda: roll_call.end_exclusion(event.id, now),
+            lambda: roll_call.end_exclusion(event.id, now, expected={"until": event.until}),
             back,
             f"{person.name}: exclusion ended at {local_time(now)}.",
         )
@@ -370,11 +371,16 @@ class RollCallChanges:
             return
         roll_call = self.session.roll_call
         words = "shared with the family" if shared else "for professionals only"
+        was = {
+            "shared_with_family": event.shared_with_family,
+            "shown_to_excluded": event.shown_to_excluded,
+        }
+        now = {"shared_with_family": shared, "shown_to_excluded": shown}
         self._push(
             f"share the grounds of {person.name}'s exclusion",
-            lambda: roll_call.share_exclusion(event.id, shared, shown),
+            lambda: roll_call.share_exclusion(event.id, shared, shown, expected=was),
             lambda: roll_call.share_exclusion(
-                event.id, event.shared_with_family, event.shown_to_excluded
+                event.id, event.shared_with_family, event.shown_to_excluded, expected=now
             ),
             f"{person.name}: the grounds of the exclusion are now {words}.",
         )
@@ -401,23 +407,45 @@ class RollCallChanges:
             others=self.record.participants,
             describe=self.describe_agency,
         )
-        dialog.accepted.connect(lambda: self._on_details_accepted(dialog))
+        dialog.save = self._save_details
         dialog.finished.connect(self._on_details_finished)
         self.details_dialog = dialog
         dialog.open()
 
-    def _on_details_accepted(self, dialog: DetailsDialog) -> None:
+    def _save_details(self, dialog: DetailsDialog) -> bool:
+        """Save what the dialog changed, checked against what it showed (or, after a
+        clash, against theirs: keep mine). Whether the dialog may close."""
         person = dialog.person
         after = dialog.changes()
         if not after:
-            return
-        before = {key: getattr(person, key) for key in after}
+            return True
+        before = {key: getattr(dialog.base, key) for key in after}
         roll_call = self.session.roll_call
-        self._push(
+        saved: list[Participant] = []
+
+        def forward() -> None:
+            saved[:] = [roll_call.update_participant(person.id, expected=before, **after)]
+
+        def backward() -> None:
+            now = {key: getattr(saved[0], key) for key in after}
+            roll_call.update_participant(person.id, expected=now, **before)
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, EditedElsewhere):
+                self.reload()
+                message = f"{user_message(error)} The roll call now shows their change."
+                self.show_message(message, error=True)
+                dialog.show_conflict(error.theirs, message)
+                return
+            self._report(error)
+            dialog.error.setText(user_message(error) or "")
+
+        return self._push(
             f"edit the details of {person.name}",
-            lambda: roll_call.update_participant(person.id, **after),
-            lambda: roll_call.update_participant(person.id, **before),
+            forward,
+            backward,
             f"Saved the details of {after.get('name', person.name)}.",
+            refused=refused,
         )
 
     def _on_details_finished(self) -> None:
@@ -449,11 +477,21 @@ class RollCallChanges:
             row.reason.setFocus()
             return
         before = (child.participation, child.participation_reason)
+        was = {"participation": before[0], "participation_reason": before[1]}
         roll_call = self.session.roll_call
+        saved: list[Any] = []
+
+        def forward() -> None:
+            saved[:] = [roll_call.set_child_participation(child_id, mode, reason, expected=was)]
+
+        def backward() -> None:
+            now = {key: getattr(saved[0], key) for key in was}
+            roll_call.set_child_participation(child_id, *before, expected=now)
+
         if not self._push(
             f"set how {name} takes part",
-            lambda: roll_call.set_child_participation(child_id, mode, reason),
-            lambda: roll_call.set_child_participation(child_id, *before),
+            forward,
+            backward,
             f"{name}: {PARTICIPATION_LABELS[mode].lower()}.",
         ):
             row.show(child)
@@ -467,10 +505,22 @@ class RollCallChanges:
             return
         conference = self.record.conference
         before, was_shared = conference.quorum_reason, conference.quorum_reason_shared
+        was = {"quorum_reason": before, "quorum_reason_shared": was_shared}
         roll_call = self.session.roll_call
+        saved: list[Any] = []
+
+        def forward() -> None:
+            saved[:] = [
+                roll_call.set_quorum_reason(self.reference, reason, shared=shared, expected=was)
+            ]
+
+        def backward() -> None:
+            now = {key: getattr(saved[0], key) for key in was}
+            roll_call.set_quorum_reason(self.reference, before, shared=was_shared, expected=now)
+
         self._push(
             "record the reason for proceeding without quorum",
-            lambda: roll_call.set_quorum_reason(self.reference, reason, shared=shared),
-            lambda: roll_call.set_quorum_reason(self.reference, before, shared=was_shared),
+            forward,
+            backward,
             "Recorded the reason for proceeding without quorum.",
         )
