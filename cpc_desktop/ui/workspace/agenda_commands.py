@@ -151,9 +151,15 @@ class SetStatus(AgendaCommand):
         self._select = select
 
     def forward(self) -> None:
+        # Each step is checked against the status the panel showed (issue 17): someone
+        # else's change of that item meanwhile refuses it, with theirs then shown.
+        seen = dict(self._before)
         items: Sequence[AgendaItem] = ()
         for item_id, status in self._changes:
-            items = self._host.service.set_agenda_status(item_id, status)
+            items = self._host.service.set_agenda_status(
+                item_id, status, expected={"status": seen.get(item_id)}
+            )
+            seen = {item.id: item.status for item in items}
         self._host.show_agenda(items, select=self._select)
 
     def backward(self) -> None:

@@ -39,8 +39,8 @@ from cpc_desktop.ui.workspace.participant_model import (
 )
 from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
-from cpc_desktop.ui.workspace.roll_call_changes import RollCallChanges
 from cpc_desktop.ui.workspace.roll_call_dialogs import ERROR_STYLE, DetailsDialog
+from cpc_desktop.ui.workspace.roll_call_edits import RollCallEdits
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -65,7 +65,7 @@ _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
 
 
-class RollCallTab(RollCallChanges, QtWidgets.QWidget):
+class RollCallTab(RollCallEdits, QtWidgets.QWidget):
     """Introductions for one conference.
 
     Signals:

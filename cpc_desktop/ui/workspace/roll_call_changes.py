@@ -1,4 +1,4 @@
-"""The roll call's changes: people added and removed, attendance, details, the child, quorum.
+"""The roll call's changes: people added and removed, and their attendance.
 
 Each change is made through the roll-call service and pushed on the workspace's undo
 stack as a :class:`~cpc_desktop.ui.workspace.undo.ServiceCommand`; a refusal is shown
@@ -7,7 +7,8 @@ attendance (with its ids), so commands further along the stack still reach them.
 
 :class:`RollCallChanges` is mixed into the Introductions tab
 (:class:`~cpc_desktop.ui.workspace.roll_call.RollCallTab`), which provides the
-widgets, the selection and the messages named below.
+widgets, the selection and the messages named below; the edits of details, the child
+and the quorum are :mod:`~cpc_desktop.ui.workspace.roll_call_edits`'s.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from PySide6 import QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AttendanceEvent, ConferenceRecord, Participant
-from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
-from cpc_desktop.domain.labels import child_name
-from cpc_desktop.services.errors import EditedElsewhere, ServiceError
+from cpc_desktop.domain.enums import AttendanceKind, ParticipantRole
+from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
+from cpc_desktop.ui.workspace.child_participation import ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
 from cpc_desktop.ui.workspace.participant_model import last_exclusion, local_time, open_exclusion
@@ -390,137 +390,3 @@ class RollCallChanges:
             self.sharing_dialog.deleteLater()
             self.sharing_dialog = None
         self.table.setFocus()
-
-    # --- details -------------------------------------------------------------------------
-
-    def edit_details(self) -> None:
-        """Open the details of the selected person; saving is undoable."""
-        person = self._need_selection()
-        if person is None or self.details_dialog is not None:
-            return
-        dialog = DetailsDialog(
-            person,
-            self.completions,
-            self.session.today(),
-            self._widget(),
-            children=self.record.children,
-            others=self.record.participants,
-            describe=self.describe_agency,
-        )
-        dialog.save = self._save_details
-        dialog.finished.connect(self._on_details_finished)
-        self.details_dialog = dialog
-        dialog.open()
-
-    def _save_details(self, dialog: DetailsDialog) -> bool:
-        """Save what the dialog changed, checked against what it showed (or, after a
-        clash, against theirs: keep mine). Whether the dialog may close."""
-        person = dialog.person
-        after = dialog.changes()
-        if not after:
-            return True
-        before = {key: getattr(dialog.base, key) for key in after}
-        roll_call = self.session.roll_call
-        saved: list[Participant] = []
-
-        def forward() -> None:
-            saved[:] = [roll_call.update_participant(person.id, expected=before, **after)]
-
-        def backward() -> None:
-            now = {key: getattr(saved[0], key) for key in after}
-            roll_call.update_participant(person.id, expected=now, **before)
-
-        def refused(error: Exception) -> None:
-            if isinstance(error, EditedElsewhere):
-                self.reload()
-                message = f"{user_message(error)} The roll call now shows their change."
-                self.show_message(message, error=True)
-                dialog.show_conflict(error.theirs, message)
-                return
-            self._report(error)
-            dialog.error.setText(user_message(error) or "")
-
-        return self._push(
-            f"edit the details of {person.name}",
-            forward,
-            backward,
-            f"Saved the details of {after.get('name', person.name)}.",
-            refused=refused,
-        )
-
-    def _on_details_finished(self) -> None:
-        if self.details_dialog is not None:
-            self.details_dialog.deleteLater()
-            self.details_dialog = None
-        self.table.setFocus()
-
-    # --- the child's participation -------------------------------------------------------
-
-    def _on_child_changed(self, child_id: str) -> None:
-        row = self.child_rows.get(child_id)
-        if row is None:
-            return
-        child = row.child
-        name = child_name(child)
-        mode, reason = row.chosen()
-        if mode is None:
-            if reason is not None and reason != (child.participation_reason or None):
-                self.show_message(f"Choose how {name} takes part first.", error=True)
-            return
-        if (mode, reason) == (child.participation, child.participation_reason or None):
-            return
-        if mode is ChildParticipation.NOT_TAKING_PART and reason is None:
-            self.show_message(
-                f"Give the reason {name} is not taking part; nothing is saved until you do.",
-                error=True,
-            )
-            row.reason.setFocus()
-            return
-        before = (child.participation, child.participation_reason)
-        was = {"participation": before[0], "participation_reason": before[1]}
-        roll_call = self.session.roll_call
-        saved: list[Any] = []
-
-        def forward() -> None:
-            saved[:] = [roll_call.set_child_participation(child_id, mode, reason, expected=was)]
-
-        def backward() -> None:
-            now = {key: getattr(saved[0], key) for key in was}
-            roll_call.set_child_participation(child_id, *before, expected=now)
-
-        if not self._push(
-            f"set how {name} takes part",
-            forward,
-            backward,
-            f"{name}: {PARTICIPATION_LABELS[mode].lower()}.",
-        ):
-            row.show(child)
-
-    # --- quorum --------------------------------------------------------------------------
-
-    def _on_quorum_reason(self, reason: str, shared: bool = False) -> None:
-        reason = reason.strip()
-        if not reason:
-            self.show_message("Give the reason for going ahead without a quorum.", error=True)
-            return
-        conference = self.record.conference
-        before, was_shared = conference.quorum_reason, conference.quorum_reason_shared
-        was = {"quorum_reason": before, "quorum_reason_shared": was_shared}
-        roll_call = self.session.roll_call
-        saved: list[Any] = []
-
-        def forward() -> None:
-            saved[:] = [
-                roll_call.set_quorum_reason(self.reference, reason, shared=shared, expected=was)
-            ]
-
-        def backward() -> None:
-            now = {key: getattr(saved[0], key) for key in was}
-            roll_call.set_quorum_reason(self.reference, before, shared=was_shared, expected=now)
-
-        self._push(
-            "record the reason for proceeding without quorum",
-            forward,
-            backward,
-            "Recorded the reason for proceeding without quorum.",
-        )
