@@ -80,6 +80,10 @@ _FIELD_WORDS = {
 }
 
 
+#: The "new value" of every field of a row being deleted (equal to nothing stored).
+_GONE = object()
+
+
 def _field_words(field: str) -> str:
     return _FIELD_WORDS.get(field, field.replace("_", " "))
 
@@ -259,9 +263,11 @@ class RollCallService(PartService):
             self._require_draft(w.session, _attendee(w.session, event).conference_id)
             yield w, event
 
-    def remove_attendance(self, event_id: str) -> None:
-        """Delete one attendance event (recorded by mistake)."""
+    def remove_attendance(self, event_id: str, *, expected: Expected = None) -> None:
+        """Delete one attendance event (recorded by mistake, or to undo an exclusion's
+        end); ``expected``: fields as the editor saw them, refused if any moved on."""
         with self._changing_event(event_id) as (w, event):
+            self._check_event(w.session, event, expected, dict.fromkeys(expected or (), _GONE))
             self._delete_and_renumber(w.session, event, "participant_id")
 
     def end_exclusion(

@@ -327,7 +327,7 @@ class RollCallChanges:
                 roll_call.end_exclusion(event.id, event.until, expected={"until": now})
                 return
             # An exclusion cannot be made open-ended again in place: record it afresh.
-            roll_call.remove_attendance(event.id)
+            roll_call.remove_attendance(event.id, expected={"until": now})
             roll_call.record_attendance(
                 person.id,
                 AttendanceKind.EXCLUDED,

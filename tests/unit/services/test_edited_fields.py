@@ -186,3 +186,14 @@ def test_an_agenda_item_changed_meanwhile_is_refused(store: Store) -> None:
 )
 def test_values_are_named_in_plain_words(value: object, words: str) -> None:
     assert shown(value) == words
+
+
+def test_undoing_an_exclusions_end_over_a_later_end_is_refused(store: Store) -> None:
+    alex, morgan = chair(store), chair(store)
+    ended, later = AT.replace(minute=20), AT + timedelta(minutes=25)
+    alex.roll_call.end_exclusion(EXCLUSION, later, expected={"until": ended})
+    refused(store, lambda: morgan.roll_call.remove_attendance(EXCLUSION, expected={"until": ended}))
+    morgan.roll_call.remove_attendance(EXCLUSION, expected={"until": later})
+    assert EXCLUSION not in {
+        e.id for p in alex.conferences.get(REF).participants for e in p.attendance
+    }
