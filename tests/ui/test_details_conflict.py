@@ -4,7 +4,8 @@ Another chair (a second session on the same store) changes Grace Obi's agency wh
 Details dialog is open; saving says so in the dialog and the tab, saves nothing, shows
 theirs in the roll call, and keeps what was typed. Keep mine saves it over theirs,
 knowingly; Keep theirs closes saving nothing. A different detail saved meanwhile is no
-clash: both stand.
+clash: both stand. A quorum reason given by the other chair while the reason box was
+open is shown, not overwritten.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from cpc_desktop.ui.workspace.participant_model import Column
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 from cpc_desktop.ui.workspace.roll_call_dialogs import DetailsDialog
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_roll_call import Clock, _activate, _cell, _person, _select, _tab
+from tests.ui.test_roll_call import PRE_BIRTH, Clock, _activate, _cell, _person, _select, _tab
 
 Key = QtCore.Qt.Key
 Left = QtCore.Qt.MouseButton.LeftButton
@@ -119,3 +120,31 @@ def test_a_different_detail_saved_meanwhile_is_no_clash(
     qtbot.waitUntil(lambda: tab.details_dialog is None)
     after = _person(live, "Grace Obi")
     assert (after.agency, after.relationship) == ("Health Visiting North", "Health visitor")
+
+
+def test_a_quorum_reason_given_meanwhile_is_shown_not_overwritten(
+    qtbot: QtBot, live: Session, clock: Clock
+) -> None:
+    tab = _tab(qtbot, live)
+    assert tab.quorum.proceed.isVisible()
+    tab.quorum.proceed.setFocus()
+    qtbot.keyClick(tab.quorum.proceed, Key.Key_Space)
+    dialog = tab.quorum.reason_dialog
+    assert dialog is not None
+    _activate(qtbot, dialog)
+    qtbot.keyClicks(dialog.reason, "Mine: the plan cannot wait.")
+    other = Session(live.store, live.actor, clock)
+    other.roll_call.set_quorum_reason(
+        PRE_BIRTH, "Theirs: the family travelled.", expected={"quorum_reason": None}
+    )
+    qtbot.keyClick(dialog.ok, Key.Key_Space)
+    assert tab.status.text() == (
+        "Someone else changed the reason for going ahead without a quorum to “Theirs: the "
+        "family travelled.” while you were editing; nothing was saved. The roll call now "
+        "shows their change; make yours again to replace it."
+    )
+    assert live.conferences.get(PRE_BIRTH).conference.quorum_reason == (
+        "Theirs: the family travelled."
+    )
+    assert "Theirs: the family travelled." in tab.quorum.proceeding.text()
+    assert not tab.test_stack.canUndo()  # type: ignore[attr-defined]
