@@ -197,3 +197,19 @@ def test_undoing_an_exclusions_end_over_a_later_end_is_refused(store: Store) -> 
     assert EXCLUSION not in {
         e.id for p in alex.conferences.get(REF).participants for e in p.attendance
     }
+
+
+def test_a_safety_scale_changed_meanwhile_is_refused_with_theirs(store: Store) -> None:
+    alex, morgan = chair(store), chair(store)
+    alex.notes.set_scale(REF, POLICE, 7, expected={"score": None, "note": ""})
+    refusal = refused(
+        store,
+        lambda: morgan.notes.set_scale(REF, POLICE, 3, expected={"score": None, "note": ""}),
+    )
+    assert refusal.message.startswith("Someone else changed PC Dee's safety score to “7”")
+    assert refusal.theirs.score == 7
+    # A note added to the score the editor saw is no clash with the score.
+    morgan.notes.set_scale(REF, POLICE, 7, "Better", expected={"score": 7, "note": ""})
+    alex.notes.set_scale(REF, POLICE, None, expected={"score": 7, "note": "Better"})
+    refusal = refused(store, lambda: morgan.notes.set_scale(REF, POLICE, 8, expected={"score": 7}))
+    assert refusal.theirs is None  # cleared by the other chair
