@@ -4,6 +4,12 @@ Every public method is one unit of work with one audit event (ids only), in the 
 order: the role check (a refusal is itself audited), the field rules
 (:mod:`~cpc_desktop.services.checks`), the rows, the event. Refused input changes
 nothing; an error is a :class:`ServiceError` with one line for the user.
+
+A change of an item made from a screen passes ``expected``, the values it showed of the
+fields it changes, and is refused with
+:class:`~cpc_desktop.services.errors.EditedElsewhere` if someone else changed one of
+them meanwhile (:mod:`~cpc_desktop.services.edited_fields`). Moves and removals are not
+checked: a move keeps every item's content, and an item with minutes cannot be removed.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from cpc_desktop.data import repository, rows
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services import checks as c
+from cpc_desktop.services.edited_fields import Expected, refuse_if_changed
 from cpc_desktop.services.errors import Conflict, NotFound
 from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, row
 from cpc_desktop.services.roles import Action
@@ -127,8 +134,13 @@ class AgendaService(PartService):
             w.session.flush()
             return tuple(repository.to_value(d.AgendaItem, r) for r in items)
 
-    def set_agenda_status(self, item_id: str, status: AgendaStatus) -> tuple[d.AgendaItem, ...]:
-        """Set an item's progress; making one current marks the previous current one done."""
+    def set_agenda_status(
+        self, item_id: str, status: AgendaStatus, *, expected: Expected = None
+    ) -> tuple[d.AgendaItem, ...]:
+        """Set an item's progress; making one current marks the previous current one done.
+
+        ``expected``: ``{"status": <the status the editor saw>}``.
+        """
         self._require(Action.MANAGE_AGENDA, "agenda_item", item_id)
         status = c.choice(AgendaStatus, status, "$.agenda[].status")
         with self._store.unit_of_work(
@@ -136,6 +148,7 @@ class AgendaService(PartService):
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
             self._require_draft(w.session, item.conference_id)
+            _check(item, expected, {"status": status})
             items = self._agenda(w.session, item.conference_id)
             if status is AgendaStatus.CURRENT:
                 for other in items:
@@ -155,10 +168,12 @@ class AgendaService(PartService):
         title: str | Unchanged = UNCHANGED,
         allowance_minutes: int | Unchanged = UNCHANGED,
         not_obtained_reason: str | Unchanged | None = UNCHANGED,
+        expected: Expected = None,
     ) -> d.AgendaItem:
         """Change an item's title, time allowance, or why its views were not obtained.
 
-        A blank ``not_obtained_reason`` clears it (as ``None`` does).
+        A blank ``not_obtained_reason`` clears it (as ``None`` does). ``expected``: the
+        values of the changed fields as the editor showed them.
         """
         self._require(Action.MANAGE_AGENDA, "agenda_item", item_id)
         changes: dict[str, object] = {}
@@ -177,6 +192,26 @@ class AgendaService(PartService):
         ) as w:
             item = row(w.session, m.AgendaItemRow, item_id, "agenda item")
             self._require_draft(w.session, item.conference_id)
+            _check(item, expected, changes)
             self._apply(item, changes)
             w.session.flush()
             return repository.to_value(d.AgendaItem, item)
+
+
+_FIELD_WORDS = {
+    "title": "the title of an agenda item",
+    "allowance_minutes": "the time allowed for “{title}”",
+    "not_obtained_reason": "why views were not obtained for “{title}”",
+    "status": "the progress of “{title}”",
+}
+
+
+def _check(item: m.AgendaItemRow, expected: Expected, changes: dict[str, object]) -> None:
+    """Refuse a change of ``item`` from a screen that showed older values."""
+    refuse_if_changed(
+        repository.to_value(d.AgendaItem, item),
+        item.row_version,
+        expected,
+        changes,
+        lambda field: _FIELD_WORDS[field].format(title=item.title),
+    )

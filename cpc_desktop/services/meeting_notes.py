@@ -8,17 +8,25 @@ Every public method is one unit of work with one audit event (ids only: never th
 of an action or a note), in the same order: the role check (a refusal is itself
 audited), the field rules (:mod:`~cpc_desktop.services.checks`), the rows, the event.
 Refused input changes nothing; an error is a :class:`ServiceError` with one line.
+
+A scale set from the analysis table passes ``expected``, the score and note it showed,
+and is refused with :class:`~cpc_desktop.services.errors.EditedElsewhere` (``theirs``:
+the scale stored now, or ``None``) if someone else changed either meanwhile (issue 17;
+:mod:`~cpc_desktop.services.edited_fields`). Actions have no editing screen yet and are
+not checked.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository, rows
 from cpc_desktop.domain import conference as d
 from cpc_desktop.services import checks as c
+from cpc_desktop.services.edited_fields import Expected, refuse_if_changed
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, own, row
 from cpc_desktop.services.roles import Action
 
@@ -120,9 +128,18 @@ class MeetingNotesService(PartService):
     # --- Signs of Safety scaling ---------------------------------------------------
 
     def set_scale(
-        self, ref: str, participant_id: str, score: int | None, note: str = ""
+        self,
+        ref: str,
+        participant_id: str,
+        score: int | None,
+        note: str = "",
+        *,
+        expected: Expected = None,
     ) -> d.SafetyScale | None:
-        """Record a participant's 0-10 safety scale, or clear it with ``None``."""
+        """Record a participant's 0-10 safety scale, or clear it with ``None``.
+
+        ``expected``: the ``score`` (``None``: none) and ``note`` the editor showed.
+        """
         self._require(Action.WRITE_MINUTES, "conference", ref)
         if score is not None:
             score = c.whole(score, "$.scaling[].score")
@@ -131,11 +148,12 @@ class MeetingNotesService(PartService):
             s = w.session
             conference = self._conference_row(s, ref)
             self._require_draft(s, conference.id)
-            own(s, m.ParticipantRow, participant_id, conference.id, "participant")
+            person = own(s, m.ParticipantRow, participant_id, conference.id, "participant")
             scales = rows.ordered(
                 s, m.SafetyScaleRow, m.SafetyScaleRow.conference_id == conference.id
             )
             scale = next((r for r in scales if r.participant_id == participant_id), None)
+            _check_scale(person, scale, expected, {"score": score, "note": note})
             if score is None:
                 if scale is not None:
                     w.object_id = scale.id
@@ -160,3 +178,33 @@ class MeetingNotesService(PartService):
             w.object_id = scale.id
             s.flush()
             return repository.to_value(d.SafetyScale, scale)
+
+
+@dataclass(frozen=True)
+class _NoScale:
+    """What a person without a safety scale shows: no score, no note."""
+
+    score: int | None = None
+    note: str = ""
+
+
+def _check_scale(
+    person: m.ParticipantRow,
+    scale: m.SafetyScaleRow | None,
+    expected: Expected,
+    changes: dict[str, object],
+) -> None:
+    """Refuse a scale set from a table that showed older values (theirs: the scale
+    stored now, or ``None``)."""
+    theirs = None if scale is None else repository.to_value(d.SafetyScale, scale)
+    name = person.name.strip() or "this participant"
+    try:
+        refuse_if_changed(
+            _NoScale() if theirs is None else theirs,
+            0 if scale is None else scale.row_version,
+            expected,
+            changes,
+            lambda field: f"{name}'s safety {'score' if field == 'score' else 'note'}",
+        )
+    except EditedElsewhere as error:
+        raise EditedElsewhere(error.message, theirs, error.version) from None

@@ -8,6 +8,11 @@ Every public method is one unit of work with one audit event (ids only), in the 
 order: the role check (a refusal is itself audited), the field rules
 (:mod:`~cpc_desktop.services.checks`), the rows, the event. Refused input changes
 nothing; an error is a :class:`ServiceError` with one line for the user.
+
+A change made from a screen passes ``expected``, the values it showed of the fields it
+changes; if one of them was changed by someone else meanwhile, the change is refused
+with :class:`~cpc_desktop.services.errors.EditedElsewhere` (see
+:mod:`~cpc_desktop.services.edited_fields`).
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from cpc_desktop.domain.enums import (
     ExclusionGround,
     ParticipantRole,
 )
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.sides import side_for_role
 from cpc_desktop.services import checks as c
+from cpc_desktop.services.edited_fields import Expected, refuse_if_changed
 from cpc_desktop.services.errors import Conflict, NotFound
 from cpc_desktop.services.parts import PartService, row
 from cpc_desktop.services.roles import Action
@@ -62,6 +69,27 @@ _NEEDED_BECAUSE = {
     "core_group": "they are in a core group",
 }
 assert set(_NEEDED_BECAUSE) == set(rows.PARTICIPANT_USES)
+
+
+#: How a participant's field is named in a refusal ("Sam Reed's agency").
+_FIELD_WORDS = {
+    "child_ids": "children",
+    "withhold_from": "wish to keep details from others",
+    "direct_contact": "direct contact",
+    "side_reason": "reason for their side",
+}
+
+
+#: The "new value" of every field of a row being deleted (equal to nothing stored).
+_GONE = object()
+
+
+def _field_words(field: str) -> str:
+    return _FIELD_WORDS.get(field, field.replace("_", " "))
+
+
+def _name(person: m.ParticipantRow) -> str:
+    return person.name.strip() or "this participant"
 
 
 def _attendee(session: Session, event: m.AttendanceEventRow) -> m.ParticipantRow:
@@ -124,8 +152,13 @@ class RollCallService(PartService):
             w.object_id = participant.id
         return participant
 
-    def update_participant(self, participant_id: str, **changes: object) -> d.Participant:
-        """Change any of a participant's details except their id and attendance."""
+    def update_participant(
+        self, participant_id: str, *, expected: Expected = None, **changes: object
+    ) -> d.Participant:
+        """Change any of a participant's details except their id and attendance.
+
+        ``expected``: the values of the changed fields as the editor showed them.
+        """
         self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
         checked = c.participant_details(changes)
         with self._store.unit_of_work(
@@ -133,6 +166,13 @@ class RollCallService(PartService):
         ) as w:
             person = row(w.session, m.ParticipantRow, participant_id, "participant")
             self._require_draft(w.session, person.conference_id)
+            refuse_if_changed(
+                repository.to_value(d.Participant, person),
+                person.row_version,
+                expected,
+                checked,
+                lambda field: f"{_name(person)}'s {_field_words(field)}",
+            )
             self._apply(person, checked)
             _check_sides(w.session, person)
             w.session.flush()
@@ -223,13 +263,18 @@ class RollCallService(PartService):
             self._require_draft(w.session, _attendee(w.session, event).conference_id)
             yield w, event
 
-    def remove_attendance(self, event_id: str) -> None:
-        """Delete one attendance event (recorded by mistake)."""
+    def remove_attendance(self, event_id: str, *, expected: Expected = None) -> None:
+        """Delete one attendance event (recorded by mistake, or to undo an exclusion's
+        end); ``expected``: fields as the editor saw them, refused if any moved on."""
         with self._changing_event(event_id) as (w, event):
+            self._check_event(w.session, event, expected, dict.fromkeys(expected or (), _GONE))
             self._delete_and_renumber(w.session, event, "participant_id")
 
-    def end_exclusion(self, event_id: str, until: datetime) -> d.AttendanceEvent:
-        """Record when an exclusion ended (the person came back in)."""
+    def end_exclusion(
+        self, event_id: str, until: datetime, *, expected: Expected = None
+    ) -> d.AttendanceEvent:
+        """Record when an exclusion ended (the person came back in); ``expected`` is
+        ``{"until": <the end the editor saw>}``."""
         with self._changing_event(event_id) as (w, event):
             until = c.instant(until, "$.participants[].attendance[].until")
             if event.kind is not AttendanceKind.EXCLUDED:
@@ -241,12 +286,18 @@ class RollCallService(PartService):
                     "$.participants[].attendance[].until",
                     "an exclusion must end after it starts",
                 )
+            self._check_event(w.session, event, expected, {"until": until})
             self._apply(event, {"until": until})
             w.session.flush()
             return repository.to_value(d.AttendanceEvent, event)
 
     def share_exclusion(
-        self, event_id: str, shared_with_family: bool, shown_to_excluded: bool = False
+        self,
+        event_id: str,
+        shared_with_family: bool,
+        shown_to_excluded: bool = False,
+        *,
+        expected: Expected = None,
     ) -> d.AttendanceEvent:
         """Whether an exclusion's grounds and note go into family copies, and into the
         excluded person's own copy (the chair's choice; see :func:`_sharing`)."""
@@ -254,16 +305,46 @@ class RollCallService(PartService):
             sharing: dict[str, object] = {
                 **_sharing(event.kind, shared_with_family, shown_to_excluded)
             }
+            self._check_event(w.session, event, expected, sharing)
             self._apply(event, sharing)
             w.session.flush()
             return repository.to_value(d.AttendanceEvent, event)
 
+    @staticmethod
+    def _check_event(
+        session: Session,
+        event: m.AttendanceEventRow,
+        expected: Expected,
+        changes: dict[str, object],
+    ) -> None:
+        name = _name(_attendee(session, event))
+        words = {
+            "until": f"the end of {name}'s exclusion",
+            "shared_with_family": f"whether {name}'s exclusion grounds are shared",
+            "shown_to_excluded": f"whether {name} is shown their exclusion grounds",
+        }
+        refuse_if_changed(
+            repository.to_value(d.AttendanceEvent, event),
+            event.row_version,
+            expected,
+            changes,
+            lambda field: words.get(field, field),
+        )
+
     # --- the children and the quorum -----------------------------------------------
 
     def set_child_participation(
-        self, child_id: str, participation: ChildParticipation | None, reason: str | None
+        self,
+        child_id: str,
+        participation: ChildParticipation | None,
+        reason: str | None,
+        *,
+        expected: Expected = None,
     ) -> d.Child:
-        """How the child takes part; a child not taking part needs the reason."""
+        """How the child takes part; a child not taking part needs the reason.
+
+        ``expected``: ``participation`` and ``participation_reason`` as the editor saw them.
+        """
         self._require(Action.RECORD_ATTENDANCE, "child", child_id)
         chosen = c.maybe_choice(ChildParticipation, participation, "$.children[].participation")
         why = c.reason(reason, "$.children[].participation_reason")
@@ -277,15 +358,32 @@ class RollCallService(PartService):
         ) as w:
             child = row(w.session, m.ChildRow, child_id, "child")
             self._require_draft(w.session, child.conference_id)
-            self._apply(child, {"participation": chosen, "participation_reason": why})
+            changes: dict[str, object] = {"participation": chosen, "participation_reason": why}
+            theirs = repository.to_value(d.Child, child)
+            name = child_name(theirs)
+            refuse_if_changed(
+                theirs,
+                child.row_version,
+                expected,
+                changes,
+                lambda field: (
+                    f"how {name} takes part"
+                    if field == "participation"
+                    else f"why {name} is not taking part"
+                ),
+            )
+            self._apply(child, changes)
             w.session.flush()
             return repository.to_value(d.Child, child)
 
     def set_quorum_reason(
-        self, ref: str, reason: str | None, *, shared: bool = False
+        self, ref: str, reason: str | None, *, shared: bool = False, expected: Expected = None
     ) -> d.Conference:
         """The chair's reason for going ahead without a quorum (blank clears it), and
-        whether family copies print it (``shared``; only a reason can be shared)."""
+        whether family copies print it (``shared``; only a reason can be shared).
+
+        ``expected``: ``quorum_reason`` and ``quorum_reason_shared`` as the editor saw them.
+        """
         self._require(Action.EDIT_CONFERENCE, "conference", ref)
         why = c.reason(reason, "$.conference.quorum_reason")
         shared = c.flag(shared, "$.conference.quorum_reason_shared")
@@ -295,7 +393,19 @@ class RollCallService(PartService):
             conference = self._conference_row(w.session, ref)
             w.object_id = conference.id
             self._require_draft(w.session, conference.id)
-            self._apply(conference, {"quorum_reason": why, "quorum_reason_shared": shared})
+            changes: dict[str, object] = {"quorum_reason": why, "quorum_reason_shared": shared}
+            refuse_if_changed(
+                repository.conference(conference),
+                conference.row_version,
+                expected,
+                changes,
+                lambda field: (
+                    "the reason for going ahead without a quorum"
+                    if field == "quorum_reason"
+                    else "whether the quorum reason is shared with the family"
+                ),
+            )
+            self._apply(conference, changes)
             w.session.flush()
             return repository.conference(conference)
 

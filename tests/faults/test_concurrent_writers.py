@@ -1,4 +1,5 @@
-"""Two chairs saving the same minute entry and the same child's decision at once (issue 17).
+"""Two chairs saving the same row at once (issue 17): a minute entry, a child's decision,
+a participant's details, an exclusion's end, the quorum reason, an agenda item's title.
 
 Each writer is a thread with its own :class:`Store` (on a server, its own engine and
 connections; on SQLite, a second connection to the file) and its own :class:`Session`,
@@ -16,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ from cpc_desktop.domain.enums import Outcome, View
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.session import Session
-from tests.helpers.meeting import CHAIR, M1, POLICE, REF, SW, assert_sound
+from tests.helpers.meeting import AT, CHAIR, ITEM, M1, MUM, POLICE, REF, SW, assert_sound
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import ON_SERVER, TickingClock, new_store
 
@@ -178,5 +179,127 @@ def test_two_chairs_deciding_for_one_child_overwrite_nothing(store: Store) -> No
     saves = _collide(store, DECISION_ROUNDS, read, write)
     stored = reason_now(Session(store, CHAIR, TickingClock()))
     _assert_one_chain(saves, "(none)", stored, DECISION_ROUNDS)
+    assert_sound(store)
+    store.close()
+
+
+# --- field-level checks: a participant, an exclusion, the quorum reason, an agenda item ---
+
+FIELD_ROUNDS = 20  # per writer
+
+
+def _field_collision(
+    store: Store,
+    first: str,
+    read_value: Callable[[Session], object],
+    write_value: Callable[[Session, str, object], None],
+) -> None:
+    """Both writers change one field from what they read; no acknowledged save vanishes."""
+    seen: dict[int, object] = {}
+
+    def read(session: Session) -> str:
+        seen[id(session)] = value = read_value(session)
+        return first if value is None else str(value)
+
+    def write(session: Session, mine: str) -> None:
+        write_value(session, mine, seen[id(session)])
+
+    saves = _collide(store, FIELD_ROUNDS, read, write)
+    now = read_value(Session(store, CHAIR, TickingClock()))
+    _assert_one_chain(saves, first, first if now is None else str(now), FIELD_ROUNDS)
+    assert_sound(store)
+    store.close()
+
+
+def _person(session: Session, pid: str) -> d.Participant:
+    (found,) = [p for p in session.conferences.get(REF).participants if p.id == pid]
+    return found
+
+
+def test_two_chairs_changing_one_agency_lose_no_acknowledged_save(store: Store) -> None:
+    _field_collision(
+        store,
+        "Police",
+        lambda s: _person(s, POLICE).agency,
+        lambda s, mine, was: s.roll_call.update_participant(
+            POLICE, agency=mine, expected={"agency": was}
+        ),
+    )
+
+
+def test_two_chairs_changing_one_quorum_reason_lose_no_acknowledged_save(store: Store) -> None:
+    _field_collision(
+        store,
+        "(none)",
+        lambda s: s.conferences.get(REF).conference.quorum_reason,
+        lambda s, mine, was: s.roll_call.set_quorum_reason(
+            REF, mine, expected={"quorum_reason": was}
+        ),
+    )
+
+
+def test_two_chairs_renaming_one_agenda_item_lose_no_acknowledged_save(store: Store) -> None:
+    _field_collision(
+        store,
+        "Reason for the conference",
+        lambda s: s.conferences.get(REF).agenda[0].title,
+        lambda s, mine, was: s.agenda.update_agenda_item(ITEM, title=mine, expected={"title": was}),
+    )
+
+
+def _minutes_after(mine: str) -> datetime:
+    """An exclusion's end standing for ``mine`` ("writer W save N"), one per save."""
+    _, writer, _, n = mine.split()
+    return AT + timedelta(minutes=30 + 100 * int(writer) + int(n))
+
+
+def _end_seen(name: str) -> datetime:
+    """The end a writer saw, from its name (the stored record's end is 10:20)."""
+    return AT.replace(minute=20) if name == "first" else _minutes_after(name)
+
+
+def test_two_chairs_ending_one_exclusion_lose_no_acknowledged_save(store: Store) -> None:
+    exclusion = uid("a2")
+    names = {_minutes_after(f"writer {w} save {n}"): f"writer {w} save {n}"
+             for w in (0, 1) for n in range(FIELD_ROUNDS)}  # fmt: skip
+
+    def end(session: Session) -> str:
+        (event,) = [e for e in _person(session, MUM).attendance if e.id == exclusion]
+        assert event.until is not None
+        return names.get(event.until, "first")
+
+    _field_collision(
+        store,
+        "first",
+        end,
+        lambda s, mine, was: s.roll_call.end_exclusion(
+            exclusion,
+            _minutes_after(mine),
+            expected={"until": _end_seen(str(was))},
+        ),
+    )
+
+
+def test_two_chairs_changing_different_details_of_one_person_both_stand(store: Store) -> None:
+    """Writer 0 changes the agency, writer 1 the relationship, from the same reading:
+    every save is acknowledged and both last values are stored."""
+    seen: dict[int, d.Participant] = {}
+
+    def read(session: Session) -> str:
+        seen[id(session)] = person = _person(session, POLICE)
+        return f"{person.agency}|{person.relationship}"
+
+    def write(session: Session, mine: str) -> None:
+        was = seen[id(session)]
+        field = "agency" if mine.startswith("writer 0") else "relationship"
+        session.roll_call.update_participant(
+            POLICE, expected={field: getattr(was, field)}, **{field: mine}
+        )
+
+    saves = _collide(store, FIELD_ROUNDS, read, write)
+    assert len(saves) == 2 * FIELD_ROUNDS and all(s.acknowledged for s in saves)
+    now = _person(Session(store, CHAIR, TickingClock()), POLICE)
+    last = FIELD_ROUNDS - 1
+    assert (now.agency, now.relationship) == (f"writer 0 save {last}", f"writer 1 save {last}")
     assert_sound(store)
     store.close()

@@ -543,3 +543,29 @@ def test_a_long_title_wraps_onto_a_taller_row_that_follows_the_width(
     panel.resize(240, 600)
     qtbot.waitUntil(lambda: view.rowHeight(1) > at_340)  # narrower: more lines
     assert view.rowHeight(0) == short
+
+
+def test_a_step_over_progress_changed_elsewhere_is_refused_and_shows_theirs(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> None:
+    """Issue 17: another chair skips the first item while this panel shows it pending;
+    starting the meeting here is refused in one line and the panel shows theirs. An undo
+    over the other chair's later step is refused too, undoing nothing."""
+    panel, stack = _panel(qtbot, session, clock)
+    other = Session(session.store, session.actor, session.clock)
+    first, second = (item.id for item in session.conferences.get(REVIEW).agenda[:2])
+    other.agenda.set_agenda_status(first, AgendaStatus.SKIPPED)
+    _press(qtbot, panel, Key.Key_Right)
+    assert panel.message_label.text().startswith(
+        "Someone else changed the progress of “"
+    ) and panel.message_label.text().endswith("nothing was saved.")
+    assert _statuses(session)[:2] == [AgendaStatus.SKIPPED, AgendaStatus.PENDING]
+    assert panel.items[0].status is AgendaStatus.SKIPPED  # theirs is shown
+    assert not stack.canUndo()
+
+    _press(qtbot, panel, Key.Key_Right)  # from what is shown now: the second item starts
+    assert _statuses(session)[:2] == [AgendaStatus.SKIPPED, AgendaStatus.CURRENT]
+    other.agenda.set_agenda_status(second, AgendaStatus.DONE)
+    qtbot.keyClick(panel.view, Key.Key_Z, Mod.ControlModifier)
+    assert _statuses(session)[:2] == [AgendaStatus.SKIPPED, AgendaStatus.DONE]
+    assert "nothing was undone" in panel.message_label.text()

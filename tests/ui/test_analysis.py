@@ -236,7 +236,7 @@ def test_a_note_needs_a_score_and_service_errors_show_one_line(
     assert tools.error.text() == "Give Gareth Lloyd a score before adding a note."
 
     class Refusing:
-        def set_scale(self, *args: object) -> None:
+        def set_scale(self, *args: object, **kwargs: object) -> None:
             raise type("Refused", (Exception,), {"message": "you may only read this store"})()
 
     tools.service = Refusing()
@@ -245,6 +245,29 @@ def test_a_note_needs_a_score_and_service_errors_show_one_line(
     _enter(qtbot, tools)
     assert tools.error.text() == "You may only read this store"
     assert _score_cell(tools, "Gareth Lloyd") == "" and _scores(session) == {}
+
+
+def test_a_score_given_elsewhere_meanwhile_is_shown_not_overwritten(
+    qtbot: QtBot, session: Session
+) -> None:
+    tools = _tools(qtbot, session)
+    claire = next(p for p in session.conferences.get(REF).participants if p.name == "Claire Munro")
+    other = Session(session.store, session.actor, session.clock)
+    other.notes.set_scale(REF, claire.id, 5, expected={"score": None, "note": ""})
+    _go_to(qtbot, tools, "Claire Munro")
+    qtbot.keyClick(tools.table, Key.Key_3)
+    _enter(qtbot, tools)
+    assert _scores(session) == {"Claire Munro": (5, "")}
+    assert _score_cell(tools, "Claire Munro") == "5"  # theirs is shown
+    assert tools.error.text() == (
+        "Someone else changed Claire Munro's safety score to “5” while you were editing; "
+        "nothing was saved. The table now shows theirs."
+    )
+    # Typed again, deliberately, it replaces theirs.
+    qtbot.keyClick(tools.table, Key.Key_3)
+    _enter(qtbot, tools)
+    assert _scores(session) == {"Claire Munro": (3, "")}
+    assert not tools.error.text()
 
 
 def test_letters_jump_to_a_name_and_existing_scores_load(qtbot: QtBot, session: Session) -> None:

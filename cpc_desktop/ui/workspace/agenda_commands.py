@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from cpc_desktop.domain.conference import AgendaItem
 from cpc_desktop.domain.enums import AgendaStatus
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.ui.workspace.undo import ServiceCommand, UndoHost
 
 
@@ -134,7 +135,9 @@ class SetStatus(AgendaCommand):
 
     Making an item current turns any other current item into a done one (the
     service's rule), so "next item" is a single change. Undo puts every item back
-    to the status it had before, the one that was current last of all.
+    to the status it had before, the one that was current last of all. Each change
+    is checked against the status shown (issue 17); an undo is refused, undoing
+    nothing, if someone else has changed an item's progress since the step.
     """
 
     def __init__(
@@ -149,17 +152,32 @@ class SetStatus(AgendaCommand):
         self._before = tuple((item.id, item.status) for item in before)
         self._changes = tuple(changes)
         self._select = select
+        #: Every item's status as this step left it (what an undo must find).
+        self._after: dict[str, AgendaStatus] = {}
 
     def forward(self) -> None:
+        # Each step is checked against the status the panel showed (issue 17): someone
+        # else's change of that item meanwhile refuses it, with theirs then shown.
+        seen = dict(self._before)
         items: Sequence[AgendaItem] = ()
         for item_id, status in self._changes:
-            items = self._host.service.set_agenda_status(item_id, status)
+            items = self._host.service.set_agenda_status(
+                item_id, status, expected={"status": seen.get(item_id)}
+            )
+            seen = {item.id: item.status for item in items}
+        self._after = seen
         self._host.show_agenda(items, select=self._select)
 
     def backward(self) -> None:
         wanted = dict(self._before)
         items: Sequence[AgendaItem] = self._host.agenda_from_store()
         now = {item.id: item.status for item in items}
+        if any(now.get(item_id, status) is not status for item_id, status in self._after.items()):
+            raise EditedElsewhere(
+                "someone else changed the agenda's progress since; nothing was undone",
+                None,
+                None,
+            )
         differing = [
             (item_id, status)
             for item_id, status in wanted.items()
@@ -167,5 +185,7 @@ class SetStatus(AgendaCommand):
         ]
         differing.sort(key=lambda pair: pair[1] is AgendaStatus.CURRENT)
         for item_id, status in differing:
-            items = self._host.service.set_agenda_status(item_id, status)
+            items = self._host.service.set_agenda_status(
+                item_id, status, expected={"status": now[item_id]}
+            )
         self._host.show_agenda(items, select=self._select)

@@ -36,6 +36,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import Participant, SafetyScale
 from cpc_desktop.domain.enums import AnalysisSection, ParticipantRole
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.ui.actions import SPECS, ActionId, make_action
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.rows_model import Index
@@ -463,8 +464,12 @@ class AnalysisTools(QtWidgets.QWidget):
                 return
             score = value.score
             done = f"Note on {person.name}'s score {'saved' if note else 'cleared'}."
+        was = {"score": value.score, "note": value.note}
+        clash = ""
         try:
-            stored = self.service.set_scale(self.reference, person.id, score, note)
+            stored = self.service.set_scale(self.reference, person.id, score, note, expected=was)
+        except EditedElsewhere as error:  # theirs is shown; mine can be typed again
+            stored, clash = error.theirs, f"{user_message(error)} The table now shows theirs."
         except Exception as error:
             message = user_message(error)
             if message is None:
@@ -476,12 +481,15 @@ class AnalysisTools(QtWidgets.QWidget):
         else:
             self._scales[person.id] = stored
         self.model.replace_row(row, ScaleRow(person, stored))
+        self._update_spread()
+        self.scaling_changed.emit()
+        if clash:
+            self._refuse(clash)
+            return
         self.error.clear()
         self.error.setToolTip("")
         self._hint.show()
-        self._update_spread()
         self.message.emit(done)
-        self.scaling_changed.emit()
 
     def _refuse(self, text: str) -> None:
         line = " ".join(text.split())

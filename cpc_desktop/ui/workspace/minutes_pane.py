@@ -451,17 +451,8 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _on_not_obtained(self) -> None:
         reason = self.not_obtained.text().strip() or None
-        if reason == self.item.not_obtained_reason:
-            return
-        try:
-            self.item = self.session.agenda.update_agenda_item(
-                self.item.id, not_obtained_reason=reason
-            )
-        except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.message.emit(message)
+        if reason != self.item.not_obtained_reason:
+            self.item = _save_not_obtained(self, reason)
 
     def _step(self, delta: int) -> None:
         rows = self.model.rowCount()
@@ -577,3 +568,27 @@ def _not_obtained_edit(reason: str | None) -> QtWidgets.QLineEdit:
     )
     edit.setText(reason or "")
     return edit
+
+
+def _save_not_obtained(pane: MinutesPane, reason: str | None) -> AgendaItem:
+    """Save why the item's views were not obtained, checked against what the box showed;
+    the item as stored afterwards (theirs, shown in the box, if someone else changed it
+    meanwhile: issue 17)."""
+    item = pane.item
+    try:
+        return pane.session.agenda.update_agenda_item(
+            item.id,
+            not_obtained_reason=reason,
+            expected={"not_obtained_reason": item.not_obtained_reason},
+        )
+    except EditedElsewhere as error:  # theirs shown; yours can be typed again
+        pane.not_obtained.setText(error.theirs.not_obtained_reason or "")
+        pane.message.emit(f"{user_message(error)} The box now shows theirs.")
+        theirs: AgendaItem = error.theirs
+        return theirs
+    except Exception as error:
+        message = user_message(error)
+        if message is None:
+            raise
+        pane.message.emit(message)
+        return item

@@ -23,6 +23,7 @@ from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import AttendanceKind
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.validation import check_conference
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
@@ -38,8 +39,8 @@ from cpc_desktop.ui.workspace.participant_model import (
 )
 from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
-from cpc_desktop.ui.workspace.roll_call_changes import RollCallChanges
 from cpc_desktop.ui.workspace.roll_call_dialogs import ERROR_STYLE, DetailsDialog
+from cpc_desktop.ui.workspace.roll_call_edits import RollCallEdits
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -64,7 +65,7 @@ _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
 
 
-class RollCallTab(RollCallChanges, QtWidgets.QWidget):
+class RollCallTab(RollCallEdits, QtWidgets.QWidget):
     """Introductions for one conference.
 
     Signals:
@@ -386,6 +387,9 @@ class RollCallTab(RollCallChanges, QtWidgets.QWidget):
         text = user_message(error)
         if text is None:
             raise error
+        if isinstance(error, EditedElsewhere):  # show theirs; mine can be made again
+            self.reload()
+            text += " The roll call now shows their change; make yours again to replace it."
         self.show_message(text, error=True)
 
     def _changed(self, text: str = "") -> None:

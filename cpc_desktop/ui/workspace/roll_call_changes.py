@@ -1,4 +1,4 @@
-"""The roll call's changes: people added and removed, attendance, details, the child, quorum.
+"""The roll call's changes: people added and removed, and their attendance.
 
 Each change is made through the roll-call service and pushed on the workspace's undo
 stack as a :class:`~cpc_desktop.ui.workspace.undo.ServiceCommand`; a refusal is shown
@@ -7,7 +7,8 @@ attendance (with its ids), so commands further along the stack still reach them.
 
 :class:`RollCallChanges` is mixed into the Introductions tab
 (:class:`~cpc_desktop.ui.workspace.roll_call.RollCallTab`), which provides the
-widgets, the selection and the messages named below.
+widgets, the selection and the messages named below; the edits of details, the child
+and the quorum are :mod:`~cpc_desktop.ui.workspace.roll_call_edits`'s.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from PySide6 import QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AttendanceEvent, ConferenceRecord, Participant
-from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
-from cpc_desktop.domain.labels import child_name
+from cpc_desktop.domain.enums import AttendanceKind, ParticipantRole
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.errors import user_message
-from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
+from cpc_desktop.ui.workspace.child_participation import ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
 from cpc_desktop.ui.workspace.participant_model import last_exclusion, local_time, open_exclusion
@@ -135,10 +135,11 @@ class RollCallChanges:
         backward: Callable[[], object],
         done: str,
         select_on_undo: str | None = None,
+        refused: Callable[[Exception], None] | None = None,
     ) -> bool:
         """Make a change and push it; ``done`` is the line shown once it is made."""
         command = _Change(self, text, forward, backward, select_on_undo)
-        if not run_and_push(self.undo_stack, command, self._report):
+        if not run_and_push(self.undo_stack, command, refused or self._report):
             return False
         self._changed(done)
         return True
@@ -196,7 +197,7 @@ class RollCallChanges:
                 advocate_needed=person.advocate_needed,
             )
             roll_call.add_participant(self.reference, new, participant_id=person.id)
-            rest = {
+            rest: dict[str, Any] = {
                 "invited": person.invited,
                 "report_received": person.report_received,
                 "report_shared_with_family": person.report_shared_with_family,
@@ -323,10 +324,10 @@ class RollCallChanges:
 
         def back() -> None:
             if event.until is not None:
-                roll_call.end_exclusion(event.id, event.until)
+                roll_call.end_exclusion(event.id, event.until, expected={"until": now})
                 return
             # An exclusion cannot be made open-ended again in place: record it afresh.
-            roll_call.remove_attendance(event.id)
+            roll_call.remove_attendance(event.id, expected={"until": now})
             roll_call.record_attendance(
                 person.id,
                 AttendanceKind.EXCLUDED,
@@ -340,7 +341,7 @@ class RollCallChanges:
 
         self._push(
             f"end the exclusion of {person.name}",
-            lambda: roll_call.end_exclusion(event.id, now),
+            lambda: roll_call.end_exclusion(event.id, now, expected={"until": event.until}),
             back,
             f"{person.name}: exclusion ended at {local_time(now)}.",
         )
@@ -370,11 +371,16 @@ class RollCallChanges:
             return
         roll_call = self.session.roll_call
         words = "shared with the family" if shared else "for professionals only"
+        was = {
+            "shared_with_family": event.shared_with_family,
+            "shown_to_excluded": event.shown_to_excluded,
+        }
+        now = {"shared_with_family": shared, "shown_to_excluded": shown}
         self._push(
             f"share the grounds of {person.name}'s exclusion",
-            lambda: roll_call.share_exclusion(event.id, shared, shown),
+            lambda: roll_call.share_exclusion(event.id, shared, shown, expected=was),
             lambda: roll_call.share_exclusion(
-                event.id, event.shared_with_family, event.shown_to_excluded
+                event.id, event.shared_with_family, event.shown_to_excluded, expected=now
             ),
             f"{person.name}: the grounds of the exclusion are now {words}.",
         )
@@ -384,93 +390,3 @@ class RollCallChanges:
             self.sharing_dialog.deleteLater()
             self.sharing_dialog = None
         self.table.setFocus()
-
-    # --- details -------------------------------------------------------------------------
-
-    def edit_details(self) -> None:
-        """Open the details of the selected person; saving is undoable."""
-        person = self._need_selection()
-        if person is None or self.details_dialog is not None:
-            return
-        dialog = DetailsDialog(
-            person,
-            self.completions,
-            self.session.today(),
-            self._widget(),
-            children=self.record.children,
-            others=self.record.participants,
-            describe=self.describe_agency,
-        )
-        dialog.accepted.connect(lambda: self._on_details_accepted(dialog))
-        dialog.finished.connect(self._on_details_finished)
-        self.details_dialog = dialog
-        dialog.open()
-
-    def _on_details_accepted(self, dialog: DetailsDialog) -> None:
-        person = dialog.person
-        after = dialog.changes()
-        if not after:
-            return
-        before = {key: getattr(person, key) for key in after}
-        roll_call = self.session.roll_call
-        self._push(
-            f"edit the details of {person.name}",
-            lambda: roll_call.update_participant(person.id, **after),
-            lambda: roll_call.update_participant(person.id, **before),
-            f"Saved the details of {after.get('name', person.name)}.",
-        )
-
-    def _on_details_finished(self) -> None:
-        if self.details_dialog is not None:
-            self.details_dialog.deleteLater()
-            self.details_dialog = None
-        self.table.setFocus()
-
-    # --- the child's participation -------------------------------------------------------
-
-    def _on_child_changed(self, child_id: str) -> None:
-        row = self.child_rows.get(child_id)
-        if row is None:
-            return
-        child = row.child
-        name = child_name(child)
-        mode, reason = row.chosen()
-        if mode is None:
-            if reason is not None and reason != (child.participation_reason or None):
-                self.show_message(f"Choose how {name} takes part first.", error=True)
-            return
-        if (mode, reason) == (child.participation, child.participation_reason or None):
-            return
-        if mode is ChildParticipation.NOT_TAKING_PART and reason is None:
-            self.show_message(
-                f"Give the reason {name} is not taking part; nothing is saved until you do.",
-                error=True,
-            )
-            row.reason.setFocus()
-            return
-        before = (child.participation, child.participation_reason)
-        roll_call = self.session.roll_call
-        if not self._push(
-            f"set how {name} takes part",
-            lambda: roll_call.set_child_participation(child_id, mode, reason),
-            lambda: roll_call.set_child_participation(child_id, *before),
-            f"{name}: {PARTICIPATION_LABELS[mode].lower()}.",
-        ):
-            row.show(child)
-
-    # --- quorum --------------------------------------------------------------------------
-
-    def _on_quorum_reason(self, reason: str, shared: bool = False) -> None:
-        reason = reason.strip()
-        if not reason:
-            self.show_message("Give the reason for going ahead without a quorum.", error=True)
-            return
-        conference = self.record.conference
-        before, was_shared = conference.quorum_reason, conference.quorum_reason_shared
-        roll_call = self.session.roll_call
-        self._push(
-            "record the reason for proceeding without quorum",
-            lambda: roll_call.set_quorum_reason(self.reference, reason, shared=shared),
-            lambda: roll_call.set_quorum_reason(self.reference, before, shared=was_shared),
-            "Recorded the reason for proceeding without quorum.",
-        )

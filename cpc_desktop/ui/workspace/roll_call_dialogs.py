@@ -138,6 +138,11 @@ class DetailsDialog(QtWidgets.QDialog):
     """Everything about one person apart from their attendance.
 
     :meth:`changes` gives only the fields that differ from the person as opened.
+    Saving calls :attr:`save` (the tab's), which closes the dialog if it returns true.
+    If someone else changed a field being saved meanwhile, the tab calls
+    :meth:`show_conflict`: the typed values stay, the dialog says whose change is stored
+    and offers **Keep mine** (save over theirs, knowingly: :attr:`base` is then theirs)
+    or **Keep theirs** (close, saving nothing).
     """
 
     def __init__(
@@ -153,6 +158,9 @@ class DetailsDialog(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.person = person
+        #: What a save is checked against: the person as opened, or theirs after a clash.
+        self.base = person
+        self.save: Callable[[DetailsDialog], bool] = lambda _dialog: True
         self.disclosure = DisclosureBox(person, children, others)
         self.setWindowTitle(f"Details for {person.name}")
         self.name = bound(QtWidgets.QLineEdit(person.name), "$.participants[].name")
@@ -211,6 +219,19 @@ class DetailsDialog(QtWidgets.QDialog):
         ok.setDefault(True)
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
+        self.keep_mine = buttons.addButton(
+            "Keep &mine", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.keep_mine.setAccessibleName("Keep mine: save these details over theirs")
+        self.keep_mine.clicked.connect(self._on_accept)
+        self.keep_theirs = buttons.addButton(
+            "Keep &theirs", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.keep_theirs.setAccessibleName("Keep theirs: close saving nothing")
+        self.keep_theirs.clicked.connect(self.reject)
+        self.ok = ok
+        for button in (self.keep_mine, self.keep_theirs):
+            button.hide()
         # The fields scroll (focus keeps the field in view); the problem line and the
         # buttons stay put, so the dialog fits a 768-pixel screen at any scale.
         body = QtWidgets.QWidget()
@@ -277,4 +298,16 @@ class DetailsDialog(QtWidgets.QDialog):
             self.error.setText("A report cannot be shared with the family before it is received.")
             self.report_received.setFocus()
             return
-        self.accept()
+        if self.save(self):
+            self.accept()
+
+    def show_conflict(self, theirs: Participant, message: str) -> None:
+        """Someone else saved ``theirs`` meanwhile: say so, keep what was typed, offer
+        to keep mine (saved over theirs) or theirs (close)."""
+        self.base = theirs
+        self.error.setText(f"{message} Keep mine to save yours over it, or keep theirs.")
+        self.ok.hide()
+        self.keep_mine.show()
+        self.keep_theirs.show()
+        self.keep_mine.setDefault(True)
+        self.keep_mine.setFocus()
