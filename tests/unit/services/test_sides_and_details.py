@@ -132,7 +132,8 @@ def test_a_family_copy_for_a_father_carries_only_his_childs_decision(
     for name in ("Lily Harland", "Theo Harland"):
         assert "Review child protection conference (Lily)" not in his
         assert name in hers
-    assert "Review child protection conference (Kai)" in his and "Review child protection conference (Lily)" in hers
+    assert "Review child protection conference (Kai)" in his
+    assert "Review child protection conference (Lily)" in hers
 
 
 def with_details(session: Session, ref: str) -> tuple[d.Participant, d.Participant]:
