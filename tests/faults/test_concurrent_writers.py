@@ -16,20 +16,29 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from cpc_desktop.data.store import Store, open_store
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext, QuorumAnswer, start
-from cpc_desktop.domain.enums import Outcome, View
+from cpc_desktop.domain.decision_flow import FlowContext
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.session import Session
-from tests.helpers.meeting import AT, CHAIR, ITEM, M1, MUM, POLICE, REF, SW, assert_sound
+from tests.helpers.meeting import (
+    AT,
+    CHAIR,
+    ITEM,
+    M1,
+    MUM,
+    POLICE,
+    REF,
+    assert_sound,
+    decided_plan,
+)
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import ON_SERVER, TickingClock, new_store
 
@@ -135,33 +144,6 @@ def test_two_chairs_saving_one_entry_lose_no_acknowledged_save(store: Store) -> 
     store.close()
 
 
-def _plan(ctx: FlowContext, reason: str) -> FlowAnswers:
-    answers = start(ctx)
-    (blank,) = answers.children
-    why = "Recorded at the conference"
-    answer = replace(
-        blank,
-        parents_view="Parents spoke.",
-        child_view="Bethany wrote a letter.",
-        threshold_rationale=why,
-        confirmed=True,
-        views=tuple(
-            d.AgencyView(uid(f"{reason}-{p.id}"), p.id, View.PLAN, why) for p in ctx.professionals
-        ),
-        threshold_met=True,
-        outcome=Outcome.CP_PLAN,
-        reason=reason,
-        categories=("neglect",),
-        primary_category="neglect",
-        lead_social_worker_id=SW,
-        core_group=(SW, POLICE),
-        contingency_plan="Legal planning meeting if the plan is not kept to.",
-        actions=(d.PlanAction(uid(f"{reason}-act"), "Sam Worker", "Visit", date(2026, 12, 1)),),
-    )
-    quorum = QuorumAnswer(reason="The chair went ahead: the family had travelled.")
-    return replace(answers, quorum=quorum, children=(answer,))
-
-
 def test_two_chairs_deciding_for_one_child_overwrite_nothing(store: Store) -> None:
     contexts: dict[int, FlowContext] = {}
 
@@ -174,7 +156,7 @@ def test_two_chairs_deciding_for_one_child_overwrite_nothing(store: Store) -> No
         return reason_now(session)
 
     def write(session: Session, reason: str) -> None:
-        session.decisions.finish(REF, _plan(contexts[id(session)], reason))
+        session.decisions.finish(REF, decided_plan(contexts[id(session)], reason))
 
     saves = _collide(store, DECISION_ROUNDS, read, write)
     stored = reason_now(Session(store, CHAIR, TickingClock()))

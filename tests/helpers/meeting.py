@@ -8,7 +8,8 @@ Each test acts through a :class:`Session` on a store holding the small record
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ import pytest
 from cpc_desktop.data import integrity, repository
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext, QuorumAnswer, start
+from cpc_desktop.domain.enums import Outcome, UserRole, View
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Actor
@@ -87,3 +89,32 @@ def refused(
 
 def add_items(s: Session, *titles: str) -> list[d.AgendaItem]:
     return [s.agenda.add_agenda_item(REF, title, 5) for title in titles]
+
+
+def decided_plan(ctx: FlowContext, reason: str) -> FlowAnswers:
+    """The wizard finished with a child protection plan for the small record's child,
+    its reason (and its ids) marked by ``reason``."""
+    answers = start(ctx)
+    (blank,) = answers.children
+    why = "Recorded at the conference"
+    answer = replace(
+        blank,
+        parents_view="Parents spoke.",
+        child_view="Bethany wrote a letter.",
+        threshold_rationale=why,
+        confirmed=True,
+        views=tuple(
+            d.AgencyView(uid(f"{reason}-{p.id}"), p.id, View.PLAN, why) for p in ctx.professionals
+        ),
+        threshold_met=True,
+        outcome=Outcome.CP_PLAN,
+        reason=reason,
+        categories=("neglect",),
+        primary_category="neglect",
+        lead_social_worker_id=SW,
+        core_group=(SW, POLICE),
+        contingency_plan="Legal planning meeting if the plan is not kept to.",
+        actions=(d.PlanAction(uid(f"{reason}-act"), "Sam Worker", "Visit", date(2026, 12, 1)),),
+    )
+    quorum = QuorumAnswer(reason="The chair went ahead: the family had travelled.")
+    return replace(answers, quorum=quorum, children=(answer,))

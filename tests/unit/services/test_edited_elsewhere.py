@@ -10,8 +10,6 @@ unless the person chooses to, and then only over the version they were shown.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,14 +19,12 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data.audit import AuditContext
 from cpc_desktop.data.errors import RowChanged
 from cpc_desktop.data.store import Store
-from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext, QuorumAnswer, start
-from cpc_desktop.domain.enums import Outcome, Tag, View
+from cpc_desktop.domain.enums import Tag
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.session import Session
-from tests.helpers.meeting import CHAIR, ITEM, M1, MINUTER, POLICE, REF, SW, assert_sound
-from tests.helpers.records import small_record, uid
+from tests.helpers.meeting import CHAIR, ITEM, M1, MINUTER, REF, assert_sound, decided_plan
+from tests.helpers.records import small_record
 from tests.helpers.stores import TickingClock, new_store
 
 
@@ -185,46 +181,19 @@ def test_an_orm_change_of_a_row_changed_since_it_was_read_is_refused(store: Stor
 # --- decisions --------------------------------------------------------------------------
 
 
-def plan(ctx: FlowContext, reason: str) -> FlowAnswers:
-    answers = start(ctx)
-    (blank,) = answers.children
-    why = "Recorded at the conference"
-    answer = replace(
-        blank,
-        parents_view="Parents spoke.",
-        child_view="Bethany wrote a letter.",
-        threshold_rationale=why,
-        confirmed=True,
-        views=tuple(
-            d.AgencyView(uid(f"{reason}-{p.id}"), p.id, View.PLAN, why) for p in ctx.professionals
-        ),
-        threshold_met=True,
-        outcome=Outcome.CP_PLAN,
-        reason=reason,
-        categories=("neglect",),
-        primary_category="neglect",
-        lead_social_worker_id=SW,
-        core_group=(SW, POLICE),
-        contingency_plan="Legal planning meeting if the plan is not kept to.",
-        actions=(d.PlanAction(uid(f"{reason}-act"), "Sam Worker", "Visit", date(2026, 12, 1)),),
-    )
-    quorum = QuorumAnswer(reason="The chair went ahead: the family had travelled.")
-    return replace(answers, quorum=quorum, children=(answer,))
-
-
 def test_a_decision_recorded_meanwhile_is_not_overwritten(store: Store) -> None:
     first = Session(store, CHAIR, TickingClock())
     second = Session(store, CHAIR, TickingClock())
     mine, theirs = second.decisions.context(REF), first.decisions.context(REF)
-    first.decisions.finish(REF, plan(theirs, "first chair"))
+    first.decisions.finish(REF, decided_plan(theirs, "first chair"))
     with pytest.raises(EditedElsewhere) as caught:
-        second.decisions.finish(REF, plan(mine, "second chair"))
+        second.decisions.finish(REF, decided_plan(mine, "second chair"))
     assert "someone else recorded the decision for" in caught.value.message
     assert [dec.reason for dec in caught.value.theirs] == ["first chair"]
     assert [dec.reason for dec in first.conferences.get(REF).decisions] == ["first chair"]
     # Keeping mine, knowingly: over the decision shown, and no other.
-    second.decisions.finish(REF, plan(mine, "second chair"), base=caught.value.version)
+    second.decisions.finish(REF, decided_plan(mine, "second chair"), base=caught.value.version)
     assert [dec.reason for dec in first.conferences.get(REF).decisions] == ["second chair"]
     with pytest.raises(EditedElsewhere):
-        first.decisions.finish(REF, plan(theirs, "first chair again"))
+        first.decisions.finish(REF, decided_plan(theirs, "first chair again"))
     assert_sound(store)
