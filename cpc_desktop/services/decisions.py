@@ -53,6 +53,8 @@ MINUTES_APPROVED = frozen_message(MinutesState.APPROVED)
 #: Which decision each child has now: the decision row's id and version (``None``: none).
 #: The wizard's finish is checked against the stamps read when it began.
 Stamps = Mapping[str, tuple[str, int] | None]
+#: The stamp of the conference's quorum reason, beside each child's decision.
+QUORUM_STAMP = "quorum-reason"
 
 
 def _stamps(session: Session, record: d.ConferenceRecord) -> dict[str, tuple[str, int] | None]:
@@ -65,7 +67,14 @@ def _stamps(session: Session, record: d.ConferenceRecord) -> dict[str, tuple[str
             )
         )
     }
-    return {child.id: found.get(child.id) for child in record.children}
+    stamps: dict[str, tuple[str, int] | None] = {
+        child.id: found.get(child.id) for child in record.children
+    }
+    # The reason for going ahead without a quorum, which finishing may write: a reason
+    # given in the roll call while the wizard is open is not overwritten unseen.
+    reason = record.conference.quorum_reason or ""
+    stamps[QUORUM_STAMP] = (reason, int(record.conference.quorum_reason_shared))
+    return stamps
 
 
 class DecisionService(ServiceBase):
@@ -122,8 +131,9 @@ class DecisionService(ServiceBase):
             record = self._record(s, ref)
             work.object_id = record.conference.id
             self._require_draft(s, record.conference.id)
-            self._require_unchanged(s, ref, record, base)
             ctx = self._flow_context(record, now)
+            writes_reason = answers.quorum is not None and not ctx.quorum.quorate
+            self._require_unchanged(s, ref, record, base, writes_reason)
             errors = [p for p in finish_problems(answers, ctx) if p.severity is Severity.ERROR]
             if errors:
                 raise RuleViolation([("$." + p.path, p.message) for p in errors])
@@ -147,20 +157,34 @@ class DecisionService(ServiceBase):
     # --- helpers ---------------------------------------------------------------------
 
     def _require_unchanged(
-        self, session: Session, ref: str, record: d.ConferenceRecord, base: Stamps | None
+        self,
+        session: Session,
+        ref: str,
+        record: d.ConferenceRecord,
+        base: Stamps | None,
+        writes_reason: bool,
     ) -> None:
         expected = self._bases.expected(ref, base)
         if not isinstance(expected, Mapping):
             return  # context() was never read here (the command line): nothing to compare
         now = _stamps(session, record)
         changed = [child for child in record.children if now[child.id] != expected.get(child.id)]
-        if not changed:
+        reason_moved = (
+            writes_reason
+            and QUORUM_STAMP in expected
+            and now[QUORUM_STAMP] != expected[QUORUM_STAMP]
+        )
+        if not changed and not reason_moved:
             return
         theirs = tuple(dec for dec in record.decisions if dec.child_id in {c.id for c in changed})
         names = ", ".join(f"{c.given_name} {c.family_name}".strip() for c in changed)
+        what = [f"recorded the decision for {names}"] if changed else []
+        if reason_moved:
+            said = record.conference.quorum_reason or "nothing"
+            what.append(f"gave the reason for going ahead without a quorum (“{said}”)")
         raise EditedElsewhere(
-            f"someone else recorded the decision for {names} after you began; nothing "
-            "was saved (choose whose decision to keep)",
+            f"someone else {' and '.join(what)} after you began; nothing was saved "
+            "(choose whose decision to keep)",
             theirs,
             now,
         )

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain import decision_flow as flow
 from cpc_desktop.domain.enums import View
 from cpc_desktop.services.session import Session
-from cpc_desktop.ui.decision.edited_elsewhere import DecisionConflictDialog
+from cpc_desktop.ui.decision.edited_elsewhere import DecisionConflictDialog, describe
 from cpc_desktop.ui.decision.wizard import DecisionWizard
 from tests.ui.test_decision_wizard import (
     Key,
@@ -116,3 +116,19 @@ def test_back_to_the_wizard_chooses_nothing(qtbot: QtBot, session: Session) -> N
     qtbot.mouseClick(dialog.back, QtCore.Qt.MouseButton.LeftButton)
     assert wizard.isVisible() and wizard.conflict is None
     assert [d.reason for d in session.conferences.get(ref).decisions] == [THEIRS_WHY]
+
+
+def test_a_quorum_reason_given_elsewhere_is_shown_beside_mine(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Only the reason for going ahead moved: the choice shows the two reasons."""
+    _ref, wizard = _at_summary(qtbot, session)
+    theirs, mine = describe(
+        wizard.ctx.children,
+        (),
+        wizard.answers,
+        wizard.ctx.terms,
+        reasons=("The family had travelled.", " "),
+    )
+    assert theirs == "Reason for going ahead without a quorum: The family had travelled."
+    assert mine == "Reason for going ahead without a quorum: (none given)"

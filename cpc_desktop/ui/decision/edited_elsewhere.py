@@ -32,8 +32,11 @@ def describe(
     theirs: Sequence[Decision],
     answers: flow.FlowAnswers,
     terms: Terms,
+    *,
+    reasons: tuple[str, str] | None = None,
 ) -> tuple[str, str]:
-    """Theirs and mine, one paragraph per child whose decision changed meanwhile."""
+    """Theirs and mine, one paragraph per child whose decision changed meanwhile, and
+    ``reasons`` (theirs, mine) for going ahead without a quorum if that was given too."""
     names = {child.id: labels.child_name(child, blank="Unborn baby") for child in children}
     changed = {dec.child_id for dec in theirs}
     theirs_text = "\n\n".join(
@@ -45,6 +48,14 @@ def describe(
         for answer in answers.children
         if answer.child_id in changed or not changed
     )
+    if reasons is not None:
+        theirs_reason, my_reason = (
+            f"Reason for going ahead without a quorum: {text.strip() or '(none given)'}"
+            for text in reasons
+        )
+        if not theirs:
+            return theirs_reason, my_reason
+        theirs_text, mine_text = f"{theirs_text}\n\n{theirs_reason}", f"{mine_text}\n\n{my_reason}"
     return theirs_text or "(their decision was removed)", mine_text
 
 

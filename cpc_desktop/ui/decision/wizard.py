@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
-from cpc_desktop.services.decisions import Stamps
+from cpc_desktop.services.decisions import QUORUM_STAMP, Stamps
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.ui.decision.edited_elsewhere import MINE, DecisionConflictDialog, describe
 from cpc_desktop.ui.decision.pages import PAGE_CLASSES, StepPage, SummaryPage
@@ -155,7 +155,18 @@ class DecisionWizard(QtWidgets.QWizard):
 
     def _offer_choice(self, refusal: EditedElsewhere) -> None:
         """Theirs or mine, side by side (see edited_elsewhere.py); runs beside the wizard."""
-        theirs, mine = describe(self.ctx.children, refusal.theirs, self.answers, self.ctx.terms)
+        stamps = refusal.version if isinstance(refusal.version, dict) else {}
+        their_reason = stamps.get(QUORUM_STAMP)
+        quorum = self.answers.quorum
+        theirs, mine = describe(
+            self.ctx.children,
+            refusal.theirs,
+            self.answers,
+            self.ctx.terms,
+            reasons=None
+            if their_reason is None or quorum is None
+            else (their_reason[0], quorum.reason),
+        )
         self.conflict = DecisionConflictDialog(self, refusal.message, theirs, mine)
         page = self.currentPage()
         if isinstance(page, SummaryPage):
@@ -166,6 +177,13 @@ class DecisionWizard(QtWidgets.QWizard):
             if dialog is None or dialog.choice is None:
                 return
             if dialog.choice == MINE:
+                self._finish(base=refusal.version)
+            elif not refusal.theirs and their_reason is not None and quorum is not None:
+                # Only the quorum reason was given elsewhere: my decisions, their reason.
+                kept = dataclasses.replace(
+                    quorum, reason=their_reason[0], reason_shared=bool(their_reason[1])
+                )
+                self.answers = dataclasses.replace(self.answers, quorum=kept)
                 self._finish(base=refusal.version)
             else:  # theirs stands: nothing saved here; the workspace shows theirs
                 self.decisions = tuple(refusal.theirs)

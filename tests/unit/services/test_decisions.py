@@ -37,7 +37,12 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.flow_dates import reconvene_by
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.decisions import MINUTES_APPROVED, DecisionService
-from cpc_desktop.services.errors import PermissionDenied, RuleViolation, ServiceError
+from cpc_desktop.services.errors import (
+    EditedElsewhere,
+    PermissionDenied,
+    RuleViolation,
+    ServiceError,
+)
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from tests.helpers.records import small_record, uid
@@ -310,3 +315,33 @@ def test_a_view_and_a_dissent_keep_the_chairs_share_flags(session: Session) -> N
         v.participant_id: v.participant_id == POLICE for v in stored.views
     }
     assert stored.dissents == (dissent,) and stored.dissents[0].shared_with_family
+
+
+def test_a_quorum_reason_given_elsewhere_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    """The roll call's reason for going ahead, given while the wizard was open, is not
+    written over unseen: finishing is refused with both, and either may then stand."""
+    session = open_session(tmp_path, small_record())  # only social care is present
+    other = Session(session.store, Actor("Jo Chair", UserRole.CHAIR), session.clock)
+    try:
+        ctx = session.decisions.context(REF)
+        answers = child_answer(
+            ctx,
+            views=views(ctx, View.NO_FURTHER_ACTION),
+            threshold_met=False,
+            outcome=Outcome.NO_FURTHER_ACTION,
+        )
+        answers = replace(answers, quorum=QuorumAnswer(reason="Mine: the report was shared."))
+        other.roll_call.set_quorum_reason(REF, "Theirs: the family had travelled.")
+        with pytest.raises(EditedElsewhere) as caught:
+            session.decisions.finish(REF, answers)
+        assert "gave the reason for going ahead without a quorum" in caught.value.message
+        assert "Theirs: the family had travelled." in caught.value.message
+        stored = session.conferences.get(REF).conference
+        assert stored.quorum_reason == "Theirs: the family had travelled."
+        assert stored.status is not ConferenceStatus.CONCLUDED  # nothing was saved
+        session.decisions.finish(REF, answers, base=caught.value.version)  # keep mine
+        stored = session.conferences.get(REF).conference
+        assert stored.quorum_reason == "Mine: the report was shared."
+        assert stored.status is ConferenceStatus.CONCLUDED
+    finally:
+        session.close()  # the same store: the second session closes with it
