@@ -864,3 +864,38 @@ def test_an_unknown_kind_is_refused() -> None:
     assert error(changed("quorum.agencies[1].kind", "fire")).startswith(
         "quorum.agencies[2].kind: expected one of 'childrens_social_care', 'police',"
     )
+
+
+def _with_authority(**changes: object) -> dict[str, Any]:
+    data = valid()
+    data["authority"] = {"name": "Fenbridge County Council", "address": ["County Hall"]}
+    data["authority"].update(changes)
+    return data
+
+
+def test_an_authority_reads_its_lines_and_contacts() -> None:
+    authority = parse_profile(
+        _with_authority(telephone="01632 960 000", email="cp@fenbridge.example.org")
+    ).authority
+    assert authority is not None
+    assert authority.letterhead() == (
+        "Fenbridge County Council",
+        "Child protection conference service",
+        "County Hall",
+        "Telephone 01632 960 000",
+        "Email cp@fenbridge.example.org",
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "x" * 121}, "authority.name: expected one line of at most 120 characters"),
+        ({"service": "Two\nlines"}, "authority.service: expected one line of at most 120"),
+        ({"address": ["County Hall", "y" * 121]}, "authority.address[2]: expected one line"),
+        ({"address": []}, "authority.address: missing: give the address, one line each"),
+        ({"email": "not an address"}, "authority.email: expected an email address"),
+    ],
+)
+def test_each_authority_line_is_checked(changes: dict[str, object], message: str) -> None:
+    assert error(_with_authority(**changes)).startswith(message)

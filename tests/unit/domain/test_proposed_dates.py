@@ -110,3 +110,11 @@ def test_non_working_names_the_reason() -> None:
     assert non_working(date(2026, 12, 7), calendar) is None
     # Outside the calendar's years a weekday is taken as working (nothing to say).
     assert non_working(date(2040, 1, 3), calendar) is None
+
+
+def test_a_limit_outside_the_calendar_or_without_a_working_day_before_it_stands() -> None:
+    calendar = uk_calendar(Division.ENGLAND_AND_WALES, 2026, 2026)
+    # The calendar does not reach 2027: the limit is proposed as it is.
+    assert proposed_day(date(2027, 1, 2), calendar, after=date(2026, 12, 1)) == date(2027, 1, 2)
+    # Saturday 5 December, the day after a Friday conference: no working day between.
+    assert proposed_day(date(2026, 12, 5), calendar, after=date(2026, 12, 4)) == date(2026, 12, 5)
