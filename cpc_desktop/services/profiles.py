@@ -88,6 +88,7 @@ class ProfileChoice:
             ``None``; a choice with a problem is shown but cannot be chosen.
         strategy_discussion: what the profile calls the discussion that starts the
             clock for an initial conference.
+        authority: the local authority its settings file names ("" for a nation's).
     """
 
     id: str
@@ -95,6 +96,8 @@ class ProfileChoice:
     path: Path | None = None
     problem: str | None = None
     strategy_discussion: str = "strategy discussion"
+    #: The authority its settings file names ("" for a nation's own rules).
+    authority: str = ""
 
 
 def profile_choices() -> tuple[ProfileChoice, ...]:
@@ -120,7 +123,8 @@ def profile_choices() -> tuple[ProfileChoice, ...]:
         nation = load_profile(profile.nation.value).name
         name = profile.authority.name if profile.authority else profile.name
         strategy = profile.terminology.strategy_discussion_name
-        local.append(ProfileChoice(profile.id, f"{name} ({nation})", path, None, strategy))
+        own = profile.authority.name if profile.authority else ""
+        local.append(ProfileChoice(profile.id, f"{name} ({nation})", path, None, strategy, own))
     local.sort(key=lambda c: c.label.casefold())
     shipped = [
         ProfileChoice(p.id, p.name, strategy_discussion=p.terminology.strategy_discussion_name)

@@ -308,9 +308,12 @@ class MainWindow(QtWidgets.QMainWindow):
             question=self.session.schedule.date_question,
             choices=profile_choices(),
             chosen=self.preferences.default_profile,
+            authority=self.preferences.local_authority,
         )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.created:
             self.preferences.default_profile = dialog.profile_id
+            if dialog.local_authority:
+                self.preferences.local_authority = dialog.local_authority
             self.refresh()
             self.open_conference(dialog.created.reference)
 

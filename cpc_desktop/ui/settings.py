@@ -79,3 +79,12 @@ class Preferences:
     @default_profile.setter
     def default_profile(self, profile_id: str) -> None:
         self._settings.setValue("conference/profile", profile_id)
+
+    @property
+    def local_authority(self) -> str:
+        """The local authority last typed for a conference under a nation's own rules."""
+        return str(self._settings.value("conference/local_authority", "") or "")
+
+    @local_authority.setter
+    def local_authority(self, name: str) -> None:
+        self._settings.setValue("conference/local_authority", name)

@@ -417,7 +417,12 @@ def test_a_new_conference_is_made_under_the_chosen_authority_or_nation(
         return created[-1]
 
     dialog = NewConferenceDialog(
-        TODAY, session.schedule.preview_due, create, choices=profile_choices(), chosen="wales"
+        TODAY,
+        session.schedule.preview_due,
+        create,
+        choices=profile_choices(),
+        chosen="wales",
+        authority="Bro Tawel",
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -427,9 +432,13 @@ def test_a_new_conference_is_made_under_the_chosen_authority_or_nation(
     broken = combo.model().item(0)
     assert not broken.isEnabled() and "line 3: nation" in broken.toolTip()
     assert combo.currentText() == "Wales"  # the last one chosen
+    # A nation's own rules: the chair names the authority (the last one typed is offered).
+    assert dialog.authority.isVisibleTo(dialog) and dialog.authority.text() == "Bro Tawel"
     combo.setFocus()
     qtbot.keyClicks(combo, "Glen")
     assert dialog.profile_id == "glenmorven"
+    assert not dialog.authority.isVisibleTo(dialog)  # its settings file names it
+    assert dialog.local_authority == ""
     dialog.anchor.setDate(QtCore.QDate(2026, 11, 16))
     qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
     qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
@@ -437,3 +446,28 @@ def test_a_new_conference_is_made_under_the_chosen_authority_or_nation(
     assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
     record = session.conferences.get(created[0].reference).conference
     assert (record.profile, record.local_authority) == ("glenmorven", "Glenmorven Council")
+
+
+def test_under_a_nations_rules_the_authority_typed_reaches_the_conference(
+    qtbot: QtBot, session: Session
+) -> None:
+    created = []
+
+    def create(value):
+        created.append(session.conferences.create_conference(value))
+        return created[-1]
+
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, create, choices=profile_choices(), chosen="england"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.authority.isVisibleTo(dialog) and dialog.authority.text() == ""
+    dialog.authority.setFocus()
+    qtbot.keyClicks(dialog.authority, "  Fenbridge   Borough Council ")
+    dialog.anchor.setDate(QtCore.QDate(2026, 11, 16))
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    stored = session.conferences.get(created[0].reference).conference
+    assert stored.local_authority == "Fenbridge Borough Council"

@@ -104,6 +104,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         question: Callable[[NewConference], str | None] = lambda _new: None,
         choices: Sequence[ProfileChoice] = (),
         chosen: str = "",
+        authority: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New conference")
@@ -114,6 +115,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self._held_anyway: date | None = None
         self._choices = tuple(choices)
         self._chosen = chosen
+        self._authority = authority
         self.created: Any = None
         self._build_ui()
         self._refresh()
@@ -141,6 +143,18 @@ class NewConferenceDialog(QtWidgets.QDialog):
         return combo
 
     @property
+    def local_authority(self) -> str:
+        """The authority typed for a nation's own rules ("" under an authority's file,
+        which names its own)."""
+        if self._chosen_authority():
+            return ""
+        return " ".join(self.authority.text().split())
+
+    def _chosen_authority(self) -> str:
+        chosen = {c.id: c for c in self._choices}.get(self.profile_id)
+        return chosen.authority if chosen is not None else ""
+
+    @property
     def profile_id(self) -> str:
         """The chosen profile's id (England when no choice is offered)."""
         value = self.profile.currentData()
@@ -160,6 +174,9 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.start = QtWidgets.QTimeEdit(QtCore.QTime(10, 0))
         self.start.setDisplayFormat("HH:mm")
         self.start.setAccessibleName("Start time")
+        self.authority = bound(QtWidgets.QLineEdit(self._authority), "$.conference.local_authority")
+        self.authority.setAccessibleName("Local authority")
+        self.authority.setPlaceholderText("The council or Trust holding the conference")
         self.venue = bound(QtWidgets.QLineEdit(), "$.conference.venue")
         self.venue.setAccessibleName("Venue")
         self.mode = QtWidgets.QComboBox()
@@ -200,6 +217,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         if self._choices:
             form.addRow("R&ules:", self.profile)
+        form.addRow("Local authorit&y:", self.authority)
+        self._authority_row = form.rowCount() - 1
         form.addRow("&Type:", self.type)
         form.addRow("&Date:", self.date)
         form.addRow("", self.date_note)
@@ -272,6 +291,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
             children=children,
             start_time=None if not start.isValid() else start.toPython(),  # type: ignore[arg-type]
             venue=self.venue.text().strip(),
+            local_authority=self.local_authority,
             mode=self.mode.currentData(),
             strategy_discussion_date=anchor
             if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
@@ -286,6 +306,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
 
     def _refresh(self) -> None:
         kind = self.kind
+        self._form.setRowVisible(self._authority_row, not self._chosen_authority())
         text = _ANCHOR_LABELS[kind]
         if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH):
             chosen = {c.id: c for c in self._choices}.get(self.profile_id)
