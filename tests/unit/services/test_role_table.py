@@ -42,7 +42,7 @@ from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.probe import key_for_file
 from cpc_desktop.data.store import create_store, open_store, sidecars
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext, QuorumAnswer, start
+from cpc_desktop.domain.decision_flow import FlowAnswers
 from cpc_desktop.domain.enums import (
     AgendaStatus,
     AttendanceKind,
@@ -51,10 +51,8 @@ from cpc_desktop.domain.enums import (
     ConferenceType,
     CopyKind,
     Division,
-    Outcome,
     ParticipantRole,
     UserRole,
-    View,
 )
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
 from cpc_desktop.domain.minutes_document import MinutesCopy
@@ -84,6 +82,7 @@ from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
 from cpc_desktop.services.users import UserService
+from tests.helpers.meeting import decided_plan
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -724,32 +723,6 @@ def quorate(record: d.ConferenceRecord) -> d.ConferenceRecord:
     return replace(record, participants=(*people, health))
 
 
-def plan_answers(ctx: FlowContext) -> FlowAnswers:
-    """The wizard finished with a child protection plan for the small record's child."""
-    why = "Recorded at the conference"
-    answers = start(ctx)
-    (blank,) = answers.children
-    answer = replace(
-        blank,
-        parents_view="Parents spoke.",
-        child_view="Bethany wrote a letter.",
-        threshold_rationale=why,
-        confirmed=True,
-        views=tuple(
-            d.AgencyView(uid(f"view-{p.id}"), p.id, View.PLAN, why) for p in ctx.professionals
-        ),
-        threshold_met=True,
-        outcome=Outcome.CP_PLAN,
-        categories=("neglect",),
-        primary_category="neglect",
-        lead_social_worker_id=SW,
-        core_group=(SW, POLICE),
-        contingency_plan="Legal planning meeting if the plan is not kept to.",
-        actions=(d.PlanAction(uid("plan-act"), "Sam Worker", "Visit weekly", date(2026, 12, 1)),),
-    )
-    return replace(answers, quorum=QuorumAnswer(), children=(answer,))
-
-
 def hand_over_from_another_laptop(folder: Path) -> tuple[Path, Package]:
     """A package the minute-taker's laptop made of a conference this store lacks."""
     laptop = new_store(folder, "laptop.db")
@@ -799,7 +772,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         chair.conferences.import_record(quorate(small_record()))
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
-        answers = plan_answers(chair.decisions.context(SMALL))
+        answers = decided_plan(chair.decisions.context(SMALL), "plan")
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
         folder=folder,
