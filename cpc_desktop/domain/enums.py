@@ -188,3 +188,38 @@ class UserRole(StrEnum):
     CHAIR = "chair"
     MINUTE_TAKER = "minute_taker"
     READ_ONLY = "read_only"
+
+
+class Language(StrEnum):
+    """The language a person chose for what is written to them (Welsh Language Standards).
+
+    A participant's ``language`` is ``None`` when the choice is not known; under the Wales
+    profile such a person's letters are bilingual, Welsh first.
+    """
+
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
+class StrategyAnchor(StrEnum):
+    """Which strategy discussion starts the clock for an initial conference."""
+
+    INITIATED = "initiated"  # the discussion at which the enquiry was started
+    LAST = "last"  # the most recent discussion
+
+
+class AppealGround(StrEnum):
+    """Why a parent appeals against a conference's decision (domain.md §8)."""
+
+    PROCESS = "process"  # the procedures were not followed, affecting the outcome
+    INFORMATION = "information"  # information inaccurate, incomplete or not considered
+    THRESHOLD = "threshold"  # the threshold was not met, or met and ignored
+    CATEGORY = "category"  # the category is wrong
+    NOT_HEARD = "not_heard"  # not given the chance to be heard, or not treated with respect
+
+
+class AppealOutcome(StrEnum):
+    PENDING = "pending"
+    UPHELD = "upheld"
+    NOT_UPHELD = "not_upheld"
+    WITHDRAWN = "withdrawn"

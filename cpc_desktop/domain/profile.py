@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
 from cpc_desktop.domain.agencies import GROUP_KINDS, AgencyKind, Directory, DirectoryEntry
-from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
+from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
 
 DEFAULT_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -132,13 +131,6 @@ class ProfileError(ValueError):
     The message is a single line, ``<key path>: <problem>``, fit to show to the person
     who maintains the profile file.
     """
-
-
-class StrategyAnchor(StrEnum):
-    """Which strategy discussion starts the clock for an initial conference."""
-
-    INITIATED = "initiated"  # the discussion at which the enquiry was started
-    LAST = "last"  # the most recent discussion
 
 
 class Category(NamedTuple):
