@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
 from cpc_desktop.domain.agencies import AgencyKind, words
-from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
+from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
     DEFAULT_SALUTATION,
@@ -43,7 +43,6 @@ from cpc_desktop.domain.profile import (
     ProfileError,
     Quorum,
     Statements,
-    StrategyAnchor,
     Terminology,
     Timescales,
     normalise_name,

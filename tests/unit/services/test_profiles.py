@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation
-from cpc_desktop.domain.profile import REQUIRED_AGENDA_KEYS, ProfileError, StrategyAnchor
+from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
+from cpc_desktop.domain.profile import REQUIRED_AGENDA_KEYS, ProfileError
 from cpc_desktop.services import profiles
 from cpc_desktop.services.profiles import DEFAULT_PROFILE, available_profiles, load_profile
 
