@@ -26,12 +26,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
 from cpc_desktop.domain.agencies import GROUP_KINDS, AgencyKind, Directory, DirectoryEntry
-from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
+from cpc_desktop.domain.enums import (
+    ConferenceType,
+    DayUnit,
+    Division,
+    Language,
+    Nation,
+    StrategyAnchor,
+)
 
 DEFAULT_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -388,6 +395,37 @@ class Authority:
         return (self.name, self.service, *self.address, *contacts)
 
 
+class AgendaTitle(NamedTuple):
+    """An agenda item's title in a translation; ``conference_type`` is "" for every agenda
+    the key is used in, else the type whose agenda this title is for."""
+
+    key: str
+    title: str
+    conference_type: str = ""
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A profile's words in another language (``[translations.<code>]``).
+
+    Every word a letter or an agenda prints: the terminology, the complaints route, the
+    marking, every letter template, every category label and every agenda title.
+    """
+
+    language: Language
+    terminology: Terminology
+    complaints_route: str
+    protective_marking: str
+    letters: LetterTemplates
+    categories: tuple[Category, ...]
+    agenda_titles: tuple[AgendaTitle, ...]
+
+    def agenda_title(self, conference_type: ConferenceType, item: AgendaItem) -> str:
+        """The title of ``item`` on the agenda of ``conference_type`` in this language."""
+        found = {(t.conference_type, t.key): t.title for t in self.agenda_titles}
+        return found.get((conference_type.value, item.key), found.get(("", item.key), item.title))
+
+
 @dataclass(frozen=True)
 class Profile:
     """Everything that differs between jurisdictions, checked and immutable."""
@@ -415,6 +453,52 @@ class Profile:
     #: The authority's own details, from its local settings file (none in a shipped
     #: nation's profile).
     authority: Authority | None = None
+    #: The language the words above are in, and the other languages the profile has.
+    language: Language = Language.ENGLISH
+    translations: tuple[Translation, ...] = ()
+    #: The English profile a translated one was made from (None for the English).
+    english: Profile | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The languages this profile can write in: English, then each translation's."""
+        return (Language.ENGLISH, *(t.language for t in self.translations))
+
+    def in_language(self, language: Language) -> Profile:
+        """This profile with its words in ``language`` (as it is for English).
+
+        Raises:
+            KeyError: the profile has no translation into ``language``.
+        """
+        language = Language(language)
+        if language is self.language:
+            return self
+        if self.english is not None:
+            return self.english.in_language(language)
+        for translation in self.translations:
+            if translation.language is language:
+                break
+        else:
+            raise KeyError(language.value)
+        labels = {category.key: category.label for category in translation.categories}
+        agendas = {
+            kind.value: tuple(
+                replace(item, title=translation.agenda_title(kind, item))
+                for item in self.agenda.for_type(kind)
+            )
+            for kind in ConferenceType
+        }
+        return replace(
+            self,
+            language=language,
+            terminology=translation.terminology,
+            complaints_route=translation.complaints_route,
+            protective_marking=translation.protective_marking,
+            letters=translation.letters,
+            categories=tuple(Category(c.key, labels.get(c.key, c.label)) for c in self.categories),
+            agenda=Agendas(**agendas),
+            english=self,
+        )
 
     def category_label(self, key: str) -> str:
         """The label of the category with this key; ``KeyError`` if there is none."""
