@@ -76,3 +76,5 @@ class LetterWords:
     signatory_title: str
     #: Before the conference reference at the head of a letter.
     reference_label: str
+    #: At the foot of each page of a letter longer than one. Arguments: page, pages.
+    page_label: str

@@ -131,4 +131,5 @@ WORDS = LetterWords(
     " yn cyfarfod yn aml i wneud yn siŵr bod y cynllun yn gweithio.",
     signatory_title="Cadeirydd annibynnol",
     reference_label="Ein cyfeirnod:",
+    page_label="Tudalen {page} o {pages}",
 )

@@ -101,4 +101,5 @@ WORDS = LetterWords(
     " meets often to check that the plan is working.",
     signatory_title="Independent chair",
     reference_label="Our reference:",
+    page_label="Page {page} of {pages}",
 )

@@ -78,8 +78,28 @@ class PrintedDocument:
 
 
 @dataclass(frozen=True)
+class LetterVersion:
+    """A letter's words in one language: from the date to the signature."""
+
+    language: str  # "en" or "cy"
+    date_text: str
+    subject: str
+    salutation: str
+    paragraphs: tuple[Para, ...]
+    sign_off: str
+    signatory: tuple[str, ...]
+    reference_label: str = "Our reference:"
+
+
+@dataclass(frozen=True)
 class LetterDocument:
-    """One letter to one person, laid out as a letter (address block, date, subject)."""
+    """One letter to one person, laid out as a letter (address block, date, subject).
+
+    The fields from ``date_text`` to ``signatory`` are its words in ``language``. A
+    bilingual letter has ``other_versions`` too: the same letter in each other language,
+    printed after the first from a new page, with ``notice`` (a line saying so in every
+    language) at the top.
+    """
 
     marking: str
     reference: str
@@ -93,3 +113,23 @@ class LetterDocument:
     sign_off: str  # "Yours sincerely,"
     signatory: tuple[str, ...]  # the chair's name and title
     large_print: bool = False  # 16 pt body text for a person who asked for large print
+    language: str = "en"
+    reference_label: str = "Our reference:"
+    other_versions: tuple[LetterVersion, ...] = ()
+    notice: str = ""  # "This letter is in Welsh and in English." in each language
+    page_label: str = "Page {page} of {pages}"  # past one page, at the foot
+
+    @property
+    def versions(self) -> tuple[LetterVersion, ...]:
+        """Each language's words, in the order they are printed."""
+        first = LetterVersion(
+            self.language,
+            self.date_text,
+            self.subject,
+            self.salutation,
+            self.paragraphs,
+            self.sign_off,
+            self.signatory,
+            self.reference_label,
+        )
+        return (first, *self.other_versions)
