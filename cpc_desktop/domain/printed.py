@@ -10,7 +10,7 @@ escape it, and must keep line breaks (``"\\n"``) as line breaks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 
@@ -119,6 +119,18 @@ class LetterDocument:
     notice: str = ""  # "This letter is in Welsh and in English." in each language
     page_label: str = "Page {page} of {pages}"  # past one page, at the foot
 
+    def __repr__(self) -> str:
+        """As the dataclass writes it, but leaving out the fields from ``language`` on
+        while they hold their defaults: a held letter is known by the hash of this text
+        (``services/held.py``), so an English letter held for a check before those fields
+        existed is still the same letter."""
+        shown = [
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.name not in _LATER_FIELDS or getattr(self, f.name) != f.default
+        ]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     @property
     def versions(self) -> tuple[LetterVersion, ...]:
         """Each language's words, in the order they are printed."""
@@ -133,3 +145,6 @@ class LetterDocument:
             self.reference_label,
         )
         return (first, *self.other_versions)
+
+
+_LATER_FIELDS = frozenset({"language", "reference_label", "other_versions", "notice", "page_label"})

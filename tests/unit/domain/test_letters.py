@@ -235,6 +235,9 @@ def compose(
     **kw: Any,
 ) -> LetterDocument:
     sender = kw.pop("sender", ())
+    # English unless a test asks otherwise: under Wales, a letter to someone whose choice
+    # is not known (language=None) is bilingual (tests/unit/domain/test_letters_welsh.py).
+    kw.setdefault("language", Language.ENGLISH)
     return compose_letter(
         record or harland(), profile, request(kind, name, **kw), TODAY, sender=sender
     )
@@ -355,11 +358,7 @@ def test_every_kind_can_be_written_for_every_profile(profile_id: str, kind: Lett
     profile = PROFILES[profile_id]
     record = _record_for(kind)
 
-    # English asked for: under Wales a letter to someone whose choice is not known is
-    # bilingual (tests/unit/domain/test_letters_welsh.py).
-    letter = compose(
-        record, kind, _RECIPIENTS[kind], profile, large_print=True, language=Language.ENGLISH
-    )
+    letter = compose(record, kind, _RECIPIENTS[kind], profile, large_print=True)
 
     assert letter.marking == profile.protective_marking == "OFFICIAL-SENSITIVE"
     assert letter.reference == "CPC-2026-0001"
@@ -387,7 +386,7 @@ def test_the_parent_letter_states_every_fact(profile_id: str) -> None:
     profile = PROFILES[profile_id]
     terms = profile.terminology
 
-    body = text_of(compose(profile=profile, language=Language.ENGLISH))
+    body = text_of(compose(profile=profile))
 
     assert f"Lily is now {terms.registered_phrase}." in body
     assert f"Kai does not need a {terms.plan_name}." in body

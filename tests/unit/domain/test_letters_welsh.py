@@ -52,6 +52,7 @@ def welsh_letter(kind: LetterKind = LetterKind.PARENT, **kw: Any) -> LetterDocum
         record = ended() if kind is LetterKind.PLAN_ENDED else harland()
         if kind is LetterKind.TRANSFER:
             record = harland(type=ConferenceType.TRANSFER_IN)
+    kw.setdefault("language", None)  # not known: both languages
     return compose(record, kind, _RECIPIENTS[kind], WALES, **kw)
 
 
