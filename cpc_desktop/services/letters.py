@@ -348,21 +348,22 @@ _SERVICE = {
 
 def _chosen(person: d.Participant | None) -> Language | None:
     """The language ``person`` chose to be written to in; None when not known."""
-    language: Language | None = getattr(person, "language", None)
-    return language
+    return None if person is None else person.language
 
 
 def with_language(record: d.ConferenceRecord, request: LetterRequest) -> LetterRequest:
     """``request`` in the language its recipient chose, as the record has it.
 
-    A letter to a participant follows their recorded choice; where none is recorded,
-    the request's own (None: not known). A letter to no participant (a transfer letter
-    to the other authority) keeps the request's language, so is bilingual under Wales
-    unless the user chose one.
+    A letter to a participant follows their recorded choice (``Participant.language``;
+    None: not known, so both languages under Wales), whatever the request says, so the
+    letter made again for the release check is the letter that was held. A letter to no
+    participant (a transfer letter to the other authority) keeps the request's language:
+    bilingual under Wales unless the user chose one.
     """
     person = next((p for p in record.participants if p.id == request.recipient_id), None)
-    chosen = _chosen(person)
-    return request if chosen is None else replace(request, language=chosen)
+    if person is None:
+        return request
+    return replace(request, language=_chosen(person))
 
 
 def family_letter(record: d.ConferenceRecord, request: LetterRequest) -> bool:
