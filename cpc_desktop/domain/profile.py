@@ -388,11 +388,37 @@ class Authority:
     telephone: str = ""
     email: str = ""
 
-    def letterhead(self) -> tuple[str, ...]:
-        """The lines at the head of a letter: name, service, address, then contacts."""
-        contacts = [f"Telephone {self.telephone}"] if self.telephone else []
-        contacts += [f"Email {self.email}"] if self.email else []
-        return (self.name, self.service, *self.address, *contacts)
+    #: The name and service in other languages, from ``[translations.<code>.authority]``.
+    translated: tuple[tuple[Language, str, str], ...] = ()
+
+    def letterhead(self, languages: tuple[Language, ...] = (Language.ENGLISH,)) -> tuple[str, ...]:
+        """The lines at the head of a letter: name, service, address, then contacts.
+
+        In several languages (a bilingual letter), each line that differs reads
+        "Welsh / English" in the order of ``languages``.
+        """
+        words = {Language.ENGLISH: (self.name, self.service)}
+        words |= {language: (name, service) for language, name, service in self.translated}
+
+        def line(pick: int) -> str:
+            said = (words.get(language, words[Language.ENGLISH])[pick] for language in languages)
+            return " / ".join(dict.fromkeys(said))
+
+        def label(pick: int) -> str:
+            return " / ".join(
+                dict.fromkeys(CONTACT_LABELS[language][pick] for language in languages)
+            )
+
+        contacts = [f"{label(0)} {self.telephone}"] if self.telephone else []
+        contacts += [f"{label(1)} {self.email}"] if self.email else []
+        return (line(0), line(1), *self.address, *contacts)
+
+
+#: How a letterhead labels the telephone number and the email address, in each language.
+CONTACT_LABELS: Mapping[Language, tuple[str, str]] = {
+    Language.ENGLISH: ("Telephone", "Email"),
+    Language.WELSH: ("Ffôn", "E-bost"),
+}
 
 
 class AgendaTitle(NamedTuple):

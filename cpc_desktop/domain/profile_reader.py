@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import Any
 
 from cpc_desktop.domain.agencies import AgencyKind, words
@@ -122,12 +122,15 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
-        authority=_authority(root.table("authority", _keys(Authority)))
+        authority=_authority(root.table("authority", _AUTHORITY_KEYS))
         if root.has("authority")
         else None,
     )
-    return replace(profile, translations=read_translations(root, profile))
+    return read_translations(root, profile)
 
+
+#: The keys of an [authority] table (its other languages come from [translations]).
+_AUTHORITY_KEYS = tuple(key for key in _keys(Authority) if key != "translated")
 
 #: Most characters an authority's name, service or an address line may have.
 _LINE_LIMIT = 120

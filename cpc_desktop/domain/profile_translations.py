@@ -10,6 +10,7 @@ English in the middle of a Welsh letter::
     [translations.cy.letters.<kind>]               # subject, body, salutation, sign_off
     [translations.cy.categories]                   # category key = label, for each one
     [translations.cy.agenda]                       # agenda item key = title, for each one
+    [translations.cy.authority]                    # optional: name, service (an authority's)
 
 An agenda title may instead be a table of titles by conference type
 (``purpose = { initial = "...", review = "..." }``) where the agendas word it differently.
@@ -21,7 +22,7 @@ part (subject, body, salutation), and only known placeholders. Every problem is 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from cpc_desktop.domain.enums import ConferenceType, Language
 from cpc_desktop.domain.profile import (
@@ -41,6 +42,7 @@ from cpc_desktop.domain.profile_table import Table, describe, fail, field_names
 __all__ = ["read_translations"]
 
 _KEYS = (
+    "authority",
     "complaints_route",
     "protective_marking",
     "terminology",
@@ -48,19 +50,37 @@ _KEYS = (
     "categories",
     "agenda",
 )
+_LINE_LIMIT = 120  # as for the authority's own lines
 _LANGUAGES = tuple(language.value for language in Language if language is not Language.ENGLISH)
 
 
-def read_translations(root: Table, english: Profile) -> tuple[Translation, ...]:
-    """The translations under ``root``'s ``translations`` key, checked against ``english``."""
+def read_translations(root: Table, english: Profile) -> Profile:
+    """``english`` with the translations under ``root``'s ``translations`` key, each
+    checked against it (and the authority's name and service in each language)."""
     if not root.has("translations"):
-        return ()
+        return english
     table = root.table("translations", _LANGUAGES)
-    return tuple(
-        _translation(table.table(code, _KEYS), Language(code), english)
-        for code in _LANGUAGES
-        if table.has(code)
-    )
+    translations: list[Translation] = []
+    named: list[tuple[Language, str, str]] = []
+    authority = english.authority
+    for code in _LANGUAGES:
+        if not table.has(code):
+            continue
+        language = Language(code)
+        words = table.table(code, _KEYS)
+        translations.append(_translation(words, language, english))
+        if words.has("authority"):
+            if authority is None:
+                fail(words.where("authority"), "only goes with an [authority] table")
+            own = words.table("authority", ("name", "service"))
+            name, service = own.text("name", authority.name), own.text("service", authority.service)
+            for key, value in (("name", name), ("service", service)):
+                if "\n" in value or len(value) > _LINE_LIMIT:
+                    fail(own.where(key), f"expected one line of at most {_LINE_LIMIT} characters")
+            named.append((language, name, service))
+    if authority is not None and named:
+        authority = replace(authority, translated=tuple(named))
+    return replace(english, translations=tuple(translations), authority=authority)
 
 
 def _translation(table: Table, language: Language, english: Profile) -> Translation:

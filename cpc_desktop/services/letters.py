@@ -322,7 +322,7 @@ class LetterService(ServiceBase):
         """The letterhead: the authority's own from its settings file, else its name and
         the service (named in each of the letter's languages)."""
         if profile.authority is not None:
-            return profile.authority.letterhead()
+            return profile.authority.letterhead(tuple(languages) or (Language.ENGLISH,))
         authority = record.conference.local_authority
         lines = [authority] if authority else []
         service = " / ".join(_SERVICE[language] for language in languages or (Language.ENGLISH,))

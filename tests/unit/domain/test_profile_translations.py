@@ -183,3 +183,50 @@ def test_a_new_english_agenda_item_needs_its_welsh_title() -> None:
         data["agenda"]["review"].append({"key": "housing", "title": "Housing", "minutes": 5})
 
     assert refused(add) == "translations.cy.agenda.housing: missing (this key is required)"
+
+
+# --------------------------------------------------------------------------- letterhead
+
+_AUTHORITY = {
+    "name": "Bro Tawel County Borough Council",
+    "address": ["Civic Offices", "Aberdawel"],
+    "telephone": "029 2018 0000",
+    "email": "cynadleddau@brotawel.example.org",
+}
+
+
+def test_an_authority_names_itself_in_welsh_on_the_letterhead() -> None:
+    override = {
+        "authority": _AUTHORITY,
+        "translations": {"cy": {"authority": {"name": "Cyngor Bwrdeistref Sirol Bro Tawel"}}},
+    }
+    profile = parse_profile(merge(WALES_RAW, override))
+    authority = profile.authority
+    assert authority is not None
+
+    assert authority.letterhead((Language.WELSH,)) == (
+        "Cyngor Bwrdeistref Sirol Bro Tawel",
+        "Child protection conference service",  # no Welsh given: the English stays
+        "Civic Offices",
+        "Aberdawel",
+        "Ffôn 029 2018 0000",
+        "E-bost cynadleddau@brotawel.example.org",
+    )
+    both = authority.letterhead((Language.WELSH, Language.ENGLISH))
+    assert both[0] == "Cyngor Bwrdeistref Sirol Bro Tawel / Bro Tawel County Borough Council"
+    assert both[1] == "Child protection conference service"
+    assert both[-2:] == (
+        "Ffôn / Telephone 029 2018 0000",
+        "E-bost / Email cynadleddau@brotawel.example.org",
+    )
+    assert authority.letterhead()[0] == "Bro Tawel County Borough Council"
+
+
+def test_a_welsh_authority_name_needs_an_authority() -> None:
+    message = refused(lambda d: welsh(d).__setitem__("authority", {"name": "Cyngor"}))
+    assert message == "translations.cy.authority: only goes with an [authority] table"
+
+
+def test_the_authority_table_has_no_translated_key() -> None:
+    message = refused(lambda d: d.__setitem__("authority", {**_AUTHORITY, "translated": []}))
+    assert message.startswith("authority.translated: unknown key")
