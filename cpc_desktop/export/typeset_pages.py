@@ -236,9 +236,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         page_style: ParagraphStyle,
         info: Info,
         always_number: bool,
+        page_label: str = "Page {page} of {pages}",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._page_label = page_label
         self._saved_pages: list[dict[str, Any]] = []
         self._page_style = page_style
         self._always_number = always_number
@@ -266,6 +268,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         self.setFont(fonts.BODY, style.fontSize)
         self.setFillColor(style.textColor)
         self.drawRightString(
-            PAGE_WIDTH - MARGIN_X, 8 * mm + 1, f"Page {self._pageNumber} of {total}"
+            PAGE_WIDTH - MARGIN_X,
+            8 * mm + 1,
+            self._page_label.format(page=self._pageNumber, pages=total),
         )
         self.restoreState()
