@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
 ts=cpc_desktop/resources/i18n/cpc_desktop_cy.ts
-mapfile -t sources < <(git ls-files 'cpc_desktop/ui/*.py' 'cpc_desktop/ui/**/*.py' | sort -u)
+mapfile -t sources < <(find cpc_desktop/ui -name '*.py' | sort)
 "$bin/pyside6-lupdate" -no-obsolete -locations none -target-language cy "${sources[@]}" -ts "$ts"
 "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"

@@ -16,7 +16,9 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
+from cpc_desktop.domain.enums import ConferenceType, Language
 from cpc_desktop.domain.family_view import family_view
+from cpc_desktop.domain.profile import Profile
 from cpc_desktop.services.profiles import load_profile
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.family.window import FamilyWindow
@@ -292,3 +294,41 @@ def test_every_widget_has_an_accessible_name(qtbot: QtBot) -> None:
         assert widget.accessibleName(), widget.objectName()
     for label in (screen.title, screen.subtitle, screen.agenda_heading, screen.progress):
         assert label.accessibleName() == label.text().replace("\n", " ")
+
+
+@dataclasses.dataclass(frozen=True)
+class _WelshWales(Profile):
+    """The Wales profile with ``in_language``, as the profile translations provide it."""
+
+    def in_language(self, language: Language) -> Profile:
+        if language is not Language.WELSH:
+            return self
+        terminology = dataclasses.replace(
+            self.terminology, meeting_name="Cynhadledd Amddiffyn Plant"
+        )
+        items = tuple(
+            dataclasses.replace(item, title=f"CY {item.title}")
+            for item in self.agenda.for_type(ConferenceType.PRE_BIRTH)
+        )
+        agenda = dataclasses.replace(self.agenda, pre_birth=items)
+        return dataclasses.replace(self, terminology=terminology, agenda=agenda)
+
+
+def test_the_meeting_name_and_agenda_titles_come_from_the_welsh_profile(qtbot: QtBot) -> None:
+    wales = load_profile("wales")
+    profile = _WelshWales(**{f.name: getattr(wales, f.name) for f in dataclasses.fields(wales)})
+    record = wales_meeting()
+    renamed = dataclasses.replace(record.agenda[1], title="Our own words for item two")
+    record = dataclasses.replace(record, agenda=(record.agenda[0], renamed, *record.agenda[2:]))
+    screen = FamilyWindow(profile, lambda: family_view(record, MEETING_STARTS))
+    qtbot.addWidget(screen)
+    assert screen.title.text() == "Cynhadledd Amddiffyn Plant\nChild Protection Conference"
+    agenda = screen.agenda.toPlainText()
+    first = record.agenda[0].title
+    assert f"1. CY {first}\n{first}" in agenda  # Welsh first, then English
+    # An item the chair renamed is shown as typed: there is no Welsh for it.
+    assert "2. Our own words for item two\n" in agenda
+    assert "CY Our own" not in agenda
+    screen.set_screen_language(ScreenLanguage.WELSH)
+    assert screen.title.text() == "Cynhadledd Amddiffyn Plant"
+    assert f"1. CY {first}\n" in screen.agenda.toPlainText()
