@@ -273,7 +273,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Preferences…",
         "Ctrl+,",
         _W,
-        "How soon to lock when idle and to clear copied text",
+        "When to lock and to clear copied text; the screen language",
         _FILE,
         3,
     ),

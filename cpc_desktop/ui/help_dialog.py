@@ -38,6 +38,11 @@ it restricted (it will be left out of the family's copy) and Ctrl+J records an a
 Ctrl+Return starts the next entry. The child's views and the parents' views must be
 recorded, or the reason they could not be obtained given, before the minutes can be
 finalised (Ctrl+Shift+R checks).</p>
+<p><b>Who is here</b> (Ctrl+Shift+W) opens a window to show the family: the meeting, the
+agenda with the item under discussion marked, and who is present, has left or sent
+apologies. It follows the agenda and the introductions as they change and shows nothing
+private. <b>Show on screen</b> puts it full screen on another screen (Esc comes back);
+under the Wales profile choose Welsh, English or both.</p>
 <p>Ctrl+Z undoes changes to entries, people and the agenda; within the text you are
 typing it undoes the typing.</p>
 <p>The home screen shows what is due and what is overdue for every conference, and

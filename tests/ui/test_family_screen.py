@@ -16,7 +16,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.domain.enums import ConferenceType, Language
+from cpc_desktop.domain.enums import AgendaStatus, ConferenceType, Language
 from cpc_desktop.domain.family_view import family_view
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.services.profiles import load_profile
@@ -332,3 +332,13 @@ def test_the_meeting_name_and_agenda_titles_come_from_the_welsh_profile(qtbot: Q
     screen.set_screen_language(ScreenLanguage.WELSH)
     assert screen.title.text() == "Cynhadledd Amddiffyn Plant"
     assert f"1. CY {first}\n" in screen.agenda.toPlainText()
+
+
+def test_when_every_item_is_done_the_meeting_has_ended(qtbot: QtBot) -> None:
+    record = wales_meeting()
+    done = tuple(dataclasses.replace(i, status=AgendaStatus.DONE) for i in record.agenda)
+    record = dataclasses.replace(record, agenda=done)
+    screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, MEETING_STARTS))
+    qtbot.addWidget(screen)
+    assert screen.progress.text() == "Mae'r cyfarfod wedi dod i ben / The meeting has ended"
+    assert screen.agenda.toPlainText().count("✓") == len(done)

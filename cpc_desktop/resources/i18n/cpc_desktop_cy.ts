@@ -88,6 +88,10 @@
         <translation>Nid yw&apos;r cyfarfod wedi dechrau eto</translation>
     </message>
     <message>
+        <source>The meeting has ended</source>
+        <translation>Mae&apos;r cyfarfod wedi dod i ben</translation>
+    </message>
+    <message>
         <source>Item %1 of %2</source>
         <translation>Eitem %1 o %2</translation>
     </message>

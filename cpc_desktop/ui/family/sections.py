@@ -33,8 +33,11 @@ def _para(text: str, style: str) -> str:
 
 
 def progress(view: FamilyView, say: ScreenWords) -> str:
-    """How far the meeting has got: "Item 3 of 12", or that it has not started."""
+    """How far the meeting has got: "Item 3 of 12", not started yet, or ended."""
     current = view.current
+    finished = (AgendaStatus.DONE, AgendaStatus.SKIPPED)
+    if current is None and view.agenda and all(i.status in finished for i in view.agenda):
+        return say.say(w.ENDED)
     if current is None:
         return say.say(w.NOT_STARTED)
     return say.say(w.ITEM_OF, view.agenda.index(current) + 1, len(view.agenda))

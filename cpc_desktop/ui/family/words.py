@@ -44,6 +44,7 @@ NOW = QT_TRANSLATE_NOOP("FamilyScreen", "Now")
 DONE = QT_TRANSLATE_NOOP("FamilyScreen", "Done")
 SKIPPED = QT_TRANSLATE_NOOP("FamilyScreen", "Skipped")
 NOT_STARTED = QT_TRANSLATE_NOOP("FamilyScreen", "The meeting has not started yet")
+ENDED = QT_TRANSLATE_NOOP("FamilyScreen", "The meeting has ended")
 ITEM_OF = QT_TRANSLATE_NOOP("FamilyScreen", "Item %1 of %2")
 
 CONFERENCE_TYPES = {
@@ -82,6 +83,7 @@ SOURCES = (
     DONE,
     SKIPPED,
     NOT_STARTED,
+    ENDED,
     ITEM_OF,
     *CONFERENCE_TYPES.values(),
     *ROLES.values(),
