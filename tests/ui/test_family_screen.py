@@ -342,3 +342,15 @@ def test_when_every_item_is_done_the_meeting_has_ended(qtbot: QtBot) -> None:
     qtbot.addWidget(screen)
     assert screen.progress.text() == "Mae'r cyfarfod wedi dod i ben / The meeting has ended"
     assert screen.agenda.toPlainText().count("✓") == len(done)
+
+
+def test_it_fits_1366_by_768_at_one_and_a_half_times(qtbot: QtBot) -> None:
+    """At QT_SCALE_FACTOR=1.5 a 1366×768 screen is 911×512 logical pixels: the window fits
+    (the columns scroll) in every language."""
+    record = with_secrets(wales_meeting())
+    screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, MEETING_STARTS))
+    qtbot.addWidget(screen)
+    for language in ScreenLanguage:
+        screen.set_screen_language(language)
+        needed = screen.minimumSizeHint()
+        assert needed.width() <= 1366 * 2 // 3 and needed.height() <= 768 * 2 // 3, language
