@@ -4,6 +4,7 @@ application's translator."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -141,3 +142,37 @@ def test_an_unknown_stored_language_reads_as_english(tmp_path: Path) -> None:
     settings = QtCore.QSettings(str(tmp_path / "p.ini"), QtCore.QSettings.Format.IniFormat)
     settings.setValue("ui/language", "xx")
     assert Preferences(settings).ui_language is Language.ENGLISH
+
+
+_START = """
+import sys
+from PySide6 import QtCore, QtWidgets
+app = QtWidgets.QApplication([])
+app.setOrganizationName("CPC Desktop")
+app.setApplicationName("CPC Desktop")
+if sys.argv[2]:
+    QtCore.QSettings().setValue("ui/language", sys.argv[2])
+    QtCore.QSettings().sync()
+from cpc_desktop.ui import unlock_dialog
+def shown(self):
+    print(QtCore.QCoreApplication.translate("PreferencesDialog", "Preferences"))
+    return 0  # the chair closes the unlock dialog
+unlock_dialog.UnlockDialog.exec = shown
+from cpc_desktop import app as application
+sys.exit(application.run(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("stored", "shown"), [("cy", "Dewisiadau"), ("", "Preferences")])
+def test_the_application_starts_in_the_chosen_language(
+    tmp_path: Path, stored: str, shown: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _START, str(tmp_path / "store.db"), stored],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == shown
