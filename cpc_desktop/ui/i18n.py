@@ -39,23 +39,27 @@ def translator(language: Language) -> QtCore.QTranslator | None:
         return None
     loaded = QtCore.QTranslator()
     if not loaded.load(str(catalogue(language))):
-        raise FileNotFoundError(f"The {language.value} translations are missing.")
+        raise FileNotFoundError(
+            f"The {UI_LANGUAGES[language]} translations are missing,"
+            " so the screens stay in English."
+        )
     return loaded
 
 
 def use_language(language: Language) -> None:
     """Show the application's translated text in ``language`` from now on.
 
-    The previous catalogue is removed first; English removes it and installs none.
-    Windows already open keep their words until they are made again.
+    The new catalogue is loaded before the previous one is removed, so a missing one
+    (``FileNotFoundError``, with one line to show) changes nothing; English removes the
+    previous one and installs none. Windows already open keep their words.
     """
     app = QtCore.QCoreApplication.instance()
     if app is None:
         return
+    loaded = translator(language)  # first: a missing catalogue changes nothing
     old = _installed.pop("ui", None)
     if old is not None:
         app.removeTranslator(old)
-    loaded = translator(language)
     if loaded is not None:
         app.installTranslator(loaded)
         _installed["ui"] = loaded

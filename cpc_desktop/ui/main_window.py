@@ -403,8 +403,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.preferences.clipboard_clear_seconds = dialog.clipboard.value()
             self.clipboard.set_seconds(dialog.clipboard.value())
             if dialog.chosen_language is not self.preferences.ui_language:
-                self.preferences.ui_language = dialog.chosen_language
-                use_language(dialog.chosen_language)
+                try:
+                    use_language(dialog.chosen_language)
+                except FileNotFoundError as error:  # a broken install: nothing is changed
+                    QtWidgets.QMessageBox.warning(self, "CPC Desktop", str(error))
+                else:
+                    self.preferences.ui_language = dialog.chosen_language
 
     # --- hand-over between laptops -----------------------------------------------------
 

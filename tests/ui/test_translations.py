@@ -176,3 +176,17 @@ def test_the_application_starts_in_the_chosen_language(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == shown
+
+
+def test_a_missing_catalogue_is_one_line_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    i18n.use_language(Language.WELSH)
+    monkeypatch.setattr(i18n, "CATALOGUES", tmp_path)
+    with pytest.raises(FileNotFoundError) as refused:
+        i18n.use_language(Language.WELSH)
+    assert str(refused.value) == (
+        "The Cymraeg translations are missing, so the screens stay in English."
+    )
+    assert i18n.language_in_use() is Language.WELSH  # the one in use stays
+    assert QtCore.QCoreApplication.translate("PreferencesDialog", "Preferences") == "Dewisiadau"

@@ -15,9 +15,12 @@ the words are shown as the record has them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from enum import Enum
 from typing import Any
+
+from PySide6.QtCore import QTranslator
 
 from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import ConferenceType, Language, ParticipantRole
@@ -131,8 +134,10 @@ class ScreenWords:
         self.language = language
         self.english = profile
         self.welsh = _in_language(profile, Language.WELSH)
-        loaded = None if language is ScreenLanguage.ENGLISH else translator(Language.WELSH)
-        self._welsh = loaded
+        self._welsh: QTranslator | None = None
+        if language is not ScreenLanguage.ENGLISH:
+            with contextlib.suppress(FileNotFoundError):  # a broken install: English shows
+                self._welsh = translator(Language.WELSH)
 
     def welsh_of(self, source: str) -> str:
         """The catalogue's Welsh for ``source`` ("" when it has none)."""
