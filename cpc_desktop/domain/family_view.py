@@ -21,6 +21,7 @@ from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import (
     AgendaStatus,
     AttendanceKind,
+    AttendanceMode,
     ConferenceType,
     ParticipantRole,
 )
@@ -39,10 +40,12 @@ _PRESENCE = frozenset(
 
 @dataclass(frozen=True)
 class Attendee:
-    """A person as the family screen names them: their name and the part they play."""
+    """A person as the family screen names them: their name, the part they play and, for
+    someone present, how they take part (in the room, on video, by phone) when recorded."""
 
     name: str
     role: ParticipantRole
+    mode: AttendanceMode | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,16 @@ def _last_presence(participant: Participant, now: dt.datetime) -> AttendanceKind
     return last
 
 
+def _mode(participant: Participant, now: dt.datetime) -> AttendanceMode | None:
+    """How the person takes part: the mode of their latest arrival, if it says."""
+    arrivals = [
+        e
+        for e in participant.attendance
+        if e.at <= now and e.kind in (AttendanceKind.PRESENT, AttendanceKind.ARRIVED)
+    ]
+    return max(arrivals, key=lambda e: e.at).mode if arrivals else None
+
+
 def family_view(record: ConferenceRecord, now: dt.datetime) -> FamilyView:
     """What the family screen shows of ``record`` at ``now`` (see the module's notes)."""
     present: list[Attendee] = []
@@ -91,7 +104,7 @@ def family_view(record: ConferenceRecord, now: dt.datetime) -> FamilyView:
         if not shown.name:
             continue
         if present_at(person, now):
-            present.append(shown)
+            present.append(Attendee(shown.name, shown.role, _mode(person, now)))
             continue
         last = _last_presence(person, now)
         if last is AttendanceKind.LEFT:

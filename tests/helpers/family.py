@@ -15,6 +15,7 @@ from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AgendaStatus,
     AttendanceKind,
+    AttendanceMode,
     ConferenceType,
     ExclusionGround,
     Outcome,
@@ -24,6 +25,8 @@ from cpc_desktop.services.profiles import load_profile
 from tests.helpers.records import uid
 
 TODAY = date(2026, 11, 23)
+#: How the people in :func:`with_secrets` take part, in turn (the last: not said).
+MODES = (AttendanceMode.IN_ROOM, AttendanceMode.VIDEO, AttendanceMode.PHONE, None)
 PRE_BIRTH = "CPC-2026-0003"  # 26 Nov 2026, 10:30; seven invitees, nobody marked
 MEETING_STARTS = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
 
@@ -62,8 +65,9 @@ def with_secrets(record: d.ConferenceRecord) -> d.ConferenceRecord:
     people = []
     parents = [p.id for p in record.participants if p.role.value == "parent"]
     for person in record.participants:
+        how = MODES[len(people) % len(MODES)]
         events: tuple[d.AttendanceEvent, ...] = (
-            d.AttendanceEvent(uid(f"{person.id}-present"), AttendanceKind.PRESENT, at),
+            d.AttendanceEvent(uid(f"{person.id}-present"), AttendanceKind.PRESENT, at, mode=how),
         )
         if person.id == parents[-1]:
             events += (

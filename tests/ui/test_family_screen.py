@@ -355,3 +355,21 @@ def test_it_fits_1366_by_768_at_one_and_a_half_times(qtbot: QtBot) -> None:
         screen.set_screen_language(language)
         needed = screen.minimumSizeHint()
         assert needed.width() <= 1366 * 2 // 3 and needed.height() <= 768 * 2 // 3, language
+
+
+def test_how_each_person_takes_part_in_welsh_and_english(qtbot: QtBot) -> None:
+    record = with_secrets(wales_meeting())
+    screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, MEETING_STARTS))
+    qtbot.addWidget(screen)
+    people = record.participants
+    lines = screen.people.toPlainText().splitlines()
+    assert f"{people[0].name} · Cadeirydd / Chair · yn yr ystafell / in the room" in lines
+    assert f"{people[1].name} · Cofnodwr / Minute taker · ar fideo / on video" in lines
+    assert f"{people[2].name} · Gweithiwr cymdeithasol / Social worker · ar y ffôn / by phone" in (
+        lines
+    )
+    assert f"{people[3].name} · Ymarferydd / Practitioner" in lines  # how: not recorded
+    screen.set_screen_language(ScreenLanguage.WELSH)
+    assert f"{people[1].name} · Cofnodwr · ar fideo" in screen.people.toPlainText()
+    screen.set_screen_language(ScreenLanguage.ENGLISH)
+    assert f"{people[2].name} · Social worker · by phone" in screen.people.toPlainText()

@@ -163,6 +163,18 @@
         <source>Observer</source>
         <translation>Sylwedydd</translation>
     </message>
+    <message>
+        <source>in the room</source>
+        <translation>yn yr ystafell</translation>
+    </message>
+    <message>
+        <source>on video</source>
+        <translation>ar fideo</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>ar y ffôn</translation>
+    </message>
 </context>
 <context>
     <name>FamilyWindow</name>

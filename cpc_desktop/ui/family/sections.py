@@ -75,7 +75,9 @@ def _people(heading: str, people: tuple[Attendee, ...], empty: str, say: ScreenW
     parts = [_para(say.say(heading), HEADING)]
     if not people:
         parts.append(_para(say.say(empty), LINE))
-    parts.extend(_para(f"{p.name} · {say.role(p.role)}", LINE) for p in people)
+    for person in people:
+        how = f" · {say.mode(person.mode)}" if person.mode is not None else ""
+        parts.append(_para(f"{person.name} · {say.role(person.role)}{how}", LINE))
     return "".join(parts)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QTranslator
 
 from cpc_desktop.domain.dates import long_date
-from cpc_desktop.domain.enums import ConferenceType, Language, ParticipantRole
+from cpc_desktop.domain.enums import AttendanceMode, ConferenceType, Language, ParticipantRole
 from cpc_desktop.domain.family_view import AgendaLine
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.ui.i18n import translator
@@ -73,6 +73,12 @@ ROLES = {
     ParticipantRole.OBSERVER: QT_TRANSLATE_NOOP("FamilyScreen", "Observer"),
 }
 
+MODES = {
+    AttendanceMode.IN_ROOM: QT_TRANSLATE_NOOP("FamilyScreen", "in the room"),
+    AttendanceMode.VIDEO: QT_TRANSLATE_NOOP("FamilyScreen", "on video"),
+    AttendanceMode.PHONE: QT_TRANSLATE_NOOP("FamilyScreen", "by phone"),
+}
+
 #: Every source text of the screen (the test checks each has its Welsh).
 SOURCES = (
     WHO_IS_HERE,
@@ -90,6 +96,7 @@ SOURCES = (
     ITEM_OF,
     *CONFERENCE_TYPES.values(),
     *ROLES.values(),
+    *MODES.values(),
 )
 
 #: A Welsh date reads "dydd Llun 7 Rhagfyr 2026" (the glossary's months and days).
@@ -173,6 +180,9 @@ class ScreenWords:
 
     def role(self, role: ParticipantRole) -> str:
         return self.say(ROLES[role])
+
+    def mode(self, mode: AttendanceMode) -> str:
+        return self.say(MODES[mode])
 
     def agenda_title(self, line: AgendaLine, kind: ConferenceType) -> str:
         """The item's title; in Welsh when it is the profile's own item, unrenamed."""

@@ -6,7 +6,12 @@ import dataclasses
 from datetime import UTC, datetime
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import AgendaStatus, AttendanceKind, ParticipantRole
+from cpc_desktop.domain.enums import (
+    AgendaStatus,
+    AttendanceKind,
+    AttendanceMode,
+    ParticipantRole,
+)
 from cpc_desktop.domain.family_view import Attendee, family_view
 from tests.helpers.records import small_record, uid
 
@@ -87,8 +92,26 @@ def test_present_left_apologies_and_an_exclusion() -> None:
     assert "Ann Shaw" in {a.name for a in before_arrival.present}
 
 
-def test_an_attendee_carries_only_a_name_and_a_role() -> None:
-    assert [f.name for f in dataclasses.fields(Attendee)] == ["name", "role"]
+def test_an_attendee_carries_only_a_name_a_role_and_how_they_take_part() -> None:
+    assert [f.name for f in dataclasses.fields(Attendee)] == ["name", "role", "mode"]
+
+
+def test_how_each_person_takes_part_is_their_latest_arrival_s() -> None:
+    on_video = dataclasses.replace(_event("jo", AttendanceKind.PRESENT), mode=AttendanceMode.VIDEO)
+    in_room = dataclasses.replace(
+        _event("jo", AttendanceKind.ARRIVED, 30), mode=AttendanceMode.IN_ROOM
+    )
+    jo = _person(
+        "Jo Reed", ParticipantRole.PARENT, on_video, _event("jo", AttendanceKind.LEFT, 20), in_room
+    )
+    unsaid = _person("Kim Lee", ParticipantRole.ADVOCATE, _event("kim", AttendanceKind.PRESENT))
+    record = _record(jo, unsaid)
+    assert family_view(record, _at(10)).present == (
+        Attendee("Jo Reed", ParticipantRole.PARENT, AttendanceMode.VIDEO),
+        Attendee("Kim Lee", ParticipantRole.ADVOCATE),
+    )
+    assert family_view(record, _at(25)).left == (Attendee("Jo Reed", ParticipantRole.PARENT),)
+    assert family_view(record, _at(35)).present[0].mode is AttendanceMode.IN_ROOM
 
 
 def test_the_agenda_and_its_current_item() -> None:
