@@ -373,3 +373,22 @@ def test_how_each_person_takes_part_in_welsh_and_english(qtbot: QtBot) -> None:
     assert f"{people[1].name} · Cofnodwr · ar fideo" in screen.people.toPlainText()
     screen.set_screen_language(ScreenLanguage.ENGLISH)
     assert f"{people[2].name} · Social worker · by phone" in screen.people.toPlainText()
+
+
+def test_an_exclusion_with_an_end_time_ends_on_the_screen_by_itself(qtbot: QtBot) -> None:
+    record = with_secrets(wales_meeting())  # the second parent is out 10:50 to 11:05
+    parent = [p.name for p in record.participants if p.role.value == "parent"][-1]
+    now = [datetime(2026, 11, 26, 10, 55, tzinfo=UTC)]
+    screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, now[0]))
+    qtbot.addWidget(screen)
+    assert screen.clock.isActive() and screen.clock.interval() <= 30_000
+    assert parent not in screen.people.toPlainText()
+    refreshed: list[bool] = []
+    refresh = screen.refresh
+    screen.refresh = lambda: (refreshed.append(True), refresh())  # type: ignore[method-assign]
+    screen.reread()  # nothing changed: nothing is drawn again (the scroll stays put)
+    assert refreshed == []
+    now[0] = datetime(2026, 11, 26, 11, 6, tzinfo=UTC)
+    screen.clock.timeout.emit()  # what the timer does, without waiting for it
+    assert refreshed == [True]
+    assert parent in screen.people.toPlainText()

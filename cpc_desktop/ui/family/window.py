@@ -28,6 +28,8 @@ from cpc_desktop.ui.family.words import ScreenLanguage, ScreenWords
 TITLE_STYLE = "font-size: 24pt; font-weight: bold;"
 SUBTITLE_STYLE = "font-size: 18pt;"
 HEADING_STYLE = "font-size: 20pt; font-weight: bold;"
+#: How often the view is worked out again with the time now (see :meth:`reread`).
+REREAD_MS = 15_000
 
 
 class FamilyWindow(QtWidgets.QWidget):
@@ -54,6 +56,12 @@ class FamilyWindow(QtWidgets.QWidget):
         layout.addLayout(self.page, 1)
         self.resize(_fitting(QtCore.QSize(1100, 700)))
         self.refresh()
+        # An exclusion given an end time ends by itself: the clock is read again now and
+        # then, and the screen changes only if what it shows does.
+        self.clock = QtCore.QTimer(self)
+        self.clock.setInterval(REREAD_MS)
+        self.clock.timeout.connect(self.reread)
+        self.clock.start()
 
     # --- the chair's controls --------------------------------------------------------
 
@@ -161,6 +169,11 @@ class FamilyWindow(QtWidgets.QWidget):
         self.page.addWidget(self.title)
         self.page.addWidget(self.subtitle)
         self.page.addLayout(columns, 1)
+
+    def reread(self) -> None:
+        """Work out the view again at the time now; show it only if it changed."""
+        if self.source() != self.view:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the meeting again and show it (the agenda or the roll call changed)."""
