@@ -141,11 +141,12 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     _back_to_main(qtbot, window)
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)
     assert screen.progress.text() == "Eitem 1 o 13 / Item 1 of 13"
+    # (The titles are the Wales profile's: in Welsh too once the profile has its Welsh.)
     agenda = screen.agenda.toPlainText()
-    assert "▶ Nawr / Now\n1. Welcome and introductions" in agenda
+    assert "▶ Nawr / Now\n1. " in agenda and "Welcome and introductions" in agenda
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)
     agenda = screen.agenda.toPlainText()
-    assert "✓ 1. Welcome and introductions" in agenda
+    assert "✓ 1. " in agenda
     assert "▶ Nawr / Now\n2. " in agenda
     assert screen.progress.text() == "Eitem 2 o 13 / Item 2 of 13"
 

@@ -25,7 +25,10 @@ CURRENT_ANCHOR = "current"
 
 
 def _text(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    """``text`` escaped; a second line (an agenda title's English, under its Welsh) in
+    italics, so it reads as the same item, not another."""
+    first, *rest = text.split("\n")
+    return "<br>".join([html.escape(first), *(f"<i>{html.escape(line)}</i>" for line in rest)])
 
 
 def _para(text: str, style: str) -> str:
