@@ -28,7 +28,7 @@ from cpc_desktop.ui.family.words import ScreenLanguage, ScreenWords
 TITLE_STYLE = "font-size: 24pt; font-weight: bold;"
 SUBTITLE_STYLE = "font-size: 18pt;"
 HEADING_STYLE = "font-size: 20pt; font-weight: bold;"
-#: How often the view is worked out again with the time now (see :meth:`reread`).
+# How often the view is worked out again with the time now (see `reread`).
 REREAD_MS = 15_000
 
 
