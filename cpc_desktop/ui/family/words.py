@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from enum import Enum
-from typing import Any
 
 from PySide6.QtCore import QTranslator
 
@@ -99,20 +98,6 @@ SOURCES = (
     *MODES.values(),
 )
 
-#: A Welsh date reads "dydd Llun 7 Rhagfyr 2026" (the glossary's months and days).
-WELSH_MONTHS = (
-    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
-    "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
-)  # fmt: skip
-WELSH_DAYS = (
-    "dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau",
-    "dydd Gwener", "dydd Sadwrn", "dydd Sul",
-)  # fmt: skip
-
-
-def welsh_date(day: dt.date) -> str:
-    return f"{WELSH_DAYS[day.weekday()]} {day.day} {WELSH_MONTHS[day.month - 1]} {day.year}"
-
 
 class ScreenLanguage(Enum):
     """What the family screen is shown in: one language, or both with Welsh first."""
@@ -124,14 +109,10 @@ class ScreenLanguage(Enum):
 
 def _in_language(profile: Profile, language: Language) -> Profile:
     """The profile with its words in ``language``, if it has them (else as it is)."""
-    convert: Any = getattr(profile, "in_language", None)
-    if convert is None:
-        return profile
     try:
-        converted: Profile = convert(language)
-    except (KeyError, ValueError, LookupError):
+        return profile.in_language(language)
+    except KeyError:  # no translation into that language: its own words
         return profile
-    return converted
 
 
 class ScreenWords:
@@ -176,7 +157,7 @@ class ScreenWords:
         return self.say(CONFERENCE_TYPES[kind])
 
     def date(self, day: dt.date) -> str:
-        return self.pair(long_date(day), welsh_date(day))
+        return self.pair(long_date(day), long_date(day, Language.WELSH))
 
     def role(self, role: ParticipantRole) -> str:
         return self.say(ROLES[role])
