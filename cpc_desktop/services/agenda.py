@@ -23,6 +23,7 @@ from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services import checks as c
 from cpc_desktop.services.edited_fields import Expected, refuse_if_changed
 from cpc_desktop.services.errors import Conflict, NotFound
+from cpc_desktop.services.meeting_clock import note_agenda
 from cpc_desktop.services.parts import UNCHANGED, PartService, Unchanged, row
 from cpc_desktop.services.roles import Action
 
@@ -116,7 +117,11 @@ class AgendaService(PartService):
                     f"{'entry' if written == 1 else 'entries'}; "
                     "move or delete them before removing the item"
                 )
+            conference_id = item.conference_id
             self._delete_and_renumber(w.session, item, "conference_id")
+            w.session.flush()
+            remaining = self._agenda(w.session, conference_id)
+            note_agenda(w.session, conference_id, remaining, self._clock(), self._meta())
 
     def move_agenda_item(self, item_id: str, new_index: int) -> tuple[d.AgendaItem, ...]:
         """Move an item to ``new_index`` (0 is the first); returns the whole agenda."""
@@ -158,6 +163,7 @@ class AgendaService(PartService):
             if item.status is not status:
                 item.status = status
                 self._touch(item)
+            note_agenda(w.session, item.conference_id, items, self._clock(), self._meta())
             w.session.flush()
             return tuple(repository.to_value(d.AgendaItem, r) for r in items)
 

@@ -43,6 +43,7 @@ from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.letters import LetterService
+from cpc_desktop.services.meeting_clock import ClockService
 from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
@@ -113,6 +114,7 @@ class Session:
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
         # The live meeting, one owner per part of the conference.
         self.agenda = AgendaService(self.store, self.actor, self.clock, self.rules)
+        self.meeting_clock = ClockService(self.store, self.actor, self.clock, self.rules)
         self.roll_call = RollCallService(self.store, self.actor, self.clock, self.rules)
         self.entries = MinuteEntryService(self.store, self.actor, self.clock, self.rules)
         self.notes = MeetingNotesService(self.store, self.actor, self.clock, self.rules)

@@ -105,6 +105,7 @@ class ActionId(StrEnum):
     AGENDA_REMOVE = "agenda_remove"
     AGENDA_MOVE_UP = "agenda_move_up"
     AGENDA_MOVE_DOWN = "agenda_move_down"
+    CLOCK_PAUSE = "agenda_clock_pause"
     MINUTES_APPROVAL = "minutes_approval"
     OUTCOME_LETTERS = "outcome_letters"
     DISTRIBUTION = "distribution"
@@ -351,6 +352,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.AGENDA_MOVE_DOWN: _spec(
         "Move item &down", "Alt+Down", _A, "Move the selected item one place later", _CONF
+    ),
+    ActionId.CLOCK_PAUSE: _spec(
+        "Pause / resume the cl&ock",
+        "Ctrl+Shift+Space",
+        _C,
+        "Stop the meeting's clock for a break, or start it again",
+        _CONF,
     ),
     ActionId.MINUTES_APPROVAL: _spec(
         "Minutes and appro&val…",

@@ -28,6 +28,7 @@ _AGENDA = (
     ActionId.AGENDA_REMOVE,
     ActionId.AGENDA_MOVE_UP,
     ActionId.AGENDA_MOVE_DOWN,
+    ActionId.CLOCK_PAUSE,
 )
 _ROLL_CALL = tuple(i for i in ActionId if i.value.startswith("rollCall_"))
 #: The commands that change an entry (moving between entries only looks).

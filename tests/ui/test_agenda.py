@@ -56,7 +56,10 @@ def _titles(session: Session, ref: str = REVIEW) -> list[str]:
 def _panel(
     qtbot: QtBot, session: Session, clock: FakeClock, ref: str = REVIEW
 ) -> tuple[AgendaPanel, QtGui.QUndoStack]:
-    """A shown, active panel with the window's Undo and Redo keys on it."""
+    """A shown, active panel with the window's Undo and Redo keys on it; the services
+    keep the meeting's clock on the same clock as the panel."""
+    session.clock = clock
+    session.act_as(session.actor)
     stack = QtGui.QUndoStack()
     panel = AgendaPanel(session, ref, stack, clock=clock)
     qtbot.addWidget(panel)
@@ -200,7 +203,7 @@ def test_timer_counts_from_the_clock_and_shows_time_over(
     assert panel.over_label.text() == "+02:00 over"
     assert "#b91c1c" in panel.timer_label.styleSheet()
     assert "#b91c1c" in panel.over_label.styleSheet()
-    assert panel.meeting_label.text() == "Meeting time 0:12 of 2:00 planned"
+    assert panel.meeting_label.text() == "Meeting time 0:12 of 2:00 planned (started 10:00)"
 
     # The next item starts its own count; the meeting clock runs on.
     _press(qtbot, panel, Key.Key_Right)
@@ -208,7 +211,36 @@ def test_timer_counts_from_the_clock_and_shows_time_over(
     qtbot.waitUntil(lambda: "01:05" in panel.timer_label.text(), timeout=2500)
     assert panel.timer_label.text() == "Item 8 of 12 — 01:05 of 10:00"
     assert panel.progress.value() == 1
-    assert panel.meeting_label.text() == "Meeting time 0:13 of 2:00 planned"
+    assert panel.meeting_label.text() == "Meeting time 0:13 of 2:00 planned (started 10:00)"
+
+
+def test_the_clock_pauses_and_is_kept_when_the_conference_is_opened_again(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> None:
+    """Issue 19, point 2: the clock lives in the store, not in the panel."""
+    panel, _stack = _panel(qtbot, session, clock)
+    pause = panel.agenda_actions[ActionId.CLOCK_PAUSE]
+    assert not pause.isEnabled()  # nothing to pause before the meeting starts
+    _select_by_keyboard(qtbot, panel, 6)
+    _press(qtbot, panel, Key.Key_Return)
+    clock.advance(minutes=5)
+    qtbot.keyClick(panel, Key.Key_Space, CTRL_SHIFT)  # a break
+    assert "Clock paused since 10:05" in panel.now_label.text()
+    clock.advance(minutes=20)
+    panel._tick()
+    assert "Meeting time 0:05" in panel.meeting_label.text()
+    qtbot.keyClick(panel, Key.Key_Space, CTRL_SHIFT)
+    clock.advance(minutes=2)
+    panel._tick()
+    assert panel.timer_label.text() == "Item 7 of 12 — 07:00 of 10:00"
+    # Leave and come back (a new panel reads the store): the same times, still running.
+    panel.close()
+    again, _ = _panel(qtbot, session, clock)
+    assert again.timer_label.text() == "Item 7 of 12 — 07:00 of 10:00"
+    assert again.meeting_label.text() == "Meeting time 0:07 of 2:00 planned (started 10:00)"
+    clock.advance(minutes=1)
+    again._tick()
+    assert again.timer_label.text() == "Item 7 of 12 — 08:00 of 10:00"
 
 
 def test_skip_pending_and_current_items(qtbot: QtBot, session: Session, clock: FakeClock) -> None:

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.conference import AgendaItem
+from cpc_desktop.domain.conference import AgendaItem, ClockEvent
 from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
@@ -73,8 +73,10 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
         *,
         agenda: Sequence[AgendaItem] | None = None,
+        moments: Sequence[ClockEvent] | None = None,
     ) -> None:
-        """``agenda``, when the caller has just read it, saves reading the record again."""
+        """``agenda`` and the clock's ``moments``, when the caller has just read the
+        record, save reading it again."""
         super().__init__(parent)
         self.session = session
         self.service = session.agenda
@@ -84,10 +86,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         self.add_dialog: AddItemDialog | None = None
         self._current_id = ""
         self._selected_id = ""
-        self._current_since: datetime | None = None
-        self._spent: dict[str, timedelta] = {}
-        self._meeting_started: datetime | None = None
-        self._meeting_ended: datetime | None = None
+        self._moments: tuple[ClockEvent, ...] = ()
         self.setObjectName("agendaPanel")
         self.setAccessibleName("Agenda")
         self.model = AgendaModel(self)
@@ -98,7 +97,11 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
-        self.reload(self.agenda_from_store() if agenda is None else agenda)
+        if agenda is not None and moments is not None:
+            self._moments = tuple(moments)
+            self.show_agenda(agenda, read_clock=False)
+        else:
+            self.reload(self.agenda_from_store() if agenda is None else agenda)
         self.timer.start()
 
     # --- building ------------------------------------------------------------------
@@ -237,6 +240,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
             ActionId.AGENDA_REMOVE: self.remove_item,
             ActionId.AGENDA_MOVE_UP: self.move_up,
             ActionId.AGENDA_MOVE_DOWN: self.move_down,
+            ActionId.CLOCK_PAUSE: self.pause_or_resume,
         }
         return {action_id: make_action(action_id, self, slot) for action_id, slot in slots.items()}
 
@@ -274,9 +278,15 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         """Show ``items`` (the whole agenda, in order), keeping the selection if it can."""
         self.show_agenda(items)
 
-    def show_agenda(self, items: Sequence[AgendaItem], select: str | None = None) -> None:
+    def show_agenda(
+        self, items: Sequence[AgendaItem], select: str | None = None, *, read_clock: bool = True
+    ) -> None:
+        """Show the agenda and the clock's moments, read again after a change (the change
+        of progress wrote them) unless ``read_clock`` is false."""
         keep = select or self._selected_id
         self.model.set_items(items)
+        if read_clock:
+            self._read_clock()
         self._follow_current(self.clock())
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and self._current_id:
@@ -284,6 +294,27 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         if row < 0 and self.model.rowCount():
             row = 0
         self._select_row(row)
+        self._update_actions()
+        self._tick()
+
+    def _read_clock(self) -> None:
+        """The clock's moments from the store (the agenda's changes write them)."""
+        try:
+            self._moments = self.session.meeting_clock.moments(self.reference)
+        except Exception as error:  # the store refused the read: keep what is shown
+            if user_message(error) is None:
+                raise
+
+    def pause_or_resume(self) -> None:
+        """Pause the meeting's clock (a break, a dropped call), or start it again."""
+        service = self.session.meeting_clock
+        paused = self.clock_times().paused_since is not None
+        try:
+            self._moments = (service.resume if paused else service.pause)(self.reference)
+        except Exception as error:
+            self.report(error)
+            return
+        self._say("The clock runs again." if paused else "The clock is paused.")
         self._update_actions()
         self._tick()
 
@@ -422,6 +453,8 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         enable(a[ActionId.AGENDA_REMOVE], selected is not None)
         enable(a[ActionId.AGENDA_MOVE_UP], row > 0)
         enable(a[ActionId.AGENDA_MOVE_DOWN], 0 <= row < len(items) - 1)
+        times = self.clock_times()
+        enable(a[ActionId.CLOCK_PAUSE], times.started is not None and times.ended is None)
         if current < 0:
             self.next_button.setText("Next item ▶" if started else "Start meeting ▶")
         elif next_pending(items, current) < 0:

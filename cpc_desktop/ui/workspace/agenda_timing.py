@@ -2,8 +2,10 @@
 
 :class:`AgendaTiming` is mixed into the panel
 (:class:`~cpc_desktop.ui.workspace.agenda_panel.AgendaPanel`): it follows which item
-is current, adds up the time spent on each, and fills the header (progress bar, item
-timer, meeting time) each tick, red and with the word "over" past an allowance.
+is current and fills the header (progress bar, item timer, meeting time) each tick, red
+and with the word "over" past an allowance. The times come from the clock kept in the
+store (:mod:`cpc_desktop.domain.meeting_clock`), so leaving the conference, reopening it
+or a crash loses none of them; the chair can pause the clock (Ctrl+Shift+Space).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from datetime import datetime, timedelta
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.conference import AgendaItem
+from cpc_desktop.domain.dates import clock as clock_of
 from cpc_desktop.domain.enums import AgendaStatus
+from cpc_desktop.domain.meeting_clock import ClockEvent, ClockTimes, clock_times
 
 __all__ = ["OVER_COLOUR", "AgendaTiming", "clock_text", "hours_text"]
 
@@ -46,10 +50,7 @@ class AgendaTiming:
     over_label: QtWidgets.QLabel
     timer_box: QtWidgets.QWidget
     _current_id: str
-    _current_since: datetime | None
-    _meeting_started: datetime | None
-    _meeting_ended: datetime | None
-    _spent: dict[str, timedelta]
+    _moments: tuple[ClockEvent, ...]
 
     @property
     def items(self) -> tuple[AgendaItem, ...]:
@@ -62,41 +63,26 @@ class AgendaTiming:
         raise NotImplementedError
 
     def _follow_current(self, now: datetime) -> None:
-        """Note when the current item changed; the meeting starts with the first one."""
+        """Say when the current item changed (the clock's moments are the store's)."""
         current = self.current_item()
         new_id = "" if current is None else current.id
-        items = self.items
         if new_id != self._current_id:
-            if self._current_id and self._current_since is not None:
-                spent = self._spent.get(self._current_id, timedelta())
-                self._spent[self._current_id] = spent + (now - self._current_since)
             self._current_id = new_id
-            self._current_since = now if new_id else None
-            if new_id and self._meeting_started is None:
-                self._meeting_started = now
             self.current_item_changed.emit(new_id)
-        if not any(item.status is not AgendaStatus.PENDING for item in items):
-            # Back before the start (undone): the clock starts again with the first item.
-            self._meeting_started = None
-            self._spent.clear()
-        finished = bool(items) and all(item.status in _FINISHED for item in items)
-        if finished and self._meeting_ended is None:
-            self._meeting_ended = now
-        elif not finished:
-            self._meeting_ended = None
+
+    def clock_times(self, now: datetime | None = None) -> ClockTimes:
+        """What the stored clock says at ``now`` (default: the panel's clock)."""
+        return clock_times(self._moments, now or self.clock())
 
     def item_elapsed(self, now: datetime | None = None) -> timedelta:
-        """How long the current item has run, counting earlier visits to it."""
-        if not self._current_id or self._current_since is None:
+        """How long the current item has run, counting earlier visits, pauses left out."""
+        if not self._current_id:
             return timedelta()
-        now = now or self.clock()
-        return self._spent.get(self._current_id, timedelta()) + (now - self._current_since)
+        return self.clock_times(now).spent.get(self._current_id, timedelta())
 
     def meeting_elapsed(self, now: datetime | None = None) -> timedelta:
-        if self._meeting_started is None:
-            return timedelta()
-        end = self._meeting_ended or now or self.clock()
-        return end - self._meeting_started
+        """The meeting's running time so far (to its end), pauses left out."""
+        return self.clock_times(now).meeting
 
     def _tick(self) -> None:
         now = self.clock()
@@ -107,16 +93,26 @@ class AgendaTiming:
         self.progress.setValue(finished)
         self.progress.setFormat(f"{finished} of {total} items done")
         planned = timedelta(minutes=sum(item.allowance_minutes for item in items))
-        spent = self.meeting_elapsed(now)
+        times = self.clock_times(now)
+        spent = times.meeting
         meeting = f"Meeting time {hours_text(spent)} of {hours_text(planned)} planned"
         if spent > planned:
             meeting += f" — {hours_text(spent - planned)} over"
+        if times.started is not None:
+            meeting += f" (started {clock_of(times.started.astimezone())}"
+            meeting += f", ended {clock_of(times.ended.astimezone())})" if times.ended else ")"
         self.meeting_label.setText(meeting)
         self._colour(self.meeting_label, spent > planned)
 
         current = self._current_row()
         over = False
-        if current >= 0:
+        if times.paused_since is not None:
+            self.now_label.setText(
+                f"Clock paused since {clock_of(times.paused_since.astimezone())}."
+            )
+            self.timer_label.setText(f"{finished} of {total} items done")
+            self.over_label.setText("Resume it with Ctrl+Shift+Space.")
+        elif current >= 0:
             item = items[current]
             allowed = timedelta(minutes=item.allowance_minutes)
             elapsed = self.item_elapsed(now)
@@ -137,7 +133,7 @@ class AgendaTiming:
             self.now_label.setText("Every item is done or skipped.")
             self.timer_label.setText("Agenda finished")
             self.over_label.setText("")
-        elif self._meeting_started is None and finished == 0:
+        elif times.started is None and finished == 0:
             self.now_label.setText("The meeting has not started.")
             self.timer_label.setText(f"{total} items to take")
             self.over_label.setText("Start with Ctrl+Shift+Right.")

@@ -70,7 +70,11 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header.setAccessibleName("Conference")
         # The record is read once (an audited read of the whole conference) and handed down.
         self.agenda = AgendaPanel(
-            self.session, self.reference, self.undo_stack, agenda=self.record.agenda
+            self.session,
+            self.reference,
+            self.undo_stack,
+            agenda=self.record.agenda,
+            moments=self.record.clock,
         )
         self.agenda.setMinimumWidth(300)
         self.introductions = LazyPage(self._make_roll_call)

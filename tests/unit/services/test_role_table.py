@@ -69,6 +69,7 @@ from cpc_desktop.services.handover import HandoverService
 from cpc_desktop.services.handover_package import Package
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.locking import LockService
+from cpc_desktop.services.meeting_clock import ClockService
 from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
@@ -120,6 +121,14 @@ ITEM, SW, MUM, POLICE, HV = uid("item"), uid("sw"), uid("mum"), uid("police"), u
 M1 = uid("m1")
 # The conference the hand-over package brings from the other laptop.
 ARRIVING = "CPC-2026-0077"
+
+
+def _chair_starts(s: Session) -> tuple[object, ...]:
+    """The chair makes the small record's first item current (the meeting starts), for a
+    row whose call needs a running clock; returns the chair's service arguments."""
+    chair = (s.store, CHAIR, s.clock, s.rules)
+    AgendaService(*chair).set_agenda_status(ITEM, AgendaStatus.CURRENT)  # type: ignore[arg-type]
+    return chair
 
 
 # --- what a row needs -----------------------------------------------------------------
@@ -293,6 +302,26 @@ ROWS: list[Row] = [
         "set_agenda_status",
         lambda s, f: s.agenda.set_agenda_status(ITEM, AgendaStatus.DONE),
         Action.MANAGE_AGENDA,
+    ),
+    Row(
+        ClockService,
+        "moments",
+        lambda s, f: s.meeting_clock.moments(SMALL),
+        Action.VIEW,
+    ),
+    Row(
+        ClockService,
+        "pause",
+        lambda s, f: s.meeting_clock.pause(SMALL),
+        Action.MANAGE_AGENDA,
+        setup=lambda s, f: _chair_starts(s),
+    ),
+    Row(
+        ClockService,
+        "resume",
+        lambda s, f: s.meeting_clock.resume(SMALL),
+        Action.MANAGE_AGENDA,
+        setup=lambda s, f: ClockService(*_chair_starts(s)).pause(SMALL),
     ),
     Row(
         AgendaService,
