@@ -21,6 +21,7 @@ from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, ParticipantRole
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.profile import Profile, template_paragraphs
+from cpc_desktop.domain.reporter import letter_items, missing_referrals
 
 #: Outcomes after which the plan's meetings go ahead (so their dates are stated).
 PLAN_OUTCOMES = frozenset({Outcome.CP_PLAN, Outcome.CIN_PLAN})
@@ -162,6 +163,8 @@ def missing(
                 found.append(f"the date of the first {terms.core_group_name} meeting for {name}")
             if decision.review_date is None:
                 found.append(f"the date of the next review for {name}")
+    refer = profile.consider_reporter_referral  # Scotland: the Children's Reporter
+    found += missing_referrals(refer, [(child_name(s.child), s.decision) for s in scope])
     if Fact.COMPLAINTS in facts and not profile.complaints_route.strip():
         found.append("how to complain (the profile's complaints route)")
     if Fact.CHAIR in facts and chair(record) is None:
@@ -297,6 +300,12 @@ def values(
         "support_plan_name": one(terms.support_plan_name),
         "register_name": one(terms.register_name),
         "core_group_name": one(terms.core_group_name),
+        "reporter_referral": letter_items(
+            profile.consider_reporter_referral,
+            [(words.name(s.child), s.decision) for s in scope],
+            words.reader,
+            join,
+        ),
     }
 
 
