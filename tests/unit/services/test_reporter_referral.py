@@ -22,12 +22,13 @@ from cpc_desktop.domain.decision_flow import StepKind as K
 from cpc_desktop.domain.enums import ConferenceStatus, CopyKind, ParticipantRole, UserRole
 from cpc_desktop.domain.letters import LetterKind, LetterRequest
 from cpc_desktop.domain.minutes_document import MinutesCopy
-from cpc_desktop.services.errors import EditedElsewhere, RuleViolation
+from cpc_desktop.services.errors import EditedElsewhere, NotFound, RuleViolation
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import decided_plan
 from tests.helpers.records import small_record, uid
-from tests.unit.services.test_decisions import REF, events, open_session, quorate
+from tests.helpers.stores import TickingClock, new_store
+from tests.unit.services.test_decisions import CHAIR, REF, events, open_session, quorate
 
 REFER = "Bethany has missed school for a term and the family will not engage."
 SW, MUM = uid("sw"), uid("mum")
@@ -211,3 +212,46 @@ def test_england_prints_no_reporter(tmp_path: Path) -> None:
         assert "The plan keeps Bethany safe." in full and "Reporter" not in full
     finally:
         session.close()
+
+
+def test_an_import_is_held_to_the_same_rule(tmp_path: Path) -> None:
+    """A conference document is refused whole: a Scottish final decision without the
+    answer, or an English one carrying an answer."""
+    session = open_session(tmp_path, scottish(quorate(small_record())))
+    try:
+        ctx = session.decisions.context(REF)
+        (decision,) = session.decisions.finish(REF, referred(ctx, "plan", False, NOT_REFER))
+        record = session.conferences.get(REF)
+    finally:
+        session.close()
+    moved = replace(record.conference, reference="CPC-2026-0099")
+    cases = [
+        (
+            replace(
+                record, conference=moved, decisions=(replace(decision, reporter_referral=None),)
+            ),
+            (
+                "$.decisions[0].reporter_referral",
+                "Whether to refer Bethany Oyelaran to the Children's Reporter is not answered.",
+            ),
+        ),
+        (
+            replace(record, conference=replace(moved, profile="england")),
+            (
+                "$.decisions[0].reporter_referral",
+                "A referral to the Children's Reporter is recorded, but these rules do not "
+                "consider one.",
+            ),
+        ),
+    ]
+    for number, (bad, said) in enumerate(cases):
+        (tmp_path / str(number)).mkdir()
+        empty = Session(new_store(tmp_path / str(number)), CHAIR, TickingClock())
+        try:
+            with pytest.raises(RuleViolation) as caught:
+                empty.conferences.import_record(bad)
+            assert said in caught.value.problems
+            with pytest.raises(NotFound):
+                empty.conferences.get("CPC-2026-0099")
+        finally:
+            empty.close()
