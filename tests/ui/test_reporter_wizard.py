@@ -8,6 +8,7 @@ England the question never appears. The walking helpers are test_decision_wizard
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from pytestqt.qtbot import QtBot
@@ -17,7 +18,9 @@ from cpc_desktop.domain.enums import ConferenceType, Outcome, View
 from cpc_desktop.services.conferences import NewChild
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.decision import pages
+from cpc_desktop.ui.decision.edited_elsewhere import describe
 from cpc_desktop.ui.decision.wizard import DecisionWizard
+from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from tests.ui.test_decision_wizard import (
     HEALTH,
     PARENT,
@@ -193,3 +196,40 @@ def test_england_shows_no_such_question(qtbot: QtBot, session: Session) -> None:
     decisions = session.conferences.get(ref).decisions
     assert len(decisions) == 2
     assert all(d.reporter_referral is None and d.reporter_referral_reason == "" for d in decisions)
+
+
+def test_the_choice_and_the_decisions_tab_show_the_referral(qtbot: QtBot, session: Session) -> None:
+    """Decided elsewhere meanwhile, the two sides show each referral (it may be all that
+    differs); the workspace's Decisions tab reads it back as the minutes print it."""
+    ref = _two_children(session, "scotland")
+    wizard = _open(qtbot, session, ref)
+    _next(qtbot, wizard)
+    _ada_plan(qtbot, wizard)
+    _next(qtbot, wizard)
+    _alt(qtbot, wizard, Key.Key_Y)
+    _alt(qtbot, wizard, Key.Key_R)
+    _type(qtbot, wizard, REFER)
+    ada = wizard.ctx.children[0]
+    theirs = replace(
+        flow.to_decisions(wizard.answers, wizard.ctx)[0],
+        reporter_referral=False,
+        reporter_referral_reason=NOT_REFER,
+    )
+    their_text, my_text = describe(wizard.ctx.children, (theirs,), wizard.answers, wizard.ctx.terms)
+    assert f"Children's Reporter: do not refer: {NOT_REFER}" in their_text
+    assert my_text.startswith("Ada Quinn: ")
+    assert f"Children's Reporter: refer: {REFER}" in my_text
+    assert theirs.child_id == ada.id
+
+    record = session.conferences.get(ref)
+    record = replace(record, decisions=(theirs,))
+    tab = DecisionsTab()
+    qtbot.addWidget(tab)
+    tab.show_record(record, session.rules.profile("scotland"))
+    assert (
+        f"Children's Reporter: The meeting decided not to refer the child to the Children's "
+        f"Reporter. Reason: {NOT_REFER}" in tab.toPlainText()
+    )
+    plain = replace(theirs, reporter_referral=None, reporter_referral_reason="")
+    tab.show_record(replace(record, decisions=(plain,)), session.rules.profile("england"))
+    assert "Reporter" not in tab.toPlainText()
