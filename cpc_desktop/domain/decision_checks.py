@@ -18,6 +18,7 @@ from cpc_desktop.domain.enums import (
     ParticipantRole,
     View,
 )
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.problems import (
     Problem,
     blank,
@@ -27,6 +28,7 @@ from cpc_desktop.domain.problems import (
     warning,
 )
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.reporter import check_referral
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
     first_core_group_due,
@@ -80,6 +82,7 @@ def check_decision(
     *,
     quorum: QuorumResult | None = None,
     path: str = "decision",
+    reporter: bool = False,
 ) -> tuple[Problem, ...]:
     """Check one child's decision before it is made final.
 
@@ -96,6 +99,8 @@ def check_decision(
             transfer-in conference every plan is new.
         quorum: the conference's quorum, to warn when a plan ends without one.
         path: where this decision sits in the record, e.g. ``"decisions[0]"``.
+        reporter: the profile has the meeting consider a referral to the Children's
+            Reporter (Scotland): the answer and its reason are needed (see reporter.py).
 
     Raises:
         ValueError: the decision is about a different child.
@@ -131,6 +136,7 @@ def check_decision(
         problems += _check_administrative_end(decision, path)
     problems += _check_actions(decision, path)
     problems += _check_views_and_dissent(decision, people, path)
+    problems += check_referral(decision, child_name(child), reporter, path)
     return tuple(problems)
 
 

@@ -9,7 +9,8 @@ timescales) and passes it in.
 The path: the quorum first. An inquorate conference the chair adjourns goes to the
 reconvene date and then the summary. Otherwise each child in turn: the views, the
 threshold question, the outcome, then the categories and the plan when the outcome
-is a child protection plan, then dissent when some view differs from the outcome.
+is a child protection plan, then dissent when some view differs from the outcome, then
+(under a profile that considers it: Scotland) the referral to the Children's Reporter.
 Every path ends with the summary.
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from cpc_desktop.domain import reporter
 from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import (
     AgencyView,
@@ -63,6 +65,7 @@ class StepKind(StrEnum):
     CATEGORIES = "categories"
     PLAN = "plan"
     DISSENT = "dissent"
+    REPORTER = "reporter"
     SUMMARY = "summary"
 
 
@@ -85,6 +88,7 @@ class FlowContext:
         previous_outcome: child id to the child's outcome before this conference.
         today: the date the wizard runs (the service's clock, not read here).
         terms: the profile's words for the plans, the people and the meeting.
+        reporter: the profile asks whether to refer each child to the Children's Reporter.
     """
 
     conference: Conference
@@ -99,6 +103,7 @@ class FlowContext:
     previous_outcome: Mapping[str, Outcome | None]
     today: date
     terms: Terms
+    reporter: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,8 @@ class ChildAnswer:
     contingency_plan: str = ""
     actions: tuple[PlanAction, ...] = ()
     dissents: tuple[Dissent, ...] = ()
+    reporter_referral: bool | None = None
+    reporter_referral_reason: str = ""
     confirmed: bool = False
 
 
@@ -173,6 +180,7 @@ _CODE_STEP: Mapping[str, StepKind] = {
     "decision.dissent_not_recorded": StepKind.DISSENT,
     "decision.dissent_participant_unknown": StepKind.DISSENT,
     "decision.dissent_reasons_missing": StepKind.DISSENT,
+    **dict.fromkeys(reporter.CODES, StepKind.REPORTER),
 }
 
 
@@ -244,12 +252,14 @@ def dissent_candidates(answer: ChildAnswer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _child_steps(index: int, answer: ChildAnswer) -> list[Step]:
+def _child_steps(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Step]:
     steps = [Step(kind, index) for kind in (StepKind.VIEWS, StepKind.THRESHOLD, StepKind.OUTCOME)]
     if answer.outcome is Outcome.CP_PLAN:
         steps += [Step(StepKind.CATEGORIES, index), Step(StepKind.PLAN, index)]
     if dissent_candidates(answer):
         steps.append(Step(StepKind.DISSENT, index))
+    if reporter.asked(ctx.reporter, answer.outcome):
+        steps.append(Step(StepKind.REPORTER, index))
     return steps
 
 
@@ -260,7 +270,7 @@ def path(answers: FlowAnswers, ctx: FlowContext) -> tuple[Step, ...]:
         steps.append(Step(StepKind.ADJOURN))
     else:
         for index in range(len(ctx.children)):
-            steps += _child_steps(index, answer_for(index, answers, ctx))
+            steps += _child_steps(index, answer_for(index, answers, ctx), ctx)
     steps.append(Step(StepKind.SUMMARY))
     return tuple(steps)
 
@@ -303,9 +313,10 @@ def same_as_previous(index: int, answers: FlowAnswers, *, new_id: NewId = _uuid)
 # --- checking ---------------------------------------------------------------------------
 
 
-def _decision(answer: ChildAnswer, decision_id: str) -> Decision:
+def _decision(answer: ChildAnswer, decision_id: str, ctx: FlowContext) -> Decision:
     """The decision the answers make, without answers the path no longer asks for."""
     plan = answer.outcome is Outcome.CP_PLAN
+    refer = reporter.asked(ctx.reporter, answer.outcome)
     ended = answer.outcome is Outcome.ADMINISTRATIVE_END
     candidates = set(dissent_candidates(answer))
     return Decision(
@@ -330,6 +341,8 @@ def _decision(answer: ChildAnswer, decision_id: str) -> Decision:
         ending=answer.ending if ended else None,
         ending_date=answer.ending_date if ended else None,
         final=True,
+        reporter_referral=answer.reporter_referral if refer else None,
+        reporter_referral_reason=answer.reporter_referral_reason.strip() if refer else "",
         views=answer.views,
         dissents=tuple(d for d in answer.dissents if d.participant_id in candidates),
         actions=answer.actions if plan else (),
@@ -339,7 +352,7 @@ def _decision(answer: ChildAnswer, decision_id: str) -> Decision:
 def _rule_problems(index: int, answers: FlowAnswers, ctx: FlowContext) -> tuple[Problem, ...]:
     answer = answer_for(index, answers, ctx)
     return check_decision(
-        _decision(answer, ""),
+        _decision(answer, "", ctx),
         ctx.conference,
         ctx.children[index],
         ctx.participants,
@@ -349,6 +362,7 @@ def _rule_problems(index: int, answers: FlowAnswers, ctx: FlowContext) -> tuple[
         ctx.previous_outcome.get(answer.child_id),
         quorum=ctx.quorum,
         path=f"children[{index}]",
+        reporter=ctx.reporter,
     )
 
 
@@ -572,5 +586,6 @@ def to_decisions(
     if adjourning(answers, ctx):
         return ()
     return tuple(
-        _decision(answer_for(index, answers, ctx), new_id()) for index in range(len(ctx.children))
+        _decision(answer_for(index, answers, ctx), new_id(), ctx)
+        for index in range(len(ctx.children))
     )

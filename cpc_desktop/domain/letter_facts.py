@@ -31,6 +31,7 @@ from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_words import LetterWords
 from cpc_desktop.domain.letter_words import Reader as Reader
 from cpc_desktop.domain.profile import Profile, template_paragraphs
+from cpc_desktop.domain.reporter import letter_items, missing_referrals
 
 #: The fixed wordings in each language a letter can be written in.
 WORDINGS: Mapping[Language, LetterWords] = {
@@ -167,6 +168,8 @@ def missing(
                 found.append(f"the date of the first {terms.core_group_name} meeting for {name}")
             if decision.review_date is None:
                 found.append(f"the date of the next review for {name}")
+    refer = profile.consider_reporter_referral  # Scotland: the Children's Reporter
+    found += missing_referrals(refer, [(child_name(s.child), s.decision) for s in scope])
     if Fact.COMPLAINTS in facts and not profile.complaints_route.strip():
         found.append("how to complain (the profile's complaints route)")
     if Fact.CHAIR in facts and chair(record) is None:
@@ -279,6 +282,12 @@ def values(
         "support_plan_name": one(terms.support_plan_name),
         "register_name": one(terms.register_name),
         "core_group_name": one(terms.core_group_name),
+        "reporter_referral": letter_items(
+            profile.consider_reporter_referral,
+            [(words.name(s.child), s.decision) for s in scope],
+            words.reader,
+            join,
+        ),
     }
 
 

@@ -46,6 +46,7 @@ from cpc_desktop.domain.printed import (
 from cpc_desktop.domain.private_details import KINDS, may_show
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, RedactionReason, family_redactions
+from cpc_desktop.domain.reporter import minutes_pair
 from cpc_desktop.domain.sides import for_children, is_family_side
 from cpc_desktop.domain.terms import Terms, capital, terms_of
 
@@ -423,12 +424,15 @@ class _Writer:
     def decisions(self, profile: Profile) -> list[Section]:
         children = {c.id: child_name(c, blank="") for c in self.record.children}
         categories = {c.key: c.label for c in profile.categories}
+        refer = profile.consider_reporter_referral
         return [
-            Section(children.get(d.child_id, "A child"), self.decision(d, categories), level=2)
+            Section(children.get(d.child_id, "A child"), self.decision(d, categories, refer), 2)
             for d in self.record.decisions
         ]
 
-    def decision(self, d: Decision, categories: dict[str, str]) -> tuple[Block, ...]:
+    def decision(
+        self, d: Decision, categories: dict[str, str], refer: bool = False
+    ) -> tuple[Block, ...]:
         threshold = {True: "Met", False: "Not met", None: "Not answered"}[d.threshold_met]
         pairs = [
             (
@@ -438,6 +442,7 @@ class _Writer:
             ("Decision", self.words.outcome(d.outcome) if d.outcome else "Not decided"),
             ("Reasons", d.reason or "-"),
         ]
+        pairs += minutes_pair(d, refer)  # Scotland: the Children's Reporter (reporter.py)
         if d.categories:
             names = [categories.get(k, k) for k in d.categories]
             pairs.append((self.words.categories, ", ".join(names)))

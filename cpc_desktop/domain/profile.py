@@ -74,6 +74,7 @@ LETTER_PLACEHOLDERS: Mapping[str, str] = {
     "support_plan_name": "terminology.support_plan_name",
     "register_name": "terminology.register_name",
     "core_group_name": "terminology.core_group_name",
+    "reporter_referral": "whether each child is referred to the Children's Reporter, and why",
 }
 
 _FAMILY_FACTS = (
@@ -96,10 +97,18 @@ LETTER_REQUIRED_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
 }
 
 #: Placeholders that have nothing to say for some conferences (no lead worker or dates
-#: when no plan is made, no categories without a plan, a blank authority name). A
-#: paragraph that uses one of them is left out of a letter when it is empty.
+#: when no plan is made, no categories without a plan, a blank authority name, no
+#: Children's Reporter outside Scotland). A paragraph that uses one of them is left out
+#: of a letter when it is empty.
 LETTER_OPTIONAL_PLACEHOLDERS = frozenset(
-    {"lead_worker_name", "lead_worker_contact", "next_dates", "categories", "local_authority"}
+    {
+        "lead_worker_name",
+        "lead_worker_contact",
+        "next_dates",
+        "categories",
+        "local_authority",
+        "reporter_referral",
+    }
 )
 
 #: Placeholders whose paragraph must never be left out, so may not share one with an

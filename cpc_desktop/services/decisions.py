@@ -222,6 +222,7 @@ class DecisionService(ServiceBase):
             previous_outcome=previous,
             today=today,
             terms=terms_of(profile),
+            reporter=profile.consider_reporter_referral,
         )
 
     def _replace_decisions(

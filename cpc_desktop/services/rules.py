@@ -132,6 +132,7 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
             calendar,
             quorum=quorum,
             path=f"decisions[{index}]",
+            reporter=profile.consider_reporter_referral,
         )
     return tuple(problems)
 

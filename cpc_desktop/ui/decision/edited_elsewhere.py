@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
-from cpc_desktop.domain import labels
+from cpc_desktop.domain import labels, reporter
 from cpc_desktop.domain.conference import Child, Decision
 from cpc_desktop.domain.enums import Outcome
 from cpc_desktop.domain.terms import Terms
@@ -22,9 +22,15 @@ from cpc_desktop.domain.terms import Terms
 THEIRS, MINE = "theirs", "mine"
 
 
-def _summary(outcome: Outcome | None, reason: str, terms: Terms) -> str:
+def _summary(
+    outcome: Outcome | None, reason: str, terms: Terms, refer: bool | None = None, why: str = ""
+) -> str:
     label = "no outcome" if outcome is None else terms.outcome(outcome)
-    return f"{label}: {reason.strip() or '(no reason given)'}"
+    said = f"{label}: {reason.strip() or '(no reason given)'}"
+    if refer is not None:  # Scotland: the Children's Reporter, which may be all that differs
+        what = "refer" if refer else "do not refer"
+        said += f"\n{reporter.REPORTER}: {what}: {why.strip() or '(no reason given)'}"
+    return said
 
 
 def describe(
@@ -40,11 +46,21 @@ def describe(
     names = {child.id: labels.child_name(child, blank="Unborn baby") for child in children}
     changed = {dec.child_id for dec in theirs}
     theirs_text = "\n\n".join(
-        f"{names.get(dec.child_id, 'A child')}: {_summary(dec.outcome, dec.reason, terms)}"
+        f"{names.get(dec.child_id, 'A child')}: "
+        + _summary(
+            dec.outcome, dec.reason, terms, dec.reporter_referral, dec.reporter_referral_reason
+        )
         for dec in theirs
     )
     mine_text = "\n\n".join(
-        f"{names.get(answer.child_id, 'A child')}: {_summary(answer.outcome, answer.reason, terms)}"
+        f"{names.get(answer.child_id, 'A child')}: "
+        + _summary(
+            answer.outcome,
+            answer.reason,
+            terms,
+            answer.reporter_referral,
+            answer.reporter_referral_reason,
+        )
         for answer in answers.children
         if answer.child_id in changed or not changed
     )

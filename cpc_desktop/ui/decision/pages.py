@@ -1,8 +1,9 @@
 """The decision wizard's pages: one class per step kind, collecting answers only.
 
 The pages live by group of steps: the base :class:`StepPage` (``base``), the whole
-conference's (``conference_pages``), each child's (``child_pages`` and ``plan_pages``)
-and the summary (``summary_page``); their shared labels and widgets in ``widgets``.
+conference's (``conference_pages``), each child's (``child_pages``, ``plan_pages`` and,
+in Scotland, ``reporter_page``) and the summary (``summary_page``); their shared labels
+and widgets in ``widgets``.
 This module maps each step kind to its page.
 """
 
@@ -20,6 +21,7 @@ from cpc_desktop.ui.decision.child_pages import (
 )
 from cpc_desktop.ui.decision.conference_pages import AdjournPage, QuorumPage
 from cpc_desktop.ui.decision.plan_pages import ActionRow, DissentPage, DissentRow, PlanPage
+from cpc_desktop.ui.decision.reporter_page import ReporterPage
 from cpc_desktop.ui.decision.summary_page import SummaryPage, describe
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "OutcomePage",
     "PlanPage",
     "QuorumPage",
+    "ReporterPage",
     "StepPage",
     "SummaryPage",
     "ThresholdPage",
@@ -50,5 +53,6 @@ PAGE_CLASSES: dict[flow.StepKind, Callable[[Host, flow.Step], StepPage]] = {
     flow.StepKind.CATEGORIES: CategoriesPage,
     flow.StepKind.PLAN: PlanPage,
     flow.StepKind.DISSENT: DissentPage,
+    flow.StepKind.REPORTER: ReporterPage,
     flow.StepKind.SUMMARY: SummaryPage,
 }

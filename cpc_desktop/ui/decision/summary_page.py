@@ -7,6 +7,7 @@ import dataclasses
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
+from cpc_desktop.domain import reporter
 from cpc_desktop.domain.enums import (
     ConferenceType,
     Outcome,
@@ -75,6 +76,12 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
             )
     for dissent in answer.dissents:
         lines.append(f"Dissent: {name(dissent.participant_id)}: {dissent.reasons}")
+    if reporter.asked(ctx.reporter, answer.outcome):
+        said = {True: "refer", False: "do not refer", None: "not answered"}
+        lines.append(
+            f"{reporter.REPORTER}: {said[answer.reporter_referral]}. "
+            f"Reason: {answer.reporter_referral_reason or 'none given'}"
+        )
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import Outcome
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
+from cpc_desktop.domain.reporter import minutes_pair
 from cpc_desktop.domain.terms import Terms, terms_of
 
 
@@ -47,6 +48,9 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
         + ("" if decision.final else " <i>(not final)</i>")
         + "</p>"
     )
+    # Scotland: the referral to the Children's Reporter, as the minutes print it.
+    for label, said in minutes_pair(decision, profile.consider_reporter_referral):
+        lines.append(f"<p><b>{e(label)}:</b> {e(said)}</p>")
     if decision.categories:
         labels = [
             profile.category_label(k) if k in profile.category_keys else k

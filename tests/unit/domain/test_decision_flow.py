@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cpc_desktop.domain import reporter
 from cpc_desktop.domain.calendar import uk_calendar
 from cpc_desktop.domain.conference import (
     AgencyView,
@@ -91,6 +92,7 @@ def context(
     review_number: int = 0,
     primary_required: bool = False,
     reconvene_of: str | None = None,
+    reporter: bool = False,
 ) -> FlowContext:
     conference = Conference(
         id="c1",
@@ -116,7 +118,8 @@ def context(
         calendar=CAL,
         previous_outcome={c.id: Outcome.CP_PLAN if review else None for c in children},
         today=DAY,
-        terms=terms_of(load_profile("england")),
+        terms=terms_of(load_profile("scotland" if reporter else "england")),
+        reporter=reporter,
     )
 
 
@@ -233,6 +236,12 @@ def fill(step: Step, answers: FlowAnswers, ctx: FlowContext, draw: Draw) -> Flow
                 if pick(draw, (True, False))
             ),
         )
+    elif step.kind is K.REPORTER:
+        answer = replace(
+            answer,
+            reporter_referral=pick(draw, (None, True, False)),
+            reporter_referral_reason=pick(draw, TEXT),
+        )
     return set_child(answers, replace(answer, confirmed=pick(draw, (True, False))))
 
 
@@ -289,6 +298,13 @@ def fix(step: Step, answers: FlowAnswers, ctx: FlowContext) -> FlowAnswers:
         )
     elif step.kind is K.DISSENT:
         answer = replace(answer, dissents=tuple(replace(d, reasons=good) for d in answer.dissents))
+    elif step.kind is K.REPORTER:
+        refer = answer.reporter_referral
+        answer = replace(
+            answer,
+            reporter_referral=False if refer is None else refer,
+            reporter_referral_reason=good,
+        )
     return set_child(answers, replace(answer, confirmed=True))
 
 
@@ -340,6 +356,13 @@ CONTEXTS = [
     for quorate in (True, False)
     for children in ((BETH,), (BETH, TOMI), (BABY,))
     for name in [f"{kind.value}-{n}-{'q' if quorate else 'inq'}-{len(children)}-{children[0].id}"]
+] + [
+    # Scotland: each child's last step asks whether to refer the child to the Reporter.
+    pytest.param(context(kind, children=(BETH, TOMI), review_number=n, reporter=True), id=name)
+    for kind, n, name in (
+        (ConferenceType.INITIAL, 0, "scotland-initial"),
+        (ConferenceType.REVIEW, 2, "scotland-review"),
+    )
 ]
 
 
@@ -363,9 +386,12 @@ def test_every_walk_finishes_cleanly(ctx: FlowContext, data: st.DataObject) -> N
             ctx.calendar,
             ctx.previous_outcome[child.id],
             quorum=ctx.quorum,
+            reporter=ctx.reporter,
         )
         assert not errors(found), found
         assert decision.final
+        asked = reporter.asked(ctx.reporter, decision.outcome)
+        assert (decision.reporter_referral is not None) == asked
 
 
 @pytest.mark.parametrize("ctx", CONTEXTS)

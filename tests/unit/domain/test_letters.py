@@ -18,7 +18,7 @@ import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from cpc_desktop.domain import letter_facts
+from cpc_desktop.domain import letter_facts, reporter
 from cpc_desktop.domain.conference import (
     AttendanceEvent,
     Child,
@@ -227,6 +227,25 @@ def request(kind: LetterKind, name: str = "Justyna Harland", **kw: Any) -> Lette
     return LetterRequest(kind, kw.pop("recipient_id", None), name, kw.pop("address", ADDRESS), **kw)
 
 
+#: Why a Scottish meeting, in these tests, did not refer a child to the Children's Reporter.
+NOT_REFERRED = "The family is working well with the plan."
+
+
+def considered(record: ConferenceRecord, profile: Profile) -> ConferenceRecord:
+    """``record`` with the Children's Reporter question answered (not referred, with
+    :data:`NOT_REFERRED`) for each child left unanswered, under a profile that asks it
+    (Scotland); as it is under any other profile."""
+    if not profile.consider_reporter_referral:
+        return record
+    decisions = tuple(
+        dataclasses.replace(d, reporter_referral=False, reporter_referral_reason=NOT_REFERRED)
+        if d.reporter_referral is None and reporter.asked(True, d.outcome)
+        else d
+        for d in record.decisions
+    )
+    return dataclasses.replace(record, decisions=decisions)
+
+
 def compose(
     record: ConferenceRecord | None = None,
     kind: LetterKind = LetterKind.PARENT,
@@ -234,13 +253,13 @@ def compose(
     profile: Profile = ENGLAND,
     **kw: Any,
 ) -> LetterDocument:
+    """The letter, the Reporter question answered where the profile asks it (:func:`considered`)."""
     sender = kw.pop("sender", ())
     # English unless a test asks otherwise: under Wales, a letter to someone whose choice
     # is not known (language=None) is bilingual (tests/unit/domain/test_letters_welsh.py).
     kw.setdefault("language", Language.ENGLISH)
-    return compose_letter(
-        record or harland(), profile, request(kind, name, **kw), TODAY, sender=sender
-    )
+    record = considered(record or harland(), profile)
+    return compose_letter(record, profile, request(kind, name, **kw), TODAY, sender=sender)
 
 
 def text_of(letter: LetterDocument) -> str:
@@ -690,9 +709,10 @@ def test_the_message_names_every_missing_fact() -> None:
 
 
 def test_the_lead_worker_is_named_in_the_profiles_words() -> None:
-    record = with_decision(harland(), LILY, lead_social_worker_id=None)
+    scotland = PROFILES["scotland"]
+    record = considered(with_decision(harland(), LILY, lead_social_worker_id=None), scotland)
 
-    assert missing_facts(record, PROFILES["scotland"], LetterKind.PARENT) == (
+    assert missing_facts(record, scotland, LetterKind.PARENT) == (
         "the lead professional for Lily Harland",
     )
 
