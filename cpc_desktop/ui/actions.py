@@ -221,11 +221,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&New conference…", "Ctrl+N", _W, "Set up a new conference", _FILE
     ),
     ActionId.OPEN_CONFERENCE: _spec(
-        "&Open conference",
-        "Ctrl+O",
-        _W,
-        "Open the conference selected on the home screen",
-        _FILE,
+        "&Open conference", "Ctrl+O", _W, "Open the conference selected on the home screen", _FILE
     ),
     ActionId.HOME: _spec("&Home", "Ctrl+Shift+H", _W, "Back to the list of conferences", _FILE),
     ActionId.SEARCH: _spec(
@@ -354,11 +350,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Move item &down", "Alt+Down", _A, "Move the selected item one place later", _CONF
     ),
     ActionId.CLOCK_PAUSE: _spec(
-        "Pause / resume the cl&ock",
-        "Ctrl+Shift+Space",
-        _C,
-        "Stop the meeting's clock for a break, or start it again",
-        _CONF,
+        "Pause / resume the cl&ock", "Ctrl+Shift+Space", _C, "Stop the clock for a break", _CONF
     ),
     ActionId.MINUTES_APPROVAL: _spec(
         "Minutes and appro&val…",

@@ -297,27 +297,6 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         self._update_actions()
         self._tick()
 
-    def _read_clock(self) -> None:
-        """The clock's moments from the store (the agenda's changes write them)."""
-        try:
-            self._moments = self.session.meeting_clock.moments(self.reference)
-        except Exception as error:  # the store refused the read: keep what is shown
-            if user_message(error) is None:
-                raise
-
-    def pause_or_resume(self) -> None:
-        """Pause the meeting's clock (a break, a dropped call), or start it again."""
-        service = self.session.meeting_clock
-        paused = self.clock_times().paused_since is not None
-        try:
-            self._moments = (service.resume if paused else service.pause)(self.reference)
-        except Exception as error:
-            self.report(error)
-            return
-        self._say("The clock runs again." if paused else "The clock is paused.")
-        self._update_actions()
-        self._tick()
-
     def select_item(self, item_id: str) -> None:
         self._select_row(self.model.row_of(item_id))
 

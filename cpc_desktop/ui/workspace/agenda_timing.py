@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
@@ -19,6 +20,10 @@ from cpc_desktop.domain.conference import AgendaItem
 from cpc_desktop.domain.dates import clock as clock_of
 from cpc_desktop.domain.enums import AgendaStatus
 from cpc_desktop.domain.meeting_clock import ClockEvent, ClockTimes, clock_times
+from cpc_desktop.ui.errors import user_message
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
 
 __all__ = ["OVER_COLOUR", "AgendaTiming", "clock_text", "hours_text"]
 
@@ -51,6 +56,8 @@ class AgendaTiming:
     timer_box: QtWidgets.QWidget
     _current_id: str
     _moments: tuple[ClockEvent, ...]
+    session: Session
+    reference: str
 
     @property
     def items(self) -> tuple[AgendaItem, ...]:
@@ -60,6 +67,15 @@ class AgendaTiming:
         raise NotImplementedError
 
     def _current_row(self) -> int:
+        raise NotImplementedError
+
+    def report(self, error: BaseException) -> None:
+        raise NotImplementedError
+
+    def _say(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _update_actions(self) -> None:
         raise NotImplementedError
 
     def _follow_current(self, now: datetime) -> None:
@@ -83,6 +99,27 @@ class AgendaTiming:
     def meeting_elapsed(self, now: datetime | None = None) -> timedelta:
         """The meeting's running time so far (to its end), pauses left out."""
         return self.clock_times(now).meeting
+
+    def _read_clock(self) -> None:
+        """The clock's moments from the store (the agenda's changes write them)."""
+        try:
+            self._moments = self.session.meeting_clock.moments(self.reference)
+        except Exception as error:  # the store refused the read: keep what is shown
+            if user_message(error) is None:
+                raise
+
+    def pause_or_resume(self) -> None:
+        """Pause the meeting's clock (a break, a dropped call), or start it again."""
+        service = self.session.meeting_clock
+        paused = self.clock_times().paused_since is not None
+        try:
+            self._moments = (service.resume if paused else service.pause)(self.reference)
+        except Exception as error:
+            self.report(error)
+            return
+        self._say("The clock runs again." if paused else "The clock is paused.")
+        self._update_actions()
+        self._tick()
 
     def _tick(self) -> None:
         now = self.clock()
