@@ -88,7 +88,16 @@ def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
         subject=clean(doc.subtitle),
         metadata=doc.metadata,
     )
-    return _build(story, page, info, always_number=True, invariant=invariant, top=27 * mm)
+    return _build(
+        story,
+        page,
+        info,
+        always_number=True,
+        invariant=invariant,
+        top=27 * mm,
+        page_label=doc.page_label,
+        language=doc.language,
+    )
 
 
 def render_letter(letter: LetterDocument, *, invariant: bool = False) -> bytes:
@@ -293,6 +302,8 @@ def _build(
     always_number: bool,
     invariant: bool,
     top: float,
+    page_label: str = "Page {page} of {total}",
+    language: str = "en-GB",
 ) -> bytes:
     forbid_fetching()
     buffer = io.BytesIO()
@@ -310,7 +321,7 @@ def _build(
         producer=CREATOR,
         subject=info.subject,
         keywords=info.keywords,
-        lang="en-GB",
+        lang=language,
         initialFontName=fonts.BODY,
         initialFontSize=10,
         invariant=1 if invariant else 0,
@@ -331,6 +342,7 @@ def _build(
         page_style=page.styles.running,
         info=info,
         always_number=always_number,
+        page_label=page_label,
     )
     with _invariant(invariant):
         template.build(story, canvasmaker=canvasmaker)

@@ -228,7 +228,8 @@ class PDFInfo(pdfdoc.PDFInfo):  # type: ignore[misc]  # ReportLab has no type hi
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-    """A canvas that writes "Page X of Y" on every page once it knows Y (at save)."""
+    """A canvas that writes "Page X of Y" (``page_label``) on every page once it knows Y
+    (at save)."""
 
     def __init__(
         self,
@@ -236,9 +237,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         page_style: ParagraphStyle,
         info: Info,
         always_number: bool,
+        page_label: str = "Page {page} of {total}",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._page_label = page_label
         self._saved_pages: list[dict[str, Any]] = []
         self._page_style = page_style
         self._always_number = always_number
@@ -265,7 +268,6 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         self.saveState()
         self.setFont(fonts.BODY, style.fontSize)
         self.setFillColor(style.textColor)
-        self.drawRightString(
-            PAGE_WIDTH - MARGIN_X, 8 * mm + 1, f"Page {self._pageNumber} of {total}"
-        )
+        words = clean(self._page_label.format(page=self._pageNumber, total=total))
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, 8 * mm + 1, words)
         self.restoreState()
