@@ -18,8 +18,11 @@ def decisions_intro(writer: Writer) -> tuple[Block, ...]:
     """Who decides, or that nothing has been decided yet."""
     if not writer.record.decisions:
         return (Para(writer.w.no_decision, style=ParaStyle.NOTE),)
-    who = writer.words.decision_maker
-    return (Para(writer.w.decided_by.format(who=who), style=ParaStyle.NOTE),)
+    decided = writer.each(
+        lambda w, words: w.decided_by.format(who=words.decision_maker if words else "-"),
+        sentence=True,
+    )
+    return (Para(decided, style=ParaStyle.NOTE),)
 
 
 def decisions(writer: Writer) -> list[Section]:
@@ -74,7 +77,7 @@ def decision(writer: Writer, d: Decision) -> tuple[Block, ...]:
         blocks.append(
             Para(
                 writer.shown(DISSENT_REASONS, dissent.reasons, dissent) or w.elsewhere,
-                f"{w.dissent_from.format(who=named(dissent.participant_id))}:",
+                _dissent_from(writer, dissent.participant_id),
                 ParaStyle.WARNING,
             )
         )
@@ -86,6 +89,18 @@ def decision(writer: Writer, d: Decision) -> tuple[Block, ...]:
         header = (w.plan_action, w.who, w.by, w.outcome_wanted)
         blocks.append(Table(header, plan, (0.4, 0.2, 0.15, 0.25)))
     return tuple(blocks)
+
+
+def _dissent_from(writer: Writer, who: str) -> str:
+    """ "Dissent from Dr A Patel (GP):", in each language of the copy; a person named
+    the same in each (by their agency) is named once: "Anghytundeb gan / Dissent from
+    Dr A Patel (GP):"."""
+    tables = writer.tables
+    names = {writer.named(who, t) for t in tables}
+    if len(names) == 1 and all(t.dissent_from.endswith(" {who}") for t in tables):
+        opening = writer.each(lambda t, _: t.dissent_from.removesuffix(" {who}"))
+        return f"{opening} {names.pop()}:"
+    return writer.each(lambda t, _: t.dissent_from.format(who=writer.named(who, t))) + ":"
 
 
 def scaling(writer: Writer) -> tuple[Block, ...]:

@@ -71,20 +71,25 @@ def welsh_profile(profile: Profile) -> Profile | None:
     return translated
 
 
+Words = tuple[Wording, ProfileWords]
+
+
 def _words(
     languages: tuple[Language, ...], profile: Profile, welsh: Profile | None
-) -> tuple[Wording, ProfileWords]:
-    """The fixed words and the profile's words of a copy in ``languages``, first first."""
-    tables: list[tuple[Wording, ProfileWords]] = []
+) -> tuple[Words, tuple[Words, ...]]:
+    """The fixed words and the profile's words of a copy in ``languages`` (paired when
+    there are two), and each language's own, first first."""
+    tables: list[Words] = []
     for language in languages:
         if language is Language.WELSH and welsh is not None:
             tables.append((WELSH, welsh_words(profile, welsh)))
         else:
             tables.append((ENGLISH, english_words(profile)))
     if len(tables) == 1:
-        return tables[0]
+        return tables[0], tuple(tables)
     (first, first_profile), (second, second_profile) = tables
-    return bilingual(first, second), bilingual(first_profile, second_profile)
+    both = (bilingual(first, second), bilingual(first_profile, second_profile))
+    return both, tuple(tables)
 
 
 def build_minutes(
@@ -115,7 +120,7 @@ def build_minutes(
     recipient = people.get(which.recipient_id or "")
     chosen: Language | None = getattr(recipient, "language", None)  # Participant.language
     languages = copy_languages(welsh is not None, chosen, family=family)
-    w, words = _words(languages, profile, welsh)
+    (w, words), parts = _words(languages, profile, welsh)
     writer = Writer(
         for_children(record, recipient) if family else record,
         local,
@@ -123,6 +128,7 @@ def build_minutes(
         recipient=which.recipient_id,
         words=w,
         profile_words=words,
+        parts=parts,
     )
     sections = [
         Section(w.details_heading, writer.details(version)),
@@ -139,24 +145,31 @@ def build_minutes(
     if not family:
         all_family = family_redactions(record)
         sections.append(Section(w.appendix_heading, writer.appendix(all_family)))
-    if family:
-        who = isolated(people[which.recipient_id].name) if which.recipient_id else ""
-        subtitle = w.family_copy_for.format(who=who) if who else w.family_copy
-    else:
-        subtitle = w.full_copy
+    who = isolated(people[which.recipient_id].name) if family and which.recipient_id else ""
+
+    def copy_words(t: Wording) -> str:
+        if not family:
+            return t.full_copy
+        return t.family_copy_for.format(who=who) if who else t.family_copy
+
     conference = record.conference
+
+    def opening(t: Wording, p: ProfileWords | None) -> str:
+        assert p is not None
+        when = f"{p.conference_type(conference.type)}, {t.long_date(conference.date)}."
+        return f"{when} {copy_words(t)}"
+
     draft = version is None or version.state is MinutesState.DRAFT
     metadata = (
         ("Reference", conference.reference),
-        ("Copy", subtitle),
+        ("Copy", writer.each(lambda t, _: copy_words(t))),
         ("Version", version.version if version else "draft"),
         ("State", version.state.value if version else MinutesState.DRAFT.value),
         ("Content hash", version.content_hash if version else ""),
     )
-    when = f"{words.conference_type(conference.type)}, {w.long_date(conference.date)}."
     document = PrintedDocument(
-        title=w.title.format(meeting=words.meeting),
-        subtitle=f"{when} {subtitle}",
+        title=writer.each(lambda t, p: t.title.format(meeting=p.meeting if p else "")),
+        subtitle=writer.each(opening, sentence=True),
         marking=words.marking,
         reference=conference.reference,
         sections=tuple(sections),

@@ -9,6 +9,7 @@ What people typed is printed as typed. The decisions are written by
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -31,7 +32,7 @@ from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN
 from cpc_desktop.domain.minutes_profile_words import ProfileWords
-from cpc_desktop.domain.minutes_words import Wording
+from cpc_desktop.domain.minutes_words import LABEL_JOIN, SENTENCE_JOIN, Wording, joined
 from cpc_desktop.domain.minutes_words_en import ENGLISH
 from cpc_desktop.domain.printed import Block, Fields, Para, ParaStyle, Section, Table
 from cpc_desktop.domain.private_details import KINDS, may_show
@@ -58,11 +59,16 @@ class Writer:
         recipient: str | None = None,
         words: Wording = ENGLISH,
         profile_words: ProfileWords | None = None,
+        parts: tuple[tuple[Wording, ProfileWords], ...] = (),
     ) -> None:
+        """``words`` and ``profile_words`` are the copy's words (paired, in a bilingual
+        copy); ``parts`` each language's own, first first, for the texts whose words
+        must agree within one language (:meth:`each`)."""
         self.record = record
         self.local = local
         self.w = words
         self._profile_words = profile_words
+        self._parts = parts
         self.people = {p.id: p for p in record.participants}
         self.family = family
         self.recipient = recipient
@@ -104,17 +110,42 @@ class Writer:
         own = p.id == self.recipient or (self.recipient is None and is_family_side(p))
         return event.shown_to_excluded or not own
 
+    def each(
+        self,
+        make: Callable[[Wording, ProfileWords | None], str],
+        *,
+        sentence: bool = False,
+    ) -> str:
+        """The text ``make`` writes from one language's words, in each language of the
+        copy, first first: "Anghytundeb gan Dr Hywel Jones (Meddyg teulu) / Dissent from
+        Dr Hywel Jones (GP)", never a Welsh phrase holding an English one."""
+        parts: tuple[tuple[Wording, ProfileWords | None], ...] = self._parts or (
+            (self.w, self._profile_words),
+        )
+        between = SENTENCE_JOIN if sentence else LABEL_JOIN
+        text = make(*parts[0])
+        for words, profile_words in parts[1:]:
+            text = joined(text, make(words, profile_words), between)
+        return text
+
+    @property
+    def tables(self) -> tuple[Wording, ...]:
+        """Each language's own table of fixed words, first first."""
+        return tuple(words for words, _ in self._parts) or (self.w,)
+
     def time(self, instant: datetime | None) -> str:
         return "" if instant is None else clock(self.local(instant))
 
-    def person(self, p: Participant) -> str:
-        """ "Dr A Patel (Health visitor)", with the role in this copy's words."""
-        detail = isolated(p.agency or p.relationship or self.w.label(p.role))
+    def person(self, p: Participant, words: Wording | None = None) -> str:
+        """ "Dr A Patel (Health visitor)", with the role in this copy's words (or in
+        ``words``)."""
+        role = (words or self.w).label(p.role)
+        detail = isolated(p.agency or p.relationship or role)
         return f"{isolated(p.name)} ({detail})" if detail else isolated(p.name)
 
-    def named(self, participant_id: str | None) -> str:
+    def named(self, participant_id: str | None, words: Wording | None = None) -> str:
         found = self.people.get(participant_id or "")
-        return "-" if found is None else self.person(found)
+        return "-" if found is None else self.person(found, words)
 
     def agenda_title(self, key: str, title: str) -> str:
         """An agenda item's title as this copy prints it (see ProfileWords.agenda_title)."""
@@ -149,9 +180,7 @@ class Writer:
                     child_name(child, blank=""),
                     w.short_date(child.date_of_birth)
                     if child.date_of_birth
-                    else w.expected.format(
-                        date=w.short_date(child.expected_date_of_delivery) or "-"
-                    ),
+                    else self.expected(child.expected_date_of_delivery),
                     (w.label(child.participation) if child.participation else "-")
                     + (f": {child.participation_reason}" if child.participation_reason else ""),
                 )
@@ -160,6 +189,10 @@ class Writer:
             (0.35, 0.25, 0.40),
         )
         return (Fields(tuple(pairs)), children)
+
+    def expected(self, day: dt.date | None) -> str:
+        """ "expected 7 Dec 2026": an unborn child's expected date of delivery."""
+        return self.each(lambda t, _: t.expected.format(date=t.short_date(day) or "-"))
 
     def attendance(self) -> tuple[Block, ...]:
         w = self.w
@@ -340,10 +373,14 @@ class Writer:
         w = self.w
         if r.reason is RedactionReason.RESTRICTED:
             return w.why_restricted
+        who = r.participant_id
         if r.reason is RedactionReason.EXCLUDED:
-            return w.why_excluded.format(who=self.named(r.participant_id))
-        edited = w.why_edited.format(who=self.named(r.participant_id))
-        return f"{edited}: {w.awaiting}" if r.awaiting_ruling else edited
+            return self.each(lambda t, _: t.why_excluded.format(who=self.named(who, t)))
+        if r.awaiting_ruling:
+            return self.each(
+                lambda t, _: f"{t.why_edited.format(who=self.named(who, t))}: {t.awaiting}"
+            )
+        return self.each(lambda t, _: t.why_edited.format(who=self.named(who, t)))
 
     def appendix(self, redactions: tuple[Redaction, ...]) -> tuple[Block, ...]:
         w = self.w
