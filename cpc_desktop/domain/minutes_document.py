@@ -74,6 +74,21 @@ def welsh_profile(profile: Profile) -> Profile | None:
 Words = tuple[Wording, ProfileWords]
 
 
+def minutes_languages(
+    record: ConferenceRecord,
+    profile: Profile,
+    which: MinutesCopy = MinutesCopy(),
+    *,
+    welsh: Profile | None = None,
+) -> tuple[Language, ...]:
+    """The languages :func:`build_minutes` prints the copy ``which`` in, the first first
+    (:func:`~cpc_desktop.domain.minutes_words.copy_languages`)."""
+    welsh = welsh or welsh_profile(profile)
+    recipient = next((p for p in record.participants if p.id == which.recipient_id), None)
+    chosen: Language | None = getattr(recipient, "language", None)  # Participant.language
+    return copy_languages(welsh is not None, chosen, family=which.copy is CopyKind.FAMILY)
+
+
 def _words(
     languages: tuple[Language, ...], profile: Profile, welsh: Profile | None
 ) -> tuple[Words, tuple[Words, ...]]:
@@ -118,8 +133,7 @@ def build_minutes(
     hidden = {r.entry_id for r in redactions}
     people = {p.id: p for p in record.participants}
     recipient = people.get(which.recipient_id or "")
-    chosen: Language | None = getattr(recipient, "language", None)  # Participant.language
-    languages = copy_languages(welsh is not None, chosen, family=family)
+    languages = minutes_languages(record, profile, which, welsh=welsh)
     (w, words), parts = _words(languages, profile, welsh)
     writer = Writer(
         for_children(record, recipient) if family else record,
