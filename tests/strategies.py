@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from cpc_desktop.domain.conference import (
     AgencyView,
     AgendaItem,
+    Appeal,
     AttendanceEvent,
     Child,
     Conference,
@@ -41,17 +42,22 @@ from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
+    AppealGround,
+    AppealOutcome,
     AttendanceKind,
+    AttendanceMode,
     ChildParticipation,
     ConferenceStatus,
     ConferenceType,
     CopyKind,
     ExclusionGround,
+    Language,
     MeetingMode,
     MinutesState,
     Outcome,
     ParticipantRole,
     Side,
+    StrategyAnchor,
     Tag,
     View,
 )
@@ -192,6 +198,7 @@ def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
         note=draw(_TEXT),
         shared_with_family=draw(_BOOL),
         shown_to_excluded=draw(_BOOL),
+        mode=draw(optional(choice(AttendanceMode))),
     )
 
 
@@ -225,6 +232,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         reconvene_of=draw(optional(st.uuids().map(str))),
         delay_reason_shared=draw(_BOOL),
         quorum_reason_shared=draw(_BOOL),
+        last_strategy_discussion_date=draw(_MAYBE_DATE),
+        strategy_anchor=draw(optional(choice(StrategyAnchor))),
     )
 
     children = tuple(
@@ -261,6 +270,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             telephone=draw(texts(30)),
             email=draw(texts(60)),
             school_or_workplace=draw(texts(200)),
+            language=draw(optional(choice(Language))),
+            parental_responsibility=draw(_BOOL),
         )
         for _ in range(draw(counts(max_participants)))
     )
@@ -325,6 +336,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             ending=draw(optional(choice(AdministrativeEnding))),
             ending_date=draw(_MAYBE_DATE),
             final=draw(_BOOL),
+            reporter_referral=draw(_MAYBE_BOOL),
+            reporter_referral_reason=draw(_TEXT),
             views=tuple(
                 AgencyView(
                     id=new_id(),
@@ -423,6 +436,24 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         for person in _subset(draw, people, most=4)
     )
 
+    appeals = []
+    for _ in range(draw(counts(2))):
+        received = draw(_DATE)
+        decided = draw(_MAYBE_DATE)
+        appeals.append(
+            Appeal(
+                id=new_id(),
+                received=received,
+                appellant_id=_maybe_pick(draw, people),
+                child_ids=tuple(_subset(draw, [child.id for child in children], most=2)),
+                grounds=tuple(draw(st.lists(choice(AppealGround), unique=True, max_size=3))),
+                details=draw(_TEXT),
+                outcome=draw(choice(AppealOutcome)),
+                decided=None if decided is None else max(decided, received),
+                outcome_note=draw(_TEXT),
+            )
+        )
+
     return ConferenceRecord(
         conference=conference,
         children=children,
@@ -435,6 +466,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         distributions=distributions,
         actions=actions,
         scaling=scaling,
+        appeals=tuple(appeals),
     )
 
 
@@ -444,7 +476,7 @@ def example_record() -> ConferenceRecord:
     Ids are ``uuid.UUID(int=n)``: conference 1, children 10-11, participants 20-22,
     attendance 30-32, agenda 40-42, minutes 50-52, decision 60 (views 61-62, dissent 63,
     action 64), minutes versions 70-71, letter 80, distribution 90, conference action 100,
-    safety scales 110-111.
+    safety scales 110-111, appeal 120.
     """
 
     def ident(number: int) -> str:
@@ -587,6 +619,19 @@ def example_record() -> ConferenceRecord:
         scaling=(
             SafetyScale(ident(110), ident(21), 3, "Worried about health care"),
             SafetyScale(ident(111), ident(22), 7),
+        ),
+        appeals=(
+            Appeal(
+                ident(120),
+                date(2026, 11, 27),
+                appellant_id=ident(22),
+                child_ids=(ident(10),),
+                grounds=(AppealGround.CATEGORY,),
+                details="The category does not match what was said",
+                outcome=AppealOutcome.NOT_UPHELD,
+                decided=date(2026, 12, 11),
+                outcome_note="The panel found the category was supported by the reports",
+            ),
         ),
     )
 

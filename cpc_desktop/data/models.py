@@ -26,6 +26,7 @@ Tables:
     distribution        who received which document, when.
     conference_action   actions noted while minuting (owner, due date, source entry).
     safety_scale        each participant's 0-10 safety scale (Signs of Safety).
+    appeal              a parent's appeal against the decision (Northern Ireland).
     output_file         every PDF issued: fingerprint, signer, bytes, redactions.
     handover            hand-over packages exported and imported, with the agreed base.
     release_check       a family copy or family letter held until a second person checks it.
@@ -51,17 +52,21 @@ from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
+    AppealOutcome,
     AttendanceKind,
+    AttendanceMode,
     ChildParticipation,
     ConferenceStatus,
     ConferenceType,
     CopyKind,
     ExclusionGround,
+    Language,
     MeetingMode,
     MinutesState,
     Outcome,
     ParticipantRole,
     Side,
+    StrategyAnchor,
     Tag,
     UserRole,
     View,
@@ -178,6 +183,8 @@ class ConferenceRow(Row):
     quorum_reason_shared: Mapped[bool] = mapped_column(default=False)
     # Not a foreign key: the inquorate conference may live in another store.
     reconvene_of: Mapped[str | None] = mapped_column(sa.String(36))
+    last_strategy_discussion_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    strategy_anchor: Mapped[StrategyAnchor | None] = mapped_column(enum_column(StrategyAnchor))
 
     children: Mapped[list[ChildRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="ChildRow.position"
@@ -208,6 +215,9 @@ class ConferenceRow(Row):
     )
     scaling: Mapped[list[SafetyScaleRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="SafetyScaleRow.position"
+    )
+    appeals: Mapped[list[AppealRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="AppealRow.position"
     )
 
 
@@ -249,6 +259,8 @@ class ParticipantRow(Row):
     email: Mapped[str] = mapped_column(sa.String(254), default="")
     school_or_workplace: Mapped[str] = mapped_column(sa.String(200), default="")
     withhold_from: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    language: Mapped[Language | None] = mapped_column(enum_column(Language))
+    parental_responsibility: Mapped[bool] = mapped_column(default=False)
 
     attendance: Mapped[list[AttendanceEventRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="AttendanceEventRow.position"
@@ -267,6 +279,7 @@ class AttendanceEventRow(Row):
     note: Mapped[str] = mapped_column(sa.Text)
     shared_with_family: Mapped[bool] = mapped_column(default=False)
     shown_to_excluded: Mapped[bool] = mapped_column(default=False)
+    mode: Mapped[AttendanceMode | None] = mapped_column(enum_column(AttendanceMode))
 
 
 class AgendaItemRow(Row):
@@ -329,6 +342,8 @@ class DecisionRow(Row):
     ending: Mapped[AdministrativeEnding | None] = mapped_column(enum_column(AdministrativeEnding))
     ending_date: Mapped[dt.date | None] = mapped_column(sa.Date)
     final: Mapped[bool]
+    reporter_referral: Mapped[bool | None]
+    reporter_referral_reason: Mapped[str] = mapped_column(sa.Text, default="")
 
     views: Mapped[list[AgencyViewRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="AgencyViewRow.position"
@@ -447,6 +462,21 @@ class SafetyScaleRow(Row):
     participant_id: Mapped[str] = _fk("participant.id")
     score: Mapped[int]
     note: Mapped[str] = mapped_column(sa.Text)
+
+
+class AppealRow(Row):
+    __tablename__ = "appeal"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    received: Mapped[dt.date] = mapped_column(sa.Date)
+    appellant_id: Mapped[str | None] = _ref("participant.id")
+    child_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    grounds: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    details: Mapped[str] = mapped_column(sa.Text, default="")
+    outcome: Mapped[AppealOutcome] = mapped_column(enum_column(AppealOutcome))
+    decided: Mapped[dt.date | None] = mapped_column(sa.Date)
+    outcome_note: Mapped[str] = mapped_column(sa.Text, default="")
 
 
 class OutputFileRow(Row):

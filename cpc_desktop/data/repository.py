@@ -44,6 +44,7 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.Distribution: m.DistributionRow,
     d.ConferenceAction: m.ConferenceActionRow,
     d.SafetyScale: m.SafetyScaleRow,
+    d.Appeal: m.AppealRow,
 }
 _VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
 # ConferenceRecord field -> element dataclass
@@ -58,6 +59,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "distributions": d.Distribution,
     "actions": d.ConferenceAction,
     "scaling": d.SafetyScale,
+    "appeals": d.Appeal,
 }
 
 

@@ -217,6 +217,7 @@ PARTICIPANT_USES = (
     "safety_scale",
     "letter",
     "sent",
+    "appeal",
     "core_group",
 )
 
@@ -232,6 +233,7 @@ def participant_use(session: Session, row: m.ParticipantRow) -> str | None:
         (m.SafetyScaleRow.participant_id, "safety_scale"),
         (m.LetterRow.recipient_id, "letter"),
         (m.DistributionRow.participant_id, "sent"),
+        (m.AppealRow.appellant_id, "appeal"),
     )
     for column, use in columns:
         if session.scalar(sa.select(sa.func.count()).where(column == pid)):

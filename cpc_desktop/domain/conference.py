@@ -15,17 +15,22 @@ from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
+    AppealGround,
+    AppealOutcome,
     AttendanceKind,
+    AttendanceMode,
     ChildParticipation,
     ConferenceStatus,
     ConferenceType,
     CopyKind,
     ExclusionGround,
+    Language,
     MeetingMode,
     MinutesState,
     Outcome,
     ParticipantRole,
     Side,
+    StrategyAnchor,
     Tag,
     View,
 )
@@ -54,6 +59,11 @@ class Conference:
     #: with the family; otherwise family copies leave it out.
     delay_reason_shared: bool = False
     quorum_reason_shared: bool = False
+    #: A later strategy discussion (or Scotland's inter-agency referral discussion), if
+    #: there was more than one, and which of the two starts the clock (``None``: the
+    #: profile's default, ``timescales.strategy_anchor``).
+    last_strategy_discussion_date: dt.date | None = None
+    strategy_anchor: StrategyAnchor | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class AttendanceEvent:
     #: them, and into the excluded person's own copy only when the chair also says so.
     shared_with_family: bool = False
     shown_to_excluded: bool = False
+    #: How the person took part from this arrival on (in the room, video, phone), if said.
+    mode: AttendanceMode | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,12 @@ class Participant:
     school_or_workplace: str = ""
     #: People (participant ids) this person asked not to be given their details.
     withhold_from: tuple[str, ...] = ()
+    #: The language the person chose for what is written to them; ``None`` when the
+    #: choice is not known (under a profile with Welsh, they are written to in both).
+    language: Language | None = None
+    #: The person has parental responsibility for a child of the conference (Wales: every
+    #: such person is invited and sent the outcome, whether or not they attended).
+    parental_responsibility: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,6 +213,10 @@ class Decision:
     ending: AdministrativeEnding | None = None
     ending_date: dt.date | None = None
     final: bool = False
+    #: Scotland: whether the child is referred to the Children's Reporter (``None``: not
+    #: yet considered), and why.
+    reporter_referral: bool | None = None
+    reporter_referral_reason: str = ""
     views: tuple[AgencyView, ...] = ()
     dissents: tuple[Dissent, ...] = ()
     actions: tuple[PlanAction, ...] = ()
@@ -265,6 +287,22 @@ class Distribution:
 
 
 @dataclass(frozen=True)
+class Appeal:
+    """A parent's appeal against the conference's decision (Northern Ireland), and how it
+    ended. Recorded after the conference; the decision stands while it is considered."""
+
+    id: str
+    received: dt.date
+    appellant_id: str | None = None
+    child_ids: tuple[str, ...] = ()
+    grounds: tuple[AppealGround, ...] = ()
+    details: str = ""
+    outcome: AppealOutcome = AppealOutcome.PENDING
+    decided: dt.date | None = None
+    outcome_note: str = ""
+
+
+@dataclass(frozen=True)
 class ConferenceRecord:
     """One whole conference: the unit of import, export and hand-over."""
 
@@ -279,3 +317,4 @@ class ConferenceRecord:
     distributions: tuple[Distribution, ...] = field(default=())
     actions: tuple[ConferenceAction, ...] = ()
     scaling: tuple[SafetyScale, ...] = ()
+    appeals: tuple[Appeal, ...] = ()

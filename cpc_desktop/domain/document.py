@@ -326,4 +326,12 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
         else:
             scaled[person] = path
 
+    for path, appeal in _items(doc, "appeals"):
+        refer(f"{path}.appellant_id", appeal.get("appellant_id"), participants, "participant")
+        for index, child in enumerate(appeal.get("child_ids", ())):
+            refer(f"{path}.child_ids[{index}]", child, children, "child")
+        decided_on = appeal.get("decided")
+        if decided_on is not None and decided_on < appeal["received"]:
+            problems.append(DocumentProblem(f"{path}.decided", "is before the appeal was received"))
+
     return tuple(problems)

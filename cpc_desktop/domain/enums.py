@@ -223,3 +223,11 @@ class AppealOutcome(StrEnum):
     UPHELD = "upheld"
     NOT_UPHELD = "not_upheld"
     WITHDRAWN = "withdrawn"
+
+
+class AttendanceMode(StrEnum):
+    """How a person takes part when they arrive: in the room, on video or by telephone."""
+
+    IN_ROOM = "in_room"
+    VIDEO = "video"
+    PHONE = "phone"

@@ -159,6 +159,7 @@ _RULES = (
     _text("$.decisions[].contingency_plan", _F),
     _text("$.decisions[].parents_view", _F),
     _text("$.decisions[].child_view", _F),
+    _text("$.decisions[].reporter_referral_reason", _F),
     _chosen("$.decisions[].views[].reason", "shared_with_family"),
     _chosen("$.decisions[].dissents[].reasons", "shared_with_family"),
     _name("$.decisions[].actions[].owner"),
@@ -179,6 +180,9 @@ _RULES = (
     _text("$.actions[].action", _F, blank="say what the action is"),
     FieldRule("$.scaling[].score", minimum=SCALE_MIN, maximum=SCALE_MAX),
     _text("$.scaling[].note", _F),
+    # after the conference
+    _text("$.appeals[].details", _P),
+    _text("$.appeals[].outcome_note", _P),
 )
 
 #: Every declared field, by its place in the document.

@@ -67,6 +67,7 @@ _NEEDED_BECAUSE = {
     "letter": "a letter was written to them",
     "sent": "documents were sent to them",
     "core_group": "they are in a core group",
+    "appeal": "an appeal of theirs is recorded",
 }
 assert set(_NEEDED_BECAUSE) == set(rows.PARTICIPANT_USES)
 
@@ -239,7 +240,14 @@ class RollCallService(PartService):
             if work.session.get(m.AttendanceEventRow, new_id) is not None:
                 raise Conflict("that attendance event is already in this store")
             event = d.AttendanceEvent(
-                id=new_id, kind=kind, at=at, until=until, grounds=grounds, note=note, **sharing
+                id=new_id,
+                kind=kind,
+                at=at,
+                until=until,
+                grounds=grounds,
+                note=note,
+                shared_with_family=sharing["shared_with_family"],
+                shown_to_excluded=sharing["shown_to_excluded"],
             )
             work.session.add(
                 m.AttendanceEventRow(

@@ -87,8 +87,12 @@ def test_every_free_text_field_says_who_reads_it() -> None:
 
 
 def test_what_the_professional_side_alone_reads() -> None:
+    # An appeal's details and outcome are the professional record of what followed the
+    # conference: no family copy of the minutes prints them.
     assert {p for p, r in FIELDS.items() if r.readers is Readers.PROFESSIONALS} == {
         "$.participants[].side_reason",
+        "$.appeals[].details",
+        "$.appeals[].outcome_note",
     }
 
 

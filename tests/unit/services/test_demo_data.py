@@ -30,7 +30,7 @@ DIGESTS = {
 }
 
 
-# Keys the document gained after the digests were taken (issue 16), with their defaults:
+# Keys the document gained after the digests were taken (issues 16 and 18), with their defaults:
 # left out of the digest while the sample leaves them at those defaults.
 LATER_KEYS = {
     "delay_reason_shared": False,
@@ -48,6 +48,14 @@ LATER_KEYS = {
     "changes": [],
     "shown_to": [],
     "kept_from": [],
+    "last_strategy_discussion_date": None,
+    "strategy_anchor": None,
+    "mode": None,
+    "language": None,
+    "parental_responsibility": False,
+    "reporter_referral": None,
+    "reporter_referral_reason": "",
+    "appeals": [],
 }
 
 
