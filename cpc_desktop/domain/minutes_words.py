@@ -101,6 +101,9 @@ class Wording:
     until_end: str
     no_grounds: str
     invited_only: str
+    in_the_room: str  # how a person took part, after the time they arrived
+    on_video: str
+    by_phone: str
     # Contact details (full copy).
     who: str
     address: str

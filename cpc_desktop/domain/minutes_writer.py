@@ -24,6 +24,7 @@ from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import (
     AgendaStatus,
     AttendanceKind,
+    AttendanceMode,
     MinutesState,
     ParticipantRole,
 )
@@ -232,8 +233,21 @@ class Writer:
             elif event.kind in (AttendanceKind.APOLOGIES, AttendanceKind.ABSENT):
                 parts.append(w.label(event.kind))
             else:
-                parts.append(f"{w.label(event.kind)} {self.time(event.at)}")
+                how = self.how(event.mode)
+                said = f"{w.label(event.kind)} {self.time(event.at)}"
+                parts.append(f"{said} ({how})" if how else said)
         return "; ".join(parts) or (w.invited_only if p.invited else "-")
+
+    def how(self, mode: AttendanceMode | None) -> str:
+        """How a person took part from an arrival on, "on video" ("" when not said)."""
+        if mode is None:
+            return ""
+        words = {
+            AttendanceMode.IN_ROOM: self.w.in_the_room,
+            AttendanceMode.VIDEO: self.w.on_video,
+            AttendanceMode.PHONE: self.w.by_phone,
+        }
+        return words[mode]
 
     def contacts(self, recipient: Participant | None) -> list[Section]:
         """A full copy's table of private details (a family copy has none): each person's

@@ -11,6 +11,7 @@ import dataclasses
 import re
 import string
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AnalysisSection,
     AttendanceKind,
+    AttendanceMode,
     ChildParticipation,
     CopyKind,
     ExclusionGround,
@@ -392,3 +394,31 @@ def test_pairing_keeps_words_that_are_the_same_once() -> None:
     assert both.long_date(date(2026, 12, 6)) == "dydd Sul 6 Rhagfyr 2026 / Sunday 6 December 2026"
     assert both.tag == "cy"
     assert re.fullmatch(r"Sgôr \(0-10\) / Score \(0-10\)", both.score.format(low=0, high=10))
+
+
+def test_how_each_person_took_part_is_said_in_the_copys_language(record, profile) -> None:
+    person = parent(record)
+    first = person.attendance[0]
+    on_video = dataclasses.replace(first, mode=AttendanceMode.VIDEO)
+    moved = dataclasses.replace(person, attendance=(on_video, *person.attendance[1:]))
+    people = tuple(moved if p.id == person.id else p for p in record.participants)
+    changed = dataclasses.replace(record, participants=people)
+    english = english_copy(changed, profile, None, CopyKind.FULL)
+    at = first.at.astimezone(UTC).strftime("%H:%M")
+    assert f"Present {at} (on video)" in words(english.document)
+    welsh_ = copy_for(choosing(changed, person.id, Language.WELSH), profile, person.id)
+    assert f"Yn bresennol {at} (ar fideo)" in words(welsh_.document)
+    both = copy_for(changed, profile, person.id)
+    assert f"Yn bresennol / Present {at} (ar fideo / on video)" in words(both.document)
+
+
+def test_every_welsh_word_of_the_minutes_is_in_the_glossary() -> None:
+    """docs/welsh-glossary.md lets a fluent reviewer check all the Welsh in one sitting."""
+    glossary = (Path(__file__).parents[3] / "docs" / "welsh-glossary.md").read_text("utf-8")
+    minutes = glossary[glossary.index("## Minutes") :]
+    for item in dataclasses.fields(Wording):
+        value = getattr(WELSH, item.name)
+        if isinstance(value, str) and item.name != "tag":
+            assert value in minutes, item.name
+    for value in LABELS_CY.values():
+        assert f"| {value} |" in minutes, value
