@@ -52,14 +52,14 @@ class Wording:
     "Barn y plentyn / The child's views:".
     """
 
-    tag: str  # the document's language for the PDF: "en-GB", "cy"
+    tag: str  # the language of the document: "en" or "cy"
     # The document and its page furniture.
     title: str  # "{meeting}: minutes"
     family_copy_for: str  # "{who}"
     family_copy: str
     full_copy: str
     draft_mark: str  # the watermark
-    page_label: str  # "{page}", "{total}"
+    page_label: str  # "{page}", "{pages}"
     # Section headings.
     details_heading: str
     attendance_heading: str

@@ -8,13 +8,13 @@ from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MEANING, SCALE_MIN
 from cpc_desktop.domain.minutes_words import Wording
 
 ENGLISH = Wording(
-    tag="en-GB",
+    tag="en",
     title="{meeting}: minutes",
     family_copy_for="Family copy for {who}",
     family_copy="Family copy",
     full_copy="Full copy: professionals only",
     draft_mark="DRAFT",
-    page_label="Page {page} of {total}",
+    page_label="Page {page} of {pages}",
     details_heading="Conference details",
     attendance_heading="Attendance",
     contacts_heading="Contact details: professionals only",

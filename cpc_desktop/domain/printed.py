@@ -76,10 +76,10 @@ class PrintedDocument:
     sections: tuple[Section, ...]
     watermark: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
-    #: The page numbers' words, with ``{page}`` and ``{total}``: "Tudalen 1 o 3" in Welsh.
-    page_label: str = "Page {page} of {total}"
-    #: The document's language for the PDF (its first, when it has two): "en-GB", "cy".
-    language: str = "en-GB"
+    #: The page numbers' words, with ``{page}`` and ``{pages}``: "Tudalen 1 o 3" in Welsh.
+    page_label: str = "Page {page} of {pages}"
+    #: The language of the document (its first, when it has two): "en" or "cy".
+    language: str = "en"
 
 
 @dataclass(frozen=True)

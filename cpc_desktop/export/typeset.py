@@ -95,8 +95,8 @@ def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
         always_number=True,
         invariant=invariant,
         top=27 * mm,
+        lang=f"{doc.language}-GB",
         page_label=doc.page_label,
-        language=doc.language,
     )
 
 
@@ -302,8 +302,8 @@ def _build(
     always_number: bool,
     invariant: bool,
     top: float,
-    page_label: str = "Page {page} of {total}",
-    language: str = "en-GB",
+    lang: str = "en-GB",
+    page_label: str = "Page {page} of {pages}",
 ) -> bytes:
     forbid_fetching()
     buffer = io.BytesIO()
@@ -321,7 +321,7 @@ def _build(
         producer=CREATOR,
         subject=info.subject,
         keywords=info.keywords,
-        lang=language,
+        lang=lang,
         initialFontName=fonts.BODY,
         initialFontSize=10,
         invariant=1 if invariant else 0,

@@ -228,8 +228,7 @@ class PDFInfo(pdfdoc.PDFInfo):  # type: ignore[misc]  # ReportLab has no type hi
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-    """A canvas that writes "Page X of Y" (``page_label``) on every page once it knows Y
-    (at save)."""
+    """A canvas that writes "Page X of Y" on every page once it knows Y (at save)."""
 
     def __init__(
         self,
@@ -237,7 +236,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         page_style: ParagraphStyle,
         info: Info,
         always_number: bool,
-        page_label: str = "Page {page} of {total}",
+        page_label: str = "Page {page} of {pages}",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -268,6 +267,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         self.saveState()
         self.setFont(fonts.BODY, style.fontSize)
         self.setFillColor(style.textColor)
-        words = clean(self._page_label.format(page=self._pageNumber, total=total))
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, 8 * mm + 1, words)
+        self.drawRightString(
+            PAGE_WIDTH - MARGIN_X,
+            8 * mm + 1,
+            self._page_label.format(page=self._pageNumber, pages=total),
+        )
         self.restoreState()

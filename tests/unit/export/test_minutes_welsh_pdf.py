@@ -108,7 +108,7 @@ def test_a_welsh_copy_has_welsh_page_furniture_and_no_english_headings(record, t
 
 def test_the_pdf_says_its_language(record) -> None:
     welsh_pdf = family_copy(record, Language.WELSH)
-    assert b"/Lang (cy)" in welsh_pdf
+    assert b"/Lang (cy-GB)" in welsh_pdf
     england = load_profile("england")
     built = build_minutes(record, england, MinutesCopy(CopyKind.FAMILY), local=utc)
     assert b"/Lang (en-GB)" in render_document(built.document)
