@@ -50,6 +50,13 @@ TITLE = "Minutes and approval"
 ANY_FAMILY = "Any family member"
 
 
+#: What the window says of a copy's languages (nothing for a copy in English only).
+IN_LANGUAGES = {
+    (Language.WELSH,): "in Welsh",
+    (Language.WELSH, Language.ENGLISH): "in Welsh and English, Welsh first",
+}
+
+
 def left_out(redactions: tuple[Any, ...]) -> str:
     """ "4 entries left out (3 restricted, 1 said during an exclusion)", or none left out."""
     if not redactions:
@@ -380,7 +387,10 @@ class MinutesWindow(QtWidgets.QDialog):
             return
         note = ""
         if which.copy is CopyKind.FAMILY:
-            note = f"Family copy for {self._family_name(which)}: {left_out(pdf.redactions)}"
+            languages = IN_LANGUAGES.get(self.session.minutes.languages(self.ref, which), "")
+            copy = f"Family copy for {self._family_name(which)}"
+            copy += f", {languages}" if languages else ""
+            note = f"{copy}: {left_out(pdf.redactions)}"
             self._say(note)
         issued = self.state is MinutesState.ISSUED and which.copy is CopyKind.FULL
         self.preview_dialog = open_pdf(
