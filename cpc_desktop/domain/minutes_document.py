@@ -63,7 +63,12 @@ class BuiltMinutes:
 
 
 def welsh_profile(profile: Profile) -> Profile | None:
-    """``profile`` in Welsh words (``Profile.in_language``), if it has a Welsh translation."""
+    """``profile`` in Welsh words (``Profile.in_language``), if it has a Welsh translation.
+
+    Read through ``getattr`` while ``Profile.in_language`` and ``Profile.languages`` are
+    on their way from the letters' branch; once merged this is
+    ``profile.in_language(Language.WELSH) if Language.WELSH in profile.languages``.
+    """
     in_language: Any = getattr(profile, "in_language", None)
     if in_language is None or Language.WELSH not in getattr(profile, "languages", ()):
         return None
@@ -85,7 +90,7 @@ def minutes_languages(
     (:func:`~cpc_desktop.domain.minutes_words.copy_languages`)."""
     welsh = welsh or welsh_profile(profile)
     recipient = next((p for p in record.participants if p.id == which.recipient_id), None)
-    chosen: Language | None = getattr(recipient, "language", None)  # Participant.language
+    chosen = recipient.language if recipient is not None else None
     return copy_languages(welsh is not None, chosen, family=which.copy is CopyKind.FAMILY)
 
 
