@@ -6,22 +6,28 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import random
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, Language, ParticipantRole
 from cpc_desktop.domain.minutes_document import MinutesCopy, build_minutes
 from cpc_desktop.domain.minutes_words import Wording
 from cpc_desktop.domain.minutes_words_cy import WELSH
+from cpc_desktop.domain.sides import family_side
 from cpc_desktop.export import fonts
 from cpc_desktop.export.typeset import render_document
 from cpc_desktop.services.profiles import load_profile
 from tests.helpers.welsh_minutes import wales, wales_record, welsh
+from tests.unit.export.test_family_outputs_property import conference, kept_from
+from tests.unit.services.test_nothing_hidden import everything_in
 
 #: Every letter with a diacritic that Welsh writes (the to bach, the diaeresis, the
 #: acute and grave), small and capital.
@@ -122,3 +128,29 @@ def test_the_bundled_font_has_every_welsh_letter_and_every_word_of_the_welsh_tab
         covered = fonts.cmap(face)
         for letter in WELSH_LETTERS + WELSH_LETTERS.upper() + table_text:
             assert ord(letter) in covered, (face, letter)
+
+
+@settings(max_examples=2, deadline=None, derandomize=True)
+@given(st.integers(0, 2**32 - 1))
+def test_no_welsh_or_bilingual_family_copy_holds_what_its_recipient_may_not_receive(
+    seed: int,
+) -> None:
+    """The property test of issue 16 (test_family_outputs_property.py), with each family
+    member's copy in Welsh or in both languages: the words change, what is left out
+    does not."""
+    rng = random.Random(seed)
+    generated = conference(rng)
+    people = tuple(
+        dataclasses.replace(p, language=rng.choice([None, Language.WELSH]))
+        for p in generated.participants
+    )
+    generated = dataclasses.replace(generated, participants=people)
+    profile = wales()
+    translated = welsh(profile)
+    for person in family_side(generated):
+        which = MinutesCopy(CopyKind.FAMILY, person.id)
+        built = build_minutes(generated, profile, which, welsh=translated)
+        assert built.languages[0] is Language.WELSH
+        found = everything_in(render_document(built.document))
+        leaked = sorted(t for t in kept_from(generated, person, letter=False) if t in found)
+        assert not leaked, (person.name, built.languages, leaked)
