@@ -11,6 +11,7 @@ same modules at once.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable
@@ -114,6 +115,7 @@ def run(db: Path | str | None = None) -> int:
     _harden()
     from PySide6 import QtCore, QtWidgets
 
+    from cpc_desktop.ui.i18n import use_language
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
 
@@ -121,6 +123,8 @@ def run(db: Path | str | None = None) -> int:
     app.setApplicationName("CPC Desktop")
     app.setOrganizationName("CPC Desktop")
     preferences = Preferences(QtCore.QSettings())
+    with contextlib.suppress(FileNotFoundError):  # a broken install: the source, English
+        use_language(preferences.ui_language)  # the chosen screen language, from the start
     path, server = _where(db or preferences.last_store or default_store_path())
     preload = Preload()
     dialog = UnlockDialog(path, _after(preload, open_or_create), server=server)

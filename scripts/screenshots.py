@@ -11,18 +11,23 @@ import dataclasses
 import sys
 import tempfile
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.app import open_or_create
+from cpc_desktop.domain.enums import AgendaStatus
+from cpc_desktop.domain.family_view import family_view
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.handover_package import new_package, pack
+from cpc_desktop.services.profiles import load_profile
 from cpc_desktop.services.session import open_session
 from cpc_desktop.ui.actions import help_sections
+from cpc_desktop.ui.family.window import FamilyWindow
+from cpc_desktop.ui.family.words import ScreenLanguage
 from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.handover.import_dialog import ImportDialog
 from cpc_desktop.ui.help_dialog import HelpDialog
@@ -110,6 +115,31 @@ def _handover(window: MainWindow, session: Any, ref: str, folder: Path, out: Pat
     dialog.close()
 
 
+#: Before the fifth item, the fifth, after it.
+_STATUSES = {-1: AgendaStatus.DONE, 0: AgendaStatus.CURRENT, 1: AgendaStatus.PENDING}
+
+
+def _family(page: Any, out: Path) -> None:
+    """The family screen of the open conference, then as under Wales, in both languages."""
+    page.show_family_screen()
+    _save(page.family_screen, out, "14-family-screen", SIZE)
+    page.close_family_screen()
+    record = dataclasses.replace(
+        page.record,
+        conference=dataclasses.replace(page.record.conference, profile="wales"),
+        agenda=tuple(
+            dataclasses.replace(item, status=_STATUSES[(n > 4) - (n < 4)])
+            for n, item in enumerate(page.agenda.items)
+        ),
+    )
+    now = datetime.combine(record.conference.date, time(11, 0), tzinfo=UTC)
+    screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, now))
+    for language in (ScreenLanguage.BOTH, ScreenLanguage.WELSH):
+        screen.set_screen_language(language)
+        _save(screen, out, f"15-family-screen-wales-{language.value}", SIZE)
+    screen.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
@@ -156,6 +186,7 @@ def main(out: Path) -> None:
                 tabs.setCurrentIndex(i)
                 label = tabs.tabText(i).replace("&", "").lower().replace(" ", "-")
                 _save(window, out, f"07-workspace-{i}-{label}", SIZE)
+            _family(page, out)
         window.show_home()
         _handover(
             window, session, "CPC-" + str(datetime.now(UTC).year) + "-0001", Path(folder), out

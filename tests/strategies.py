@@ -47,6 +47,7 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     AttendanceMode,
     ChildParticipation,
+    ClockKind,
     ConferenceStatus,
     ConferenceType,
     CopyKind,
@@ -61,6 +62,7 @@ from cpc_desktop.domain.enums import (
     Tag,
     View,
 )
+from cpc_desktop.domain.meeting_clock import ClockEvent
 
 T = TypeVar("T")
 
@@ -454,6 +456,16 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             )
         )
 
+    clock = tuple(
+        ClockEvent(
+            id=new_id(),
+            kind=draw(choice(ClockKind)),
+            at=draw(instants()),
+            agenda_item_id=_maybe_pick(draw, items),
+        )
+        for _ in range(draw(counts(4)))
+    )
+
     return ConferenceRecord(
         conference=conference,
         children=children,
@@ -467,6 +479,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         actions=actions,
         scaling=scaling,
         appeals=tuple(appeals),
+        clock=clock,
     )
 
 
@@ -476,7 +489,7 @@ def example_record() -> ConferenceRecord:
     Ids are ``uuid.UUID(int=n)``: conference 1, children 10-11, participants 20-22,
     attendance 30-32, agenda 40-42, minutes 50-52, decision 60 (views 61-62, dissent 63,
     action 64), minutes versions 70-71, letter 80, distribution 90, conference action 100,
-    safety scales 110-111, appeal 120.
+    safety scales 110-111, appeal 120, clock 130-133.
     """
 
     def ident(number: int) -> str:
@@ -632,6 +645,12 @@ def example_record() -> ConferenceRecord:
                 decided=date(2026, 12, 11),
                 outcome_note="The panel found the category was supported by the reports",
             ),
+        ),
+        clock=(
+            ClockEvent(ident(130), ClockKind.ITEM, at(10, 2), ident(40)),
+            ClockEvent(ident(131), ClockKind.PAUSED, at(10, 40)),
+            ClockEvent(ident(132), ClockKind.RESUMED, at(10, 50)),
+            ClockEvent(ident(133), ClockKind.ENDED, at(11, 45)),
         ),
     )
 

@@ -27,6 +27,7 @@ Tables:
     conference_action   actions noted while minuting (owner, due date, source entry).
     safety_scale        each participant's 0-10 safety scale (Signs of Safety).
     appeal              a parent's appeal against the decision (Northern Ireland).
+    clock_event         the meeting's clock: item changes, pauses, the end.
     output_file         every PDF issued: fingerprint, signer, bytes, redactions.
     handover            hand-over packages exported and imported, with the agreed base.
     release_check       a family copy or family letter held until a second person checks it.
@@ -56,6 +57,7 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     AttendanceMode,
     ChildParticipation,
+    ClockKind,
     ConferenceStatus,
     ConferenceType,
     CopyKind,
@@ -218,6 +220,9 @@ class ConferenceRow(Row):
     )
     appeals: Mapped[list[AppealRow]] = orm.relationship(
         cascade=_CHILDREN, order_by="AppealRow.position"
+    )
+    clock: Mapped[list[ClockEventRow]] = orm.relationship(
+        cascade=_CHILDREN, order_by="ClockEventRow.position"
     )
 
 
@@ -477,6 +482,16 @@ class AppealRow(Row):
     outcome: Mapped[AppealOutcome] = mapped_column(enum_column(AppealOutcome))
     decided: Mapped[dt.date | None] = mapped_column(sa.Date)
     outcome_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class ClockEventRow(Row):
+    __tablename__ = "clock_event"
+
+    conference_id: Mapped[str] = _fk("conference.id")
+    position: Mapped[int]
+    kind: Mapped[ClockKind] = mapped_column(enum_column(ClockKind))
+    at: Mapped[dt.datetime]
+    agenda_item_id: Mapped[str | None] = _ref("agenda_item.id")
 
 
 class OutputFileRow(Row):

@@ -41,6 +41,7 @@ _SECTIONS: tuple[tuple[str, type[Any], type[m.Row]], ...] = (
     ("actions", d.ConferenceAction, m.ConferenceActionRow),
     ("scaling", d.SafetyScale, m.SafetyScaleRow),
     ("appeals", d.Appeal, m.AppealRow),
+    ("clock", d.ClockEvent, m.ClockEventRow),
 )
 # parent dataclass -> nested field -> (element dataclass, its table, the parent's key column)
 _NESTED: dict[type[Any], dict[str, tuple[type[Any], type[m.Row], str]]] = {

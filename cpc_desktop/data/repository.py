@@ -45,6 +45,7 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.ConferenceAction: m.ConferenceActionRow,
     d.SafetyScale: m.SafetyScaleRow,
     d.Appeal: m.AppealRow,
+    d.ClockEvent: m.ClockEventRow,
 }
 _VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
 # ConferenceRecord field -> element dataclass
@@ -60,6 +61,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "actions": d.ConferenceAction,
     "scaling": d.SafetyScale,
     "appeals": d.Appeal,
+    "clock": d.ClockEvent,
 }
 
 

@@ -34,6 +34,7 @@ from cpc_desktop.domain.enums import (
     Tag,
     View,
 )
+from cpc_desktop.domain.meeting_clock import ClockEvent as ClockEvent
 
 
 @dataclass(frozen=True)
@@ -318,3 +319,5 @@ class ConferenceRecord:
     actions: tuple[ConferenceAction, ...] = ()
     scaling: tuple[SafetyScale, ...] = ()
     appeals: tuple[Appeal, ...] = ()
+    #: The meeting's clock: when items became current, pauses, the end.
+    clock: tuple[ClockEvent, ...] = ()

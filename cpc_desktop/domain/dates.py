@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from cpc_desktop.domain.enums import Language
+
 #: The month names, January first.
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",
@@ -36,6 +38,18 @@ MONTHS = (
 )  # fmt: skip
 #: The day names, Monday first (as :meth:`date.weekday` counts).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+#: Welsh month and day names (the Welsh Language Standards: a Welsh letter's dates are
+#: in Welsh). A day name is written whole, "dydd Llun"; names are not capitalised after it.
+WELSH_MONTHS = (
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
+    "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+)  # fmt: skip
+WELSH_WEEKDAYS = (
+    "dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn",
+    "dydd Sul",
+)  # fmt: skip
 
 
 def _month(day: date, short: bool = False) -> str:
@@ -48,22 +62,37 @@ def _weekday(day: date, short: bool = False) -> str:
     return name[:3] if short else name
 
 
-def long_date(day: date | None) -> str:
+def long_date(day: date | None, language: Language = Language.ENGLISH) -> str:
     """ "Monday 7 December 2026": the date on paper (letters, printed minutes).
 
     A letter or the minutes name the day of the week as well, so a family reading
-    "Monday 7 December" knows which day is meant without a calendar.
+    "Monday 7 December" knows which day is meant without a calendar. In Welsh,
+    "dydd Llun 7 Rhagfyr 2026" (as a name for the day; "on" that day is
+    :func:`welsh_on_date`).
     """
     if day is None:
         return ""
+    if language is Language.WELSH:
+        return f"{WELSH_WEEKDAYS[day.weekday()]} {plain_date(day, language)}"
     return f"{_weekday(day)} {plain_date(day)}"
 
 
-def plain_date(day: date | None) -> str:
-    """ "7 December 2026": a date inside a sentence (a rule's message, a certificate's
-    validity, a decision read back), where a weekday would only lengthen the sentence."""
+def welsh_on_date(day: date | None) -> str:
+    """ "ddydd Llun 7 Rhagfyr 2026": "on Monday 7 December 2026" in Welsh, where "dydd"
+    takes the soft mutation of a time said as an adverb."""
     if day is None:
         return ""
+    return "d" + long_date(day, Language.WELSH)
+
+
+def plain_date(day: date | None, language: Language = Language.ENGLISH) -> str:
+    """ "7 December 2026": a date inside a sentence (a rule's message, a certificate's
+    validity, a decision read back), where a weekday would only lengthen the sentence.
+    In Welsh, "7 Rhagfyr 2026"."""
+    if day is None:
+        return ""
+    if language is Language.WELSH:
+        return f"{day.day} {WELSH_MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {_month(day)} {day.year}"
 
 

@@ -330,8 +330,11 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
         refer(f"{path}.appellant_id", appeal.get("appellant_id"), participants, "participant")
         for index, child in enumerate(appeal.get("child_ids", ())):
             refer(f"{path}.child_ids[{index}]", child, children, "child")
-        decided_on = appeal.get("decided")
+        decided_on = appeal.get("decided")  # ISO dates compare as text
         if decided_on is not None and decided_on < appeal["received"]:
             problems.append(DocumentProblem(f"{path}.decided", "is before the appeal was received"))
+
+    for path, moment in _items(doc, "clock"):
+        refer(f"{path}.agenda_item_id", moment.get("agenda_item_id"), agenda, "agenda item")
 
     return tuple(problems)

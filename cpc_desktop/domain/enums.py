@@ -231,3 +231,13 @@ class AttendanceMode(StrEnum):
     IN_ROOM = "in_room"
     VIDEO = "video"
     PHONE = "phone"
+
+
+class ClockKind(StrEnum):
+    """A moment on the meeting's clock (:mod:`cpc_desktop.domain.meeting_clock`)."""
+
+    ITEM = "item"  # the current agenda item changed (to an item, or to none)
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    ENDED = "ended"  # the last item was finished
+    RESET = "reset"  # every item set back to waiting: the meeting has not started

@@ -14,26 +14,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
+from cpc_desktop.domain import letter_words_cy, letter_words_en
 from cpc_desktop.domain.conference import Child, ConferenceRecord, Decision, Participant
-from cpc_desktop.domain.dates import long_date
-from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, ParticipantRole
+from cpc_desktop.domain.enums import (
+    AdministrativeEnding,
+    ConferenceType,
+    Language,
+    Outcome,
+    ParticipantRole,
+)
 from cpc_desktop.domain.labels import child_name, first_name
+from cpc_desktop.domain.letter_words import LetterWords
+from cpc_desktop.domain.letter_words import Reader as Reader
 from cpc_desktop.domain.profile import Profile, template_paragraphs
+
+#: The fixed wordings in each language a letter can be written in.
+WORDINGS: Mapping[Language, LetterWords] = {
+    Language.ENGLISH: letter_words_en.WORDS,
+    Language.WELSH: letter_words_cy.WORDS,
+}
+
+
+def words_for(language: Language) -> LetterWords:
+    """The fixed wordings of a letter in ``language``."""
+    return WORDINGS[Language(language)]
+
 
 #: Outcomes after which the plan's meetings go ahead (so their dates are stated).
 PLAN_OUTCOMES = frozenset({Outcome.CP_PLAN, Outcome.CIN_PLAN})
 #: Outcomes that end a plan.
 ENDING_OUTCOMES = frozenset({Outcome.END_PLAN, Outcome.ADMINISTRATIVE_END})
-
-
-class Reader(StrEnum):
-    """Who reads the letter, which decides how its facts are worded."""
-
-    FAMILY = "family"  # a parent or carer: first names, everyday words
-    CHILD = "child"  # the one child the letter is to: "you"
-    PROFESSIONAL = "professional"  # full names, categories, brief
 
 
 class Fact(StrEnum):
@@ -62,10 +76,8 @@ class Subject:
 
 
 def join(words: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    """``a``, ``a and b``, ``a, b and c`` (in English; each language's is its wordings')."""
+    return letter_words_en.join(words)
 
 
 def _sentence(text: str) -> str:
@@ -95,33 +107,26 @@ def _lead_worker(record: ConferenceRecord, decision: Decision | None) -> str:
     return ""
 
 
-def _reason(subject: Subject, name: str = "") -> str:
+def _reason(subject: Subject, words: _Words | None = None) -> str:
     """The recorded reason, led by the ending for an administrative ending; "" if none.
 
-    ``name`` is what to call the child in the ending ("you" in a letter to the child).
+    The ending is worded for ``words``' reader ("you turned 18" to the child), in
+    English when ``words`` is not given (to check that there is something to say).
     """
     decision = subject.decision
     if decision is None:
         return ""
     ending = ""
     if decision.outcome is Outcome.ADMINISTRATIVE_END and decision.ending is not None:
-        when = "" if decision.ending_date is None else f" on {long_date(decision.ending_date)}"
-        who = name or first_name(subject.child)
-        what, then = _ENDINGS[decision.ending]
-        ending = _sentence(f"{who} {what}{when}{then}.")
+        table = words.table if words is not None else letter_words_en.WORDS
+        day = decision.ending_date
+        about, to_child = table.endings[decision.ending]
+        name = words.name(subject.child) if words is not None else first_name(subject.child)
+        to_reader = words is not None and words.reader is Reader.CHILD
+        ending = (to_child if to_reader else about).format(
+            name=name, Name=_sentence(name), when="" if day is None else table.on_day(day)
+        )
     return " ".join(part for part in (ending, decision.reason.strip()) if part)
-
-
-# What happened, then what follows the date (if any).
-_ENDINGS: Mapping[AdministrativeEnding, tuple[str, str]] = {
-    AdministrativeEnding.TURNED_18: ("turned 18", ""),
-    AdministrativeEnding.MOVED_AUTHORITY: (
-        "moved to live in another area",
-        ", and that area took over the plan",
-    ),
-    AdministrativeEnding.DIED: ("died", ""),
-    AdministrativeEnding.LEFT_UK: ("moved to live outside the UK", ""),
-}
 
 
 # --------------------------------------------------------------------------- missing facts
@@ -180,78 +185,55 @@ class _Words:
     profile: Profile
     review: bool  # the conference is a review, so a continuing plan is "still" in place
 
+    @property
+    def table(self) -> LetterWords:
+        return words_for(self.profile.language)
+
     def name(self, child: Child) -> str:
-        if self.reader is Reader.CHILD:
-            return "you"
+        if self.reader is Reader.CHILD and self.table.you is not None:
+            return self.table.you
         return child_name(child) if self.reader is Reader.PROFESSIONAL else first_name(child)
 
     def names(self, scope: Iterable[Subject]) -> str:
-        return join([self.name(subject.child) for subject in scope])
+        return self.table.join([self.name(subject.child) for subject in scope], False)
+
+    def date(self, day: date | None) -> str:
+        return "" if day is None else self.table.long_date(day)
 
     def outcome(self, subject: Subject, outcome: Outcome) -> str:
         terms = self.profile.terminology
+        table = self.table
         name = self.name(subject.child)
-        possessive = "your" if self.reader is Reader.CHILD else f"{name}'s"
+        to_child = self.reader is Reader.CHILD
+        possessive = table.possessive[to_child].format(name=name)
         plan = terms.plan_name
         the_plan = "the plan" if plan.casefold() in terms.registered_phrase.casefold() else None
         decision = subject.decision
         died = decision is not None and decision.ending is AdministrativeEnding.DIED
-        be = "are" if self.reader is Reader.CHILD else "is"
-        still_registered = (
-            "" if died else f" {_sentence(name)} {be} no longer {terms.registered_phrase}."
+        still_registered = table.no_longer_registered[to_child].format(
+            name=name, Name=_sentence(name), registered=terms.registered_phrase
         )
-        table = _OUTCOMES[self.reader]
+        wordings = table.outcomes[self.reader]
         # The wordings are constants; names and terms are only ever arguments.
-        return table.get(outcome, table[Outcome.END_PLAN]).format(
+        return wordings.get(outcome, wordings[Outcome.END_PLAN]).format(
             name=name,
             Name=_sentence(name),
             Possessive=_sentence(possessive),
-            now="still" if self.review else "now",
+            now=table.now[self.review],
             plan=plan,
             The_plan=_sentence(the_plan or f"a {plan}"),
             support=terms.support_plan_name,
             registered=terms.registered_phrase,
-            still_registered=still_registered,
+            still_registered="" if died else still_registered,
         )
 
 
-# Wording of each outcome for each reader. END_PLAN's wording serves both endings.
-_OUTCOMES: Mapping[Reader, Mapping[Outcome, str]] = {
-    Reader.FAMILY: {
-        Outcome.CP_PLAN: "{Name} is {now} {registered}. {The_plan} will set out how everyone"
-        " will help to keep {name} safe and well.",
-        Outcome.CIN_PLAN: "{Name} does not need a {plan}. Instead, {name} will have a"
-        " {support}, so that the family keeps getting help.",
-        Outcome.NO_FURTHER_ACTION: "{Name} does not need a {plan}, and no other plan is"
-        " needed at the moment.",
-        Outcome.ADJOURN: "The meeting has not yet made a decision about {name}. It will meet"
-        " again to decide.",
-        Outcome.END_PLAN: "{Possessive} {plan} has ended.{still_registered}",
-    },
-    Reader.CHILD: {
-        Outcome.CP_PLAN: "You are {now} {registered}. {The_plan} will set out how the adults"
-        " around you will help to keep you safe and well.",
-        Outcome.CIN_PLAN: "You do not need a {plan}. Instead, you will have a {support}, so"
-        " that you and your family keep getting help.",
-        Outcome.NO_FURTHER_ACTION: "You do not need a {plan}. We do not need to make any"
-        " other plan for you right now.",
-        Outcome.ADJOURN: "We have not decided yet. We will meet again soon to decide.",
-        Outcome.END_PLAN: "Your {plan} has ended.{still_registered}",
-    },
-    Reader.PROFESSIONAL: {
-        Outcome.CP_PLAN: "{Name} is {now} {registered}.",
-        Outcome.CIN_PLAN: "{Name} does not need a {plan}; a {support} will be put in place.",
-        Outcome.NO_FURTHER_ACTION: "{Name} does not need a {plan}; no further action is needed.",
-        Outcome.ADJOURN: "No decision was made about {name}: the meeting was adjourned and"
-        " will reconvene.",
-        Outcome.END_PLAN: "{Possessive} {plan} has ended.{still_registered}",
-    },
-}
+_K = TypeVar("_K", str, date)
 
 
-def _groups(pairs: Iterable[tuple[str, Subject]]) -> list[tuple[str, list[Subject]]]:
-    """Subjects grouped by a text, in the order each text first appears."""
-    groups: dict[str, list[Subject]] = {}
+def _groups(pairs: Iterable[tuple[_K, Subject]]) -> list[tuple[_K, list[Subject]]]:
+    """Subjects grouped by a text (or date), in the order each first appears."""
+    groups: dict[_K, list[Subject]] = {}
     for text, subject in pairs:
         groups.setdefault(text, []).append(subject)
     return list(groups.items())
@@ -281,7 +263,7 @@ def values(
         "reference": one(conference.reference),
         "meeting_name": one(terms.meeting_name),
         "meeting_abbreviation": one(terms.meeting_abbreviation),
-        "conference_date": one(long_date(conference.date)),
+        "conference_date": one(words.date(conference.date)),
         "local_authority": one(conference.local_authority.strip()),
         "chair_name": () if person is None else one(person.name.strip()),
         "children_names": one(words.names(scope)),
@@ -304,12 +286,11 @@ def _for(words: _Words, group: Sequence[Subject], several: bool) -> str:
     """``"About Kai and Lily: "`` (or ``"Kai Harland: "``) when the letter is about several."""
     if not several:
         return ""
-    names = words.names(group)
-    return f"{names}: " if words.reader is Reader.PROFESSIONAL else f"About {names}: "
+    return words.table.about[words.reader].format(names=words.names(group))
 
 
 def _reasons(words: _Words, scope: Sequence[Subject]) -> tuple[str, ...]:
-    groups = _groups((_reason(s, words.name(s.child)), s) for s in scope if _reason(s))
+    groups = _groups((_reason(s, words), s) for s in scope if _reason(s))
     return tuple(f"{_for(words, group, len(scope) > 1)}{text}" for text, group in groups)
 
 
@@ -322,15 +303,22 @@ def _categories(words: _Words, scope: Sequence[Subject]) -> tuple[str, ...]:
         if decision is None or decision.outcome is not Outcome.CP_PLAN or not decision.categories:
             continue
         labels = [_category(profile, key) for key in decision.categories]
-        name = words.name(subject.child)
+        table = words.table
+        said = {
+            "singular": terms.category_singular,
+            "plural": terms.category_plural,
+            "name": words.name(subject.child),
+        }
         if len(labels) == 1:
-            items.append(f"The {terms.category_singular} for {name} is {labels[0]}.")
+            items.append(table.category_one.format(**said, label=labels[0]))
             continue
         main = ""
         if decision.primary_category in decision.categories:
-            main = f" The main {terms.category_singular} is "
-            main += f"{_category(profile, decision.primary_category)}."
-        items.append(f"The {terms.category_plural} for {name} are {join(labels)}.{main}")
+            primary = _category(profile, decision.primary_category)
+            main = table.category_main.format(**said, label=primary)
+        items.append(
+            table.categories_many.format(**said, labels=table.join(labels, True), main=main)
+        )
     return tuple(items)
 
 
@@ -350,7 +338,12 @@ def _lead_workers(
     )
     if len(groups) < 2:
         return tuple(name for name, _ in groups)
-    return (join([f"{name} (for {words.names(group)})" for name, group in groups]),)
+    table = words.table
+    return (
+        table.join(
+            [table.lead_worker_for.format(name=n, names=words.names(g)) for n, g in groups], False
+        ),
+    )
 
 
 def _contacts(words: _Words, scope: Sequence[Subject]) -> tuple[str, ...]:
@@ -362,52 +355,32 @@ def _contacts(words: _Words, scope: Sequence[Subject]) -> tuple[str, ...]:
     if len(groups) == 1:
         return (groups[0][0],)
     return tuple(
-        f"For {words.names(group)}: {contact}{'' if contact.endswith(('.', '!', '?')) else '.'}"
+        words.table.contact_for.format(names=words.names(group), contact=contact)
+        + ("" if contact.endswith((".", "!", "?")) else ".")
         for contact, group in groups
     )
 
 
 def _next_dates(words: _Words, scope: Sequence[Subject]) -> tuple[str, ...]:
     terms = words.profile.terminology
-    core = terms.core_group_name
+    table = words.table
+    planned = [(s.decision, s) for s in scope if s.decision and s.outcome in PLAN_OUTCOMES]
     core_groups = _groups(
-        (long_date(s.decision.first_core_group_date), s)
-        for s in scope
-        if s.decision is not None
-        and s.outcome in PLAN_OUTCOMES
-        and s.decision.first_core_group_date is not None
+        (d.first_core_group_date, s) for d, s in planned if d.first_core_group_date is not None
     )
-    reviews = _groups(
-        (long_date(s.decision.review_date), s)
-        for s in scope
-        if s.decision is not None
-        and s.outcome in PLAN_OUTCOMES
-        and s.decision.review_date is not None
-    )
+    reviews = _groups((d.review_date, s) for d, s in planned if d.review_date is not None)
     items: list[str] = []
-    for when, group in core_groups:
-        names = words.names(group)
-        items.append(
-            {
-                Reader.FAMILY: f"The first {core} meeting for {names} will be on {when}.",
-                Reader.CHILD: f"The people helping with your plan will first meet on {when}.",
-                Reader.PROFESSIONAL: f"First {core} meeting for {names}: {when}.",
-            }[words.reader]
-        )
-    for when, group in reviews:
-        names = words.names(group)
-        items.append(
-            {
-                Reader.FAMILY: f"There will be a review meeting for {names} on {when}, to look"
-                " at how things are going.",
-                Reader.CHILD: f"There will be another meeting about you on {when}, to see how"
-                " things are going.",
-                Reader.PROFESSIONAL: f"Review {terms.meeting_name} for {names}: {when}.",
-            }[words.reader]
-        )
+    for wordings, dated in ((table.first_core_group, core_groups), (table.review, reviews)):
+        for day, group in dated:
+            items.append(
+                wordings[words.reader].format(
+                    core=terms.core_group_name,
+                    meeting=terms.meeting_name,
+                    names=words.names(group),
+                    date=table.long_date(day),
+                    on_date=table.on_date(day),
+                )
+            )
     if core_groups and words.reader is Reader.FAMILY:
-        items.append(
-            f"The {core} (your family and the workers who help with the plan) meets"
-            " often to check that the plan is working."
-        )
+        items.append(table.core_group_explained.format(core=terms.core_group_name))
     return tuple(items)

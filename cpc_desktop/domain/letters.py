@@ -23,18 +23,18 @@ from enum import StrEnum
 
 from cpc_desktop.domain import letter_facts as facts
 from cpc_desktop.domain.conference import Child, ConferenceRecord
-from cpc_desktop.domain.dates import long_date
 from cpc_desktop.domain.enums import (
     PROFESSIONAL_ROLES,
     AdministrativeEnding,
     AttendanceKind,
     ConferenceType,
+    Language,
     ParticipantRole,
 )
 from cpc_desktop.domain.inert import BIDI_CONTROLS, isolated
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
-from cpc_desktop.domain.printed import LetterDocument, Para
+from cpc_desktop.domain.printed import LetterDocument, LetterVersion, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
 from cpc_desktop.domain.sides import children_of, entitlement_problem, is_family_side
 
@@ -48,6 +48,7 @@ __all__ = [
     "LetterRequest",
     "compose_letter",
     "jargon_terms",
+    "letter_languages",
     "letters_needed",
     "missing_facts",
 ]
@@ -88,7 +89,10 @@ _READERS: Mapping[LetterKind, Reader] = {
     LetterKind.PLAN_ENDED: Reader.PROFESSIONAL,
     LetterKind.TRANSFER: Reader.PROFESSIONAL,
 }
-_SIGNATORY_TITLE = "Independent chair"
+#: The line at the top of a letter in Welsh and in English, in both (Welsh first).
+BILINGUAL_NOTICE = (
+    "Mae'r llythyr hwn yn Gymraeg ac yn Saesneg. This letter is in Welsh and English."
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,10 @@ class LetterRequest:
     recipient_name: str
     address: tuple[str, ...]
     large_print: bool = False
+    #: The language the recipient chose (None: not known). Under a profile with a Welsh
+    #: translation, None gives a letter in Welsh and in English, Welsh first; under one
+    #: without, every letter is in English.
+    language: Language | None = None
 
 
 @dataclass(frozen=True)
@@ -305,6 +313,65 @@ def compose_letter(
 
     reader = Reader.CHILD if child is not None else _READERS[kind]
     scope = _scope(record, kind, child, children)
+    languages = letter_languages(profile, request.language)
+    versions = [
+        _version(
+            record, profile.in_language(language), kind, scope, reader, child, recipient, today
+        )
+        for language in languages
+    ]
+    markings = dict.fromkeys(
+        profile.in_language(language).protective_marking for language in languages
+    )
+    first = versions[0]
+    words = [facts.words_for(language) for language in languages]
+    authority = record.conference.local_authority.strip()
+    return LetterDocument(
+        marking=" / ".join(markings),
+        reference=record.conference.reference,
+        sender=sender or ((authority,) if authority else ()),
+        recipient_name=recipient,
+        recipient_address=address,
+        date_text=first.date_text,
+        subject=first.subject,
+        salutation=first.salutation,
+        paragraphs=first.paragraphs,
+        sign_off=first.sign_off,
+        signatory=first.signatory,
+        large_print=request.large_print,
+        language=first.language,
+        reference_label=first.reference_label,
+        other_versions=tuple(versions[1:]),
+        notice=BILINGUAL_NOTICE if len(versions) > 1 else "",
+        page_label=" / ".join(table.page_label for table in words),
+    )
+
+
+def letter_languages(profile: Profile, chosen: Language | None) -> tuple[Language, ...]:
+    """The languages of a letter, in print order, to someone who chose ``chosen``.
+
+    Under a profile with Welsh (the Welsh Language Standards): the chosen language, or
+    Welsh then English when the choice is not known. Otherwise English.
+    """
+    if Language.WELSH not in profile.languages:
+        return (Language.ENGLISH,)
+    if chosen is None:
+        return (Language.WELSH, Language.ENGLISH)
+    return (Language(chosen),)
+
+
+def _version(
+    record: ConferenceRecord,
+    profile: Profile,
+    kind: LetterKind,
+    scope: tuple[facts.Subject, ...],
+    reader: Reader,
+    child: Child | None,
+    recipient: str,
+    today: date,
+) -> LetterVersion:
+    """The letter's words in ``profile``'s language."""
+    words = facts.words_for(profile.language)
     # Each value is isolated: a bidi control in a name cannot reorder the words after it.
     values = {
         name: tuple(isolated(value) for value in found)
@@ -313,20 +380,15 @@ def compose_letter(
     values["recipient_name"] = (isolated(recipient),)
     values["recipient_given_name"] = (first_name(child) if child else isolated(recipient),)
     template = profile.letters.for_kind(kind)
-    authority = record.conference.local_authority.strip()
-    return LetterDocument(
-        marking=profile.protective_marking,
-        reference=record.conference.reference,
-        sender=sender or ((authority,) if authority else ()),
-        recipient_name=recipient,
-        recipient_address=address,
-        date_text=long_date(today),
+    return LetterVersion(
+        language=profile.language.value,
+        date_text=words.long_date(today),
         subject=_fill(parse_template(template.subject), values),
         salutation=_fill(parse_template(template.salutation), values),
         paragraphs=_body(template, values),
         sign_off=template.sign_off,
-        signatory=(values["chair_name"][0], _SIGNATORY_TITLE),  # missing() made sure of it
-        large_print=request.large_print,
+        signatory=(values["chair_name"][0], words.signatory_title),  # missing() made sure
+        reference_label=words.reference_label,
     )
 
 

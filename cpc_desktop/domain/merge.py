@@ -155,6 +155,7 @@ _KIND: dict[type[Any], str] = {
     d.ConferenceAction: "conference_action",
     d.SafetyScale: "safety_scale",
     d.Appeal: "appeal",
+    d.ClockEvent: "clock_event",
 }
 _NESTED: dict[type[Any], tuple[str, ...]] = {
     d.Participant: ("attendance",),
@@ -184,6 +185,7 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
     "conference_action": {"minute_entry_id": ("minute_entry", False)},
     "safety_scale": {"participant_id": ("participant", True)},
     "appeal": {"appellant_id": ("participant", False), "child_ids": ("child", False)},
+    "clock_event": {"agenda_item_id": ("agenda_item", False)},
     "letter": {"recipient_id": ("participant", False)},
     "minutes_version": {"supersedes_id": ("minutes_version", False)},
 }

@@ -10,7 +10,7 @@ escape it, and must keep line breaks (``"\\n"``) as line breaks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 
@@ -83,8 +83,28 @@ class PrintedDocument:
 
 
 @dataclass(frozen=True)
+class LetterVersion:
+    """A letter's words in one language: from the date to the signature."""
+
+    language: str  # "en" or "cy"
+    date_text: str
+    subject: str
+    salutation: str
+    paragraphs: tuple[Para, ...]
+    sign_off: str
+    signatory: tuple[str, ...]
+    reference_label: str = "Our reference:"
+
+
+@dataclass(frozen=True)
 class LetterDocument:
-    """One letter to one person, laid out as a letter (address block, date, subject)."""
+    """One letter to one person, laid out as a letter (address block, date, subject).
+
+    The fields from ``date_text`` to ``signatory`` are its words in ``language``. A
+    bilingual letter has ``other_versions`` too: the same letter in each other language,
+    printed after the first from a new page, with ``notice`` (a line saying so in every
+    language) at the top.
+    """
 
     marking: str
     reference: str
@@ -98,3 +118,38 @@ class LetterDocument:
     sign_off: str  # "Yours sincerely,"
     signatory: tuple[str, ...]  # the chair's name and title
     large_print: bool = False  # 16 pt body text for a person who asked for large print
+    language: str = "en"
+    reference_label: str = "Our reference:"
+    other_versions: tuple[LetterVersion, ...] = ()
+    notice: str = ""  # "This letter is in Welsh and in English." in each language
+    page_label: str = "Page {page} of {pages}"  # past one page, at the foot
+
+    def __repr__(self) -> str:
+        """As the dataclass writes it, but leaving out the fields from ``language`` on
+        while they hold their defaults: a held letter is known by the hash of this text
+        (``services/held.py``), so an English letter held for a check before those fields
+        existed is still the same letter."""
+        shown = [
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.name not in _LATER_FIELDS or getattr(self, f.name) != f.default
+        ]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    @property
+    def versions(self) -> tuple[LetterVersion, ...]:
+        """Each language's words, in the order they are printed."""
+        first = LetterVersion(
+            self.language,
+            self.date_text,
+            self.subject,
+            self.salutation,
+            self.paragraphs,
+            self.sign_off,
+            self.signatory,
+            self.reference_label,
+        )
+        return (first, *self.other_versions)
+
+
+_LATER_FIELDS = frozenset({"language", "reference_label", "other_versions", "notice", "page_label"})

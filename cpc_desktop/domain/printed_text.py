@@ -26,10 +26,15 @@ def document_text(document: PrintedDocument | LetterDocument) -> str:
     lines: list[str] = [document.marking]
     if isinstance(document, LetterDocument):
         lines += [*document.sender, "", document.recipient_name, *document.recipient_address]
-        lines += ["", document.date_text, "", document.subject, "", document.salutation, ""]
-        for para in document.paragraphs:
-            lines += [*_block(para), ""]
-        lines += [document.sign_off, *document.signatory]
+        if document.notice:
+            lines += ["", document.notice]
+        for number, version in enumerate(document.versions):
+            if number:
+                lines += ["", "-" * 20]
+            lines += ["", version.date_text, "", version.subject, "", version.salutation, ""]
+            for para in version.paragraphs:
+                lines += [*_block(para), ""]
+            lines += [version.sign_off, *version.signatory]
     else:
         lines += [document.title, document.subtitle]
         if document.watermark:

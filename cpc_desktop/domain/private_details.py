@@ -226,7 +226,11 @@ def letter_places(letter: LetterDocument) -> Iterator[Place]:
     """Every string ``letter`` prints, with where it is."""
     yield Place("the sender's address", "\n".join(letter.sender))
     yield Place("the recipient's name and address", "\n".join(letter.recipient_address))
-    yield Place("the subject", f"{letter.subject}\n{letter.salutation}")
-    for number, para in enumerate(letter.paragraphs, start=1):
-        yield Place(f"paragraph {number}", f"{para.label}\n{para.text}")
-    yield Place("the signature", "\n".join(letter.signatory))
+    several = len(letter.versions) > 1
+    for version in letter.versions:
+        language = {"cy": "Welsh", "en": "English"}.get(version.language, version.language)
+        where = f" of the {language} version" if several else ""
+        yield Place(f"the subject{where}", f"{version.subject}\n{version.salutation}")
+        for number, para in enumerate(version.paragraphs, start=1):
+            yield Place(f"paragraph {number}{where}", f"{para.label}\n{para.text}")
+        yield Place(f"the signature{where}", "\n".join(version.signatory))

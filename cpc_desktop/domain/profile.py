@@ -26,12 +26,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
 from cpc_desktop.domain.agencies import GROUP_KINDS, AgencyKind, Directory, DirectoryEntry
-from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
+from cpc_desktop.domain.enums import (
+    ConferenceType,
+    DayUnit,
+    Division,
+    Language,
+    Nation,
+    StrategyAnchor,
+)
 
 DEFAULT_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -381,11 +388,68 @@ class Authority:
     telephone: str = ""
     email: str = ""
 
-    def letterhead(self) -> tuple[str, ...]:
-        """The lines at the head of a letter: name, service, address, then contacts."""
-        contacts = [f"Telephone {self.telephone}"] if self.telephone else []
-        contacts += [f"Email {self.email}"] if self.email else []
-        return (self.name, self.service, *self.address, *contacts)
+    #: The name and service in other languages, from ``[translations.<code>.authority]``.
+    translated: tuple[tuple[Language, str, str], ...] = ()
+
+    def letterhead(self, languages: tuple[Language, ...] = (Language.ENGLISH,)) -> tuple[str, ...]:
+        """The lines at the head of a letter: name, service, address, then contacts.
+
+        In several languages (a bilingual letter), each line that differs reads
+        "Welsh / English" in the order of ``languages``.
+        """
+        words = {Language.ENGLISH: (self.name, self.service)}
+        words |= {language: (name, service) for language, name, service in self.translated}
+
+        def line(pick: int) -> str:
+            said = (words.get(language, words[Language.ENGLISH])[pick] for language in languages)
+            return " / ".join(dict.fromkeys(said))
+
+        def label(pick: int) -> str:
+            return " / ".join(
+                dict.fromkeys(CONTACT_LABELS[language][pick] for language in languages)
+            )
+
+        contacts = [f"{label(0)} {self.telephone}"] if self.telephone else []
+        contacts += [f"{label(1)} {self.email}"] if self.email else []
+        return (line(0), line(1), *self.address, *contacts)
+
+
+#: How a letterhead labels the telephone number and the email address, in each language.
+CONTACT_LABELS: Mapping[Language, tuple[str, str]] = {
+    Language.ENGLISH: ("Telephone", "Email"),
+    Language.WELSH: ("Ffôn", "E-bost"),
+}
+
+
+class AgendaTitle(NamedTuple):
+    """An agenda item's title in a translation; ``conference_type`` is "" for every agenda
+    the key is used in, else the type whose agenda this title is for."""
+
+    key: str
+    title: str
+    conference_type: str = ""
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A profile's words in another language (``[translations.<code>]``).
+
+    Every word a letter or an agenda prints: the terminology, the complaints route, the
+    marking, every letter template, every category label and every agenda title.
+    """
+
+    language: Language
+    terminology: Terminology
+    complaints_route: str
+    protective_marking: str
+    letters: LetterTemplates
+    categories: tuple[Category, ...]
+    agenda_titles: tuple[AgendaTitle, ...]
+
+    def agenda_title(self, conference_type: ConferenceType, item: AgendaItem) -> str:
+        """The title of ``item`` on the agenda of ``conference_type`` in this language."""
+        found = {(t.conference_type, t.key): t.title for t in self.agenda_titles}
+        return found.get((conference_type.value, item.key), found.get(("", item.key), item.title))
 
 
 @dataclass(frozen=True)
@@ -415,6 +479,52 @@ class Profile:
     #: The authority's own details, from its local settings file (none in a shipped
     #: nation's profile).
     authority: Authority | None = None
+    #: The language the words above are in, and the other languages the profile has.
+    language: Language = Language.ENGLISH
+    translations: tuple[Translation, ...] = ()
+    #: The English profile a translated one was made from (None for the English).
+    english: Profile | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The languages this profile can write in: English, then each translation's."""
+        return (Language.ENGLISH, *(t.language for t in self.translations))
+
+    def in_language(self, language: Language) -> Profile:
+        """This profile with its words in ``language`` (as it is for English).
+
+        Raises:
+            KeyError: the profile has no translation into ``language``.
+        """
+        language = Language(language)
+        if language is self.language:
+            return self
+        if self.english is not None:
+            return self.english.in_language(language)
+        for translation in self.translations:
+            if translation.language is language:
+                break
+        else:
+            raise KeyError(language.value)
+        labels = {category.key: category.label for category in translation.categories}
+        agendas = {
+            kind.value: tuple(
+                replace(item, title=translation.agenda_title(kind, item))
+                for item in self.agenda.for_type(kind)
+            )
+            for kind in ConferenceType
+        }
+        return replace(
+            self,
+            language=language,
+            terminology=translation.terminology,
+            complaints_route=translation.complaints_route,
+            protective_marking=translation.protective_marking,
+            letters=translation.letters,
+            categories=tuple(Category(c.key, labels.get(c.key, c.label)) for c in self.categories),
+            agenda=Agendas(**agendas),
+            english=self,
+        )
 
     def category_label(self, key: str) -> str:
         """The label of the category with this key; ``KeyError`` if there is none."""

@@ -8,26 +8,16 @@ starts with the path of the offending key (see :mod:`cpc_desktop.domain.profile`
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import fields
-from enum import StrEnum
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 from cpc_desktop.domain.agencies import AgencyKind, words
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
-    DEFAULT_SALUTATION,
-    DEFAULT_SIGN_OFF,
-    LETTER_ESSENTIAL_PLACEHOLDERS,
     LETTER_KINDS,
-    LETTER_OPTIONAL_PLACEHOLDERS,
-    LETTER_PLACEHOLDERS,
-    LETTER_REQUIRED_PLACEHOLDERS,
-    LETTER_SALUTATION_PLACEHOLDERS,
-    LETTER_SUBJECT_PLACEHOLDERS,
     NATION_DIVISIONS,
     REQUIRED_AGENDA_KEYS,
     STATEMENT_KEYS,
@@ -36,19 +26,23 @@ from cpc_desktop.domain.profile import (
     Agendas,
     Authority,
     Category,
-    LetterTemplate,
-    LetterTemplates,
-    Placeholder,
     Profile,
     ProfileError,
     Quorum,
     Statements,
     Terminology,
     Timescales,
-    normalise_name,
-    parse_template,
-    template_paragraphs,
 )
+from cpc_desktop.domain.profile_letters import read_letters
+from cpc_desktop.domain.profile_table import ID_FORM as _ID_FORM
+from cpc_desktop.domain.profile_table import Table as _Table
+from cpc_desktop.domain.profile_table import describe as _describe
+from cpc_desktop.domain.profile_table import fail as _fail
+from cpc_desktop.domain.profile_table import field_names as _keys
+from cpc_desktop.domain.profile_table import unique as _unique
+from cpc_desktop.domain.profile_translations import read_translations
+
+__all__ = ["ProfileError", "merge", "parse_profile"]
 
 # --------------------------------------------------------------------------- merging
 
@@ -86,152 +80,8 @@ def _merge(
     return result
 
 
-# --------------------------------------------------------------------------- parsing
-
-_KEY_FORM = (
-    re.compile(r"[a-z][a-z0-9_]*"),
-    "a key of lower-case letters, digits and '_', starting with a letter",
-)
-_ID_FORM = (
-    re.compile(r"[a-z][a-z0-9_-]*"),
-    "an id of lower-case letters, digits, '_' and '-', starting with a letter",
-)
-_MISSING = object()
-_E = TypeVar("_E", bound=StrEnum)
-
-
-def _keys(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _fail(path: str, problem: str) -> NoReturn:
-    raise ProfileError(f"{path}: {problem}")
-
-
-def _describe(value: object) -> str:
-    """A short, one-line rendering of a value for an error message."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return repr(value)
-
-
-def _amount(count: int, unit: str) -> str:
-    return f"{count} {unit.removesuffix('s') if count == 1 else unit}"
-
-
-class _Table:
-    """Read typed values from one table, naming the key path in every error."""
-
-    def __init__(self, data: object, path: str, known: tuple[str, ...]) -> None:
-        if not isinstance(data, Mapping):
-            _fail(path or "profile", f"expected a table, got {_describe(data)}")
-        self._data: Mapping[str, object] = data
-        self._path = path
-        for key in data:
-            if key not in known:
-                hint = difflib.get_close_matches(str(key), known, n=1)
-                advice = f" (did you mean '{hint[0]}'?)" if hint else ""
-                _fail(self.where(str(key)), f"unknown key{advice}")
-
-    def where(self, key: str) -> str:
-        return f"{self._path}.{key}" if self._path else key
-
-    def raw(self, key: str) -> object:
-        value = self._data.get(key, _MISSING)
-        if value is _MISSING:
-            _fail(self.where(key), "missing (this key is required)")
-        return value
-
-    def has(self, key: str) -> bool:
-        return key in self._data
-
-    def text(self, key: str, default: str | None = None) -> str:
-        if default is not None and not self.has(key):
-            return default
-        value = self.raw(key)
-        if not isinstance(value, str):
-            _fail(self.where(key), f"expected text, got {_describe(value)}")
-        if not value.strip():
-            _fail(self.where(key), "must not be empty")
-        return value.strip()
-
-    def key(self, key: str, form: tuple[re.Pattern[str], str] = _KEY_FORM) -> str:
-        value = self.text(key)
-        pattern, description = form
-        if not pattern.fullmatch(value):
-            _fail(self.where(key), f"expected {description}, got {_describe(value)}")
-        return value
-
-    def whole(self, key: str, unit: str, low: int, high: int) -> int:
-        value = self.raw(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            _fail(self.where(key), f"expected a whole number of {unit}, got {_describe(value)}")
-        if not low <= value <= high:
-            _fail(
-                self.where(key),
-                f"expected from {_amount(low, unit)} to {_amount(high, unit)}, got {value}",
-            )
-        return value
-
-    def optional_whole(self, key: str, unit: str, low: int, high: int) -> int | None:
-        return self.whole(key, unit, low, high) if self.has(key) else None
-
-    def flag(self, key: str, default: bool | None = None) -> bool:
-        if default is not None and not self.has(key):
-            return default
-        value = self.raw(key)
-        if not isinstance(value, bool):
-            _fail(self.where(key), f"expected true or false, got {_describe(value)}")
-        return value
-
-    def choice(self, key: str, kind: type[_E]) -> _E:
-        value = self.raw(key)
-        options = [member.value for member in kind]
-        if not isinstance(value, str) or value not in options:
-            listed = ", ".join(f"'{option}'" for option in options)
-            _fail(self.where(key), f"expected one of {listed}, got {_describe(value)}")
-        return kind(value)
-
-    def table(self, key: str, known: tuple[str, ...]) -> _Table:
-        return _Table(self.raw(key), self.where(key), known)
-
-    def tables(self, key: str, known: tuple[str, ...], one: str, many: str) -> list[_Table]:
-        value = self.raw(key)
-        if not isinstance(value, list):
-            _fail(self.where(key), f"expected a list of {many}, got {_describe(value)}")
-        if not value:
-            _fail(self.where(key), f"expected at least one {one}")
-        where = self.where(key)
-        return [_Table(item, f"{where}[{n}]", known) for n, item in enumerate(value, 1)]
-
-    def texts(self, key: str) -> list[tuple[str, str]]:
-        """An optional list of text values, each with its own key path."""
-        if not self.has(key):
-            return []
-        value = self.raw(key)
-        if not isinstance(value, list):
-            _fail(self.where(key), f"expected a list of text, got {_describe(value)}")
-        items: list[tuple[str, str]] = []
-        for n, item in enumerate(value, 1):
-            where = f"{self.where(key)}[{n}]"
-            if not isinstance(item, str):
-                _fail(where, f"expected text, got {_describe(item)}")
-            items.append((where, item))
-        return items
-
-
-def _unique(path: str, value: str, seen: set[str], what: str) -> None:
-    folded = normalise_name(value)
-    if folded in seen:
-        _fail(path, f"{what} {_describe(value)} is listed twice")
-    seen.add(folded)
+#: The keys a profile file may have at its top level.
+_FILE_KEYS = tuple(key for key in _keys(Profile) if key not in ("language", "english"))
 
 
 def parse_profile(data: Mapping[str, object]) -> Profile:
@@ -241,7 +91,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         ProfileError: naming the key path and the problem; unknown keys are refused so
             that a misspelt key in a local file is reported rather than ignored.
     """
-    root = _Table(data, "", _keys(Profile))
+    root = _Table(data, "", _FILE_KEYS)
     profile_id = root.key("id", _ID_FORM)
     nation = root.choice("nation", Nation)
     expected_division = NATION_DIVISIONS[nation]
@@ -254,7 +104,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
                 f"'{division.value}' does not go with nation '{nation.value}'"
                 f" (expected '{expected_division.value}')",
             )
-    return Profile(
+    profile = Profile(
         id=profile_id,
         name=root.text("name"),
         nation=nation,
@@ -266,17 +116,21 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         agenda=_agendas(root.table("agenda", _keys(Agendas))),
         statements=_statements(root.table("statements", _keys(Statements))),
         complaints_route=root.text("complaints_route"),
-        letters=_letters(root.table("letters", LETTER_KINDS)),
+        letters=read_letters(root.table("letters", LETTER_KINDS)),
         primary_category_required=root.flag("primary_category_required", False),
         signs_of_safety=root.flag("signs_of_safety", False),
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
-        authority=_authority(root.table("authority", _keys(Authority)))
+        authority=_authority(root.table("authority", _AUTHORITY_KEYS))
         if root.has("authority")
         else None,
     )
+    return read_translations(root, profile)
 
+
+#: The keys of an [authority] table (its other languages come from [translations]).
+_AUTHORITY_KEYS = tuple(key for key in _keys(Authority) if key != "translated")
 
 #: Most characters an authority's name, service or an address line may have.
 _LINE_LIMIT = 120
@@ -480,65 +334,3 @@ def _agenda(table: _Table, kind: str) -> tuple[AgendaItem, ...]:
         if required not in seen:
             _fail(table.where(kind), f"must include an item with key '{required}'")
     return tuple(items)
-
-
-def _letters(table: _Table) -> LetterTemplates:
-    return LetterTemplates(
-        **{kind: _letter(table.table(kind, _keys(LetterTemplate)), kind) for kind in LETTER_KINDS}
-    )
-
-
-def _letter(table: _Table, kind: str) -> LetterTemplate:
-    subject = table.text("subject")
-    _placeholders(
-        table.where("subject"),
-        subject,
-        LETTER_SUBJECT_PLACEHOLDERS,
-        "a subject (it may become a file name, so it must not name a child)",
-    )
-    if "reference" not in _placeholders(table.where("subject"), subject):
-        _fail(table.where("subject"), "must include {reference}")
-    body = table.text("body")
-    where = table.where("body")
-    used: list[str] = []
-    for paragraph in template_paragraphs(body):
-        names = _placeholders(where, paragraph)
-        used += names
-        essential = [name for name in LETTER_ESSENTIAL_PLACEHOLDERS if name in names]
-        optional = sorted(LETTER_OPTIONAL_PLACEHOLDERS.intersection(names))
-        if essential and optional:
-            _fail(
-                where,
-                f"{{{optional[0]}}} shares a paragraph with {{{essential[0]}}}; a paragraph"
-                f" is left out when {{{optional[0]}}} is empty, so give it a paragraph of its own",
-            )
-    for name in LETTER_REQUIRED_PLACEHOLDERS[kind]:
-        if name not in used:
-            _fail(where, f"must include {{{name}}} ({LETTER_PLACEHOLDERS[name]})")
-    salutation = table.text("salutation", DEFAULT_SALUTATION)
-    _placeholders(
-        table.where("salutation"), salutation, LETTER_SALUTATION_PLACEHOLDERS, "a salutation"
-    )
-    sign_off = table.text("sign_off", DEFAULT_SIGN_OFF)
-    _placeholders(table.where("sign_off"), sign_off, (), "a sign-off")
-    return LetterTemplate(subject=subject, body=body, salutation=salutation, sign_off=sign_off)
-
-
-def _placeholders(
-    where: str, text: str, allowed: tuple[str, ...] | None = None, what: str = ""
-) -> tuple[str, ...]:
-    """The placeholder names ``text`` uses, each checked against the whitelist."""
-    try:
-        pieces = parse_template(text)
-    except ValueError as exc:
-        _fail(where, str(exc))
-    names = tuple(piece.name for piece in pieces if isinstance(piece, Placeholder))
-    for name in names:
-        if name not in LETTER_PLACEHOLDERS:
-            hint = difflib.get_close_matches(name, LETTER_PLACEHOLDERS, n=1)
-            advice = f" (did you mean {{{hint[0]}}}?)" if hint else ""
-            _fail(where, f"unknown placeholder {{{name}}}{advice}")
-        if allowed is not None and name not in allowed:
-            listed = ", ".join(f"{{{option}}}" for option in allowed) or "none"
-            _fail(where, f"{{{name}}} cannot be used in {what}; it may use {listed}")
-    return names

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from cpc_desktop.domain.calendar import WorkingCalendar, add_days, add_months
 from cpc_desktop.domain.conference import Child, Conference
-from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, DayUnit
+from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, DayUnit, StrategyAnchor
 
 #: Days from the first day of the last menstrual period to the expected date of
 #: delivery: gestation is counted from EDD minus this.
@@ -60,6 +60,9 @@ class TimescaleParams:
         report_shared_before_initial_days: reports reach the family at least this
             many days before an initial (or pre-birth, transfer-in) conference.
         report_shared_before_review_days: the same before a review.
+        strategy_anchor: when there was more than one strategy discussion, which one
+            starts the clock for an initial conference unless the conference says
+            (domain.md §10 item 2).
     """
 
     unit: DayUnit = DayUnit.WORKING
@@ -79,6 +82,7 @@ class TimescaleParams:
     pre_birth_no_plan_before_week: int | None = None
     report_shared_before_initial_days: int = 3
     report_shared_before_review_days: int = 5
+    strategy_anchor: StrategyAnchor = StrategyAnchor.INITIATED
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -361,14 +365,35 @@ def conference_due(
         if conference.review_number <= 1:
             return first_review_after(previous, children, params, calendar)
         return later_review_due(previous, months=params.later_review_months)
-    if conference.strategy_discussion_date is None:
+    start = clock_start(conference, params)
+    if start is None:
         return None
     return initial_conference_due(
-        conference.strategy_discussion_date,
+        start,
         calendar,
         days=params.initial_conference_days,
         unit=unit,
     )
+
+
+def strategy_anchor(conference: Conference, params: TimescaleParams) -> StrategyAnchor:
+    """Which strategy discussion starts an initial conference's clock: the conference's
+    own choice, or the profile's default."""
+    return conference.strategy_anchor or params.strategy_anchor
+
+
+def clock_start(conference: Conference, params: TimescaleParams) -> date | None:
+    """The strategy discussion an initial (or pre-birth) conference counts from.
+
+    With one discussion recorded it is that one; with a later one as well, the one the
+    anchor names (:func:`strategy_anchor`). ``None`` when neither date is recorded.
+    """
+    first, last = conference.strategy_discussion_date, conference.last_strategy_discussion_date
+    if last is not None and (
+        first is None or strategy_anchor(conference, params) is StrategyAnchor.LAST
+    ):
+        return last
+    return first
 
 
 def next_review_due(

@@ -110,6 +110,7 @@ def check_conference(
 
 _ANCHORS = (
     ("strategy_discussion_date", "strategy discussion"),
+    ("last_strategy_discussion_date", "later strategy discussion"),
     ("transfer_notice_date", "written transfer notice"),
     ("previous_conference_date", "previous conference"),
 )
@@ -157,6 +158,16 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
                     f"conference.{field_name}",
                 )
             )
+    first, last = conference.strategy_discussion_date, conference.last_strategy_discussion_date
+    if first is not None and last is not None and last < first:
+        problems.append(
+            error(
+                "conference.last_strategy_discussion_before_first",
+                f"The later strategy discussion, {plain_date(last)}, is before the first one "
+                f"on {plain_date(first)}.",
+                "conference.last_strategy_discussion_date",
+            )
+        )
     return problems
 
 

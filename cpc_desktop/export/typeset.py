@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -32,6 +33,7 @@ from cpc_desktop.domain.printed import (
     Block,
     Fields,
     LetterDocument,
+    LetterVersion,
     Para,
     ParaStyle,
     PrintedDocument,
@@ -101,38 +103,66 @@ def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
 
 
 def render_letter(letter: LetterDocument, *, invariant: bool = False) -> bytes:
-    """Typeset ``letter`` on A4 and return the PDF bytes ("Page X of Y" only past one page)."""
+    """Typeset ``letter`` on A4 and return the PDF bytes ("Page X of Y" only past one page).
+
+    A bilingual letter prints its notice at the top, then each version in order (Welsh
+    first), each from a new page under the same address block.
+    """
     size = 16.0 if letter.large_print else 11.0
     styles = Styles.make(body_size=size)
     page = LetterPage(letter.reference, letter.marking, styles)
     story: list[Flowable] = []
-    story.extend(_lines(letter.sender, styles.sender, styles))
-    story.append(Spacer(1, size * 1.2))
-    story.extend(
-        _lines((letter.recipient_name, *letter.recipient_address), styles.body_tight, styles)
-    )
-    story.append(Spacer(1, size * 1.6))
-    if letter.reference.strip():
-        story.extend(styles.paragraphs(letter.reference, styles.body_tight, label="Our reference:"))
-    story.extend(styles.paragraphs(letter.date_text, styles.body_tight))
-    story.append(Spacer(1, size))
-    story.extend(styles.paragraphs(letter.subject, styles.body, bold=True))
-    story.extend(styles.paragraphs(letter.salutation, styles.body))
-    for para in letter.paragraphs:
-        story.extend(_para(para, styles))
-    closing: list[Flowable] = [
-        *styles.paragraphs(letter.sign_off, styles.body),
-        Spacer(1, size * 2.8),
-        *_lines(letter.signatory, styles.body_tight, styles),
-    ]
-    story.append(KeepTogether(closing))
+    for number, version in enumerate(letter.versions):
+        if number:
+            story.append(PageBreak())
+        story.extend(_lines(letter.sender, styles.sender, styles))
+        story.append(Spacer(1, size * 1.2))
+        story.extend(
+            _lines((letter.recipient_name, *letter.recipient_address), styles.body_tight, styles)
+        )
+        story.append(Spacer(1, size * 1.6))
+        if letter.notice.strip():
+            story.extend(styles.paragraphs(letter.notice, styles.body, bold=True))
+        story.extend(_version(letter, version, styles, size))
     info = Info(
         title=f"{clean(letter.subject)} ({clean(letter.reference)})",
         subject=f"Letter, {clean(letter.date_text)}",
         metadata=(("Reference", letter.reference), ("Date", letter.date_text)),
     )
     top = 22 * mm if not letter.large_print else 26 * mm
-    return _build(story, page, info, always_number=False, invariant=invariant, top=top)
+    return _build(
+        story,
+        page,
+        info,
+        always_number=False,
+        invariant=invariant,
+        top=top,
+        lang=f"{letter.language}-GB",
+        page_label=letter.page_label,
+    )
+
+
+def _version(
+    letter: LetterDocument, version: LetterVersion, styles: Styles, size: float
+) -> list[Flowable]:
+    """One language's words of a letter: from the reference to the signature."""
+    story: list[Flowable] = []
+    if letter.reference.strip():
+        label = version.reference_label
+        story.extend(styles.paragraphs(letter.reference, styles.body_tight, label=label))
+    story.extend(styles.paragraphs(version.date_text, styles.body_tight))
+    story.append(Spacer(1, size))
+    story.extend(styles.paragraphs(version.subject, styles.body, bold=True))
+    story.extend(styles.paragraphs(version.salutation, styles.body))
+    for para in version.paragraphs:
+        story.extend(_para(para, styles))
+    closing: list[Flowable] = [
+        *styles.paragraphs(version.sign_off, styles.body),
+        Spacer(1, size * 2.8),
+        *_lines(version.signatory, styles.body_tight, styles),
+    ]
+    story.append(KeepTogether(closing))
+    return story
 
 
 # --- blocks ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from cpc_desktop.domain.enums import (
     ConferenceStatus,
     ConferenceType,
     MeetingMode,
+    StrategyAnchor,
     UserRole,
 )
 from cpc_desktop.domain.validation import Severity
@@ -69,6 +70,10 @@ class NewConference:
     review_number: int = 0
     delay_reason: str | None = None
     reconvene_of: str | None = None
+    #: A later strategy discussion, and which of the two starts the clock (``None``: the
+    #: profile's default).
+    last_strategy_discussion_date: dt.date | None = None
+    strategy_anchor: StrategyAnchor | None = None
     #: Whether family copies print the reason for delay (the chair's choice; not by default).
     delay_reason_shared: bool = False
 
@@ -201,6 +206,8 @@ class ConferenceService(ServiceBase):
                 venue=new.venue,
                 mode=new.mode,
                 strategy_discussion_date=new.strategy_discussion_date,
+                last_strategy_discussion_date=new.last_strategy_discussion_date,
+                strategy_anchor=new.strategy_anchor,
                 transfer_notice_date=new.transfer_notice_date,
                 previous_conference_date=new.previous_conference_date,
                 review_number=new.review_number,

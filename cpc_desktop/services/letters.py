@@ -11,7 +11,7 @@ issuing several (``issue_all``) makes all or none, and writes all their files or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import Language
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.letters import (
     FAMILY_KINDS,
@@ -28,6 +29,7 @@ from cpc_desktop.domain.letters import (
     LetterNeed,
     LetterRequest,
     compose_letter,
+    letter_languages,
     letters_needed,
     missing_facts,
 )
@@ -62,6 +64,9 @@ class LetterPlan:
     missing: tuple[str, ...]
     last_address: tuple[str, ...]  # as recorded in the roll call, else as on the last letter
     issued: int  # letters of this kind already issued to this person
+    #: The languages the letter will be in, in print order: the recipient's choice under
+    #: a profile with Welsh (Welsh then English when not known), else English.
+    languages: tuple[Language, ...] = (Language.ENGLISH,)
 
 
 class LetterService(ServiceBase):
@@ -82,9 +87,9 @@ class LetterService(ServiceBase):
             person = next((p for p in record.participants if p.id == need.recipient_id), None)
             if person is not None and person.address.strip():
                 last = tuple(line.strip() for line in person.address.splitlines() if line.strip())
-            out.append(
-                LetterPlan(need, missing_facts(record, profile, need.kind), last, len(same_kind))
-            )
+            missing = missing_facts(record, profile, need.kind)
+            languages = letter_languages(profile, _chosen(person))
+            out.append(LetterPlan(need, missing, last, len(same_kind), languages))
         return tuple(out)
 
     def preview(self, ref: str, request: LetterRequest) -> OutputPdf:
@@ -294,9 +299,11 @@ class LetterService(ServiceBase):
     def _compose(self, record: d.ConferenceRecord, request: LetterRequest) -> LetterDocument:
         profile = self._rules.profile(record.conference.profile)
         today = self._clock().astimezone().date()
+        request = with_language(record, request)
+        languages = letter_languages(profile, request.language)
         try:
             letter = compose_letter(
-                record, profile, request, today, sender=self._sender(record, profile)
+                record, profile, request, today, sender=self._sender(record, profile, languages)
             )
         except ValueError as error:  # LetterIncomplete names every missing fact
             raise ServiceError(str(error)) from None
@@ -309,13 +316,17 @@ class LetterService(ServiceBase):
         return letter
 
     @staticmethod
-    def _sender(record: d.ConferenceRecord, profile: Profile) -> tuple[str, ...]:
-        """The letterhead: the authority's own from its settings file, else its name."""
+    def _sender(
+        record: d.ConferenceRecord, profile: Profile, languages: Sequence[Language] = ()
+    ) -> tuple[str, ...]:
+        """The letterhead: the authority's own from its settings file, else its name and
+        the service (named in each of the letter's languages)."""
         if profile.authority is not None:
-            return profile.authority.letterhead()
+            return profile.authority.letterhead(tuple(languages) or (Language.ENGLISH,))
         authority = record.conference.local_authority
         lines = [authority] if authority else []
-        return (*lines, "Child protection conference service")
+        service = " / ".join(_SERVICE[language] for language in languages or (Language.ENGLISH,))
+        return (*lines, service)
 
     @staticmethod
     def _name(record: d.ConferenceRecord, request: LetterRequest) -> str:
@@ -326,6 +337,33 @@ class LetterService(ServiceBase):
         if request.recipient_id in people:  # a number, never the name
             what += f"-recipient-{people.index(request.recipient_id) + 1}"
         return default_name(record.conference.reference, record.conference.date, what)
+
+
+#: The conference service under the authority's name on a letterhead, in each language.
+_SERVICE = {
+    Language.ENGLISH: "Child protection conference service",
+    Language.WELSH: "Gwasanaeth cynadleddau amddiffyn plant",
+}
+
+
+def _chosen(person: d.Participant | None) -> Language | None:
+    """The language ``person`` chose to be written to in; None when not known."""
+    return None if person is None else person.language
+
+
+def with_language(record: d.ConferenceRecord, request: LetterRequest) -> LetterRequest:
+    """``request`` in the language its recipient chose, as the record has it.
+
+    A letter to a participant follows their recorded choice (``Participant.language``;
+    None: not known, so both languages under Wales), whatever the request says, so the
+    letter made again for the release check is the letter that was held. A letter to no
+    participant (a transfer letter to the other authority) keeps the request's language:
+    bilingual under Wales unless the user chose one.
+    """
+    person = next((p for p in record.participants if p.id == request.recipient_id), None)
+    if person is None:
+        return request
+    return replace(request, language=_chosen(person))
 
 
 def family_letter(record: d.ConferenceRecord, request: LetterRequest) -> bool:

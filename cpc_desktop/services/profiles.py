@@ -28,6 +28,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from cpc_desktop.domain.enums import StrategyAnchor
 from cpc_desktop.domain.profile import Profile, ProfileError
 from cpc_desktop.domain.profile_reader import merge, parse_profile
 from cpc_desktop.services.toml_lines import line_of
@@ -89,6 +90,8 @@ class ProfileChoice:
         strategy_discussion: what the profile calls the discussion that starts the
             clock for an initial conference.
         authority: the local authority its settings file names ("" for a nation's).
+        strategy_anchor: which strategy discussion starts the clock by default when
+            there was more than one.
     """
 
     id: str
@@ -98,6 +101,7 @@ class ProfileChoice:
     strategy_discussion: str = "strategy discussion"
     #: The authority its settings file names ("" for a nation's own rules).
     authority: str = ""
+    strategy_anchor: StrategyAnchor = StrategyAnchor.INITIATED
 
 
 def profile_choices() -> tuple[ProfileChoice, ...]:
@@ -124,10 +128,18 @@ def profile_choices() -> tuple[ProfileChoice, ...]:
         name = profile.authority.name if profile.authority else profile.name
         strategy = profile.terminology.strategy_discussion_name
         own = profile.authority.name if profile.authority else ""
-        local.append(ProfileChoice(profile.id, f"{name} ({nation})", path, None, strategy, own))
+        anchor = profile.timescales.strategy_anchor
+        local.append(
+            ProfileChoice(profile.id, f"{name} ({nation})", path, None, strategy, own, anchor)
+        )
     local.sort(key=lambda c: c.label.casefold())
     shipped = [
-        ProfileChoice(p.id, p.name, strategy_discussion=p.terminology.strategy_discussion_name)
+        ProfileChoice(
+            p.id,
+            p.name,
+            strategy_discussion=p.terminology.strategy_discussion_name,
+            strategy_anchor=p.timescales.strategy_anchor,
+        )
         for p in map(load_profile, available_profiles())
     ]
     shipped.sort(key=lambda c: (c.id != DEFAULT_PROFILE, c.label))

@@ -47,6 +47,7 @@ def timescale_params(profile: Profile) -> TimescaleParams:
         pre_birth_no_plan_before_week=t.pre_birth_no_plan_before_week,
         report_shared_before_initial_days=t.report_shared_before_initial_days,
         report_shared_before_review_days=t.report_shared_before_review_days,
+        strategy_anchor=t.strategy_anchor,
     )
 
 

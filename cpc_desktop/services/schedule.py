@@ -175,6 +175,7 @@ class ScheduleService:
             for d in (
                 new.date,
                 new.strategy_discussion_date,
+                new.last_strategy_discussion_date,
                 new.transfer_notice_date,
                 new.previous_conference_date,
             )
@@ -194,6 +195,8 @@ def _preview(new: NewConference) -> tuple[Conference, list[Child]]:
         date=new.date,
         profile=new.profile,
         strategy_discussion_date=new.strategy_discussion_date,
+        last_strategy_discussion_date=new.last_strategy_discussion_date,
+        strategy_anchor=new.strategy_anchor,
         transfer_notice_date=new.transfer_notice_date,
         previous_conference_date=new.previous_conference_date,
         review_number=new.review_number,

@@ -122,22 +122,44 @@ class UserService(ServiceBase):
             _set(user, new)
             self._touch(user)
 
-    def choose_first(self, name: str, secret: str) -> Actor:
-        """Sign in as ``name``, who has no password yet, choosing ``secret`` as theirs."""
+    def choose_first(self, name: str, secret: str, full_name: str | None = None) -> Actor:
+        """Sign in as ``name``, who has no password yet, choosing ``secret`` as theirs.
+
+        ``full_name``, when given, is the person's own name from now on: a store made
+        under a computer account ("root") names its chair by that account until the
+        chair says who they are. Approvals, issues and the audit log then carry it; the
+        audit event of this sign-in records the name it replaced.
+        """
         check_new_secret(secret)
+        new_name = name if full_name is None else " ".join(full_name.split())
+        if not new_name:
+            raise ServiceError("give your full name: it is the name on what you approve")
+        if len(new_name) > 200:
+            raise ServiceError("a user's name can be at most 200 characters")
         with self._store.reading() as s:
-            user = repository.store_users(s).get(name)
+            users = repository.store_users(s)
+            user = users.get(name)
             if user is None or user.secret_hash is not None:
                 raise SignInFailed
-            actor = Actor(user.name, user.role)
+            if new_name != name and new_name in users:
+                raise Conflict(f"{new_name} is already a user of this store")
+            actor = Actor(new_name, user.role)
+        outcome = "ok" if new_name == name else f"ok; named {new_name} (was {name})"
         context = audit.AuditContext(
-            actor.name, actor.role.value, Action.SIGN_IN.value, "password", "", self._clock()
+            actor.name,
+            actor.role.value,
+            Action.SIGN_IN.value,
+            "password",
+            "",
+            self._clock(),
+            outcome,
         )
         with self._store.unit_of_work(context) as work:
             row = repository.store_users(work.session)[name]
             if row.secret_hash is not None:  # chosen meanwhile, elsewhere
                 raise SignInFailed
             _set(row, secret)
+            row.name = new_name
             row.row_updated_at = self._clock()
             row.row_updated_by = actor.name
             work.object_id = row.id

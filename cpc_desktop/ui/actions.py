@@ -108,6 +108,7 @@ class ActionId(StrEnum):
     MINUTES_APPROVAL = "minutes_approval"
     OUTCOME_LETTERS = "outcome_letters"
     DISTRIBUTION = "distribution"
+    FAMILY_SCREEN = "family_screen"
     # Introductions: the selected person.
     ROLL_CALL_PRESENT = "rollCall_present"
     ROLL_CALL_APOLOGIES = "rollCall_apologies"
@@ -272,7 +273,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Preferences…",
         "Ctrl+,",
         _W,
-        "How soon to lock when idle and to clear copied text",
+        "When to lock and to clear copied text; the screen language",
         _FILE,
         3,
     ),
@@ -374,6 +375,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Who was sent the decision letter and the minutes, and what is late",
         _CONF,
         1,
+    ),
+    ActionId.FAMILY_SCREEN: _spec(
+        "Who is &here…", "Ctrl+Shift+W", _C, "Show the family the agenda and who is here", _CONF, 2
     ),
     # --- Introductions: the selected person -------------------------------------------
     ActionId.ROLL_CALL_PRESENT: _spec(

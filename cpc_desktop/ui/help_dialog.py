@@ -7,6 +7,9 @@ from collections.abc import Sequence
 
 from PySide6 import QtWidgets
 
+from cpc_desktop.domain.enums import Language
+from cpc_desktop.ui.i18n import UI_LANGUAGES
+
 _BODY = """
 <h2>CPC Desktop</h2>
 <p>CPC Desktop keeps the record of child protection conferences on this computer, in one
@@ -35,6 +38,11 @@ it restricted (it will be left out of the family's copy) and Ctrl+J records an a
 Ctrl+Return starts the next entry. The child's views and the parents' views must be
 recorded, or the reason they could not be obtained given, before the minutes can be
 finalised (Ctrl+Shift+R checks).</p>
+<p><b>Who is here</b> (Ctrl+Shift+W) opens a window to show the family: the meeting, the
+agenda with the item under discussion marked, and who is present, has left or sent
+apologies. It follows the agenda and the introductions as they change and shows nothing
+private. <b>Show on screen</b> puts it full screen on another screen (Esc comes back);
+under the Wales profile choose Welsh, English or both.</p>
 <p>Ctrl+Z undoes changes to entries, people and the agenda; within the text you are
 typing it undoes the typing.</p>
 <p>The home screen shows what is due and what is overdue for every conference, and
@@ -98,7 +106,7 @@ check finds damage, CPC Desktop stops saving to the store for good, says so, and
 """
 
 
-#: (heading, [(command, keys, what it does)]): the shortcut tables, one a scope.
+# (heading, [(command, keys, what it does)]): the shortcut tables, one a scope.
 ShortcutSections = Sequence[tuple[str, Sequence[tuple[str, str, str]]]]
 
 
@@ -134,37 +142,64 @@ class HelpDialog(QtWidgets.QDialog):
 
 
 class PreferencesDialog(QtWidgets.QDialog):
+    """How soon to lock, when to clear copied text, and the language of the screens.
+
+    Its words go through ``self.tr`` and are in the Welsh catalogue, so a chair who
+    chose Cymraeg reads this dialog in Welsh.
+    """
+
     def __init__(
         self,
         idle_minutes: int,
         parent: QtWidgets.QWidget | None = None,
         *,
         clipboard_seconds: int = 30,
+        language: Language = Language.ENGLISH,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.idle = QtWidgets.QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setSuffix(" minutes")
-        self.idle.setSpecialValueText("never")
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(idle_minutes)
-        self.idle.setAccessibleName("Lock after this long without input")
+        self.idle.setAccessibleName(self.tr("Lock after this long without input"))
         form = QtWidgets.QFormLayout()
-        form.addRow("&Lock when idle for:", self.idle)
+        form.addRow(self.tr("&Lock when idle for:"), self.idle)
         self.clipboard = QtWidgets.QSpinBox()
         self.clipboard.setObjectName("clipboardSeconds")
         self.clipboard.setRange(0, 3600)
-        self.clipboard.setSuffix(" seconds")
-        self.clipboard.setSpecialValueText("only on lock and close")
+        self.clipboard.setSuffix(self.tr(" seconds"))
+        self.clipboard.setSpecialValueText(self.tr("only on lock and close"))
         self.clipboard.setValue(clipboard_seconds)
-        self.clipboard.setAccessibleName("Clear copied minute text from the clipboard after")
-        form.addRow("&Clear copied minute text after:", self.clipboard)
+        self.clipboard.setAccessibleName(
+            self.tr("Clear copied minute text from the clipboard after")
+        )
+        form.addRow(self.tr("&Clear copied minute text after:"), self.clipboard)
+        self.language = QtWidgets.QComboBox()
+        self.language.setObjectName("uiLanguage")
+        self.language.setAccessibleName(self.tr("Language of the screens"))
+        for code, name in UI_LANGUAGES.items():
+            self.language.addItem(name, code.value)
+        self.language.setCurrentIndex(max(0, self.language.findData(language.value)))
+        form.addRow(self.tr("Screen lan&guage:"), self.language)
+        note = QtWidgets.QLabel(
+            self.tr("A new language is used in the windows opened from now on.")
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    @property
+    def chosen_language(self) -> Language:
+        return Language(str(self.language.currentData()))

@@ -31,6 +31,7 @@ from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
+from cpc_desktop.ui.i18n import use_language
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.permissions import (
@@ -284,6 +285,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.workspace is None:
             return
         self.workspace.flush()
+        self.workspace.close_family_screen()
         self.undo_group.removeStack(self.workspace.undo_stack)
         for action in self.output_actions.values():
             action.setEnabled(False)
@@ -349,6 +351,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             action.setEnabled(False)
         self.outputs.close_all()
+        if self.workspace is not None:
+            self.workspace.close_family_screen()  # it names the people: hidden too
         self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 
@@ -391,12 +395,20 @@ class MainWindow(QtWidgets.QMainWindow):
             self.preferences.idle_lock_minutes,
             self,
             clipboard_seconds=self.preferences.clipboard_clear_seconds,
+            language=self.preferences.ui_language,
         )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.preferences.idle_lock_minutes = dialog.idle.value()
             self.idle.set_minutes(dialog.idle.value())
             self.preferences.clipboard_clear_seconds = dialog.clipboard.value()
             self.clipboard.set_seconds(dialog.clipboard.value())
+            if dialog.chosen_language is not self.preferences.ui_language:
+                try:
+                    use_language(dialog.chosen_language)
+                except FileNotFoundError as error:  # a broken install: nothing is changed
+                    QtWidgets.QMessageBox.warning(self, "CPC Desktop", str(error))
+                else:
+                    self.preferences.ui_language = dialog.chosen_language
 
     # --- hand-over between laptops -----------------------------------------------------
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6 import QtCore
 
+from cpc_desktop.domain.enums import Language
+
 DEFAULT_IDLE_LOCK_MINUTES = 5
 DEFAULT_CLIPBOARD_SECONDS = 30  # as ui/clipboard_guard.py's default
 MAX_CLIPBOARD_SECONDS = 3600
@@ -88,3 +90,17 @@ class Preferences:
     @local_authority.setter
     def local_authority(self, name: str) -> None:
         self._settings.setValue("conference/local_authority", name)
+
+    @property
+    def ui_language(self) -> Language:
+        """The language the screens are shown in (``ui/language``): English unless the
+        chair chose Welsh in Preferences."""
+        value = str(self._settings.value("ui/language", Language.ENGLISH.value) or "")
+        try:
+            return Language(value)
+        except ValueError:
+            return Language.ENGLISH
+
+    @ui_language.setter
+    def ui_language(self, language: Language) -> None:
+        self._settings.setValue("ui/language", language.value)

@@ -12,6 +12,7 @@ without closing the conference, the author left off the list of names.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Sequence
 
 from PySide6 import QtCore, QtWidgets
@@ -26,6 +27,8 @@ ERROR_STYLE = "color: #b91c1c; font-weight: bold;"
 
 #: ``(name, password) -> Actor``: the service's check, raising ServiceError when refused.
 Check = Callable[[str, str], Actor]
+#: ``(name, new password, full name) -> Actor``: a first password, and the person's name.
+FirstCheck = Callable[[str, str, str], Actor]
 
 
 def role_words(role: object) -> str:
@@ -38,24 +41,28 @@ class SignInDialog(QtWidgets.QDialog):
     """Choose who you are, type your password (or choose one), and sign in.
 
     ``sign_in`` checks a password; ``choose_first`` sets the first password of a user who
-    has none, and signs them in. On acceptance :attr:`actor` is who signed in.
+    has none, with their full name (a store made under a computer account names its first
+    chair by that account until they say who they are), and signs them in. On
+    acceptance :attr:`actor` is who signed in.
     """
 
     def __init__(
         self,
         users: Sequence[StoreUser],
         sign_in: Check,
-        choose_first: Check,
+        choose_first: FirstCheck,
         parent: QtWidgets.QWidget | None = None,
         *,
         title: str = "Sign in",
         purpose: str = "Choose your name and type your own password.",
+        account: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.actor: Actor | None = None
         self._users = tuple(users)
         self._sign_in, self._choose_first = sign_in, choose_first
+        self._account = account  # the computer's login name, never a person's name here
         intro = QtWidgets.QLabel(purpose)
         intro.setWordWrap(True)
         self.name = QtWidgets.QComboBox()
@@ -71,6 +78,10 @@ class SignInDialog(QtWidgets.QDialog):
         self.again.setObjectName("signInAgain")
         self.again.setAccessibleName("The new password again")
         self.again.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.full_name = QtWidgets.QLineEdit()
+        self.full_name.setObjectName("signInFullName")
+        self.full_name.setAccessibleName("Your full name")
+        self.full_name.setMaxLength(200)
         self.hint = QtWidgets.QLabel()
         self.hint.setObjectName("signInHint")
         self.hint.setWordWrap(True)
@@ -83,6 +94,7 @@ class SignInDialog(QtWidgets.QDialog):
         self.form.addRow("&Name:", self.name)
         self.form.addRow("&Password:", self.password)
         self.form.addRow("Type it &again:", self.again)
+        self.form.addRow("Your &full name:", self.full_name)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
@@ -114,9 +126,12 @@ class SignInDialog(QtWidgets.QDialog):
         user = self._chosen()
         first = user is not None and not user.has_password
         self.form.setRowVisible(self.again, first)
+        self.form.setRowVisible(self.full_name, first)
+        self.full_name.setText(user.name if first and user is not None else "")
         self.hint.setText(
             f"{user.name} has no password yet: choose one of at least {MIN_SECRET} "
-            "characters and type it twice. Keep it to yourself."
+            "characters and type it twice. Keep it to yourself. Give your full name as it "
+            "should appear on what you approve and in the record."
             if first and user is not None
             else ""
         )
@@ -134,9 +149,20 @@ class SignInDialog(QtWidgets.QDialog):
         if first and secret != self.again.text():
             self._refuse("The two passwords are not the same.")
             return
+        full_name = " ".join(self.full_name.text().split())
+        if first and self._account and full_name == self._account:
+            self.error.setText(
+                f"{full_name} is this computer's account name. Give your own name, as it "
+                "should appear on what you approve."
+            )
+            self.full_name.setFocus()
+            self.full_name.selectAll()
+            return
         try:
-            check = self._choose_first if first else self._sign_in
-            self.actor = check(user.name, secret)
+            if first:
+                self.actor = self._choose_first(user.name, secret, self.full_name.text())
+            else:
+                self.actor = self._sign_in(user.name, secret)
         except ServiceError as error:
             self._refuse(_sentence(str(error)))
             return
@@ -171,6 +197,7 @@ def sign_in_to(session: Session, parent: QtWidgets.QWidget | None = None) -> Sig
         parent,
         purpose="The store is open. Choose your name and type your own password, so that "
         "what you do is recorded as yours.",
+        account=_account(),
     )
 
     def act() -> None:
@@ -179,6 +206,13 @@ def sign_in_to(session: Session, parent: QtWidgets.QWidget | None = None) -> Sig
 
     dialog.accepted.connect(act)
     return dialog
+
+
+def _account() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name on this system
+        return ""
 
 
 def _sentence(text: str) -> str:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cpc_desktop.data import probe
 from cpc_desktop.data.keys import StoreKey
+from cpc_desktop.domain.enums import StrategyAnchor
 from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
@@ -471,3 +472,69 @@ def test_under_a_nations_rules_the_authority_typed_reaches_the_conference(
     assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
     stored = session.conferences.get(created[0].reference).conference
     assert stored.local_authority == "Fenbridge Borough Council"
+
+
+def test_a_later_strategy_discussion_and_which_one_starts_the_clock(
+    qtbot: QtBot, session: Session
+) -> None:
+    created = []
+
+    def create(value):
+        created.append(session.conferences.create_conference(value))
+        return created[-1]
+
+    choices = profile_choices()
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, create, choices=choices, chosen="england"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    assert dialog.later.isVisibleTo(dialog)
+    assert not dialog.clock.isVisibleTo(dialog)  # nothing to choose with one discussion
+    dialog.date.setDate(QtCore.QDate(2026, 12, 16))
+    dialog.anchor.setDate(QtCore.QDate(2026, 11, 20))
+    assert "Fri 11 Dec 2026" in dialog.due.text()
+    dialog.later.setDate(QtCore.QDate(2026, 11, 27))
+    # England counts from the discussion that started the enquiry unless the chair says.
+    assert dialog.clock.isVisibleTo(dialog)
+    assert dialog.clock_start is StrategyAnchor.INITIATED
+    assert "usual rule" in dialog.clock.currentText()
+    assert "Fri 11 Dec 2026 (counted from the first discussion)" in dialog.due.text()
+    assert dialog.reason.isVisibleTo(dialog)
+    # Alt+O reaches the choice; the later discussion moves the date on a week.
+    qtbot.keyClick(dialog, Key.Key_O, QtCore.Qt.KeyboardModifier.AltModifier)
+    assert dialog.clock.hasFocus()
+    qtbot.keyClick(dialog.clock, Key.Key_Down)
+    assert dialog.clock_start is StrategyAnchor.LAST
+    assert "Fri 18 Dec 2026 (counted from the later discussion)" in dialog.due.text()
+    assert not dialog.reason.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    qtbot.keyClicks(dialog.child_rows[0].family, "Okafor")
+    qtbot.keyClick(dialog.child_rows[0].family, Key.Key_Return)
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    conference = session.conferences.get(created[0].reference).conference
+    assert conference.strategy_discussion_date.isoformat() == "2026-11-20"
+    assert conference.last_strategy_discussion_date.isoformat() == "2026-11-27"
+    assert conference.strategy_anchor is StrategyAnchor.LAST
+    assert conference.delay_reason is None
+
+
+def test_the_later_discussion_is_never_before_the_first(qtbot: QtBot, session: Session) -> None:
+    before = len(session.conferences.overview().conferences)
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, session.conferences.create_conference
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setDate(QtCore.QDate(2026, 12, 10))
+    dialog.anchor.setDate(QtCore.QDate(2026, 11, 27))
+    dialog.later.setDate(QtCore.QDate(2026, 11, 20))
+    qtbot.keyClicks(dialog.child_rows[0].given, "Nia")
+    qtbot.keyClick(dialog.child_rows[0].given, Key.Key_Return)
+    assert dialog.result() != QtWidgets.QDialog.DialogCode.Accepted
+    assert "later strategy discussion, 20 November 2026, is before the first one" in (
+        dialog.error.text()
+    )
+    assert len(session.conferences.overview().conferences) == before

@@ -89,3 +89,46 @@ def test_cancelling_the_sign_in_signs_no_one_in(qtbot: QtBot, session: Session) 
     qtbot.keyClick(dialog.password, Key.Key_Escape)
     assert not dialog.isVisible() and dialog.actor is None
     assert session.actor == before
+
+
+def test_a_store_made_under_a_computer_account_is_signed_for_by_a_named_person(
+    qtbot: QtBot, tmp_path, monkeypatch
+) -> None:
+    """Issue 19, point 7: "Approved by root" never again. The first chair of a store made
+    under the account "root" gives their own name at their first sign-in; from then on
+    the store, the session and the audit log know them by it."""
+    import getpass
+
+    from cpc_desktop.services.session import open_session
+    from tests.ui.conftest import PASSPHRASE
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    with open_session(tmp_path / "new.db", PASSPHRASE, create=True) as made:
+        assert made.actor.name == "root"
+    session = open_session(tmp_path / "new.db", PASSPHRASE)
+    try:
+        dialog = sign_in_to(session)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _activate(qtbot, dialog)
+        assert dialog.full_name.isVisible() and dialog.full_name.text() == "root"
+        _type(qtbot, dialog.password, "a long first secret")
+        _type(qtbot, dialog.again, "a long first secret")
+        qtbot.keyClick(dialog.again, Key.Key_Return)
+        assert dialog.isVisible()
+        assert "root is this computer's account name" in dialog.error.text()
+        assert dialog.full_name.hasFocus() and not session.users.has_password("root")
+        qtbot.keyClicks(dialog.full_name, "Hannah  Cole ")  # typed over the selection
+        qtbot.keyClick(dialog.full_name, Key.Key_Return)
+        assert not dialog.isVisible()
+        assert session.actor.name == "Hannah Cole" and session.actor.role is UserRole.CHAIR
+        assert [u.name for u in session.users.users()] == ["Hannah Cole"]
+        assert session.users.has_password("Hannah Cole")
+        assert ("Hannah Cole", "sign_in", "ok; named Hannah Cole (was root)") in _audit_actions(
+            session
+        )
+    finally:
+        session.close()
+    # The next time, the name is simply there to choose; no name to give.
+    with open_session(tmp_path / "new.db", PASSPHRASE, user="Hannah Cole") as later:
+        assert later.users.sign_in("Hannah Cole", "a long first secret").name == "Hannah Cole"

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
-from cpc_desktop.domain.enums import ConferenceType, MeetingMode
+from cpc_desktop.domain.enums import ConferenceType, MeetingMode, StrategyAnchor
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.services.profiles import ProfileChoice
 from cpc_desktop.ui.errors import user_message
@@ -186,6 +186,17 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.anchor = _date_edit("Anchor date", True, self._today)
         self.anchor_label = QtWidgets.QLabel()
         self.anchor_label.setBuddy(self.anchor)
+        # A second strategy discussion, and which of the two the timescale runs from.
+        self.later = _date_edit("Later strategy discussion", True, self._today)
+        self.later_label = QtWidgets.QLabel()
+        self.later_label.setBuddy(self.later)
+        self.clock = QtWidgets.QComboBox()
+        self.clock.setObjectName("clockStart")
+        self.clock.setAccessibleName("The timescale runs from")
+        self.clock_label = QtWidgets.QLabel("Cl&ock runs from:")
+        self.clock_label.setBuddy(self.clock)
+        self._clock_chosen = False  # until the chair picks, the profile's default holds
+        self.clock.activated.connect(lambda _index: setattr(self, "_clock_chosen", True))
         self.review_number = QtWidgets.QSpinBox()
         self.review_number.setRange(1, 99)
         self.review_number.setAccessibleName("Review number")
@@ -226,6 +237,10 @@ class NewConferenceDialog(QtWidgets.QDialog):
         form.addRow("&Venue:", self.venue)
         form.addRow("&Mode:", self.mode)
         form.addRow(self.anchor_label, self.anchor)
+        form.addRow(self.later_label, self.later)
+        self._later_row = form.rowCount() - 1
+        form.addRow(self.clock_label, self.clock)
+        self._clock_row = form.rowCount() - 1
         form.addRow("Review &number:", self.review_number)
         self._review_row = form.rowCount() - 1
         form.addRow("Due by:", self.due)
@@ -260,6 +275,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.type.currentIndexChanged,
             self.date.dateChanged,
             self.anchor.dateChanged,
+            self.later.dateChanged,
+            self.clock.currentIndexChanged,
             self.review_number.valueChanged,
         ):
             signal.connect(self._refresh)
@@ -278,9 +295,16 @@ class NewConferenceDialog(QtWidgets.QDialog):
         value: ConferenceType = self.type.currentData()
         return value
 
+    @property
+    def clock_start(self) -> StrategyAnchor:
+        """The discussion the chair chose to start the clock from."""
+        return StrategyAnchor(self.clock.currentData() or StrategyAnchor.INITIATED)
+
     def value(self) -> NewConference:
         kind = self.kind
         anchor = _to_date(self.anchor)
+        strategy = kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
+        later = _to_date(self.later) if strategy else None
         unborn = kind is ConferenceType.PRE_BIRTH
         children = tuple(c for c in (row.value(unborn) for row in self.child_rows) if c)
         start = self.start.time()
@@ -293,9 +317,9 @@ class NewConferenceDialog(QtWidgets.QDialog):
             venue=self.venue.text().strip(),
             local_authority=self.local_authority,
             mode=self.mode.currentData(),
-            strategy_discussion_date=anchor
-            if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
-            else None,
+            strategy_discussion_date=anchor if strategy else None,
+            last_strategy_discussion_date=later,
+            strategy_anchor=self.clock_start if later is not None else None,
             transfer_notice_date=anchor if kind is ConferenceType.TRANSFER_IN else None,
             previous_conference_date=anchor if kind is ConferenceType.REVIEW else None,
             review_number=self.review_number.value() if kind is ConferenceType.REVIEW else 0,
@@ -308,11 +332,12 @@ class NewConferenceDialog(QtWidgets.QDialog):
         kind = self.kind
         self._form.setRowVisible(self._authority_row, not self._chosen_authority())
         text = _ANCHOR_LABELS[kind]
-        if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH):
-            chosen = {c.id: c for c in self._choices}.get(self.profile_id)
-            if chosen is not None:
-                text = _anchored(chosen.strategy_discussion)
+        strategy = kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
+        chosen = {c.id: c for c in self._choices}.get(self.profile_id)
+        if strategy and chosen is not None:
+            text = _anchored(chosen.strategy_discussion)
         self.anchor_label.setText(text)
+        self._refresh_clock(strategy, chosen)
         self._form.setRowVisible(self._review_row, kind is ConferenceType.REVIEW)
         value = self.value()
         self.date_note.setText(self._question(value) or "")
@@ -330,11 +355,37 @@ class NewConferenceDialog(QtWidgets.QDialog):
             self.due.setText("Give the anchor date to see when it is due.")
         else:
             warning = "  — later than the timescale: give the reason" if late else ""
-            self.due.setText(weekday_date(due) + warning)
+            counted = ""
+            if value.last_strategy_discussion_date is not None:
+                which = "later" if value.strategy_anchor is StrategyAnchor.LAST else "first"
+                counted = f" (counted from the {which} discussion)"
+            self.due.setText(weekday_date(due) + counted + warning)
         self.due.setStyleSheet("color: #b91c1c; font-weight: bold;" if late else "")
         self.reason.setVisible(late)
         self.reason_label.setVisible(late)
         self.reason_shared.setVisible(late)
+
+    def _refresh_clock(self, strategy: bool, chosen: ProfileChoice | None) -> None:
+        """A later discussion may be given for an initial conference; once it is, the
+        chair chooses which discussion starts the clock (the profile's default first)."""
+        name = chosen.strategy_discussion if chosen is not None else "strategy discussion"
+        self.later_label.setText(f"&Later {name}:")
+        self._form.setRowVisible(self._later_row, strategy)
+        default = chosen.strategy_anchor if chosen is not None else StrategyAnchor.INITIATED
+        options = {
+            StrategyAnchor.INITIATED: f"The {name} that started the enquiry",
+            StrategyAnchor.LAST: f"The later {name}",
+        }
+        wanted = self.clock_start if self._clock_chosen else default
+        labels = [options[a] + ("  (the usual rule here)" if a is default else "") for a in options]
+        if [self.clock.itemText(i) for i in range(self.clock.count())] != labels:
+            self.clock.blockSignals(True)
+            self.clock.clear()
+            for anchor, label in zip(options, labels, strict=True):
+                self.clock.addItem(label, anchor)
+            self.clock.setCurrentIndex(max(self.clock.findData(wanted), 0))
+            self.clock.blockSignals(False)
+        self._form.setRowVisible(self._clock_row, strategy and _to_date(self.later) is not None)
 
     def _on_accept(self) -> None:
         value = self.value()

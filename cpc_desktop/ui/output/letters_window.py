@@ -300,6 +300,7 @@ class LettersWindow(QtWidgets.QDialog):
         need = plan.need
         self.heading.setText(
             f"{KIND_NAMES.get(need.kind, str(need.kind))}: {need.recipient_name or 'the recipient'}"
+            + _in_languages(plan.languages)
         )
         if plan.missing:
             self.missing.setText(
@@ -453,3 +454,13 @@ class LettersWindow(QtWidgets.QDialog):
 
 def _key(plan: Any) -> tuple[str, str | None]:
     return (str(plan.need.kind), plan.need.recipient_id)
+
+
+_LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+
+
+def _in_languages(languages: tuple[str, ...]) -> str:
+    """ " (in Welsh and English)" when a letter is not simply in English, else ""."""
+    if tuple(languages) == ("en",):
+        return ""
+    return " (in " + " and ".join(_LANGUAGE_NAMES.get(str(x), str(x)) for x in languages) + ")"

@@ -7,19 +7,23 @@ stack, which the window's Edit menu drives.
 Signals:
     saved(str): the save state to show in the status line ("Saved 14:03:12").
     message(str): one line for the status bar.
+    participants_changed(): the roll call changed (the family screen follows it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.domain.family_view import FamilyView, family_view
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
+from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -37,6 +41,7 @@ class WorkspacePage(QtWidgets.QWidget):
     saved = QtCore.Signal(str)
     message = QtCore.Signal(str)
     decided = QtCore.Signal()
+    participants_changed = QtCore.Signal()
 
     def __init__(self, session: Session, ref: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +49,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.record = session.conferences.get(ref)
         self.reference: str = self.record.conference.reference
         self.undo_stack = QtGui.QUndoStack(self)
+        self.family_screen: FamilyWindow | None = None
         self._build_ui()
         self._connect()
         first = next(iter(self.record.agenda), None)
@@ -103,6 +109,7 @@ class WorkspacePage(QtWidgets.QWidget):
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
         make_action(ActionId.DECISION_WIZARD, self, self.open_decisions)
         make_action(ActionId.MINUTES_READY, self, self.check_ready)
+        make_action(ActionId.FAMILY_SCREEN, self, self.show_family_screen)
 
     def _connect(self) -> None:
         self.agenda.selected_item_changed.connect(self._on_item_selected)
@@ -135,6 +142,34 @@ class WorkspacePage(QtWidgets.QWidget):
     def _on_participants_changed(self) -> None:
         self.record = self.roll_call.record
         self.minutes.set_participants(self.record.participants)
+        self.participants_changed.emit()
+
+    def family_view(self) -> FamilyView:
+        """What the family screen shows now: the live agenda and the roll call."""
+        record = dataclasses.replace(self.record, agenda=self.agenda.items)
+        return family_view(record, self.session.clock())
+
+    def show_family_screen(self) -> None:
+        """Open (or bring forward) the "Who is here" window, which follows the meeting."""
+        if self.family_screen is None:
+            profile = self.session.rules.profile(self.record.conference.profile)
+            screen = FamilyWindow(profile, self.family_view, self)
+            follow = screen.refresh
+            self.agenda.current_item_changed.connect(follow)
+            self.agenda.model.modelReset.connect(follow)
+            self.agenda.model.dataChanged.connect(follow)
+            self.participants_changed.connect(follow)
+            self.family_screen = screen
+        else:
+            self.family_screen.refresh()
+        self.family_screen.show()
+        self.family_screen.raise_()
+        self.family_screen.activateWindow()
+
+    def close_family_screen(self) -> None:
+        """Close the family screen (on lock, or when the conference is closed)."""
+        if self.family_screen is not None:
+            self.family_screen.close()
 
     def open_decisions(self) -> None:
         """Walk the statutory decision for every child, then show what was recorded."""

@@ -33,6 +33,7 @@ from cpc_desktop.domain.enums import (
     ConferenceStatus,
     ConferenceType,
     ExclusionGround,
+    Language,
     Outcome,
     ParticipantRole,
 )
@@ -234,6 +235,9 @@ def compose(
     **kw: Any,
 ) -> LetterDocument:
     sender = kw.pop("sender", ())
+    # English unless a test asks otherwise: under Wales, a letter to someone whose choice
+    # is not known (language=None) is bilingual (tests/unit/domain/test_letters_welsh.py).
+    kw.setdefault("language", Language.ENGLISH)
     return compose_letter(
         record or harland(), profile, request(kind, name, **kw), TODAY, sender=sender
     )

@@ -13,11 +13,18 @@ from hypothesis import strategies as st
 
 from cpc_desktop.domain.calendar import add_months, uk_calendar
 from cpc_desktop.domain.conference import Child, Conference
-from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, DayUnit, Division
+from cpc_desktop.domain.enums import (
+    ConferenceStatus,
+    ConferenceType,
+    DayUnit,
+    Division,
+    StrategyAnchor,
+)
 from cpc_desktop.domain.timescales import (
     DueDates,
     Gestation,
     TimescaleParams,
+    clock_start,
     conference_due,
     decision_letter_due,
     due_dates,
@@ -410,3 +417,24 @@ def test_reviews_fall_in_the_right_month_and_never_later(start: date, months: in
     assert due > start
     assert due.year * 12 + due.month == start.year * 12 + start.month + months
     assert due.day <= start.day
+
+
+def test_the_clock_starts_at_the_discussion_the_anchor_names() -> None:
+    """Checklist item 2: with two strategy discussions, the conference's choice, or else
+    the profile's default, says which starts the clock."""
+    first, later = date(2025, 12, 1), date(2025, 12, 18)
+    one = replace(ICPC, strategy_discussion_date=first)
+    two = replace(one, last_strategy_discussion_date=later)
+    last_by_default = replace(ENGLAND, strategy_anchor=StrategyAnchor.LAST)
+    assert clock_start(one, last_by_default) == first  # only one discussion: that one
+    assert clock_start(two, ENGLAND) == first
+    assert clock_start(two, last_by_default) == later
+    assert clock_start(replace(two, strategy_anchor=StrategyAnchor.LAST), ENGLAND) == later
+    assert clock_start(replace(two, strategy_anchor=StrategyAnchor.INITIATED), last_by_default) == (
+        first
+    )
+    assert clock_start(replace(two, strategy_discussion_date=None), ENGLAND) == later
+    assert clock_start(replace(one, strategy_discussion_date=None), ENGLAND) is None
+    # 15 working days from each (Christmas and New Year's Day are bank holidays).
+    assert conference_due(two, (CHILD,), ENGLAND, ENG) == date(2025, 12, 22)
+    assert conference_due(two, (CHILD,), last_by_default, ENG) == date(2026, 1, 13)

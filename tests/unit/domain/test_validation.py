@@ -320,6 +320,16 @@ def test_a_complete_conference_has_no_problems() -> None:
             },
         ),
         (
+            {"last_strategy_discussion_date": date(2025, 12, 10)},
+            {
+                (
+                    "conference.last_strategy_discussion_before_first",
+                    "conference.last_strategy_discussion_date",
+                    ERROR,
+                )
+            },
+        ),
+        (
             {"type": ConferenceType.TRANSFER_IN},
             {("conference.transfer_notice_missing", "conference.transfer_notice_date", ERROR)},
         ),

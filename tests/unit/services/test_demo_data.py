@@ -56,6 +56,7 @@ LATER_KEYS = {
     "reporter_referral": None,
     "reporter_referral_reason": "",
     "appeals": [],
+    "clock": [],
 }
 
 

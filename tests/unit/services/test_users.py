@@ -80,3 +80,23 @@ def test_only_a_chair_adds_users(session: Session) -> None:
 def test_actor_is_frozen() -> None:
     with pytest.raises(AttributeError):
         Actor("a", UserRole.CHAIR).name = "b"  # type: ignore[misc]
+
+
+def test_a_first_password_may_come_with_the_persons_full_name(session: Session) -> None:
+    session.users.add_user(MINUTER.name, MINUTER.role, SECRET)
+    for bad, problem in (
+        ("   ", "give your full name"),
+        ("x" * 201, "at most 200 characters"),
+        (f"  {MINUTER.name} ", "is already a user"),
+    ):
+        with pytest.raises(ServiceError, match=problem):
+            session.users.choose_first(CHAIR.name, "the chair's password", bad)
+    assert not session.users.has_password(CHAIR.name)  # nothing changed by a refusal
+    renamed = session.users.choose_first(CHAIR.name, "the chair's password", " Hannah  Cole")
+    assert renamed == Actor("Hannah Cole", UserRole.CHAIR)
+    assert [u.name for u in session.users.users()] == ["Hannah Cole", MINUTER.name]
+    assert session.users.sign_in("Hannah Cole", "the chair's password") == renamed
+    with pytest.raises(SignInFailed):
+        session.users.sign_in(CHAIR.name, "the chair's password")
+    outcome = next(e["outcome"] for e in events(session.store) if e["action"] == "sign_in")
+    assert outcome == f"ok; named Hannah Cole (was {CHAIR.name})"

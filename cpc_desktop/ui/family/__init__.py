@@ -1,0 +1,1 @@
+"""The family screen ("Who is here"): what the chair shows the family."""
