@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from cpc_desktop.domain.conference import ConferenceRecord, MinutesVersion
 from cpc_desktop.domain.enums import CopyKind, Language, MinutesState
@@ -63,17 +62,10 @@ class BuiltMinutes:
 
 
 def welsh_profile(profile: Profile) -> Profile | None:
-    """``profile`` in Welsh words (``Profile.in_language``), if it has a Welsh translation.
-
-    Read through ``getattr`` while ``Profile.in_language`` and ``Profile.languages`` are
-    on their way from the letters' branch; once merged this is
-    ``profile.in_language(Language.WELSH) if Language.WELSH in profile.languages``.
-    """
-    in_language: Any = getattr(profile, "in_language", None)
-    if in_language is None or Language.WELSH not in getattr(profile, "languages", ()):
+    """``profile`` in Welsh words (``Profile.in_language``), if it has a Welsh translation."""
+    if Language.WELSH not in profile.languages:
         return None
-    translated: Profile = in_language(Language.WELSH)
-    return translated
+    return profile.in_language(Language.WELSH)
 
 
 Words = tuple[Wording, ProfileWords]

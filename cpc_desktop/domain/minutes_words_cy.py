@@ -2,8 +2,9 @@
 
 Written for the product in plain modern Welsh, with the terms of docs/welsh-glossary.md
 (section "Minutes" lists every term used here, for a fluent reviewer). People's names
-are never mutated. A date reads "dydd Llun 7 Rhagfyr 2026" (no short month names: a
-table cell gives the whole month, "7 Rhagfyr 2026").
+are never mutated. A date reads "dydd Llun 7 Rhagfyr 2026" (``domain.dates``, the one
+place with the Welsh months and days; no short month names: a table cell gives the whole
+month, "7 Rhagfyr 2026").
 """
 
 from __future__ import annotations
@@ -13,29 +14,20 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
+from cpc_desktop.domain.dates import long_date, plain_date
+from cpc_desktop.domain.enums import Language
 from cpc_desktop.domain.labels import label as english_label
 from cpc_desktop.domain.minutes_words import Wording
-
-#: The month names in Welsh, January first.
-MONTHS_CY = (
-    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
-    "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
-)  # fmt: skip
-#: The day names in Welsh, Monday first (as :meth:`date.weekday` counts).
-WEEKDAYS_CY = (
-    "dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn",
-    "dydd Sul",
-)  # fmt: skip
 
 
 def welsh_date(day: date | None) -> str:
     """ "7 Rhagfyr 2026" ("" for no date)."""
-    return "" if day is None else f"{day.day} {MONTHS_CY[day.month - 1]} {day.year}"
+    return plain_date(day, Language.WELSH)
 
 
 def welsh_long_date(day: date | None) -> str:
     """ "dydd Llun 7 Rhagfyr 2026" ("" for no date)."""
-    return "" if day is None else f"{WEEKDAYS_CY[day.weekday()]} {welsh_date(day)}"
+    return long_date(day, Language.WELSH)
 
 
 #: The Welsh for every coded value the minutes print, by the value's stored spelling.

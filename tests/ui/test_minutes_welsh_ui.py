@@ -1,8 +1,5 @@
 """The minutes window under Wales: it says which languages a family copy is in, and a
 full copy of issued minutes for a professional who chose Welsh is signed when exported.
-
-Until the profile reads its own ``[translations.cy]``, the Wales profile in Welsh comes
-from ``tests/helpers/welsh_minutes.welsh``.
 """
 
 from __future__ import annotations
@@ -15,15 +12,13 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.domain import minutes_document
-from cpc_desktop.domain.enums import CopyKind, Language, Nation
-from cpc_desktop.domain.profile import Profile
+from cpc_desktop.domain.enums import CopyKind, Language
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.minutes_window import MinutesWindow
 from cpc_desktop.ui.settings import Preferences
-from tests.helpers.welsh_minutes import wales_record, welsh
+from tests.helpers.welsh_minutes import wales_record
 from tests.ui.conftest import PASSPHRASE, fixed_clock
 
 Left = QtCore.Qt.MouseButton.LeftButton
@@ -33,14 +28,6 @@ REF = "CPC-2026-0001"
 @pytest.fixture(scope="module")
 def certificate() -> ChairCertificate:
     return load_certificate(create_self_signed("Alex Chair", b"phrase"), b"phrase")
-
-
-@pytest.fixture(autouse=True)
-def translated(monkeypatch: pytest.MonkeyPatch) -> None:
-    def welsh_of(profile: Profile) -> Profile | None:
-        return welsh(profile) if profile.nation is Nation.WALES else None
-
-    monkeypatch.setattr(minutes_document, "welsh_profile", welsh_of)
 
 
 @pytest.fixture

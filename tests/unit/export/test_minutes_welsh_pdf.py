@@ -25,7 +25,7 @@ from cpc_desktop.domain.sides import family_side
 from cpc_desktop.export import fonts
 from cpc_desktop.export.typeset import render_document
 from cpc_desktop.services.profiles import load_profile
-from tests.helpers.welsh_minutes import wales, wales_record, welsh
+from tests.helpers.welsh_minutes import wales, wales_record
 from tests.unit.export.test_family_outputs_property import conference, kept_from
 from tests.unit.services.test_nothing_hidden import everything_in
 
@@ -63,7 +63,7 @@ def family_copy(record: d.ConferenceRecord, language: Language | None) -> bytes:
         record = dataclasses.replace(record, participants=people)
     profile = wales()
     which = MinutesCopy(CopyKind.FAMILY, person.id)
-    built = build_minutes(record, profile, which, local=utc, welsh=welsh(profile))
+    built = build_minutes(record, profile, which, local=utc)
     return render_document(built.document)
 
 
@@ -146,10 +146,9 @@ def test_no_welsh_or_bilingual_family_copy_holds_what_its_recipient_may_not_rece
     )
     generated = dataclasses.replace(generated, participants=people)
     profile = wales()
-    translated = welsh(profile)
     for person in family_side(generated):
         which = MinutesCopy(CopyKind.FAMILY, person.id)
-        built = build_minutes(generated, profile, which, welsh=translated)
+        built = build_minutes(generated, profile, which)
         assert built.languages[0] is Language.WELSH
         found = everything_in(render_document(built.document))
         leaked = sorted(t for t in kept_from(generated, person, letter=False) if t in found)

@@ -1,9 +1,8 @@
 """The minutes service under Wales: each copy in its recipient's recorded language.
 
 A Wales conference in a real encrypted store; each person's language choice is stored
-with the record (store 0008) and read back when a copy is made. Until the profile reads
-its own ``[translations.cy]``, the Wales profile in Welsh comes from
-``tests/helpers/welsh_minutes.welsh``.
+with the record (store 0008) and read back when a copy is made; the Welsh words are the
+Wales profile's own (``[translations.cy]``).
 """
 
 from __future__ import annotations
@@ -20,17 +19,15 @@ from pypdf import PdfReader
 
 from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain import minutes_document
-from cpc_desktop.domain.enums import CopyKind, Language, Nation, UserRole
+from cpc_desktop.domain.enums import CopyKind, Language, UserRole
 from cpc_desktop.domain.minutes_document import MinutesCopy
-from cpc_desktop.domain.profile import Profile
 from cpc_desktop.export.signing import create_self_signed, load_certificate
 from cpc_desktop.services.conferences import ConferenceService
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
 from tests.helpers.stores import TickingClock, new_store
-from tests.helpers.welsh_minutes import wales_record, welsh
+from tests.helpers.welsh_minutes import wales_record
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
 LATER = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -53,14 +50,6 @@ def record() -> d.ConferenceRecord:
     chose["Claire Munro"] = Language.ENGLISH
     people = tuple(dataclasses.replace(p, language=chose.get(p.name)) for p in base.participants)
     return dataclasses.replace(base, participants=people)
-
-
-@pytest.fixture(autouse=True)
-def translated(monkeypatch) -> None:
-    def welsh_of(profile: Profile) -> Profile | None:
-        return welsh(profile) if profile.nation is Nation.WALES else None
-
-    monkeypatch.setattr(minutes_document, "welsh_profile", welsh_of)
 
 
 @pytest.fixture
