@@ -64,8 +64,9 @@ class PrintedDocument:
     """A multi-page record such as conference minutes.
 
     Every page carries ``marking`` (the protective marking) at its top and bottom, the
-    ``reference`` and "Page X of Y". ``watermark`` (e.g. "DRAFT") is drawn across every
-    page when set. ``metadata`` is written into the PDF's document information as well.
+    ``reference`` and "Page X of Y" (``page_label``). ``watermark`` (e.g. "DRAFT") is drawn
+    across every page when set. ``metadata`` is written into the PDF's document information
+    as well.
     """
 
     title: str
@@ -75,6 +76,10 @@ class PrintedDocument:
     sections: tuple[Section, ...]
     watermark: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
+    #: The page numbers' words, with ``{page}`` and ``{pages}``: "Tudalen 1 o 3" in Welsh.
+    page_label: str = "Page {page} of {pages}"
+    #: The language of the document (its first, when it has two): "en" or "cy".
+    language: str = "en"
 
 
 @dataclass(frozen=True)

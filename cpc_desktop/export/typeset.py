@@ -90,7 +90,16 @@ def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
         subject=clean(doc.subtitle),
         metadata=doc.metadata,
     )
-    return _build(story, page, info, always_number=True, invariant=invariant, top=27 * mm)
+    return _build(
+        story,
+        page,
+        info,
+        always_number=True,
+        invariant=invariant,
+        top=27 * mm,
+        lang=f"{doc.language}-GB",
+        page_label=doc.page_label,
+    )
 
 
 def render_letter(letter: LetterDocument, *, invariant: bool = False) -> bytes:

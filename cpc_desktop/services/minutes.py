@@ -21,11 +21,16 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import CopyKind, MinutesState, Outcome
+from cpc_desktop.domain.enums import CopyKind, Language, MinutesState, Outcome
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.minutes import views_ready
-from cpc_desktop.domain.minutes_document import BuiltMinutes, MinutesCopy, build_minutes
+from cpc_desktop.domain.minutes_document import (
+    BuiltMinutes,
+    MinutesCopy,
+    build_minutes,
+    minutes_languages,
+)
 from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
@@ -215,7 +220,7 @@ class MinutesService(ServiceBase):
         if (
             version is not None
             and version.state is MinutesState.ISSUED
-            and which.copy is CopyKind.FULL
+            and self._as_issued(record, which)
         ):
             return self._issued_copy(record, version)
         built = self._build(record, which, version)
@@ -223,6 +228,14 @@ class MinutesService(ServiceBase):
         return OutputPdf(
             data, self._name(record, version, which), sha256(data), False, built.redactions
         )
+
+    def languages(self, ref: str, which: MinutesCopy = FULL_COPY) -> tuple[Language, ...]:
+        """The languages the copy ``which`` is printed in, the first first: under a profile
+        with Welsh, the recipient's choice, or Welsh and English for a family copy whose
+        recipient's choice is not known (domain ``minutes_languages``)."""
+        record = self._load_record(Action.VIEW, ref)
+        profile = self._rules.profile(record.conference.profile)
+        return minutes_languages(record, profile, which)
 
     def export(
         self,
@@ -260,14 +273,23 @@ class MinutesService(ServiceBase):
             name = self._name(record, version, which)
             if which.copy is CopyKind.FAMILY:
                 return self._release(s, record, version, which, certificate)
-            if state is MinutesState.ISSUED and which.copy is CopyKind.FULL:
+            if state is MinutesState.ISSUED and self._as_issued(record, which):
                 assert version is not None
                 output_id = self._issued_output_id(s, version)
                 data = stored_bytes(s, output_id)
                 return OutputPdf(data, name, sha256(data), True, (), output_id)
             built = self._build(record, which, version)
-            data = self._typeset(built)  # a full draft: family copies are released above
-            output_id = self._record(s, record, version, which, data, None, built)
+            # A full draft (family copies are released above), or a full copy of issued
+            # minutes in the language a professional chose: signed now, as a family copy.
+            data, signer = self._typeset(built), None
+            if state is MinutesState.ISSUED:
+                if certificate is None:
+                    raise ServiceError(
+                        "a copy of issued minutes in another language must be signed: "
+                        "choose your certificate"
+                    )
+                data, signer = sign(data, certificate, "Copy of issued minutes"), certificate
+            output_id = self._record(s, record, version, which, data, signer, built)
             return OutputPdf(
                 data, name, sha256(data), state is not None, built.redactions, output_id
             )
@@ -302,6 +324,14 @@ class MinutesService(ServiceBase):
         return self._change(Action.EXPORT, ref, step)
 
     # --- helpers ---------------------------------------------------------------------
+
+    def _as_issued(self, record: d.ConferenceRecord, which: MinutesCopy) -> bool:
+        """Whether ``which`` is the full copy as it was issued (in English): not one for a
+        professional who chose another language, which is made and signed when asked for."""
+        if which.copy is not CopyKind.FULL:
+            return False
+        profile = self._rules.profile(record.conference.profile)
+        return minutes_languages(record, profile, which) == (Language.ENGLISH,)
 
     @staticmethod
     def _target(

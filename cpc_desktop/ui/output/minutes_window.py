@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.enums import CopyKind, MinutesState
+from cpc_desktop.domain.enums import CopyKind, Language, MinutesState
 from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.domain.redaction import RedactionReason
@@ -48,6 +48,13 @@ if TYPE_CHECKING:
 
 TITLE = "Minutes and approval"
 ANY_FAMILY = "Any family member"
+
+
+#: What the window says of a copy's languages (nothing for a copy in English only).
+IN_LANGUAGES = {
+    (Language.WELSH,): "in Welsh",
+    (Language.WELSH, Language.ENGLISH): "in Welsh and English, Welsh first",
+}
 
 
 def left_out(redactions: tuple[Any, ...]) -> str:
@@ -380,7 +387,10 @@ class MinutesWindow(QtWidgets.QDialog):
             return
         note = ""
         if which.copy is CopyKind.FAMILY:
-            note = f"Family copy for {self._family_name(which)}: {left_out(pdf.redactions)}"
+            languages = IN_LANGUAGES.get(self.session.minutes.languages(self.ref, which), "")
+            copy = f"Family copy for {self._family_name(which)}"
+            copy += f", {languages}" if languages else ""
+            note = f"{copy}: {left_out(pdf.redactions)}"
             self._say(note)
         issued = self.state is MinutesState.ISSUED and which.copy is CopyKind.FULL
         self.preview_dialog = open_pdf(
@@ -504,7 +514,7 @@ class MinutesWindow(QtWidgets.QDialog):
         which = choices[names.index(chosen)][1]
         state = self.state
         certificate = None
-        if state is MinutesState.ISSUED and which.copy is not CopyKind.FULL:
+        if state is MinutesState.ISSUED and self._signed_now(which):
             certificate = certificates.ask_certificate(self, self.preferences)
             if certificate is None:
                 self._say("Not exported: a copy of issued minutes must be signed.")
@@ -515,6 +525,13 @@ class MinutesWindow(QtWidgets.QDialog):
             lambda: self.session.release.hold_minutes(self.ref, which, certificate),
             lambda pdf: self._exported(pdf, which, chosen, state),
         )
+
+    def _signed_now(self, which: MinutesCopy) -> bool:
+        """Whether a copy of issued minutes is made and signed now: a family copy, or a
+        full copy in a language a professional chose (the issued file is in English)."""
+        if which.copy is not CopyKind.FULL:
+            return True
+        return self.session.minutes.languages(self.ref, which) != (Language.ENGLISH,)
 
     def _exported(self, pdf: Any, which: MinutesCopy, chosen: str, state: Any) -> None:
         notes = []
