@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
 from cpc_desktop.domain.agencies import AgencyKind, words
+from cpc_desktop.domain.appeals import appeal_notice_problem
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -254,7 +255,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
                 f"'{division.value}' does not go with nation '{nation.value}'"
                 f" (expected '{expected_division.value}')",
             )
-    return Profile(
+    profile = Profile(
         id=profile_id,
         name=root.text("name"),
         nation=nation,
@@ -270,12 +271,17 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         primary_category_required=root.flag("primary_category_required", False),
         signs_of_safety=root.flag("signs_of_safety", False),
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
+        appeals=root.flag("appeals", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
         authority=_authority(root.table("authority", _keys(Authority)))
         if root.has("authority")
         else None,
     )
+    problem = appeal_notice_problem(profile)
+    if problem is not None:
+        _fail(*problem)
+    return profile
 
 
 #: Most characters an authority's name, service or an address line may have.
