@@ -5,7 +5,7 @@ with parental responsibility may appeal against the decision (a child's name pla
 the register, or kept on it, or the category). The appeal is recorded after the
 conference and, later, how it ended; the decision stands while it is considered. The
 family must be told in writing of the right to appeal, so such a profile must say it in
-its complaints route, and every family letter must carry that route or say it itself.
+its complaints route, which every family letter carries.
 
 Pure rules only: the service (:mod:`cpc_desktop.services.appeals`) applies them.
 """
@@ -16,8 +16,7 @@ from collections.abc import Mapping
 
 from cpc_desktop.domain.conference import Appeal, Participant
 from cpc_desktop.domain.enums import AppealGround, AppealOutcome, ParticipantRole
-from cpc_desktop.domain.letters import FAMILY_KINDS
-from cpc_desktop.domain.profile import LetterTemplate, Profile
+from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.sides import is_family_side
 
 __all__ = [
@@ -62,29 +61,16 @@ def appeal_state(appeal: Appeal) -> str:
     return f"{words} on {appeal.decided.strftime('%d/%m/%Y')}"
 
 
-def _says_appeal(text: str) -> bool:
-    return "appeal" in text.casefold()
-
-
-def _carries_notice(template: LetterTemplate) -> bool:
-    texts = (template.subject, template.body)
-    return any("{complaints_route}" in t or _says_appeal(t) for t in texts)
-
-
 def appeal_notice_problem(profile: Profile) -> tuple[str, str] | None:
     """``(key, problem)`` if a profile with appeals does not tell the family in writing
-    of the right to appeal; ``None`` if it does (or has no appeals)."""
-    if not profile.appeals:
-        return None
-    if not _says_appeal(profile.complaints_route):
+    of the right to appeal; ``None`` if it does (or has no appeals).
+
+    Every family letter must already carry ``{complaints_route}`` (the letter rules), so
+    a route that speaks of the appeal puts it in every one of them.
+    """
+    if profile.appeals and "appeal" not in profile.complaints_route.casefold():
         return (
             "complaints_route",
             "must tell the family of the right to appeal, as appeals = true",
         )
-    for kind in sorted(FAMILY_KINDS):
-        if not _carries_notice(getattr(profile.letters, kind.value)):
-            return (
-                f"letters.{kind.value}.body",
-                "must give {complaints_route} or say how to appeal, as appeals = true",
-            )
     return None
