@@ -349,6 +349,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             action.setEnabled(False)
         self.outputs.close_all()
+        if self.workspace is not None:
+            self.workspace.close_appeals()  # names and grounds do not stay over the lock
         self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 
