@@ -17,12 +17,16 @@ NI_APPEAL = uid(SALT + "appeal")
 
 
 def ni_record(
-    reference: str = NI_REF, *, appeal: bool = False, salt: str = SALT
+    reference: str = NI_REF,
+    *,
+    appeal: bool = False,
+    salt: str = SALT,
+    received: date = date(2026, 11, 21),
 ) -> d.ConferenceRecord:
     """The small record (a conference on 20/11/2026) under Northern Ireland's rules, with
     a grandmother without parental responsibility and a father who has it but is
-    recorded as a family member; ``appeal``: with the mother's appeal received on
-    21/11/2026 and not yet decided."""
+    recorded as a family member; ``appeal``: with the mother's appeal, ``received`` on
+    21/11/2026 unless said, not yet decided."""
     record = small_record(reference, salt=salt)
     family = (
         d.Participant(
@@ -39,7 +43,7 @@ def ni_record(
         (
             d.Appeal(
                 id=uid(salt + "appeal"),
-                received=date(2026, 11, 21),
+                received=received,
                 appellant_id=uid(salt + "mum"),
                 grounds=(AppealGround.THRESHOLD,),
                 details="The mother says the threshold was not met.",
