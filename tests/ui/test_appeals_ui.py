@@ -139,6 +139,15 @@ def test_an_appeal_is_recorded_from_the_keyboard(qtbot: QtBot, session: Session)
     assert rows(dialog)[-1][:3] == ["04/12/2026", "Tobi Oyelaran", "Bethany Oyelaran"]
     assert dialog.selected() is not None and dialog.selected().appeal.id == mine.id
 
+    # Closed (Alt+C), the Decisions tab reads the appeals back.
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Key.Key_C, Alt)
+    qtbot.waitUntil(lambda: "Tobi Oyelaran" in page.decisions.toPlainText())
+    text = page.decisions.toPlainText()
+    assert "Ola Oyelaran, received 21 November 2026: waiting for a decision." in text
+    assert "Tobi Oyelaran, received 4 December 2026: waiting for a decision." in text
+    assert "The decision stands while an appeal is considered." in text
+
 
 def test_a_refused_appeal_stays_in_the_form_as_one_line(qtbot: QtBot, session: Session) -> None:
     page = page_for(qtbot, session)  # held here: qtbot holds it only weakly

@@ -167,6 +167,14 @@ class WorkspacePage(QtWidgets.QWidget):
         from cpc_desktop.ui.workspace.appeals_dialog import open_appeals
 
         self.appeals_dialog = open_appeals(self, self.session, self.reference)
+        if self.appeals_dialog is not None:
+            self.appeals_dialog.finished.connect(self._show_appeals)
+
+    def _show_appeals(self) -> None:
+        """The Decisions tab reads back the appeals as they now stand."""
+        self.record = self.session.conferences.get(self.reference)
+        profile = self.session.rules.profile(self.record.conference.profile)
+        self.decisions.show_record(self.record, profile)
 
     def close_appeals(self) -> None:
         """Close the Appeals dialog and any form open over it (before the screen locks)."""
