@@ -332,6 +332,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "handover": _cmd_handover,
     "user": lambda args: _release_module().cmd_user(args),
     "release": lambda args: _release_module().cmd_release(args),
+    "appeal": lambda args: _appeals_module().cmd_appeal(args),
 }
 
 
@@ -339,6 +340,12 @@ def _outputs_module() -> Any:
     from cpc_desktop import cli_outputs
 
     return cli_outputs
+
+
+def _appeals_module() -> Any:
+    from cpc_desktop import cli_appeals
+
+    return cli_appeals
 
 
 def _release_module() -> Any:
@@ -418,11 +425,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
+    from cpc_desktop import cli_appeals
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
     add_parsers(sub, keyed)
+    cli_appeals.add_parser(sub, keyed)
     return parser
 
 

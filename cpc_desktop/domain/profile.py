@@ -480,6 +480,9 @@ class Profile:
     primary_category_required: bool = False
     signs_of_safety: bool = False
     consider_reporter_referral: bool = False  # Scotland: the meeting considers the Reporter
+    #: Northern Ireland: a parent may appeal against the decision; it is recorded after
+    #: the conference, and every family letter gives written notice of the right.
+    appeals: bool = False
     protective_marking: str = DEFAULT_PROTECTIVE_MARKING
     #: A second person checks each family copy and family letter before it is released,
     #: unless the authority turns it off and records why.

@@ -14,6 +14,7 @@ from dataclasses import fields
 from typing import Any
 
 from cpc_desktop.domain.agencies import AgencyKind, words
+from cpc_desktop.domain.appeals import appeal_notice_problem
 from cpc_desktop.domain.enums import ConferenceType, DayUnit, Division, Nation, StrategyAnchor
 from cpc_desktop.domain.profile import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -120,12 +121,16 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         primary_category_required=root.flag("primary_category_required", False),
         signs_of_safety=root.flag("signs_of_safety", False),
         consider_reporter_referral=root.flag("consider_reporter_referral", False),
+        appeals=root.flag("appeals", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
         authority=_authority(root.table("authority", _AUTHORITY_KEYS))
         if root.has("authority")
         else None,
     )
+    problem = appeal_notice_problem(profile)
+    if problem is not None:
+        _fail(*problem)
     return read_translations(root, profile)
 
 

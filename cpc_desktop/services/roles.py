@@ -1,11 +1,11 @@
 """Who may do what: the role model, enforced here rather than in the UI.
 
-A chair may do everything. A minute-taker records the meeting (attendance and
-minutes, the actions and safety scales noted in them) but cannot run the agenda,
-decide, approve, import, export, restore the store from a backup or manage users;
-they exchange hand-over packages with the chair, and may check a family copy or
-letter someone else wrote before it is released. A read-only user can look, search,
-check the store and sign in, nothing else.
+A chair may do everything, recording a parent's appeal and how it ended included. A
+minute-taker records the meeting (attendance and minutes, the actions and safety
+scales noted in them) but cannot run the agenda, decide, approve, import, export,
+restore the store from a backup or manage users; they exchange hand-over packages with
+the chair, and may check a family copy or letter someone else wrote before it is
+released. A read-only user can look, search, check the store and sign in, nothing else.
 
 :data:`PERMISSIONS` is the one table of who may do what: the services refuse with
 :func:`refusal`'s line, and the application and the command line consult
@@ -40,6 +40,8 @@ class Action(StrEnum):
     RESTORE = "restore"
     CHECK_RELEASE = "check_release"
     SIGN_IN = "sign_in"
+    RECORD_APPEAL = "record_appeal"
+    DECIDE_APPEAL = "decide_appeal"
 
 
 _READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK, Action.SIGN_IN})
@@ -83,6 +85,8 @@ ACTION_WORDS: Mapping[Action, str] = {
     Action.RESTORE: "restore the store from a backup",
     Action.CHECK_RELEASE: "check a copy before release",
     Action.SIGN_IN: "sign in",
+    Action.RECORD_APPEAL: "record a parent's appeal",
+    Action.DECIDE_APPEAL: "record how an appeal ended",
 }
 
 

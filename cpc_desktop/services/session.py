@@ -37,6 +37,7 @@ from cpc_desktop.data.store import (
 )
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.agenda import AgendaService
+from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import audit_context, require
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.decisions import DecisionService
@@ -126,6 +127,7 @@ class Session:
         self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
         self.users = UserService(self.store, self.actor, self.clock, self.rules)
         self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
+        self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
 
     def sign_in(self, name: str, secret: str) -> Actor:

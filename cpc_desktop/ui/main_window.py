@@ -353,6 +353,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.outputs.close_all()
         if self.workspace is not None:
             self.workspace.close_family_screen()  # it names the people: hidden too
+            self.workspace.close_appeals()  # names and grounds do not stay over the lock
         self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 

@@ -7,9 +7,11 @@ from datetime import date
 
 from PySide6 import QtWidgets
 
+from cpc_desktop.domain.appeals import appeal_state
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
 from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import Outcome
+from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.reporter import minutes_pair
@@ -85,6 +87,24 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
     return "".join(lines)
 
 
+def appeals_html(record: ConferenceRecord) -> str:
+    """Northern Ireland: each appeal against the decision and where it stands."""
+    if not record.appeals:
+        return ""
+    people = {p.id: p for p in record.participants}
+    e = html.escape
+    lines = ["<h3>Appeals</h3>"]
+    for appeal in record.appeals:
+        who = people.get(appeal.appellant_id or "")
+        name = isolated(who.name) if who is not None else "Someone not on the roll call"
+        lines.append(
+            f"<p>{e(name)}, received {e(plain_date(appeal.received))}: "
+            f"{e(appeal_state(appeal))}.</p>"
+        )
+    lines.append("<p><i>The decision stands while an appeal is considered.</i></p>")
+    return "".join(lines)
+
+
 class DecisionsTab(QtWidgets.QTextBrowser):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,10 +113,11 @@ class DecisionsTab(QtWidgets.QTextBrowser):
         self.setOpenLinks(False)
 
     def show_record(self, record: ConferenceRecord, profile: Profile) -> None:
+        appeals = appeals_html(record) if profile.appeals else ""
         if not record.decisions:
             self.setHtml(
                 "<p>No decisions yet. Open the decision wizard from the Conference "
-                "menu (Ctrl+Shift+E) when the conference reaches its decision.</p>"
+                "menu (Ctrl+Shift+E) when the conference reaches its decision.</p>" + appeals
             )
             return
-        self.setHtml("".join(decision_html(record, d, profile) for d in record.decisions))
+        self.setHtml("".join(decision_html(record, d, profile) for d in record.decisions) + appeals)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.dates import weekday_date
@@ -26,6 +27,7 @@ from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
+from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
@@ -92,7 +94,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.addTab(self.minutes, "&Minutes")
         self.decisions = DecisionsTab()
         self.decisions.show_record(self.record, profile)
-        self.tabs.addTab(self.decisions, "&Decisions")
+        self.decisions_page: QtWidgets.QWidget = self.decisions
+        self.appeals_button: QtWidgets.QPushButton | None = None
+        self.appeals_dialog: QtWidgets.QDialog | None = None
+        if profile.appeals:  # Northern Ireland: a parent may appeal against the decision
+            self.decisions_page, self.appeals_button = with_appeals_button(
+                self.decisions, self.open_appeals
+            )
+        self.tabs.addTab(self.decisions_page, "&Decisions")
         self.tabs.setCurrentIndex(
             MINUTES
             if any(i.status.value != "pending" for i in self.record.agenda)
@@ -187,9 +196,34 @@ class WorkspacePage(QtWidgets.QWidget):
         self.record = self.session.conferences.get(self.reference)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.decisions.show_record(self.record, profile)
-        self.tabs.setCurrentWidget(self.decisions)
+        self.tabs.setCurrentWidget(self.decisions_page)
         self.message.emit("Decisions recorded.")
         self.decided.emit()
+
+    def open_appeals(self) -> None:
+        """A parent's appeals against the decision, and how each ended (the decision
+        stands meanwhile; the minutes do not change)."""
+        from cpc_desktop.ui.workspace.appeals_dialog import open_appeals
+
+        self.appeals_dialog = open_appeals(self, self.session, self.reference)
+        if self.appeals_dialog is not None:
+            self.appeals_dialog.finished.connect(self._show_appeals)
+
+    def _show_appeals(self) -> None:
+        """The Decisions tab reads back the appeals as they now stand."""
+        self.record = self.session.conferences.get(self.reference)
+        profile = self.session.rules.profile(self.record.conference.profile)
+        self.decisions.show_record(self.record, profile)
+
+    def close_appeals(self) -> None:
+        """Close the Appeals dialog and any form open over it (before the screen locks)."""
+        dialog, self.appeals_dialog = self.appeals_dialog, None
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        form = getattr(dialog, "form", None)
+        if form is not None:
+            form.reject()
+        dialog.reject()
 
     def minutes_state_changed(self) -> None:
         """The minutes were approved, reopened, issued or corrected in their window:

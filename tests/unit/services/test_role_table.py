@@ -59,6 +59,7 @@ from cpc_desktop.domain.minutes_document import MinutesCopy
 from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import ChairCertificate, create_self_signed, load_certificate
 from cpc_desktop.services.agenda import AgendaService
+from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.decisions import DecisionService
@@ -83,6 +84,7 @@ from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
 from cpc_desktop.services.users import UserService
+from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.meeting import decided_plan
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
@@ -576,6 +578,22 @@ ROWS: list[Row] = [
         lambda s, f: s.handover.import_package(f.package),
         Action.HANDOVER,
     ),
+    # --- a parent's appeal (Northern Ireland) -----------------------------------------
+    Row(AppealService, "appeals", lambda s, f: s.appeals.appeals(NI_REF), Action.VIEW),
+    Row(
+        AppealService,
+        "record_appeal",
+        lambda s, f: s.appeals.record_appeal(
+            NI_REF, NI_MUM, (), ("process",), "The procedures were not followed.", TODAY
+        ),
+        Action.RECORD_APPEAL,
+    ),
+    Row(
+        AppealService,
+        "decide_appeal",
+        lambda s, f: s.appeals.decide_appeal(NI_REF, NI_APPEAL, "not_upheld", TODAY, "Heard."),
+        Action.DECIDE_APPEAL,
+    ),
     # --- the release check and signing in --------------------------------------------
     Row(
         MinutesService,
@@ -800,6 +818,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         draft = chair.conferences.get(DRAFT)
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
+        chair.conferences.import_record(ni_record(NI_REF, appeal=True))
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
@@ -1014,6 +1033,7 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         VerificationService,
         HandoverService,
         RuleBook,
+        AppealService,
     } <= classes
     wanted = set().union(*(public_methods(cls) for cls in classes))
     listed = {(row.owner, row.name) for row in ROWS}

@@ -34,6 +34,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.roles import PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.session import Session
+from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.records import small_record, uid
 from tests.helpers.stores import TickingClock, new_store
 
@@ -104,6 +105,12 @@ CALLS: dict[Action, Call] = {
     Action.WRITE_MINUTES: lambda s: s.entries.add_entry(
         REF, uid("item"), "Health visitor reports weight gain.", tag=Tag.OBSERVATION
     ),
+    Action.RECORD_APPEAL: lambda s: s.appeals.record_appeal(
+        NI_REF, NI_MUM, (), ["category"], "", date(2026, 11, 20)
+    ),
+    Action.DECIDE_APPEAL: lambda s: s.appeals.decide_appeal(
+        NI_REF, NI_APPEAL, "withdrawn", date(2026, 11, 20)
+    ),
     Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
         REF,
         d.Decision(
@@ -156,6 +163,7 @@ def store(tmp_path: Path) -> Store:
     store = new_store(tmp_path)
     chair = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
     chair.import_record(approvable(small_record()))
+    chair.import_record(ni_record(appeal=True, received=date(2026, 11, 20)))
     yield store
     store.close()
 

@@ -1,0 +1,209 @@
+"""Appeals (Northern Ireland): a parent's appeals against the decision, and how each ended.
+
+Opened from the Decisions tab (A&ppeals…), only under a profile with appeals. It lists
+each appeal with its state, records a new one and, later, its outcome. The decision
+stands while an appeal is considered: the dialog says so, and nothing here changes the
+decision or the minutes (no copy of the minutes prints an appeal), so it works the same
+before and after the minutes are approved or issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
+
+from cpc_desktop.domain.appeals import GROUND_WORDS
+from cpc_desktop.services.appeals import AppealBook, AppealLine
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.roles import Action
+from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.workspace.appeal_forms import AppealOutcomeForm, RecordAppealForm
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
+
+#: What the dialog says first: the decision does not wait for the appeal.
+STANDS = (
+    "The conference's decision stands while an appeal is considered: nothing it decided "
+    "changes unless an appeal is upheld and the decision is then looked at again."
+)
+_COLUMNS = ("Received", "Appellant", "Children", "Grounds", "State")
+
+
+def with_appeals_button(
+    decisions: QtWidgets.QWidget, open_appeals: Callable[[], None]
+) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
+    """The Decisions tab's page with an "Appeals…" button under the decisions."""
+    page = QtWidgets.QWidget()
+    page.setObjectName("decisionsPage")
+    button = QtWidgets.QPushButton("A&ppeals…")
+    button.setObjectName("appealsButton")
+    button.setAccessibleName("Appeals against the decision")
+    button.setToolTip("Record a parent's appeal against the decision, and how it ended")
+    button.clicked.connect(open_appeals)
+    row = QtWidgets.QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    layout = QtWidgets.QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(decisions, 1)
+    layout.addLayout(row)
+    return page, button
+
+
+class AppealsDialog(QtWidgets.QDialog):
+    """The conference's appeals: the list, "Record an appeal…" and "Record the outcome…"."""
+
+    def __init__(
+        self, session: Session, reference: str, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.reference = session, reference
+        self.book: AppealBook = session.appeals.appeals(reference)
+        self.form: QtWidgets.QDialog | None = None  # the form open over the list, if any
+        self.setWindowTitle(f"Appeals — {reference}")
+        self.stands = QtWidgets.QLabel(STANDS)
+        self.stands.setObjectName("appealsDecisionStands")
+        self.stands.setWordWrap(True)
+        self.stands.setStyleSheet("font-weight: bold;")
+        self.table = QtWidgets.QTableWidget(0, len(_COLUMNS))
+        self.table.setObjectName("appealsTable")
+        self.table.setAccessibleName("Appeals against the decision")
+        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.empty = QtWidgets.QLabel("No appeal has been recorded.")
+        self.empty.setObjectName("appealsEmpty")
+        label = QtWidgets.QLabel("&Appeals:")
+        label.setBuddy(self.table)
+        self.record_button = QtWidgets.QPushButton("&Record an appeal…")
+        self.record_button.setObjectName("recordAppeal")
+        self.outcome_button = QtWidgets.QPushButton("Record the &outcome…")
+        self.outcome_button.setObjectName("appealOutcomeButton")
+        close = QtWidgets.QPushButton("&Close")
+        close.setObjectName("appealsClose")
+        close.clicked.connect(self.accept)
+        self.record_button.clicked.connect(self.record_appeal)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.table.itemSelectionChanged.connect(self._update)
+        self.table.activated.connect(lambda _index: self.record_outcome())
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.outcome_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.stands)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.resize(820, 420)
+        actor = session.actor
+        if not may(actor, Action.RECORD_APPEAL):
+            refuse_widget(self.record_button, why_not(actor, Action.RECORD_APPEAL))
+        self._fill()
+        (self.record_button if self.record_button.isEnabled() else self.table).setFocus()
+
+    # --- the list ------------------------------------------------------------------
+
+    def _fill(self, select: str | None = None) -> None:
+        self.table.setRowCount(len(self.book.lines))
+        for row, line in enumerate(self.book.lines):
+            appeal = line.appeal
+            cells = (
+                appeal.received.strftime("%d/%m/%Y"),
+                line.appellant or "(not recorded)",
+                ", ".join(line.children) or "Every child",
+                "; ".join(GROUND_WORDS[g] for g in appeal.grounds),
+                line.state,
+            )
+            for column, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            if appeal.id == select:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not self.book.lines)
+        if self.book.lines and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._update()
+
+    def selected(self) -> AppealLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.book.lines[rows[0].row()] if rows else None
+
+    def _update(self) -> None:
+        actor = self.session.actor
+        if not may(actor, Action.DECIDE_APPEAL):
+            refuse_widget(self.outcome_button, why_not(actor, Action.DECIDE_APPEAL))
+            return
+        self.outcome_button.setEnabled(self.selected() is not None)
+
+    def _reload(self, select: str | None = None) -> None:
+        try:
+            self.book = self.session.appeals.appeals(self.reference)
+        except ServiceError as error:
+            QtWidgets.QMessageBox.warning(self, "Appeals", error.message)
+            return
+        self._fill(select)
+
+    # --- the forms (window-modal, opened without blocking) -----------------------------
+
+    def record_appeal(self) -> None:
+        if not self.record_button.isEnabled() or self.form is not None:
+            return
+        before = {line.appeal.id for line in self.book.lines}
+        form = RecordAppealForm(self.session.appeals, self.book, self.session.today(), self)
+        form.accepted.connect(lambda: self._after_recording(before))
+        self._open(form)
+
+    def _after_recording(self, before: set[str]) -> None:
+        self._reload()
+        added = [line for line in self.book.lines if line.appeal.id not in before]
+        if added:
+            self._fill(added[-1].appeal.id)
+
+    def record_outcome(self) -> None:
+        line = self.selected()
+        if line is None or not self.outcome_button.isEnabled() or self.form is not None:
+            return
+        form = AppealOutcomeForm(
+            self.session.appeals, self.reference, line, self.session.today(), self
+        )
+        # Reloaded however it closed: an outcome someone else set meanwhile shows.
+        form.finished.connect(lambda _result: self._reload(line.appeal.id))
+        self._open(form)
+
+    def _open(self, form: QtWidgets.QDialog) -> None:
+        self.form = form
+        form.finished.connect(self._on_form_finished)
+        form.open()
+
+    def _on_form_finished(self) -> None:
+        if self.form is not None:
+            self.form.deleteLater()
+            self.form = None
+        self.table.setFocus()
+
+
+def open_appeals(
+    parent: QtWidgets.QWidget, session: Session, reference: str
+) -> AppealsDialog | None:
+    """Open the Appeals dialog (window-modal); a refusal to open it is one line in a
+    message box."""
+    try:
+        dialog = AppealsDialog(session, reference, parent)
+    except ServiceError as error:
+        QtWidgets.QMessageBox.warning(parent, "Appeals", error.message)
+        return None
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
