@@ -1,11 +1,12 @@
 """Outcome letters: who needs one, what is still missing, and the letter itself.
 
 After a conference the chair writes to everyone invited (domain.md §7): the parents and
-carers, each child old enough, the professionals, a parent who was excluded from part of
-the meeting, every agency when a plan ends, and the other authority after a transfer-in
-conference. Each letter states the outcome, the reasons, the lead worker and how to
-reach them, the next dates and (for the family) how to complain; it cannot be written
-while any of these is missing (§10 items 32 and 35).
+carers and anyone else with parental responsibility (invited or not), each child old
+enough, the professionals, a parent who was excluded from part of the meeting, every
+agency when a plan ends, and the other authority after a transfer-in conference. Each
+letter states the outcome, the reasons, the lead worker and how to reach them, the next
+dates and (for the family) how to complain; it cannot be written while any of these is
+missing (§10 items 32 and 35).
 
 The wording comes from the profile: a template per kind of letter (``[letters]``, see
 :mod:`cpc_desktop.domain.profile`) and the nation's terminology. Templates are filled in
@@ -129,7 +130,10 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     """The letters the conference calls for, in a fixed order.
 
     A parent letter for each parent or carer who was never excluded and an
-    excluded-parent letter for each who was; a child letter for each child taking part
+    excluded-parent letter for each who was, and the same for anyone else on the family
+    side with parental responsibility (a grandparent with a residence order): in every
+    nation, whether or not they were invited or came, since everyone with parental
+    responsibility is told the outcome; a child letter for each child taking part
     as a participant; a professional letter for each invited social worker, team manager
     or other professional; when any decision ends a plan, a plan-ended letter for each
     invited agency (the first invited professional named for it, or each professional
@@ -142,7 +146,12 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     def need(kind: LetterKind, person_id: str | None, name: str) -> None:
         needs.append(LetterNeed(kind, person_id, name))
 
-    family = [p for p in people if p.role in (ParticipantRole.PARENT, ParticipantRole.CARER)]
+    family = [
+        p
+        for p in people
+        if p.role in (ParticipantRole.PARENT, ParticipantRole.CARER)
+        or (p.parental_responsibility and p.role is not ParticipantRole.CHILD and is_family_side(p))
+    ]
     excluded = {
         p.id for p in family if any(e.kind is AttendanceKind.EXCLUDED for e in p.attendance)
     }

@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import AttendanceKind
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.roll_call_notes import roll_call_notes
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.rules import timescale_params
@@ -63,6 +64,7 @@ ROLL_CALL_COMMANDS: dict[str, ActionId] = {
 }
 _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
+_NOTE_STYLE = "color: #92400e; font-weight: bold;"
 
 
 class RollCallTab(RollCallEdits, QtWidgets.QWidget):
@@ -174,9 +176,21 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self.status.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.status.setMinimumHeight(self.status.fontMetrics().height() + 2)
 
+        # The nation's warnings (Wales: who must be invited, whose language is not asked).
+        self.notes = QtWidgets.QLabel()
+        self.notes.setObjectName("nationNotes")
+        self.notes.setAccessibleName("What this nation's rules still need")
+        self.notes.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(_NOTE_STYLE)
+        self.notes.hide()
+        beside = QtWidgets.QVBoxLayout()
+        beside.addWidget(self.quorum)
+        beside.addWidget(self.notes)
+
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self.children_box, 3)
-        bottom.addWidget(self.quorum, 2)
+        bottom.addLayout(beside, 2)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -251,6 +265,9 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self._update_completions(record)
         self._show_children(record)
         self._show_quorum()
+        notes = roll_call_notes(record, self.profile.nation)
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         self._update_actions()
 
     def refresh_now(self) -> None:
