@@ -37,7 +37,12 @@ from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
-from cpc_desktop.domain.sides import children_of, entitlement_problem, is_family_side
+from cpc_desktop.domain.sides import (
+    children_of,
+    entitlement_problem,
+    has_parental_responsibility,
+    is_family_side,
+)
 
 __all__ = [
     "FAMILY_KINDS",
@@ -150,7 +155,7 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
         p
         for p in people
         if p.role in (ParticipantRole.PARENT, ParticipantRole.CARER)
-        or (p.parental_responsibility and p.role is not ParticipantRole.CHILD and is_family_side(p))
+        or has_parental_responsibility(p)
     ]
     excluded = {
         p.id for p in family if any(e.kind is AttendanceKind.EXCLUDED for e in p.attendance)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import Nation, ParticipantRole
 from cpc_desktop.domain.inert import isolated
-from cpc_desktop.domain.sides import is_family_side
+from cpc_desktop.domain.sides import has_parental_responsibility
 
 __all__ = ["language_not_asked", "roll_call_notes", "uninvited_with_responsibility"]
 
@@ -25,11 +25,7 @@ _WRITERS = frozenset({ParticipantRole.CHAIR, ParticipantRole.MINUTE_TAKER})
 
 def uninvited_with_responsibility(record: ConferenceRecord) -> tuple[Participant, ...]:
     """Family-side people with parental responsibility who were not invited."""
-    return tuple(
-        p
-        for p in record.participants
-        if p.parental_responsibility and not p.invited and is_family_side(p)
-    )
+    return tuple(p for p in record.participants if has_parental_responsibility(p) and not p.invited)
 
 
 def language_not_asked(record: ConferenceRecord) -> tuple[Participant, ...]:

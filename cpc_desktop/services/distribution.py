@@ -21,7 +21,11 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, ParticipantRole
-from cpc_desktop.domain.sides import entitlement_problem, is_family_side
+from cpc_desktop.domain.sides import (
+    entitlement_problem,
+    has_parental_responsibility,
+    is_family_side,
+)
 from cpc_desktop.domain.timescales import decision_letter_due, minutes_due
 from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
@@ -199,7 +203,7 @@ class DistributionService(ServiceBase):
 def _sent_to(person: d.Participant) -> bool:
     """Whether ``person`` is sent the outcome: invited, or family with parental
     responsibility."""
-    return person.invited or (person.parental_responsibility and is_family_side(person))
+    return person.invited or has_parental_responsibility(person)
 
 
 def _first(sent: list[d.Distribution], item: str, versions: dict[str, str]) -> Sent | None:

@@ -15,6 +15,7 @@ from cpc_desktop.domain.roll_call_notes import (
     roll_call_notes,
     uninvited_with_responsibility,
 )
+from cpc_desktop.domain.sides import has_parental_responsibility
 from tests.unit.domain.test_letters import ENGLAND, TODAY, _people, _person, harland, request
 
 r = ParticipantRole
@@ -129,3 +130,16 @@ def test_whose_language_is_not_asked() -> None:
     assert line.startswith("Language choice not asked yet (Welsh Language Standards): ")
     assert line.endswith(f"{readers[-2].name} and {readers[-1].name}.")
     assert welsh.name not in line
+
+
+def test_where_parental_responsibility_counts() -> None:
+    def holder(role: ParticipantRole, **kw: object) -> Participant:
+        return _person("x", "Sam Carr", role, parental_responsibility=True, **kw)
+
+    assert has_parental_responsibility(holder(r.FAMILY_MEMBER))
+    assert has_parental_responsibility(holder(r.CARER))
+    assert has_parental_responsibility(holder(r.PROFESSIONAL, side=Side.FAMILY, side_reason="aunt"))
+    assert not has_parental_responsibility(holder(r.PROFESSIONAL))
+    assert not has_parental_responsibility(holder(r.PARENT, side=Side.PROFESSIONAL))
+    assert not has_parental_responsibility(holder(r.CHILD))  # the child's own letter instead
+    assert not has_parental_responsibility(_person("y", "Jo Carr", r.FAMILY_MEMBER))
