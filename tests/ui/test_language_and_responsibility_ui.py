@@ -28,6 +28,7 @@ from tests.ui.test_roll_call import PRE_BIRTH, _activate, _back_to, _person, _se
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
+Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 #: The demo's review conference, here under the Wales profile.
 REVIEW = "CPC-2026-0002"
 UNASKED = "Language choice not asked yet (Welsh Language Standards): "
@@ -189,3 +190,27 @@ def test_a_language_chosen_elsewhere_meanwhile_is_shown_and_keep_mine_saves_over
     qtbot.keyClick(dialog.keep_mine, Key.Key_Space)
     qtbot.waitUntil(lambda: tab.details_dialog is None)
     assert _person(wales, "Kirsty Brennan", REVIEW).language is Language.ENGLISH
+
+
+def test_undoing_a_removal_brings_back_every_detail(qtbot: QtBot, wales: Session) -> None:
+    frank = _person(wales, "Frank Brennan", REVIEW)
+    kirsty = _person(wales, "Kirsty Brennan", REVIEW)
+    wales.roll_call.update_participant(
+        frank.id,
+        language=Language.WELSH,
+        parental_responsibility=True,
+        invited=False,
+        address="2 Heol Las\nCaerfenni",
+        withhold_from=[kirsty.id],
+    )
+    before = _person(wales, "Frank Brennan", REVIEW)
+    tab = _tab(qtbot, wales, REVIEW)
+    _select(qtbot, tab, "Frank Brennan")
+    qtbot.keyClick(tab.table, Key.Key_Delete, Ctrl | Shift)
+    assert frank.id not in [p.id for p in wales.conferences.get(REVIEW).participants]
+    assert "must be invited" not in tab.notes.text()
+    qtbot.keyClick(tab.table, Key.Key_Z, Ctrl)
+    assert _person(wales, "Frank Brennan", REVIEW) == before
+    assert tab.notes.text().startswith(
+        "Frank Brennan has parental responsibility and must be invited (Wales)."
+    )
