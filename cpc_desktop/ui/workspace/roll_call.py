@@ -64,7 +64,7 @@ ROLL_CALL_COMMANDS: dict[str, ActionId] = {
 }
 _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
-_NOTE_STYLE = "color: #92400e; font-weight: bold;"
+_NOTE_STYLE = "color: #92400e;"
 
 
 class RollCallTab(RollCallEdits, QtWidgets.QWidget):
@@ -183,14 +183,17 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self.notes.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(_NOTE_STYLE)
+        bold = self.notes.font()
+        bold.setBold(True)
+        self.notes.setFont(bold)
+        self.notes.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Minimum
+        )
         self.notes.hide()
-        beside = QtWidgets.QVBoxLayout()
-        beside.addWidget(self.quorum)
-        beside.addWidget(self.notes)
 
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self.children_box, 3)
-        bottom.addLayout(beside, 2)
+        bottom.addWidget(self.quorum, 2)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -199,6 +202,7 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.notes)
         layout.addWidget(self.status)
 
     def _build_actions(self) -> None:
