@@ -9,7 +9,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import Child, Participant
+from cpc_desktop.domain.enums import Language
 from cpc_desktop.domain.inert import isolated
+
+#: A person's language choice in words (Welsh as it calls itself, then in English).
+LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.WELSH: "Cymraeg (Welsh)"}
 
 _OVERRIDES = {
     "child_protection_plan": "Child protection plan",
@@ -30,6 +34,7 @@ _OVERRIDES = {
     "pre_birth": "Pre-birth conference",
     "camhs": "CAMHS",
     "turned_18": "Turned 18",
+    **{str(language.value): name for language, name in LANGUAGE_NAMES.items()},
 }
 
 

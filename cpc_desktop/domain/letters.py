@@ -1,11 +1,12 @@
 """Outcome letters: who needs one, what is still missing, and the letter itself.
 
 After a conference the chair writes to everyone invited (domain.md §7): the parents and
-carers, each child old enough, the professionals, a parent who was excluded from part of
-the meeting, every agency when a plan ends, and the other authority after a transfer-in
-conference. Each letter states the outcome, the reasons, the lead worker and how to
-reach them, the next dates and (for the family) how to complain; it cannot be written
-while any of these is missing (§10 items 32 and 35).
+carers and anyone else with parental responsibility (invited or not), each child old
+enough, the professionals, a parent who was excluded from part of the meeting, every
+agency when a plan ends, and the other authority after a transfer-in conference. Each
+letter states the outcome, the reasons, the lead worker and how to reach them, the next
+dates and (for the family) how to complain; it cannot be written while any of these is
+missing (§10 items 32 and 35).
 
 The wording comes from the profile: a template per kind of letter (``[letters]``, see
 :mod:`cpc_desktop.domain.profile`) and the nation's terminology. Templates are filled in
@@ -36,7 +37,12 @@ from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.letter_facts import Fact, Reader
 from cpc_desktop.domain.printed import LetterDocument, LetterVersion, Para
 from cpc_desktop.domain.profile import LetterTemplate, Placeholder, Profile, parse_template
-from cpc_desktop.domain.sides import children_of, entitlement_problem, is_family_side
+from cpc_desktop.domain.sides import (
+    children_of,
+    entitlement_problem,
+    has_parental_responsibility,
+    is_family_side,
+)
 
 __all__ = [
     "FAMILY_KINDS",
@@ -137,7 +143,10 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     """The letters the conference calls for, in a fixed order.
 
     A parent letter for each parent or carer who was never excluded and an
-    excluded-parent letter for each who was; a child letter for each child taking part
+    excluded-parent letter for each who was, and the same for anyone else on the family
+    side with parental responsibility (a grandparent with a residence order): in every
+    nation, whether or not they were invited or came, since everyone with parental
+    responsibility is told the outcome; a child letter for each child taking part
     as a participant; a professional letter for each invited social worker, team manager
     or other professional; when any decision ends a plan, a plan-ended letter for each
     invited agency (the first invited professional named for it, or each professional
@@ -150,7 +159,12 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     def need(kind: LetterKind, person_id: str | None, name: str) -> None:
         needs.append(LetterNeed(kind, person_id, name))
 
-    family = [p for p in people if p.role in (ParticipantRole.PARENT, ParticipantRole.CARER)]
+    family = [
+        p
+        for p in people
+        if p.role in (ParticipantRole.PARENT, ParticipantRole.CARER)
+        or has_parental_responsibility(p)
+    ]
     excluded = {
         p.id for p in family if any(e.kind is AttendanceKind.EXCLUDED for e in p.attendance)
     }

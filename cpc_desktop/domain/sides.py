@@ -38,6 +38,17 @@ def is_family_side(participant: Participant) -> bool:
     return side_of(participant) is Side.FAMILY
 
 
+def has_parental_responsibility(participant: Participant) -> bool:
+    """Whether ``participant`` is recorded with parental responsibility where it counts:
+    on the family side, and not one of the conference's children. Such a person is
+    always told the outcome (a parent letter, a family copy), invited or not."""
+    return (
+        participant.parental_responsibility
+        and participant.role is not ParticipantRole.CHILD
+        and is_family_side(participant)
+    )
+
+
 def family_side(record: ConferenceRecord) -> tuple[Participant, ...]:
     """The family-side participants, in roll-call order."""
     return tuple(p for p in record.participants if is_family_side(p))

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from cpc_desktop.data import models as m
-from cpc_desktop.domain.enums import ParticipantRole, Side
+from cpc_desktop.domain.enums import Language, ParticipantRole, Side
 from cpc_desktop.domain.fields import FIELDS
 from cpc_desktop.services.errors import RuleViolation
 
@@ -126,6 +126,8 @@ PARTICIPANT: Mapping[str, Callable[[object, str], object]] = {
     "email": lambda v, p: text(v, p).strip(),
     "school_or_workplace": lambda v, p: text(v, p).strip(),
     "withhold_from": lambda v, p: ids(v, p),
+    "language": lambda v, p: maybe_choice(Language, v, p),
+    "parental_responsibility": flag,
 }
 
 

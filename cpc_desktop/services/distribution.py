@@ -1,9 +1,12 @@
 """Who was sent what, and when: the distribution tracker (domain.md §10 item 31).
 
 The decision letter is due one working day after the conference and the full minutes
-15 or 20 working days after (the profile says which). Each invited person gets one line:
-the copy they should receive (the family side a family copy, the professional side the
-full one), when each item went and which version, and whether it is late.
+15 or 20 working days after (the profile says which). Each invited person gets one line,
+and so does each person on the family side with parental responsibility, invited or not
+(they are always told the outcome, as :func:`~cpc_desktop.domain.letters.letters_needed`
+writes to them): the copy they should receive (the family side a family copy, the
+professional side the full one), when each item went and which version, and whether it
+is late.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, ParticipantRole
-from cpc_desktop.domain.sides import entitlement_problem, is_family_side
+from cpc_desktop.domain.sides import (
+    entitlement_problem,
+    has_parental_responsibility,
+    is_family_side,
+)
 from cpc_desktop.domain.timescales import decision_letter_due, minutes_due
 from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase
@@ -171,7 +178,7 @@ class DistributionService(ServiceBase):
         versions = {v.id: v.version for v in record.minutes_versions}
         lines = []
         for person in record.participants:
-            if person.role in _NOT_SENT_TO or not person.invited:
+            if person.role in _NOT_SENT_TO or not _sent_to(person):
                 continue
             mine = [x for x in record.distributions if x.participant_id == person.id]
             letter = _first(mine, DECISION_LETTER, versions)
@@ -191,6 +198,12 @@ class DistributionService(ServiceBase):
                 )
             )
         return tuple(lines)
+
+
+def _sent_to(person: d.Participant) -> bool:
+    """Whether ``person`` is sent the outcome: invited, or family with parental
+    responsibility."""
+    return person.invited or has_parental_responsibility(person)
 
 
 def _first(sent: list[d.Distribution], item: str, versions: dict[str, str]) -> Sent | None:

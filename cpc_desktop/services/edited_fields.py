@@ -18,6 +18,8 @@ import enum
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
+from cpc_desktop.domain.enums import Language
+from cpc_desktop.domain.labels import LANGUAGE_NAMES
 from cpc_desktop.services.errors import EditedElsewhere
 
 __all__ = ["Expected", "refuse_if_changed", "shown"]
@@ -32,6 +34,8 @@ def shown(value: object) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Language):
+        return f"“{LANGUAGE_NAMES[value]}”"
     if isinstance(value, enum.Enum):
         return f"“{str(value.value).replace('_', ' ')}”"
     if isinstance(value, datetime):

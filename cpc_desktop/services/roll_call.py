@@ -32,7 +32,9 @@ from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
     ExclusionGround,
+    Language,
     ParticipantRole,
+    Side,
 )
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.sides import side_for_role
@@ -54,6 +56,8 @@ class NewParticipant:
     direct_contact: bool = False
     interpreter_language: str | None = None
     advocate_needed: bool = False
+    language: Language | None = None
+    parental_responsibility: bool = False
 
 
 #: Why someone cannot be taken off the roll call, by what still refers to them
@@ -78,6 +82,7 @@ _FIELD_WORDS = {
     "withhold_from": "wish to keep details from others",
     "direct_contact": "direct contact",
     "side_reason": "reason for their side",
+    "language": "language choice",
 }
 
 
@@ -117,6 +122,19 @@ def _check_sides(session: Session, person: m.ParticipantRow) -> None:
     others = {p.id for p in conference.participants} - {person.id}
     if any(other not in others for other in person.withhold_from or ()):
         raise c.refuse("$.participants[].withhold_from", "names someone not on this roll call")
+    _check_responsibility(person)
+
+
+def _check_responsibility(person: d.Participant | m.ParticipantRow) -> None:
+    """Refuse parental responsibility for someone on the professional side."""
+    side = person.side or side_for_role(person.role)
+    if person.parental_responsibility and side is Side.PROFESSIONAL:
+        name = person.name.strip() or "This person"
+        raise c.refuse(
+            "$.participants[].parental_responsibility",
+            f"{name} is on the professional side, so cannot be recorded as having parental "
+            "responsibility: only someone on the family side can",
+        )
 
 
 class RollCallService(PartService):
@@ -140,6 +158,7 @@ class RollCallService(PartService):
             if w.session.get(m.ParticipantRow, new_id) is not None:
                 raise Conflict("that participant is already in this store")
             participant = d.Participant(id=new_id, **details)  # type: ignore[arg-type]
+            _check_responsibility(participant)
             fields = dataclasses.asdict(participant)
             del fields["attendance"]
             w.session.add(

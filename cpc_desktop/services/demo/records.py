@@ -142,7 +142,14 @@ def _participant(node: Node, sample: _Sample) -> domain.Participant:
         report_received=node.optional("report_received", sample.when),
         report_shared_with_family=node.optional("report_shared_with_family", sample.when),
         attendance=tuple(_event(event, sample, key) for event in node.children("attendance")),
-        **node.plain("name", "agency", "relationship", "direct_contact", "interpreter_language"),
+        **node.plain(
+            "name",
+            "agency",
+            "relationship",
+            "direct_contact",
+            "interpreter_language",
+            "parental_responsibility",
+        ),
     )
 
 

@@ -69,6 +69,8 @@ FIELD_WORDS = {
     "report_shared_with_family": "when the report was shared with the family",
     "interpreter_language": "the interpreter's language",
     "advocate_needed": "whether an advocate is needed",
+    "language": "the language they chose",
+    "parental_responsibility": "whether they have parental responsibility",
     "kind": "the kind",
     "at": "the time",
     "until": "the end time",

@@ -1,6 +1,7 @@
 """Distribution: who was sent the decision letter and the minutes, and what is late.
 
-One row per invited person (domain.md §10 item 31): the copy they should get (the family
+One row per invited person, and per person on the family side with parental
+responsibility (invited or not) (domain.md §10 item 31): the copy they should get (the family
 side a family copy), when the decision letter and the minutes are due, when each
 went, which minutes version, and whether it is late. A cell still to send and past its
 date says "OVERDUE" as well as being coloured red; one sent after its date says "sent

@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import ConferenceRecord, Participant
 from cpc_desktop.domain.enums import AttendanceKind
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.roll_call_notes import roll_call_notes
 from cpc_desktop.domain.validation import check_conference
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.rules import timescale_params
@@ -63,6 +64,7 @@ ROLL_CALL_COMMANDS: dict[str, ActionId] = {
 }
 _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
+_NOTE_STYLE = "color: #92400e;"
 
 
 class RollCallTab(RollCallEdits, QtWidgets.QWidget):
@@ -174,6 +176,21 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self.status.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.status.setMinimumHeight(self.status.fontMetrics().height() + 2)
 
+        # The nation's warnings (Wales: who must be invited, whose language is not asked).
+        self.notes = QtWidgets.QLabel()
+        self.notes.setObjectName("nationNotes")
+        self.notes.setAccessibleName("What this nation's rules still need")
+        self.notes.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(_NOTE_STYLE)
+        bold = self.notes.font()
+        bold.setBold(True)
+        self.notes.setFont(bold)
+        self.notes.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Minimum
+        )
+        self.notes.hide()
+
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self.children_box, 3)
         bottom.addWidget(self.quorum, 2)
@@ -185,6 +202,7 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.notes)
         layout.addWidget(self.status)
 
     def _build_actions(self) -> None:
@@ -251,6 +269,9 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self._update_completions(record)
         self._show_children(record)
         self._show_quorum()
+        notes = roll_call_notes(record, self.profile.nation)
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         self._update_actions()
 
     def refresh_now(self) -> None:

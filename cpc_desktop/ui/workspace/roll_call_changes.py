@@ -35,6 +35,7 @@ from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 if TYPE_CHECKING:
     from PySide6 import QtCore
 
+    from cpc_desktop.domain.profile import Profile
     from cpc_desktop.services.session import Session
 
 __all__ = ["RollCallChanges"]
@@ -53,6 +54,22 @@ _STAMP_WORDS = {
 
 #: A participant's details that :class:`NewParticipant` does not carry, as added.
 _DEFAULTS = Participant(id="", name="", role=ParticipantRole.PROFESSIONAL)
+#: Those details, restored when the removal of a person is undone.
+_RESTORED = (
+    "invited",
+    "report_received",
+    "report_shared_with_family",
+    "side",
+    "side_reason",
+    "child_ids",
+    "address",
+    "telephone",
+    "email",
+    "school_or_workplace",
+    "withhold_from",
+    "language",
+    "parental_responsibility",
+)
 
 
 class _Change(ServiceCommand):
@@ -82,6 +99,7 @@ class RollCallChanges:
     session: Session
     reference: str
     record: ConferenceRecord
+    profile: Profile
     undo_stack: QtGui.QUndoStack
     quick: QuickEntry
     table: QtWidgets.QTableView
@@ -198,15 +216,11 @@ class RollCallChanges:
             )
             roll_call.add_participant(self.reference, new, participant_id=person.id)
             rest: dict[str, Any] = {
-                "invited": person.invited,
-                "report_received": person.report_received,
-                "report_shared_with_family": person.report_shared_with_family,
+                key: getattr(person, key)
+                for key in _RESTORED
+                if getattr(person, key) != getattr(_DEFAULTS, key)
             }
-            if rest != {
-                "invited": True,
-                "report_received": None,
-                "report_shared_with_family": None,
-            }:
+            if rest:
                 roll_call.update_participant(person.id, **rest)
             for event in person.attendance:
                 roll_call.record_attendance(

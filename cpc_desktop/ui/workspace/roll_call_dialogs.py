@@ -14,10 +14,12 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import Child, Participant
-from cpc_desktop.domain.enums import ParticipantRole
+from cpc_desktop.domain.enums import ParticipantRole, Side
+from cpc_desktop.domain.sides import side_for_role
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.participant_disclosure import DisclosureBox
 from cpc_desktop.ui.workspace.participant_model import ROLE_LABELS
+from cpc_desktop.ui.workspace.participant_standing import StandingBox
 
 __all__ = [
     "ERROR_STYLE",
@@ -155,13 +157,17 @@ class DetailsDialog(QtWidgets.QDialog):
         children: tuple[Child, ...] = (),
         others: tuple[Participant, ...] = (),
         describe: Callable[[str], str] = lambda _agency: "",
+        wales: bool = False,
     ) -> None:
+        """``wales``: the conference follows the Wales profile (the standing box says
+        the language choice must be asked and recorded)."""
         super().__init__(parent)
         self.person = person
         #: What a save is checked against: the person as opened, or theirs after a clash.
         self.base = person
         self.save: Callable[[DetailsDialog], bool] = lambda _dialog: True
         self.disclosure = DisclosureBox(person, children, others)
+        self.standing = StandingBox(person, wales=wales)
         self.setWindowTitle(f"Details for {person.name}")
         self.name = bound(QtWidgets.QLineEdit(person.name), "$.participants[].name")
         self.name.setAccessibleName("Name")
@@ -238,6 +244,7 @@ class DetailsDialog(QtWidgets.QDialog):
         fields = QtWidgets.QVBoxLayout(body)
         fields.setContentsMargins(0, 0, 0, 0)
         fields.addLayout(form)
+        fields.addWidget(self.standing)
         fields.addWidget(self.disclosure)
         scroll = QtWidgets.QScrollArea()
         scroll.setWidgetResizable(True)
@@ -274,6 +281,7 @@ class DetailsDialog(QtWidgets.QDialog):
             "report_shared_with_family": self.report_shared.value(),
             "interpreter_language": self.interpreter.text().strip() or None,
             "advocate_needed": self.advocate.isChecked(),
+            **self.standing.values(),
             **self.disclosure.values(),
         }
 
@@ -292,6 +300,12 @@ class DetailsDialog(QtWidgets.QDialog):
         if problem:
             self.error.setText(problem)
             self.disclosure.side_reason.setFocus()
+            return
+        side = values["side"] or side_for_role(values["role"])
+        problem = self.standing.problem(values["name"], Side(side))
+        if problem:
+            self.error.setText(problem)
+            self.standing.responsibility.setFocus()
             return
         received, shared = values["report_received"], values["report_shared_with_family"]
         if shared is not None and (received is None or shared < received):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from cpc_desktop.domain.conference import Participant
-from cpc_desktop.domain.enums import ChildParticipation
+from cpc_desktop.domain.enums import ChildParticipation, Nation
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.ui.errors import user_message
@@ -44,6 +44,7 @@ class RollCallEdits(RollCallChanges):
             children=self.record.children,
             others=self.record.participants,
             describe=self.describe_agency,
+            wales=self.profile.nation is Nation.WALES,
         )
         dialog.save = self._save_details
         dialog.finished.connect(self._on_details_finished)
