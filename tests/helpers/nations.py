@@ -37,6 +37,7 @@ class Nation:
     authority: str  # [authority].name
     address: tuple[str, ...]  # [authority].address
     people: tuple[Person, ...]
+    csc: str  # children's social care in the profile's words, as the quorum says it
     quorum_groups: tuple[str, ...]  # the other agencies the quorum names, in its order
     meeting: str  # terminology.meeting_name
     plan: str  # "A <plan_name>" on the outcome page, capitalised as the profile says
@@ -72,6 +73,7 @@ NATIONS: tuple[Nation, ...] = (
             Person("Di Aid", "Prof", "FDWA", "outreach worker", True),
             Person("Mo Quinn", "Par", "", "mother", False),
         ),
+        csc="children's social care",
         quorum_groups=("Domestic abuse services", "Early help"),
         meeting="Child Protection Conference",
         plan="A child protection plan",
@@ -114,6 +116,7 @@ NATIONS: tuple[Nation, ...] = (
             Person("Nia Cychwyn", "Prof", "Dechrau'n Deg", "Flying Start health visitor", True),
             Person("Mo Quinn", "Par", "", "mother", False),
         ),
+        csc="children's services",
         quorum_groups=("Early years", "Police"),
         meeting="Child Protection Conference",
         plan="A care and support protection plan",
@@ -157,6 +160,7 @@ NATIONS: tuple[Nation, ...] = (
             Person("Gus Doctor", "Prof", "Castle Street Surgery", "GP", True),
             Person("Mo Quinn", "Par", "", "mother", False),
         ),
+        csc="social work services",
         quorum_groups=("Health", "Police Scotland"),
         meeting="Child Protection Planning Meeting",
         plan="A child protection plan",
@@ -199,6 +203,7 @@ NATIONS: tuple[Nation, ...] = (
             Person("Fay Hub", "Prof", "Family Support Hub", "family support worker", True),
             Person("Mo Quinn", "Par", "", "mother", False),
         ),
+        csc="HSC Trust children's social work",
         quorum_groups=(
             "Northern Lough Family Support Hub",
             "Police Service of Northern Ireland (PSNI)",

@@ -38,7 +38,7 @@ def _labels(page: QtWidgets.QWidget) -> str:
 def _walk(qtbot: QtBot, wizard: DecisionWizard, nation: Nation) -> None:
     quorum = _at(wizard, flow.StepKind.QUORUM)
     assert isinstance(quorum, pages.QuorumPage)
-    assert quorum.state.text().startswith("Quorate"), quorum.state.text()
+    assert quorum.state.text().startswith(f"Quorate: {nation.csc} is present"), quorum.state.text()
     for group in nation.quorum_groups:
         assert group in quorum.state.text()
     _next(qtbot, wizard)

@@ -142,7 +142,7 @@ def test_a_conference_under_each_nations_rules_by_keyboard(
         qtbot.keyClick(tab.table, Key.Key_P, Ctrl | Shift)
     said = tab.quorum.text()
     assert said.startswith("Quorate"), said
-    assert said.endswith(f"and {len(nation.quorum_groups)} other agencies")
+    assert said == f"Quorate: {nation.csc} and {len(nation.quorum_groups)} other agencies"
     assert tab.quorum.status.toolTip() == ", ".join(nation.quorum_groups)
 
     # --- the child's and the parents' views, minuted under their items -------------

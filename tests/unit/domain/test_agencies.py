@@ -227,3 +227,26 @@ def test_a_kind_is_named_for_every_kind() -> None:
 
     assert set(KIND_NAMES) == set(AgencyKind)
     assert words("Children’s  Social-Care & Health") == "childrens social care and health"
+
+
+@pytest.mark.parametrize(
+    ("pid", "name"),
+    [
+        ("england", "children's social care"),
+        ("wales", "children's services"),
+        ("scotland", "social work services"),
+        ("northern_ireland", "HSC Trust children's social work"),
+    ],
+)
+def test_the_quorum_names_childrens_social_care_in_the_nations_words(pid: str, name: str) -> None:
+    """What the roll call and the wizard say about children's social care is the
+    profile's own agency ("Social work services"), never England's name."""
+    profile = PROFILES[pid]
+    conference = Conference(
+        "c", "CPC-1", ConferenceType.INITIAL, ConferenceStatus.IN_PROGRESS, AT.date()
+    )
+    police = next(a.name for a in profile.quorum.agencies if a.group == "police")
+    alone = (_present("pc", police, ParticipantRole.PROFESSIONAL, None),)
+    result = record_quorum(ConferenceRecord(conference, participants=alone), profile.quorum, AT)
+    assert result.csc_name == name
+    assert result.missing.startswith(f"{name[:1].upper()}{name[1:]} is not present.")
