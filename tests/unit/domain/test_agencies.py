@@ -233,11 +233,12 @@ def test_people_on_the_familys_side_never_count(
     assert not with_family.quorate
 
 
-@pytest.mark.parametrize("pid", NATIONS)
+@pytest.mark.parametrize("pid", sorted(EVERY_PROFILE))
 def test_the_demo_conference_is_quorate_under_every_nation(pid: str) -> None:
+    """… and under each example authority's own rules."""
     record = build_demo_records(date(2026, 11, 23))[0]
     moved = replace(record, conference=replace(record.conference, profile=pid))
-    result = quorum_of(moved, PROFILES[pid])
+    result = quorum_of(moved, EVERY_PROFILE[pid])
     assert result is not None and result.quorate, result
     # The family's solicitor is there, on the family's side, and is not counted.
     assert not any("Solicitor" in group for group in result.other_groups)
