@@ -17,7 +17,7 @@ from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output.letters_window import LettersWindow
 from cpc_desktop.ui.output.minutes_window import MinutesWindow
 from cpc_desktop.ui.settings import Preferences
-from tests.helpers.keyboard import Ctrl, Key, alt, answer_yes, expect, in_modal, type_here
+from tests.helpers.keyboard import Ctrl, Key, alt, answer_yes, expect, in_modal, tab_to, type_here
 
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 CERT_PASSPHRASE = "chair's secret phrase"
@@ -93,7 +93,7 @@ def preview_parent_letter(qtbot: QtBot, window: MainWindow, session: Session) ->
         return made[-1]
 
     def drive(letters: LettersWindow) -> None:
-        letters.table.setFocus()
+        tab_to(qtbot, letters.table)
         qtbot.keyClick(letters.table, Key.Key_Home, Ctrl)
         for _ in range(letters.table.rowCount()):
             plan = letters.selected_plan()

@@ -11,7 +11,7 @@ from cpc_desktop.domain.enums import View
 from cpc_desktop.ui.decision import pages
 from cpc_desktop.ui.decision.wizard import DecisionWizard
 from cpc_desktop.ui.main_window import MainWindow
-from tests.helpers.keyboard import Ctrl, Key, alt, focused, in_modal, type_here
+from tests.helpers.keyboard import Ctrl, Key, alt, focused, in_modal, tab_to, type_here
 from tests.helpers.nations import Nation
 
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
@@ -47,7 +47,7 @@ def _walk(qtbot: QtBot, wizard: DecisionWizard, nation: Nation) -> None:
     assert isinstance(views, pages.ViewsPage)
     offered = [views.rows[0][1].itemText(i) for i in range(views.rows[0][1].count())]
     assert nation.plan.removeprefix("A ").capitalize() in offered, offered
-    views.rows[0][1].setFocus()
+    tab_to(qtbot, views.rows[0][1])
     for person, combo, reason in views.rows:
         assert combo.hasFocus(), person.name
         for _ in range(list(View).index(View.PLAN) + 1):  # the first entry is "Not given"

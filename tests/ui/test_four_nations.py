@@ -27,7 +27,16 @@ from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output.certificates import forget_certificates
 from cpc_desktop.ui.settings import Preferences
-from tests.helpers.keyboard import Ctrl, Key, activate, add_person, alt, in_modal, select_row
+from tests.helpers.keyboard import (
+    Ctrl,
+    Key,
+    activate,
+    add_person,
+    alt,
+    in_modal,
+    select_row,
+    tab_to,
+)
 from tests.helpers.nations import EXAMPLES, NATIONS, Nation
 from tests.helpers.outputs import CERT_PASSPHRASE, issue_minutes, preview_parent_letter
 from tests.helpers.wizard import decide
@@ -74,7 +83,7 @@ def _new_conference(qtbot: QtBot, window: MainWindow, nation: Nation) -> None:
         assert dialog.anchor.text() == "27/11/2026"
         assert "later than the timescale" not in dialog.due.text()
         row = dialog.child_rows[0]
-        row.given.setFocus()
+        tab_to(qtbot, row.given)
         qtbot.keyClicks(row.given, "Ada")
         qtbot.keyClick(row.given, Key.Key_Tab)
         qtbot.keyClicks(row.family, "Quinn")
