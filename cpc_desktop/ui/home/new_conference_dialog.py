@@ -16,6 +16,7 @@ from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.services.profiles import ProfileChoice
+from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import SHARE_LABEL, bound, share_box
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
@@ -56,7 +57,7 @@ def _date_edit(name: str, optional: bool, today: date) -> QtWidgets.QDateEdit:
     if optional:
         edit: QtWidgets.QDateEdit = OptionalDateEdit("not known", today, None)
     else:
-        edit = QtWidgets.QDateEdit()
+        edit = TypedDateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setDate(QtCore.QDate(today.year, today.month, today.day))
