@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -76,10 +76,10 @@ def _new_conference(qtbot: QtBot, window: MainWindow, nation: Nation) -> None:
         assert dialog.anchor_label.text().replace("&", "") == nation.anchor_label
         alt(qtbot, Key.Key_D)
         assert dialog.date.hasFocus()
-        qtbot.keyClicks(dialog.date, "11122026")
+        qtbot.keyClicks(dialog.date, "11/12/2026")
         alt(qtbot, Key.Key_S)
         assert dialog.anchor.hasFocus()
-        qtbot.keyClicks(dialog.anchor, "27112026")
+        qtbot.keyClicks(dialog.anchor, "27/11/2026")
         assert dialog.anchor.text() == "27/11/2026"
         assert "later than the timescale" not in dialog.due.text()
         row = dialog.child_rows[0]
@@ -135,6 +135,10 @@ def test_a_conference_under_each_nations_rules_by_keyboard(
     record = session.conferences.get(ref)
     assert record.conference.profile == nation.profile
     assert record.conference.local_authority == nation.authority
+    assert (record.conference.date, record.conference.strategy_discussion_date) == (
+        date(2026, 12, 11),
+        date(2026, 11, 27),
+    )
 
     # --- round the table, in the authority's own spellings --------------------------
     tab = page.roll_call
