@@ -111,7 +111,7 @@ NATIONS: tuple[Nation, ...] = (
         address=("Civic Offices", "Heol y Cei", "Aberdawel", "AB10 1AB"),
         people=(
             CHAIR,
-            Person("Sian Gwaith", "Soc", "Gwasanaethau Plant", _SW, True),
+            Person("Siân Gwaith", "Soc", "Gwasanaethau Plant", _SW, True),
             Person("PC Huw Lane", "Prof", "Heddlu", "public protection unit", True),
             Person("Nia Cychwyn", "Prof", "Dechrau'n Deg", "Flying Start health visitor", True),
             Person("Mo Quinn", "Par", "", "mother", False),
@@ -127,7 +127,7 @@ NATIONS: tuple[Nation, ...] = (
         letter_words=(
             "Ada is now on the Child Protection Register",
             "A care and support protection plan will set out",
-            "Your care and support protection plan co-ordinator is Sian Gwaith",
+            "Your care and support protection plan co-ordinator is Siân Gwaith",
             "Public Services Ombudsman for Wales",
         ),
         minutes_words=(

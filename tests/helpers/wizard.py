@@ -11,7 +11,7 @@ from cpc_desktop.domain.enums import View
 from cpc_desktop.ui.decision import pages
 from cpc_desktop.ui.decision.wizard import DecisionWizard
 from cpc_desktop.ui.main_window import MainWindow
-from tests.helpers.keyboard import Ctrl, Key, alt, focused, in_modal, tab_to, type_here
+from tests.helpers.keyboard import Ctrl, Key, alt, focused, in_modal, tab_to, type_here, type_into
 from tests.helpers.nations import Nation
 
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
@@ -55,7 +55,7 @@ def _walk(qtbot: QtBot, wizard: DecisionWizard, nation: Nation) -> None:
         assert combo.currentData() == View.PLAN.value
         qtbot.keyClick(combo, Key.Key_Tab)
         assert reason.hasFocus()
-        qtbot.keyClicks(reason, f"{person.name} sees a risk of neglect")
+        type_into(qtbot, reason, f"{person.name} sees a risk of neglect")
         qtbot.keyClick(reason, Key.Key_Tab)  # its "share with the family" box
         qtbot.keyClick(focused(), Key.Key_Tab)
     alt(qtbot, Key.Key_P)
