@@ -163,6 +163,16 @@ def test_a_conference_under_each_nations_rules_by_keyboard(
 
     # --- the decision wizard, to a plan ---------------------------------------------
     decide(qtbot, window, nation)
+    assert page.tabs.currentWidget() is page.decisions  # read back in the nation's words
+    shown = page.decisions.toPlainText()
+    for line in (
+        f"Outcome: {nation.plan.lower()}.",
+        f"{nation.categories}: {nation.category}",
+        f"{nation.lead}: {nation.social_worker}",
+    ):
+        assert line in shown, (line, shown)
+    for words in nation.not_words:
+        assert words.casefold() not in shown.casefold(), words
     record = session.conferences.get(ref)
     (decision,) = record.decisions
     assert decision.outcome is Outcome.CP_PLAN and decision.categories == ("neglect",)
