@@ -34,6 +34,7 @@ class Nation:
     profile: str  # its id
     rules_label: str  # the Rules box's text once chosen
     anchor_label: str  # the label of the date the clock runs from (mnemonic removed)
+    due: str  # "Due by" for a strategy discussion on Fri 27 Nov 2026 (the limit itself)
     authority: str  # [authority].name
     address: tuple[str, ...]  # [authority].address
     people: tuple[Person, ...]
@@ -64,6 +65,7 @@ NATIONS: tuple[Nation, ...] = (
         profile="fenbridge",
         rules_label="Fenbridge County Council (England)",
         anchor_label="Strategy discussion:",
+        due="Fri 18 Dec 2026",
         authority="Fenbridge County Council",
         address=("County Hall", "Market Street", "Fenbridge", "FB1 2CC"),
         people=(
@@ -107,6 +109,7 @@ NATIONS: tuple[Nation, ...] = (
         profile="bro-tawel",
         rules_label="Bro Tawel County Borough Council (Wales)",
         anchor_label="Strategy discussion:",
+        due="Fri 18 Dec 2026",
         authority="Bro Tawel County Borough Council",
         address=("Civic Offices", "Heol y Cei", "Aberdawel", "AB10 1AB"),
         people=(
@@ -150,6 +153,7 @@ NATIONS: tuple[Nation, ...] = (
         profile="glenmorven",
         rules_label="Glenmorven Council (Scotland)",
         anchor_label="Inter-agency referral discussion:",
+        due="Fri 25 Dec 2026",  # 28 calendar days
         authority="Glenmorven Council",
         address=("Council Headquarters", "High Street", "Glenmorven", "GM1 1AA"),
         people=(
@@ -194,6 +198,7 @@ NATIONS: tuple[Nation, ...] = (
         profile="northern-lough",
         rules_label="Northern Lough Health and Social Care Trust (Northern Ireland)",
         anchor_label="Strategy discussion:",
+        due="Fri 18 Dec 2026",
         authority="Northern Lough Health and Social Care Trust",
         address=("Lough House", "Quay Road", "Lisnamore", "BT99 1AA"),
         people=(

@@ -81,6 +81,7 @@ def _new_conference(qtbot: QtBot, window: MainWindow, nation: Nation) -> None:
         assert dialog.anchor.hasFocus()
         qtbot.keyClicks(dialog.anchor, "27/11/2026")
         assert dialog.anchor.text() == "27/11/2026"
+        assert dialog.due.text() == nation.due  # the nation's day counts and holidays
         assert "later than the timescale" not in dialog.due.text()
         row = dialog.child_rows[0]
         tab_to(qtbot, row.given)
