@@ -23,6 +23,9 @@ from cpc_desktop.domain.enums import PROFESSIONAL_ROLES, AttendanceKind
 from cpc_desktop.domain.profile import Quorum
 from cpc_desktop.domain.sides import is_family_side
 
+#: What children's social care is called where a profile does not name it.
+CSC_NAME = "children's social care"
+
 #: Maps an agency name to its group key, or ``None`` when it belongs to no agency.
 GroupOf = Callable[[str], str | None]
 
@@ -85,12 +88,15 @@ class QuorumResult:
         csc_present: a children's social care professional is present.
         other_groups: the other agency groups present with direct contact, sorted.
         missing: an English sentence saying what is lacking; empty when quorate.
+        csc_name: children's social care in the profile's words, for running text
+            ("social work services" in Scotland, "children's services" in Wales).
     """
 
     quorate: bool
     csc_present: bool
     other_groups: tuple[str, ...]
     missing: str
+    csc_name: str = CSC_NAME
 
 
 def quorum_at(
@@ -101,6 +107,7 @@ def quorum_at(
     csc_group: str,
     min_other_groups: int = 2,
     label_of: Callable[[str], str] | None = None,
+    csc_name: str = CSC_NAME,
 ) -> QuorumResult:
     """Decide quorum among the professionals present at ``instant``.
 
@@ -113,6 +120,7 @@ def quorum_at(
         min_other_groups: how many other groups with direct contact are needed.
         label_of: how the group of an agency (given its name as typed) is named in
             the result; by default the group itself.
+        csc_name: how children's social care is named in running text.
 
     Only professionals count: a person on the family's side (a parent's solicitor or
     advocate, or anyone the chair has put on that side) never does, whatever the role.
@@ -138,7 +146,7 @@ def quorum_at(
     enough_others = len(other_groups) >= min_other_groups
     reasons = []
     if not csc_present:
-        reasons.append("Children's social care is not present.")
+        reasons.append(f"{csc_name[:1].upper()}{csc_name[1:]} is not present.")
     if not enough_others:
         reasons.append(_shortfall(other_groups, min_other_groups))
     return QuorumResult(
@@ -146,6 +154,7 @@ def quorum_at(
         csc_present=csc_present,
         other_groups=other_groups,
         missing=" ".join(reasons),
+        csc_name=csc_name,
     )
 
 
@@ -163,7 +172,18 @@ def record_quorum(record: ConferenceRecord, rule: Quorum, instant: datetime) -> 
         csc_group=rule.csc_group,
         min_other_groups=rule.min_other_agencies,
         label_of=lambda agency: rule.directory.match(agency).label,
+        csc_name=csc_name(rule),
     )
+
+
+def csc_name(rule: Quorum) -> str:
+    """Children's social care as the profile names it, for running text: its listed
+    agency's name ("Social work services" → "social work services"; a name starting
+    with capitals, like "HSC Trust children's social work", is kept)."""
+    name = next((a.name for a in rule.agencies if a.group == rule.csc_group), "")
+    if not name:
+        return CSC_NAME
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _shortfall(present: tuple[str, ...], needed: int) -> str:

@@ -29,8 +29,9 @@ and press Enter. Select a person and press one key to mark them present, record 
 arrival (F6) or a departure (F7), or exclude them for part of the meeting (F8, then F9
 when they come back). Dates of reports and when they were shared with the family, an
 interpreter or an advocate go in the person's details (F2). The quorum indicator turns
-green when children's social care and at least two other agencies with direct contact
-are present; to go ahead without quorum you are asked for the reason.</p>
+green when children's social care (named as the nation names it: social work services in
+Scotland, children's services in Wales) and at least two other agencies with direct
+contact are present; to go ahead without quorum you are asked for the reason.</p>
 <p><b>Minutes</b> (Ctrl+M): each agenda item has its own pane. Just type; everything is
 saved within a second (the status line says when). Ctrl+K chooses who is speaking,
 Ctrl+1 to Ctrl+4 mark an entry as fact, observation, allegation or opinion, Ctrl+R marks

@@ -35,7 +35,7 @@ class QuorumPage(StepPage):
         if quorum.quorate:
             groups = ", ".join(quorum.other_groups)
             text = (
-                "Quorate: children's social care is present, with these other agencies "
+                f"Quorate: {quorum.csc_name} is present, with these other agencies "
                 f"that have direct contact with the family: {groups}."
             )
         else:

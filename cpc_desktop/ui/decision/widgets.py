@@ -21,6 +21,7 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.terms import Terms
 from cpc_desktop.domain.validation import Problem, Severity
+from cpc_desktop.ui.date_typing import TypedDateEdit
 
 
 def view_labels(terms: Terms) -> dict[View, str]:
@@ -86,7 +87,7 @@ def pydate(value: QtCore.QDate) -> dt.date:
 
 
 def date_edit(name: str) -> QtWidgets.QDateEdit:
-    edit = QtWidgets.QDateEdit()
+    edit = TypedDateEdit()
     edit.setMaximumWidth(160)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)

@@ -16,9 +16,11 @@ from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.domain.enums import ConferenceType, MeetingMode, StrategyAnchor
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.services.profiles import ProfileChoice
+from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import SHARE_LABEL, bound, share_box
 from cpc_desktop.ui.home.conference_model import TYPE_NAMES
+from cpc_desktop.ui.workspace.roll_call_dialogs import OptionalDateEdit
 
 _ANCHOR_LABELS = {
     ConferenceType.INITIAL: "&Strategy discussion:",
@@ -40,7 +42,6 @@ _MODES = {
     MeetingMode.REMOTE: "Remote",
     MeetingMode.HYBRID: "Hybrid",
 }
-_NO_DATE = QtCore.QDate(1900, 1, 1)
 
 
 def _to_date(edit: QtWidgets.QDateEdit) -> date | None:
@@ -51,16 +52,16 @@ def _to_date(edit: QtWidgets.QDateEdit) -> date | None:
 
 
 def _date_edit(name: str, optional: bool, today: date) -> QtWidgets.QDateEdit:
-    edit = QtWidgets.QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setAccessibleName(name)
+    """A date box; an optional one shows "not known" until a date is typed (a digit
+    typed there starts from today, so the date can be typed straight in)."""
     if optional:
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText("not known")
-        edit.setDate(_NO_DATE)
+        edit: QtWidgets.QDateEdit = OptionalDateEdit("not known", today, None)
     else:
+        edit = TypedDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
         edit.setDate(QtCore.QDate(today.year, today.month, today.day))
+    edit.setAccessibleName(name)
     return edit
 
 

@@ -31,6 +31,7 @@ from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.services.errors import EditedElsewhere, ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.clipboard_guard import ClipboardGuard
+from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound, tell_readers
 from cpc_desktop.ui.workspace import frozen
@@ -87,7 +88,7 @@ class ActionBar(QtWidgets.QFrame):
         self.action_text = bound(QtWidgets.QLineEdit(), "$.actions[].action")
         self.action_text.setPlaceholderText("What will be done")
         self.action_text.setAccessibleName("Action")
-        self.due = QtWidgets.QDateEdit()
+        self.due = TypedDateEdit()
         self.due.setDisplayFormat("dd/MM/yyyy")
         self.due.setCalendarPopup(True)
         self.due.setMinimumDate(_NO_DATE)

@@ -154,7 +154,7 @@ class QuorumIndicator(QtWidgets.QFrame):
         if result.quorate:
             count = len(result.other_groups)
             agencies = "agency" if count == 1 else "agencies"
-            self.status.setText(f"Quorate: children's social care and {count} other {agencies}")
+            self.status.setText(f"Quorate: {result.csc_name} and {count} other {agencies}")
             self.status.setToolTip(", ".join(result.other_groups))
             self.setStyleSheet(_QUORATE_STYLE)
             self.proceeding.hide()

@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from cpc_desktop.domain.conference import Child, Participant
 from cpc_desktop.domain.enums import ParticipantRole, Side
 from cpc_desktop.domain.sides import side_for_role
+from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.participant_disclosure import DisclosureBox
 from cpc_desktop.ui.workspace.participant_model import ROLE_LABELS
@@ -39,7 +40,7 @@ def _qdate(day: date) -> QtCore.QDate:
     return QtCore.QDate(day.year, day.month, day.day)
 
 
-class OptionalDateEdit(QtWidgets.QDateEdit):
+class OptionalDateEdit(TypedDateEdit):
     """A date that may be missing: the lowest date shows ``none_text``.
 
     From "missing", an arrow key or a typed digit starts at ``start`` (usually
