@@ -86,6 +86,10 @@ class Wording:
     minutes_taker: str
     minutes_version: str
     draft: str  # the version of minutes not yet approved
+    meeting_time: str  # the clock's record of when the meeting ran
+    ran: str  # "{start}", "{end}"
+    running_from: str  # "{start}": a meeting not yet ended
+    paused_for: str  # "{minutes}"
     late_reason: str
     child: str
     birth: str

@@ -31,6 +31,7 @@ from cpc_desktop.domain.enums import (
 from cpc_desktop.domain.fields import FIELDS, Readers
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name
+from cpc_desktop.domain.meeting_clock import clock_times
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN
 from cpc_desktop.domain.minutes_profile_words import ProfileWords
 from cpc_desktop.domain.minutes_words import LABEL_JOIN, SENTENCE_JOIN, Wording, joined
@@ -171,6 +172,9 @@ class Writer:
             (w.minutes_taker, self.by_role(ParticipantRole.MINUTE_TAKER)),
             (w.minutes_version, version.version if version else w.draft),
         ]
+        ran = self.meeting_time()
+        if ran:
+            pairs.insert(3, (w.meeting_time, ran))
         if c.delay_reason:
             why = self.shown("$.conference.delay_reason", c.delay_reason, c)
             pairs.append((w.late_reason, why or w.elsewhere))
@@ -190,6 +194,24 @@ class Writer:
             (0.35, 0.25, 0.40),
         )
         return (Fields(tuple(pairs)), children)
+
+    def meeting_time(self) -> str:
+        """When the meeting really ran, from its clock ("10:02 to 11:40, paused for 10
+        min"); "" before it started."""
+        moments = self.record.clock
+        if not moments:
+            return ""
+        times = clock_times(moments, max(m.at for m in moments))
+        if times.started is None:
+            return ""
+        start, end = self.time(times.started), self.time(times.ended)
+
+        def say(t: Wording, _: ProfileWords | None) -> str:
+            text = t.ran.format(start=start, end=end) if end else t.running_from.format(start=start)
+            minutes = int(times.paused.total_seconds()) // 60
+            return text + (", " + t.paused_for.format(minutes=minutes) if minutes else "")
+
+        return self.each(say)
 
     def expected(self, day: dt.date | None) -> str:
         """ "expected 7 Dec 2026": an unborn child's expected date of delivery."""

@@ -13,6 +13,7 @@ from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
+    ClockKind,
     CopyKind,
     MinutesState,
     Outcome,
@@ -361,3 +362,30 @@ def test_the_appendix_says_an_entry_was_edited_while_someone_was_out(demo, profi
         assert tail in text and "was out of the room" in text
         family = build_minutes(record, profile, MinutesCopy(CopyKind.FAMILY, excluded.id))
         assert first.text not in words(family.document)
+
+
+def test_the_minutes_say_when_the_meeting_really_ran(demo, profile) -> None:
+    """Issue 19, point 2: the clock's record, not the planned start, pauses left out."""
+    local = lambda t: t.astimezone(UTC)  # noqa: E731
+
+    def moment(n: int, kind: ClockKind, hour: int, minute: int, item: str | None = None):
+        return d.ClockEvent(
+            f"clock-{n}", kind, datetime(2026, 11, 23, hour, minute, tzinfo=UTC), item
+        )
+
+    item = demo.agenda[0].id
+    assert "Meeting time" not in words(build_minutes(demo, profile, local=local).document)
+    running = dataclasses.replace(demo, clock=(moment(1, ClockKind.ITEM, 10, 2, item),))
+    text = words(build_minutes(running, profile, local=local).document)
+    assert "Meeting time\nfrom 10:02" in text
+    ended = dataclasses.replace(
+        demo,
+        clock=(
+            moment(1, ClockKind.ITEM, 10, 2, item),
+            moment(2, ClockKind.PAUSED, 10, 40),
+            moment(3, ClockKind.RESUMED, 10, 50),
+            moment(4, ClockKind.ENDED, 11, 45),
+        ),
+    )
+    text = words(build_minutes(ended, profile, local=local).document)
+    assert "Meeting time\n10:02 to 11:45, paused for 10 min" in text
