@@ -375,9 +375,12 @@ def conference(row: m.ConferenceRow) -> d.Conference:
     return _to_value(d.Conference, row)
 
 
-def next_reference(session: Session, year: int) -> str:
-    """The next free reference of the form CPC-<year>-<number>."""
-    prefix = f"CPC-{year}-"
+def next_reference(session: Session, year: int, abbreviation: str = "CPC") -> str:
+    """The next free reference of the form <abbreviation>-<year>-<number>: CPC-2026-0001,
+    or under Scotland's rules CPPM-2026-0001 (the profile's name for the meeting; letters
+    and digits only, "CPC" when it has none)."""
+    letters = "".join(ch for ch in abbreviation.upper() if ch.isascii() and ch.isalnum())
+    prefix = f"{letters[:10] or 'CPC'}-{year}-"
     taken = session.scalars(
         sa.select(m.ConferenceRow.reference).where(m.ConferenceRow.reference.like(prefix + "%"))
     )

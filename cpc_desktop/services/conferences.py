@@ -192,7 +192,9 @@ class ConferenceService(ServiceBase):
             raise checks.refuse("$.conference.delay_reason_shared", "there is no reason to share")
         context = self._context(Action.CREATE_CONFERENCE, "conference")
         with self._store.unit_of_work(context) as work:
-            reference = repository.next_reference(work.session, new.date.year)
+            reference = repository.next_reference(
+                work.session, new.date.year, profile.terminology.meeting_abbreviation
+            )
             conference = d.Conference(
                 id=m.new_id(),
                 reference=reference,

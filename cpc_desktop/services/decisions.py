@@ -249,7 +249,9 @@ class DecisionService(ServiceBase):
         conference = dataclasses.replace(
             old,
             id=m.new_id(),
-            reference=repository.next_reference(session, when.year),
+            reference=repository.next_reference(
+                session, when.year, profile.terminology.meeting_abbreviation
+            ),
             status=ConferenceStatus.SCHEDULED,
             date=when,
             previous_conference_date=old.date,

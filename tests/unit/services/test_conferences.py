@@ -62,6 +62,29 @@ def test_create_conference_builds_the_profiles_agenda(chair: ConferenceService) 
     assert second.reference == "CPC-2026-0002"
 
 
+def test_a_reference_carries_the_nations_name_for_the_meeting(chair: ConferenceService) -> None:
+    """A Scottish family's letter says "reference CPPM-2026-0001", never England's "CPC";
+    each name counts on its own."""
+    made = {
+        profile: chair.create_conference(
+            NewConference(
+                ConferenceType.INITIAL,
+                date(2026, 12, 3),
+                (NewChild("Mo", "Said"),),
+                profile=profile,
+                strategy_discussion_date=date(2026, 11, 20),
+            )
+        ).reference
+        for profile in ("scotland", "northern_ireland", "wales", "england")
+    }
+    assert made == {
+        "scotland": "CPPM-2026-0001",
+        "northern_ireland": "CPCC-2026-0001",
+        "wales": "CPC-2026-0001",
+        "england": "CPC-2026-0002",
+    }
+
+
 def test_late_initial_conference_needs_a_reason(chair: ConferenceService) -> None:
     late = NewConference(
         ConferenceType.INITIAL,
