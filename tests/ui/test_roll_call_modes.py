@@ -253,3 +253,13 @@ def test_someone_here_changes_how_they_take_part_and_it_can_be_undone(
     qtbot.keyClick(tab.table, Key.Key_Z, Ctrl)
     assert _events(live, "Grace Obi") == [(AttendanceKind.PRESENT, start, AttendanceMode.VIDEO)]
     assert _cell(tab, "Grace Obi") == "present, on video"
+
+    # Taken off the roll call by mistake and brought back: how she took part comes too.
+    qtbot.keyClick(tab.table, Key.Key_3, Ctrl)
+    before = _events(live, "Grace Obi")
+    assert [mode for *_, mode in before] == [AttendanceMode.VIDEO, AttendanceMode.PHONE]
+    _select(qtbot, tab, "Grace Obi")
+    qtbot.keyClick(tab.table, Key.Key_Delete, Ctrl | Shift)
+    assert all(p.name != "Grace Obi" for p in tab.model.values())
+    qtbot.keyClick(tab.table, Key.Key_Z, Ctrl)
+    assert _events(live, "Grace Obi") == before
