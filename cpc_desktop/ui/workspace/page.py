@@ -241,6 +241,7 @@ class WorkspacePage(QtWidgets.QWidget):
         read the record again and make the panes read-only, or editable, to match."""
         self.record = self.session.conferences.get(self.reference)
         self.minutes.set_record_state(self.record)
+        self.actions_agreed.set_actions(self.record.actions)
 
     def show_introductions(self) -> None:
         self.tabs.setCurrentIndex(INTRODUCTIONS)
