@@ -293,3 +293,13 @@ def test_the_speaker_is_kept_per_item_and_restored_when_going_back(
     assert _minutes(qtbot, window).speaker.currentText().startswith("Chloe Marsh")
     pane = page.minutes.pane(page.agenda.items[0].id)
     assert pane is not None and pane.speaker.currentText().startswith("Grace Obi")
+
+
+def test_two_people_out_at_once_are_both_named() -> None:
+    from cpc_desktop.ui.workspace.exclusion_banner import excluded_line
+
+    assert excluded_line(()) == ""
+    assert excluded_line(("Lee Tanner", "Chloe Marsh", "Sam Marsh")) == (
+        "Excluded now: Lee Tanner, Chloe Marsh and Sam Marsh. What is written now is left "
+        "out of each of their copies of the minutes."
+    )
