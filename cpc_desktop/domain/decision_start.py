@@ -7,8 +7,10 @@ already holds and the flow can take as it is:
 * the professionals' views (view, reason, whether shared) recorded earlier for the
   child, for those professionals present now (the views page asks no one else);
 * the parents' and the child's views: the text minuted under the agenda items keyed
-  ``parents_views`` and ``childs_views``, restricted entries left out (the decision's
-  views are printed in family copies; a restricted entry never is);
+  ``parents_views`` and ``childs_views``, leaving out whatever a family copy leaves out
+  (restricted entries, and those written while a family member was excluded:
+  :func:`~cpc_desktop.domain.redaction.family_redactions`), as the decision's views
+  are printed in family copies;
 * the Signs of Safety scaling: each professional's score (and note) starts the reason
   for their view, ``"Scaled safety at 3 out of 10: …"``, where no reason is given yet.
   A score is not turned into a view: the view is the professional's own to give.
@@ -23,17 +25,20 @@ from dataclasses import replace
 
 from cpc_desktop.domain.conference import AgencyView, ConferenceRecord, Participant, SafetyScale
 from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext
+from cpc_desktop.domain.redaction import family_redactions
 
 __all__ = ["minuted_start", "minuted_views", "scale_reasons"]
 
 
 def minuted_views(record: ConferenceRecord, key: str) -> str:
-    """The unrestricted entries minuted under the agenda items keyed ``key``, one a line."""
+    """The entries minuted under the agenda items keyed ``key`` that any family copy
+    prints, one a line."""
     items = {item.id for item in record.agenda if item.key == key}
+    left_out = {r.entry_id for r in family_redactions(record)}
     return "\n".join(
         entry.text.strip()
         for entry in record.minutes
-        if entry.agenda_item_id in items and not entry.restricted and entry.text.strip()
+        if entry.agenda_item_id in items and entry.id not in left_out and entry.text.strip()
     )
 
 

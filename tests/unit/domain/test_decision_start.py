@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from cpc_desktop.domain.conference import (
     AgendaItem,
+    AttendanceEvent,
     MinuteEntry,
     Participant,
     SafetyScale,
 )
 from cpc_desktop.domain.decision_start import minuted_views, scale_reasons
-from cpc_desktop.domain.enums import ParticipantRole
+from cpc_desktop.domain.enums import AttendanceKind, ExclusionGround, ParticipantRole
 from cpc_desktop.services.demo import build_demo_records
 
 AT = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
@@ -51,3 +52,37 @@ def test_a_scale_is_said_in_words_for_the_professionals_asked_only() -> None:
         "pc": "Scaled safety at 3 out of 10: Injuries not explained",
         "hv": "Scaled safety at 7 out of 10",
     }
+
+
+def test_what_was_said_while_a_parent_was_out_is_not_taken() -> None:
+    demo = build_demo_records(date(2026, 11, 23))[0]
+    parent = next(p for p in demo.participants if p.role is ParticipantRole.PARENT)
+    out = AttendanceEvent(
+        "x",
+        AttendanceKind.EXCLUDED,
+        AT,
+        until=AT + timedelta(minutes=15),
+        grounds=ExclusionGround.CONFIDENTIAL_INFORMATION,
+    )
+    people = tuple(
+        dataclasses.replace(p, attendance=(*p.attendance, out)) if p.id == parent.id else p
+        for p in demo.participants
+    )
+    later = AT + timedelta(minutes=20)
+    record = dataclasses.replace(
+        demo,
+        participants=people,
+        agenda=(AgendaItem("p", "parents_views", "Parents"),),
+        minutes=(
+            MinuteEntry(
+                "e1",
+                "p",
+                "Said while out",
+                "Chair",
+                AT + timedelta(minutes=5),
+                AT + timedelta(minutes=5),
+            ),
+            MinuteEntry("e2", "p", "Said after", "Chair", later, later),
+        ),
+    )
+    assert minuted_views(record, "parents_views") == "Said after"
