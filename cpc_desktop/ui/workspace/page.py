@@ -1,5 +1,8 @@
 """One open conference: the agenda on the left; introductions and minutes on the right.
 
+Under the agenda, the actions agreed so far (:mod:`.actions_list`), growing as Ctrl+J
+records them; over the minutes, who is excluded now (:mod:`.exclusion_banner`).
+
 The agenda's selected item decides which minutes pane shows; a change to the roll
 call refreshes every pane's list of speakers. All structural edits share one undo
 stack, which the window's Edit menu drives.
@@ -26,6 +29,7 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
+from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -79,6 +83,7 @@ class WorkspacePage(QtWidgets.QWidget):
             moments=self.record.clock,
         )
         self.agenda.setMinimumWidth(300)
+        self.actions_agreed = ActionsList(self.record.actions)  # Ctrl+J adds to it
         self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
@@ -107,8 +112,13 @@ class WorkspacePage(QtWidgets.QWidget):
             if any(i.status.value != "pending" for i in self.record.agenda)
             else INTRODUCTIONS
         )
+        left = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        left.addWidget(self.agenda)
+        left.addWidget(self.actions_agreed)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        splitter.addWidget(self.agenda)
+        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -129,6 +139,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.agenda.message.connect(self.message)
         self.minutes.saved.connect(self.saved)
         self.minutes.message.connect(self.message)
+        self.minutes.action_recorded.connect(self.actions_agreed.add)
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)
@@ -230,6 +241,7 @@ class WorkspacePage(QtWidgets.QWidget):
         read the record again and make the panes read-only, or editable, to match."""
         self.record = self.session.conferences.get(self.reference)
         self.minutes.set_record_state(self.record)
+        self.actions_agreed.set_actions(self.record.actions)
 
     def show_introductions(self) -> None:
         self.tabs.setCurrentIndex(INTRODUCTIONS)
