@@ -13,7 +13,7 @@ The kinds, in the order they are listed:
   the clipboard on purpose, or still waiting to be saved);
 * actions noted in the meeting without an owner or a due date;
 * actions in a child's plan without an owner or a due date;
-* children with no decision recorded;
+* children with no decision recorded, once the meeting has begun (:func:`decision_due`);
 * once every child's decision is recorded, outcome letters not yet issued;
 * for a minute-taker's copy, changes not yet exported in a hand-over package.
 """
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
+from cpc_desktop.domain.enums import AgendaStatus, ConferenceStatus
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.letters import LetterKind, LetterNeed, letters_needed
@@ -76,9 +77,9 @@ def unfinished(
     found += _unsaved(record, unsaved_items)
     found += _meeting_actions(record)
     found += _plan_actions(record)
-    undecided = _undecided(record)
+    undecided = _undecided(record) if decision_due(record) else []
     found += undecided
-    if not undecided and record.decisions:
+    if not undecided and any(_decided(d) for d in record.decisions):
         found += _letters(record)
     if handover_due:
         found.append(
@@ -152,6 +153,22 @@ def _plan_actions(record: ConferenceRecord) -> list[Unfinished]:
                     )
                 )
     return out
+
+
+def decision_due(record: ConferenceRecord) -> bool:
+    """Whether the conference should have reached its decision: the meeting has begun
+    (minutes taken, its clock started, an agenda item under way or done, or the status
+    says so) and it was neither adjourned nor cancelled. A conference still being
+    prepared is not asked for one."""
+    status = record.conference.status
+    if status in (ConferenceStatus.ADJOURNED, ConferenceStatus.CANCELLED):
+        return False
+    return (
+        status in (ConferenceStatus.IN_PROGRESS, ConferenceStatus.CONCLUDED)
+        or bool(record.minutes)
+        or bool(record.clock)
+        or any(item.status is not AgendaStatus.PENDING for item in record.agenda)
+    )
 
 
 def _decided(decision: Decision) -> bool:

@@ -8,12 +8,14 @@ hand-over) are :class:`OutputWindows`'s.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
+from cpc_desktop.domain.unfinished import Place
 from cpc_desktop.services.locking import LockService
 from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.search import SearchResults
@@ -85,6 +87,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.preferences = preferences
         self.workspace: Any = None
         self.conference_menu: QtWidgets.QMenu | None = None
+        self._closing = False  # Close anyway was chosen: closing asks nothing more
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
@@ -238,8 +241,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.home.set_listing(listing, self.session.today())
 
-    def show_home(self) -> None:
-        if self.locked or not self._may_leave("leave this conference"):
+    def show_home(self, *, ask: bool = True) -> None:
+        if self.locked or not self._may_leave(
+            "leave this conference", (lambda: self.show_home(ask=False)) if ask else None
+        ):
             return
         self._close_workspace()
         self.pages.setCurrentWidget(self.home)
@@ -251,10 +256,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if ref is not None:
             self.open_conference(ref)
 
-    def open_conference(self, ref: str) -> None:
+    def open_conference(self, ref: str, *, ask: bool = True) -> None:
         from cpc_desktop.ui.workspace.page import WorkspacePage
 
-        if self.locked or not self._may_leave("leave this conference"):
+        if self.locked or not self._may_leave(
+            "leave this conference", (lambda: self.open_conference(ref, ask=False)) if ask else None
+        ):
             return
         try:
             page = WorkspacePage(self.session, ref, self)
@@ -327,9 +334,23 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- locking -------------------------------------------------------------------
 
-    def _may_leave(self, what: str) -> bool:
-        """No conference open, or all its typing is saved or was taken out on purpose."""
-        return self.workspace is None or self.workspace.can_leave(what)
+    def _may_leave(self, what: str, then: Callable[[], None] | None = None) -> bool:
+        """No conference open, or all its typing is saved or was taken out on purpose;
+        then, given ``then`` (the leaving, done again), nothing is unfinished, or the
+        list of what is opens (``workspace/closing.py``) and *Close anyway* calls it."""
+        if self.workspace is None:
+            return True
+        if not self.workspace.can_leave(what):
+            return False
+        if then is None or not self.preferences.check_unfinished:
+            return True
+        from cpc_desktop.ui.workspace.closing import ask_before_closing
+
+        fixes = {
+            Place.LETTERS: self.output_actions[ActionId.OUTCOME_LETTERS].trigger,
+            Place.HANDOVER: self.handover_actions[ActionId.HAND_OVER].trigger,
+        }
+        return ask_before_closing(self.workspace, then, fixes)
 
     def lock(self, *, idle: bool = False) -> None:
         """Lock now. Asked for, it waits for unsaved minutes (or their taking out); on
@@ -419,7 +440,7 @@ class MainWindow(QtWidgets.QMainWindow):
         Restoring reopens the store and renews every service on the session, so the
         lock keeper is made again too.
         """
-        self.show_home()
+        self.show_home(ask=False)
         self._close_workspace()
         self.session.restore(backup)
         self.read_only.setVisible(self.session.store.damage is not None)
@@ -448,12 +469,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- closing -------------------------------------------------------------------
 
+    def _close_anyway(self) -> None:
+        """Close the window after *Close anyway* (the list is not asked for again)."""
+        self._closing = True
+        if not self.close():
+            self._closing = False
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.locked and self.workspace is not None and not self.workspace.flush():
             event.ignore()  # unlock first: the minutes are not saved
             self.lock_page.show_error("The minutes are not saved: unlock to deal with them.")
             return
-        if not self._may_leave("close"):
+        if not self._may_leave("close", None if self._closing else self._close_anyway):
             event.ignore()
             return
         self.clipboard.clear()

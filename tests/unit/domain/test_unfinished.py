@@ -7,7 +7,7 @@ import dataclasses
 from datetime import UTC, date, datetime
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import Outcome
+from cpc_desktop.domain.enums import AgendaStatus, ConferenceStatus, Outcome
 from cpc_desktop.domain.letters import letters_needed
 from cpc_desktop.domain.unfinished import Place, letters_not_issued, unfinished
 from tests.helpers.records import small_record, uid
@@ -132,3 +132,23 @@ def test_the_kinds_come_in_order() -> None:
         Place.DECISIONS,
         Place.HANDOVER,
     ]
+
+
+def test_no_decision_is_asked_for_before_the_meeting_begins_or_after_it_adjourns() -> None:
+    record = dataclasses.replace(finished(), decisions=(), letters=())
+    pending = tuple(
+        dataclasses.replace(item, status=AgendaStatus.PENDING) for item in record.agenda
+    )
+    scheduled = dataclasses.replace(record.conference, status=ConferenceStatus.SCHEDULED)
+    preparing = dataclasses.replace(record, conference=scheduled, agenda=pending, minutes=())
+    assert unfinished(preparing) == ()
+    adjourned = dataclasses.replace(
+        record,
+        conference=dataclasses.replace(record.conference, status=ConferenceStatus.ADJOURNED),
+    )
+    assert unfinished(adjourned) == ()
+    concluded = dataclasses.replace(
+        preparing,
+        conference=dataclasses.replace(record.conference, status=ConferenceStatus.CONCLUDED),
+    )
+    assert [f.place for f in unfinished(concluded)] == [Place.DECISIONS]
