@@ -1,8 +1,9 @@
 """Complete an action noted in the meeting: its owner, its words and its due date.
 
 Opened from the closing check (issue 19, point 6) for an action without an owner or a
-date. OK saves through ``session.notes.update_action``; a refusal is one line in the
-dialog, which stays open with what was typed.
+date. An action with no date keeps none unless one is typed. Save goes through
+``session.notes.update_action``; a refusal is one line in the dialog, which stays open
+with what was typed.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ class ActionDialog(QtWidgets.QDialog):
         self.due.setMinimumDate(NO_DATE)
         self.due.setSpecialValueText("no date")
         self.due.setAccessibleName("Action due date")
-        when = action.due_date
-        self.due.setDate(NO_DATE if when is None else QtCore.QDate(when.year, when.month, when.day))
+        # A box showing "no date" takes no typing, so one without a date starts at
+        # today's: saved only if it is changed (``dated``), else the action stays undated.
+        when = action.due_date or session.today()
+        self.due.setDate(QtCore.QDate(when.year, when.month, when.day))
+        self.dated = action.due_date is not None
+        self.due.dateChanged.connect(self._dated)
         self.problem = QtWidgets.QLabel()
         self.problem.setObjectName("actionProblem")
         self.problem.setWordWrap(True)
@@ -57,7 +62,7 @@ class ActionDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         form.addRow("&Who:", self.owner)
         form.addRow("&What:", self.what)
-        form.addRow("&By:", self.due)
+        form.addRow("&By:" if self.dated else "&By (no date yet):", self.due)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
@@ -70,9 +75,15 @@ class ActionDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
         (self.what if action.owner.strip() else self.owner).setFocus()
 
+    def _dated(self) -> None:
+        self.dated = True
+
     def due_date(self) -> date | None:
+        """The date in the box, or None when it is "no date" or was never given one."""
         value = self.due.date()
-        return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+        if not self.dated or value == NO_DATE:
+            return None
+        return date(value.year(), value.month(), value.day())
 
     def _save(self) -> None:
         try:
