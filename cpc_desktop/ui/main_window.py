@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop import __version__
-from cpc_desktop.domain.unfinished import Place
 from cpc_desktop.services.locking import LockService
 from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.search import SearchResults
@@ -87,7 +86,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.preferences = preferences
         self.workspace: Any = None
         self.conference_menu: QtWidgets.QMenu | None = None
-        self._closing = False  # Close anyway was chosen: closing asks nothing more
+        self._closing = False
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
@@ -335,22 +334,10 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- locking -------------------------------------------------------------------
 
     def _may_leave(self, what: str, then: Callable[[], None] | None = None) -> bool:
-        """No conference open, or all its typing is saved or was taken out on purpose;
-        then, given ``then`` (the leaving, done again), nothing is unfinished, or the
-        list of what is opens (``workspace/closing.py``) and *Close anyway* calls it."""
-        if self.workspace is None:
-            return True
-        if not self.workspace.can_leave(what):
-            return False
-        if then is None or not self.preferences.check_unfinished:
-            return True
-        from cpc_desktop.ui.workspace.closing import ask_before_closing
+        """The save guard, then (given ``then``, the leaving done again) the closing check."""
+        from cpc_desktop.ui.workspace.closing import may_leave
 
-        fixes = {
-            Place.LETTERS: self.output_actions[ActionId.OUTCOME_LETTERS].trigger,
-            Place.HANDOVER: self.handover_actions[ActionId.HAND_OVER].trigger,
-        }
-        return ask_before_closing(self.workspace, then, fixes)
+        return may_leave(self, what, then)
 
     def lock(self, *, idle: bool = False) -> None:
         """Lock now. Asked for, it waits for unsaved minutes (or their taking out); on
@@ -470,10 +457,9 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- closing -------------------------------------------------------------------
 
     def _close_anyway(self) -> None:
-        """Close the window after *Close anyway* (the list is not asked for again)."""
-        self._closing = True
-        if not self.close():
-            self._closing = False
+        self._closing = True  # Close anyway was chosen: the list is not asked for again
+        self.close()
+        self._closing = False
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.locked and self.workspace is not None and not self.workspace.flush():

@@ -10,7 +10,11 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
+from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.domain.unfinished import Place
+from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
+from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.action_fix import ActionDialog
@@ -174,3 +178,28 @@ def test_a_minute_taken_out_goes_back_to_its_item(
     assert page.minutes.current_pane() is pane
     assert page.agenda.selected_item() is not None
     assert page.agenda.selected_item().id == second.id
+
+
+def test_a_minute_taker_is_told_of_the_hand_over_not_the_letters(
+    qtbot: QtBot, session: Session, asking: Preferences
+) -> None:
+    session.act_as(Actor("Min Taker", UserRole.MINUTE_TAKER))
+    window = _window(qtbot, session, asking, CONCLUDED)
+    _go_home(qtbot, window)
+    dialog = _the_list(qtbot, window)
+    assert [item.place for item in dialog.items] == [Place.HANDOVER]  # letters: the chair's
+    assert dialog.fix_buttons[0].text() == "Export the hand-over package…"
+
+    def export_opened() -> None:  # the export dialog runs modally: note it, then cancel
+        opened = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(opened, ExportDialog):
+            QtCore.QTimer.singleShot(10, export_opened)
+            return
+        seen.append(opened.windowTitle())
+        opened.reject()
+
+    seen: list[str] = []
+    QtCore.QTimer.singleShot(0, export_opened)
+    qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.workspace is not None and window.workspace.reference == CONCLUDED

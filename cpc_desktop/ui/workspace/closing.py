@@ -23,10 +23,12 @@ from PySide6 import QtCore, QtWidgets
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.domain.unfinished import Place, Unfinished, unfinished
 from cpc_desktop.services.roles import Action
+from cpc_desktop.ui.actions import ActionId
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.permissions import may
 
 if TYPE_CHECKING:
+    from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.workspace.page import WorkspacePage
 
 #: What the person must be allowed to do to put a thing right.
@@ -130,6 +132,24 @@ class UnfinishedDialog(QtWidgets.QDialog):
     def _close_anyway(self) -> None:
         self.accept()
         self.close_anyway.emit()
+
+
+def may_leave(window: MainWindow, what: str, then: Callable[[], None] | None) -> bool:
+    """No conference open, or all its typing is saved or was taken out on purpose; then,
+    given ``then`` (the leaving, done again without asking), nothing is unfinished, or
+    the list of what is opens and *Close anyway* calls ``then``."""
+    page = window.workspace
+    if page is None:
+        return True
+    if not page.can_leave(what):
+        return False
+    if then is None or not window.preferences.check_unfinished:
+        return True
+    fixes = {
+        Place.LETTERS: window.output_actions[ActionId.OUTCOME_LETTERS].trigger,
+        Place.HANDOVER: window.handover_actions[ActionId.HAND_OVER].trigger,
+    }
+    return ask_before_closing(page, then, fixes)
 
 
 def ask_before_closing(
