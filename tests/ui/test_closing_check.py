@@ -14,8 +14,10 @@ from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.domain.unfinished import Place
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
+from cpc_desktop.ui.decision.wizard import DecisionWizard
 from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.main_window import MainWindow
+from cpc_desktop.ui.output.letters_window import LettersWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.action_fix import ActionDialog
 from cpc_desktop.ui.workspace.closing import UnfinishedDialog
@@ -190,16 +192,52 @@ def test_a_minute_taker_is_told_of_the_hand_over_not_the_letters(
     assert [item.place for item in dialog.items] == [Place.HANDOVER]  # letters: the chair's
     assert dialog.fix_buttons[0].text() == "Export the hand-over package…"
 
-    def export_opened() -> None:  # the export dialog runs modally: note it, then cancel
+    seen: list[str] = []
+    _when_modal(ExportDialog, seen)  # the export runs modally: noted, then cancelled
+    qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.workspace is not None and window.workspace.reference == CONCLUDED
+
+
+def _when_modal(kind: type, seen: list[str]) -> None:
+    """Note the title of the next modal ``kind`` opened, and cancel it."""
+
+    def look() -> None:
         opened = QtWidgets.QApplication.activeModalWidget()
-        if not isinstance(opened, ExportDialog):
-            QtCore.QTimer.singleShot(10, export_opened)
+        if not isinstance(opened, kind):
+            QtCore.QTimer.singleShot(10, look)
             return
         seen.append(opened.windowTitle())
         opened.reject()
 
+    QtCore.QTimer.singleShot(0, look)
+
+
+def test_a_child_without_a_decision_goes_to_the_decision_wizard(
+    qtbot: QtBot, session: Session, asking: Preferences
+) -> None:
+    record = session.conferences.get(PREPARING)
+    session.entries.add_entry(PREPARING, record.agenda[0].id, "The meeting has begun.")
+    window = _window(qtbot, session, asking, PREPARING)
+    _go_home(qtbot, window)
+    dialog = _the_list(qtbot, window)
+    assert [item.line for item in dialog.items] == ["No decision is recorded for Maisie Brennan."]
     seen: list[str] = []
-    QtCore.QTimer.singleShot(0, export_opened)
+    _when_modal(DecisionWizard, seen)
+    qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.workspace is not None and window.workspace.reference == PREPARING
+
+
+def test_letters_not_issued_go_to_the_outcome_letters(
+    qtbot: QtBot, session: Session, asking: Preferences
+) -> None:
+    window = _window(qtbot, session, asking, CONCLUDED)
+    _go_home(qtbot, window)
+    dialog = _the_list(qtbot, window)
+    assert dialog.fix_buttons[0].text() == "Open the outcome letters…"
+    seen: list[str] = []
+    _when_modal(LettersWindow, seen)
     qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
     qtbot.waitUntil(lambda: bool(seen))
     assert window.workspace is not None and window.workspace.reference == CONCLUDED
