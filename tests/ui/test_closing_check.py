@@ -241,3 +241,25 @@ def test_letters_not_issued_go_to_the_outcome_letters(
     qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
     qtbot.waitUntil(lambda: bool(seen))
     assert window.workspace is not None and window.workspace.reference == CONCLUDED
+
+
+def test_an_undated_action_stays_undated_unless_a_date_is_typed(
+    qtbot: QtBot, session: Session, asking: Preferences
+) -> None:
+    session.notes.add_action(PREPARING, "PC Dee", "Share the police report")
+    window = _window(qtbot, session, asking, PREPARING)
+    window.show_home()
+    dialog = _the_list(qtbot, window)
+    qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(ActionDialog) is not None)
+    fix = window.findChild(ActionDialog)
+    assert fix is not None
+    _activate(qtbot, fix)
+    assert QtWidgets.QApplication.focusWidget() is fix.what  # the owner is there already
+    fix.owner.setFocus()
+    fix.owner.selectAll()
+    qtbot.keyClicks(fix.owner, "Sergeant Dee")
+    qtbot.keyClick(fix.owner, Key.Key_Return)
+    qtbot.waitUntil(lambda: not fix.isVisible())
+    (action,) = session.conferences.get(PREPARING).actions
+    assert (action.owner, action.due_date) == ("Sergeant Dee", None)
