@@ -56,6 +56,8 @@ class WorkspacePage(QtWidgets.QWidget):
         self.reference: str = self.record.conference.reference
         self.undo_stack = QtGui.QUndoStack(self)
         self.family_screen: FamilyWindow | None = None
+        #: The closing check's list, or the dialog it opened (``closing.py``).
+        self.closing_dialog: QtWidgets.QDialog | None = None
         self._build_ui()
         self._connect()
         first = next(iter(self.record.agenda), None)
