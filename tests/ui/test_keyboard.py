@@ -252,3 +252,20 @@ def test_a_two_digit_year_is_this_centurys_unless_more_than_ten_years_ahead() ->
     assert full_year(36, today) == 2036
     assert full_year(37, today) == 1937
     assert full_year(85, today) == 1985
+
+
+def test_ctrl_f_in_a_conference_goes_to_the_search_with_the_minutes_saved(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    window.open_conference(CONCLUDED)
+    page = window.workspace
+    page.show_minutes()
+    editor = page.minutes.current_pane().editor
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Key.Key_F, Ctrl)
+    assert window.workspace is None
+    assert window.home.search_box.hasFocus()
+    qtbot.keyClicks(window.home.search_box, "climbing")
+    qtbot.waitUntil(lambda: window.home.results.rowCount() >= 1)
+    assert window.home.search_note.text().endswith("found")
