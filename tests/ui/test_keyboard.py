@@ -13,11 +13,14 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
+from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.date_typing import TypedDateEdit, full_year
+from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.keyboard import RING
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
+from tests.ui.conftest import TODAY
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -269,3 +272,24 @@ def test_ctrl_f_in_a_conference_goes_to_the_search_with_the_minutes_saved(
     qtbot.keyClicks(window.home.search_box, "climbing")
     qtbot.waitUntil(lambda: window.home.results.rowCount() >= 1)
     assert window.home.search_note.text().endswith("found")
+
+
+@pytest.mark.parametrize("typed", ["27.11.2026", "27/11/26", "27-11-26"])
+def test_a_not_known_date_takes_a_date_typed_any_usual_way(
+    qtbot: QtBot, session: Session, typed: str
+) -> None:
+    dialog = NewConferenceDialog(
+        TODAY, session.schedule.preview_due, lambda v: v, choices=profile_choices()
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    assert dialog.anchor.text() == "not known"
+    qtbot.keyClick(dialog.profile, Key.Key_S, Alt)  # "&Strategy discussion:"
+    assert dialog.anchor.hasFocus()
+    qtbot.keyClicks(dialog.anchor, typed)
+    qtbot.keyClick(dialog.anchor, Key.Key_Tab)
+    assert dialog.value().strategy_discussion_date == date(2026, 11, 27)
+    assert dialog.anchor.text() == "27/11/2026"
