@@ -59,9 +59,19 @@ def _declared_keys() -> dict[int, list[ActionSpec]]:
     keys: dict[int, list[ActionSpec]] = {}
     for spec in SPECS.values():
         for sequence in spec.sequences():
-            if sequence.count() == 1:
+            if sequence.count() == 1 and _command_key(_first(sequence)):
                 keys.setdefault(_first(sequence), []).append(spec)
     return keys
+
+
+def _command_key(combined: int) -> bool:
+    """A function key, or a key held with Ctrl or Alt: never a key that moves about
+    (Home, PgDown), which a list or a text uses for itself."""
+    both = QtCore.QKeyCombination.fromCombined(combined)
+    held = QtCore.Qt.KeyboardModifier.ControlModifier | _ALT
+    return bool(both.keyboardModifiers() & held) or (
+        QtCore.Qt.Key.Key_F1.value <= both.key().value <= QtCore.Qt.Key.Key_F35.value
+    )
 
 
 def _where(scope: Scope) -> str:

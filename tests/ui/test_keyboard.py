@@ -17,7 +17,7 @@ from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.date_typing import TypedDateEdit, full_year
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
-from cpc_desktop.ui.keyboard import RING
+from cpc_desktop.ui.keyboard import RING, idle_key_note
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from tests.ui.conftest import TODAY
@@ -293,3 +293,10 @@ def test_a_not_known_date_takes_a_date_typed_any_usual_way(
     qtbot.keyClick(dialog.anchor, Key.Key_Tab)
     assert dialog.value().strategy_discussion_date == date(2026, 11, 27)
     assert dialog.anchor.text() == "27/11/2026"
+
+
+def test_only_function_keys_and_held_keys_are_said_to_do_nothing() -> None:
+    assert idle_key_note(QtCore.Qt.Key.Key_Home.value) is None  # the preview's first page
+    assert idle_key_note(QtCore.Qt.Key.Key_PageDown.value) is None
+    note = idle_key_note(QtCore.QKeyCombination(Ctrl | Shift, Key.Key_P).toCombined())
+    assert note == "Ctrl+Shift+P does nothing here: Present works only in Introductions."
