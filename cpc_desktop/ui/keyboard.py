@@ -164,12 +164,17 @@ def _types(widget: QtWidgets.QWidget) -> bool:
     return isinstance(widget, _TEXT_INPUTS)
 
 
+def show_focus(app: QtCore.QCoreApplication) -> None:
+    """Put :data:`FOCUS_RING` on the application's style sheet (once)."""
+    if isinstance(app, QtWidgets.QApplication) and _MARK not in app.styleSheet():
+        app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+
+
 def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPolicy:
     """Put the keyboard policy on the application for as long as ``window`` lives."""
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication), "a QApplication is needed"
-    if _MARK not in app.styleSheet():
-        app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+    show_focus(app)
     policy = KeyboardPolicy(say, window)
     app.installEventFilter(policy)
     for view in window.findChildren(QtWidgets.QAbstractItemView):
