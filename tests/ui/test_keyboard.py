@@ -115,6 +115,15 @@ def test_a_focus_ring_shows_on_buttons_fields_and_tables(
     home.table.setFocus()
     qtbot.waitUntil(home.table.hasFocus)
     assert _has_ring(home.table)
+    # The current row's cell has its own ring, inside the table's.
+    current = home.table.currentIndex()
+    assert current.isValid()
+    cell = home.table.viewport().grab(home.table.visualRect(current)).toImage()
+    ring = QtGui.QColor(RING).rgb()
+    assert cell.pixel(1, cell.height() // 2) == ring
+    other = home.table.visualRect(current.siblingAtRow(current.row() + 1))
+    below = home.table.viewport().grab(other).toImage()
+    assert below.pixel(1, below.height() // 2) != ring
 
 
 def test_ctrl_f_searches_as_one_types_and_a_hit_opens_at_its_entry(
