@@ -236,7 +236,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.HOME: _spec("&Home", "Ctrl+Shift+H", _W, "Back to the list of conferences", _FILE),
     ActionId.SEARCH: _spec(
-        "&Search minutes…", "Ctrl+Shift+F", _W, "Search the minutes of every conference", _FILE
+        "&Search minutes…", ("Ctrl+F", "Ctrl+Shift+F"), _W, "Search the minutes, as you type", _FILE
     ),
     ActionId.REFRESH: _spec("&Refresh", "F5", _W, "Read the list again", _FILE),
     ActionId.LOCK: _spec(

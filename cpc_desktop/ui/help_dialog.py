@@ -47,7 +47,11 @@ under the Wales profile choose Welsh, English or both.</p>
 <p>Ctrl+Z undoes changes to entries, people and the agenda; within the text you are
 typing it undoes the typing.</p>
 <p>The home screen shows what is due and what is overdue for every conference, and
-Ctrl+Shift+F searches the minutes of all of them.</p>
+Ctrl+F searches the minutes of all of them as you type; Enter on a result opens the
+conference at that entry.</p>
+<p>Tab and Shift+Tab move on from every list and table (the arrow keys move within it),
+and whatever has the focus shows a blue ring. A key pressed where it does nothing says
+so on the status line. Dates may be typed 3.5.2019, 3/5/19 or 03-05-2019.</p>
 <h3>After the conference</h3>
 <p><b>Minutes and approval</b> (Ctrl+Shift+M): preview the full copy or a family copy.
 A family copy leaves out restricted entries and whatever was said while that person (or,

@@ -33,6 +33,7 @@ from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.i18n import use_language
+from cpc_desktop.ui.keyboard import install as install_keyboard
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
 from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.permissions import (
@@ -91,6 +92,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("CPC Desktop")
         self.resize(1366, 768)
         self._build_ui()
+        self.keyboard = install_keyboard(
+            self, lambda text: self.statusBar().showMessage(text, 8000)
+        )
         self.actions_by_id = {
             action_id: make_action(action_id, self) for action_id in WINDOW_COMMANDS
         }
@@ -131,6 +135,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.home = HomePage(self.session.today(), search_now if search is not None else None)
         self.home.open_requested.connect(self.open_conference)
+        self.home.entry_requested.connect(self.open_entry)
         self.home.new_requested.connect(self.new_conference)
         self.home.show_all_changed.connect(lambda _everything: self.refresh())
         self.lock_page = LockPage()
@@ -286,6 +291,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(page)
         self.setWindowTitle(f"CPC Desktop — {page.reference}")
         page.setFocus()
+
+    def open_entry(self, ref: str, entry_id: str) -> None:
+        """Open conference ``ref`` at minute entry ``entry_id`` (a search hit)."""
+        self.open_conference(ref)
+        if self.workspace is not None and self.workspace.reference == ref:
+            self.workspace.show_entry(entry_id)
 
     def _close_workspace(self) -> None:
         if self.workspace is None:

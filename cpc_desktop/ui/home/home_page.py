@@ -17,6 +17,8 @@ from cpc_desktop.ui.home.listing_note import listing_note
 from cpc_desktop.ui.rows_model import RowsModel
 
 SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
+#: How long typing pauses before the search runs (milliseconds).
+SEARCH_DELAY_MS = 300
 
 
 def search_note(count: int, limited: bool) -> str:
@@ -92,12 +94,14 @@ class HomePage(QtWidgets.QWidget):
 
     Signals:
         open_requested(str): the reference of the conference to open.
+        entry_requested(str, str): a search hit to open: the conference and the entry.
         new_requested: the user asked for a new conference.
         show_all_changed(bool): the user asked for every conference (``True``) or only
             the current ones; whoever fills the page answers with :meth:`set_listing`.
     """
 
     open_requested = QtCore.Signal(str)
+    entry_requested = QtCore.Signal(str, str)
     new_requested = QtCore.Signal()
     show_all_changed = QtCore.Signal(bool)
 
@@ -157,10 +161,17 @@ class HomePage(QtWidgets.QWidget):
 
         self.search_box = QtWidgets.QLineEdit()
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search the minutes of every conference (Ctrl+F)")
+        self.search_box.setPlaceholderText(
+            "Search the minutes of every conference (Ctrl+F): results show as you type"
+        )
         self.search_box.setAccessibleName("Search minutes")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.returnPressed.connect(self.run_search)
+        self._search_timer = QtCore.QTimer(self)  # a pause in the typing runs the search
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_note = QtWidgets.QLabel()
         self.search_note.setAccessibleName("Search result count")
         self.search_note.setWordWrap(True)
@@ -244,7 +255,12 @@ class HomePage(QtWidgets.QWidget):
         self.search_box.selectAll()
 
     def run_search(self) -> None:
+        self._search_timer.stop()
         if self._search is None:
+            return
+        if not self.search_box.text().strip():
+            self.results.set_rows([])
+            self.search_note.clear()
             return
         found = self._search(self.search_box.text())
         hits = list(found.hits)
@@ -269,4 +285,5 @@ class HomePage(QtWidgets.QWidget):
         self.open_requested.emit(self.model.value(index.row()).reference)
 
     def _open_hit(self, index: QtCore.QModelIndex) -> None:
-        self.open_requested.emit(str(self.results.value(index.row()).reference))
+        hit = self.results.value(index.row())
+        self.entry_requested.emit(str(hit.reference), str(hit.entry_id))

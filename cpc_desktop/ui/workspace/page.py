@@ -264,6 +264,27 @@ class WorkspacePage(QtWidgets.QWidget):
         self.tabs.setCurrentIndex(MINUTES)
         self.minutes.focus_editor()
 
+    def show_entry(self, entry_id: str) -> bool:
+        """The minutes of the entry's agenda item, the entry selected (a search hit).
+
+        False when the entry is not in this conference's minutes (nothing moves)."""
+        entry = next((e for e in self.record.minutes if e.id == entry_id), None)
+        if entry is None:
+            return False
+        self.tabs.setCurrentIndex(MINUTES)
+        self.agenda.select_item(entry.agenda_item_id)
+        if not self.minutes.show_item(entry.agenda_item_id):
+            return False  # the pane shown has unsaved text: it stays
+        pane = self.minutes.current_pane()
+        if pane is None or pane.item.id != entry.agenda_item_id:
+            return False
+        row = pane.model.row_of(entry_id)
+        if row < 0:
+            return False
+        pane.table.selectRow(row)
+        pane.table.setFocus()
+        return True
+
     def flush(self) -> bool:
         """Write anything typed but not yet saved; True when everything is stored."""
         return self.minutes.flush()
