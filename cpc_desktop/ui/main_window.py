@@ -411,24 +411,7 @@ class MainWindow(QtWidgets.QMainWindow):
         HelpDialog(help_sections(), self).exec()
 
     def _preferences(self) -> None:
-        dialog = PreferencesDialog(
-            self.preferences.idle_lock_minutes,
-            self,
-            clipboard_seconds=self.preferences.clipboard_clear_seconds,
-            language=self.preferences.ui_language,
-        )
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            self.preferences.idle_lock_minutes = dialog.idle.value()
-            self.idle.set_minutes(dialog.idle.value())
-            self.preferences.clipboard_clear_seconds = dialog.clipboard.value()
-            self.clipboard.set_seconds(dialog.clipboard.value())
-            if dialog.chosen_language is not self.preferences.ui_language:
-                try:
-                    use_language(dialog.chosen_language)
-                except FileNotFoundError as error:  # a broken install: nothing is changed
-                    QtWidgets.QMessageBox.warning(self, "CPC Desktop", str(error))
-                else:
-                    self.preferences.ui_language = dialog.chosen_language
+        edit_preferences(self)
 
     # --- hand-over between laptops -----------------------------------------------------
 
@@ -483,3 +466,27 @@ class MainWindow(QtWidgets.QMainWindow):
         self.clipboard.clear()
         self.session.close()
         event.accept()
+
+
+def edit_preferences(window: MainWindow) -> None:
+    """The Preferences dialog (Ctrl+,): idle lock, clipboard clearing, screen language."""
+    preferences = window.preferences
+    dialog = PreferencesDialog(
+        preferences.idle_lock_minutes,
+        window,
+        clipboard_seconds=preferences.clipboard_clear_seconds,
+        language=preferences.ui_language,
+    )
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return
+    preferences.idle_lock_minutes = dialog.idle.value()
+    window.idle.set_minutes(dialog.idle.value())
+    preferences.clipboard_clear_seconds = dialog.clipboard.value()
+    window.clipboard.set_seconds(dialog.clipboard.value())
+    if dialog.chosen_language is not preferences.ui_language:
+        try:
+            use_language(dialog.chosen_language)
+        except FileNotFoundError as error:  # a broken install: nothing is changed
+            QtWidgets.QMessageBox.warning(window, "CPC Desktop", str(error))
+        else:
+            preferences.ui_language = dialog.chosen_language
