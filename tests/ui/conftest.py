@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -46,3 +46,31 @@ def preferences(tmp_path: Path) -> Preferences:
     )
     prefs.check_unfinished = False  # the closing check: tests/ui/test_closing_check.py
     return prefs
+
+
+class Clock:
+    """A clock the test moves on by hand (the live workspace tests' "now")."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: int) -> datetime:
+        self.now += timedelta(minutes=minutes)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """A hand-moved clock; a module with a clock of its own overrides this one."""
+    return Clock()
+
+
+@pytest.fixture
+def live(store_path: Path, clock: Clock) -> Iterator[Session]:
+    """The demo store opened on the hand-moved clock."""
+    opened = open_session(store_path, PASSPHRASE, clock=clock)
+    yield opened
+    opened.close()

@@ -10,34 +10,18 @@ open is shown, not overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6 import QtCore
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.workspace.participant_model import Column
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 from cpc_desktop.ui.workspace.roll_call_dialogs import DetailsDialog
-from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_roll_call import PRE_BIRTH, Clock, _activate, _cell, _person, _select, _tab
+from tests.ui.conftest import Clock
+from tests.ui.test_roll_call import PRE_BIRTH, _activate, _cell, _person, _select, _tab
 
 Key = QtCore.Qt.Key
 Left = QtCore.Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def live(store_path: Path, clock: Clock) -> Iterator[Session]:
-    opened = open_session(store_path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
 
 
 def _open_details(qtbot: QtBot, tab: RollCallTab, name: str) -> DetailsDialog:

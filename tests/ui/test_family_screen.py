@@ -61,6 +61,9 @@ def wales(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     opened.close()
 
 
+CHLOE, LEE = "Chloe Marsh · Parent · in the room", "Lee Tanner · Parent · in the room"
+
+
 def _active(qtbot: QtBot, window: QtWidgets.QWidget) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -158,7 +161,8 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     _select_person(qtbot, page, "Lee Tanner")
     qtbot.keyClick(page.roll_call.table, Key.Key_P, Ctrl | Shift)
     screen.set_screen_language(ScreenLanguage.ENGLISH)
-    assert _present(screen) == ["Chloe Marsh · Parent", "Lee Tanner · Parent"]
+    # Marked present in an in-person meeting: in the room (the roll call's default).
+    assert _present(screen) == [CHLOE, LEE]
 
     # Lee Tanner is excluded (F8, grounds and a note): he is simply not listed.
     clock.advance(10)
@@ -173,7 +177,7 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     qtbot.keyClicks(dialog.note, "GROUNDS-NOTE-never-shown")
     qtbot.keyClick(dialog.grounds, Key.Key_Return)
     assert page.roll_call.exclusion_dialog is None
-    assert _present(screen) == ["Chloe Marsh · Parent"]
+    assert _present(screen) == [CHLOE]
     assert "Lee Tanner" not in _text(screen)
     assert "GROUNDS-NOTE-never-shown" not in _text(screen)
     assert "Confidential" not in _text(screen)
@@ -183,10 +187,10 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     _back_to_main(qtbot, window)
     _select_person(qtbot, page, "Lee Tanner")
     qtbot.keyClick(page.roll_call.table, Key.Key_F9)
-    assert _present(screen) == ["Chloe Marsh · Parent", "Lee Tanner · Parent"]
+    assert _present(screen) == [CHLOE, LEE]
     clock.advance(5)
     qtbot.keyClick(page.roll_call.table, Key.Key_F7)
-    assert _present(screen) == ["Chloe Marsh · Parent"]
+    assert _present(screen) == [CHLOE]
     assert "Has left\nLee Tanner · Parent" in _people(screen)
     # And an apology recorded for Grace Obi shows under Apologies.
     _select_person(qtbot, page, "Grace Obi")

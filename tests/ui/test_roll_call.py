@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.enums import AttendanceKind, ChildParticipation, ParticipantRole
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.workspace.exclusion_dialog import GROUND_LABELS
 from cpc_desktop.ui.workspace.participant_model import LATE_MARKER, Column, attendance_now
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -25,32 +23,6 @@ Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 PRE_BIRTH = "CPC-2026-0003"
 #: The demo's concluded initial conference, with a full attendance record.
 CONCLUDED = "CPC-2026-0001"
-
-
-class Clock:
-    """A clock the test moves on by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> datetime:
-        self.now += timedelta(minutes=minutes)
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def live(store_path: Path, clock: Clock) -> Iterator[Session]:
-    opened = open_session(store_path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
 
 
 def _tab(qtbot: QtBot, session: Session, ref: str = PRE_BIRTH) -> RollCallTab:

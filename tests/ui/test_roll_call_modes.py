@@ -4,11 +4,8 @@ the quorum that follows who is here at each moment."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, datetime
 
-import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +18,10 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.services.conferences import NewChild, NewConference
 from cpc_desktop.services.roll_call import NewParticipant
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.workspace.participant_model import Column
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -32,32 +29,6 @@ Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 
 #: The demo's pre-birth conference (in person): seven invitees, nobody marked yet.
 PRE_BIRTH = "CPC-2026-0003"
-
-
-class Clock:
-    """A clock the test moves on by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> datetime:
-        self.now += timedelta(minutes=minutes)
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def live(store_path: Path, clock: Clock) -> Iterator[Session]:
-    opened = open_session(store_path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
 
 
 def _tab(qtbot: QtBot, session: Session, ref: str = PRE_BIRTH) -> RollCallTab:

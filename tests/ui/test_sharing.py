@@ -19,8 +19,8 @@ from cpc_desktop.domain.enums import AttendanceKind
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.field_limits import PROFESSIONALS_ONLY, SHARED_WITH_FAMILY
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
-from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_roll_call import PRE_BIRTH, Clock, _activate, _person, _select, _tab
+from tests.ui.conftest import PASSPHRASE, Clock
+from tests.ui.test_roll_call import PRE_BIRTH, _activate, _person, _select, _tab
 
 Key = QtCore.Qt.Key
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
