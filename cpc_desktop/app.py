@@ -116,12 +116,14 @@ def run(db: Path | str | None = None) -> int:
     from PySide6 import QtCore, QtWidgets
 
     from cpc_desktop.ui.i18n import use_language
+    from cpc_desktop.ui.screen_fit import keep_windows_on_screen
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("CPC Desktop")
     app.setOrganizationName("CPC Desktop")
+    keep_windows_on_screen(app)  # every window opens within the screen's available area
     preferences = Preferences(QtCore.QSettings())
     with contextlib.suppress(FileNotFoundError):  # a broken install: the source, English
         use_language(preferences.ui_language)  # the chosen screen language, from the start

@@ -41,8 +41,10 @@ from cpc_desktop.ui.permissions import (
     refuse_widget,
     refused,
 )
+from cpc_desktop.ui.screen_fit import keep_windows_on_screen
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.store_state import StoreState
+from cpc_desktop.ui.window_place import place_main_window, remember_main_window
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -87,7 +89,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.conference_menu: QtWidgets.QMenu | None = None
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
-        self.resize(1366, 768)
+        keep_windows_on_screen(QtWidgets.QApplication.instance())
         self._build_ui()
         self.actions_by_id = {
             action_id: make_action(action_id, self) for action_id in WINDOW_COMMANDS
@@ -109,6 +111,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.refresh()
         self.store_state.watch()
+        place_main_window(self, preferences)
 
     # --- building ------------------------------------------------------------------
 
@@ -457,5 +460,6 @@ class MainWindow(QtWidgets.QMainWindow):
             event.ignore()
             return
         self.clipboard.clear()
+        remember_main_window(self, self.preferences)
         self.session.close()
         event.accept()

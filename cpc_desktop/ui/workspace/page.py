@@ -32,6 +32,7 @@ from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
+from cpc_desktop.ui.workspace.save_state import SaveStateLabel
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -70,6 +71,12 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header.setText(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
+        # A long list of names wraps rather than widening the window past the screen.
+        self.header.setWordWrap(True)
+        self.header.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        self.save_state = SaveStateLabel()
         # The record is read once (an audited read of the whole conference) and handed down.
         self.agenda = AgendaPanel(
             self.session,
@@ -78,7 +85,7 @@ class WorkspacePage(QtWidgets.QWidget):
             agenda=self.record.agenda,
             moments=self.record.clock,
         )
-        self.agenda.setMinimumWidth(300)
+        self.agenda.setMinimumWidth(250)  # with the tabs, fits 1366 pixels at 150 %
         self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
@@ -115,7 +122,10 @@ class WorkspacePage(QtWidgets.QWidget):
         splitter.setSizes([340, 1000])
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
@@ -128,6 +138,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.agenda.selected_item_changed.connect(self._on_item_selected)
         self.agenda.message.connect(self.message)
         self.minutes.saved.connect(self.saved)
+        self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
 
     def _make_roll_call(self) -> RollCallTab:

@@ -28,6 +28,7 @@ from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.flow_layout import FlowLayout
 from cpc_desktop.ui.permissions import enable
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
@@ -123,8 +124,7 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self.direct_contact = self.quick.direct_contact
         self.add_button = self.quick.add_button
 
-        self.buttons = QtWidgets.QHBoxLayout()
-        self.buttons.setSpacing(4)
+        self.buttons = FlowLayout(spacing=4)  # wraps on a narrow screen
 
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("rollCallTable")
@@ -232,7 +232,6 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
             button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     def _set_tab_order(self) -> None:
         chain = [*self.quick.widgets_in_order(), self.table]
