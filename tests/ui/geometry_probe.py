@@ -82,11 +82,24 @@ class Probe:
         if self.out is not None:
             window.grab().save(str(self.out / f"{name}.png"))
 
+    def walk_wizard(self, wizard: QtWidgets.QWizard) -> None:
+        """Go through the wizard's pages with their answers as given, looking at each."""
+        for step in range(1, 12):
+            before = wizard.currentId()
+            wizard.next()
+            QtWidgets.QApplication.processEvents()
+            if wizard.currentId() == before:
+                return
+            self.look(f"decision-wizard-{step}", wizard)
+
     def modal(
-        self, name: str, open_it: Callable[[], object], *, before: Callable[[], None] | None = None
+        self,
+        name: str,
+        open_it: Callable[[], object],
+        inner: Callable[[Any], None] | None = None,
     ) -> None:
         """Run ``open_it`` (which shows a dialog, usually modally); measure the dialog
-        that appears, then close it."""
+        that appears, open what it opens (``inner``, given the dialog), then close it."""
         known = set(QtWidgets.QApplication.topLevelWidgets())
         seen: list[QtWidgets.QWidget] = []
 
@@ -101,9 +114,9 @@ class Probe:
                 return
             dialog = shown[-1]
             seen.append(dialog)
-            if before is not None:
-                before()
             self.look(name, dialog)
+            if inner is not None:
+                inner(dialog)
             if isinstance(dialog, QtWidgets.QDialog):
                 dialog.reject()
             else:
@@ -123,6 +136,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     from cpc_desktop.services.session import open_session
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.settings import Preferences
+    from cpc_desktop.ui.sign_in import sign_in_to
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
 
     QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
@@ -148,11 +162,20 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     probe.modal("preferences", window._preferences)
     probe.modal("verify-pdf", window.outputs.verify_pdf)
     probe.modal("signing-certificate", window.outputs.signing_certificate)
+    probe.modal("create-certificate", window.outputs.create_certificate)
+    probe.modal("sign-in", lambda: sign_in_to(session, window).exec())
+    probe.modal("about", window._about)
     reference = records[0].conference.reference
     window.open_conference(reference)
     page = window.workspace
     page.show_introductions()
     probe.look("main-introductions", window)
+    roll_call = page.introductions.content()
+    roll_call.table.selectRow(1)
+    probe.modal("person-details", roll_call.edit_details)
+    probe.modal("exclude-person", roll_call.exclude)
+    probe.modal("quorum-reason", roll_call.quorum.ask_reason)
+    probe.modal("add-agenda-item", page.agenda.add_item)
     page.show_minutes()
     probe.look("main-minutes", window)
     page.tabs.setCurrentWidget(page.decisions_page)
@@ -160,10 +183,23 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     page.show_family_screen()
     probe.look("family-screen", page.family_screen)
     page.family_screen.close()
-    probe.modal("decision-wizard", page.open_decisions)
-    probe.modal("minutes-approval", window.outputs.show_minutes_approval)
-    probe.modal("outcome-letters", window.outputs.show_outcome_letters)
-    probe.modal("distribution", window.outputs.show_distribution)
+    probe.modal("decision-wizard", page.open_decisions, probe.walk_wizard)
+    probe.modal(
+        "minutes-approval",
+        window.outputs.show_minutes_approval,
+        lambda minutes: probe.modal("minutes-preview", minutes.preview_full),
+    )
+    probe.modal(
+        "outcome-letters",
+        window.outputs.show_outcome_letters,
+        lambda letters: (letters.select(2), probe.modal("letter-preview", letters.preview)),
+    )
+
+    def mark_sent(distribution: Any) -> None:
+        distribution.table.selectRow(0)
+        probe.modal("mark-sent", distribution.mark_sent)
+
+    probe.modal("distribution", window.outputs.show_distribution, mark_sent)
     probe.modal("hand-over", window.outputs.hand_over)
     window.workspace.flush()
     window.close()

@@ -20,7 +20,9 @@ class SaveStateLabel(QtWidgets.QLabel):
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignTop)
         self.setWordWrap(True)  # a long error wraps rather than widening the window
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 48)
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(metrics.horizontalAdvance(NOTHING_YET) + 8)  # one line
+        self.setMaximumWidth(metrics.horizontalAdvance("x") * 48)
         self.show_state(NOTHING_YET)
 
     def show_state(self, text: str) -> None:
