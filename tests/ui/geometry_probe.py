@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 #: Room kept for a window manager's title bar, which Xvfb and offscreen do not draw.
 TITLE_BAR = 30
 TODAY = date(2026, 11, 23)
+HAND_PASS = "blue kettle on the stairs"
 
 
 def _clock() -> datetime:
@@ -131,10 +132,31 @@ class Probe:
             self.results.append({"name": name, "size": [0, 0], "problems": ["never opened"]})
 
 
+def _package(mine: Any, folder: Path) -> Path:
+    """A hand-over package of ``mine`` whose first minute was changed on both laptops."""
+    import dataclasses
+
+    from cpc_desktop.export.package import FAST_COST
+    from cpc_desktop.services.handover_package import new_package, pack
+
+    first = mine.minutes[0]
+    base = dataclasses.replace(
+        mine, minutes=(dataclasses.replace(first, text="Welcome."), *mine.minutes[1:])
+    )
+    theirs = dataclasses.replace(
+        mine, minutes=(dataclasses.replace(first, text="Welcome, all."), *mine.minutes[1:])
+    )
+    package = new_package(base, theirs, sender="Sandra Pell", role="minute_taker", at=_clock())
+    path = folder / "from-sandra.cpcx"
+    path.write_bytes(pack(package, HAND_PASS, cost=FAST_COST))
+    return path
+
+
 def run(out: Path | None) -> list[dict[str, Any]]:
     from cpc_desktop.services.demo import build_demo_records
     from cpc_desktop.services.session import open_session
     from cpc_desktop.ui.main_window import MainWindow
+    from cpc_desktop.ui.output.minutes_window import AmendmentDialog
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.sign_in import sign_in_to
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
@@ -175,6 +197,12 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     probe.modal("person-details", roll_call.edit_details)
     probe.modal("exclude-person", roll_call.exclude)
     probe.modal("quorum-reason", roll_call.quorum.ask_reason)
+    names = roll_call.table.model()
+    excluded = next(
+        r for r in range(names.rowCount()) if names.index(r, 0).data() == "Dean Harland"
+    )
+    roll_call.table.selectRow(excluded)
+    probe.modal("share-exclusion", roll_call.share_exclusion)
     probe.modal("add-agenda-item", page.agenda.add_item)
     page.show_minutes()
     probe.look("main-minutes", window)
@@ -201,6 +229,17 @@ def run(out: Path | None) -> list[dict[str, Any]]:
 
     probe.modal("distribution", window.outputs.show_distribution, mark_sent)
     probe.modal("hand-over", window.outputs.hand_over)
+    package = _package(session.conferences.get(reference), folder)
+
+    def preview(importing: Any) -> None:
+        importing.set_path(package)
+        importing.passphrase.setText(HAND_PASS)
+        importing.passphrase.returnPressed.emit()
+        probe.look("import-preview", importing)
+        probe.modal("merge-editor", importing.panel.edit_button.click)
+
+    probe.modal("import-handover", window.outputs.import_handover, preview)
+    probe.modal("correct-minutes", lambda: AmendmentDialog("1.0", window).exec())
     window.workspace.flush()
     window.close()
     session.close()

@@ -56,6 +56,11 @@ WINDOWS = {
     "outcome-letters",
     "distribution",
     "hand-over",
+    "share-exclusion",
+    "import-handover",
+    "import-preview",
+    "merge-editor",
+    "correct-minutes",
 }
 
 
