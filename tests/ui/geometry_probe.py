@@ -160,6 +160,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.sign_in import sign_in_to
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
+    from tests.helpers.appeals import NI_REF, ni_record
 
     QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="cpc-geometry-"))
@@ -168,7 +169,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     with open_session(
         path, "correct horse battery", create=True, user="Alex Chair", clock=_clock
     ) as made:
-        for record in records:
+        for record in (*records, ni_record(appeal=True)):
             made.conferences.import_record(record)
     session = open_session(path, "correct horse battery", clock=_clock)
     preferences = Preferences(
@@ -240,6 +241,14 @@ def run(out: Path | None) -> list[dict[str, Any]]:
 
     probe.modal("import-handover", window.outputs.import_handover, preview)
     probe.modal("correct-minutes", lambda: AmendmentDialog("1.0", window).exec())
+    window.open_conference(NI_REF)  # Northern Ireland: a parent may appeal
+    window.workspace.tabs.setCurrentWidget(window.workspace.decisions_page)
+    probe.look("main-appeals", window)
+    probe.modal(
+        "appeals",
+        window.workspace.open_appeals,
+        lambda appeals: probe.modal("record-appeal", appeals.record_appeal),
+    )
     window.workspace.flush()
     window.close()
     session.close()

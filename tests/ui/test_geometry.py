@@ -61,6 +61,9 @@ WINDOWS = {
     "import-preview",
     "merge-editor",
     "correct-minutes",
+    "main-appeals",
+    "appeals",
+    "record-appeal",
 }
 
 
