@@ -43,7 +43,10 @@ def fitting(window: QtWidgets.QWidget, wanted: QtCore.QSize) -> QtCore.QSize:
 
 
 def fit_window(window: QtWidgets.QWidget, *, move: bool = True) -> None:
-    """Shrink ``window`` to the room the screen has and, with ``move``, bring it onto it."""
+    """Shrink ``window`` to the room the screen has and, with ``move``, bring it onto it
+    (a maximised or full-screen window is the window manager's to place)."""
+    if window.isMaximized() or window.isFullScreen():
+        return
     size = fitting(window, window.size())
     if size != window.size():
         window.resize(size)

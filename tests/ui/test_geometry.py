@@ -176,3 +176,14 @@ def test_geometry_is_kept_per_set_of_screens(preferences: Preferences) -> None:
     preferences.set_window_geometry("laptop 1366x768", geometry)
     assert preferences.window_geometry("laptop 1366x768") == geometry
     assert preferences.window_geometry("laptop 1366x768+HDMI-1 1920x1080") is None
+
+
+def test_a_maximised_window_comes_back_maximised(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    assert window.close()
+    again = _window(qtbot, session, preferences)
+    assert again.isMaximized()
