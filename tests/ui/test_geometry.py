@@ -21,7 +21,7 @@ from cpc_desktop.services.session import Session
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.window_place import screens_key
-from cpc_desktop.ui.workspace.save_state import NOTHING_YET
+from cpc_desktop.ui.workspace.header import NOTHING_YET
 from tests.ui.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,6 +156,8 @@ def test_save_state_is_in_the_workspace_header_whichever_tab_is_open(
     page = window.workspace
     label = page.save_state
     assert label.text() == NOTHING_YET
+    assert page.header.full_text().startswith(REVIEW)  # on one line; whole in its tooltip
+    assert page.header.toolTip() == page.header.full_text()
     page.show_minutes()
     pane = page.minutes.current_pane()
     assert pane is not None

@@ -29,10 +29,10 @@ from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, w
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
+from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
-from cpc_desktop.ui.workspace.save_state import SaveStateLabel
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -64,18 +64,12 @@ class WorkspacePage(QtWidgets.QWidget):
     def _build_ui(self) -> None:
         c = self.record.conference
         names = ", ".join(child_name(child, blank="") for child in self.record.children)
-        self.header = QtWidgets.QLabel()
+        self.header = ElidedLabel()  # one line, "…" on a narrow screen
         self.header.setObjectName("conferenceHeader")
-        self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         kind = terms_of(self.session.rules.profile(c.profile)).conference_type(c.type)
-        self.header.setText(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
+        self.header.set_full_text(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
-        # A long list of names wraps rather than widening the window past the screen.
-        self.header.setWordWrap(True)
-        self.header.setSizePolicy(
-            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
-        )
         self.save_state = SaveStateLabel()
         # The record is read once (an audited read of the whole conference) and handed down.
         self.agenda = AgendaPanel(
