@@ -8,6 +8,7 @@ merge. The rows are written inside the caller's unit of work.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -63,3 +64,46 @@ def handover_seen(session: Session, package_id: str, direction: str) -> datetime
     return session.scalar(
         sa.select(h.at).where(h.package_id == package_id, h.direction == direction)
     )
+
+
+def last_handover(session: Session, conference_id: str) -> datetime | None:
+    """When the conference last went in or out as a package (either way), or ``None``."""
+    h = m.HandoverRow
+    return session.scalar(sa.select(sa.func.max(h.at)).where(h.conference_id == conference_id))
+
+
+def last_change(session: Session, conference_id: str) -> datetime | None:
+    """When any row of the conference's record was last written (``row_updated_at``).
+
+    The conference row, each table holding its ``conference_id`` (the hand-over log, the
+    files made and the release checks aside: they are not in a package) and the rows
+    under a participant or a decision. A row deleted leaves no time behind.
+    """
+    aside = {m.HandoverRow, m.OutputFileRow, m.ReleaseCheckRow}
+    owned = [
+        cls
+        for cls in (mapper.class_ for mapper in m.Base.registry.mappers)
+        if cls not in aside and "conference_id" in cls.__table__.columns
+    ]
+    queries: list[sa.Select[Any]] = [
+        sa.select(sa.func.max(m.ConferenceRow.row_updated_at)).where(
+            m.ConferenceRow.id == conference_id
+        )
+    ]
+    queries += [
+        sa.select(sa.func.max(cls.row_updated_at)).where(cls.conference_id == conference_id)
+        for cls in owned
+    ]
+    for child, parent, key in (
+        (m.AttendanceEventRow, m.ParticipantRow, m.AttendanceEventRow.participant_id),
+        (m.AgencyViewRow, m.DecisionRow, m.AgencyViewRow.decision_id),
+        (m.DissentRow, m.DecisionRow, m.DissentRow.decision_id),
+        (m.PlanActionRow, m.DecisionRow, m.PlanActionRow.decision_id),
+    ):
+        queries.append(
+            sa.select(sa.func.max(child.row_updated_at))
+            .join(parent, parent.id == key)
+            .where(parent.conference_id == conference_id)
+        )
+    times: list[datetime] = [t for q in queries if (t := session.scalar(q)) is not None]
+    return max(times, default=None)

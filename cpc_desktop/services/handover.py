@@ -48,7 +48,14 @@ from cpc_desktop.services.handover_package import (
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules
 
-__all__ = ["ExportResult", "HandoverError", "HandoverService", "ImportPreview", "ImportResult"]
+__all__ = [
+    "ExportResult",
+    "HandoverError",
+    "HandoverService",
+    "HandoverState",
+    "ImportPreview",
+    "ImportResult",
+]
 
 #: What a minute-taker's or chair's copy may differ in without touching the minutes.
 _RECORD_KEEPING = frozenset({"minutes_version", "letter", "distribution"})
@@ -60,6 +67,23 @@ class ExportResult:
     package_id: str
     path: Path
     entries: int
+
+
+@dataclass(frozen=True)
+class HandoverState:
+    """Whether this store's copy of a conference has changed since it last went in or
+    out as a package (never handed over: ``last_handover`` is ``None``)."""
+
+    reference: str
+    last_handover: datetime | None
+    last_change: datetime | None
+
+    @property
+    def not_exported(self) -> bool:
+        """Changes the other laptop does not have yet."""
+        if self.last_handover is None:
+            return True
+        return self.last_change is not None and self.last_change > self.last_handover
 
 
 @dataclass(frozen=True)
@@ -125,6 +149,18 @@ class HandoverService(ServiceBase):
         return ExportResult(
             current.conference.reference, package.package_id, out, len(current.minutes)
         )
+
+    def state(self, ref: str) -> HandoverState:
+        """When ``ref`` last went in or out as a package, and was last changed here."""
+        self._require(Action.HANDOVER, "conference", ref)
+        with self._store.unit_of_work(self._context(Action.HANDOVER, "conference")) as work:
+            conference_id = self._conference_id(work.session, ref)
+            work.object_id = conference_id
+            return HandoverState(
+                ref,
+                handover.last_handover(work.session, conference_id),
+                handover.last_change(work.session, conference_id),
+            )
 
     # --- import ---------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
     AttendanceKind,
+    AttendanceMode,
     ChildParticipation,
     ExclusionGround,
     Language,
@@ -234,18 +235,23 @@ class RollCallService(PartService):
         event_id: str | None = None,
         shared_with_family: bool = False,
         shown_to_excluded: bool = False,
+        mode: AttendanceMode | None = None,
     ) -> d.AttendanceEvent:
         """Record that someone arrived, was present, left or was excluded, and when.
 
         ``event_id`` brings back an event that was removed (undo), with its id. An
         exclusion's grounds and note go into family copies only when
         ``shared_with_family``, and into the excluded person's own copy only when
-        ``shown_to_excluded`` too (:func:`_sharing`).
+        ``shown_to_excluded`` too (:func:`_sharing`). ``mode``: how someone present or
+        arriving takes part from then on (in the room, on video, by phone); someone
+        already here who changes how (a dropped video call rung back in) is recorded
+        as arriving again, that way, at that time (:func:`_mode`).
         """
         self._require(Action.RECORD_ATTENDANCE, "participant", participant_id)
         if kind is AttendanceKind.EXCLUDED and grounds is None:
             raise NotFound("an exclusion needs its grounds")
         sharing = _sharing(kind, shared_with_family, shown_to_excluded)
+        how = _mode(kind, mode)
         note = c.text(note, "$.participants[].attendance[].note")
         if until is not None and until < at:
             raise NotFound("an exclusion cannot end before it starts")
@@ -267,6 +273,7 @@ class RollCallService(PartService):
                 note=note,
                 shared_with_family=sharing["shared_with_family"],
                 shown_to_excluded=sharing["shown_to_excluded"],
+                mode=how,
             )
             work.session.add(
                 m.AttendanceEventRow(
@@ -435,6 +442,24 @@ class RollCallService(PartService):
             self._apply(conference, changes)
             w.session.flush()
             return repository.conference(conference)
+
+
+#: The events that say how a person takes part: being there, or arriving.
+_TAKES_PART = frozenset({AttendanceKind.PRESENT, AttendanceKind.ARRIVED})
+
+
+def _mode(kind: AttendanceKind, mode: object) -> AttendanceMode | None:
+    """An event's attendance mode, held to its rule: only someone present or arriving
+    takes part in the room, on video or by phone."""
+    at = "$.participants[].attendance[].mode"
+    how = c.maybe_choice(AttendanceMode, mode, at)
+    if how is not None and kind not in _TAKES_PART:
+        raise c.refuse(
+            at,
+            "only someone present or arriving takes part in the room, on video or by "
+            "phone: not someone sending apologies, absent, leaving or excluded",
+        )
+    return how
 
 
 def _sharing(kind: AttendanceKind, shared: object, shown: object) -> dict[str, bool]:

@@ -121,6 +121,9 @@ class ActionId(StrEnum):
     ROLL_CALL_SHARE_EXCLUSION = "rollCall_share_exclusion"
     ROLL_CALL_EDIT = "rollCall_edit"
     ROLL_CALL_REMOVE = "rollCall_remove"
+    ROLL_CALL_IN_ROOM = "rollCall_in_room"
+    ROLL_CALL_VIDEO = "rollCall_video"
+    ROLL_CALL_PHONE = "rollCall_phone"
     # The minutes of an agenda item.
     ENTRY_NEXT = "entry_next"
     ENTRY_SPEAKER = "entry_speaker"
@@ -208,6 +211,14 @@ _W, _C, _A, _I, _M = (
     Scope.MINUTES,
 )
 _FILE, _EDIT, _CONF, _HELP = Menu.FILE, Menu.EDIT, Menu.CONFERENCE, Menu.HELP
+
+
+def _rc(text: str, keys: Keys, tip: str) -> ActionSpec:
+    return _spec(text, keys, Scope.INTRODUCTIONS, tip)
+
+
+#: What a mode command does (ui/workspace/roll_call_modes.py).
+_HOW = " (with Present and Arrived; someone already here joins that way now)"
 
 
 def _section(text: str, keys: Keys | tuple[Keys, ...]) -> ActionSpec:
@@ -380,47 +391,33 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Who is &here…", "Ctrl+Shift+W", _C, "Show the family the agenda and who is here", _CONF, 2
     ),
     # --- Introductions: the selected person -------------------------------------------
-    ActionId.ROLL_CALL_PRESENT: _spec(
-        "Present", "Ctrl+Shift+P", _I, "Mark the selected person present"
+    ActionId.ROLL_CALL_PRESENT: _rc("Present", "Ctrl+Shift+P", "Mark the selected person present"),
+    ActionId.ROLL_CALL_APOLOGIES: _rc(
+        "Apologies", "Ctrl+Shift+O", "Record the selected person's apologies"
     ),
-    ActionId.ROLL_CALL_APOLOGIES: _spec(
-        "Apologies", "Ctrl+Shift+O", _I, "Record the selected person's apologies"
+    ActionId.ROLL_CALL_ABSENT: _rc("Absent", "Ctrl+Shift+B", "Record the selected person absent"),
+    ActionId.ROLL_CALL_ARRIVED: _rc("Arrived now", "F6", "The selected person has just arrived"),
+    ActionId.ROLL_CALL_LEFT: _rc("Left now", "F7", "The selected person has just left"),
+    ActionId.ROLL_CALL_EXCLUDE: _rc(
+        "Exclude…", "F8", "Ask the selected person to leave for part of the conference, with why"
     ),
-    ActionId.ROLL_CALL_ABSENT: _spec(
-        "Absent", "Ctrl+Shift+B", _I, "Record the selected person as absent"
+    ActionId.ROLL_CALL_END_EXCLUSION: _rc(
+        "End exclusion now", "F9", "The selected person may come back in now"
     ),
-    ActionId.ROLL_CALL_ARRIVED: _spec(
-        "Arrived now", "F6", _I, "The selected person has just arrived"
+    ActionId.ROLL_CALL_SHARE_EXCLUSION: _rc(
+        "Share grounds…", "Shift+F8", "Whether their last exclusion's grounds go to the family"
     ),
-    ActionId.ROLL_CALL_LEFT: _spec("Left now", "F7", _I, "The selected person has just left"),
-    ActionId.ROLL_CALL_EXCLUDE: _spec(
-        "Exclude…",
-        "F8",
-        _I,
-        "Ask the selected person to leave for part of the conference, with the grounds",
+    ActionId.ROLL_CALL_EDIT: _rc(
+        "Edit details…", "F2", "Reports, interpreter, advocate, role and agency of the person"
     ),
-    ActionId.ROLL_CALL_END_EXCLUSION: _spec(
-        "End exclusion now", "F9", _I, "The selected person may come back in now"
-    ),
-    ActionId.ROLL_CALL_SHARE_EXCLUSION: _spec(
-        "Share grounds…",
-        "Shift+F8",
-        _I,
-        "Whether the grounds and note of the selected person's last exclusion go into "
-        "family copies",
-    ),
-    ActionId.ROLL_CALL_EDIT: _spec(
-        "Edit details…",
-        "F2",
-        _I,
-        "Reports, interpreter, advocate, role and agency of the selected person",
-    ),
-    ActionId.ROLL_CALL_REMOVE: _spec(
+    ActionId.ROLL_CALL_REMOVE: _rc(
         "Remove person",
         "Ctrl+Shift+Delete",
-        _I,
-        "Take the selected person off the roll call (only if nothing in the record needs them)",
+        "Take them off the roll call (only if nothing recorded needs them)",
     ),
+    ActionId.ROLL_CALL_IN_ROOM: _rc("In the room", "Ctrl+1", "Takes part in the room" + _HOW),
+    ActionId.ROLL_CALL_VIDEO: _rc("On video", "Ctrl+2", "Takes part on video" + _HOW),
+    ActionId.ROLL_CALL_PHONE: _rc("By phone", "Ctrl+3", "Takes part by phone" + _HOW),
     # --- the minutes of an agenda item ------------------------------------------------
     ActionId.ENTRY_NEXT: _spec(
         "Next entry", "Ctrl+Return", _M, "Finish this entry and start the next"

@@ -8,6 +8,7 @@ hand-over) are :class:`OutputWindows`'s.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.preferences = preferences
         self.workspace: Any = None
         self.conference_menu: QtWidgets.QMenu | None = None
+        self._closing = False
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
         keep_windows_on_screen(QtWidgets.QApplication.instance())
@@ -241,8 +243,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.home.set_listing(listing, self.session.today())
 
-    def show_home(self) -> None:
-        if self.locked or not self._may_leave("leave this conference"):
+    def show_home(self, *, ask: bool = True) -> None:
+        if self.locked or not self._may_leave(
+            "leave this conference", (lambda: self.show_home(ask=False)) if ask else None
+        ):
             return
         self._close_workspace()
         self.pages.setCurrentWidget(self.home)
@@ -254,10 +258,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if ref is not None:
             self.open_conference(ref)
 
-    def open_conference(self, ref: str) -> None:
+    def open_conference(self, ref: str, *, ask: bool = True) -> None:
         from cpc_desktop.ui.workspace.page import WorkspacePage
 
-        if self.locked or not self._may_leave("leave this conference"):
+        if self.locked or not self._may_leave(
+            "leave this conference", (lambda: self.open_conference(ref, ask=False)) if ask else None
+        ):
             return
         try:
             page = WorkspacePage(self.session, ref, self)
@@ -330,9 +336,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- locking -------------------------------------------------------------------
 
-    def _may_leave(self, what: str) -> bool:
-        """No conference open, or all its typing is saved or was taken out on purpose."""
-        return self.workspace is None or self.workspace.can_leave(what)
+    def _may_leave(self, what: str, then: Callable[[], None] | None = None) -> bool:
+        """The save guard, then (given ``then``, the leaving done again) the closing check."""
+        from cpc_desktop.ui.workspace.closing import may_leave
+
+        return may_leave(self, what, then)
 
     def lock(self, *, idle: bool = False) -> None:
         """Lock now. Asked for, it waits for unsaved minutes (or their taking out); on
@@ -422,7 +430,7 @@ class MainWindow(QtWidgets.QMainWindow):
         Restoring reopens the store and renews every service on the session, so the
         lock keeper is made again too.
         """
-        self.show_home()
+        self.show_home(ask=False)
         self._close_workspace()
         self.session.restore(backup)
         self.read_only.setVisible(self.session.store.damage is not None)
@@ -451,12 +459,17 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- closing -------------------------------------------------------------------
 
+    def _close_anyway(self) -> None:
+        self._closing = True  # Close anyway was chosen: the list is not asked for again
+        self.close()
+        self._closing = False
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.locked and self.workspace is not None and not self.workspace.flush():
             event.ignore()  # unlock first: the minutes are not saved
             self.lock_page.show_error("The minutes are not saved: unlock to deal with them.")
             return
-        if not self._may_leave("close"):
+        if not self._may_leave("close", None if self._closing else self._close_anyway):
             event.ignore()
             return
         self.clipboard.clear()

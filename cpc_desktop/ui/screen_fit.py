@@ -85,3 +85,14 @@ def keep_windows_on_screen(app: QtCore.QCoreApplication | None) -> None:
     if app is not None and app.findChild(_KeepOnScreen) is None:
         keeper = _KeepOnScreen(app)
         app.installEventFilter(keeper)
+
+
+def scrolling(widget: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
+    """``widget`` in a frameless scroll area: it fills the room when there is enough, and
+    scrolls on a screen too small for its minimum size."""
+    area = QtWidgets.QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area

@@ -33,6 +33,17 @@ class Preferences:
         self._settings.setValue("lock/idle_minutes", int(minutes))
 
     @property
+    def check_unfinished(self) -> bool:
+        """Whether closing a conference first lists what is unfinished
+        (``conference/check_unfinished``; on unless turned off)."""
+        value = self._settings.value("conference/check_unfinished", True)
+        return str(value).strip().lower() not in ("false", "0", "no", "off")
+
+    @check_unfinished.setter
+    def check_unfinished(self, on: bool) -> None:
+        self._settings.setValue("conference/check_unfinished", bool(on))
+
+    @property
     def clipboard_clear_seconds(self) -> int:
         """After how long minute text copied from CPC Desktop is cleared from the
         clipboard (``clipboard/clear_seconds``; 0: only on lock and close)."""

@@ -187,6 +187,7 @@ def window(qtbot: QtBot, session: Session, tmp_path: Path) -> Iterator[MainWindo
     preferences = Preferences(
         QtCore.QSettings(str(tmp_path / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
     )
+    preferences.check_unfinished = False  # the closing check: tests/ui/test_closing_check.py
     win = MainWindow(session, preferences)
     qtbot.addWidget(win)
     win.show()

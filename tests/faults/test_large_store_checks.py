@@ -280,6 +280,7 @@ def _window(qtbot: QtBot, session: Session, tmp_path: Path) -> MainWindow:
     preferences = Preferences(
         QtCore.QSettings(str(tmp_path / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
     )
+    preferences.check_unfinished = False  # the closing check: tests/ui/test_closing_check.py
     window = MainWindow(session, preferences)
     qtbot.addWidget(window)
     window.show()

@@ -204,9 +204,11 @@ def test_the_minute_taker_may_not_undo_the_import_they_made(
 
 @pytest.fixture
 def preferences(tmp_path: Path) -> Preferences:
-    return Preferences(
+    prefs = Preferences(
         QtCore.QSettings(str(tmp_path / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
     )
+    prefs.check_unfinished = False  # the closing check: tests/ui/test_closing_check.py
+    return prefs
 
 
 @pytest.fixture

@@ -59,14 +59,16 @@ def type_here(qtbot: QtBot, text: str) -> None:
     type_into(qtbot, focused(), text)
 
 
-def tab_to(qtbot: QtBot, target: QtWidgets.QWidget, most: int = 12) -> None:
+def tab_to(qtbot: QtBot, target: QtWidgets.QWidget, most: int = 16) -> None:
     """Tab from wherever the focus is until ``target`` has it (the way a chair gets to
     a box that has no shortcut of its own)."""
+    seen = []
     for _ in range(most):
         if target.hasFocus():
             return
+        seen.append(focused().accessibleName() or type(focused()).__name__)
         qtbot.keyClick(focused(), Key.Key_Tab)
-    assert target.hasFocus(), f"{most} Tabs did not reach {target.accessibleName()!r}"
+    assert target.hasFocus(), f"{most} Tabs did not reach {target.accessibleName()!r}: {seen}"
 
 
 class Expected:

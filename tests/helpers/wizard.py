@@ -118,8 +118,23 @@ def _walk(qtbot: QtBot, wizard: DecisionWizard, nation: Nation) -> None:
     type_here(qtbot, nation.social_worker)
     qtbot.keyClick(row.owner, Key.Key_Tab)
     type_here(qtbot, "Visit weekly and see Ada alone")
-    alt(qtbot, Key.Key_I)
-    assert plan.confirm is not None and plan.confirm.isChecked()
+    if plan.confirm is not None and not plan.confirm.isVisible():
+        # Scotland: the referral to the Children's Reporter is Ada's last page.
+        _next(qtbot, wizard)
+        reporter = _at(wizard, flow.StepKind.REPORTER, 0)
+        assert isinstance(reporter, pages.ReporterPage)
+        assert reporter.question.text() == "Refer Ada Quinn to the Children's Reporter?"
+        alt(qtbot, Key.Key_O)
+        assert reporter.no.isChecked()
+        alt(qtbot, Key.Key_R)
+        type_here(qtbot, "Compulsory measures are not needed while the plan is followed.")
+        qtbot.keyClick(focused(), Key.Key_Tab)
+        assert reporter.confirm is not None and reporter.confirm.hasFocus()
+        qtbot.keyClick(reporter.confirm, Key.Key_Space)
+        assert reporter.confirm.isChecked()
+    else:
+        alt(qtbot, Key.Key_I)
+        assert plan.confirm is not None and plan.confirm.isChecked()
     _next(qtbot, wizard)
 
     summary = _at(wizard, flow.StepKind.SUMMARY)

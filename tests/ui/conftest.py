@@ -41,6 +41,8 @@ def session(store_path: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def preferences(tmp_path: Path) -> Preferences:
-    return Preferences(
+    prefs = Preferences(
         QtCore.QSettings(str(tmp_path / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
     )
+    prefs.check_unfinished = False  # the closing check: tests/ui/test_closing_check.py
+    return prefs

@@ -241,7 +241,9 @@ def run(out: Path | None) -> list[dict[str, Any]]:
 
     probe.modal("import-handover", window.outputs.import_handover, preview)
     probe.modal("correct-minutes", lambda: AmendmentDialog("1.0", window).exec())
-    window.open_conference(NI_REF)  # Northern Ireland: a parent may appeal
+    # Leaving a conference with work unfinished: the closing check (cancelled here).
+    probe.modal("closing-check", lambda: window.open_conference(NI_REF))
+    window.open_conference(NI_REF, ask=False)  # Northern Ireland: a parent may appeal
     window.workspace.tabs.setCurrentWidget(window.workspace.decisions_page)
     probe.look("main-appeals", window)
     probe.modal(

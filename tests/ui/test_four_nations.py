@@ -164,7 +164,7 @@ def test_a_conference_under_each_nations_rules_by_keyboard(
 
     # --- the decision wizard, to a plan ---------------------------------------------
     decide(qtbot, window, nation)
-    assert page.tabs.currentWidget() is page.decisions  # read back in the nation's words
+    assert page.tabs.currentWidget() is page.decisions_page  # read back in the nation's words
     shown = page.decisions.toPlainText()
     for line in (
         f"Outcome: {nation.plan.lower()}.",

@@ -61,6 +61,7 @@ WINDOWS = {
     "import-preview",
     "merge-editor",
     "correct-minutes",
+    "closing-check",
     "main-appeals",
     "appeals",
     "record-appeal",

@@ -91,11 +91,12 @@ def test_speaker_tag_restricted_by_keyboard_and_next_entry(qtbot: QtBot, session
     pane.flush()
     first, second = _stored(session)
     assert first.id == entry.id
+    # The tag and restricted start afresh; the speaker is the item's current speaker.
     assert (second.text, second.tag, second.restricted, second.speaker_id) == (
         "Second point.",
         Tag.FACT,
         False,
-        None,
+        worker.id,
     )
 
 

@@ -194,7 +194,7 @@ def test_arrival_and_departure_are_stamped_with_the_session_clock(
     # Each stamp is undoable.
     tab.test_stack.undo()  # type: ignore[attr-defined]
     assert [e.kind for e in _person(live, "Grace Obi").attendance] == [AttendanceKind.ARRIVED]
-    assert _cell(tab, "Grace Obi", Column.ATTENDANCE) == "present"
+    assert _cell(tab, "Grace Obi", Column.ATTENDANCE) == "present, in the room"
 
 
 def test_partial_exclusion_by_keyboard_then_ended(
@@ -203,7 +203,7 @@ def test_partial_exclusion_by_keyboard_then_ended(
     tab = _tab(qtbot, live)
     _select(qtbot, tab, "Lee Tanner")
     qtbot.keyClick(tab.table, Key.Key_P, Ctrl | Shift)
-    assert _cell(tab, "Lee Tanner", Column.ATTENDANCE) == "present"
+    assert _cell(tab, "Lee Tanner", Column.ATTENDANCE) == "present, in the room"
     assert not tab.actions_by_name["end_exclusion"].isEnabled()
 
     start = clock.advance(20)
@@ -238,7 +238,7 @@ def test_partial_exclusion_by_keyboard_then_ended(
     qtbot.keyClick(tab.table, Key.Key_F9)
     ended = _person(live, "Lee Tanner").attendance[-1]
     assert (ended.id, ended.until) == (exclusion.id, end)
-    assert _cell(tab, "Lee Tanner", Column.ATTENDANCE) == "present"
+    assert _cell(tab, "Lee Tanner", Column.ATTENDANCE) == "present, in the room"
     tooltip = str(_cell(tab, "Lee Tanner", Column.ATTENDANCE, QtCore.Qt.ItemDataRole.ToolTipRole))
     assert "excluded until" in tooltip
 

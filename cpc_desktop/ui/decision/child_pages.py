@@ -123,7 +123,9 @@ class ViewsPage(StepPage):
         for person, combo, reason in self.rows:
             view = views.get(person.id)
             combo.setCurrentIndex(combo.findData(view.view.value) if view else 0)
-            reason.setText(view.reason if view else "")
+            # No view yet: the reason starts from the safety scale minuted, if any.
+            scaled = getattr(self.host, "scaled", {}).get(person.id, "")
+            reason.setText(view.reason if view else scaled)
             self.shares[person.id].setChecked(view.shared_with_family if view else False)
         self.parents.setPlainText(answer.parents_view)
         self.child_view.setPlainText(answer.child_view)

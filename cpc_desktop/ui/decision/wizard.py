@@ -6,6 +6,10 @@ its :class:`Step` and asks :func:`next_step`. Each step (a kind, and for the per
 kinds the child's index) has one page, created the first time the flow reaches it and
 reused when the chair comes back. Finishing hands the answers to
 ``session.decisions.finish``; a refusal is shown on the summary and nothing closes.
+
+It opens with the answers kept when it was last closed unfinished for this conference,
+or else with what the meeting has minuted (:mod:`.drafts`,
+:mod:`cpc_desktop.domain.decision_start`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6 import QtCore, QtWidgets
 from cpc_desktop.domain import decision_flow as flow
 from cpc_desktop.services.decisions import QUORUM_STAMP, Stamps
 from cpc_desktop.services.errors import EditedElsewhere
+from cpc_desktop.ui.decision import drafts
 from cpc_desktop.ui.decision.edited_elsewhere import MINE, DecisionConflictDialog, describe
 from cpc_desktop.ui.decision.pages import PAGE_CLASSES, StepPage, SummaryPage
 from cpc_desktop.ui.errors import user_message
@@ -43,13 +48,20 @@ class DecisionWizard(QtWidgets.QWizard):
         self.session = session
         self.ref = ref
         self.ctx: flow.FlowContext = session.decisions.context(ref)
-        self.answers: flow.FlowAnswers = flow.start(self.ctx)
+        opened = drafts.opening(session, ref, self.ctx)
+        self.answers: flow.FlowAnswers = opened.answers
+        #: Whether the answers are those kept when the wizard was closed unfinished.
+        self.resumed = opened.resumed
+        #: Each professional's safety scale in words: their view's reason starts with it.
+        self.scaled = opened.scaled
         self.dissent_hours: int | None = self._dissent_hours()
         self.decisions: tuple[Any, ...] = ()
         self.conflict: DecisionConflictDialog | None = None  # decided elsewhere meanwhile
         self._steps: dict[int, flow.Step] = {}
         self.setObjectName("decisionWizard")
-        self.setWindowTitle(f"Decisions: {ref}")
+        self.setWindowTitle(
+            f"Decisions: {ref}" + (" (carried on from before)" if self.resumed else "")
+        )
         self.setAccessibleName("Decision wizard")
         self.setWizardStyle(QtWidgets.QWizard.WizardStyle.ClassicStyle)
         self.setOption(QtWidgets.QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -127,6 +139,7 @@ class DecisionWizard(QtWidgets.QWizard):
 
     def done(self, result: int) -> None:
         if result != QtWidgets.QDialog.DialogCode.Accepted:
+            drafts.keep(self.session, self.ref, self.answers)  # back to them next time
             super().done(result)
             return
         if not self.validateCurrentPage():
@@ -151,6 +164,7 @@ class DecisionWizard(QtWidgets.QWizard):
             if isinstance(page, SummaryPage):
                 page.show_error(message)
             return
+        drafts.forget(self.session, self.ref)
         QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Accepted)
 
     def _offer_choice(self, refusal: EditedElsewhere) -> None:
@@ -187,6 +201,7 @@ class DecisionWizard(QtWidgets.QWizard):
                 self._finish(base=refusal.version)
             else:  # theirs stands: nothing saved here; the workspace shows theirs
                 self.decisions = tuple(refusal.theirs)
+                drafts.forget(self.session, self.ref)
                 QtWidgets.QDialog.done(self, QtWidgets.QDialog.DialogCode.Accepted)
 
         self.conflict.finished.connect(chosen)

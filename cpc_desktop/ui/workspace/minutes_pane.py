@@ -13,6 +13,11 @@ Signals:
     saved(str): autosave state ("Saved 14:03:12", or why not).
     message(str): one line for the status bar.
     entries_changed: an entry was added, removed or changed.
+    action_recorded(ConferenceAction): Ctrl+J recorded an action (the workspace lists it).
+
+The speaker chosen is the item's current speaker: the next entry (Ctrl+Return) starts
+with it, and it stays with this item while others are minuted. A pane made afresh
+starts with the speaker of the item's latest entry.
 """
 
 from __future__ import annotations
@@ -24,17 +29,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.conference import AgendaItem, MinuteEntry, Participant
+from cpc_desktop.domain.conference import (
+    AgendaItem,
+    ConferenceAction,
+    MinuteEntry,
+    Participant,
+)
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import Tag
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.services.errors import EditedElsewhere, ServiceError
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.clipboard_guard import ClipboardGuard
-from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound, tell_readers
 from cpc_desktop.ui.workspace import frozen
+from cpc_desktop.ui.workspace.action_bar import ActionBar
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.edited_elsewhere import ConflictResolver, opened_entry
@@ -49,7 +59,6 @@ if TYPE_CHECKING:
 WORD_COUNT_DELAY_MS = 400  # the word count follows typing after this pause
 ANALYSIS_ITEM = "analysis"
 VIEWS_ITEMS = {"childs_views": "the child's views", "parents_views": "the parents' views"}
-_NO_DATE = QtCore.QDate(1900, 1, 1)
 #: The tag each Ctrl+digit command sets (declared in ui/actions.py).
 _TAG_COMMANDS: dict[ActionId, Tag | None] = {
     ActionId.ENTRY_TAG_FACT: Tag.FACT,
@@ -69,71 +78,11 @@ def participant_label(p: Participant) -> str:
     return f"{p.name} ({detail})" if detail else p.name
 
 
-class ActionBar(QtWidgets.QFrame):
-    """Owner, action and due date, typed in one go; Enter records, Escape closes.
-
-    Signals:
-        submitted(str, str, object): owner, action, due date (or None).
-    """
-
-    submitted = QtCore.Signal(str, str, object)
-    closed = QtCore.Signal()
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self.owner = bound(QtWidgets.QLineEdit(), "$.actions[].owner")
-        self.owner.setPlaceholderText("Who")
-        self.owner.setAccessibleName("Action owner")
-        self.action_text = bound(QtWidgets.QLineEdit(), "$.actions[].action")
-        self.action_text.setPlaceholderText("What will be done")
-        self.action_text.setAccessibleName("Action")
-        self.due = TypedDateEdit()
-        self.due.setDisplayFormat("dd/MM/yyyy")
-        self.due.setCalendarPopup(True)
-        self.due.setMinimumDate(_NO_DATE)
-        self.due.setSpecialValueText("no date")
-        self.due.setAccessibleName("Action due date")
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QtWidgets.QLabel("Action:"))
-        layout.addWidget(self.owner, 2)
-        layout.addWidget(self.action_text, 5)
-        layout.addWidget(QtWidgets.QLabel("by"))
-        layout.addWidget(self.due, 1)
-        # Return reaches keyPressEvent below from any field (line edits pass it on).
-
-    def open(self, names: Sequence[str], default_due: date) -> None:
-        completer = QtWidgets.QCompleter(list(names), self)
-        completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
-        self.owner.setCompleter(completer)
-        self.owner.clear()
-        self.action_text.clear()
-        self.due.setDate(QtCore.QDate(default_due.year, default_due.month, default_due.day))
-        self.show()
-        self.owner.setFocus()
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.key() == QtCore.Qt.Key.Key_Escape:
-            self.hide()
-            self.closed.emit()
-            return
-        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
-            self._submit()
-            return
-        super().keyPressEvent(event)
-
-    def _submit(self) -> None:
-        value = self.due.date()
-        due = None if value == _NO_DATE else date(value.year(), value.month(), value.day())
-        self.submitted.emit(self.owner.text().strip(), self.action_text.text().strip(), due)
-
-
 class MinutesPane(QtWidgets.QWidget):
     saved = QtCore.Signal(str)
     message = QtCore.Signal(str)
     entries_changed = QtCore.Signal()
+    action_recorded = QtCore.Signal(ConferenceAction)
 
     def __init__(
         self,
@@ -158,6 +107,9 @@ class MinutesPane(QtWidgets.QWidget):
         self._undo = undo_stack
         self._now = now
         self._current: str | None = None
+        #: Who is speaking now in this item (``None``: no one chosen); see the docstring.
+        self.current_speaker: str | None = None
+        self._speaker_known = False  # taken from the item's entries once
         self._loading = False
         self._refusal = "the entry was not made"  # why the store last refused a command
         self.model = EntriesModel(self)
@@ -218,7 +170,7 @@ class MinutesPane(QtWidgets.QWidget):
         ClipboardGuard.for_app().watch(self.editor)  # copied text is cleared (lock, time)
         self.action_bar = ActionBar()
         self.action_bar.hide()
-        self.action_bar.submitted.connect(self._on_action_submitted)
+        self.action_bar.submitted.connect(functools.partial(_record_action, self))
         self.action_bar.closed.connect(self.editor.setFocus)
 
         self.not_obtained = _not_obtained_edit(self.item.not_obtained_reason)
@@ -291,7 +243,13 @@ class MinutesPane(QtWidgets.QWidget):
             self.analysis.set_participants(participants)
 
     def set_entries(self, entries: Sequence[MinuteEntry]) -> None:
-        self.model.set_rows([e for e in entries if e.agenda_item_id == self.item.id])
+        mine = [e for e in entries if e.agenda_item_id == self.item.id]
+        self.model.set_rows(mine)
+        if not self._speaker_known:
+            self._speaker_known = True
+            self.current_speaker = mine[-1].speaker_id if mine else None
+            if self._current is None:
+                self._show_speaker(self.current_speaker)
         self.table.resizeColumnToContents(0)
         self._update_words()
 
@@ -336,7 +294,7 @@ class MinutesPane(QtWidgets.QWidget):
         self._current = None
         self.table.clearSelection()
         self._show(None)
-        self.speaker.setCurrentIndex(0)
+        self._show_speaker(self.current_speaker)
         self.editor.setFocus()
 
     def choose_speaker(self) -> None:
@@ -422,7 +380,13 @@ class MinutesPane(QtWidgets.QWidget):
         if before != after:
             self._push(ChangeEntry(self, entry.id, field, before, after, label))
 
+    def _show_speaker(self, speaker_id: str | None) -> None:
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(speaker_id)))
+
     def _on_speaker_chosen(self) -> None:
+        rows = self.model.rowCount()
+        if self._current is None or self.model.value(rows - 1).id == self._current:
+            self.current_speaker = self.speaker.currentData()  # not a correction of the past
         self._change("speaker_id", self.speaker.currentData(), "change speaker")
         self.editor.setFocus()
 
@@ -434,21 +398,6 @@ class MinutesPane(QtWidgets.QWidget):
 
     def _on_restricted_clicked(self) -> None:
         self._change("restricted", self.restricted.isChecked(), "change restricted")
-
-    def _on_action_submitted(self, owner: str, action: str, due: date | None) -> None:
-        try:
-            self.session.notes.add_action(
-                self.reference, owner, action, due, minute_entry_id=self._current
-            )
-        except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.message.emit(message)
-            return
-        self.action_bar.hide()
-        self.message.emit(f"Action recorded for {owner}.")
-        self.editor.setFocus()
 
     def _on_not_obtained(self) -> None:
         reason = self.not_obtained.text().strip() or None
@@ -597,3 +546,21 @@ def _save_not_obtained(pane: MinutesPane, reason: str | None) -> AgendaItem:
             raise
         pane.message.emit(message)
         return item
+
+
+def _record_action(pane: MinutesPane, owner: str, action: str, due: date | None) -> None:
+    """Record the action typed in the Ctrl+J bar, linked to the entry being written."""
+    try:
+        recorded = pane.session.notes.add_action(
+            pane.reference, owner, action, due, minute_entry_id=pane.current_id
+        )
+    except Exception as error:
+        message = user_message(error)
+        if message is None:
+            raise
+        pane.message.emit(message)
+        return
+    pane.action_bar.hide()
+    pane.message.emit(f"Action recorded for {owner}.")
+    pane.action_recorded.emit(recorded)
+    pane.editor.setFocus()

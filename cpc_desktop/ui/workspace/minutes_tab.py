@@ -8,6 +8,9 @@ item's entries are those of the record the tab was given; nothing else writes th
 Signals:
     saved(str): the latest autosave state of any pane.
     message(str): one line for the status bar.
+    action_recorded(ConferenceAction): an action was recorded with Ctrl+J.
+
+Above the panes, :class:`ExclusionBanner` names whoever is excluded now.
 """
 
 from __future__ import annotations
@@ -18,8 +21,14 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.conference import AgendaItem, ConferenceRecord, Participant
+from cpc_desktop.domain.conference import (
+    AgendaItem,
+    ConferenceAction,
+    ConferenceRecord,
+    Participant,
+)
 from cpc_desktop.ui.permissions import apply_roles_within
+from cpc_desktop.ui.workspace.exclusion_banner import ExclusionBanner
 from cpc_desktop.ui.workspace.frozen import lock_reason, set_frozen
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
 class MinutesTab(QtWidgets.QWidget):
     saved = QtCore.Signal(str)
     message = QtCore.Signal(str)
+    action_recorded = QtCore.Signal(ConferenceAction)
 
     def __init__(
         self,
@@ -56,8 +66,10 @@ class MinutesTab(QtWidgets.QWidget):
         #: Why every pane is read-only (approved or issued minutes, a read-only user).
         self.lock_reason = lock_reason(record, session.actor)
         self.stack = QtWidgets.QStackedWidget()
+        self.excluded = ExclusionBanner(record.participants, now)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.excluded)
         layout.addWidget(self.stack)
         self.set_agenda(record.agenda, record)
 
@@ -72,6 +84,7 @@ class MinutesTab(QtWidgets.QWidget):
 
     def set_participants(self, participants: Sequence[Participant]) -> None:
         self._participants = tuple(participants)
+        self.excluded.set_participants(participants)
         for pane in self.panes.values():
             pane.set_participants(participants)
 
@@ -94,6 +107,7 @@ class MinutesTab(QtWidgets.QWidget):
         )
         pane.saved.connect(self.saved)
         pane.message.connect(self.message)
+        pane.action_recorded.connect(self.action_recorded)
         self.panes[item.id] = pane
         self.stack.addWidget(pane)
         pane.set_participants(self._participants)

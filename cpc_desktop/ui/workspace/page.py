@@ -1,5 +1,8 @@
 """One open conference: the agenda on the left; introductions and minutes on the right.
 
+Under the agenda, the actions agreed so far (:mod:`.actions_list`), growing as Ctrl+J
+records them; over the minutes, who is excluded now (:mod:`.exclusion_banner`).
+
 The agenda's selected item decides which minutes pane shows; a change to the roll
 call refreshes every pane's list of speakers. All structural edits share one undo
 stack, which the window's Edit menu drives.
@@ -26,6 +29,8 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
+from cpc_desktop.ui.screen_fit import scrolling
+from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
@@ -53,6 +58,8 @@ class WorkspacePage(QtWidgets.QWidget):
         self.reference: str = self.record.conference.reference
         self.undo_stack = QtGui.QUndoStack(self)
         self.family_screen: FamilyWindow | None = None
+        #: The closing check's list, or the dialog it opened (``closing.py``).
+        self.closing_dialog: QtWidgets.QDialog | None = None
         self._build_ui()
         self._connect()
         first = next(iter(self.record.agenda), None)
@@ -80,6 +87,7 @@ class WorkspacePage(QtWidgets.QWidget):
             moments=self.record.clock,
         )
         self.agenda.setMinimumWidth(250)  # with the tabs, fits 1366 pixels at 150 %
+        self.actions_agreed = ActionsList(self.record.actions)  # Ctrl+J adds to it
         self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
         self.minutes = MinutesTab(
@@ -108,8 +116,13 @@ class WorkspacePage(QtWidgets.QWidget):
             if any(i.status.value != "pending" for i in self.record.agenda)
             else INTRODUCTIONS
         )
+        left = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        left.addWidget(self.agenda)
+        left.addWidget(self.actions_agreed)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        splitter.addWidget(self.agenda)
+        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -120,7 +133,7 @@ class WorkspacePage(QtWidgets.QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(scrolling(splitter), 1)  # scrolls only on a very small screen
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
@@ -134,6 +147,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.minutes.saved.connect(self.saved)
         self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
+        self.minutes.action_recorded.connect(self.actions_agreed.add)
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)
@@ -235,6 +249,7 @@ class WorkspacePage(QtWidgets.QWidget):
         read the record again and make the panes read-only, or editable, to match."""
         self.record = self.session.conferences.get(self.reference)
         self.minutes.set_record_state(self.record)
+        self.actions_agreed.set_actions(self.record.actions)
 
     def show_introductions(self) -> None:
         self.tabs.setCurrentIndex(INTRODUCTIONS)

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui
 
 from cpc_desktop.domain.conference import AttendanceEvent, Participant
 from cpc_desktop.domain.dates import clock, day_month, short_date
-from cpc_desktop.domain.enums import AttendanceKind, ParticipantRole
+from cpc_desktop.domain.enums import AttendanceKind, AttendanceMode, ParticipantRole
 from cpc_desktop.domain.quorum import present_at
 from cpc_desktop.ui.rows_model import DISPLAY, RowsModel
 
@@ -53,6 +53,12 @@ _EVENT_WORDS = {
     AttendanceKind.LEFT: "left",
     AttendanceKind.EXCLUDED: "excluded",
 }
+#: How someone takes part, as the table and the roll call's messages say it.
+MODE_WORDS: dict[AttendanceMode, str] = {
+    AttendanceMode.IN_ROOM: "in the room",
+    AttendanceMode.VIDEO: "on video",
+    AttendanceMode.PHONE: "by phone",
+}
 _PRESENCE_KINDS = frozenset(
     {
         AttendanceKind.PRESENT,
@@ -84,7 +90,8 @@ class Column(IntEnum):
 
 
 _HEADER_TIPS = {
-    Column.ATTENDANCE: "Whether the person is in the conference at this moment",
+    Column.ATTENDANCE: "Whether the person is in the conference at this moment, and how "
+    "they take part (in the room, on video, by phone)",
     Column.ARRIVED: "When the person was marked present or arrived",
     Column.LEFT: "When the person left",
     Column.REPORT_RECEIVED: "The date the person's written report was received",
@@ -120,15 +127,25 @@ def open_exclusion(participant: Participant, now: datetime) -> AttendanceEvent |
     return found
 
 
+def mode_now(participant: Participant, now: datetime) -> AttendanceMode | None:
+    """How the person takes part at ``now`` (their latest arrival's mode), if they are
+    here and it was said."""
+    if not present_at(participant, now):
+        return None
+    arrivals = [e for e in participant.attendance if e.kind in _ARRIVALS and e.at <= now]
+    return sorted(arrivals, key=_at)[-1].mode if arrivals else None
+
+
 def attendance_now(participant: Participant, now: datetime) -> str:
-    """A few words for where the person is at ``now``: "present", "left 11:32"…"""
+    """A few words for where the person is at ``now``: "present, on video", "left 11:32"…"""
     excluded = open_exclusion(participant, now)
     if excluded is not None:
         if excluded.until is None:
             return "excluded"
         return f"excluded until {local_time(excluded.until)}"
     if present_at(participant, now):
-        return "present"
+        mode = mode_now(participant, now)
+        return "present" if mode is None else f"present, {MODE_WORDS[mode]}"
     last = None
     for event in sorted(participant.attendance, key=lambda e: e.at):
         if event.at > now:
@@ -145,6 +162,8 @@ def attendance_now(participant: Participant, now: datetime) -> str:
 def event_line(event: AttendanceEvent) -> str:
     """One line of a person's attendance history, for tooltips."""
     words = f"{local_time(event.at)} {_EVENT_WORDS[event.kind]}"
+    if event.mode is not None:
+        words += f" ({MODE_WORDS[event.mode]})"
     if event.kind is AttendanceKind.EXCLUDED:
         words += f" until {local_time(event.until)}" if event.until else " (no end set)"
     if event.note:

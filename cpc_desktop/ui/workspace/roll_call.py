@@ -43,6 +43,7 @@ from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
 from cpc_desktop.ui.workspace.roll_call_dialogs import ERROR_STYLE, DetailsDialog
 from cpc_desktop.ui.workspace.roll_call_edits import RollCallEdits
+from cpc_desktop.ui.workspace.roll_call_modes import RollCallModes
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -63,12 +64,14 @@ ROLL_CALL_COMMANDS: dict[str, ActionId] = {
     "edit": ActionId.ROLL_CALL_EDIT,
     "remove": ActionId.ROLL_CALL_REMOVE,
 }
+#: The commands on the first row of buttons, with the mode chooser.
+_FIRST_ROW = frozenset({"present", "apologies", "absent", "arrived", "left"})
 _REFRESH_MS = 30_000
 _REPORT_CODES = ("participant.report_",)
 _NOTE_STYLE = "color: #92400e;"
 
 
-class RollCallTab(RollCallEdits, QtWidgets.QWidget):
+class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
     """Introductions for one conference.
 
     Signals:
@@ -124,7 +127,10 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         self.direct_contact = self.quick.direct_contact
         self.add_button = self.quick.add_button
 
-        self.buttons = FlowLayout(spacing=4)  # wraps on a narrow screen
+        # Who is here and how on the first row; exclusions and the details on the second.
+        # Each row wraps on a narrow screen.
+        self.buttons = FlowLayout(spacing=4)
+        self.more_buttons = FlowLayout(spacing=4)
 
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("rollCallTable")
@@ -145,7 +151,7 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
             (Column.ROLE, 95),
             (Column.AGENCY, 130),
             (Column.RELATIONSHIP, 140),
-            (Column.ATTENDANCE, 125),
+            (Column.ATTENDANCE, 140),
             (Column.ARRIVED, 52),
             (Column.LEFT, 52),
             (Column.REPORT_RECEIVED, 62),
@@ -200,6 +206,7 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.quick)
         layout.addLayout(self.buttons)
+        layout.addLayout(self.more_buttons)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.notes)
@@ -207,10 +214,10 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
 
     def _build_actions(self) -> None:
         handlers: dict[str, Callable[[], None]] = {
-            "present": lambda: self.stamp(AttendanceKind.PRESENT),
+            "present": lambda: self.stamp(AttendanceKind.PRESENT, self.chosen_mode()),
             "apologies": lambda: self.stamp(AttendanceKind.APOLOGIES),
             "absent": lambda: self.stamp(AttendanceKind.ABSENT),
-            "arrived": lambda: self.stamp(AttendanceKind.ARRIVED),
+            "arrived": lambda: self.stamp(AttendanceKind.ARRIVED, self.chosen_mode()),
             "left": lambda: self.stamp(AttendanceKind.LEFT),
             "exclude": self.exclude,
             "end_exclusion": self.end_exclusion,
@@ -231,15 +238,18 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
             button.setAccessibleName(f"{text.rstrip('…')} ({native})")
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
             button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.buttons.addWidget(button)
+            (self.buttons if name in _FIRST_ROW else self.more_buttons).addWidget(button)
+        self.buttons.addWidget(self._build_mode_chooser())
+        self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
 
     def _set_tab_order(self) -> None:
         chain = [*self.quick.widgets_in_order(), self.table]
-        for index in range(self.buttons.count()):
-            item = self.buttons.itemAt(index)
-            widget = None if item is None else item.widget()
-            if widget is not None:
-                chain.append(widget)
+        for line in (self.buttons, self.more_buttons):
+            for index in range(line.count()):
+                item = line.itemAt(index)
+                widget = None if item is None else item.widget()
+                if widget is not None:
+                    chain += [widget, *widget.findChildren(QtWidgets.QToolButton)]
         for row in self.child_rows.values():
             chain += [row.mode, row.reason]
         chain.append(self.quorum.proceed)
@@ -389,6 +399,8 @@ class RollCallTab(RollCallEdits, QtWidgets.QWidget):
 
     def _update_actions(self, *_: object) -> None:
         person = self.selected()
+        for action in self.mode_actions.values():
+            enable(action)
         for name, action in self.actions_by_name.items():
             enable(action, person is not None)
             if name == "end_exclusion" and person is not None:

@@ -20,14 +20,19 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from PySide6 import QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import AttendanceEvent, ConferenceRecord, Participant
-from cpc_desktop.domain.enums import AttendanceKind, ParticipantRole
+from cpc_desktop.domain.enums import AttendanceKind, AttendanceMode, ParticipantRole
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.workspace.child_participation import ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.exclusion_sharing import ExclusionSharingDialog
-from cpc_desktop.ui.workspace.participant_model import last_exclusion, local_time, open_exclusion
+from cpc_desktop.ui.workspace.participant_model import (
+    MODE_WORDS,
+    last_exclusion,
+    local_time,
+    open_exclusion,
+)
 from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.roll_call_dialogs import DetailsDialog
 from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
@@ -233,6 +238,7 @@ class RollCallChanges:
                     event_id=event.id,
                     shared_with_family=event.shared_with_family,
                     shown_to_excluded=event.shown_to_excluded,
+                    mode=event.mode,
                 )
 
         self._push(
@@ -251,11 +257,12 @@ class RollCallChanges:
             self.show_message("Select a person in the table first.", error=True)
         return person
 
-    def stamp(self, kind: AttendanceKind) -> None:
-        """Record ``kind`` for the selected person at the session's current time."""
+    def stamp(self, kind: AttendanceKind, mode: AttendanceMode | None = None) -> None:
+        """Record ``kind`` for the selected person at the session's current time (taking
+        part ``mode``, for present or arrived)."""
         person = self._need_selection()
         if person is not None:
-            self._record(person, kind, self.session.clock())
+            self._record(person, kind, self.session.clock(), mode=mode)
 
     def _record(
         self,
@@ -266,6 +273,7 @@ class RollCallChanges:
         until: datetime | None = None,
         grounds: Any = None,
         note: str = "",
+        mode: AttendanceMode | None = None,
         **sharing: bool,
     ) -> AttendanceEvent | None:
         service = self.session.roll_call
@@ -280,11 +288,12 @@ class RollCallChanges:
                 grounds=grounds,
                 note=note,
                 event_id=recorded[0].id if recorded else None,
+                mode=mode,
                 **sharing,
             )
             recorded[:] = [event]
 
-        word = _STAMP_WORDS[kind]
+        word = _STAMP_WORDS[kind] + ("" if mode is None else f" {MODE_WORDS[mode]}")
         if not self._push(
             f"{word} for {person.name}",
             record,

@@ -81,6 +81,13 @@ class OptionalDateEdit(TypedDateEdit):
             return
         super().stepBy(steps)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves a missing date at once: showing "not known" it has no parts to
+        move between, and Qt's date box would keep the focus for ever."""
+        if self._missing():
+            return QtWidgets.QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() == QtCore.Qt.Key.Key_Delete and not event.modifiers():
             self.setDate(_NO_DATE)

@@ -91,6 +91,9 @@ class SaveGuard(QtCore.QObject):
         super().__init__(pane)
         self._pane = pane
         self._new_entry_failed: str | None = None  # why typing could not make the entry
+        #: The text was taken out to a file or the clipboard and is not stored yet (the
+        #: closing check lists it); cleared by the next save that reaches the store.
+        self.taken_out = False
         self.notice = QtWidgets.QFrame()
         self.notice.setObjectName("saveProblem")
         self.notice.setStyleSheet(
@@ -140,6 +143,7 @@ class SaveGuard(QtCore.QObject):
 
     def new_entry_made(self) -> None:
         self._new_entry_failed = None
+        self.taken_out = False
         self._retry.stop()
         if self._pane.autosave.unsaved is None:
             self.notice.hide()
@@ -191,6 +195,7 @@ class SaveGuard(QtCore.QObject):
         self.notice.show()
 
     def _on_saved(self, _text: str) -> None:
+        self.taken_out = False
         if self._new_entry_failed is None:
             self.notice.hide()
 
@@ -219,6 +224,7 @@ class SaveGuard(QtCore.QObject):
                 return False
             done = f"The text is saved in {path.name}"
         self._pane.autosave.forget_failure()
+        self.taken_out = True
         self._new_entry_failed = None
         self._retry.stop()
         self.notice.hide()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from cpc_desktop.domain.conference import (
 )
 from cpc_desktop.domain.enums import (
     AttendanceKind,
+    AttendanceMode,
     ConferenceStatus,
     ConferenceType,
     ExclusionGround,
@@ -317,3 +319,21 @@ def test_a_records_quorum_follows_its_profiles_rule() -> None:
     lower = Quorum(csc_group="csc", min_other_agencies=1, agencies=agencies)
     assert record_quorum(record, lower, at(10, 30)).quorate
     assert not record_quorum(record, lower, at(9)).quorate  # nobody there yet
+
+
+def test_a_dropped_call_counts_only_while_they_are_back() -> None:
+    """How someone takes part does not change whether they count: a health visitor on
+    video, whose call drops, counts again only from when she rings back in by phone; a
+    change of mode while still here keeps her counted throughout."""
+    video = replace(event(AttendanceKind.PRESENT, at(10)), mode=AttendanceMode.VIDEO)
+    dropped = event(AttendanceKind.LEFT, at(10, 20))
+    phone = replace(event(AttendanceKind.ARRIVED, at(10, 25)), mode=AttendanceMode.PHONE)
+    people = [SOCIAL_WORKER, professional("Police"), person(video, dropped, phone, agency="Health")]
+    quorate = [
+        quorum_at(people, at(10, minute), grouping={}, csc_group=CSC).quorate
+        for minute in (10, 20, 22, 25, 40)
+    ]
+    assert quorate == [True, False, False, True, True]
+    # Rung in by phone without leaving first: here throughout.
+    switched = person(video, replace(phone, at=at(10, 20)), agency="Health")
+    assert all(present_at(switched, at(10, minute)) for minute in (0, 19, 20, 40))

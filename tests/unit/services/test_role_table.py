@@ -572,6 +572,7 @@ ROWS: list[Row] = [
         Helper("opens a package file with its passphrase; the store is not touched"),
     ),
     Row(HandoverService, "preview", lambda s, f: s.handover.preview(f.package), Action.HANDOVER),
+    Row(HandoverService, "state", lambda s, f: s.handover.state(SMALL), Action.HANDOVER),
     Row(
         HandoverService,
         "import_package",
