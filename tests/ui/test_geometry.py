@@ -49,6 +49,7 @@ WINDOWS = {
     "family-screen",
     "decision-wizard",
     "decision-wizard-1",
+    "decision-wizard-2",
     "minutes-preview",
     "letter-preview",
     "mark-sent",
@@ -111,7 +112,8 @@ def _probe(tmp_path: Path, scale: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("scale", ["1", "1.5"])
 def test_every_window_and_its_buttons_fit_a_1366_by_768_screen(tmp_path: Path, scale: str) -> None:
     problems = _probe(tmp_path, scale)
-    assert set(problems) == WINDOWS  # every window opened and was measured
+    assert set(problems) >= WINDOWS  # every window opened and was measured (and the
+    # wizard's further pages, as far as the demo's answers take it)
     assert {name: found for name, found in problems.items() if found} == {}
 
 
