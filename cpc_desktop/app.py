@@ -117,6 +117,7 @@ def run(db: Path | str | None = None) -> int:
 
     from cpc_desktop.ui.i18n import use_language
     from cpc_desktop.ui.keyboard import show_focus
+    from cpc_desktop.ui.screen_fit import keep_windows_on_screen
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
 
@@ -124,6 +125,7 @@ def run(db: Path | str | None = None) -> int:
     app.setApplicationName("CPC Desktop")
     app.setOrganizationName("CPC Desktop")
     show_focus(app)  # the sign-in and unlock dialogs show the focus too
+    keep_windows_on_screen(app)  # every window opens within the screen's available area
     preferences = Preferences(QtCore.QSettings())
     with contextlib.suppress(FileNotFoundError):  # a broken install: the source, English
         use_language(preferences.ui_language)  # the chosen screen language, from the start

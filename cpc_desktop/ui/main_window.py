@@ -43,8 +43,10 @@ from cpc_desktop.ui.permissions import (
     refuse_widget,
     refused,
 )
+from cpc_desktop.ui.screen_fit import keep_windows_on_screen
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.store_state import StoreState
+from cpc_desktop.ui.window_place import place_main_window, remember_main_window
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -90,7 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._closing = False
         self.locker = LockService(session.store, session.actor, session.clock)
         self.setWindowTitle("CPC Desktop")
-        self.resize(1366, 768)
+        keep_windows_on_screen(QtWidgets.QApplication.instance())
         self._build_ui()
         self.keyboard = install_keyboard(
             self, lambda text: self.statusBar().showMessage(text, 8000)
@@ -115,6 +117,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.refresh()
         self.store_state.watch()
+        place_main_window(self, preferences)
 
     # --- building ------------------------------------------------------------------
 
@@ -464,6 +467,7 @@ class MainWindow(QtWidgets.QMainWindow):
             event.ignore()
             return
         self.clipboard.clear()
+        remember_main_window(self, self.preferences)
         self.session.close()
         event.accept()
 

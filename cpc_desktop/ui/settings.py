@@ -115,3 +115,14 @@ class Preferences:
     @ui_language.setter
     def ui_language(self, language: Language) -> None:
         self._settings.setValue("ui/language", language.value)
+
+    def window_geometry(self, screens: str) -> QtCore.QByteArray | None:
+        """The main window's size and place last used with the screens ``screens``
+        (:func:`cpc_desktop.ui.window_place.screens_key`), or None."""
+        value = self._settings.value(f"window/{screens}/geometry")
+        if isinstance(value, QtCore.QByteArray) and not value.isEmpty():
+            return value
+        return None
+
+    def set_window_geometry(self, screens: str, geometry: QtCore.QByteArray) -> None:
+        self._settings.setValue(f"window/{screens}/geometry", geometry)

@@ -34,6 +34,7 @@ from cpc_desktop.ui.output.common import (
     text_label,
 )
 from cpc_desktop.ui.permissions import why_not
+from cpc_desktop.ui.screen_fit import fit_window, fitting
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -205,12 +206,10 @@ class ImportDialog(QtWidgets.QDialog):
         self.names = self.preview_page.names
 
     def _fit(self, width: int, height: int) -> None:
-        """Resize to ``width`` × ``height``, or as much of the screen as there is."""
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
-        self.resize(width, height)
+        """Grow to ``width`` × ``height``, or as much of the screen as there is, and stay
+        on the screen (the dialog is already showing)."""
+        self.resize(fitting(self, QtCore.QSize(width, height)))
+        fit_window(self)
 
     def can_import(self) -> bool:
         return self.preview_page.can_import()

@@ -494,7 +494,7 @@ def _entries_table(model: QtCore.QAbstractItemModel, title: str) -> QtWidgets.QT
 def _speaker_combo() -> QtWidgets.QComboBox:
     speaker = QtWidgets.QComboBox()
     speaker.setAccessibleName("Speaker")
-    speaker.setMinimumContentsLength(22)
+    speaker.setMinimumContentsLength(14)  # names are elided on a small screen
     speaker.setSizeAdjustPolicy(
         QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
     )
@@ -507,6 +507,10 @@ def _tag_combo() -> QtWidgets.QComboBox:
     combo.addItem("No tag", None)
     for tag in Tag:
         combo.addItem(TAG_LABELS[tag.value], tag)
+    combo.setMinimumContentsLength(10)
+    combo.setSizeAdjustPolicy(
+        QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    )
     return combo
 
 

@@ -29,10 +29,12 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
+from cpc_desktop.ui.screen_fit import scrolling
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
+from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
@@ -69,13 +71,13 @@ class WorkspacePage(QtWidgets.QWidget):
     def _build_ui(self) -> None:
         c = self.record.conference
         names = ", ".join(child_name(child, blank="") for child in self.record.children)
-        self.header = QtWidgets.QLabel()
+        self.header = ElidedLabel()  # one line, "…" on a narrow screen
         self.header.setObjectName("conferenceHeader")
-        self.header.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         kind = terms_of(self.session.rules.profile(c.profile)).conference_type(c.type)
-        self.header.setText(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
+        self.header.set_full_text(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.header.setAccessibleName("Conference")
+        self.save_state = SaveStateLabel()
         # The record is read once (an audited read of the whole conference) and handed down.
         self.agenda = AgendaPanel(
             self.session,
@@ -84,7 +86,7 @@ class WorkspacePage(QtWidgets.QWidget):
             agenda=self.record.agenda,
             moments=self.record.clock,
         )
-        self.agenda.setMinimumWidth(300)
+        self.agenda.setMinimumWidth(250)  # with the tabs, fits 1366 pixels at 150 %
         self.actions_agreed = ActionsList(self.record.actions)  # Ctrl+J adds to it
         self.introductions = LazyPage(self._make_roll_call)
         profile = self.session.rules.profile(self.record.conference.profile)
@@ -127,8 +129,11 @@ class WorkspacePage(QtWidgets.QWidget):
         splitter.setSizes([340, 1000])
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(splitter, 1)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(scrolling(splitter), 1)  # scrolls only on a very small screen
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
@@ -140,6 +145,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.agenda.selected_item_changed.connect(self._on_item_selected)
         self.agenda.message.connect(self.message)
         self.minutes.saved.connect(self.saved)
+        self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
         self.minutes.action_recorded.connect(self.actions_agreed.add)
 

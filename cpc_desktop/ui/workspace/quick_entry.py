@@ -88,9 +88,10 @@ class QuickEntry(QtWidgets.QWidget):
             label.setBuddy(field)
             entry.addWidget(label, 0, column)
             entry.addWidget(field, 1, column)
-        entry.addWidget(self.direct_contact, 1, 4)
-        entry.addWidget(self.add_button, 1, 5)
-        entry.addWidget(self.agency_note, 2, 2, 1, 4)
+        # The check box and the button sit under the boxes: the row fits a small screen.
+        entry.addWidget(self.direct_contact, 2, 0, 1, 2)
+        entry.addWidget(self.agency_note, 2, 2)
+        entry.addWidget(self.add_button, 2, 3, QtCore.Qt.AlignmentFlag.AlignRight)
         entry.setColumnStretch(0, 3)
         entry.setColumnStretch(1, 2)
         entry.setColumnStretch(2, 3)

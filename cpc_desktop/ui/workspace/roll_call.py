@@ -28,6 +28,7 @@ from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.services.rules import timescale_params
 from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.errors import user_message
+from cpc_desktop.ui.flow_layout import FlowLayout
 from cpc_desktop.ui.permissions import enable
 from cpc_desktop.ui.workspace.child_participation import PARTICIPATION_LABELS, ChildRow
 from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
@@ -127,10 +128,9 @@ class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
         self.add_button = self.quick.add_button
 
         # Who is here and how on the first row; exclusions and the details on the second.
-        self.buttons = QtWidgets.QHBoxLayout()
-        self.buttons.setSpacing(4)
-        self.more_buttons = QtWidgets.QHBoxLayout()
-        self.more_buttons.setSpacing(4)
+        # Each row wraps on a narrow screen.
+        self.buttons = FlowLayout(spacing=4)
+        self.more_buttons = FlowLayout(spacing=4)
 
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("rollCallTable")
@@ -239,10 +239,7 @@ class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
             button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
             (self.buttons if name in _FIRST_ROW else self.more_buttons).addWidget(button)
-        self.buttons.addSpacing(12)
         self.buttons.addWidget(self._build_mode_chooser())
-        self.buttons.addStretch(1)
-        self.more_buttons.addStretch(1)
         self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
 
     def _set_tab_order(self) -> None:
