@@ -601,3 +601,14 @@ def test_a_step_over_progress_changed_elsewhere_is_refused_and_shows_theirs(
     qtbot.keyClick(panel.view, Key.Key_Z, Mod.ControlModifier)
     assert _statuses(session)[:2] == [AgendaStatus.SKIPPED, AgendaStatus.DONE]
     assert "nothing was undone" in panel.message_label.text()
+
+
+def test_a_meeting_held_before_the_clock_was_kept_says_its_time_was_not_recorded(
+    qtbot: QtBot, session: Session, clock: FakeClock
+) -> None:
+    """The demo's concluded conference has no clock moments: not "0:00" for a meeting
+    that took the afternoon."""
+    panel, _stack = _panel(qtbot, session, clock, ref="CPC-2026-0001")
+    assert all(item.status in (AgendaStatus.DONE, AgendaStatus.SKIPPED) for item in panel.items)
+    assert panel.meeting_label.text().startswith("Meeting time not recorded (")
+    assert "0:00" not in panel.meeting_label.text()

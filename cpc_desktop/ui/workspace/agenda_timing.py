@@ -135,6 +135,9 @@ class AgendaTiming:
         meeting = f"Meeting time {hours_text(spent)} of {hours_text(planned)} planned"
         if spent > planned:
             meeting += f" — {hours_text(spent - planned)} over"
+        if times.started is None and total and finished == total:
+            # Held before the clock was kept (or imported without it): no time to show.
+            meeting = f"Meeting time not recorded ({hours_text(planned)} planned)"
         if times.started is not None:
             meeting += f" (started {clock_of(times.started.astimezone())}"
             meeting += f", ended {clock_of(times.ended.astimezone())})" if times.ended else ")"
