@@ -87,6 +87,15 @@ def keep_windows_on_screen(app: QtCore.QCoreApplication | None) -> None:
         app.installEventFilter(keeper)
 
 
+def stop_keeping_windows_on_screen(app: QtCore.QCoreApplication | None) -> None:
+    """Undo :func:`keep_windows_on_screen` (tests share one application between windows)."""
+    if app is not None:
+        for keeper in app.findChildren(_KeepOnScreen):
+            app.removeEventFilter(keeper)
+            keeper.setParent(None)
+            keeper.deleteLater()
+
+
 def scrolling(widget: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
     """``widget`` in a frameless scroll area: it fills the room when there is enough, and
     scrolls on a screen too small for its minimum size."""

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.ui.screen_fit import stop_keeping_windows_on_screen
 from cpc_desktop.ui.settings import Preferences
 
 PASSPHRASE = "correct horse battery"
@@ -74,3 +75,13 @@ def live(store_path: Path, clock: Clock) -> Iterator[Session]:
     opened = open_session(store_path, PASSPHRASE, clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _windows_fitted_only_where_a_test_asks(qapp: QtWidgets.QApplication) -> Iterator[None]:
+    """A main window fits every later window to the screen for the rest of the process
+    (as the application does from its start); each test starts without that, so a test
+    sizing a dialog on the small offscreen screen is not shrunk by an earlier test's
+    main window."""
+    yield
+    stop_keeping_windows_on_screen(qapp)
