@@ -102,10 +102,9 @@ def clock_times(events: Iterable[ClockEvent], now: datetime) -> ClockTimes:
                 stop(at)
                 paused_since = at
         elif kind is ClockKind.RESUMED and paused_since is not None:
-            paused += at - paused_since
+            paused += at - paused_since  # (the end closes a pause: ended is None here)
             paused_since = None
-            if ended is None:
-                since = at
+            since = at
         elif kind is ClockKind.ENDED and started is not None and ended is None:
             stop(at)
             if paused_since is not None:

@@ -513,10 +513,8 @@ class Profile:
             return self
         if self.english is not None:
             return self.english.in_language(language)
-        for translation in self.translations:
-            if translation.language is language:
-                break
-        else:
+        translation = next((t for t in self.translations if t.language is language), None)
+        if translation is None:
             raise KeyError(language.value)
         labels = {category.key: category.label for category in translation.categories}
         agendas = {

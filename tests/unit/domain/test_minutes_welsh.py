@@ -421,3 +421,20 @@ def test_every_welsh_word_of_the_minutes_is_in_the_glossary() -> None:
             assert value in minutes, item.name
     for value in LABELS_CY.values():
         assert f"| {value} |" in minutes, value
+
+
+def test_a_dissent_from_someone_named_by_role_is_named_in_each_language(record, profile) -> None:
+    """With no agency or relationship the person is named by role, which differs by language: each
+    language's phrase is then written whole ("Anghytundeb gan … / Dissent from …")."""
+    worker = next(p for p in record.participants if p.role is ParticipantRole.SOCIAL_WORKER)
+    people = tuple(
+        dataclasses.replace(p, agency="", relationship="") if p.id == worker.id else p
+        for p in record.participants
+    )
+    decision = record.decisions[0]
+    dissent = d.Dissent("dissent-by-role", worker.id, "The plan asks too little.")
+    decisions = (dataclasses.replace(decision, dissents=(dissent,)), *record.decisions[1:])
+    changed = dataclasses.replace(record, participants=people, decisions=decisions)
+    text = words(copy_for(changed, profile, None).document)  # a family copy: both
+    pattern = f"Anghytundeb gan {worker.name} \\([^)]*\\) / Dissent from {worker.name} \\("
+    assert re.search(pattern, text), text[:400]

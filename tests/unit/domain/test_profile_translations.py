@@ -230,3 +230,20 @@ def test_a_welsh_authority_name_needs_an_authority() -> None:
 def test_the_authority_table_has_no_translated_key() -> None:
     message = refused(lambda d: d.__setitem__("authority", {**_AUTHORITY, "translated": []}))
     assert message.startswith("authority.translated: unknown key")
+
+
+def test_a_welsh_authority_name_is_one_line() -> None:
+    too_long = "Cyngor " * 30
+    message = refused(
+        lambda d: (
+            d.__setitem__("authority", _AUTHORITY),
+            welsh(d).__setitem__("authority", {"name": too_long}),
+        )
+    )
+    assert message == "translations.cy.authority.name: expected one line of at most 120 characters"
+
+
+def test_an_empty_translations_table_gives_english_alone() -> None:
+    data = copy.deepcopy(WALES_RAW)
+    data["translations"] = {}
+    assert parse_profile(data).languages == (Language.ENGLISH,)
