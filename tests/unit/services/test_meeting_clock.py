@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from cpc_desktop.data.store import Store, open_store
 from cpc_desktop.domain.enums import AgendaStatus, ClockKind
 from cpc_desktop.domain.meeting_clock import clock_times
@@ -65,6 +67,7 @@ def test_pausing_stops_the_time_and_is_refused_when_it_makes_no_sense(
     assert_sound(store)
 
 
+@pytest.mark.sqlite_only  # reopens the store's file with its key
 def test_the_clock_survives_closing_and_reopening_the_store(tmp_path: Path) -> None:
     from tests.helpers.meeting import services, small_store
 
