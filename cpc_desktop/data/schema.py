@@ -16,6 +16,10 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0010",
+    "0011",
+    "0012",
+    "0013",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 STORE_FORMAT = "cpc-desktop-store"
