@@ -4,80 +4,39 @@ agenda, who is excluded now over the minutes, and the speaker kept per agenda it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.conference import ConferenceAction
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.actions_list import NO_DATE, NO_OWNER, ActionsList, action_cells
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 from cpc_desktop.ui.workspace.page import WorkspacePage
-from tests.helpers.family import MEETING_STARTS, PRE_BIRTH, wales_meeting, with_secrets
-from tests.ui.conftest import PASSPHRASE
+from tests.helpers.family import PRE_BIRTH, wales_meeting
+from tests.helpers.live import active, open_meeting, wales_store
+from tests.ui.conftest import Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = MEETING_STARTS
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-def _store(tmp_path: Path, clock: Clock, *, secrets: bool) -> Iterator[Session]:
-    path = tmp_path / "live.db"
-    record = with_secrets(wales_meeting()) if secrets else wales_meeting()
-    with open_session(path, PASSPHRASE, create=True, user="Alex Chair", clock=clock) as made:
-        made.conferences.import_record(record)
-    opened = open_session(path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def meeting(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     """The pre-birth conference under the Wales profile: nobody marked yet."""
-    yield from _store(tmp_path, clock, secrets=False)
+    yield from wales_store(tmp_path / "live.db", clock)
 
 
 @pytest.fixture
 def under_way(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     """The same meeting under way: the second parent is out from 10:50 to 11:05."""
-    yield from _store(tmp_path, clock, secrets=True)
-
-
-def _active(qtbot: QtBot, window: QtWidgets.QWidget) -> None:
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
-
-
-def _open(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
-    window = MainWindow(session, preferences)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    _active(qtbot, window)
-    window.open_conference(PRE_BIRTH)
-    return window
+    yield from wales_store(tmp_path / "live.db", clock, secrets=True)
 
 
 def _page(window: MainWindow) -> WorkspacePage:
@@ -120,7 +79,7 @@ def _record_action(qtbot: QtBot, pane: MinutesPane, owner: str, what: str, due: 
 def test_actions_recorded_with_ctrl_j_appear_beside_the_agenda_as_they_are_agreed(
     qtbot: QtBot, meeting: Session, preferences: Preferences
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     assert page.actions_agreed.isVisible()
     assert page.actions_agreed.rows() == []
@@ -183,7 +142,7 @@ def _select_person(qtbot: QtBot, page: WorkspacePage, name: str) -> None:
 def test_the_minutes_say_who_is_excluded_while_they_are_out(
     qtbot: QtBot, meeting: Session, preferences: Preferences, clock: Clock
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)
     qtbot.keyClick(window, Key.Key_I, Ctrl)
@@ -200,11 +159,11 @@ def test_the_minutes_say_who_is_excluded_while_they_are_out(
     qtbot.keyClick(page.roll_call.table, Key.Key_F8)
     dialog = page.roll_call.exclusion_dialog
     assert dialog is not None
-    _active(qtbot, dialog)
+    active(qtbot, dialog)
     qtbot.keyClick(dialog.grounds, Key.Key_Down)
     qtbot.keyClick(dialog.grounds, Key.Key_Return)
     assert page.roll_call.exclusion_dialog is None
-    _active(qtbot, window)
+    active(qtbot, window)
     pane = _minutes(qtbot, window)
     assert banner.isVisible()
     assert banner.text() == (
@@ -228,7 +187,7 @@ def test_an_exclusion_with_an_end_time_ends_on_the_minutes_by_itself(
 ) -> None:
     parent = [p.name for p in wales_meeting().participants if p.role.value == "parent"][-1]
     clock.now = datetime(2026, 11, 26, 10, 55, tzinfo=UTC)  # out from 10:50 to 11:05
-    window = _open(qtbot, under_way, preferences)
+    window = open_meeting(qtbot, under_way, preferences)
     _minutes(qtbot, window)
     banner = _page(window).minutes.excluded
     assert banner.isVisible() and f"Excluded now: {parent}." in banner.text()
@@ -254,7 +213,7 @@ def _choose_speaker(qtbot: QtBot, pane: MinutesPane, letters: str) -> None:
 def test_the_speaker_is_kept_per_item_and_restored_when_going_back(
     qtbot: QtBot, meeting: Session, preferences: Preferences
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)  # item 1
     first = _minutes(qtbot, window)
