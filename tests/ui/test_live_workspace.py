@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.conference import ConferenceAction
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace.action_fix import ActionDialog
 from cpc_desktop.ui.workspace.actions_list import NO_DATE, NO_OWNER, ActionsList, action_cells
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 from cpc_desktop.ui.workspace.page import WorkspacePage
@@ -122,6 +123,86 @@ def test_an_action_without_an_owner_or_a_date_is_marked_in_words(qtbot: QtBot) -
     assert first is not None and first.font(0).italic() and first.font(2).italic()
     shown.add(actions[1])  # shown once, however often it comes
     assert len(shown.rows()) == 2
+
+
+def _action_dialog(qtbot: QtBot, window: MainWindow) -> ActionDialog:
+    qtbot.waitUntil(lambda: window.findChild(ActionDialog) is not None)
+    dialog = window.findChild(ActionDialog)
+    assert dialog is not None
+    active(qtbot, dialog)
+    return dialog
+
+
+def test_an_action_in_the_list_opens_with_enter_or_a_double_click_and_is_saved(
+    qtbot: QtBot, meeting: Session, preferences: Preferences
+) -> None:
+    notes = meeting.notes
+    first = notes.add_action(PRE_BIRTH, "Grace Obi", "Visit every week", date(2026, 12, 4))
+    undated = notes.add_action(PRE_BIRTH, "Chloe Marsh", "Book the antenatal class")
+    window = open_meeting(qtbot, meeting, preferences)
+    page = _page(window)
+    listed = page.actions_agreed
+    assert listed.rows()[1] == ("Chloe Marsh", "Book the antenatal class", NO_DATE)
+    assert listed.heading.text() == "Actions agreed (2) · 1 without an owner or a date"
+
+    # The list is reached from the agenda by Tab; Down, then Enter opens the second action.
+    page.agenda.setFocus()
+    for _ in range(12):
+        if listed.table.hasFocus():
+            break
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Key.Key_Tab)
+    assert listed.table.hasFocus()
+    qtbot.keyClick(listed.table, Key.Key_Home)
+    qtbot.keyClick(listed.table, Key.Key_Down)
+    qtbot.keyClick(listed.table, Key.Key_Return)
+    dialog = _action_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Action 2"
+    assert (dialog.owner.text(), dialog.what.text()) == ("Chloe Marsh", "Book the antenatal class")
+    assert dialog.what.hasFocus()  # the owner is there already
+    qtbot.keyClick(dialog.what, Key.Key_Tab)
+    assert dialog.due.hasFocus()
+    qtbot.keyClicks(dialog.due, "11/12/2026")
+    qtbot.keyClick(dialog.due, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert listed.rows()[1] == ("Chloe Marsh", "Book the antenatal class", "Fri 11 Dec 2026")
+    row = listed.table.topLevelItem(1)
+    assert row is not None and not row.font(2).italic()
+    assert listed.heading.text() == "Actions agreed (2)"
+    stored = meeting.conferences.get(PRE_BIRTH).actions
+    assert (stored[1].id, stored[1].due_date) == (undated.id, date(2026, 12, 11))
+    assert stored[0] == first
+    active(qtbot, window)
+    assert window.focusWidget() is listed.table  # back to the list
+
+    # A double-click opens the first; someone else changes its owner meanwhile.
+    item = listed.table.topLevelItem(0)
+    assert item is not None
+    spot = listed.table.visualItemRect(item).center()
+    left = QtCore.Qt.MouseButton.LeftButton
+    qtbot.mouseClick(listed.table.viewport(), left, pos=spot)  # a double-click's first press
+    qtbot.mouseDClick(listed.table.viewport(), left, pos=spot)
+    dialog = _action_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Action 1"
+    notes.update_action(first.id, owner="Grace Obi and Hana Patel")  # another window
+    dialog.owner.setFocus()
+    dialog.owner.selectAll()
+    qtbot.keyClicks(dialog.owner, "Hana Patel")
+    qtbot.keyClick(dialog.owner, Key.Key_Return)
+    # Nothing saved; one line says why; the list shows theirs; the dialog keeps mine.
+    assert dialog.isVisible()
+    assert dialog.problem.text() == (
+        "Someone else changed this action's owner to “Grace Obi and Hana Patel” while you "
+        "were editing; nothing was saved. Save again to keep what you typed, or Cancel to "
+        "keep theirs."
+    )
+    assert listed.rows()[0][0] == "Grace Obi and Hana Patel"
+    assert meeting.conferences.get(PRE_BIRTH).actions[0].owner == "Grace Obi and Hana Patel"
+    assert dialog.owner.text() == "Hana Patel"
+    # Save again: mine, knowingly.
+    qtbot.keyClick(dialog.owner, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert meeting.conferences.get(PRE_BIRTH).actions[0].owner == "Hana Patel"
+    assert listed.rows()[0] == ("Hana Patel", "Visit every week", "Fri 4 Dec 2026")
 
 
 # --- who is excluded now, on the minutes pane ------------------------------------------

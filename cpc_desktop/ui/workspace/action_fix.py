@@ -1,9 +1,13 @@
-"""Complete an action noted in the meeting: its owner, its words and its due date.
+"""Complete or change an action noted in the meeting: its owner, words and due date.
 
 Opened from the closing check (issue 19, point 6) for an action without an owner or a
-date. An action with no date keeps none unless one is typed. Save goes through
-``session.notes.update_action``; a refusal is one line in the dialog, which stays open
-with what was typed.
+date, and from the actions list under the agenda (Enter or a double-click on a row:
+:func:`open_action`). An action with no date keeps none unless one is typed. Save goes
+through ``session.notes.update_action`` with only the fields changed, checked against
+what the dialog showed: if someone else changed one of them meanwhile nothing is saved,
+the dialog says so in one line and the list shows theirs; Save again keeps what was
+typed over theirs, knowingly, and Cancel keeps theirs. Any other refusal is one line in
+the dialog, which stays open with what was typed.
 """
 
 from __future__ import annotations
@@ -14,17 +18,22 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceAction
+from cpc_desktop.services.errors import EditedElsewhere
 from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.field_limits import bound
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
+    from cpc_desktop.ui.workspace.page import WorkspacePage
 
 NO_DATE = QtCore.QDate(1900, 1, 1)
 
 
 class ActionDialog(QtWidgets.QDialog):
+    #: The action as someone else saved it meanwhile (a save was refused).
+    changed_elsewhere = QtCore.Signal(object)
+
     def __init__(
         self,
         session: Session,
@@ -85,14 +94,36 @@ class ActionDialog(QtWidgets.QDialog):
             return None
         return date(value.year(), value.month(), value.day())
 
+    def changes(self) -> dict[str, object]:
+        """The fields typed differently from the action shown."""
+        typed = {
+            "owner": self.owner.text().strip(),
+            "action": self.what.text().strip(),
+            "due_date": self.due_date(),
+        }
+        return {key: value for key, value in typed.items() if value != getattr(self._action, key)}
+
     def _save(self) -> None:
+        changes = self.changes()
+        if not changes:  # nothing to write
+            self.accept()
+            return
+        shown = {key: getattr(self._action, key) for key in changes}
         try:
             self.saved = self._session.notes.update_action(
                 self._action.id,
-                owner=self.owner.text().strip(),
-                action=self.what.text().strip(),
-                due_date=self.due_date(),
+                expected=shown,
+                **changes,  # type: ignore[arg-type]
             )
+        except EditedElsewhere as clash:
+            theirs: ConferenceAction = clash.theirs
+            self._action = theirs  # Save again: mine over theirs, knowingly
+            self.changed_elsewhere.emit(theirs)
+            self.problem.setText(
+                f"{clash.message} Save again to keep what you typed, or Cancel to keep theirs."
+            )
+            self.problem.show()
+            return
         except Exception as error:
             message = user_message(error)
             if message is None:
@@ -101,3 +132,32 @@ class ActionDialog(QtWidgets.QDialog):
             self.problem.show()
             return
         self.accept()
+
+
+def open_action(page: WorkspacePage, action_id: str) -> ActionDialog | None:
+    """Open the action's owner, words and date (saved on Save); the actions list shows
+    what is saved, theirs too if someone else changed it meanwhile."""
+    record = page.session.conferences.get(page.reference)
+    found = [(n, a) for n, a in enumerate(record.actions, start=1) if a.id == action_id]
+    if not found:
+        page.message.emit("That action is no longer in the conference.")
+        return None
+    number, action = found[0]
+    dialog = ActionDialog(page.session, action, number, page.window())
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+    listed = page.actions_agreed
+    listed.replace(action)  # as stored now
+    dialog.changed_elsewhere.connect(listed.replace)
+
+    def saved() -> None:
+        if dialog.saved is None:
+            page.message.emit(f"Action {number} unchanged.")
+            return
+        listed.replace(dialog.saved)
+        page.message.emit(f"Action {number} saved.")
+
+    dialog.accepted.connect(saved)
+    page.closing_dialog = dialog
+    dialog.open()
+    return dialog

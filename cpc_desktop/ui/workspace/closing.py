@@ -201,17 +201,6 @@ def go_to(
 
 def complete_action(page: WorkspacePage, action_id: str) -> None:
     """Open the action's owner, words and date (saved on Save)."""
-    from cpc_desktop.ui.workspace.action_fix import ActionDialog
+    from cpc_desktop.ui.workspace.action_fix import open_action
 
-    record = page.session.conferences.get(page.reference)
-    found = [(n, a) for n, a in enumerate(record.actions, start=1) if a.id == action_id]
-    if not found:
-        page.message.emit("That action is no longer in the conference.")
-        return
-    number, action = found[0]
-    dialog = ActionDialog(page.session, action, number, page.window())
-    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-    dialog.accepted.connect(lambda: page.message.emit(f"Action {number} saved."))
-    page.closing_dialog = dialog
-    dialog.open()
+    open_action(page, action_id)
