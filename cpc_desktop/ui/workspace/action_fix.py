@@ -7,7 +7,8 @@ through ``session.notes.update_action`` with only the fields changed, checked ag
 what the dialog showed: if someone else changed one of them meanwhile nothing is saved,
 the dialog says so in one line and the list shows theirs; Save again keeps what was
 typed over theirs, knowingly, and Cancel keeps theirs. Any other refusal is one line in
-the dialog, which stays open with what was typed.
+the dialog, which stays open with what was typed. Its own words are in the language of
+the screens; a refusal's line is the service's, in English.
 """
 
 from __future__ import annotations
@@ -42,20 +43,20 @@ class ActionDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Action {number}")
+        self.setWindowTitle(self.tr("Action {number}").format(number=number))
         self._session = session
         self._action = action
         self.saved: ConferenceAction | None = None
         self.owner = bound(QtWidgets.QLineEdit(action.owner), "$.actions[].owner")
-        self.owner.setAccessibleName("Action owner")
+        self.owner.setAccessibleName(self.tr("Action owner"))
         self.what = bound(QtWidgets.QLineEdit(action.action), "$.actions[].action")
-        self.what.setAccessibleName("Action")
+        self.what.setAccessibleName(self.tr("Action"))
         self.due = TypedDateEdit()
         self.due.setDisplayFormat("dd/MM/yyyy")
         self.due.setCalendarPopup(True)
         self.due.setMinimumDate(NO_DATE)
-        self.due.setSpecialValueText("no date")
-        self.due.setAccessibleName("Action due date")
+        self.due.setSpecialValueText(self.tr("no date"))
+        self.due.setAccessibleName(self.tr("Action due date"))
         # A box showing "no date" takes no typing, so one without a date starts at
         # today's: saved only if it is changed (``dated``), else the action stays undated.
         when = action.due_date or session.today()
@@ -69,13 +70,16 @@ class ActionDialog(QtWidgets.QDialog):
         self.problem.setStyleSheet("color: #b91c1c;")
         self.problem.hide()
         form = QtWidgets.QFormLayout()
-        form.addRow("&Who:", self.owner)
-        form.addRow("&What:", self.what)
-        form.addRow("&By:" if self.dated else "&By (no date yet):", self.due)
+        form.addRow(self.tr("&Who:"), self.owner)
+        form.addRow(self.tr("&What:"), self.what)
+        form.addRow(self.tr("&By:") if self.dated else self.tr("&By (no date yet):"), self.due)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
+        save = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("&Save"))
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -120,7 +124,9 @@ class ActionDialog(QtWidgets.QDialog):
             self._action = theirs  # Save again: mine over theirs, knowingly
             self.changed_elsewhere.emit(theirs)
             self.problem.setText(
-                f"{clash.message} Save again to keep what you typed, or Cancel to keep theirs."
+                clash.message
+                + " "
+                + self.tr("Save again to keep what you typed, or Cancel to keep theirs.")
             )
             self.problem.show()
             return
@@ -140,7 +146,11 @@ def open_action(page: WorkspacePage, action_id: str) -> ActionDialog | None:
     record = page.session.conferences.get(page.reference)
     found = [(n, a) for n, a in enumerate(record.actions, start=1) if a.id == action_id]
     if not found:
-        page.message.emit("That action is no longer in the conference.")
+        page.message.emit(
+            QtCore.QCoreApplication.translate(
+                "ActionDialog", "That action is no longer in the conference."
+            )
+        )
         return None
     number, action = found[0]
     dialog = ActionDialog(page.session, action, number, page.window())
@@ -152,10 +162,18 @@ def open_action(page: WorkspacePage, action_id: str) -> ActionDialog | None:
 
     def saved() -> None:
         if dialog.saved is None:
-            page.message.emit(f"Action {number} unchanged.")
+            page.message.emit(
+                QtCore.QCoreApplication.translate(
+                    "ActionDialog", "Action {number} unchanged."
+                ).format(number=number)
+            )
             return
         listed.replace(dialog.saved)
-        page.message.emit(f"Action {number} saved.")
+        page.message.emit(
+            QtCore.QCoreApplication.translate("ActionDialog", "Action {number} saved.").format(
+                number=number
+            )
+        )
 
     dialog.accepted.connect(saved)
     page.closing_dialog = dialog
