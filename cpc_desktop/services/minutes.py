@@ -220,14 +220,14 @@ class MinutesService(ServiceBase):
         record = self._load_record(Action.VIEW, ref)
         _check_entitled(record, which)
         version = approval.current(record)
+        built: BuiltMinutes | None = None
         with self._store.reading() as s:
-            if (
-                version is not None
-                and version.state is MinutesState.ISSUED
-                and self._as_issued(s, record, which, version)
-            ):
-                return self._issued_copy(record, version)
-            built = self._build(record, which, version, s)
+            issued = version is not None and version.state is MinutesState.ISSUED
+            if not (version and issued and self._as_issued(s, record, which, version)):
+                built = self._build(record, which, version, s)
+        if built is None:
+            assert version is not None
+            return self._issued_copy(record, version)
         data = self._typeset(built)
         return OutputPdf(
             data, self._name(record, version, which), sha256(data), False, built.redactions
