@@ -29,6 +29,7 @@ from cpc_desktop.ui.output.common import (
     busy,
     open_pdf,
     plural,
+    print_recorder,
     show_error,
     text_label,
 )
@@ -474,6 +475,7 @@ class MinutesWindow(QtWidgets.QDialog):
             title=f"Minutes {self.ref}, version {current.version} (issued)",
             file_name=pdf.file_name,
             note="The full copy as issued and signed: for professionals only.",
+            audit_print=print_recorder(self, self.session, pdf.output_id),
         )
 
     def correct(self) -> None:
@@ -551,6 +553,7 @@ class MinutesWindow(QtWidgets.QDialog):
             file_name=pdf.file_name,
             confirm_text=confirm,
             note=" ".join(notes),
+            audit_print=print_recorder(self, self.session, pdf.output_id),
         )
 
     def _after_change(self) -> None:

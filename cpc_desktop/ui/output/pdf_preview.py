@@ -59,6 +59,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self._confirm_text = confirm_text
         self._sizes, self._problem = read_pdf(self._pdf)
         self._document: Any = None  # pdfium's copy: opened while shown or printing
+        self.printer_name = ""  # the printer of the last print, for its audit record
         self._tips = {
             "Print": tool_tip(ActionId.PREVIEW_PRINT),
             "Save": tool_tip(ActionId.PREVIEW_SAVE),
@@ -375,6 +376,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
                 f"Page {failed + 1} could not be read, so printing stopped after "
                 f"{printed} page{'s' if printed != 1 else ''}.",
             )
+        self.printer_name = printer.printerName() or printer.outputFileName()
         self.printed.emit(printed)
         return printed
 
