@@ -7,6 +7,7 @@ recorded; issuing or exporting gives the copy that may be printed or saved.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -117,7 +118,7 @@ def open_pdf(
     )
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     if audit_print is not None:
-        dialog.printed.connect(lambda pages: pages and audit_print(dialog.printer_name, pages))
+        dialog.printed_on.connect(audit_print)
     lines = [x for x in (LOOK_ONLY_TEXT if look_only else "", note) if x]
     if lines:
         label = text_label("previewNote", "About this copy")
@@ -151,6 +152,8 @@ def print_recorder(
     is said in one line (the pages have gone to the printer by then)."""
     if output_id is None:
         return None
+    # Held weakly: the preview (the window's child) must not keep the window alive.
+    window = weakref.ref(parent)
 
     def record(printer: str, pages: int) -> None:
         try:
@@ -160,7 +163,9 @@ def print_recorder(
             if message is None:
                 raise
             QtWidgets.QMessageBox.warning(
-                parent, "Printed, not recorded", f"The copy was printed but not recorded: {message}"
+                window(),
+                "Printed, not recorded",
+                f"The copy was printed but not recorded: {message}",
             )
 
     return record

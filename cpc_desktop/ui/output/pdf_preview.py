@@ -37,10 +37,12 @@ class PdfPreviewDialog(QtWidgets.QDialog):
     Signals:
         saved(str): the PDF was written to this path.
         printed(int): this many pages were sent to the printer.
+        printed_on(str, int): that many pages (one or more) went to this printer.
     """
 
     saved = QtCore.Signal(str)
     printed = QtCore.Signal(int)
+    printed_on = QtCore.Signal(str, int)  # the printer's name, and the pages (for the audit)
 
     def __init__(
         self,
@@ -378,6 +380,8 @@ class PdfPreviewDialog(QtWidgets.QDialog):
             )
         self.printer_name = printer.printerName() or printer.outputFileName()
         self.printed.emit(printed)
+        if printed:
+            self.printed_on.emit(self.printer_name, printed)
         return printed
 
     # --- opening and closing -----------------------------------------------------------
