@@ -210,7 +210,7 @@ class MinutesService(ServiceBase):
             repository.update_value(s, final, self._actor.name, issued_at)
             output_id = self._record(s, record, final, MinutesCopy(), data, certificate, built)
             return OutputPdf(
-                data, self._name(record, final, MinutesCopy()), sha256(data), True, (), output_id
+                data, _file_name(record, final, MinutesCopy()), sha256(data), True, (), output_id
             )
 
         return self._change(Action.ISSUE_DOCUMENTS, ref, step)
@@ -230,7 +230,7 @@ class MinutesService(ServiceBase):
             return self._issued_copy(record, version)
         data = self._typeset(built)
         return OutputPdf(
-            data, self._name(record, version, which), sha256(data), False, built.redactions
+            data, _file_name(record, version, which), sha256(data), False, built.redactions
         )
 
     def languages(self, ref: str, which: MinutesCopy = FULL_COPY) -> tuple[Language, ...]:
@@ -274,7 +274,7 @@ class MinutesService(ServiceBase):
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
-            name = self._name(record, version, which)
+            name = _file_name(record, version, which)
             if which.copy is CopyKind.FAMILY:
                 return self._release(s, record, version, which, certificate)
             if (
@@ -282,7 +282,7 @@ class MinutesService(ServiceBase):
                 and state is MinutesState.ISSUED
                 and self._as_issued(s, record, which, version)
             ):
-                output_id = self._issued_output_id(s, version)
+                output_id = _issued_output_id(s, version)
                 data = stored_bytes(s, output_id)
                 return OutputPdf(data, name, sha256(data), True, (), output_id)
             built = self._build(record, which, version, s)
@@ -390,7 +390,7 @@ class MinutesService(ServiceBase):
             author=self._actor.name,
             output_id=output_id,
             sha256=sha256(data),
-            file_name=self._name(record, version, which),
+            file_name=_file_name(record, version, which),
             note=held.no_check_note(profile),
         )
 
@@ -477,20 +477,6 @@ class MinutesService(ServiceBase):
         data: bytes = render_document(built.document)
         return data
 
-    @staticmethod
-    def _name(
-        record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
-    ) -> str:
-        from cpc_desktop.export.filenames import default_name
-
-        number = f"v{version.version}" if version else "draft"
-        what = f"minutes-{which.copy.value}-{number}"
-        if which.recipient_id:
-            people = [p.id for p in record.participants]
-            if which.recipient_id in people:  # a number, not a name
-                what += f"-recipient-{people.index(which.recipient_id) + 1}"
-        return default_name(record.conference.reference, record.conference.date, what)
-
     def _record(
         self,
         s: Session,
@@ -515,25 +501,11 @@ class MinutesService(ServiceBase):
             redactions=built.redactions,
         )
 
-    @staticmethod
-    def _issued_output_id(s: Session, version: d.MinutesVersion) -> str:
-        found = s.scalar(
-            sa.select(m.OutputFileRow.id).where(
-                m.OutputFileRow.minutes_version_id == version.id,
-                m.OutputFileRow.file_sha256 == version.file_sha256,
-            )
-        )
-        if found is None:
-            raise ServiceError(
-                f"the signed file of version {version.version} is missing from the store"
-            )
-        return found
-
     def _issued_copy(self, record: d.ConferenceRecord, version: d.MinutesVersion) -> OutputPdf:
         """The signed file of an issued version (the record is already loaded and audited)."""
         with self._store.reading() as s:
-            data = stored_bytes(s, self._issued_output_id(s, version))
-        name = self._name(record, version, MinutesCopy())
+            data = stored_bytes(s, _issued_output_id(s, version))
+        name = _file_name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
 
 
@@ -568,3 +540,31 @@ def _recipient_name(record: d.ConferenceRecord, recipient_id: str | None) -> str
         if person.id == recipient_id:
             return person.name
     return ""
+
+
+def _file_name(
+    record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
+) -> str:
+    from cpc_desktop.export.filenames import default_name
+
+    number = f"v{version.version}" if version else "draft"
+    what = f"minutes-{which.copy.value}-{number}"
+    if which.recipient_id:
+        people = [p.id for p in record.participants]
+        if which.recipient_id in people:  # a number, not a name
+            what += f"-recipient-{people.index(which.recipient_id) + 1}"
+    return default_name(record.conference.reference, record.conference.date, what)
+
+
+def _issued_output_id(s: Session, version: d.MinutesVersion) -> str:
+    found = s.scalar(
+        sa.select(m.OutputFileRow.id).where(
+            m.OutputFileRow.minutes_version_id == version.id,
+            m.OutputFileRow.file_sha256 == version.file_sha256,
+        )
+    )
+    if found is None:
+        raise ServiceError(
+            f"the signed file of version {version.version} is missing from the store"
+        )
+    return found
