@@ -107,7 +107,8 @@ class AmendmentDialog(QtWidgets.QDialog):
         self.setObjectName("amendmentDialog")
         intro = QtWidgets.QLabel(
             f"Version {version} stays as it was issued. A new draft version is opened for "
-            "the correction; it is approved and issued like the first."
+            "the correction; it is approved and issued like the first, and what changed is "
+            "listed then. A person's request is recorded under Correction requests…"
         )
         intro.setWordWrap(True)
         self.asked_by = QtWidgets.QLineEdit()
