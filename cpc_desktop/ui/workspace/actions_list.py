@@ -48,6 +48,10 @@ class ActionsList(QtWidgets.QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.heading.setBuddy(self.table)
+        # Room for one action at the least: the agenda above keeps the rest of a short screen.
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + self.table.fontMetrics().lineSpacing() + 8
+        )
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
