@@ -24,7 +24,7 @@ RING = "#1d4ed8"
 _MARK = "/* cpc-focus-ring */"
 FOCUS_RING = f"""{_MARK}
 QPushButton:focus, QToolButton:focus {{
-    border: 2px solid {RING}; border-radius: 3px; padding: 3px 8px;
+    border: 2px solid {RING}; border-radius: 3px; padding: 3px 4px;
     background: palette(button);
 }}
 QCheckBox:focus, QRadioButton:focus, QGroupBox:focus {{

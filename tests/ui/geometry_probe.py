@@ -44,6 +44,20 @@ def _scrolled(widget: QtWidgets.QWidget, window: QtWidgets.QWidget) -> QtWidgets
     return None
 
 
+#: What the focus ring (ui/keyboard.py) takes from a push button's width: its border and
+#: padding each side.
+RING_SIDES = 2 * (2 + 4)
+
+
+def _fits_words(button: QtWidgets.QPushButton) -> bool:
+    """Whether ``button``'s words fit inside it with the focus ring drawn (and its menu's
+    arrow, if it has one)."""
+    words = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+    icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
+    arrow = 16 if button.menu() is not None else 0
+    return button.width() >= words + icon + arrow + RING_SIDES
+
+
 def measure(name: str, window: QtWidgets.QWidget) -> dict[str, Any]:
     """The problems of ``window`` as shown: its frame off the available area, a visible
     button outside the window or the screen, or a conference's workspace too big for
@@ -63,6 +77,10 @@ def measure(name: str, window: QtWidgets.QWidget) -> dict[str, Any]:
     for button in window.findChildren(QtWidgets.QAbstractButton):
         if not button.isVisible() or button.window() is not window:
             continue
+        if isinstance(button, QtWidgets.QPushButton) and not _fits_words(button):
+            problems.append(
+                f"button {button.text()!r} is too narrow for its words when it has the focus"
+            )
         holder = _scrolled(button, window)
         where = _global_rect(holder if holder is not None else button)
         if not inside.contains(where) or not room.contains(where):
