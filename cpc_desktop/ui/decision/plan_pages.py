@@ -73,7 +73,13 @@ class PlanPage(StepPage):
             item.setCheckState(QtCore.Qt.CheckState.Unchecked)
             self.core.addItem(item)
         self.core.setCurrentRow(0)
-        self.core.setMinimumHeight(120)
+        # As tall as its people (three to eight rows; more scroll), not a fixed block
+        # that pushes the actions below the fold on a laptop at 150 %.
+        rows = max(3, min(self.core.count(), 8))
+        row = max(self.core.sizeHintForRow(0), self.core.fontMetrics().height() + 2)
+        fit = rows * row + 2 * self.core.frameWidth() + 4
+        self.core.setMinimumHeight(min(120, fit))
+        self.core.setMaximumHeight(fit)
         self.first_default, self.review_default = flow_dates.default_dates(ctx)
         self.first_latest, self.review_latest = flow_dates.latest_dates(ctx)
         assert self.step.child is not None

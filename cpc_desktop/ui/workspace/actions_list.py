@@ -66,6 +66,10 @@ class ActionsList(QtWidgets.QWidget):
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.heading.setBuddy(self.table)
         self.table.itemActivated.connect(self._activated)
+        # Room for one action at the least: the agenda above keeps the rest of a short screen.
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + self.table.fontMetrics().lineSpacing() + 8
+        )
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)

@@ -135,7 +135,9 @@ class WorkspacePage(QtWidgets.QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        layout.addWidget(scrolling(splitter), 1)  # scrolls only on a very small screen
+        outer = scrolling(splitter)
+        outer.setObjectName("workspaceScroll")
+        layout.addWidget(outer, 1)  # scrolls only on a very small screen
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
