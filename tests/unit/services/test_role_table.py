@@ -44,6 +44,7 @@ from cpc_desktop.data.store import create_store, open_store, sidecars
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.decision_flow import FlowAnswers
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AgendaStatus,
     AttendanceKind,
     ChildParticipation,
@@ -76,6 +77,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -166,6 +168,8 @@ class Facts:
     package: Package
     family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
+    review: str  # a review made from the issued conference's plan
+    review_action: str  # an action that review carries
     backup: Path | None = None  # made by a row's setup
 
 
@@ -257,6 +261,20 @@ ROWS: list[Row] = [
         lambda s, f: s.conferences.record_decision(
             SMALL, d.Decision(id=uid("dec"), child_id=uid("child"))
         ),
+        Action.RECORD_DECISION,
+    ),
+    # --- reviews made from the plan before them -----------------------------------------
+    Row(ReviewService, "propose", lambda s, f: s.reviews.propose(APPROVED), Action.VIEW),
+    Row(
+        ReviewService,
+        "new_review",
+        lambda s, f: s.reviews.new_review(APPROVED),
+        Action.CREATE_CONFERENCE,
+    ),
+    Row(
+        ReviewService,
+        "set_action_status",
+        lambda s, f: s.reviews.set_action_status(f.review, f.review_action, ActionStatus.DONE),
         Action.RECORD_DECISION,
     ),
     # --- what is due ----------------------------------------------------------------
@@ -823,6 +841,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
+        review = chair.reviews.new_review(ISSUED).reference
+        review_action = chair.conferences.get(review).plans[0].actions[0].id
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
         folder=folder,
@@ -837,6 +857,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         package=package,
         family_letter=family_letter,
         check_id=check_id,
+        review=review,
+        review_action=review_action,
     )
     return Template(path, key_for_file(key, path), facts)
 
