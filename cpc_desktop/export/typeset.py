@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from cpc_desktop.domain.printed import (
     Block,
+    Chart,
     Fields,
     LetterDocument,
     LetterVersion,
@@ -45,6 +46,7 @@ from cpc_desktop.export.text import (
     clean,
     forbid_fetching,
 )
+from cpc_desktop.export.typeset_chart import chart_flowables
 from cpc_desktop.export.typeset_pages import (
     DocumentPage,
     Info,
@@ -184,6 +186,8 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
         return _para(block, styles)
     if isinstance(block, Fields):
         return _fields(block, styles)
+    if isinstance(block, Chart):  # the chart, then the same scores as a table
+        return [*chart_flowables(block, TEXT_WIDTH, styles.body_size * 0.8), *_table(block, styles)]
     return _table(block, styles)
 
 
