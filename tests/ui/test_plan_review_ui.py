@@ -258,3 +258,101 @@ def test_a_plan_from_the_icpc_through_a_review_to_its_end(
     ]
     assert told == list(PROFESSIONALS)
     assert QtWidgets.QApplication.activeModalWidget() is None
+
+
+def test_what_cannot_be_reviewed_is_said_in_one_line_and_nothing_is_made(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    window = _window(qtbot, session, preferences)
+    before = session.conferences.overview().total
+    window.home.table.setFocus()
+    window.home.table.clearSelection()
+    window.home.table.setCurrentIndex(QtCore.QModelIndex())
+    qtbot.keyClick(focused(), Key.Key_N, Ctrl | Shift)
+    assert window.statusBar().currentMessage() == (
+        "Select the conference whose plan is to be reviewed, then choose New review."
+    )
+    scheduled = next(
+        c.reference
+        for c in session.conferences.overview().conferences
+        if c.type is ConferenceType.PRE_BIRTH
+    )
+    _select(qtbot, window, scheduled)
+    seen: list[str] = []
+
+    def read(box: QtWidgets.QMessageBox) -> None:
+        seen.append(box.text())
+        qtbot.keyClick(box, Key.Key_Return)
+
+    in_modal(
+        qtbot,
+        lambda: qtbot.keyClick(focused(), Key.Key_N, Ctrl | Shift),
+        QtWidgets.QMessageBox,
+        read,
+    )
+    assert seen == [
+        f"{scheduled} is not concluded yet; a review is made from a conference that has "
+        "reached its decision"
+    ]
+    assert session.conferences.overview().total == before
+    assert window.workspace is None
+
+
+def test_a_review_on_or_before_its_conference_is_refused_in_the_dialog(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    main = next(
+        c.reference
+        for c in session.conferences.overview().conferences
+        if c.type is ConferenceType.INITIAL
+    )
+    window = _window(qtbot, session, preferences)
+    _select(qtbot, window, main)
+    before = session.conferences.overview().total
+    said: list[str] = []
+
+    def drive(dialog: NewReviewDialog) -> None:
+        dialog.date.setFocus()
+        dialog.date.setDate(QtCore.QDate(2026, 11, 19))  # the day of the conference itself
+        qtbot.keyClick(focused(), Key.Key_Return)
+        said.append(dialog.error.text())
+        assert dialog.isVisible()
+        qtbot.keyClick(focused(), Key.Key_Escape)
+
+    in_modal(
+        qtbot,
+        lambda: qtbot.keyClick(focused(), Key.Key_N, Ctrl | Shift),
+        NewReviewDialog,
+        drive,
+    )
+    assert said == [f"A review must come after {main}"]
+    assert session.conferences.overview().total == before
+
+
+def test_only_the_chair_judges_the_actions(qtbot: QtBot, session: Session) -> None:
+    from cpc_desktop.domain.enums import UserRole
+    from cpc_desktop.services.roles import Actor
+    from tests.ui.conftest import fixed_clock
+
+    main = next(
+        c.reference
+        for c in session.conferences.overview().conferences
+        if c.type is ConferenceType.INITIAL
+    )
+    review = session.reviews.new_review(main).reference
+    record = session.conferences.get(review)
+    minuter = Session(session.store, Actor("Morgan Minutes", UserRole.MINUTE_TAKER), fixed_clock)
+    tab = PlanProgressTab(minuter, record)
+    qtbot.addWidget(tab)
+    said: list[str] = []
+    tab.message.connect(said.append)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.table.rowCount() == 9  # the demo's two children on a plan: 4 and 5 actions
+    assert not tab.chooser.isEnabled()
+    assert "may not record a decision" in tab.chooser.toolTip()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Key.Key_3)
+    assert said == ["Morgan Minutes (minute taker) may not record a decision."]
+    assert tab.status_text(0) == "Not yet judged"
+    assert session.conferences.get(review).plans == record.plans

@@ -97,13 +97,14 @@ class NewReviewDialog(QtWidgets.QDialog):
             message = user_message(error)
             if message is None:
                 raise
-            self.error.setText(message)
+            self.error.setText(message[:1].upper() + message[1:])
             return
         super().accept()
 
 
 def new_review(window: MainWindow) -> None:
-    """Ask for the review of the conference selected on the home screen, then open it."""
+    """Ask for the review of the conference selected on the home screen (or of the one
+    open), then open it."""
     if window.locked or refused(window.actions_by_id[ActionId.NEW_REVIEW]):
         return
     ref = window.home.selected_reference() if window.workspace is None else None
