@@ -176,8 +176,16 @@ def _section(section: Section, number: int, styles: Styles) -> list[Flowable]:
     else:
         heading = styles.paragraphs(section.title, styles.heading2)
     story: list[Flowable] = list(heading)
-    for block in section.blocks:
-        story.extend(_block(block, styles))
+    held: list[Flowable] = []  # a paragraph kept on the page of the chart it introduces
+    for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+        made = _block(block, styles)
+        if isinstance(after, Chart) and isinstance(block, Para):
+            held = made
+            continue
+        if held:
+            story.append(KeepTogether([*held, made[0]]))
+            made, held = made[1:], []
+        story.extend(made)
     return story
 
 
