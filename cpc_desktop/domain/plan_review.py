@@ -5,7 +5,7 @@ A review is made from a concluded conference that put at least one child on a pl
 
 * the children whose plan continues (new ids; whatever they said last time is not theirs
   to say again), and everyone on the earlier roll call, as invited and not yet here (new
-  ids, attendance cleared);
+  ids, attendance cleared), but for anyone related only to children whose plan ended;
 * per child, the plan (:class:`~cpc_desktop.domain.conference.CarriedPlan`): categories,
   core group, lead social worker, how often the core group meets, the contingency plan
   and each action with its owner and due date, not yet judged;
@@ -138,7 +138,13 @@ def carry(previous: ConferenceRecord, *, new_id: NewId) -> Carried:
         replace(child, id=children_ids[child.id], participation=None, participation_reason=None)
         for child in kept
     )
-    people_ids = {person.id: new_id() for person in previous.participants}
+    # Someone related only to children whose plan ended is not carried.
+    people = [
+        person
+        for person in previous.participants
+        if not person.child_ids or _mapped(person.child_ids, children_ids)
+    ]
+    people_ids = {person.id: new_id() for person in people}
     participants = tuple(
         replace(
             person,
@@ -149,12 +155,12 @@ def carry(previous: ConferenceRecord, *, new_id: NewId) -> Carried:
             child_ids=_mapped(person.child_ids, children_ids),
             withhold_from=_mapped(person.withhold_from, people_ids),
         )
-        for person in previous.participants
+        for person in people
     )
     plans = tuple(
         _plan(decided[child.id], children_ids[child.id], people_ids, new_id) for child in kept
     )
-    names = {person.id: person for person in previous.participants}
+    names = {person.id: person for person in previous.participants}  # scales of everyone
     scales = tuple(
         ScalePoint(
             new_id(),

@@ -81,7 +81,19 @@ def _icpc() -> ConferenceRecord:
         else p
         for p in record.participants
     )
-    return replace(record, decisions=(decision,), participants=people, plans=(), scale_history=())
+    aunt = Participant(
+        "00000000-0000-0000-0000-000000000017",
+        "Rima Haddad",
+        ParticipantRole.FAMILY_MEMBER,
+        child_ids=(BABY,),
+    )
+    return replace(
+        record,
+        decisions=(decision,),
+        participants=(*people, aunt),
+        plans=(),
+        scale_history=(),
+    )
 
 
 # --- carrying -------------------------------------------------------------------------
@@ -94,7 +106,7 @@ def test_a_review_carries_the_plan_the_people_and_the_scales() -> None:
     assert (child.given_name, child.participation) == ("Amira", None)
     assert child.id.startswith("new-")
     names = [p.name for p in carried.participants]
-    assert names == ["Jo Chair", "Sam Worker", "Layla Haddad"]
+    assert names == ["Jo Chair", "Sam Worker", "Layla Haddad"]  # not the baby's aunt
     assert all(p.attendance == () and p.report_received is None for p in carried.participants)
     ids = {p.name: p.id for p in carried.participants}
     layla = carried.participants[2]
