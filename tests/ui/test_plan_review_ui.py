@@ -356,3 +356,44 @@ def test_only_the_chair_judges_the_actions(qtbot: QtBot, session: Session) -> No
     assert said == ["Morgan Minutes (minute taker) may not record a decision."]
     assert tab.status_text(0) == "Not yet judged"
     assert session.conferences.get(review).plans == record.plans
+
+
+def test_leaving_a_review_lists_the_actions_not_yet_judged_and_goes_to_one(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    from cpc_desktop.ui.workspace.closing import UnfinishedDialog
+
+    main = next(
+        c.reference
+        for c in session.conferences.overview().conferences
+        if c.type is ConferenceType.INITIAL
+    )
+    review = session.reviews.new_review(main).reference
+    record = session.conferences.get(review)
+    session.entries.add_entry(review, record.agenda[0].id, "Everyone introduced themselves.")
+    preferences.check_unfinished = True
+    window = _window(qtbot, session, preferences)
+    window.open_conference(review)
+    qtbot.keyClick(window.focusWidget() or window, Key.Key_H, Ctrl | Shift)
+
+    def shown() -> UnfinishedDialog | None:
+        return next((d for d in window.findChildren(UnfinishedDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    dialog = shown()
+    assert dialog is not None
+    lines = [item.line for item in dialog.items if "not yet judged" in item.line]
+    assert len(lines) == 9
+    third = record.plans[0].actions[2]
+    (button,) = [
+        b
+        for b, item in zip(dialog.fix_buttons, dialog.items, strict=True)
+        if item.target == third.id
+    ]
+    activate(qtbot, dialog)
+    button.setFocus()
+    qtbot.keyClick(button, Key.Key_Space)
+    qtbot.waitUntil(lambda: shown() is None)
+    tab = window.workspace.plan_progress
+    assert window.workspace.tabs.currentWidget() is tab
+    assert tab.lines[tab.table.currentRow()].action.id == third.id

@@ -156,6 +156,13 @@ class PlanProgressTab(QtWidgets.QWidget):
         if self.lines:
             self.table.setCurrentCell(0, 0)
 
+    def show_action(self, action_id: str) -> None:
+        """Select the carried action ``action_id`` and put the focus on the table."""
+        for row, line in enumerate(self.lines):
+            if line.action.id == action_id:
+                self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+
     def status_text(self, row: int) -> str:
         item = self.table.item(row, STATUS_COLUMN)
         return item.text() if item is not None else ""

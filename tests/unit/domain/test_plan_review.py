@@ -411,3 +411,27 @@ def test_the_wizard_opens_on_the_plan_each_child_carried() -> None:
     assert [a.action for a in beth.actions] == ["Visit weekly", "Attend the course"]
     assert len({a.id for a in beth.actions}) == 2  # new ids, one each
     assert (tomi.categories, tomi.actions) == ((), ())
+
+
+def test_the_closing_check_lists_each_carried_action_not_yet_judged() -> None:
+    from cpc_desktop.domain.unfinished import Place, unfinished
+
+    record = replace(example_record(), plans=(PLAN,))
+    found = [item for item in unfinished(record) if item.place is Place.PROGRESS]
+    assert [(item.line, item.fix, item.target) for item in found] == [
+        (
+            "The progress of “Visit weekly” in Amira Haddad's plan is not yet judged.",
+            "Judge its progress…",
+            "a1",
+        ),
+        (
+            "The progress of “Attend the course” in Amira Haddad's plan is not yet judged.",
+            "Judge its progress…",
+            "a2",
+        ),
+    ]
+    not_begun = replace(record, minutes=(), clock=(), agenda=())
+    not_begun = replace(
+        not_begun, conference=replace(record.conference, status=ConferenceStatus.SCHEDULED)
+    )
+    assert not [item for item in unfinished(not_begun) if item.place is Place.PROGRESS]
