@@ -188,6 +188,9 @@ def _subset(draw: st.DrawFn, items: Sequence[str], most: int = 3) -> list[str]:
     return [items[index] for index in draw(_indices(len(items), most))]
 
 
+_TAKES_PART = (AttendanceKind.PRESENT, AttendanceKind.ARRIVED)
+
+
 def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
     kind = draw(choice(AttendanceKind))
     at = draw(instants())
@@ -204,7 +207,8 @@ def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
         note=draw(_TEXT),
         shared_with_family=draw(_BOOL),
         shown_to_excluded=draw(_BOOL),
-        mode=draw(optional(choice(AttendanceMode))),
+        # Only someone present or arriving takes part in a way (room, video, phone).
+        mode=draw(optional(choice(AttendanceMode))) if kind in _TAKES_PART else None,
     )
 
 

@@ -236,6 +236,15 @@ class AppealOutcome(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class CorrectionRuling(StrEnum):
+    """The chair's ruling on a request to correct the minutes."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    PARTLY = "partly"  # partly accepted
+    REFUSED = "refused"
+
+
 class AttendanceMode(StrEnum):
     """How a person takes part when they arrive: in the room, on video or by telephone."""
 

@@ -70,6 +70,8 @@ class Wording:
     next_dates_heading: str
     approval_heading: str
     appendix_heading: str
+    statements_heading: str  # statements of disagreement with the minutes
+    statement_from: str  # "{who}", "{date}"
     # What a copy prints in place of what it leaves out.
     elsewhere: str = _sentence()
     withheld: str = _sentence()

@@ -156,6 +156,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     from cpc_desktop.services.demo import build_demo_records
     from cpc_desktop.services.session import open_session
     from cpc_desktop.ui.main_window import MainWindow
+    from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
     from cpc_desktop.ui.output.minutes_window import AmendmentDialog
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.sign_in import sign_in_to
@@ -241,6 +242,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
 
     probe.modal("import-handover", window.outputs.import_handover, preview)
     probe.modal("correct-minutes", lambda: AmendmentDialog("1.0", window).exec())
+    probe.modal("correction-requests", lambda: CorrectionsDialog(session, reference, window).exec())
     # Leaving a conference with work unfinished: the closing check (cancelled here).
     probe.modal("closing-check", lambda: window.open_conference(NI_REF))
     window.open_conference(NI_REF, ask=False)  # Northern Ireland: a parent may appeal

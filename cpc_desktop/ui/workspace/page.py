@@ -1,7 +1,8 @@
 """One open conference: the agenda on the left; introductions and minutes on the right.
 
 Under the agenda, the actions agreed so far (:mod:`.actions_list`), growing as Ctrl+J
-records them; over the minutes, who is excluded now (:mod:`.exclusion_banner`).
+records them (Enter on one changes it: :mod:`.action_fix`); over the minutes, who is
+excluded now (:mod:`.exclusion_banner`).
 
 The agenda's selected item decides which minutes pane shows; a change to the roll
 call refreshes every pane's list of speakers. All structural edits share one undo
@@ -30,6 +31,7 @@ from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.screen_fit import scrolling
+from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
@@ -154,6 +156,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
         self.minutes.action_recorded.connect(self.actions_agreed.add)
+        self.actions_agreed.opened.connect(self._open_action)
+
+    def _open_action(self, action_id: str) -> None:
+        """Enter or a double-click on an action under the agenda: change it; back to the
+        list afterwards."""
+        dialog = open_action(self, action_id)
+        if dialog is not None:
+            dialog.finished.connect(lambda _result: self.actions_agreed.table.setFocus())
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)

@@ -63,6 +63,7 @@ from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
+from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
 from cpc_desktop.services.distribution import DECISION_LETTER, DistributionService
@@ -76,6 +77,7 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
@@ -168,8 +170,10 @@ class Facts:
     package: Package
     family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
-    review: str  # a review made from the issued conference's plan
-    review_action: str  # an action that review carries
+    correction_id: str = ""  # a request to correct the issued minutes, not yet ruled on
+    issued_output_id: str = ""  # the issued minutes' stored file (to print)
+    review: str = ""  # a review made from the issued conference's plan
+    review_action: str = ""  # an action that review carries
     backup: Path | None = None  # made by a row's setup
 
 
@@ -613,6 +617,28 @@ ROWS: list[Row] = [
         lambda s, f: s.appeals.decide_appeal(NI_REF, NI_APPEAL, "not_upheld", TODAY, "Heard."),
         Action.DECIDE_APPEAL,
     ),
+    # --- corrections and printing ----------------------------------------------------
+    Row(CorrectionService, "requests", lambda s, f: s.corrections.requests(ISSUED), Action.VIEW),
+    Row(
+        CorrectionService,
+        "record_request",
+        lambda s, f: s.corrections.record_request(
+            ISSUED, requested_by="A Neighbour", received=TODAY, disputed="x", asked="y"
+        ),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        CorrectionService,
+        "rule",
+        lambda s, f: s.corrections.rule(ISSUED, f.correction_id, "refused", "It is right"),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        PrintService,
+        "printed",
+        lambda s, f: s.printing.printed(f.issued_output_id, "Office printer", 2),
+        Action.PRINT,
+    ),
     # --- the release check and signing in --------------------------------------------
     Row(
         MinutesService,
@@ -818,7 +844,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
             chair.conferences.import_record(renamed(record, reference))
         chair.minutes.approve(APPROVED)
         chair.minutes.approve(ISSUED)
-        issued_pdf = chair.minutes.issue(ISSUED, certificate).data
+        issued = chair.minutes.issue(ISSUED, certificate)
+        issued_pdf = issued.data
+        correction_id = chair.corrections.record_request(
+            ISSUED,
+            requested_by="A Parent",
+            received=TODAY,
+            disputed="The second entry",
+            asked="Say it differently",
+        ).id
         # A letter to a professional: one to the family waits for a second person's check.
         need = next(
             p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PROFESSIONAL
@@ -857,6 +891,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         package=package,
         family_letter=family_letter,
         check_id=check_id,
+        correction_id=correction_id,
+        issued_output_id=issued.output_id or "",
         review=review,
         review_action=review_action,
     )
