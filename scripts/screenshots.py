@@ -38,6 +38,7 @@ SCREENS = {
     "distribution": "distribution",
     "family-screen": "family-screen",
     "help": "help",
+    "main-plan-progress": "plan-progress",  # a review made from the plan before it
 }
 
 

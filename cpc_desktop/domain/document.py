@@ -309,6 +309,17 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
                     "participant",
                 )
 
+    for path, plan in _items(doc, "plans"):
+        refer(f"{path}.child_id", plan["child_id"], children, "child")
+        refer(
+            f"{path}.lead_social_worker_id",
+            plan.get("lead_social_worker_id"),
+            participants,
+            "participant",
+        )
+        for index, member in enumerate(plan.get("core_group", ())):
+            refer(f"{path}.core_group[{index}]", member, participants, "participant")
+
     for path, version in _items(doc, "minutes_versions"):
         supersedes = version.get("supersedes_id")
         if supersedes is not None and supersedes == version["id"]:

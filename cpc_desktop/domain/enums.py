@@ -139,6 +139,17 @@ class AgendaStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class ActionStatus(StrEnum):
+    """How far a plan action carried into a review has come, as the chair judges it.
+
+    Shown as red, amber or green, always with its words (domain/plan_review.py).
+    """
+
+    BEHIND = "behind"  # red: not started, or behind
+    UNDER_WAY = "under_way"  # amber
+    DONE = "done"  # green
+
+
 class Tag(StrEnum):
     FACT = "fact"
     OBSERVATION = "observation"

@@ -25,6 +25,7 @@ from cpc_desktop.domain.corrections import CorrectionRequest, statements_for
 from cpc_desktop.domain.enums import CopyKind, Language, MinutesState
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.minutes_decisions import decisions, decisions_intro, scaling
+from cpc_desktop.domain.minutes_plan import plan_progress
 from cpc_desktop.domain.minutes_profile_words import ProfileWords, english_words, welsh_words
 from cpc_desktop.domain.minutes_words import Wording, bilingual, copy_languages
 from cpc_desktop.domain.minutes_words_cy import WELSH
@@ -151,6 +152,7 @@ def build_minutes(
         *writer.contacts(recipient),
         Section(w.reports_heading, writer.reports()),
         *writer.items(hidden, lambda: scaling(writer)),
+        *plan_progress(writer),
         Section(w.decisions_heading, decisions_intro(writer)),
         *decisions(writer),
         Section(w.actions_heading, writer.actions(hidden)),

@@ -151,6 +151,16 @@ class Wording:
     plan_action: str
     by: str
     outcome_wanted: str
+    # A review's plan carried from the conference before it (domain/minutes_plan.py).
+    meets: str  # how often the core group meets
+    progress_heading: str
+    progress: str
+    behind: str
+    under_way: str
+    done: str
+    not_judged: str
+    scale_over_plan: str
+    scale_history_intro: str = _sentence()
     # Actions and next dates.
     no_actions: str = _sentence()
     action: str

@@ -209,6 +209,18 @@ WELSH = Wording(
     plan_action="Cynllun amlinellol: cam gweithredu",
     by="Erbyn",
     outcome_wanted="Y canlyniad a ddymunir",
+    meets="Mae'r grŵp craidd yn cyfarfod",
+    progress_heading="Cynnydd ar y cynllun",
+    progress="Cynnydd",
+    behind="Heb ddechrau neu ar ei hôl hi (coch)",
+    under_way="Ar y gweill (ambr)",
+    done="Wedi gorffen (gwyrdd)",
+    not_judged="Heb ei farnu eto",
+    scale_over_plan="Graddfa diogelwch dros gyfnod y cynllun",
+    scale_history_intro=(
+        "Sgôr pob person ym mhob cynhadledd o'r cynllun, yn ôl dyddiad; mae'r siart yn "
+        "dangos yr un sgorau."
+    ),
     no_actions="Ni nodwyd unrhyw gamau gweithredu yn ystod y cyfarfod.",
     action="Cam gweithredu",
     some_child="plentyn",

@@ -13,6 +13,8 @@ The kinds, in the order they are listed:
   the clipboard on purpose, or still waiting to be saved);
 * actions noted in the meeting without an owner or a due date;
 * actions in a child's plan without an owner or a due date;
+* at a review made from the plan before it, once the meeting has begun, each carried
+  action whose progress is not yet judged;
 * children with no decision recorded, once the meeting has begun (:func:`decision_due`);
 * once every child's decision is recorded, outcome letters not yet issued;
 * for a minute-taker's copy, changes not yet exported in a hand-over package.
@@ -34,6 +36,7 @@ from cpc_desktop.domain.enums import AgendaStatus, ConferenceStatus
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.letters import LetterKind, LetterNeed, letters_needed
+from cpc_desktop.domain.plan_review import progress
 
 
 class Place(StrEnum):
@@ -42,6 +45,7 @@ class Place(StrEnum):
     MINUTES = "minutes"  # the minutes of an agenda item (target: the item's id)
     ACTION = "action"  # an action noted in the meeting (target: the action's id)
     DECISIONS = "decisions"  # the decision wizard (target: the child's id)
+    PROGRESS = "progress"  # a review's Plan progress tab (target: the carried action's id)
     LETTERS = "letters"  # the outcome letters window
     HANDOVER = "handover"  # the hand-over export
 
@@ -126,6 +130,8 @@ HANDOVER_DUE = (
     "exported since."
 )
 EXPORT_HANDOVER = "Export the hand-over package…"
+NOT_JUDGED = "The progress of “{what}” in {name}'s plan is not yet judged."
+JUDGE_PROGRESS = "Judge its progress…"
 
 _LETTER_WORDS = {
     LetterKind.PARENT: "the outcome letter to {name}",
@@ -158,6 +164,8 @@ TEMPLATES = tuple(
             OPEN_LETTERS,
             HANDOVER_DUE,
             EXPORT_HANDOVER,
+            NOT_JUDGED,
+            JUDGE_PROGRESS,
         )
     )
 )
@@ -179,6 +187,7 @@ def unfinished(
     found += _unsaved(record, unsaved_items)
     found += _meeting_actions(record)
     found += _plan_actions(record)
+    found += _not_judged(record) if decision_due(record) else []
     undecided = _undecided(record) if decision_due(record) else []
     found += undecided
     if not undecided and any(_decided(d) for d in record.decisions):
@@ -247,6 +256,23 @@ def _plan_actions(record: ConferenceRecord) -> list[Unfinished]:
                     )
                 )
     return out
+
+
+def _not_judged(record: ConferenceRecord) -> list[Unfinished]:
+    return [
+        Unfinished(
+            Place.PROGRESS,
+            _words(
+                NOT_JUDGED,
+                what=isolated(" ".join(line.action.action.split())) or _words(PLAN_NO_WORDS),
+                name=child_name(line.child),
+            ),
+            _words(JUDGE_PROGRESS),
+            line.action.id,
+        )
+        for line in progress(record)
+        if line.action.status is None
+    ]
 
 
 def decision_due(record: ConferenceRecord) -> bool:

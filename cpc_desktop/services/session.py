@@ -53,6 +53,7 @@ from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
 from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
@@ -130,6 +131,7 @@ class Session:
         self.users = UserService(self.store, self.actor, self.clock, self.rules)
         self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
         self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
+        self.reviews = ReviewService(self.store, self.actor, self.clock, self.rules)
         self.corrections = CorrectionService(self.store, self.actor, self.clock, self.rules)
         self.printing = PrintService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None

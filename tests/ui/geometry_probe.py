@@ -197,6 +197,7 @@ def _package(mine: Any, folder: Path) -> Path:
 def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
     from cpc_desktop.services.demo import build_demo_records
     from cpc_desktop.services.session import open_session
+    from cpc_desktop.ui.home.new_review import NewReviewDialog
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
     from cpc_desktop.ui.output.minutes_window import AmendmentDialog
@@ -316,6 +317,16 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
         lambda wizard: more.walk_every_page(probe, session, wizard),
     )
     more.release_check(probe, session, window, reference)
+    # A review made from the plan before it: New review… and its Plan progress tab.
+    probe.modal(
+        "new-review",
+        lambda: NewReviewDialog(
+            session.reviews.propose(reference), session.reviews.new_review, window
+        ).exec(),
+    )
+    window.open_conference(session.reviews.new_review(reference).reference, ask=False)
+    window.workspace.tabs.setCurrentWidget(window.workspace.plan_progress)
+    probe.look("main-plan-progress", window)
     window.workspace.flush()
     window.close()
     session.close()

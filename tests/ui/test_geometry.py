@@ -91,6 +91,8 @@ WINDOWS = {
     "closing-check",
     "main-appeals",
     "appeals",
+    "new-review",
+    "main-plan-progress",
     "record-appeal",
 }
 

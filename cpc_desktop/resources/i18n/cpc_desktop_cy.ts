@@ -492,6 +492,14 @@ It should normally not go ahead. If you decide it must, record why; the reason i
         <source>Export the hand-over package…</source>
         <translation>Allforio&apos;r pecyn trosglwyddo…</translation>
     </message>
+    <message>
+        <source>The progress of “{what}” in {name}&apos;s plan is not yet judged.</source>
+        <translation>Nid yw cynnydd “{what}” yng nghynllun {name} wedi&apos;i farnu eto.</translation>
+    </message>
+    <message>
+        <source>Judge its progress…</source>
+        <translation>Barnu ei gynnydd…</translation>
+    </message>
 </context>
 <context>
     <name>UnfinishedDialog</name>

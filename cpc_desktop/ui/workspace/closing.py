@@ -38,10 +38,11 @@ _NEEDS = {
     Place.MINUTES: Action.WRITE_MINUTES,
     Place.ACTION: Action.WRITE_MINUTES,
     Place.DECISIONS: Action.RECORD_DECISION,
+    Place.PROGRESS: Action.RECORD_DECISION,
     Place.LETTERS: Action.ISSUE_DOCUMENTS,
     Place.HANDOVER: Action.HANDOVER,
 }
-_FIXED_ONCE_APPROVED = frozenset({Place.ACTION, Place.DECISIONS})
+_FIXED_ONCE_APPROVED = frozenset({Place.ACTION, Place.DECISIONS, Place.PROGRESS})
 
 
 def unfinished_here(page: WorkspacePage) -> tuple[Unfinished, ...]:
@@ -210,6 +211,9 @@ def go_to(
         complete_action(page, item.target)
     elif item.place is Place.DECISIONS:
         page.open_decisions()
+    elif item.place is Place.PROGRESS and page.plan_progress is not None:
+        page.tabs.setCurrentWidget(page.plan_progress)
+        page.plan_progress.show_action(item.target or "")
 
 
 def complete_action(page: WorkspacePage, action_id: str) -> None:

@@ -55,6 +55,8 @@ SOURCES = (
         "exported since.",
     ),
     QT_TRANSLATE_NOOP("Unfinished", "Export the hand-over package…"),
+    QT_TRANSLATE_NOOP("Unfinished", "The progress of “{what}” in {name}'s plan is not yet judged."),
+    QT_TRANSLATE_NOOP("Unfinished", "Judge its progress…"),
 )
 
 

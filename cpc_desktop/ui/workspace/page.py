@@ -39,6 +39,7 @@ from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
+from cpc_desktop.ui.workspace.plan_progress import PlanProgressTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
 if TYPE_CHECKING:
@@ -113,6 +114,11 @@ class WorkspacePage(QtWidgets.QWidget):
                 self.decisions, self.open_appeals
             )
         self.tabs.addTab(self.decisions_page, "&Decisions")
+        self.plan_progress: PlanProgressTab | None = None
+        if self.record.plans or self.record.scale_history:  # a review made from the plan
+            self.plan_progress = PlanProgressTab(self.session, self.record)
+            self.plan_progress.message.connect(self.message)
+            self.tabs.addTab(self.plan_progress, "Plan pro&gress")
         self.tabs.setCurrentIndex(
             MINUTES
             if any(i.status.value != "pending" for i in self.record.agenda)

@@ -44,6 +44,7 @@ from cpc_desktop.data.store import create_store, open_store, sidecars
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.decision_flow import FlowAnswers
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AgendaStatus,
     AttendanceKind,
     ChildParticipation,
@@ -78,6 +79,7 @@ from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -170,6 +172,8 @@ class Facts:
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
     correction_id: str = ""  # a request to correct the issued minutes, not yet ruled on
     issued_output_id: str = ""  # the issued minutes' stored file (to print)
+    review: str = ""  # a review made from the issued conference's plan
+    review_action: str = ""  # an action that review carries
     backup: Path | None = None  # made by a row's setup
 
 
@@ -261,6 +265,20 @@ ROWS: list[Row] = [
         lambda s, f: s.conferences.record_decision(
             SMALL, d.Decision(id=uid("dec"), child_id=uid("child"))
         ),
+        Action.RECORD_DECISION,
+    ),
+    # --- reviews made from the plan before them -----------------------------------------
+    Row(ReviewService, "propose", lambda s, f: s.reviews.propose(APPROVED), Action.VIEW),
+    Row(
+        ReviewService,
+        "new_review",
+        lambda s, f: s.reviews.new_review(APPROVED),
+        Action.CREATE_CONFERENCE,
+    ),
+    Row(
+        ReviewService,
+        "set_action_status",
+        lambda s, f: s.reviews.set_action_status(f.review, f.review_action, ActionStatus.DONE),
         Action.RECORD_DECISION,
     ),
     # --- what is due ----------------------------------------------------------------
@@ -857,6 +875,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
+        review = chair.reviews.new_review(ISSUED).reference
+        review_action = chair.conferences.get(review).plans[0].actions[0].id
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
         folder=folder,
@@ -873,6 +893,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         check_id=check_id,
         correction_id=correction_id,
         issued_output_id=issued.output_id or "",
+        review=review,
+        review_action=review_action,
     )
     return Template(path, key_for_file(key, path), facts)
 
