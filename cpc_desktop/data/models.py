@@ -593,6 +593,8 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
 
 
+from cpc_desktop.data.models_kept import ComplaintRow  # noqa: E402, F401 (issue 20)
+
 TRACKED_TABLES: tuple[sa.Table, ...] = tuple(
     t for t in Base.metadata.sorted_tables if t.name != "audit_event"
 )
