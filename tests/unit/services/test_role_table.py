@@ -61,6 +61,7 @@ from cpc_desktop.export.signing import ChairCertificate, create_self_signed, loa
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.complaints import ComplaintService
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
@@ -76,6 +77,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.retention import RetentionService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -87,6 +89,7 @@ from cpc_desktop.services.users import UserService
 from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.meeting import decided_plan
 from tests.helpers.records import small_record, uid
+from tests.helpers.retention import OLD_REF, old_record
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -167,6 +170,7 @@ class Facts:
     family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
     backup: Path | None = None  # made by a row's setup
+    complaint_id: str = ""  # a complaint about the small record, received and waiting
 
 
 Call = Callable[[Session, Facts], object]
@@ -595,6 +599,51 @@ ROWS: list[Row] = [
         lambda s, f: s.appeals.decide_appeal(NI_REF, NI_APPEAL, "not_upheld", TODAY, "Heard."),
         Action.DECIDE_APPEAL,
     ),
+    # --- complaints, retention and deletion -------------------------------------------
+    Row(ComplaintService, "complaints", lambda s, f: s.complaints.complaints(SMALL), Action.VIEW),
+    Row(
+        ComplaintService, "due_complaints", lambda s, f: s.complaints.due_complaints(), Action.LIST
+    ),
+    Row(
+        ComplaintService,
+        "record_complaint",
+        lambda s, f: s.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["threshold"], complainant_name="Pat Advocate"
+        ),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "acknowledge_complaint",
+        lambda s, f: s.complaints.acknowledge_complaint(SMALL, f.complaint_id, TODAY, "Chair"),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "decide_complaint",
+        lambda s, f: s.complaints.decide_complaint(SMALL, f.complaint_id, "withdrawn", TODAY),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(RetentionService, "retention_list", lambda s, f: s.retention.retention_list(), Action.LIST),
+    Row(RetentionService, "tombstones", lambda s, f: s.retention.tombstones(), Action.LIST),
+    Row(
+        RetentionService,
+        "set_hold",
+        lambda s, f: s.retention.set_hold(SMALL, True, "Inquiry"),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "set_closed",
+        lambda s, f: s.retention.set_closed(SMALL, AT.date()),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "delete_conference",
+        lambda s, f: s.retention.delete_conference(OLD_REF, "Retention period ended"),
+        Action.DELETE_RECORDS,
+    ),
     # --- the release check and signing in --------------------------------------------
     Row(
         MinutesService,
@@ -820,6 +869,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
         chair.conferences.import_record(ni_record(NI_REF, appeal=True))
+        chair.conferences.import_record(old_record())
+        complaint_id = chair.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["process"], complainant_id=MUM
+        ).id
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
@@ -837,6 +890,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         package=package,
         family_letter=family_letter,
         check_id=check_id,
+        complaint_id=complaint_id,
     )
     return Template(path, key_for_file(key, path), facts)
 
@@ -1035,6 +1089,8 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         HandoverService,
         RuleBook,
         AppealService,
+        ComplaintService,
+        RetentionService,
     } <= classes
     wanted = set().union(*(public_methods(cls) for cls in classes))
     listed = {(row.owner, row.name) for row in ROWS}
