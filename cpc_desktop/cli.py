@@ -333,6 +333,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": lambda args: _release_module().cmd_user(args),
     "release": lambda args: _release_module().cmd_release(args),
     "appeal": lambda args: _appeals_module().cmd_appeal(args),
+    "complaint": lambda args: _records_module().cmd_complaint(args),
+    "retention": lambda args: _records_module().cmd_retention(args),
 }
 
 
@@ -346,6 +348,12 @@ def _appeals_module() -> Any:
     from cpc_desktop import cli_appeals
 
     return cli_appeals
+
+
+def _records_module() -> Any:
+    from cpc_desktop import cli_records
+
+    return cli_records
 
 
 def _release_module() -> Any:
@@ -425,13 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals
+    from cpc_desktop import cli_appeals, cli_records
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
     add_parsers(sub, keyed)
     cli_appeals.add_parser(sub, keyed)
+    cli_records.add_parsers(sub, keyed)
     return parser
 
 
