@@ -14,6 +14,7 @@ from cpc_desktop.services.search import SearchResults, split_snippet
 from cpc_desktop.ui.home.conference_model import Column, ConferenceTableModel
 from cpc_desktop.ui.home.fit_columns import SAMPLE_ROWS, fit_columns
 from cpc_desktop.ui.home.listing_note import listing_note
+from cpc_desktop.ui.home.records_strip import RecordsStrip
 from cpc_desktop.ui.rows_model import RowsModel
 
 SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
@@ -207,6 +208,8 @@ class HomePage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
+        self.records = RecordsStrip()  # complaints due, retention (filled by its show_for)
+        layout.addWidget(self.records)
         layout.addLayout(shown_row)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.table, self.show_all)
