@@ -19,7 +19,7 @@ from PySide6 import QtWidgets
 from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.retention import RetentionState
 from cpc_desktop.services.errors import ServiceError
-from cpc_desktop.services.retention import RetentionLine
+from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.appeal_forms import plain
@@ -237,7 +237,16 @@ class RetentionDialog(QtWidgets.QDialog):
             )
             return
         reason = self.reason.text()
-        if self._do(lambda: self.session.retention.delete_conference(line.reference, reason)):
+        done: list[Deleted] = []
+        call = self.session.retention.delete_conference
+        if self._do(lambda: done.append(call(line.reference, reason))):
             self.reason.clear()
-            self.problem.setText(f"{line.reference} was deleted; its tombstone is below.")
+            copies = len(done[0].older_copies)
+            said = f"{line.reference} was deleted; its tombstone is below."
+            if copies:
+                said += (
+                    f" {copies} older cop{'y' if copies == 1 else 'ies'} of the store "
+                    "beside it (.bak) still hold it until deleted."
+                )
+            self.problem.setText(said)
             self.reload()
