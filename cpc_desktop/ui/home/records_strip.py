@@ -24,7 +24,9 @@ SHOWN = 3
 
 
 class RecordsStrip(QtWidgets.QWidget):
-    """Complaints due, and what falls due for deletion, with a Retention… button."""
+    """Complaints due, and what falls due for deletion; hidden while there is neither
+    (so the home screen is no taller). Its Retention… :attr:`button` sits with the home
+    screen's other buttons."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,13 +44,11 @@ class RecordsStrip(QtWidgets.QWidget):
         self.button.setObjectName("retentionButton")
         self.button.setToolTip("Retention dates, legal holds and deleting old conferences")
         self.button.clicked.connect(self.open_retention)
-        words = QtWidgets.QVBoxLayout()
-        words.addWidget(self.complaints)
-        words.addWidget(self.retention)
-        layout = QtWidgets.QHBoxLayout(self)
+        layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.button)
+        layout.addWidget(self.complaints)
+        layout.addWidget(self.retention)
+        self.setVisible(False)
 
     def show_for(self, session: Session) -> None:
         """Read what is due again, as ``session`` may see it."""
@@ -59,6 +59,7 @@ class RecordsStrip(QtWidgets.QWidget):
         except Exception as error:  # a store error too: one line, the list stays usable
             self.complaints.setText(getattr(error, "message", str(error)))
             self.retention.clear()
+            self.setVisible(True)
             return
         today = session.today()
         if due:
@@ -78,6 +79,9 @@ class RecordsStrip(QtWidgets.QWidget):
             else "No conference has reached the end of its retention."
         )
         self.retention.setText(said + (f" {held} on legal hold." if held else ""))
+        self.complaints.setVisible(bool(due))
+        self.retention.setVisible(bool(lines))
+        self.setVisible(bool(due or lines))
 
     def open_retention(self) -> None:
         if self.session is None:
