@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import erase
 from cpc_desktop.data import models as m
 from cpc_desktop.data.models_kept import RetentionRow, TombstoneRow
+from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.profile_records import RetentionRule
 from cpc_desktop.domain.retention import (
     RetentionState,
@@ -35,7 +36,14 @@ from cpc_desktop.services.errors import Conflict
 from cpc_desktop.services.parts import PartService
 from cpc_desktop.services.roles import Action
 
-__all__ = ["Deleted", "RetentionLine", "RetentionService", "Tombstone"]
+__all__ = [
+    "Deleted",
+    "RetentionLine",
+    "RetentionService",
+    "Tombstone",
+    "deleted_line",
+    "refuse_if_deleted",
+]
 
 _REASON_LIMIT = 1000
 
@@ -101,6 +109,29 @@ def _reason(value: object, path: str, missing: str) -> str:
     if len(text) > _REASON_LIMIT:
         raise c.refuse(path, f"is too long (at most {_REASON_LIMIT} characters)")
     return text
+
+
+def deleted_line(session: Session, conference_id: str) -> str | None:
+    """Why a conference this store deleted at the end of its retention cannot come back
+    (an import or a hand-over of an old copy would undo the deletion); ``None`` if it was
+    never deleted here."""
+    stone = session.scalar(
+        sa.select(TombstoneRow).where(TombstoneRow.conference_id == conference_id)
+    )
+    if stone is None:
+        return None
+    return (
+        f"{stone.reference} was deleted from this store on "
+        f"{short_date(stone.deleted_at.date())} at the end of its retention; it cannot be "
+        "brought back"
+    )
+
+
+def refuse_if_deleted(session: Session, conference_id: str) -> None:
+    """:func:`deleted_line` as a refusal (:class:`Conflict`)."""
+    line = deleted_line(session, conference_id)
+    if line is not None:
+        raise Conflict(line)
 
 
 class RetentionService(PartService):

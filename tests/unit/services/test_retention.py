@@ -214,3 +214,31 @@ def test_deleting_leaves_a_tombstone_no_content_and_a_sound_store(store: Store) 
     found = [name for name in NAMES if name.encode() in after]
     assert found == []
     assert b"Oyelaran" in after  # the other conference is still there
+
+
+def test_a_deleted_conference_is_not_brought_back_by_an_import_or_a_hand_over(
+    tmp_path: Path,
+) -> None:
+    from cpc_desktop.export.package import FAST_COST
+    from tests.helpers.retention import OLD_REF, old_record
+
+    store = new_store(tmp_path)
+    laptop = new_store(tmp_path, "laptop.db")
+    try:
+        session(laptop).conferences.import_record(old_record())
+        package_path = tmp_path / "old.cpcx"
+        session(laptop).handover.export_package(OLD_REF, package_path, "words", cost=FAST_COST)
+        chair = session(store)
+        chair.conferences.import_record(old_record())
+        chair.retention.delete_conference(OLD_REF, "Retention period ended")
+
+        refused(
+            store,
+            lambda: chair.conferences.import_record(old_record()),
+            Conflict,
+            f"{OLD_REF} was deleted from this store on 24 Nov 2061 at the end of its retention",
+        )
+        preview = chair.handover.preview(chair.handover.read(package_path, "words"))
+        assert preview.blocked is not None and "cannot be brought back" in preview.blocked
+    finally:
+        laptop.close()
