@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -46,6 +47,19 @@ __all__ = [
 ]
 
 _REASON_LIMIT = 1000
+_C = m.ConferenceRow
+_DATED = sa.select(_C.id, _C.reference, _C.date, _C.profile)
+
+
+class _Dated(Protocol):
+    """What a retention date is worked out from: a conference row, or its four columns."""
+
+    @property
+    def reference(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def profile(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -147,7 +161,7 @@ class RetentionService(PartService):
             kept = {r.conference_id: r for r in s.scalars(sa.select(RetentionRow))}
             lines = [
                 self._line(conference, kept.get(conference.id), today)
-                for conference in s.scalars(sa.select(m.ConferenceRow))
+                for conference in s.execute(_DATED)  # four columns, not whole rows
             ]
         if due_only:
             lines = [line for line in lines if line.state is not RetentionState.KEPT]
@@ -244,12 +258,10 @@ class RetentionService(PartService):
     def _today(self) -> date:
         return self._clock().astimezone().date()
 
-    def _rule(self, conference: m.ConferenceRow) -> RetentionRule:
+    def _rule(self, conference: _Dated) -> RetentionRule:
         return self._rules.profile(conference.profile).retention
 
-    def _line(
-        self, conference: m.ConferenceRow, kept: RetentionRow | None, today: date
-    ) -> RetentionLine:
+    def _line(self, conference: _Dated, kept: RetentionRow | None, today: date) -> RetentionLine:
         rule = self._rule(conference)
         closed = kept.closed if kept is not None else None
         held = kept is not None and kept.held
