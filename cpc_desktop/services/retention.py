@@ -14,7 +14,7 @@ when and why. It is one unit of work with one audit event.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import erase
 from cpc_desktop.data import models as m
 from cpc_desktop.data.models_kept import RetentionRow, TombstoneRow
+from cpc_desktop.domain.calendar import add_months
 from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.profile_records import RetentionRule
 from cpc_desktop.domain.retention import (
@@ -159,9 +160,10 @@ class RetentionService(PartService):
         with self._store.unit_of_work(self._context(Action.LIST, "conference")) as w:
             s = w.session
             kept = {r.conference_id: r for r in s.scalars(sa.select(RetentionRow))}
+            query = self._near_or_held(s, today) if due_only else _DATED
             lines = [
                 self._line(conference, kept.get(conference.id), today)
-                for conference in s.execute(_DATED)  # four columns, not whole rows
+                for conference in s.execute(query)  # four columns, not whole rows
             ]
         if due_only:
             lines = [line for line in lines if line.state is not RetentionState.KEPT]
@@ -257,6 +259,22 @@ class RetentionService(PartService):
 
     def _today(self) -> date:
         return self._clock().astimezone().date()
+
+    def _near_or_held(self, session: Session, today: date) -> sa.Select[str, str, date, str]:
+        """Only the conferences that may be due (held on or before each profile's
+        cut-off, a few days' margin for the end of February) or are held: the home screen
+        asks at every refresh, and most of a store is years from its date."""
+        near = [
+            sa.and_(
+                _C.profile == profile,
+                _C.date
+                <= add_months(today, -12 * self._rules.profile(profile).retention.years)
+                + timedelta(days=3),
+            )
+            for profile in session.scalars(sa.select(_C.profile).distinct())
+        ]
+        held = sa.select(RetentionRow.conference_id).where(RetentionRow.held)
+        return _DATED.where(sa.or_(_C.id.in_(held), *near))
 
     def _rule(self, conference: _Dated) -> RetentionRule:
         return self._rules.profile(conference.profile).retention

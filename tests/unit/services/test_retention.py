@@ -242,3 +242,14 @@ def test_a_deleted_conference_is_not_brought_back_by_an_import_or_a_hand_over(
         assert preview.blocked is not None and "cannot be brought back" in preview.blocked
     finally:
         laptop.close()
+
+
+def test_what_falls_due_counts_a_later_closure_and_always_shows_a_hold(store: Store) -> None:
+    chair = session(store)  # 24/11/2061: both conferences' 35 years have passed
+    chair.retention.set_closed(REF, date(2026, 12, 1))  # kept until 1/12/2061
+    assert [line.reference for line in chair.retention.retention_list(due_only=True)] == [DEMO]
+    early = session(store, when=BUILT)
+    early.retention.set_hold(REF, True, "Proceedings")
+    assert [(x.reference, x.state) for x in early.retention.retention_list(due_only=True)] == [
+        (REF, RetentionState.HELD)
+    ]
