@@ -242,6 +242,7 @@ def test_a_deleted_conference_is_not_brought_back_by_an_import_or_a_hand_over(
         assert preview.blocked is not None and "cannot be brought back" in preview.blocked
     finally:
         laptop.close()
+        store.close()
 
 
 def test_what_falls_due_counts_a_later_closure_and_always_shows_a_hold(store: Store) -> None:
@@ -253,3 +254,13 @@ def test_what_falls_due_counts_a_later_closure_and_always_shows_a_hold(store: St
     assert [(x.reference, x.state) for x in early.retention.retention_list(due_only=True)] == [
         (REF, RetentionState.HELD)
     ]
+
+
+def test_issued_minutes_go_with_their_conference_on_every_store(store: Store) -> None:
+    """The issued-minutes guards let a tombstoned conference's minutes go (SQLite
+    triggers; the server's trigger function), and no other conference's."""
+    done = session(store).retention.delete_conference(DEMO, "Retention period ended")
+    assert done.tombstone.rows_deleted > 100
+    counts = table_counts(store)
+    assert counts["minutes_version"] == 0 and counts["tombstone"] == 1
+    assert integrity.check(store).sound, integrity.check(store).problems
