@@ -51,7 +51,22 @@ def test_home_names_what_is_due_and_retention_deletes_with_a_tombstone(
         in dialog.findChild(QtWidgets.QLabel, "retentionNeverOnItsOwn").text()
     )
     assert [line.reference for line in dialog.lines] == [OLD_REF]
-    assert dialog.table.item(0, 2).text() == "10 Jan 2025"
+    assert dialog.table.item(0, 3).text() == "10 Jan 2025"
+
+    # The case closed later: the clock runs from then (here, not long enough: kept).
+    dialog.closed.setDate(QtCore.QDate(1996, 3, 1))
+    qtbot.keyClick(dialog, Key.Key_T, Alt)
+    qtbot.waitUntil(lambda: dialog.lines == ())  # no longer due: not in the list of what is
+    dialog.due_only.setChecked(False)
+    row = [line.reference for line in dialog.lines].index(OLD_REF)
+    assert [dialog.table.item(row, c).text() for c in (2, 3, 4)] == [
+        "1 Mar 1996",
+        "1 Mar 2031",
+        "kept",
+    ]
+    session.retention.set_closed(OLD_REF, None)  # back as it was
+    dialog.due_only.setChecked(True)
+    qtbot.waitUntil(lambda: [line.reference for line in dialog.lines] == [OLD_REF])
 
     # A legal hold needs a reason; while it stands Delete is greyed out.
     qtbot.keyClick(dialog, Key.Key_H, Alt)
@@ -60,11 +75,11 @@ def test_home_names_what_is_due_and_retention_deletes_with_a_tombstone(
     qtbot.keyClick(dialog, Key.Key_W, Alt)
     qtbot.keyClicks(dialog.reason, "Inquiry into the family's care")
     qtbot.keyClick(dialog, Key.Key_H, Alt)
-    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "on legal hold")
-    assert dialog.table.item(0, 4).text() == "Inquiry into the family's care"
+    qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "on legal hold")
+    assert dialog.table.item(0, 5).text() == "Inquiry into the family's care"
     assert not dialog.delete_button.isEnabled()
     qtbot.keyClick(dialog, Key.Key_L, Alt)
-    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "due for deletion")
+    qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "due for deletion")
 
     # Delete: a reason, then a second press once the window has said what goes.
     qtbot.keyClick(dialog, Key.Key_W, Alt)

@@ -12,6 +12,7 @@ nothing changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
@@ -22,7 +23,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
-from cpc_desktop.ui.workspace.appeal_forms import plain
+from cpc_desktop.ui.workspace.appeal_forms import _day_edit, day_of, plain
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -31,7 +32,7 @@ NEVER_ON_ITS_OWN = (
     "CPC Desktop never deletes a conference on its own. Each is kept until its retention "
     "date, by its profile's rule; a conference on legal hold is kept whatever its date."
 )
-_COLUMNS = ("Reference", "Held on", "Kept until", "State", "Hold", "Rule")
+_COLUMNS = ("Reference", "Held on", "Case closed", "Kept until", "State", "Hold", "Rule")
 _TOMB_COLUMNS = ("Reference", "Held on", "Deleted on", "By", "Why")
 _STATE_WORDS = {
     RetentionState.KEPT: "kept",
@@ -101,6 +102,18 @@ class RetentionDialog(QtWidgets.QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.armed: str | None = None  # the conference a second Delete press deletes
+        today = session.today()
+        self.closed = _day_edit(
+            "retentionClosed", "The case closed on", today, date(1900, 1, 1), today
+        )
+        closed_label = QtWidgets.QLabel("Case closed o&n:")
+        closed_label.setBuddy(self.closed)
+        self.close_button = QtWidgets.QPushButton("Set the closure da&te")
+        self.close_button.setObjectName("retentionSetClosed")
+        self.close_button.setToolTip(
+            "The retention clock runs from the later of the conference and this date"
+        )
+        self.close_button.clicked.connect(self.set_closed)
         self.hold_button = QtWidgets.QPushButton("Place a legal &hold")
         self.hold_button.setObjectName("retentionHold")
         self.lift_button = QtWidgets.QPushButton("&Lift the hold")
@@ -125,6 +138,12 @@ class RetentionDialog(QtWidgets.QDialog):
         layout.addWidget(self.table, 2)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        closing = QtWidgets.QHBoxLayout()
+        closing.addWidget(closed_label)
+        closing.addWidget(self.closed)
+        closing.addWidget(self.close_button)
+        closing.addStretch(1)
+        layout.addLayout(closing)
         layout.addWidget(self.problem)
         layout.addWidget(deleted)
         layout.addWidget(self.tombstones, 1)
@@ -145,6 +164,7 @@ class RetentionDialog(QtWidgets.QDialog):
                 (
                     line.reference,
                     short_date(line.conference_date),
+                    short_date(line.closed),
                     short_date(line.retain_until),
                     _STATE_WORDS[line.state],
                     line.hold_reason,
@@ -186,6 +206,7 @@ class RetentionDialog(QtWidgets.QDialog):
             (self.hold_button, Action.MANAGE_RETENTION, state is not RetentionState.HELD),
             (self.lift_button, Action.MANAGE_RETENTION, state is RetentionState.HELD),
             (self.delete_button, Action.DELETE_RECORDS, state is RetentionState.DUE),
+            (self.close_button, Action.MANAGE_RETENTION, True),
         )
         for button, action, fits in wanted:
             if not may(actor, action):
@@ -210,6 +231,15 @@ class RetentionDialog(QtWidgets.QDialog):
         reason = self.reason.text()
         if self._do(lambda: self.session.retention.set_hold(line.reference, True, reason)):
             self.reason.clear()
+            self.reload(line.reference)
+
+    def set_closed(self) -> None:
+        """Record the day the selected conference's case closed (its clock starts there)."""
+        line = self.selected()
+        if line is None or not self.close_button.isEnabled():
+            return
+        day = day_of(self.closed)
+        if self._do(lambda: self.session.retention.set_closed(line.reference, day)):
             self.reload(line.reference)
 
     def lift(self) -> None:
