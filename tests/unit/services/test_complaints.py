@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from cpc_desktop.data.models_kept import ComplaintRow
+from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain.complaints import ComplaintStep
 from cpc_desktop.domain.enums import AppealGround, AppealOutcome
@@ -46,7 +46,7 @@ def session(store: Store, actor: Actor = CHAIR) -> Session:
 
 def stored(store: Store) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        found = conn.execute(sa.select(ComplaintRow.__table__)).mappings().all()
+        found = conn.execute(sa.select(m.ComplaintRow.__table__)).mappings().all()
     return [dict(row) for row in found]
 
 
