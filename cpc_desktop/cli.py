@@ -336,6 +336,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "approve": lambda args: _corrections_module().cmd_approve(args),
     "issue": lambda args: _corrections_module().cmd_issue(args),
     "correction": lambda args: _corrections_module().cmd_correction(args),
+    "complaint": lambda args: _records_module().cmd_complaint(args),
+    "retention": lambda args: _records_module().cmd_retention(args),
 }
 
 
@@ -355,6 +357,12 @@ def _appeals_module() -> Any:
     from cpc_desktop import cli_appeals
 
     return cli_appeals
+
+
+def _records_module() -> Any:
+    from cpc_desktop import cli_records
+
+    return cli_records
 
 
 def _release_module() -> Any:
@@ -434,7 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals, cli_corrections
+    from cpc_desktop import cli_appeals, cli_corrections, cli_records
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
@@ -442,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_parsers(sub, keyed)
     cli_appeals.add_parser(sub, keyed)
     cli_corrections.add_parsers(sub, keyed, signer)
+    cli_records.add_parsers(sub, keyed)
     return parser
 
 

@@ -592,8 +592,7 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
 
 
-from cpc_desktop.data.models_corrections import *  # noqa: E402,F403  (its tables, tracked)
-from cpc_desktop.data.models_plan import *  # noqa: E402, F403 - carried_plan, ...
+from cpc_desktop.data.models_extra import *  # noqa: E402, F403 (tables in modules of their own)
 
 TRACKED_TABLES: tuple[sa.Table, ...] = tuple(
     t for t in Base.metadata.sorted_tables if t.name != "audit_event"

@@ -250,6 +250,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.report(error)
             return
         self.home.set_listing(listing, self.session.today())
+        self.home.records.show_for(self.session)  # complaints due, retention
 
     def show_home(self, *, ask: bool = True) -> None:
         if self.locked or not self._may_leave(
@@ -379,6 +380,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.workspace is not None:
             self.workspace.close_family_screen()  # it names the people: hidden too
             self.workspace.close_appeals()  # names and grounds do not stay over the lock
+        self.home.records.close_dialog()  # nor the Retention window
         self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 

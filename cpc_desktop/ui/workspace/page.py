@@ -35,6 +35,7 @@ from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
+from cpc_desktop.ui.workspace.complaints_dialog import with_complaints_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
@@ -113,6 +114,10 @@ class WorkspacePage(QtWidgets.QWidget):
             self.decisions_page, self.appeals_button = with_appeals_button(
                 self.decisions, self.open_appeals
             )
+        self.complaints_dialog: QtWidgets.QDialog | None = None
+        self.decisions_page, self.complaints_button = with_complaints_button(
+            self.decisions_page, self.open_complaints
+        )
         self.tabs.addTab(self.decisions_page, "&Decisions")
         self.plan_progress: PlanProgressTab | None = None
         if self.record.plans or self.record.scale_history:  # a review made from the plan
@@ -252,15 +257,24 @@ class WorkspacePage(QtWidgets.QWidget):
         profile = self.session.rules.profile(self.record.conference.profile)
         self.decisions.show_record(self.record, profile)
 
+    def open_complaints(self) -> None:
+        """Complaints about the conference (the decision stands meanwhile)."""
+        from cpc_desktop.ui.workspace.complaints_dialog import open_complaints
+
+        self.complaints_dialog = open_complaints(self, self.session, self.reference)
+
     def close_appeals(self) -> None:
-        """Close the Appeals dialog and any form open over it (before the screen locks)."""
-        dialog, self.appeals_dialog = self.appeals_dialog, None
-        if dialog is None or not shiboken6.isValid(dialog):
-            return
-        form = getattr(dialog, "form", None)
-        if form is not None:
-            form.reject()
-        dialog.reject()
+        """Close the Appeals and Complaints dialogs and any form open over them (before
+        the screen locks)."""
+        dialogs = (self.appeals_dialog, self.complaints_dialog)
+        self.appeals_dialog = self.complaints_dialog = None
+        for dialog in dialogs:
+            if dialog is None or not shiboken6.isValid(dialog):
+                continue
+            form = getattr(dialog, "form", None)
+            if form is not None:
+                form.reject()
+            dialog.reject()
 
     def minutes_state_changed(self) -> None:
         """The minutes were approved, reopened, issued or corrected in their window:

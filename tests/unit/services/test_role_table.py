@@ -62,6 +62,7 @@ from cpc_desktop.export.signing import ChairCertificate, create_self_signed, loa
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.complaints import ComplaintService
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
 from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
@@ -79,6 +80,7 @@ from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.retention import RetentionService
 from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
@@ -91,6 +93,7 @@ from cpc_desktop.services.users import UserService
 from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.meeting import decided_plan
 from tests.helpers.records import small_record, uid
+from tests.helpers.retention import OLD_REF, old_record
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -175,6 +178,7 @@ class Facts:
     review: str = ""  # a review made from the issued conference's plan
     review_action: str = ""  # an action that review carries
     backup: Path | None = None  # made by a row's setup
+    complaint_id: str = ""  # a complaint about the small record, received and waiting
 
 
 Call = Callable[[Session, Facts], object]
@@ -639,6 +643,51 @@ ROWS: list[Row] = [
         lambda s, f: s.printing.printed(f.issued_output_id, "Office printer", 2),
         Action.PRINT,
     ),
+    # --- complaints, retention and deletion -------------------------------------------
+    Row(ComplaintService, "complaints", lambda s, f: s.complaints.complaints(SMALL), Action.VIEW),
+    Row(
+        ComplaintService, "due_complaints", lambda s, f: s.complaints.due_complaints(), Action.LIST
+    ),
+    Row(
+        ComplaintService,
+        "record_complaint",
+        lambda s, f: s.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["threshold"], complainant_name="Pat Advocate"
+        ),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "acknowledge_complaint",
+        lambda s, f: s.complaints.acknowledge_complaint(SMALL, f.complaint_id, TODAY, "Chair"),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "decide_complaint",
+        lambda s, f: s.complaints.decide_complaint(SMALL, f.complaint_id, "withdrawn", TODAY),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(RetentionService, "retention_list", lambda s, f: s.retention.retention_list(), Action.LIST),
+    Row(RetentionService, "tombstones", lambda s, f: s.retention.tombstones(), Action.LIST),
+    Row(
+        RetentionService,
+        "set_hold",
+        lambda s, f: s.retention.set_hold(SMALL, True, "Inquiry"),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "set_closed",
+        lambda s, f: s.retention.set_closed(SMALL, AT.date()),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "delete_conference",
+        lambda s, f: s.retention.delete_conference(OLD_REF, "Retention period ended"),
+        Action.DELETE_RECORDS,
+    ),
     # --- the release check and signing in --------------------------------------------
     Row(
         MinutesService,
@@ -872,6 +921,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
         chair.conferences.import_record(ni_record(NI_REF, appeal=True))
+        chair.conferences.import_record(old_record())
+        complaint_id = chair.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["process"], complainant_id=MUM
+        ).id
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
@@ -895,6 +948,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         issued_output_id=issued.output_id or "",
         review=review,
         review_action=review_action,
+        complaint_id=complaint_id,
     )
     return Template(path, key_for_file(key, path), facts)
 
@@ -1093,6 +1147,8 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         HandoverService,
         RuleBook,
         AppealService,
+        ComplaintService,
+        RetentionService,
     } <= classes
     wanted = set().union(*(public_methods(cls) for cls in classes))
     listed = {(row.owner, row.name) for row in ROWS}
