@@ -31,6 +31,7 @@ from cpc_desktop.domain.minutes_document import (
     build_minutes,
     minutes_languages,
 )
+from cpc_desktop.domain.printed import PrintedDocument
 from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
@@ -41,6 +42,7 @@ from cpc_desktop.services.errors import RuleViolation, ServiceError
 from cpc_desktop.services.outputs import (
     Delivery,
     OutputPdf,
+    ToPreview,
     record_output,
     sha256,
     sign,
@@ -201,7 +203,7 @@ class MinutesService(ServiceBase):
             printed = approval.issue(record, file_sha256="0" * 64, at=issued_at)
             built = self._build(record, MinutesCopy(), printed)
             data = sign(
-                self._typeset(built), certificate, "Minutes approved and issued by the chair"
+                _typeset(built.document), certificate, "Minutes approved and issued by the chair"
             )
             final = approval.issue(record, file_sha256=sha256(data), at=issued_at)
             repository.update_value(s, final, self._actor.name, issued_at)
@@ -214,6 +216,16 @@ class MinutesService(ServiceBase):
 
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
+        made = self.preview_document(ref, which)
+        if made.document is None:  # the issued file itself
+            return OutputPdf(made.data, made.file_name, sha256(made.data), True)
+        assert isinstance(made.document, PrintedDocument)
+        data = _typeset(made.document)
+        return OutputPdf(data, made.file_name, sha256(data), False, made.redactions)
+
+    def preview_document(self, ref: str, which: MinutesCopy = FULL_COPY) -> ToPreview:
+        """What :meth:`preview` shows, before it is typeset: the document, or the issued,
+        signed file when that is the copy asked for (nothing is recorded)."""
         record = self._load_record(Action.VIEW, ref)
         _check_entitled(record, which)
         version = approval.current(record)
@@ -222,12 +234,11 @@ class MinutesService(ServiceBase):
             and version.state is MinutesState.ISSUED
             and self._as_issued(record, which)
         ):
-            return self._issued_copy(record, version)
+            issued = self._issued_copy(record, version)
+            return ToPreview(issued.file_name, data=issued.data)
         built = self._build(record, which, version)
-        data = self._typeset(built)
-        return OutputPdf(
-            data, self._name(record, version, which), sha256(data), False, built.redactions
-        )
+        name = self._name(record, version, which)
+        return ToPreview(name, built.document, redactions=built.redactions)
 
     def languages(self, ref: str, which: MinutesCopy = FULL_COPY) -> tuple[Language, ...]:
         """The languages the copy ``which`` is printed in, the first first: under a profile
@@ -281,7 +292,7 @@ class MinutesService(ServiceBase):
             built = self._build(record, which, version)
             # A full draft (family copies are released above), or a full copy of issued
             # minutes in the language a professional chose: signed now, as a family copy.
-            data, signer = self._typeset(built), None
+            data, signer = _typeset(built.document), None
             if state is MinutesState.ISSUED:
                 if certificate is None:
                     raise ServiceError(
@@ -359,7 +370,7 @@ class MinutesService(ServiceBase):
         certificate: ChairCertificate | None,
     ) -> m.ReleaseCheckRow:
         state = None if version is None else version.state
-        data = self._typeset(built)
+        data = _typeset(built.document)
         if state is MinutesState.ISSUED:
             if certificate is None:
                 raise ServiceError(
@@ -454,13 +465,6 @@ class MinutesService(ServiceBase):
         return built
 
     @staticmethod
-    def _typeset(built: BuiltMinutes) -> bytes:
-        from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
-
-        data: bytes = render_document(built.document)
-        return data
-
-    @staticmethod
     def _name(
         record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
     ) -> str:
@@ -518,6 +522,13 @@ class MinutesService(ServiceBase):
             data = stored_bytes(s, self._issued_output_id(s, version))
         name = self._name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
+
+
+def _typeset(document: PrintedDocument) -> bytes:
+    from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
+
+    data: bytes = render_document(document)
+    return data
 
 
 def _check_entitled(record: d.ConferenceRecord, which: MinutesCopy) -> None:

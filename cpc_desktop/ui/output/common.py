@@ -95,7 +95,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def open_pdf(
     parent: QtWidgets.QWidget,
-    data: bytes,
+    data: bytes | None,
     *,
     title: str,
     file_name: str,
@@ -106,7 +106,8 @@ def open_pdf(
     """Open the preview dialog (window-modal, not blocking) and return it.
 
     ``look_only`` takes away Print and Save, with a line saying why. ``note`` is shown
-    above the pages (what a family copy left out, for example).
+    above the pages (what a family copy left out, for example). ``data`` None: the
+    document is being typeset and comes later (``preview_build.open_preview``).
     """
     from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 
@@ -126,6 +127,7 @@ def open_pdf(
         if isinstance(layout, QtWidgets.QBoxLayout):
             layout.insertWidget(0, label)
     if look_only:
+        dialog.look_only = True  # kept so when the typeset pages come
         for name in ("print_button", "save_button", "confirm_check"):
             widget = getattr(dialog, name, None)
             if isinstance(widget, QtWidgets.QWidget):

@@ -101,6 +101,13 @@ class PageCanvas(QtWidgets.QWidget):
         self._layout()
         self.update()
 
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Lay out these pages instead (the same document, more of it); none is kept drawn."""
+        self._sizes = sizes
+        self._cache.clear()
+        self._layout()
+        self.update()
+
     def widest_page(self) -> float:
         """The width of the widest page, in points."""
         return max((width for width, _ in self._sizes), default=0.0)
@@ -270,6 +277,22 @@ class PageView(QtWidgets.QScrollArea):
     def fitting(self) -> bool:
         """Whether Fit width is on: the zoom follows the width of the window."""
         return self._mode == "fit"
+
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Show these pages instead (more of the same document), keeping the place read."""
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        first = not self._sizes
+        self._sizes = sizes
+        self._readable = True
+        self.canvas.set_sizes(sizes)
+        if first and self._mode != "fixed":  # the zoom follows the first page's width
+            fit = self._fit_zoom()
+            self._set_zoom(fit if self._mode == "fit" else min(fit, 1.0), self._mode)
+        self._relayout()
+        bar.setValue(value)
+        self._current = min(self._current, max(0, len(sizes) - 1))
+        self.page_changed.emit()
 
     # --- zoom --------------------------------------------------------------------------
 
