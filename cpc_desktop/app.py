@@ -10,9 +10,10 @@ same modules at once.
 
 Then, still while the passphrase is typed, a second thread imports what the first
 conference opened would otherwise import on the main thread (the workspace's modules,
-:func:`workspace_modules`), one module at a time. It pauses while the key is derived
-and the store opened (:meth:`Preload.hold`), so it never competes with the unlock, and
-goes on through the sign-in; if Unlock came before it started, it starts then.
+:func:`workspace_modules`), one module at a time. It pauses from Unlock clicked until
+the home screen has painted (:meth:`Preload.hold`), so it never competes with the
+unlock, except while the sign-in dialog waits for the person; if Unlock came before it
+started, it starts then.
 """
 
 from __future__ import annotations
@@ -142,8 +143,9 @@ def _after(preload: Preload, opener: Callable[[Path | str, str, bool], Any]) -> 
         preload.hold()  # the key derivation and the store's opening run alone
         try:
             return opener(path, passphrase, create)
-        finally:
-            preload.resume()
+        except BaseException:
+            preload.resume()  # not opened: go on while the passphrase is typed again
+            raise
 
     return open_when_loaded
 
@@ -208,8 +210,13 @@ def run(db: Path | str | None = None) -> int:
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.sign_in import sign_in_to
 
-    # The passphrase opened the store; signing in says who is at the keyboard.
-    if sign_in_to(dialog.session).exec() != QtWidgets.QDialog.DialogCode.Accepted:
+    # The passphrase opened the store; signing in says who is at the keyboard. The
+    # workspace's imports go on meanwhile, and pause while the home screen is made.
+    sign_in = sign_in_to(dialog.session)
+    preload.resume()
+    signed = sign_in.exec()
+    preload.hold()
+    if signed != QtWidgets.QDialog.DialogCode.Accepted:
         dialog.session.close()
         return 0
 
@@ -217,4 +224,5 @@ def run(db: Path | str | None = None) -> int:
         preferences.last_store = path
     window = MainWindow(dialog.session, preferences)
     window.show()
+    QtCore.QTimer.singleShot(0, preload.resume)  # after the home screen's first paint
     return app.exec()

@@ -209,6 +209,9 @@ def test_the_workspace_is_imported_after_the_first_stage_and_pauses_for_the_unlo
     assert len(in_opener) == 1 and len(in_opener[0]) <= 1
     for _ in names:
         gate.release()
+    qtbot.wait(100)
+    assert len(imported) <= 2  # still held after opening: the home screen is made next
+    preload.resume()  # as run() does while the person signs in
     qtbot.waitUntil(preload.finished_later)
     assert imported == names
 
@@ -222,7 +225,9 @@ def test_unlock_before_the_dialog_painted_warms_the_workspace_afterwards(
     dialog = UnlockDialog(store_path, _after(preload, lambda *_: object()))
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    dialog.ok.click()  # never painted: the first stage never ran, the second starts now
+    dialog.ok.click()  # never painted: the first stage never ran
+    assert imported == [] and not preload.finished_later()
+    preload.resume()  # the sign-in: the second stage starts now
     qtbot.waitUntil(preload.finished_later)
     assert imported == ["workspace"] and not preload.started
 
