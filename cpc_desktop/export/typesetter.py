@@ -189,6 +189,10 @@ class Typesetter:
             process.kill()
             process.wait()
 
+    def pending(self, job: int) -> bool:
+        """Whether ``job`` is sent and its last message has not come yet."""
+        return job in self._open
+
     def pid(self) -> int | None:
         """The child's process id while it runs (for tests)."""
         process = self._process

@@ -179,3 +179,24 @@ def test_the_typesetter_dying_mid_build_says_so_and_the_next_preview_works(
     qtbot.waitUntil(again.is_whole, timeout=WAIT)
     assert setter.pid() not in (None, child)
     again.close()
+
+
+def test_a_preview_deleted_with_its_window_stops_its_typesetting(
+    qtbot: QtBot, setter: typesetter.Typesetter
+) -> None:
+    window = QtWidgets.QWidget()
+    window.show()
+    dialog = _open(window, _document(120), setter)
+    job = dialog.build.job
+    qtbot.waitUntil(lambda: dialog.page_count() == 1, timeout=WAIT)
+    deleted: list[bool] = []
+    dialog.destroyed.connect(lambda *_: deleted.append(True))
+    window.deleteLater()  # never closed: no "finished"
+    qtbot.waitUntil(lambda: bool(deleted), timeout=WAIT)
+
+    def ended() -> bool:
+        setter.deliver()  # as another preview's timer would: the lost listener cancels
+        return not setter.pending(job)
+
+    qtbot.waitUntil(ended, timeout=WAIT)
+    assert setter.pid() is not None  # stopped at a page, not killed

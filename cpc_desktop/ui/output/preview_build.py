@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.printed import LetterDocument, PrintedDocument
@@ -87,10 +88,7 @@ class PreviewBuild(QtCore.QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(setter.deliver)
         self.job = setter.submit(document, self._heard)
-        job = self.job
-        # Closed or deleted with its parent: the typesetting of this job stops.
-        dialog.finished.connect(self.cancel)
-        dialog.destroyed.connect(lambda *_: setter.cancel(job))
+        dialog.finished.connect(self.cancel)  # closed: the typesetting of this job stops
         self._timer.start()
 
     def cancel(self) -> None:
@@ -100,6 +98,9 @@ class PreviewBuild(QtCore.QObject):
             self._setter.cancel(self.job)
 
     def _heard(self, message: typesetter.Message) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog):
+            self._setter.cancel(self.job)  # deleted with its window without being closed
+            return
         if isinstance(message, typesetter.FirstPage):
             if not self._dialog.is_whole():
                 self._dialog.show_pdf(message.pdf, whole=False)
