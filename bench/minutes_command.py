@@ -14,7 +14,10 @@ recording the output and the durable write. The reference, in the same run, is
 (``minutes_pdf.py``'s measure); the difference is what the command pays besides the
 typesetting. ``--before DIR`` also times the command with ``DIR`` first on
 ``PYTHONPATH`` (the ``cpc_desktop`` of an earlier commit, from ``git archive``),
-alternating with ours. Medians of ``--runs``.
+alternating with ours (every child runs outside the project folder, so that ``-m`` and
+``-c`` do not put this checkout first). Medians of ``--runs``. First, the cost a new
+process pays once for typesetting (fonts, first use): a one-page document typeset twice
+in a new process, the first time minus the second.
 """
 
 from __future__ import annotations
@@ -44,13 +47,42 @@ def command(store: Path, passphrase: Path, ref: str, out: Path, pythonpath: str 
     done = subprocess.run(
         [sys.executable, "-m", "cpc_desktop", "minutes", ref, "--db", str(store),
          "--passphrase-file", str(passphrase), "--out", str(out)],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True, text=True, env=env, timeout=600, cwd=store.parent,
     )  # fmt: skip
     took = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"the command failed:\n{done.stdout}\n{done.stderr}")
     out.unlink()
     return took
+
+
+FIRST = """
+import time
+from cpc_desktop.domain.printed import Para, PrintedDocument, Section
+from cpc_desktop.export.typeset import render_document
+words = (Section("One", (Para("Café — “words”"),)),)
+doc = PrintedDocument("Minutes", "", "OFFICIAL", "R-1", words)
+start = time.perf_counter()
+render_document(doc)
+first = time.perf_counter() - start
+start = time.perf_counter()
+render_document(doc)
+print(first, time.perf_counter() - start)
+"""
+
+
+def first_typesetting(pythonpath: str | None) -> tuple[float, float]:
+    """A one-page document typeset twice in a new process: (first, second) in seconds; the
+    difference is what each process pays once (the fonts)."""
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST],
+        capture_output=True, text=True, env=env, check=True, cwd=tempfile.gettempdir(),
+    )  # fmt: skip
+    first, second = done.stdout.split()
+    return float(first), float(second)
 
 
 def main() -> None:
@@ -66,6 +98,18 @@ def main() -> None:
     from cpc_desktop.data.keys import StoreKey
     from cpc_desktop.export.typeset import render_document
 
+    once: dict[str, list[float]] = {"ours": [], "before": []}
+    for _ in range(max(5, args.runs)):
+        for label, where in (("ours", None), ("before", args.before)):
+            if label == "before" and where is None:
+                continue
+            first, second = first_typesetting(str(where) if where else None)
+            once[label].append(first - second)
+    ours_once = statistics.median(once["ours"]) * 1000
+    line = f"fonts and first-use set-up, once a process: median {ours_once:.0f} ms"
+    if once["before"]:
+        line += f"; before {statistics.median(once['before']) * 1000:.0f} ms"
+    print(line + " (a one-page document typeset first minus second, in a new process)")
     sizes = [int(x) for x in args.entries.split(",")]
     records = [
         Generator(SEED, 10_000, (n, n)).record(INDEX + k, status="concluded")
