@@ -429,7 +429,8 @@ def _build(
     with _invariant(invariant):
         try:
             template.build(story, canvasmaker=canvasmaker)
-        except _Enough:
+        except _Enough:  # more pages follow: number this one, "of …"
+            template.canv.number_every_page()
             template.canv.showPage()
             template.canv.save()
     return buffer.getvalue()
