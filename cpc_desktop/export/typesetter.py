@@ -43,9 +43,23 @@ STOPPED = (
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A page rasterised by the child at the scale the job asked for (pdfium's RGBX), so
+    that the screen need not rasterise it on its own thread."""
+
+    index: int
+    scale: float  # pixels per PDF point
+    width: int
+    height: int
+    stride: int
+    pixels: bytes
+
+
+@dataclass(frozen=True)
 class FirstPage:
     job: int
     pdf: bytes  # one page, numbered "Page 1 of …"
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ class Typeset:
 class Done:
     job: int
     pdf: bytes
+    pictures: tuple[Picture, ...] = ()  # the first pages, as they will be shown
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ Listener = Callable[[Message], None]
 class _Job:
     job: int
     document: PrintedDocument | LetterDocument
+    scale: float = 0.0  # rasterise the first pages at this scale (0: do not)
 
 
 @dataclass(frozen=True)
@@ -121,11 +137,15 @@ class Typesetter:
         reader.start()
 
     def submit(
-        self, document: PrintedDocument | LetterDocument, listener: Listener | None = None
+        self,
+        document: PrintedDocument | LetterDocument,
+        listener: Listener | None = None,
+        scale: float = 0.0,
     ) -> int:
         """Send ``document`` to be typeset; its job number comes back with every message.
 
-        With ``listener``, :meth:`deliver` hands it the job's messages.
+        With ``listener``, :meth:`deliver` hands it the job's messages. With ``scale``
+        (pixels per point), the first page or two come rasterised too (``Picture``).
         """
         job = next(self._numbers)
         if listener is not None:
@@ -134,7 +154,7 @@ class Typesetter:
             self.start()
             assert self._process is not None
             self._open[job] = self._process
-            self._send(_Job(job, document))
+            self._send(_Job(job, document, scale))
         except OSError:
             self._open.pop(job, None)
             self._messages.put(Failed(job, STOPPED))
@@ -293,8 +313,10 @@ def _work(
         try:
             if number in cancelled:
                 raise _Stop
-            send(FirstPage(number, render(job.document, pages=1)))
-            send(Done(number, render(job.document, progress=told)))
+            first = render(job.document, pages=1)
+            send(FirstPage(number, first, _pictures(first, job.scale, 1)))
+            whole = render(job.document, progress=told)
+            send(Done(number, whole, _pictures(whole, job.scale, 2)))
         except _Stop:
             send(Cancelled(number))
         except Exception as error:  # the one line the preview shows; the details to stderr
@@ -302,6 +324,39 @@ def _work(
             why = type(error).__name__
             send(Failed(number, f"The document could not be typeset ({why}): no preview."))
         cancelled.discard(number)
+
+
+def _pictures(pdf: bytes, scale: float, count: int) -> tuple[Picture, ...]:
+    """The first ``count`` pages of ``pdf`` rasterised at ``scale`` (none if it fails: the
+    screen then rasterises them itself)."""
+    if scale <= 0:
+        return ()
+    try:
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(pdf)
+        try:
+            made = []
+            for index in range(min(count, len(document))):
+                page = document[index]
+                bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
+                made.append(
+                    Picture(
+                        index,
+                        scale,
+                        bitmap.width,
+                        bitmap.height,
+                        bitmap.stride,
+                        bytes(bitmap.buffer),
+                    )
+                )
+                bitmap.close()
+                page.close()
+            return tuple(made)
+        finally:
+            document.close()
+    except Exception:  # an optimisation only
+        return ()
 
 
 def main() -> None:

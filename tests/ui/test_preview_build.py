@@ -11,7 +11,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.printed import Para, PrintedDocument, Section
@@ -79,6 +79,14 @@ def test_page_one_is_shown_before_the_rest_and_progress_reaches_100(
         )
 
     dialog.show_pdf = spy
+    seeded: list[list[int]] = []
+    real_seed = dialog.build._seed
+
+    def seed_spy(pictures: Any) -> None:
+        real_seed(pictures)
+        seeded.append(list(dialog.build.seeded))
+
+    dialog.build._seed = seed_spy
     values: list[int] = []
     dialog.build.progress.valueChanged.connect(values.append)
     assert dialog.isVisible() and not dialog.is_whole()
@@ -90,6 +98,12 @@ def test_page_one_is_shown_before_the_rest_and_progress_reaches_100(
     assert shown[0] == (False, 1, "Page 1 of …", False)
     whole, count, label, may_save = shown[-1]
     assert whole and count > 20 and label == f"Page 1 of {count}" and may_save
+    # Page 1, then the whole's first two pages, came rasterised by the typesetting
+    # process at the scale they are drawn at: the screen did not rasterise them.
+    assert seeded == [[0], [0, 1]]
+    assert dialog.canvas.rendered_pages() >= {0}
+    given = QtGui.QImage(dialog.canvas._cache[0])
+    assert not given.isNull() and given == dialog.canvas._render(0)  # the same pixels
     assert values[-1] == 100 and dialog.build.progress.value() == 100
     assert values == sorted(values) and len(values) > 3  # it moved on as pages were set
     assert dialog.build.status.text() == f"All {count} pages typeset."

@@ -18,6 +18,9 @@ from cpc_desktop.export import typesetter
 from cpc_desktop.services.outputs import ToPreview
 from cpc_desktop.ui.output.common import open_pdf
 
+#: The width of A4 in PDF points (210 mm), the width of every page typeset here.
+A4_WIDTH = 210 / 25.4 * 72
+
 #: How often the screen looks for what the typesetter has sent, in ms.
 POLL_MS = 30
 
@@ -67,6 +70,7 @@ class PreviewBuild(QtCore.QObject):
         self._dialog = dialog
         self._setter = setter
         self.finished = False
+        self.seeded: list[int] = []  # the pages last drawn from the child's pictures
         self.status = QtWidgets.QLabel("Typesetting the document…")
         self.status.setObjectName("typesetStatus")
         self.status.setAccessibleName("Typesetting")
@@ -87,7 +91,9 @@ class PreviewBuild(QtCore.QObject):
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(setter.deliver)
-        self.job = setter.submit(document, self._heard)
+        # The first pages come rasterised at the scale they will be drawn at (A4 wide).
+        scale = dialog.scroll_area.scale_for(A4_WIDTH)
+        self.job = setter.submit(document, self._heard, scale)
         dialog.finished.connect(self.cancel)  # closed: the typesetting of this job stops
         self._timer.start()
 
@@ -104,6 +110,7 @@ class PreviewBuild(QtCore.QObject):
         if isinstance(message, typesetter.FirstPage):
             if not self._dialog.is_whole():
                 self._dialog.show_pdf(message.pdf, whole=False)
+                self._seed(message.pictures)
                 self.status.setText("Page 1 is shown; typesetting the rest…")
         elif isinstance(message, typesetter.Typeset):
             self.progress.setValue(min(99, round(message.fraction * 100)))
@@ -113,12 +120,21 @@ class PreviewBuild(QtCore.QObject):
             self._end()
             self.progress.setValue(100)
             self._dialog.show_pdf(message.pdf, whole=True)
+            self._seed(message.pictures)
             count = self._dialog.page_count()
             self.status.setText(f"All {count} page{'s' if count != 1 else ''} typeset.")
         elif isinstance(message, typesetter.Failed):
             self._end()
             self.panel.setVisible(False)
             self._dialog.show_problem(message.message)
+
+    def _seed(self, pictures: tuple[typesetter.Picture, ...]) -> None:
+        canvas = self._dialog.canvas
+        self.seeded = [
+            p.index
+            for p in pictures
+            if canvas.seed(p.index, p.scale, (p.width, p.height, p.stride), p.pixels)
+        ]
 
     def _end(self) -> None:
         self.finished = True
