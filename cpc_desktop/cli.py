@@ -333,7 +333,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": lambda args: _release_module().cmd_user(args),
     "release": lambda args: _release_module().cmd_release(args),
     "appeal": lambda args: _appeals_module().cmd_appeal(args),
+    "approve": lambda args: _corrections_module().cmd_approve(args),
+    "issue": lambda args: _corrections_module().cmd_issue(args),
+    "correction": lambda args: _corrections_module().cmd_correction(args),
 }
+
+
+def _corrections_module() -> Any:
+    from cpc_desktop import cli_corrections
+
+    return cli_corrections
 
 
 def _outputs_module() -> Any:
@@ -425,13 +434,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals
+    from cpc_desktop import cli_appeals, cli_corrections
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
     add_parsers(sub, keyed)
     cli_appeals.add_parser(sub, keyed)
+    cli_corrections.add_parsers(sub, keyed, signer)
     return parser
 
 

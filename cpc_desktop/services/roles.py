@@ -42,6 +42,7 @@ class Action(StrEnum):
     SIGN_IN = "sign_in"
     RECORD_APPEAL = "record_appeal"
     DECIDE_APPEAL = "decide_appeal"
+    PRINT = "print"
 
 
 _READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK, Action.SIGN_IN})
@@ -87,6 +88,7 @@ ACTION_WORDS: Mapping[Action, str] = {
     Action.SIGN_IN: "sign in",
     Action.RECORD_APPEAL: "record a parent's appeal",
     Action.DECIDE_APPEAL: "record how an appeal ended",
+    Action.PRINT: "print a copy",
 }
 
 

@@ -40,6 +40,7 @@ from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import audit_context, require
 from cpc_desktop.services.conferences import Clock, ConferenceService
+from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
@@ -50,7 +51,9 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
+from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
@@ -128,6 +131,9 @@ class Session:
         self.users = UserService(self.store, self.actor, self.clock, self.rules)
         self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
         self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
+        self.reviews = ReviewService(self.store, self.actor, self.clock, self.rules)
+        self.corrections = CorrectionService(self.store, self.actor, self.clock, self.rules)
+        self.printing = PrintService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
 
     def sign_in(self, name: str, secret: str) -> Actor:

@@ -1,7 +1,8 @@
 """One open conference: the agenda on the left; introductions and minutes on the right.
 
 Under the agenda, the actions agreed so far (:mod:`.actions_list`), growing as Ctrl+J
-records them; over the minutes, who is excluded now (:mod:`.exclusion_banner`).
+records them (Enter on one changes it: :mod:`.action_fix`); over the minutes, who is
+excluded now (:mod:`.exclusion_banner`).
 
 The agenda's selected item decides which minutes pane shows; a change to the roll
 call refreshes every pane's list of speakers. All structural edits share one undo
@@ -30,6 +31,7 @@ from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.screen_fit import scrolling
+from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
@@ -37,6 +39,7 @@ from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
+from cpc_desktop.ui.workspace.plan_progress import PlanProgressTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
 if TYPE_CHECKING:
@@ -111,6 +114,11 @@ class WorkspacePage(QtWidgets.QWidget):
                 self.decisions, self.open_appeals
             )
         self.tabs.addTab(self.decisions_page, "&Decisions")
+        self.plan_progress: PlanProgressTab | None = None
+        if self.record.plans or self.record.scale_history:  # a review made from the plan
+            self.plan_progress = PlanProgressTab(self.session, self.record)
+            self.plan_progress.message.connect(self.message)
+            self.tabs.addTab(self.plan_progress, "Plan pro&gress")
         self.tabs.setCurrentIndex(
             MINUTES
             if any(i.status.value != "pending" for i in self.record.agenda)
@@ -133,7 +141,9 @@ class WorkspacePage(QtWidgets.QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        layout.addWidget(scrolling(splitter), 1)  # scrolls only on a very small screen
+        outer = scrolling(splitter)
+        outer.setObjectName("workspaceScroll")
+        layout.addWidget(outer, 1)  # scrolls only on a very small screen
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
@@ -148,6 +158,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
         self.minutes.action_recorded.connect(self.actions_agreed.add)
+        self.actions_agreed.opened.connect(self._open_action)
+
+    def _open_action(self, action_id: str) -> None:
+        """Enter or a double-click on an action under the agenda: change it; back to the
+        list afterwards."""
+        dialog = open_action(self, action_id)
+        if dialog is not None:
+            dialog.finished.connect(lambda _result: self.actions_agreed.table.setFocus())
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)

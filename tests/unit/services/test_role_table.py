@@ -44,6 +44,7 @@ from cpc_desktop.data.store import create_store, open_store, sidecars
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.decision_flow import FlowAnswers
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AgendaStatus,
     AttendanceKind,
     ChildParticipation,
@@ -62,6 +63,7 @@ from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
+from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
 from cpc_desktop.services.distribution import DECISION_LETTER, DistributionService
@@ -75,7 +77,9 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -166,6 +170,10 @@ class Facts:
     package: Package
     family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
+    correction_id: str = ""  # a request to correct the issued minutes, not yet ruled on
+    issued_output_id: str = ""  # the issued minutes' stored file (to print)
+    review: str = ""  # a review made from the issued conference's plan
+    review_action: str = ""  # an action that review carries
     backup: Path | None = None  # made by a row's setup
 
 
@@ -257,6 +265,20 @@ ROWS: list[Row] = [
         lambda s, f: s.conferences.record_decision(
             SMALL, d.Decision(id=uid("dec"), child_id=uid("child"))
         ),
+        Action.RECORD_DECISION,
+    ),
+    # --- reviews made from the plan before them -----------------------------------------
+    Row(ReviewService, "propose", lambda s, f: s.reviews.propose(APPROVED), Action.VIEW),
+    Row(
+        ReviewService,
+        "new_review",
+        lambda s, f: s.reviews.new_review(APPROVED),
+        Action.CREATE_CONFERENCE,
+    ),
+    Row(
+        ReviewService,
+        "set_action_status",
+        lambda s, f: s.reviews.set_action_status(f.review, f.review_action, ActionStatus.DONE),
         Action.RECORD_DECISION,
     ),
     # --- what is due ----------------------------------------------------------------
@@ -607,6 +629,28 @@ ROWS: list[Row] = [
         lambda s, f: s.appeals.decide_appeal(NI_REF, NI_APPEAL, "not_upheld", TODAY, "Heard."),
         Action.DECIDE_APPEAL,
     ),
+    # --- corrections and printing ----------------------------------------------------
+    Row(CorrectionService, "requests", lambda s, f: s.corrections.requests(ISSUED), Action.VIEW),
+    Row(
+        CorrectionService,
+        "record_request",
+        lambda s, f: s.corrections.record_request(
+            ISSUED, requested_by="A Neighbour", received=TODAY, disputed="x", asked="y"
+        ),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        CorrectionService,
+        "rule",
+        lambda s, f: s.corrections.rule(ISSUED, f.correction_id, "refused", "It is right"),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        PrintService,
+        "printed",
+        lambda s, f: s.printing.printed(f.issued_output_id, "Office printer", 2),
+        Action.PRINT,
+    ),
     # --- the release check and signing in --------------------------------------------
     Row(
         MinutesService,
@@ -812,7 +856,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
             chair.conferences.import_record(renamed(record, reference))
         chair.minutes.approve(APPROVED)
         chair.minutes.approve(ISSUED)
-        issued_pdf = chair.minutes.issue(ISSUED, certificate).data
+        issued = chair.minutes.issue(ISSUED, certificate)
+        issued_pdf = issued.data
+        correction_id = chair.corrections.record_request(
+            ISSUED,
+            requested_by="A Parent",
+            received=TODAY,
+            disputed="The second entry",
+            asked="Say it differently",
+        ).id
         # A letter to a professional: one to the family waits for a second person's check.
         need = next(
             p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PROFESSIONAL
@@ -835,6 +887,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
+        review = chair.reviews.new_review(ISSUED).reference
+        review_action = chair.conferences.get(review).plans[0].actions[0].id
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
         folder=folder,
@@ -849,6 +903,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         package=package,
         family_letter=family_letter,
         check_id=check_id,
+        correction_id=correction_id,
+        issued_output_id=issued.output_id or "",
+        review=review,
+        review_action=review_action,
     )
     return Template(path, key_for_file(key, path), facts)
 
