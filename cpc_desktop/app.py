@@ -7,14 +7,23 @@ thread while the passphrase is typed. Started any earlier, that thread competes 
 building and painting the dialog for the interpreter. Unlocking waits for it to finish
 (or, if it never started, imports on the main thread), so two threads never import the
 same modules at once.
+
+Then, still while the passphrase is typed, a second thread imports what the first
+conference opened would otherwise import on the main thread (the workspace's modules,
+:func:`workspace_modules`), one module at a time. It pauses from Unlock clicked until
+the home screen has painted (:meth:`Preload.hold`), so it never competes with the
+unlock, except while the sign-in dialog waits for the person; if Unlock came before it
+started, it starts then.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
+import pkgutil
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +43,41 @@ def _preload() -> None:
     united_kingdom_holidays()  # the UK bank holidays: the home screen's due dates
 
 
+def workspace_modules() -> list[str]:
+    """The modules the first conference opened imports: the workspace and the family
+    screen, each a step of its own (the page, which imports the rest, last)."""
+    import cpc_desktop.ui.family
+    import cpc_desktop.ui.workspace
+
+    found = []
+    for package in (cpc_desktop.ui.workspace, cpc_desktop.ui.family):
+        found += [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+    return sorted(found, key=lambda name: name.endswith(".page"))
+
+
 class Preload:
-    """The background import of :func:`_preload`, started at most once.
+    """The background import of :func:`_preload`, started at most once, then of
+    ``later`` (by default :func:`workspace_modules`) on a second thread.
 
     :meth:`start` is called when the unlock dialog has painted; :meth:`wait` before
     anything that needs the imports. Once :meth:`wait` has been called the thread is
-    never started: the caller imports what it needs on its own thread.
+    never started: the caller imports what it needs on its own thread. :meth:`hold`
+    pauses the second thread between two modules, :meth:`resume` lets it go on (and
+    starts it if it had not started).
     """
 
-    def __init__(self, target: Callable[[], None] = _preload) -> None:
+    def __init__(
+        self,
+        target: Callable[[], None] = _preload,
+        later: Callable[[], Sequence[str]] | None = workspace_modules,
+    ) -> None:
         self._target = target
+        self._later = later
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._later_thread: threading.Thread | None = None
+        self._go = threading.Event()
+        self._go.set()
         self._closed = False
 
     @property
@@ -57,8 +89,42 @@ class Preload:
             if self._thread is not None or self._closed:
                 return
             # The name is what the benchmarks wait for (bench/unlock_home.py, memory.py).
-            self._thread = threading.Thread(target=self._target, name="preload", daemon=True)
+            self._thread = threading.Thread(target=self._first, name="preload", daemon=True)
             self._thread.start()
+
+    def _first(self) -> None:
+        self._target()
+        self._start_later()
+
+    def _start_later(self) -> None:
+        with self._lock:
+            if self._later_thread is not None or self._later is None:
+                return
+            self._later_thread = threading.Thread(
+                target=self._import_later, name="preload-workspace", daemon=True
+            )
+            self._later_thread.start()
+
+    def _import_later(self) -> None:
+        assert self._later is not None
+        for name in self._later():
+            self._go.wait()
+            with contextlib.suppress(ImportError):  # the main thread will say why
+                importlib.import_module(name)
+
+    def hold(self) -> None:
+        """Pause the second thread after the module it is importing (the unlock runs)."""
+        self._go.clear()
+
+    def resume(self) -> None:
+        """Let the second thread go on, starting it if it never started."""
+        self._go.set()
+        self._start_later()
+
+    def finished_later(self) -> bool:
+        """Whether the second thread has imported everything (for tests and benchmarks)."""
+        thread = self._later_thread
+        return thread is not None and not thread.is_alive()
 
     def wait(self) -> None:
         """Return once the preload is over (at once if it never started)."""
@@ -74,7 +140,12 @@ def _after(preload: Preload, opener: Callable[[Path | str, str, bool], Any]) -> 
 
     def open_when_loaded(path: Path | str, passphrase: str, create: bool) -> Any:
         preload.wait()
-        return opener(path, passphrase, create)
+        preload.hold()  # the key derivation and the store's opening run alone
+        try:
+            return opener(path, passphrase, create)
+        except BaseException:
+            preload.resume()  # not opened: go on while the passphrase is typed again
+            raise
 
     return open_when_loaded
 
@@ -139,8 +210,13 @@ def run(db: Path | str | None = None) -> int:
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.sign_in import sign_in_to
 
-    # The passphrase opened the store; signing in says who is at the keyboard.
-    if sign_in_to(dialog.session).exec() != QtWidgets.QDialog.DialogCode.Accepted:
+    # The passphrase opened the store; signing in says who is at the keyboard. The
+    # workspace's imports go on meanwhile, and pause while the home screen is made.
+    sign_in = sign_in_to(dialog.session)
+    preload.resume()
+    signed = sign_in.exec()
+    preload.hold()
+    if signed != QtWidgets.QDialog.DialogCode.Accepted:
         dialog.session.close()
         return 0
 
@@ -148,4 +224,5 @@ def run(db: Path | str | None = None) -> int:
         preferences.last_store = path
     window = MainWindow(dialog.session, preferences)
     window.show()
+    QtCore.QTimer.singleShot(0, preload.resume)  # after the home screen's first paint
     return app.exec()

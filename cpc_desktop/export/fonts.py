@@ -27,15 +27,17 @@ order, right to left within a right-to-left run, which is what PDF readers expec
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib.resources import as_file, files
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTEncoding, TTFont
 
 BODY = "CPCSans"
 BODY_BOLD = "CPCSans-Bold"
@@ -133,24 +135,37 @@ def _to_unicode_cmap(name: str, texts: list[str]) -> str:
 
 
 def register_fonts() -> None:
-    """Register the bundled fonts with ReportLab once; later calls do nothing."""
+    """Register the bundled DejaVu faces with ReportLab once; later calls do nothing.
+
+    Each file is parsed once a process: the shaped faces share the parsed DejaVu files of
+    the unshaped ones, and the CJK fallback (4 MB, two thirds of the parsing) is parsed
+    only when a text first needs a character DejaVu lacks (:func:`cmap` of ``FALLBACK``).
+    """
     with _lock:
         registered = set(pdfmetrics.getRegisteredFontNames())
-        wanted = (
-            (BODY, "DejaVuSans.ttf", False),
-            (BODY_BOLD, "DejaVuSans-Bold.ttf", False),
-            (SHAPED, "DejaVuSans.ttf", True),
-            (SHAPED_BOLD, "DejaVuSans-Bold.ttf", True),
-            (FALLBACK, "DroidSansFallbackFull.ttf", False),
-        )
-        for name, filename, shaped in wanted:
+        for name, filename, shaped_name in (
+            (BODY, "DejaVuSans.ttf", SHAPED),
+            (BODY_BOLD, "DejaVuSans-Bold.ttf", SHAPED_BOLD),
+        ):
             if name not in registered:
-                pdfmetrics.registerFont(_load(name, filename, shaped))
-        for family, bold in ((BODY, BODY_BOLD), (SHAPED, SHAPED_BOLD), (FALLBACK, FALLBACK)):
-            # No bold CJK face: a CJK run inside <b> stays in the regular fallback face.
+                pdfmetrics.registerFont(_load(name, filename))
+            if shaped_name not in registered:
+                pdfmetrics.registerFont(_shaped(shaped_name, pdfmetrics.getFont(name)))
+        for family, bold in ((BODY, BODY_BOLD), (SHAPED, SHAPED_BOLD)):
             pdfmetrics.registerFontFamily(
                 family, normal=family, bold=bold, italic=family, boldItalic=bold
             )
+
+
+def _register_fallback() -> None:
+    with _lock:
+        if FALLBACK in pdfmetrics.getRegisteredFontNames():
+            return
+        pdfmetrics.registerFont(_load(FALLBACK, "DroidSansFallbackFull.ttf"))
+        # No bold CJK face: a CJK run inside <b> stays in the regular fallback face.
+        pdfmetrics.registerFontFamily(
+            FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK
+        )
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
@@ -160,19 +175,63 @@ def cmap(font_name: str) -> Mapping[int, int]:
     deciding whether a user's character can be printed must ignore the private-use areas.
     """
     register_fonts()
+    if font_name == FALLBACK:
+        _register_fallback()
     table: Mapping[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph
     return table
 
 
-def _load(name: str, filename: str, shaped: bool) -> TTFont:
+class LazyCmap(Mapping[int, int]):
+    """:func:`cmap` of a font, parsed only when a character is first looked up in it."""
+
+    def __init__(self, font_name: str) -> None:
+        self._font_name = font_name
+        self._table: Mapping[int, int] | None = None
+
+    def _loaded(self) -> Mapping[int, int]:
+        if self._table is None:
+            self._table = cmap(self._font_name)
+        return self._table
+
+    def __getitem__(self, code: int) -> int:
+        return self._loaded()[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._loaded()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+def _load(name: str, filename: str) -> TTFont:
     resource = files("cpc_desktop") / "resources" / "fonts" / filename
     # TTFont reads the whole file when it is made, so a temporary copy (for a zipped
     # install) may go away afterwards.
     with as_file(resource) as path:
-        if not shaped:
-            return _WordsUnshapedTTFont(name, str(path), shapable=True)
-        font = _ShapedTTFont(name, str(path), shapable=True)
+        return _WordsUnshapedTTFont(name, str(path), shapable=True)
+
+
+def _shaped(name: str, unshaped: TTFont) -> TTFont:
+    """A shaping face over the already parsed file of ``unshaped`` (not parsed again)."""
+    font: TTFont = _ShapedTTFont.__new__(_ShapedTTFont)
+    vars(font).update(
+        (key, value)
+        for key, value in vars(unshaped).items()
+        if not key.startswith(("_TTFont__", "__hb"))  # HarfBuzz state: made when first shaped
+    )
+    font.fontName = name
+    font.face = copy.copy(unshaped.face)
+    # Shaping adds code points for ligature glyphs to the map: the copy's own.
+    face = font.face
+    face.charToGlyph = dict(face.charToGlyph)
+    face.charWidths = dict(face.charWidths)
+    face.glyphToChar = {glyph: list(codes) for glyph, codes in face.glyphToChar.items()}
     # ReportLab keys embedded fonts by their PostScript name: give the second copy of a
     # face its own, or the two would be merged into one (and share one subset).
-    font.face.name = font.face.name + b"-RTL"
+    font.face.name = unshaped.face.name + b"-RTL"
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
     return font

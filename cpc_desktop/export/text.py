@@ -139,7 +139,7 @@ def _line_markup(line: str, bold: bool) -> str:
     if line.isascii():
         return escape(line)
     body = fonts.cmap(fonts.BODY_BOLD if bold else fonts.BODY)
-    fallback = fonts.cmap(fonts.FALLBACK)
+    fallback = fonts.LazyCmap(fonts.FALLBACK)  # parsed only if a character needs it
     if _RTL.search(line) is None and _BIDI_CONTROLS.search(line) is None:
         return _runs_markup(line, body, fallback)
     visual, odd = _visual(line)

@@ -10,7 +10,10 @@ import io
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
+from itertools import islice
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -69,24 +72,43 @@ from cpc_desktop.export.typeset_styles import (
 _invariant_lock = threading.Lock()
 
 
-def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
+@dataclass(frozen=True)
+class Progress:
+    """How far a typesetting has gone: pages finished, and the share of the text set."""
+
+    pages: int
+    fraction: float
+
+
+#: Told of each page finished and of the text set so far (often: keep it quick).
+OnProgress = Callable[[Progress], None]
+
+#: How many of a story's first flowables are enough to fill its first page. A page holds
+#: at most a few dozen; a table, however long, is one.
+_FIRST_PAGE_FLOWABLES = 120
+
+
+def render_document(
+    doc: PrintedDocument,
+    *,
+    invariant: bool = False,
+    progress: OnProgress | None = None,
+    pages: int | None = None,
+) -> bytes:
     """Typeset ``doc`` (e.g. conference minutes) on A4 and return the PDF bytes.
 
     ``invariant`` makes the output byte-identical for the same input (fixed dates and
-    document id), for tests and golden files.
+    document id), for tests and golden files. ``progress`` is told of each page as it
+    is finished (it may raise to stop the typesetting). ``pages=1`` sets only the first
+    page, quickly, for a preview to show while the rest is set: its page number says
+    "Page 1 of …", since the total is not known yet.
     """
     styles = Styles.make(body_size=10)
     page = DocumentPage(doc.title, doc.reference, doc.marking, doc.watermark, styles)
-    story: list[Flowable] = [
-        *styles.paragraphs(doc.title, styles.title),
-        *styles.paragraphs(doc.subtitle, styles.subtitle),
-        Spacer(1, 4 * mm),
-    ]
-    number = 0
-    for section in doc.sections:
-        if section.level <= 1:
-            number += 1
-        story.extend(_section(section, number, styles))
+    flowables = _document_story(doc, styles)
+    if pages is not None:
+        flowables = islice(flowables, _FIRST_PAGE_FLOWABLES * pages)
+    story = list(flowables)
     info = Info(
         title=f"{clean(doc.title)} ({clean(doc.reference)})",
         subject=clean(doc.subtitle),
@@ -101,14 +123,35 @@ def render_document(doc: PrintedDocument, *, invariant: bool = False) -> bytes:
         top=27 * mm,
         lang=f"{doc.language}-GB",
         page_label=doc.page_label,
+        progress=progress,
+        pages=pages,
     )
 
 
-def render_letter(letter: LetterDocument, *, invariant: bool = False) -> bytes:
+def _document_story(doc: PrintedDocument, styles: Styles) -> Iterator[Flowable]:
+    """The document's flowables in order, made as they are asked for."""
+    yield from styles.paragraphs(doc.title, styles.title)
+    yield from styles.paragraphs(doc.subtitle, styles.subtitle)
+    yield Spacer(1, 4 * mm)
+    number = 0
+    for section in doc.sections:
+        if section.level <= 1:
+            number += 1
+        yield from _section(section, number, styles)
+
+
+def render_letter(
+    letter: LetterDocument,
+    *,
+    invariant: bool = False,
+    progress: OnProgress | None = None,
+    pages: int | None = None,
+) -> bytes:
     """Typeset ``letter`` on A4 and return the PDF bytes ("Page X of Y" only past one page).
 
     A bilingual letter prints its notice at the top, then each version in order (Welsh
-    first), each from a new page under the same address block.
+    first), each from a new page under the same address block. ``progress`` and
+    ``pages`` as for :func:`render_document`.
     """
     size = 16.0 if letter.large_print else 11.0
     styles = Styles.make(body_size=size)
@@ -141,6 +184,8 @@ def render_letter(letter: LetterDocument, *, invariant: bool = False) -> bytes:
         top=top,
         lang=f"{letter.language}-GB",
         page_label=letter.page_label,
+        progress=progress,
+        pages=pages,
     )
 
 
@@ -346,11 +391,16 @@ def _build(
     top: float,
     lang: str = "en-GB",
     page_label: str = "Page {page} of {pages}",
+    progress: OnProgress | None = None,
+    pages: int | None = None,
 ) -> bytes:
     forbid_fetching()
     buffer = io.BytesIO()
     bottom = 20 * mm
-    template = BaseDocTemplate(
+    if pages is not None:
+        page_label = page_label.replace("{pages}", "…")
+    template = _Template(
+        pages,
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_X,
@@ -386,9 +436,55 @@ def _build(
         always_number=always_number,
         page_label=page_label,
     )
+    if progress is not None:
+        template.setProgressCallBack(_Reporter(progress))
     with _invariant(invariant):
-        template.build(story, canvasmaker=canvasmaker)
+        try:
+            template.build(story, canvasmaker=canvasmaker)
+        except _Enough:  # more pages follow: number this one, "of …"
+            template.canv.number_every_page()
+            template.canv.showPage()
+            template.canv.save()
     return buffer.getvalue()
+
+
+class _Enough(Exception):
+    """The pages asked for are set: the rest of the story is left."""
+
+
+class _Template(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hints
+    """A document template that may stop once ``pages`` pages are set."""
+
+    def __init__(self, pages: int | None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stop_after = pages
+
+    def afterPage(self) -> None:
+        if self._stop_after is not None and self.page >= self._stop_after:
+            raise _Enough
+
+
+class _Reporter:
+    """Turns ReportLab's progress calls into :class:`Progress`: every page, and the share of
+    the story set at most every 2 % between pages."""
+
+    def __init__(self, tell: OnProgress) -> None:
+        self._tell = tell
+        self._total = 1
+        self._pages = 0
+        self._told = 0.0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self._total = max(1, value)
+        elif kind == "PAGE":
+            self._pages = value
+            self._tell(Progress(value, self._told))
+        elif kind == "PROGRESS" and value / self._total - self._told >= 0.02:
+            self._told = value / self._total
+            self._tell(Progress(self._pages, self._told))
+        elif kind == "FINISHED":
+            self._tell(Progress(self._pages, 1.0))
 
 
 @contextmanager

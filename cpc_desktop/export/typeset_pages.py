@@ -249,6 +249,10 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
             setattr(extra, name, value)
         self._doc.info = extra
 
+    def number_every_page(self) -> None:
+        """Number the pages even if there is only one (more are known to follow)."""
+        self._always_number = True
+
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()

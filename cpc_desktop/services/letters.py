@@ -43,6 +43,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.outputs import (
     Delivery,
     OutputPdf,
+    ToPreview,
     record_output,
     sha256,
     sign,
@@ -94,9 +95,15 @@ class LetterService(ServiceBase):
 
     def preview(self, ref: str, request: LetterRequest) -> OutputPdf:
         """The letter as it would be issued, unsigned and not recorded."""
+        made = self.preview_document(ref, request)
+        assert isinstance(made.document, LetterDocument)
+        data = _typeset(made.document)
+        return OutputPdf(data, made.file_name, sha256(data), False)
+
+    def preview_document(self, ref: str, request: LetterRequest) -> ToPreview:
+        """The letter :meth:`preview` shows, composed and not yet typeset."""
         record = self._load_record(Action.VIEW, ref)
-        data = _typeset(self._compose(record, request))
-        return OutputPdf(data, self._name(record, request), sha256(data), False)
+        return ToPreview(self._name(record, request), self._compose(record, request))
 
     def issue(
         self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None

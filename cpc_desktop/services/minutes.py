@@ -32,6 +32,7 @@ from cpc_desktop.domain.minutes_document import (
     build_minutes,
     minutes_languages,
 )
+from cpc_desktop.domain.printed import PrintedDocument
 from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
@@ -42,6 +43,7 @@ from cpc_desktop.services.errors import RuleViolation, ServiceError
 from cpc_desktop.services.outputs import (
     Delivery,
     OutputPdf,
+    ToPreview,
     record_output,
     sha256,
     sign,
@@ -204,7 +206,7 @@ class MinutesService(ServiceBase):
             printed = approval.issue(record, file_sha256="0" * 64, at=issued_at)
             built = self._build(record, MinutesCopy(), printed, s)
             data = sign(
-                self._typeset(built), certificate, "Minutes approved and issued by the chair"
+                _typeset(built.document), certificate, "Minutes approved and issued by the chair"
             )
             final = approval.issue(record, file_sha256=sha256(data), at=issued_at)
             repository.update_value(s, final, self._actor.name, issued_at)
@@ -217,6 +219,16 @@ class MinutesService(ServiceBase):
 
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
+        made = self.preview_document(ref, which)
+        if made.document is None:  # the issued file itself
+            return OutputPdf(made.data, made.file_name, sha256(made.data), True)
+        assert isinstance(made.document, PrintedDocument)
+        data = _typeset(made.document)
+        return OutputPdf(data, made.file_name, sha256(data), False, made.redactions)
+
+    def preview_document(self, ref: str, which: MinutesCopy = FULL_COPY) -> ToPreview:
+        """What :meth:`preview` shows, before it is typeset: the document, or the issued,
+        signed file when that is the copy asked for (nothing is recorded)."""
         record = self._load_record(Action.VIEW, ref)
         _check_entitled(record, which)
         version = approval.current(record)
@@ -225,13 +237,12 @@ class MinutesService(ServiceBase):
             issued = version is not None and version.state is MinutesState.ISSUED
             if not (version and issued and self._as_issued(s, record, which, version)):
                 built = self._build(record, which, version, s)
-        if built is None:
+        if built is None:  # the issued file itself
             assert version is not None
-            return self._issued_copy(record, version)
-        data = self._typeset(built)
-        return OutputPdf(
-            data, _file_name(record, version, which), sha256(data), False, built.redactions
-        )
+            copy = self._issued_copy(record, version)
+            return ToPreview(copy.file_name, data=copy.data)
+        name = _file_name(record, version, which)
+        return ToPreview(name, built.document, redactions=built.redactions)
 
     def languages(self, ref: str, which: MinutesCopy = FULL_COPY) -> tuple[Language, ...]:
         """The languages the copy ``which`` is printed in, the first first: under a profile
@@ -288,7 +299,7 @@ class MinutesService(ServiceBase):
             built = self._build(record, which, version, s)
             # A full draft (family copies are released above), or a full copy of issued
             # minutes in the language a professional chose: signed now, as a family copy.
-            data, signer = self._typeset(built), None
+            data, signer = _typeset(built.document), None
             if state is MinutesState.ISSUED:
                 if certificate is None:
                     raise ServiceError(
@@ -371,7 +382,7 @@ class MinutesService(ServiceBase):
         certificate: ChairCertificate | None,
     ) -> m.ReleaseCheckRow:
         state = None if version is None else version.state
-        data = self._typeset(built)
+        data = _typeset(built.document)
         if state is MinutesState.ISSUED:
             if certificate is None:
                 raise ServiceError(
@@ -470,13 +481,6 @@ class MinutesService(ServiceBase):
         _check_private_details(record, which, built)
         return built
 
-    @staticmethod
-    def _typeset(built: BuiltMinutes) -> bytes:
-        from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
-
-        data: bytes = render_document(built.document)
-        return data
-
     def _record(
         self,
         s: Session,
@@ -507,6 +511,13 @@ class MinutesService(ServiceBase):
             data = stored_bytes(s, _issued_output_id(s, version))
         name = _file_name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
+
+
+def _typeset(document: PrintedDocument) -> bytes:
+    from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
+
+    data: bytes = render_document(document)
+    return data
 
 
 def _check_entitled(record: d.ConferenceRecord, which: MinutesCopy) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
 from cpc_desktop.domain.enums import CopyKind, MinutesState
+from cpc_desktop.domain.printed import LetterDocument, PrintedDocument
 from cpc_desktop.domain.redaction import Redaction
 from cpc_desktop.export.files import Batch, CannotWrite, write_all_atomic
 from cpc_desktop.services.base import ServiceBase
@@ -47,6 +48,17 @@ class OutputPdf:
     signed: bool
     redactions: tuple[Redaction, ...] = ()
     output_id: str | None = None  # the ``output_file`` row, once recorded
+
+
+@dataclass(frozen=True)
+class ToPreview:
+    """A copy to look at, not yet typeset: the document (for the screen to typeset away
+    from its own thread), or the bytes of a copy that exists already (the issued file)."""
+
+    file_name: str
+    document: PrintedDocument | LetterDocument | None = None
+    data: bytes = b""
+    redactions: tuple[Redaction, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -84,13 +84,8 @@ def issue_minutes(
 
 def preview_parent_letter(qtbot: QtBot, window: MainWindow, session: Session) -> str:
     """Ctrl+Shift+L; the parent's letter chosen in the table and previewed (Alt+P); the
-    PDF's words (what the preview was given)."""
-    made: list[Any] = []
-    real = session.letters.preview
-
-    def preview(*args: Any, **kwargs: Any) -> Any:
-        made.append(real(*args, **kwargs))
-        return made[-1]
+    PDF's words (what the preview typeset and showed)."""
+    made: list[bytes] = []
 
     def drive(letters: LettersWindow) -> None:
         tab_to(qtbot, letters.table)
@@ -109,16 +104,12 @@ def preview_parent_letter(qtbot: QtBot, window: MainWindow, session: Session) ->
         qtbot.keyClick(letters.address, Key.Key_Return)
         type_here(qtbot, "Anytown AT1 1AA")
         alt(qtbot, Key.Key_P)
-        qtbot.waitUntil(lambda: bool(made))
-        _close_preview(qtbot, letters.preview_dialog)
+        preview = letters.preview_dialog
+        qtbot.waitUntil(lambda: preview is not None and preview.is_whole(), timeout=60_000)
+        made.append(bytes(preview._pdf))
+        _close_preview(qtbot, preview)
         letters.activateWindow()
         qtbot.keyClick(letters, Key.Key_Escape)
 
-    session.letters.preview = preview  # type: ignore[method-assign]
-    try:
-        in_modal(
-            qtbot, lambda: qtbot.keyClick(window, Key.Key_L, Ctrl | Shift), LettersWindow, drive
-        )
-    finally:
-        del session.letters.preview  # type: ignore[method-assign]
-    return pdf_text(made[-1].data)
+    in_modal(qtbot, lambda: qtbot.keyClick(window, Key.Key_L, Ctrl | Shift), LettersWindow, drive)
+    return pdf_text(made[-1])

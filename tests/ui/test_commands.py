@@ -389,6 +389,7 @@ def test_declared_keys_do_what_they_say(
     # The preview's page keys.
     minutes.preview_full_button.click()
     preview = minutes.preview_dialog
+    qtbot.waitUntil(preview.is_whole, timeout=60_000)  # typeset in another process
     _activate(qtbot, preview)
     assert preview.page_count() > 1
     _press(qtbot, preview, ActionId.PREVIEW_LAST_PAGE)

@@ -338,6 +338,7 @@ def test_previews_are_look_only_and_a_family_copy_says_what_it_left_out(
         _click(qtbot, window.preview_family_button)
         dialog = window.preview_dialog
         assert isinstance(dialog, PdfPreviewDialog) and dialog.isVisible()
+        qtbot.waitUntil(dialog.is_whole, timeout=60_000)  # typeset in another process
         assert dialog.page_count() >= 1
         assert not dialog.print_button.isVisible() and not dialog.save_button.isVisible()
         assert not dialog.print_action.isEnabled() and not dialog.save_action.isEnabled()

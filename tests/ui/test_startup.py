@@ -18,7 +18,8 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.app import Preload, _after
+from cpc_desktop import app
+from cpc_desktop.app import Preload, _after, workspace_modules
 from cpc_desktop.ui.unlock_dialog import UnlockDialog
 from tests.ui.conftest import PASSPHRASE
 
@@ -127,6 +128,9 @@ from PySide6 import QtCore, QtWidgets
 app = QtWidgets.QApplication([])
 from cpc_desktop import app as application
 application._preload()
+import importlib
+for name in application.workspace_modules():  # the second thread's warm-up
+    importlib.import_module(name)
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 session = application.open_or_create(Path(sys.argv[1]), sys.argv[2], False)
@@ -163,3 +167,73 @@ def test_unlocking_and_the_home_screen_import_nothing_heavy(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"imported at start-up: {done.stdout.strip()}"
+
+
+def test_the_workspace_is_imported_after_the_first_stage_and_pauses_for_the_unlock(
+    qtbot: QtBot, store_path: Path, monkeypatch: Any
+) -> None:
+    """While the passphrase is typed the second thread imports the workspace, a module
+    at a time; from Unlock clicked until the store is open it imports nothing."""
+    imported: list[str] = []
+    first_done = threading.Event()
+    in_opener: list[list[str]] = []
+    gate = threading.Semaphore(0)  # one module imported per release
+
+    def importer(name: str) -> None:
+        assert first_done.is_set()  # never beside the first stage
+        gate.acquire()
+        imported.append(name)
+
+    monkeypatch.setattr(app.importlib, "import_module", importer)
+    names = ["one", "two", "three", "four"]
+    preload = Preload(first_done.set, lambda: names)
+
+    def opener(path: Path, passphrase: str, create: bool) -> Any:
+        before = list(imported)
+        gate.release()  # the thread may go on, but is held between modules
+        gate.release()
+        qtbot.wait(100)
+        in_opener.append(imported[len(before) :])
+        return object()
+
+    dialog = UnlockDialog(store_path, _after(preload, opener))
+    qtbot.addWidget(dialog)
+    dialog.painted.connect(preload.start)
+    with qtbot.waitSignal(dialog.painted):
+        dialog.show()
+    gate.release()
+    qtbot.waitUntil(lambda: imported == ["one"])
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    dialog.ok.click()
+    # At most the module under way when Unlock was clicked, then nothing until opened.
+    assert len(in_opener) == 1 and len(in_opener[0]) <= 1
+    for _ in names:
+        gate.release()
+    qtbot.wait(100)
+    assert len(imported) <= 2  # still held after opening: the home screen is made next
+    preload.resume()  # as run() does while the person signs in
+    qtbot.waitUntil(preload.finished_later)
+    assert imported == names
+
+
+def test_unlock_before_the_dialog_painted_warms_the_workspace_afterwards(
+    qtbot: QtBot, store_path: Path, monkeypatch: Any
+) -> None:
+    imported: list[str] = []
+    monkeypatch.setattr(app.importlib, "import_module", imported.append)
+    preload = Preload(lambda: None, lambda: ["workspace"])
+    dialog = UnlockDialog(store_path, _after(preload, lambda *_: object()))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    dialog.ok.click()  # never painted: the first stage never ran
+    assert imported == [] and not preload.finished_later()
+    preload.resume()  # the sign-in: the second stage starts now
+    qtbot.waitUntil(preload.finished_later)
+    assert imported == ["workspace"] and not preload.started
+
+
+def test_the_workspace_modules_end_with_its_page() -> None:
+    names = workspace_modules()
+    assert names[-1] == "cpc_desktop.ui.workspace.page"
+    assert "cpc_desktop.ui.workspace.minutes_pane" in names
+    assert "cpc_desktop.ui.family.window" in names

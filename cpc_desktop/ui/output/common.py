@@ -96,7 +96,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def open_pdf(
     parent: QtWidgets.QWidget,
-    data: bytes,
+    data: bytes | None,
     *,
     title: str,
     file_name: str,
@@ -109,7 +109,8 @@ def open_pdf(
 
     ``look_only`` takes away Print and Save, with a line saying why. ``note`` is shown
     above the pages (what a family copy left out, for example). ``audit_print`` is told
-    the printer and the pages of each print (:func:`print_recorder`).
+    the printer and the pages of each print (:func:`print_recorder`). ``data`` None: the
+    document is being typeset and comes later (``preview_build.open_preview``).
     """
     from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 
@@ -131,6 +132,7 @@ def open_pdf(
         if isinstance(layout, QtWidgets.QBoxLayout):
             layout.insertWidget(0, label)
     if look_only:
+        dialog.look_only = True  # kept so when the typeset pages come
         for name in ("print_button", "save_button", "confirm_check"):
             widget = getattr(dialog, name, None)
             if isinstance(widget, QtWidgets.QWidget):

@@ -30,6 +30,7 @@ from cpc_desktop.ui.output.common import (
     show_error,
     text_label,
 )
+from cpc_desktop.ui.output.preview_build import open_preview, warm
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
@@ -103,6 +104,7 @@ class LettersWindow(QtWidgets.QDialog):
         self._shown: tuple[str, str | None] | None = None
         self.setWindowTitle(f"{TITLE} — {ref}")
         self.setObjectName("lettersWindow")
+        warm()  # the typesetting process starts while the chair reads this window
         self._build_ui()
         self.refresh()
         self.resize(1180, 640)
@@ -398,15 +400,14 @@ class LettersWindow(QtWidgets.QDialog):
             return
         try:
             with busy():
-                pdf = self.session.letters.preview(self.ref, request)
+                made = self.session.letters.preview_document(self.ref, request)
         except Exception as error:
             show_error(self, error, TITLE)
             return
-        self.preview_dialog = open_pdf(
+        self.preview_dialog = open_preview(
             self,
-            pdf.data,
+            made,
             title=f"Letter to {request.recipient_name}",
-            file_name=pdf.file_name,
             confirm_text=confirm_text(request.recipient_name, request.address),
             look_only=True,
         )

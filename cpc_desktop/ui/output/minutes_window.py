@@ -40,6 +40,7 @@ from cpc_desktop.ui.output.minutes_state import (
     sentence,
     show_banner,
 )
+from cpc_desktop.ui.output.preview_build import open_preview, warm
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.output.rulings import RulingsBox
 from cpc_desktop.ui.permissions import may, why_not
@@ -199,6 +200,7 @@ class MinutesWindow(QtWidgets.QDialog):
         self.professionals = [p for p in record.participants if not is_family_side(p)]
         self.setWindowTitle(f"{TITLE} — {ref}")
         self.setObjectName("minutesWindow")
+        warm()  # the typesetting process starts while the chair reads this window
         self._build_ui()
         self.refresh()
         self.resize(1100, 640)
@@ -387,7 +389,7 @@ class MinutesWindow(QtWidgets.QDialog):
     def _preview(self, which: MinutesCopy, what: str) -> None:
         try:
             with busy():
-                pdf = self.session.minutes.preview(self.ref, which)
+                made = self.session.minutes.preview_document(self.ref, which)
         except Exception as error:
             show_error(self, error, TITLE)
             return
@@ -396,14 +398,14 @@ class MinutesWindow(QtWidgets.QDialog):
             languages = IN_LANGUAGES.get(self.session.minutes.languages(self.ref, which), "")
             copy = f"Family copy for {self._family_name(which)}"
             copy += f", {languages}" if languages else ""
-            note = f"{copy}: {left_out(pdf.redactions)}"
+            note = f"{copy}: {left_out(made.redactions)}"
             self._say(note)
         issued = self.state is MinutesState.ISSUED and which.copy is CopyKind.FULL
-        self.preview_dialog = open_pdf(
+        # Typeset in another process: the first page at once, then the rest.
+        self.preview_dialog = open_preview(
             self,
-            pdf.data,
+            made,
             title=f"Minutes {self.ref}, {what}",
-            file_name=pdf.file_name,
             look_only=True,
             note=note if not issued else "This is the issued, signed copy.",
         )

@@ -101,6 +101,13 @@ class PageCanvas(QtWidgets.QWidget):
         self._layout()
         self.update()
 
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Lay out these pages instead (the same document, more of it); none is kept drawn."""
+        self._sizes = sizes
+        self._cache.clear()
+        self._layout()
+        self.update()
+
     def widest_page(self) -> float:
         """The width of the widest page, in points."""
         return max((width for width, _ in self._sizes), default=0.0)
@@ -164,6 +171,24 @@ class PageCanvas(QtWidgets.QWidget):
         image.setDevicePixelRatio(ratio)
         self._cache[index] = image
         return image
+
+    def seed(self, index: int, scale: float, size: tuple[int, int, int], pixels: bytes) -> bool:
+        """Keep a page rasterised elsewhere (``size``: width, height, stride of pdfium's
+        RGBX pixels) as if drawn here, if it is at the scale this canvas draws at now."""
+        ratio = self.devicePixelRatioF()
+        if (
+            self._document is None
+            or index >= len(self._sizes)
+            or not math.isclose(scale, self._zoom * _PIXELS_PER_POINT * ratio, rel_tol=1e-6)
+        ):
+            return False
+        width, height, stride = size
+        image = QtGui.QImage(
+            pixels, width, height, stride, QtGui.QImage.Format.Format_RGBX8888
+        ).copy()
+        image.setDevicePixelRatio(ratio)
+        self._cache[index] = image
+        return True
 
     def _visible_pages(self) -> range:
         visible = self.visibleRegion().boundingRect()
@@ -270,6 +295,32 @@ class PageView(QtWidgets.QScrollArea):
     def fitting(self) -> bool:
         """Whether Fit width is on: the zoom follows the width of the window."""
         return self._mode == "fit"
+
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Show these pages instead (more of the same document), keeping the place read."""
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        first = not self._sizes
+        self._sizes = sizes
+        self._readable = True
+        self.canvas.set_sizes(sizes)
+        if first and self._mode != "fixed":  # the zoom follows the first page's width
+            fit = self._fit_zoom()
+            self._set_zoom(fit if self._mode == "fit" else min(fit, 1.0), self._mode)
+        self._relayout()
+        bar.setValue(value)
+        self._current = min(self._current, max(0, len(sizes) - 1))
+        self.page_changed.emit()
+
+    def scale_for(self, width: float) -> float:
+        """The pixels per point a first page ``width`` points wide will be drawn at (or
+        the pages shown are drawn at now)."""
+        zoom = self.canvas.zoom()
+        if not self._sizes and self._mode != "fixed" and width > 0:
+            room: int = self.viewport().width() - 2 * _MARGIN - 1
+            fit = min(max(room / (width * _PIXELS_PER_POINT), ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+            zoom = fit if self._mode == "fit" else min(fit, 1.0)
+        return zoom * _PIXELS_PER_POINT * self.canvas.devicePixelRatioF()
 
     # --- zoom --------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from cpc_desktop.export.files import write_atomic
 from cpc_desktop.ui.actions import SPECS, ActionId, make_action, tool_tip
 from cpc_desktop.ui.output.pdf_pages import ZOOM_STEPS, PageCanvas, PageView, read_pdf
-from cpc_desktop.ui.output.pdf_printing import pages_to_print, paint_page
+from cpc_desktop.ui.output.pdf_printing import pages_to_print, paint_pages
 
 __all__ = ["CONFIRM_CHECKBOX_TEXT", "ZOOM_STEPS", "PageCanvas", "PdfPreviewDialog"]
 
@@ -46,7 +46,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
 
     def __init__(
         self,
-        pdf: bytes,
+        pdf: bytes | None,
         *,
         title: str,
         default_name: str,
@@ -55,11 +55,14 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         confirm_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self._pdf = bytes(pdf)
+        # None while it is being typeset (``show_pdf`` gives it, perhaps a page at a time).
+        self._whole = pdf is not None
+        self.look_only = False  # Print and Save taken away (see ``common.open_pdf``)
+        self._pdf = bytes(pdf or b"")
         self._default_name = default_name
         self._save_dir = save_dir
         self._confirm_text = confirm_text
-        self._sizes, self._problem = read_pdf(self._pdf)
+        self._sizes, self._problem = read_pdf(self._pdf) if pdf is not None else ([], "")
         self._document: Any = None  # pdfium's copy: opened while shown or printing
         self.printer_name = ""  # the printer of the last print, for its audit record
         self._tips = {
@@ -73,7 +76,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self._update_zoom_controls()
         self._update_page_label()
         self._update_enabled()
-        self._size_to_screen()
+        _size_to_screen(self)
 
     # --- building ----------------------------------------------------------------------
 
@@ -202,16 +205,6 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_width)
 
-    def _size_to_screen(self) -> None:
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QtGui.QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else QtCore.QRect()
-        width, height = 960, 1000
-        if available.isValid():
-            width = min(width, int(available.width() * 0.9))
-            height = min(height, int(available.height() * 0.92))
-        self.resize(width, height)
-
     # --- state -------------------------------------------------------------------------
 
     def page_count(self) -> int:
@@ -224,9 +217,46 @@ class PdfPreviewDialog(QtWidgets.QDialog):
     def zoom(self) -> float:
         return self.scroll_area.zoom()
 
+    def is_whole(self) -> bool:
+        """Whether the dialog holds the whole document (not still being typeset)."""
+        return self._whole
+
+    def show_pdf(self, pdf: bytes, *, whole: bool) -> None:
+        """Show ``pdf`` in place of what is shown (the first pages, then the whole),
+        keeping the reader's place. Print and save wait for the whole."""
+        self._let_go()
+        self._pdf = bytes(pdf)
+        self._whole = whole
+        self._sizes, self._problem = read_pdf(self._pdf)
+        if self._problem:
+            self.show_problem(self._problem)
+            return
+        self.scroll_area.set_sizes(self._sizes)
+        if self.isVisible():
+            self._opened()
+        self._update_page_label()
+        self._update_enabled()
+
+    def show_problem(self, problem: str) -> None:
+        """Show one line instead of the pages: nothing can be printed or saved."""
+        self._let_go()
+        self._problem = problem
+        self.problem_label.setText(problem)
+        self.problem_label.setAccessibleDescription(problem)
+        self.stack.setCurrentWidget(self.problem_label)
+        for control in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+            control.setVisible(False)
+        self.fit_button.setVisible(False)
+        self._update_enabled()
+
     def _update_enabled(self) -> None:
         readable = not self._problem
-        allowed = readable and (not self._confirm_text or self.confirm_check.isChecked())
+        allowed = (
+            readable
+            and self._whole
+            and not self.look_only
+            and (not self._confirm_text or self.confirm_check.isChecked())
+        )
         waiting = readable and not allowed
         for widget, what in ((self.print_button, "Print"), (self.save_button, "Save")):
             widget.setEnabled(allowed)
@@ -249,7 +279,10 @@ class PdfPreviewDialog(QtWidgets.QDialog):
 
     def _update_page_label(self) -> None:
         if self._sizes:
-            self.page_label.setText(f"Page {self.current_page() + 1} of {self.page_count()}")
+            of = self.page_count() if self._whole else "…"
+            self.page_label.setText(f"Page {self.current_page() + 1} of {of}")
+        elif not self._whole:
+            self.page_label.setText("Typesetting…")
         else:
             self.page_label.setText("No pages")
         self.page_label.setAccessibleName(self.page_label.text())
@@ -351,21 +384,9 @@ class PdfPreviewDialog(QtWidgets.QDialog):
                 self, "Could not print", "The printer could not be started. Nothing was printed."
             )
             return 0
-        printed = 0
-        failed: int | None = None
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            for index in pages:
-                if printed and not printer.newPage():
-                    break
-                if printer.printerState() == QPrinter.PrinterState.Aborted:
-                    break
-                try:
-                    paint_page(painter, printer, document[index])
-                except pdfium.PdfiumError:
-                    failed = index
-                    break
-                printed += 1
+            printed, failed = paint_pages(painter, printer, document, pages)
         finally:
             painter.end()
             QtWidgets.QApplication.restoreOverrideCursor()
@@ -391,7 +412,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
 
     def _opened(self) -> Any:
         """The pdfium document, opened from the bytes if it is not open; None if unreadable."""
-        if self._document is None and not self._problem:
+        if self._document is None and not self._problem and self._sizes:
             self._document = pdfium.PdfDocument(self._pdf)
             self.canvas.set_document(self._document)
         return self._document
@@ -410,3 +431,15 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         super().hideEvent(event)
         if not event.spontaneous():  # closed or hidden by the program, not minimised
             self._let_go()
+
+
+def _size_to_screen(dialog: QtWidgets.QDialog) -> None:
+    """A preview's size: 960 × 1000, within the screen it opens on."""
+    parent = dialog.parentWidget()
+    screen = parent.screen() if parent is not None else QtGui.QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QtCore.QRect()
+    width, height = 960, 1000
+    if available.isValid():
+        width = min(width, int(available.width() * 0.9))
+        height = min(height, int(available.height() * 0.92))
+    dialog.resize(width, height)

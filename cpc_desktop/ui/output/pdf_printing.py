@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pypdfium2 as pdfium
 from PySide6 import QtCore, QtGui
 from PySide6.QtPrintSupport import QPrinter
 
@@ -75,3 +76,22 @@ def paint_page(painter: QtGui.QPainter, printer: QPrinter, page: Any) -> None:
     finally:
         page.close()
         painter.restore()
+
+
+def paint_pages(
+    painter: QtGui.QPainter, printer: QPrinter, document: Any, pages: list[int]
+) -> tuple[int, int | None]:
+    """Paint ``pages`` of pdfium's ``document``, each on a new sheet: how many were printed,
+    and the page that could not be read (printing stopped there), if any."""
+    printed = 0
+    for index in pages:
+        if printed and not printer.newPage():
+            break
+        if printer.printerState() == QPrinter.PrinterState.Aborted:
+            break
+        try:
+            paint_page(painter, printer, document[index])
+        except pdfium.PdfiumError:
+            return printed, index
+        printed += 1
+    return printed, None

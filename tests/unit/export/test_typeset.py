@@ -23,7 +23,7 @@ from cpc_desktop.domain.printed import (
     Section,
     Table,
 )
-from cpc_desktop.export.typeset import CELL_LIMIT, render_document, render_letter
+from cpc_desktop.export.typeset import CELL_LIMIT, Progress, render_document, render_letter
 
 MARKING = "OFFICIAL-SENSITIVE"
 REFERENCE = "CPC-2026-0042"
@@ -420,3 +420,43 @@ def test_large_print_sets_the_body_in_16_point() -> None:
     assert b"16" in sizes(render_letter(letter(large_print=True)))
     assert b"16" not in sizes(render_letter(letter()))
     assert b"11" in sizes(render_letter(letter()))
+
+
+# --- the first page alone, and progress (issue 21) -----------------------------------------
+
+
+def test_the_first_page_alone_is_numbered_without_a_total(minutes_pdf: bytes) -> None:
+    whole = pages(minutes_pdf)
+    first = pages(render_document(minutes(), pages=1))
+    assert len(whole) > 1 and len(first) == 1
+    assert "Page 1 of …" in first[0] and f"Page 1 of {len(whole)}" in whole[0]
+    # The same words as page 1 of the whole, but for its number.
+    assert collapse(first[0].replace("…", str(len(whole)))) == collapse(whole[0])
+
+
+def test_progress_is_told_page_by_page_up_to_the_whole(minutes_pdf: bytes) -> None:
+    told: list[Progress] = []
+    pdf = render_document(minutes(), progress=told.append)
+    count = len(pages(pdf))
+    assert [p.pages for p in told] == sorted(p.pages for p in told)
+    assert [p.fraction for p in told] == sorted(p.fraction for p in told)
+    assert told[-1] == Progress(count, 1.0)
+    assert {p.pages for p in told} >= set(range(1, count + 1))
+
+
+def test_progress_may_stop_the_typesetting() -> None:
+    class Stop(Exception):
+        pass
+
+    def stop_at_page_two(progress: Progress) -> None:
+        if progress.pages >= 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        render_document(minutes(), progress=stop_at_page_two)
+
+
+def test_a_long_letter_s_first_page_alone() -> None:
+    whole = pages(render_letter(letter(paragraphs=40)))
+    first = pages(render_letter(letter(paragraphs=40), pages=1))
+    assert len(whole) > 1 and len(first) == 1 and "Page 1 of …" in first[0]

@@ -95,6 +95,9 @@ def test_approve_issue_verify_and_correct(session: Session, demo, certificate) -
     again = session.minutes.export(ref)
     assert again.data == issued.data
     assert session.minutes.preview(ref).data == issued.data
+    shown = session.minutes.preview_document(ref)  # the issued file: nothing to typeset
+    assert shown.document is None and shown.data == issued.data
+    assert shown.file_name == issued.file_name
     # A family copy must be signed now, and records what it left out.
     with pytest.raises(ServiceError, match="must be signed"):
         session.release.hold_minutes(ref, MinutesCopy(CopyKind.FAMILY))
@@ -235,3 +238,18 @@ def test_readiness_needs_the_child_and_parents_heard(small: Store) -> None:
     assert meeting.minutes.ready_to_finalise(ref) == ()
     assert meeting.minutes.ready_to_finalise(REF)[0].code == "minutes.childs_views_item_missing"
     refused(store, lambda: meeting.minutes.ready_to_finalise("CPC-0"), NotFound, "no conference")
+
+
+def test_a_preview_document_is_what_the_preview_typesets(session: Session, demo) -> None:
+    from cpc_desktop.domain.printed import PrintedDocument
+    from cpc_desktop.export.typeset import render_document
+
+    ref = demo.conference.reference
+    family = MinutesCopy(CopyKind.FAMILY)
+    shown = session.minutes.preview_document(ref, family)
+    assert isinstance(shown.document, PrintedDocument) and shown.data == b""
+    pdf = session.minutes.preview(ref, family)
+    assert shown.file_name == pdf.file_name and shown.redactions == pdf.redactions
+    assert shown.redactions  # a family copy says what it leaves out
+    assert flat(text_of(render_document(shown.document))) == flat(text_of(pdf.data))
+    assert session.verification.outputs(ref) == ()  # looking records nothing

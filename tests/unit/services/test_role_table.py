@@ -545,11 +545,23 @@ ROWS: list[Row] = [
         Action.ISSUE_DOCUMENTS,
     ),
     Row(MinutesService, "preview", lambda s, f: s.minutes.preview(ISSUED), Action.VIEW),
+    Row(
+        MinutesService,
+        "preview_document",
+        lambda s, f: s.minutes.preview_document(ISSUED),
+        Action.VIEW,
+    ),
     Row(MinutesService, "languages", lambda s, f: s.minutes.languages(ISSUED), Action.VIEW),
     Row(MinutesService, "export", lambda s, f: s.minutes.export(ISSUED), Action.EXPORT),
     # --- letters and who was sent what ----------------------------------------------
     Row(LetterService, "plan", lambda s, f: s.letters.plan(DRAFT), Action.VIEW),
     Row(LetterService, "preview", lambda s, f: s.letters.preview(DRAFT, f.letter), Action.VIEW),
+    Row(
+        LetterService,
+        "preview_document",
+        lambda s, f: s.letters.preview_document(DRAFT, f.letter),
+        Action.VIEW,
+    ),
     Row(
         LetterService,
         "issue",

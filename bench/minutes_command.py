@@ -1,0 +1,154 @@
+"""The whole ``cpc-desktop minutes`` command for 50, 440 and 2,000 entries, beside the warm
+typesetting alone in the same run.
+
+    .venv/bin/python bench/minutes_command.py [--runs 3] [--entries 50,440,2000]
+        [--before DIR]
+
+Issue 21 point 1: measure the whole command, not only a warm function. Each run is a new
+process, ``python -m cpc_desktop minutes REF --db STORE --passphrase-file F --out
+FILE.pdf`` on an encrypted store made here (the reference conference of
+``minutes_pdf.py`` with each number of entries, concluded, minutes in draft): imports,
+key derivation, the page check, reading the record, ``build_minutes``, typesetting,
+recording the output and the durable write. The reference, in the same run, is
+``build_minutes`` + ``render_document`` of the same conference warm in this process
+(``minutes_pdf.py``'s measure); the difference is what the command pays besides the
+typesetting. ``--before DIR`` also times the command with ``DIR`` first on
+``PYTHONPATH`` (the ``cpc_desktop`` of an earlier commit, from ``git archive``),
+alternating with ours (every child runs outside the project folder, so that ``-m`` and
+``-c`` do not put this checkout first). Medians of ``--runs``. First, the cost a new
+process pays once for typesetting (fonts, first use): a one-page document typeset twice
+in a new process, the first time minus the second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfReader
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+PASSPHRASE = "a passphrase for the minutes command benchmark"
+
+
+def command(store: Path, passphrase: Path, ref: str, out: Path, pythonpath: str | None) -> float:
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "cpc_desktop", "minutes", ref, "--db", str(store),
+         "--passphrase-file", str(passphrase), "--out", str(out)],
+        capture_output=True, text=True, env=env, timeout=600, cwd=store.parent,
+    )  # fmt: skip
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"the command failed:\n{done.stdout}\n{done.stderr}")
+    out.unlink()
+    return took
+
+
+FIRST = """
+import time
+from cpc_desktop.domain.printed import Para, PrintedDocument, Section
+from cpc_desktop.export.typeset import render_document
+words = (Section("One", (Para("Café — “words”"),)),)
+doc = PrintedDocument("Minutes", "", "OFFICIAL", "R-1", words)
+start = time.perf_counter()
+render_document(doc)
+first = time.perf_counter() - start
+start = time.perf_counter()
+render_document(doc)
+print(first, time.perf_counter() - start)
+"""
+
+
+def first_typesetting(pythonpath: str | None) -> tuple[float, float]:
+    """A one-page document typeset twice in a new process: (first, second) in seconds; the
+    difference is what each process pays once (the fonts)."""
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST],
+        capture_output=True, text=True, env=env, check=True, cwd=tempfile.gettempdir(),
+    )  # fmt: skip
+    first, second = done.stdout.split()
+    return float(first), float(second)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--entries", default="50,440,2000")
+    parser.add_argument("--before", type=Path, help="an earlier cpc_desktop's parent folder")
+    args = parser.parse_args()
+
+    from make_store import Generator, make
+    from minutes_pdf import INDEX, SEED, minutes_document
+
+    from cpc_desktop.data.keys import StoreKey
+    from cpc_desktop.export.typeset import render_document
+
+    once: dict[str, list[float]] = {"ours": [], "before": []}
+    for _ in range(max(5, args.runs)):
+        for label, where in (("ours", None), ("before", args.before)):
+            if label == "before" and where is None:
+                continue
+            first, second = first_typesetting(str(where) if where else None)
+            once[label].append(first - second)
+    ours_once = statistics.median(once["ours"]) * 1000
+    line = f"fonts and first-use set-up, once a process: median {ours_once:.0f} ms"
+    if once["before"]:
+        line += f"; before {statistics.median(once['before']) * 1000:.0f} ms"
+    print(line + " (a one-page document typeset first minus second, in a new process)")
+    sizes = [int(x) for x in args.entries.split(",")]
+    records = [
+        Generator(SEED, 10_000, (n, n)).record(INDEX + k, status="concluded")
+        for k, n in enumerate(sizes)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        secret = work / "pass.txt"
+        secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+        store = work / "minutes.db"
+        key = StoreKey.from_passphrase(PASSPHRASE)
+        make(store, key, 0, per_event=1, extra=records).close()
+        out = work / "minutes.pdf"
+        render_document(minutes_document(records[0]))  # this process's imports and fonts
+        print(f"store {store.stat().st_size / 2**20:.1f} MiB; {args.runs} runs each")
+        for record, entries in zip(records, sizes, strict=True):
+            ref = record.conference.reference
+            ours, before, warm = [], [], []
+            for _ in range(args.runs):
+                ours.append(command(store, secret, ref, out, None))
+                if args.before:
+                    before.append(command(store, secret, ref, out, str(args.before)))
+                start = time.perf_counter()
+                pdf = render_document(minutes_document(record))
+                warm.append(time.perf_counter() - start)
+            pages = len(PdfReader(io.BytesIO(pdf)).pages)
+            ours_m, warm_m = statistics.median(ours), statistics.median(warm)
+            line = (
+                f"  {entries:5} entries, {pages:3} pages: command median {ours_m:.2f} s "
+                f"[{min(ours):.2f}-{max(ours):.2f}]"
+            )
+            if before:
+                line += f"; before {statistics.median(before):.2f} s"
+            line += (
+                f" | reference build_minutes + render_document warm {warm_m:.2f} s; "
+                f"the command's own cost {ours_m - warm_m:.2f} s (ratio {ours_m / warm_m:.2f})"
+            )
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
