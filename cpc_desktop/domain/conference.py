@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
@@ -65,6 +66,15 @@ class Conference:
     #: profile's default, ``timescales.strategy_anchor``).
     last_strategy_discussion_date: dt.date | None = None
     strategy_anchor: StrategyAnchor | None = None
+    #: A transfer-in: the authority the child protection plan comes from (which keeps
+    #: responsibility until this conference), its contact's name, and how to reach them
+    #: (address lines, email, telephone; the transfer letter goes there).
+    transfer_from: str = ""
+    transfer_contact: str = ""
+    transfer_contact_details: str = ""
+    #: Why the conference was adjourned (``None``: it was not), in the chair's words too.
+    adjourned_for: AdjournReason | None = None
+    adjourn_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,6 +228,8 @@ class Decision:
     #: yet considered), and why.
     reporter_referral: bool | None = None
     reporter_referral_reason: str = ""
+    #: An administrative ending: who was consulted about it and what they said.
+    ending_note: str = ""
     views: tuple[AgencyView, ...] = ()
     dissents: tuple[Dissent, ...] = ()
     actions: tuple[PlanAction, ...] = ()

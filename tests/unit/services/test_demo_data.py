@@ -34,7 +34,7 @@ DIGESTS = {
 #: pinned by a test of its own instead.
 SET_LATER = object()
 
-# Keys the document gained after the digests were taken (issues 16 and 18), with their defaults:
+# Keys the document gained after the digests were taken (issues 16, 18 and 20), with their defaults:
 # left out of the digest while the sample leaves them at those defaults.
 LATER_KEYS: dict[str, Any] = {
     "delay_reason_shared": False,
@@ -61,6 +61,12 @@ LATER_KEYS: dict[str, Any] = {
     "reporter_referral_reason": "",
     "appeals": [],
     "clock": [],
+    "transfer_from": "",
+    "transfer_contact": "",
+    "transfer_contact_details": "",
+    "adjourned_for": None,
+    "adjourn_reason": "",
+    "ending_note": "",
 }
 
 
