@@ -22,6 +22,7 @@ from cpc_desktop.domain.conference import (
 )
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AgendaStatus,
     AttendanceKind,
     AttendanceMode,
@@ -178,6 +179,12 @@ class Writer:
         if c.delay_reason:
             why = self.shown("$.conference.delay_reason", c.delay_reason, c)
             pairs.append((w.late_reason, why or w.elsewhere))
+        authority = isolated(c.transfer_from.strip())
+        if authority:  # checklist item 7: who held the plan until this conference
+            kept = self.each(
+                lambda t, _: t.kept_responsibility.format(authority=authority), sentence=True
+            )
+            pairs.append((w.transferred_from, kept))
         children = Table(
             (w.child, w.birth, w.taking_part),
             tuple(
@@ -226,16 +233,30 @@ class Writer:
         blocks: list[Block] = [
             Table((w.name, w.role, w.agency, w.attendance), rows, (0.25, 0.17, 0.25, 0.33))
         ]
-        c = self.record.conference
+        return (*blocks, *self.quorum())
+
+    def quorum(self) -> tuple[Block, ...]:
+        """Whether the conference was quorate, or why it was adjourned: once it has made
+        its decisions or been adjourned (nothing before)."""
+        w, c = self.w, self.record.conference
+        if c.adjourned_for is not None:
+            information = c.adjourned_for is AdjournReason.MORE_INFORMATION
+            said = w.adjourned_information if information else w.adjourned_inquorate
+            why = self.shown("$.conference.adjourn_reason", c.adjourn_reason, c)
+            if information and c.adjourn_reason.strip():
+                said += " " + (isolated(why) if why else w.elsewhere)
+            return (Para(said, f"{w.adjourned}:", ParaStyle.WARNING),)
         if c.quorum_reason:
-            blocks.append(
+            return (
                 Para(
                     self.shown("$.conference.quorum_reason", c.quorum_reason, c) or w.elsewhere,
                     f"{w.not_quorate}:",
                     ParaStyle.WARNING,
-                )
+                ),
             )
-        return tuple(blocks)
+        if any(decision.final for decision in self.record.decisions):
+            return (Para(w.quorate, f"{w.quorum}:"),)
+        return ()
 
     def presence(self, p: Participant) -> str:
         w = self.w

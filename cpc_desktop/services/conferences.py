@@ -96,6 +96,8 @@ class Overview:
     since: date | None
     total: int
     older_unsent: int
+    #: Conferences whose decisions left no child on a plan: no review follows them.
+    without_plan: frozenset[str] = frozenset()
 
 
 class ConferenceService(ServiceBase):
@@ -115,11 +117,12 @@ class ConferenceService(ServiceBase):
             conferences = listing.conferences(connection, where)
             children = listing.children_by_conference(connection, where)
             sent = listing.first_sent(connection, where)
+            without_plan = listing.without_a_plan(connection, where)
             total = len(conferences) if since is None else listing.count(connection)
             older = 0
             if since is not None:
                 older = listing.concluded_unsent_before(connection, since, SENT_ITEMS)
-        return Overview(conferences, children, sent, since, total, older)
+        return Overview(conferences, children, sent, since, total, older, without_plan)
 
     def get(self, ref: str) -> d.ConferenceRecord:
         return self._load(Action.VIEW, ref)
