@@ -50,6 +50,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
+from cpc_desktop.services.plan_events import PlanEventService
 from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
@@ -128,6 +129,7 @@ class Session:
         self.users = UserService(self.store, self.actor, self.clock, self.rules)
         self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
         self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
+        self.plan_events = PlanEventService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
 
     def sign_in(self, name: str, secret: str) -> Actor:
