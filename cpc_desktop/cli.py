@@ -333,7 +333,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": lambda args: _release_module().cmd_user(args),
     "release": lambda args: _release_module().cmd_release(args),
     "appeal": lambda args: _appeals_module().cmd_appeal(args),
+    "birth": lambda args: _plan_events_module().cmd_birth(args),
+    "transfer": lambda args: _plan_events_module().cmd_transfer(args),
 }
+
+
+def _plan_events_module() -> Any:
+    from cpc_desktop import cli_plan_events
+
+    return cli_plan_events
 
 
 def _outputs_module() -> Any:
@@ -425,13 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals
+    from cpc_desktop import cli_appeals, cli_plan_events
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
     add_parsers(sub, keyed)
     cli_appeals.add_parser(sub, keyed)
+    cli_plan_events.add_parsers(sub, keyed)
     return parser
 
 

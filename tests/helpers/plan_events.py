@@ -10,8 +10,8 @@ from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Outcome
 from tests.helpers.records import small_record, uid
 
-PRE_BIRTH_REF = "CPC-2026-0061"
-TRANSFER_REF = "CPC-2026-0062"
+PRE_BIRTH_REF = "CPC-2026-0961"
+TRANSFER_REF = "CPC-2026-0962"
 BABY = uid("pb-child")
 HELD = date(2026, 11, 20)  # a Friday: both conferences were held then
 
