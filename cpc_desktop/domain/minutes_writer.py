@@ -22,7 +22,6 @@ from cpc_desktop.domain.conference import (
 )
 from cpc_desktop.domain.dates import clock
 from cpc_desktop.domain.enums import (
-    AdjournReason,
     AgendaStatus,
     AttendanceKind,
     AttendanceMode,
@@ -34,6 +33,7 @@ from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.meeting_clock import clock_times
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN
+from cpc_desktop.domain.minutes_events import quorum_blocks, transfer_pairs
 from cpc_desktop.domain.minutes_profile_words import ProfileWords
 from cpc_desktop.domain.minutes_words import LABEL_JOIN, SENTENCE_JOIN, Wording, joined
 from cpc_desktop.domain.minutes_words_en import ENGLISH
@@ -179,12 +179,7 @@ class Writer:
         if c.delay_reason:
             why = self.shown("$.conference.delay_reason", c.delay_reason, c)
             pairs.append((w.late_reason, why or w.elsewhere))
-        authority = isolated(c.transfer_from.strip())
-        if authority:  # checklist item 7: who held the plan until this conference
-            kept = self.each(
-                lambda t, _: t.kept_responsibility.format(authority=authority), sentence=True
-            )
-            pairs.append((w.transferred_from, kept))
+        pairs += transfer_pairs(self)
         children = Table(
             (w.child, w.birth, w.taking_part),
             tuple(
@@ -233,30 +228,7 @@ class Writer:
         blocks: list[Block] = [
             Table((w.name, w.role, w.agency, w.attendance), rows, (0.25, 0.17, 0.25, 0.33))
         ]
-        return (*blocks, *self.quorum())
-
-    def quorum(self) -> tuple[Block, ...]:
-        """Whether the conference was quorate, or why it was adjourned: once it has made
-        its decisions or been adjourned (nothing before)."""
-        w, c = self.w, self.record.conference
-        if c.adjourned_for is not None:
-            information = c.adjourned_for is AdjournReason.MORE_INFORMATION
-            said = w.adjourned_information if information else w.adjourned_inquorate
-            why = self.shown("$.conference.adjourn_reason", c.adjourn_reason, c)
-            if information and c.adjourn_reason.strip():
-                said += " " + (isolated(why) if why else w.elsewhere)
-            return (Para(said, f"{w.adjourned}:", ParaStyle.WARNING),)
-        if c.quorum_reason:
-            return (
-                Para(
-                    self.shown("$.conference.quorum_reason", c.quorum_reason, c) or w.elsewhere,
-                    f"{w.not_quorate}:",
-                    ParaStyle.WARNING,
-                ),
-            )
-        if any(decision.final for decision in self.record.decisions):
-            return (Para(w.quorate, f"{w.quorum}:"),)
-        return ()
+        return (*blocks, *quorum_blocks(self))
 
     def presence(self, p: Participant) -> str:
         w = self.w

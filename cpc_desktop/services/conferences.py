@@ -76,6 +76,11 @@ class NewConference:
     strategy_anchor: StrategyAnchor | None = None
     #: Whether family copies print the reason for delay (the chair's choice; not by default).
     delay_reason_shared: bool = False
+    #: A transfer-in: the authority the plan comes from, the person to write to there and
+    #: how to reach them (see ``Conference``).
+    transfer_from: str = ""
+    transfer_contact: str = ""
+    transfer_contact_details: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,9 @@ class ConferenceService(ServiceBase):
                 delay_reason=new.delay_reason,
                 delay_reason_shared=shared,
                 reconvene_of=new.reconvene_of,
+                transfer_from=new.transfer_from.strip(),
+                transfer_contact=new.transfer_contact.strip(),
+                transfer_contact_details=new.transfer_contact_details.strip(),
             )
             record = d.ConferenceRecord(
                 conference=conference,
