@@ -1,14 +1,25 @@
 """A plan's events on screen (issue 20): a transfer-in's originating authority typed in
-the New conference dialog, shown only for a transfer-in."""
+the New conference dialog, shown only for a transfer-in; a baby's birth recorded from the
+Decisions tab of a pre-birth conference (Record birth…, Alt+B)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.enums import ConferenceType
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
+from cpc_desktop.ui.workspace.birth_dialog import BirthForm
+from cpc_desktop.ui.workspace.page import WorkspacePage
+from tests.helpers.meeting import CHAIR
+from tests.helpers.plan_events import PRE_BIRTH_REF, pre_birth_record
+from tests.helpers.stores import new_store
 from tests.ui.conftest import TODAY
 
 Key = QtCore.Qt.Key
@@ -57,3 +68,49 @@ def test_a_transfer_in_is_created_with_its_originating_authority(
         "Ruth Ames",
         "County Hall",
     )
+
+
+NOW = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def pre_birth(tmp_path: Path) -> Iterator[Session]:
+    """A concluded pre-birth conference whose baby is not yet born; today is 05/12/2026."""
+    store = new_store(tmp_path)
+    with Session(store, CHAIR, lambda: NOW) as opened:
+        opened.conferences.import_record(pre_birth_record())
+        yield opened
+    store.close()
+
+
+def test_a_birth_is_recorded_from_the_decisions_tab(qtbot: QtBot, pre_birth: Session) -> None:
+    # Issue 20, point 2: the baby becomes a named child; the review comes forward.
+    page = WorkspacePage(pre_birth, PRE_BIRTH_REF)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is page)
+    qtbot.keyClick(page, Key.Key_D, Alt)
+    assert page.birth_button is not None
+    qtbot.waitUntil(page.birth_button.isVisible)
+    qtbot.keyClick(page, Key.Key_B, Alt)
+    qtbot.waitUntil(lambda: page.birth_form is not None and page.birth_form.isVisible())
+    form = page.birth_form
+    assert isinstance(form, BirthForm)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is form)
+    qtbot.keyClick(form.given, Key.Key_Return)  # no name yet: refused in one line
+    assert form.isVisible() and form.error.text() == "Give the baby's given name."
+    qtbot.keyClicks(form.given, "Amara")
+    form.born.setDate(QtCore.QDate(2026, 12, 1))
+    with qtbot.waitSignal(page.message) as said:
+        qtbot.keyClick(form.given, Key.Key_Return)
+    assert said.args == [
+        "Birth of Amara Oyelaran recorded. The post-birth review is due by 31 December 2026; "
+        "the review set for 19 February 2027 must come forward."
+    ]
+    (baby,) = pre_birth.conferences.get(PRE_BIRTH_REF).children
+    assert (baby.given_name, baby.date_of_birth) == ("Amara", date(2026, 12, 1))
+    assert not page.birth_button.isEnabled()
