@@ -39,6 +39,7 @@ from cpc_desktop.domain.conference import (
     SafetyScale,
 )
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
@@ -236,6 +237,11 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         quorum_reason_shared=draw(_BOOL),
         last_strategy_discussion_date=draw(_MAYBE_DATE),
         strategy_anchor=draw(optional(choice(StrategyAnchor))),
+        transfer_from=draw(texts(200)),
+        transfer_contact=draw(texts(200)),
+        transfer_contact_details=draw(_TEXT),
+        adjourned_for=draw(optional(choice(AdjournReason))),
+        adjourn_reason=draw(_TEXT),
     )
 
     children = tuple(
@@ -340,6 +346,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             final=draw(_BOOL),
             reporter_referral=draw(_MAYBE_BOOL),
             reporter_referral_reason=draw(_TEXT),
+            ending_note=draw(_TEXT),
             views=tuple(
                 AgencyView(
                     id=new_id(),

@@ -4,6 +4,7 @@ Decisions tab of a pre-birth conference (Record birth…, Alt+B)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,10 +13,18 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.domain.enums import ConferenceType
+from cpc_desktop.domain.enums import (
+    AdjournReason,
+    AdministrativeEnding,
+    ConferenceStatus,
+    ConferenceType,
+    Outcome,
+)
+from cpc_desktop.services.profiles import load_profile
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.workspace.birth_dialog import BirthForm
+from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.page import WorkspacePage
 from tests.helpers.meeting import CHAIR
 from tests.helpers.plan_events import PRE_BIRTH_REF, pre_birth_record
@@ -114,3 +123,33 @@ def test_a_birth_is_recorded_from_the_decisions_tab(qtbot: QtBot, pre_birth: Ses
     (baby,) = pre_birth.conferences.get(PRE_BIRTH_REF).children
     assert (baby.given_name, baby.date_of_birth) == ("Amara", date(2026, 12, 1))
     assert not page.birth_button.isEnabled()
+
+
+def test_the_decisions_tab_reads_back_an_adjournment_and_an_ending(qtbot: QtBot) -> None:
+    record = pre_birth_record()
+    adjourned = dataclasses.replace(
+        record,
+        conference=dataclasses.replace(
+            record.conference,
+            status=ConferenceStatus.ADJOURNED,
+            adjourned_for=AdjournReason.MORE_INFORMATION,
+            adjourn_reason="The police report is not ready.",
+        ),
+        decisions=(),
+    )
+    tab = DecisionsTab()
+    qtbot.addWidget(tab)
+    profile = load_profile("england")
+    tab.show_record(adjourned, profile)
+    text = tab.toPlainText()
+    assert "Adjourned because there was not enough information to decide" in text
+    assert "The police report is not ready." in text
+    ended = dataclasses.replace(
+        record.decisions[0],
+        outcome=Outcome.ADMINISTRATIVE_END,
+        ending=AdministrativeEnding.LEFT_UK,
+        ending_date=date(2026, 12, 1),
+        ending_note="The core group agreed.",
+    )
+    tab.show_record(dataclasses.replace(record, decisions=(ended,)), profile)
+    assert "Consulted: The core group agreed." in tab.toPlainText()
