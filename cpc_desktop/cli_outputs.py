@@ -116,8 +116,7 @@ def _addresses(path: str | None) -> dict[str, tuple[str, ...]]:
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
-    from cpc_desktop.domain import transfer
-    from cpc_desktop.domain.letters import LetterKind, LetterRequest
+    from cpc_desktop.domain.letters import LetterRequest
     from cpc_desktop.domain.sides import is_family_side
 
     folder = Path(args.out_dir)
@@ -134,8 +133,6 @@ def cmd_letters(args: argparse.Namespace) -> int:
             name = need.recipient_name
             person = people.get(need.recipient_id or "")
             address = addresses.get(" ".join(name.split()).casefold()) or plan.last_address
-            if not address and need.kind is LetterKind.TRANSFER:  # as the record has it
-                address = transfer.postal_address(record.conference)
             if not address and person is not None and not is_family_side(person):
                 address = tuple(x for x in (person.agency,) if x)
             if plan.missing:

@@ -120,6 +120,8 @@ def test_the_transfer_letter_goes_to_the_originating_authority(store: Store) -> 
     )
     (need,) = [p for p in s.letters.plan(TRANSFER_REF) if p.need.kind is LetterKind.TRANSFER]
     assert need.need.recipient_name == "Ruth Ames"
+    # The address the Letters window and the command line start from: the record's.
+    assert need.last_address == ("Northshire Council", "County Hall", "Northshire NS1 2AB")
     assert "the authority the plan is transferred from" not in need.missing
     (edit,) = [e for e in events(store) if e["action"] == "edit_conference"]
     assert (edit["actor"], edit["object_type"]) == (CHAIR.name, "conference")
