@@ -422,9 +422,9 @@ def _check_administrative_end(decision: Decision, child: Child, path: str) -> li
                 f"{path}.ending_date",
             )
         )
-    if blank(decision.ending_note):
+    if blank(decision.ending_note):  # the wizard insists; a document made before may lack it
         problems.append(
-            error(
+            warning(
                 "decision.ending_note_missing",
                 "The note of who was consulted about the administrative ending is missing.",
                 f"{path}.ending_note",

@@ -448,7 +448,17 @@ def _threshold_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> li
 
 def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
     outcome = answer.outcome
-    if outcome is not None and outcome not in outcome_options(ctx):
+    offered = outcome is None or outcome in outcome_options(ctx)
+    if offered and outcome is Outcome.ADMINISTRATIVE_END and blank(answer.ending_note):
+        return [  # checklist item 27: the wizard records the consultation every time
+            error(
+                "flow.ending_note_missing",
+                "The note of who was consulted about the administrative ending is missing.",
+                f"children[{index}].ending_note",
+            )
+        ]
+    if not offered:
+        assert outcome is not None  # None is always offered (nothing chosen yet)
         return [
             error(
                 "flow.outcome_not_offered",

@@ -589,7 +589,7 @@ def test_administrative_ending_needs_its_reason_and_date() -> None:
     assert codes(errors(problems)) == {
         "decision.ending_missing",
         "decision.ending_date_missing",
-        "decision.ending_note_missing",
+        "flow.ending_note_missing",
     }
     assert all("missing" in p.message for p in problems)
     ended = replace(
