@@ -333,9 +333,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": lambda args: _release_module().cmd_user(args),
     "release": lambda args: _release_module().cmd_release(args),
     "appeal": lambda args: _appeals_module().cmd_appeal(args),
+    "approve": lambda args: _corrections_module().cmd_approve(args),
+    "issue": lambda args: _corrections_module().cmd_issue(args),
+    "correction": lambda args: _corrections_module().cmd_correction(args),
+    "complaint": lambda args: _records_module().cmd_complaint(args),
+    "retention": lambda args: _records_module().cmd_retention(args),
     "birth": lambda args: _plan_events_module().cmd_birth(args),
     "transfer": lambda args: _plan_events_module().cmd_transfer(args),
 }
+
+
+def _corrections_module() -> Any:
+    from cpc_desktop import cli_corrections
+
+    return cli_corrections
 
 
 def _plan_events_module() -> Any:
@@ -354,6 +365,12 @@ def _appeals_module() -> Any:
     from cpc_desktop import cli_appeals
 
     return cli_appeals
+
+
+def _records_module() -> Any:
+    from cpc_desktop import cli_records
+
+    return cli_records
 
 
 def _release_module() -> Any:
@@ -433,13 +450,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals, cli_plan_events
+    from cpc_desktop import cli_appeals, cli_corrections, cli_plan_events, cli_records
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
     add_parser(sub, keyed)
     add_parsers(sub, keyed)
     cli_appeals.add_parser(sub, keyed)
+    cli_corrections.add_parsers(sub, keyed, signer)
+    cli_records.add_parsers(sub, keyed)
     cli_plan_events.add_parsers(sub, keyed)
     return parser
 

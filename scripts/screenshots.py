@@ -1,202 +1,123 @@
-"""Save a picture of every screen at 1366×768 into a folder, for looking at.
+"""Pictures of CPC Desktop's main screens for the docs, as a chair sees them on a
+1366×768 laptop: ``OUT_DIR/<screen>-100.png`` or ``-150.png``.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py OUT_DIR
+Run by ``scripts/screenshots.sh`` under Xvfb, once per scale (Qt's scale is fixed when
+the application starts):
 
-Builds a demo store in a temporary folder (nothing is written elsewhere).
+    QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1.5 PYTHONPATH=. \\
+        xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py OUT 1.5
+
+The windows are those the screen test opens (``tests/ui/geometry_probe.py``, over the
+demo conferences, each through the app's own command), the main window filling the
+screen. Each picture is cut to 256 colours to keep the docs small.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import sys
-import tempfile
-import uuid
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
 
-from PySide6 import QtCore, QtWidgets
+from PIL import Image
+from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.app import open_or_create
-from cpc_desktop.domain.enums import AgendaStatus
-from cpc_desktop.domain.family_view import family_view
-from cpc_desktop.export.package import FAST_COST
-from cpc_desktop.services.demo import build_demo_records
-from cpc_desktop.services.handover_package import new_package, pack
-from cpc_desktop.services.profiles import load_profile
-from cpc_desktop.services.session import open_session
-from cpc_desktop.ui.actions import help_sections
-from cpc_desktop.ui.family.window import FamilyWindow
-from cpc_desktop.ui.family.words import ScreenLanguage
-from cpc_desktop.ui.handover.export_dialog import ExportDialog
-from cpc_desktop.ui.handover.import_dialog import ImportDialog
-from cpc_desktop.ui.help_dialog import HelpDialog
-from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
-from cpc_desktop.ui.main_window import MainWindow
-from cpc_desktop.ui.settings import Preferences
-from cpc_desktop.ui.unlock_dialog import UnlockDialog
+from tests.ui.geometry_probe import TODAY, Probe, run
 
-PASSPHRASE = "screenshots passphrase"
-SIZE = QtCore.QSize(1366, 768)
+#: The probe's name of each window pictured, and the picture's name.
+SCREENS = {
+    "main-home": "home",
+    "new-conference": "new-conference",
+    "main-introductions": "introductions",
+    "main-minutes": "minutes",
+    "decision-wizard": "wizard",  # its first page (the demo conference's, the first opened)
+    "wizard-plan": "wizard-plan",  # a later page
+    "minutes-approval": "minutes-approval",
+    "outcome-letters": "letters",
+    "distribution": "distribution",
+    "family-screen": "family-screen",
+    "help": "help",
+    "main-plan-progress": "plan-progress",  # a review made from the plan before it
+}
 
 
-def _save(
-    widget: QtWidgets.QWidget, out: Path, name: str, size: QtCore.QSize | None = None
-) -> None:
-    if size is not None:
-        widget.resize(size)
-    widget.show()
-    for _ in range(5):
-        QtWidgets.QApplication.processEvents()
-    widget.grab().save(str(out / f"{name}.png"))
-    print(out / f"{name}.png")
+def save(picture: QtGui.QPixmap, path: Path) -> None:
+    """``picture`` as a 256-colour PNG at ``path``."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(buffer, "PNG")
+    image = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    print(path, flush=True)
 
 
-HANDOVER_PASSPHRASE = "blue kettle on the stairs"
+class Camera(Probe):
+    """The screen test's walk, keeping a picture of each main screen."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        super().__init__(None)
+        self.folder = folder
+        self.suffix = suffix
+        self.taken: set[str] = set()
+
+    def placed(self, window: QtWidgets.QWidget) -> None:
+        window.setGeometry(window.screen().availableGeometry())  # as if maximised
+
+    def look(self, name: str, window: QtWidgets.QWidget) -> None:
+        super().look(name, window)
+        shot = SCREENS.get(name)
+        if shot is None or shot in self.taken:
+            return
+        self.taken.add(shot)
+        if isinstance(window, QtWidgets.QMainWindow):
+            window.statusBar().clearMessage()  # the probe's own doings, not the screen's
+            QtWidgets.QApplication.processEvents()
+        save(window.grab(), self.folder / f"{shot}-{self.suffix}.png")
 
 
-def _handover_package(session: Any, ref: str, folder: Path) -> Path:
-    """A package as the minute-taker might send back: two conflicts and some changes."""
-    mine = session.conferences.get(ref)
-    m = list(mine.minutes)
-    gone_here = dataclasses.replace(
-        m[5], id=str(uuid.uuid4()), text="A note about the school nurse, deleted here since."
-    )
-    base = list(m)
-    base[0] = dataclasses.replace(m[0], text="The chair welcomed everyone.")
-    base.insert(6, gone_here)
-    theirs = list(base)
-    theirs[0] = dataclasses.replace(
-        m[0], text="The chair welcomed everyone and introductions followed around the room."
-    )
-    theirs[1] = dataclasses.replace(m[1], text=m[1].text + " The chair checked all understood.")
-    theirs[6] = dataclasses.replace(gone_here, text=gone_here.text + " Sandra added a line.")
-    del theirs[2]
-    theirs.append(
-        dataclasses.replace(m[4], id=str(uuid.uuid4()), text="The health visitor's report came.")
-    )
-    package = new_package(
-        dataclasses.replace(mine, minutes=tuple(base)),
-        dataclasses.replace(mine, minutes=tuple(theirs)),
-        sender="Sandra Pell",
-        role="minute_taker",
-        at=datetime.now(UTC),
-    )
-    path = folder / f"{ref}.cpcx"
-    path.write_bytes(pack(package, HANDOVER_PASSPHRASE, cost=FAST_COST))
-    return path
+def wales_family_screen(folder: Path, suffix: str) -> None:
+    """The family screen of the first demo conference under the Wales profile, in Welsh
+    and English, with its fifth item under discussion (docs/family-screen.md)."""
+    from cpc_desktop.domain.enums import AgendaStatus
+    from cpc_desktop.domain.family_view import family_view
+    from cpc_desktop.services.demo import build_demo_records
+    from cpc_desktop.services.profiles import load_profile
+    from cpc_desktop.ui.family.window import FamilyWindow
+    from cpc_desktop.ui.family.words import ScreenLanguage
 
-
-def _handover(window: MainWindow, session: Any, ref: str, folder: Path, out: Path) -> None:
-    """The hand-over screens: export, the import preview on a conflict, the merge editor."""
-    export = ExportDialog(session, ref, window, cost=FAST_COST)
-    export.passphrase.setText(HANDOVER_PASSPHRASE)
-    export.repeat.setText(HANDOVER_PASSPHRASE + "!")
-    export.export()  # refused: the two are not the same
-    _save(export, out, "10-handover-export")
-    export.close()
-    path = _handover_package(session, ref, folder)
-    dialog = ImportDialog(session, window)
-    dialog.set_path(path)
-    dialog.passphrase.setText(HANDOVER_PASSPHRASE)
-    dialog.open_package()
-    conflict = next(k for k in dialog.conflict_keys())
-    dialog.select(conflict)
-    _save(dialog, out, "11-handover-import-conflict", QtCore.QSize(1200, 720))
-    dialog.panel.edit_merged()
-    if dialog.panel.editor is not None:
-        _save(dialog.panel.editor, out, "12-handover-merge-editor")
-        dialog.panel.editor.close()
-    for key in dialog.conflict_keys():
-        dialog.select(key)
-        dialog.panel.mine_button.click()
-    dialog.import_()
-    _save(dialog, out, "13-handover-imported")
-    dialog.close()
-
-
-#: Before the fifth item, the fifth, after it.
-_STATUSES = {-1: AgendaStatus.DONE, 0: AgendaStatus.CURRENT, 1: AgendaStatus.PENDING}
-
-
-def _family(page: Any, out: Path) -> None:
-    """The family screen of the open conference, then as under Wales, in both languages."""
-    page.show_family_screen()
-    _save(page.family_screen, out, "14-family-screen", SIZE)
-    page.close_family_screen()
+    record = build_demo_records(TODAY)[0]
+    status = {-1: AgendaStatus.DONE, 0: AgendaStatus.CURRENT, 1: AgendaStatus.PENDING}
     record = dataclasses.replace(
-        page.record,
-        conference=dataclasses.replace(page.record.conference, profile="wales"),
+        record,
+        conference=dataclasses.replace(record.conference, profile="wales"),
         agenda=tuple(
-            dataclasses.replace(item, status=_STATUSES[(n > 4) - (n < 4)])
-            for n, item in enumerate(page.agenda.items)
+            dataclasses.replace(item, status=status[(n > 4) - (n < 4)])
+            for n, item in enumerate(record.agenda)
         ),
     )
     now = datetime.combine(record.conference.date, time(11, 0), tzinfo=UTC)
     screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, now))
-    for language in (ScreenLanguage.BOTH, ScreenLanguage.WELSH):
-        screen.set_screen_language(language)
-        _save(screen, out, f"15-family-screen-wales-{language.value}", SIZE)
+    screen.set_screen_language(ScreenLanguage.BOTH)
+    screen.show()
+    screen.setGeometry(screen.screen().availableGeometry())
+    QtWidgets.QApplication.processEvents()
+    save(screen.grab(), folder / f"family-screen-wales-{suffix}.png")
     screen.close()
 
 
-def main(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "store.db"
-        _save(UnlockDialog(path, open_or_create), out, "01-first-run")
-        with open_session(path, PASSPHRASE, create=True, user="Alex Chair") as session:
-            for record in build_demo_records(datetime.now(UTC).date()):
-                session.conferences.import_record(record)
-        unlock = UnlockDialog(path, open_or_create)
-        unlock.passphrase.setText("wrong")
-        unlock.ok.click()
-        _save(unlock, out, "02-unlock-wrong-passphrase")
-        session = open_session(path, PASSPHRASE)
-        prefs = Preferences(
-            QtCore.QSettings(str(Path(folder) / "p.ini"), QtCore.QSettings.Format.IniFormat)
-        )
-        window = MainWindow(session, prefs)
-        _save(window, out, "03-home", SIZE)
-        window.home.search_box.setText("school")
-        window.home.run_search()
-        _save(window, out, "04-home-search", SIZE)
-        dialog = NewConferenceDialog(
-            session.today(),
-            session.schedule.preview_due,
-            session.conferences.create_conference,
-            window,
-        )
-        dialog.anchor.setDate(QtCore.QDate(2026, 10, 1))
-        dialog.child_rows[0].given.setText("Nia")
-        dialog.child_rows[0].family.setText("Okafor")
-        _save(dialog, out, "05-new-conference-late")
-        dialog.close()
-        window.open_conference("CPC-" + str(datetime.now(UTC).year) + "-0001")
-        _save(window, out, "06-workspace", SIZE)
-        if window.workspace is not None:
-            page = window.workspace
-            reason = next(i for i in page.agenda.items if i.key == "reason")
-            page.agenda.select_item(reason.id)
-            pane = page.minutes.panes[reason.id]
-            pane.table.selectRow(1)
-            tabs = page.tabs
-            for i in range(tabs.count()):
-                tabs.setCurrentIndex(i)
-                label = tabs.tabText(i).replace("&", "").lower().replace(" ", "-")
-                _save(window, out, f"07-workspace-{i}-{label}", SIZE)
-            _family(page, out)
-        window.show_home()
-        _handover(
-            window, session, "CPC-" + str(datetime.now(UTC).year) + "-0001", Path(folder), out
-        )
-        window.lock()
-        _save(window, out, "08-locked", SIZE)
-        _save(HelpDialog(help_sections()), out, "09-help", SIZE)
-        window.close()
-    del app
+def main() -> None:
+    folder = Path(sys.argv[1])
+    scale = sys.argv[2] if len(sys.argv) > 2 else "1"
+    suffix = str(round(float(scale) * 100))
+    folder.mkdir(parents=True, exist_ok=True)
+    camera = Camera(folder, suffix)
+    run(None, camera)
+    missing = set(SCREENS.values()) - camera.taken
+    if missing:
+        sys.exit(f"These screens were not pictured: {', '.join(sorted(missing))}")
+    wales_family_screen(folder, suffix)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"))
+    main()

@@ -24,6 +24,8 @@ from cpc_desktop.domain.conference import (
     AgendaItem,
     Appeal,
     AttendanceEvent,
+    CarriedAction,
+    CarriedPlan,
     Child,
     Conference,
     ConferenceAction,
@@ -37,8 +39,10 @@ from cpc_desktop.domain.conference import (
     Participant,
     PlanAction,
     SafetyScale,
+    ScalePoint,
 )
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
@@ -185,6 +189,9 @@ def _subset(draw: st.DrawFn, items: Sequence[str], most: int = 3) -> list[str]:
     return [items[index] for index in draw(_indices(len(items), most))]
 
 
+_TAKES_PART = (AttendanceKind.PRESENT, AttendanceKind.ARRIVED)
+
+
 def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
     kind = draw(choice(AttendanceKind))
     at = draw(instants())
@@ -201,7 +208,8 @@ def _attendance(draw: st.DrawFn, new_id: _Ids) -> AttendanceEvent:
         note=draw(_TEXT),
         shared_with_family=draw(_BOOL),
         shown_to_excluded=draw(_BOOL),
-        mode=draw(optional(choice(AttendanceMode))),
+        # Only someone present or arriving takes part in a way (room, video, phone).
+        mode=draw(optional(choice(AttendanceMode))) if kind in _TAKES_PART else None,
     )
 
 
@@ -237,6 +245,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         quorum_reason_shared=draw(_BOOL),
         last_strategy_discussion_date=draw(_MAYBE_DATE),
         strategy_anchor=draw(optional(choice(StrategyAnchor))),
+        previous_conference_id=draw(optional(st.uuids().map(str))),
+        plan_id=draw(optional(st.uuids().map(str))),
         transfer_from=draw(texts(200)),
         transfer_contact=draw(texts(200)),
         transfer_contact_details=draw(_TEXT),
@@ -339,6 +349,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             review_date=draw(_MAYBE_DATE),
             review_date_reason=draw(_MAYBE_TEXT),
             contingency_plan=draw(_TEXT),
+            core_group_frequency=draw(texts(200)),
             parents_view=draw(_TEXT),
             child_view=draw(_TEXT),
             ending=draw(optional(choice(AdministrativeEnding))),
@@ -445,6 +456,41 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         for person in _subset(draw, people, most=4)
     )
 
+    plans = tuple(
+        CarriedPlan(
+            id=new_id(),
+            child_id=child_id,
+            categories=tuple(draw(st.lists(texts(60, min_size=1), unique=True, max_size=3))),
+            primary_category=draw(optional(texts(60, min_size=1))),
+            lead_social_worker_id=_maybe_pick(draw, people),
+            lead_social_worker_contact=draw(texts(100)),
+            core_group=tuple(_subset(draw, people, most=5)),
+            core_group_frequency=draw(texts(200)),
+            contingency_plan=draw(_TEXT),
+            actions=tuple(
+                CarriedAction(
+                    id=new_id(),
+                    owner=draw(texts(200)),
+                    action=draw(_TEXT),
+                    due_date=draw(_MAYBE_DATE),
+                    status=draw(optional(choice(ActionStatus))),
+                )
+                for _ in range(draw(counts(3)))
+            ),
+        )
+        for child_id in _subset(draw, [child.id for child in children], most=2)
+    )
+    scale_history = tuple(
+        ScalePoint(
+            id=new_id(),
+            conference_date=draw(_DATE),
+            name=draw(texts(200)),
+            agency=draw(texts(200)),
+            score=draw(counts(10)),
+        )
+        for _ in range(draw(counts(3)))
+    )
+
     appeals = []
     for _ in range(draw(counts(2))):
         received = draw(_DATE)
@@ -487,6 +533,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         scaling=scaling,
         appeals=tuple(appeals),
         clock=clock,
+        plans=plans,
+        scale_history=scale_history,
     )
 
 
@@ -496,7 +544,8 @@ def example_record() -> ConferenceRecord:
     Ids are ``uuid.UUID(int=n)``: conference 1, children 10-11, participants 20-22,
     attendance 30-32, agenda 40-42, minutes 50-52, decision 60 (views 61-62, dissent 63,
     action 64), minutes versions 70-71, letter 80, distribution 90, conference action 100,
-    safety scales 110-111, appeal 120, clock 130-133.
+    safety scales 110-111, appeal 120, clock 130-133, carried plan 140 (action 141), scale
+    history 150.
     """
 
     def ident(number: int) -> str:
@@ -659,6 +708,22 @@ def example_record() -> ConferenceRecord:
             ClockEvent(ident(132), ClockKind.RESUMED, at(10, 50)),
             ClockEvent(ident(133), ClockKind.ENDED, at(11, 45)),
         ),
+        plans=(
+            CarriedPlan(
+                ident(140),
+                ident(10),
+                categories=("neglect",),
+                lead_social_worker_id=ident(21),
+                core_group=(ident(21),),
+                core_group_frequency="every 4 weeks",
+                actions=(
+                    CarriedAction(
+                        ident(141), "Sam Worker", "Visit weekly", status=ActionStatus.UNDER_WAY
+                    ),
+                ),
+            ),
+        ),
+        scale_history=(ScalePoint(ident(150), date(2026, 8, 20), "Sam Worker", "CSC", 2),),
     )
 
 

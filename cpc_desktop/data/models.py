@@ -1,12 +1,11 @@
 """The tables of a store.
 
-Every table has a UUID string key and records who created and last changed each
-row and when (UTC): ``row_created_at``, ``row_created_by``, ``row_updated_at``,
-``row_updated_by``, and carries a version, ``row_version`` (1 when written, one more at
-each change), against which a change is checked so it never overwrites a newer one.
-Lists that have an order (agenda, roll call, minutes) keep it in ``position``. The
-audit table (``audit_event``) is separate: it is append-only and hash-chained, see
-:mod:`cpc_desktop.data.audit`.
+Every table has a UUID string key and records who created and last changed each row and
+when (UTC): ``row_created_at``, ``row_created_by``, ``row_updated_at``, ``row_updated_by``,
+and carries a version, ``row_version`` (1 when written, one more at each change), against
+which a change is checked so it never overwrites a newer one. Lists that have an order
+(agenda, roll call, minutes) keep it in ``position``. The audit table (``audit_event``)
+is separate: it is append-only and hash-chained, see :mod:`cpc_desktop.data.audit`.
 
 Tables:
     store_info          key/value facts about the store (format, creation).
@@ -593,6 +592,8 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(sa.String(64))
     hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
 
+
+from cpc_desktop.data.models_extra import *  # noqa: E402, F403 (tables in modules of their own)
 
 TRACKED_TABLES: tuple[sa.Table, ...] = tuple(
     t for t in Base.metadata.sorted_tables if t.name != "audit_event"

@@ -42,6 +42,8 @@ _SECTIONS: tuple[tuple[str, type[Any], type[m.Row]], ...] = (
     ("scaling", d.SafetyScale, m.SafetyScaleRow),
     ("appeals", d.Appeal, m.AppealRow),
     ("clock", d.ClockEvent, m.ClockEventRow),
+    ("plans", d.CarriedPlan, m.CarriedPlanRow),
+    ("scale_history", d.ScalePoint, m.ScalePointRow),
 )
 # parent dataclass -> nested field -> (element dataclass, its table, the parent's key column)
 _NESTED: dict[type[Any], dict[str, tuple[type[Any], type[m.Row], str]]] = {
@@ -51,6 +53,7 @@ _NESTED: dict[type[Any], dict[str, tuple[type[Any], type[m.Row], str]]] = {
         "dissents": (d.Dissent, m.DissentRow, "decision_id"),
         "actions": (d.PlanAction, m.PlanActionRow, "decision_id"),
     },
+    d.CarriedPlan: {"actions": (d.CarriedAction, m.CarriedActionRow, "carried_plan_id")},
 }
 
 

@@ -27,6 +27,7 @@ T = TypeVar("T")
 _NESTED: dict[type[Any], dict[str, type[Any]]] = {
     d.Participant: {"attendance": d.AttendanceEvent},
     d.Decision: {"views": d.AgencyView, "dissents": d.Dissent, "actions": d.PlanAction},
+    d.CarriedPlan: {"actions": d.CarriedAction},
 }
 _ORM: dict[type[Any], type[m.Row]] = {
     d.Conference: m.ConferenceRow,
@@ -46,6 +47,9 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.SafetyScale: m.SafetyScaleRow,
     d.Appeal: m.AppealRow,
     d.ClockEvent: m.ClockEventRow,
+    d.CarriedPlan: m.CarriedPlanRow,
+    d.CarriedAction: m.CarriedActionRow,
+    d.ScalePoint: m.ScalePointRow,
 }
 _VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
 # ConferenceRecord field -> element dataclass
@@ -62,6 +66,8 @@ _SECTIONS: dict[str, type[Any]] = {
     "scaling": d.SafetyScale,
     "appeals": d.Appeal,
     "clock": d.ClockEvent,
+    "plans": d.CarriedPlan,
+    "scale_history": d.ScalePoint,
 }
 
 
@@ -279,6 +285,8 @@ def _loaded() -> Iterable[Any]:
         selectinload(c.distributions),
         selectinload(c.actions),
         selectinload(c.scaling),
+        selectinload(c.plans).selectinload(m.CarriedPlanRow.actions),  # type: ignore[attr-defined]
+        selectinload(c.scale_history),  # type: ignore[attr-defined]
     )
 
 

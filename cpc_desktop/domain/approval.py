@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import json
 from datetime import datetime
+from typing import Any
 
 from cpc_desktop.domain.conference import ConferenceRecord, MinutesVersion
 from cpc_desktop.domain.document import to_document
@@ -30,13 +31,24 @@ class ApprovalError(ValueError):
     """A step the version's state does not allow; the message is one line for a person."""
 
 
-def content_hash(record: ConferenceRecord) -> str:
-    """SHA-256 (hex) of the meeting's content in canonical JSON."""
+def content_document(record: ConferenceRecord) -> dict[str, Any]:
+    """The meeting's content as a document: everything but the minutes' own life."""
     doc = to_document(record)
     for key in _NOT_CONTENT:
         doc.pop(key, None)
-    body = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return doc
+
+
+def canonical_content(record: ConferenceRecord) -> str:
+    """:func:`content_document` as canonical JSON (what is hashed, and kept as the basis
+    of a correction)."""
+    doc = content_document(record)
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(record: ConferenceRecord) -> str:
+    """SHA-256 (hex) of the meeting's content in canonical JSON."""
+    return hashlib.sha256(canonical_content(record).encode("utf-8")).hexdigest()
 
 
 def current(record: ConferenceRecord) -> MinutesVersion | None:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
@@ -66,6 +67,11 @@ class Conference:
     #: profile's default, ``timescales.strategy_anchor``).
     last_strategy_discussion_date: dt.date | None = None
     strategy_anchor: StrategyAnchor | None = None
+    #: A review made from the conference before it: that conference's id (not a key: it
+    #: may live in another store), and the plan's identity, the id of the conference
+    #: that made the plan, shared by every conference of that plan.
+    previous_conference_id: str | None = None
+    plan_id: str | None = None
     #: A transfer-in: the authority the child protection plan comes from (which keeps
     #: responsibility until this conference), its contact's name, and how to reach them
     #: (address lines, email, telephone; the transfer letter goes there).
@@ -219,6 +225,8 @@ class Decision:
     review_date: dt.date | None = None
     review_date_reason: str | None = None
     contingency_plan: str = ""
+    #: How often the core group meets, in words ("every 4 weeks").
+    core_group_frequency: str = ""
     parents_view: str = ""
     child_view: str = ""
     ending: AdministrativeEnding | None = None
@@ -259,6 +267,45 @@ class SafetyScale:
     participant_id: str
     score: int
     note: str = ""
+
+
+@dataclass(frozen=True)
+class CarriedAction:
+    """An action of the plan before a review, and how far it has come (``None``: not yet
+    judged)."""
+
+    id: str
+    owner: str
+    action: str
+    due_date: dt.date | None = None
+    status: ActionStatus | None = None
+
+
+@dataclass(frozen=True)
+class CarriedPlan:
+    """The plan a review starts from for one child: what the conference before it decided."""
+
+    id: str
+    child_id: str
+    categories: tuple[str, ...] = ()
+    primary_category: str | None = None
+    lead_social_worker_id: str | None = None
+    lead_social_worker_contact: str = ""
+    core_group: tuple[str, ...] = ()
+    core_group_frequency: str = ""
+    contingency_plan: str = ""
+    actions: tuple[CarriedAction, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """A safety scale given at an earlier conference of the plan, carried into the review."""
+
+    id: str
+    conference_date: dt.date
+    name: str
+    agency: str
+    score: int
 
 
 @dataclass(frozen=True)
@@ -333,3 +380,7 @@ class ConferenceRecord:
     appeals: tuple[Appeal, ...] = ()
     #: The meeting's clock: when items became current, pauses, the end.
     clock: tuple[ClockEvent, ...] = ()
+    #: A review made from the plan before it: the plan carried, per child, and the safety
+    #: scales of the plan's earlier conferences.
+    plans: tuple[CarriedPlan, ...] = ()
+    scale_history: tuple[ScalePoint, ...] = ()

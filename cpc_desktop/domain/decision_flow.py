@@ -134,6 +134,7 @@ class ChildAnswer:
     review_date: date | None = None
     review_date_reason: str | None = None
     contingency_plan: str = ""
+    core_group_frequency: str = ""
     actions: tuple[PlanAction, ...] = ()
     dissents: tuple[Dissent, ...] = ()
     reporter_referral: bool | None = None
@@ -336,6 +337,7 @@ def _decision(answer: ChildAnswer, decision_id: str, ctx: FlowContext) -> Decisi
         review_date=answer.review_date if plan else None,
         review_date_reason=answer.review_date_reason if plan else None,
         contingency_plan=answer.contingency_plan.strip() if plan else "",
+        core_group_frequency=answer.core_group_frequency.strip() if plan else "",
         parents_view=answer.parents_view.strip(),
         child_view=answer.child_view.strip(),
         ending=answer.ending if ended else None,

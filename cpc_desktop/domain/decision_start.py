@@ -13,21 +13,60 @@ already holds and the flow can take as it is:
   are printed in family copies;
 * the Signs of Safety scaling: each professional's score (and note) starts the reason
   for their view, ``"Scaled safety at 3 out of 10: …"``, where no reason is given yet.
-  A score is not turned into a view: the view is the professional's own to give.
+  A score is not turned into a view: the view is the professional's own to give;
+* at a review made from the plan before it, the plan carried for the child
+  (:func:`carried_answer`): its categories, lead social worker, core group and how often
+  it meets, the contingency plan, and each action not yet done (with a new id).
 
 Nothing is filled that the chair has answered already. Pure: no clock, no store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from cpc_desktop.domain.conference import AgencyView, ConferenceRecord, Participant, SafetyScale
-from cpc_desktop.domain.decision_flow import FlowAnswers, FlowContext
+from cpc_desktop.domain.conference import (
+    AgencyView,
+    CarriedPlan,
+    ConferenceRecord,
+    Participant,
+    PlanAction,
+    SafetyScale,
+)
+from cpc_desktop.domain.decision_flow import ChildAnswer, FlowAnswers, FlowContext
+from cpc_desktop.domain.enums import ActionStatus
 from cpc_desktop.domain.redaction import family_redactions
 
-__all__ = ["minuted_start", "minuted_views", "scale_reasons"]
+__all__ = ["carried_answer", "minuted_start", "minuted_views", "scale_reasons"]
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def carried_answer(
+    answer: ChildAnswer, plan: CarriedPlan, *, new_id: Callable[[], str] = _uuid
+) -> ChildAnswer:
+    """``answer`` with the carried plan filled in where the chair has not answered."""
+    actions = answer.actions or tuple(
+        PlanAction(new_id(), action.owner, action.action, action.due_date)
+        for action in plan.actions
+        if action.status is not ActionStatus.DONE
+    )
+    return replace(
+        answer,
+        categories=answer.categories or plan.categories,
+        primary_category=answer.primary_category or plan.primary_category,
+        lead_social_worker_id=answer.lead_social_worker_id or plan.lead_social_worker_id,
+        lead_social_worker_contact=answer.lead_social_worker_contact
+        or plan.lead_social_worker_contact,
+        core_group=answer.core_group or plan.core_group,
+        core_group_frequency=answer.core_group_frequency or plan.core_group_frequency,
+        contingency_plan=answer.contingency_plan or plan.contingency_plan,
+        actions=actions,
+    )
 
 
 def minuted_views(record: ConferenceRecord, key: str) -> str:
@@ -70,16 +109,27 @@ def _views(
     )
 
 
-def minuted_start(answers: FlowAnswers, ctx: FlowContext, record: ConferenceRecord) -> FlowAnswers:
-    """``answers`` with what the record minuted filled in where nothing is answered yet."""
+def minuted_start(
+    answers: FlowAnswers,
+    ctx: FlowContext,
+    record: ConferenceRecord,
+    *,
+    new_id: Callable[[], str] = _uuid,
+) -> FlowAnswers:
+    """``answers`` with what the record minuted (and the plan it carried) filled in where
+    nothing is answered yet."""
     asked = {p.id for p in ctx.professionals}
     reasons = scale_reasons(record.scaling, ctx.professionals)
     decided = {decision.child_id: decision for decision in record.decisions}
+    plans = {plan.child_id: plan for plan in record.plans}
     parents = minuted_views(record, "parents_views")
     child = minuted_views(record, "childs_views")
     children = []
     for answer in answers.children:
         before = decided.get(answer.child_id)
+        plan = plans.get(answer.child_id)
+        if plan is not None:
+            answer = carried_answer(answer, plan, new_id=new_id)
         children.append(
             replace(
                 answer,

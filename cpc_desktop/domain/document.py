@@ -201,6 +201,26 @@ def _ids(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _ids(child, f"{path}[{index}]")
 
 
+#: The attendance events that say how the person takes part (in the room, video, phone).
+_ARRIVALS = frozenset({AttendanceKind.PRESENT, AttendanceKind.ARRIVED})
+
+#: The other events, in words, for the message refusing a mode on one of them.
+_EVENT_WORDS = {
+    AttendanceKind.APOLOGIES: "apologies",
+    AttendanceKind.ABSENT: "absence",
+    AttendanceKind.LEFT: "leaving",
+    AttendanceKind.EXCLUDED: "exclusion",
+}
+
+
+def _mode_problem(person: Mapping[str, Any], event: Mapping[str, Any], mode: str) -> str:
+    what = _EVENT_WORDS[AttendanceKind(event["kind"])]
+    return (
+        f"{person['name']}'s {what} at {event['at']} gives the attendance mode {mode!r}, "
+        "but only being present or arriving has a mode"
+    )
+
+
 def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     """What a schema-valid document gets wrong about its own ids and times.
 
@@ -244,6 +264,9 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
                 problems.append(
                     DocumentProblem(f"{at}.grounds", "an exclusion must record its grounds")
                 )
+            mode = event.get("mode")
+            if mode is not None and event["kind"] not in _ARRIVALS:
+                problems.append(DocumentProblem(f"{at}.mode", _mode_problem(person, event, mode)))
 
     for path, entry in _items(doc, "minutes"):
         refer(f"{path}.agenda_item_id", entry["agenda_item_id"], agenda, "agenda item")
@@ -285,6 +308,17 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
                     participants,
                     "participant",
                 )
+
+    for path, plan in _items(doc, "plans"):
+        refer(f"{path}.child_id", plan["child_id"], children, "child")
+        refer(
+            f"{path}.lead_social_worker_id",
+            plan.get("lead_social_worker_id"),
+            participants,
+            "participant",
+        )
+        for index, member in enumerate(plan.get("core_group", ())):
+            refer(f"{path}.core_group[{index}]", member, participants, "participant")
 
     for path, version in _items(doc, "minutes_versions"):
         supersedes = version.get("supersedes_id")

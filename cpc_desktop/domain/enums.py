@@ -139,6 +139,17 @@ class AgendaStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class ActionStatus(StrEnum):
+    """How far a plan action carried into a review has come, as the chair judges it.
+
+    Shown as red, amber or green, always with its words (domain/plan_review.py).
+    """
+
+    BEHIND = "behind"  # red: not started, or behind
+    UNDER_WAY = "under_way"  # amber
+    DONE = "done"  # green
+
+
 class Tag(StrEnum):
     FACT = "fact"
     OBSERVATION = "observation"
@@ -230,6 +241,15 @@ class AppealOutcome(StrEnum):
     UPHELD = "upheld"
     NOT_UPHELD = "not_upheld"
     WITHDRAWN = "withdrawn"
+
+
+class CorrectionRuling(StrEnum):
+    """The chair's ruling on a request to correct the minutes."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    PARTLY = "partly"  # partly accepted
+    REFUSED = "refused"
 
 
 class AttendanceMode(StrEnum):

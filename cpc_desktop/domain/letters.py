@@ -152,8 +152,11 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     as a participant; a professional letter for each invited social worker, team manager
     or other professional; when any decision ends a plan, a plan-ended letter for each
     invited agency (the first invited professional named for it, or each professional
-    with no agency); and a transfer letter after a transfer-in conference. Letters come
-    grouped in that order, and in roll-call order within each group.
+    with no agency), where a review made from the plan before it counts as invited
+    everyone it carried from the plan's earlier conferences, so the agencies invited to
+    the conference that made the plan are told; and a transfer letter after a
+    transfer-in conference. Letters come grouped in that order, and in roll-call order
+    within each group.
     """
     people = record.participants
     needs: list[LetterNeed] = []
@@ -185,8 +188,16 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     for person in professionals:
         need(LetterKind.PROFESSIONAL, person.id, person.name)
     if any(d.outcome in facts.ENDING_OUTCOMES for d in record.decisions):
+        # A review made from the plan before it lists everyone invited to the plan's
+        # conferences since the first, whether invited to this one or not: all are told.
+        carried = record.conference.previous_conference_id is not None
+        told = [
+            p
+            for p in people
+            if p.role in PROFESSIONAL_ROLES and (p.invited or carried) and not is_family_side(p)
+        ]
         agencies: set[str] = set()
-        for person in professionals:
+        for person in told:
             agency = " ".join(person.agency.split()).casefold()
             if agency and agency in agencies:
                 continue

@@ -156,10 +156,14 @@ _KIND: dict[type[Any], str] = {
     d.SafetyScale: "safety_scale",
     d.Appeal: "appeal",
     d.ClockEvent: "clock_event",
+    d.CarriedPlan: "carried_plan",
+    d.CarriedAction: "carried_action",
+    d.ScalePoint: "scale_point",
 }
 _NESTED: dict[type[Any], tuple[str, ...]] = {
     d.Participant: ("attendance",),
     d.Decision: ("views", "dissents", "actions"),
+    d.CarriedPlan: ("actions",),
 }
 _SECTIONS = tuple(f.name for f in fields(d.ConferenceRecord) if f.name != "conference")
 #: Fields that stand for "last touched": both sides' edits keep the later one.
@@ -186,6 +190,11 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
     "safety_scale": {"participant_id": ("participant", True)},
     "appeal": {"appellant_id": ("participant", False), "child_ids": ("child", False)},
     "clock_event": {"agenda_item_id": ("agenda_item", False)},
+    "carried_plan": {
+        "child_id": ("child", True),
+        "lead_social_worker_id": ("participant", False),
+        "core_group": ("participant", False),
+    },
     "letter": {"recipient_id": ("participant", False)},
     "minutes_version": {"supersedes_id": ("minutes_version", False)},
 }

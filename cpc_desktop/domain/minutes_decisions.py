@@ -55,6 +55,8 @@ def decision(writer: Writer, d: Decision) -> tuple[Block, ...]:
         pairs.append((w.contact, d.lead_social_worker_contact or "-"))
     if d.core_group:
         pairs.append((words.core_group, ", ".join(named(i) for i in d.core_group)))
+    if d.core_group_frequency:
+        pairs.append((w.meets, d.core_group_frequency))
     if d.contingency_plan:
         pairs.append((w.contingency, d.contingency_plan))
     blocks: list[Block] = [Fields(tuple(pairs))]

@@ -16,20 +16,22 @@ a language (:mod:`~cpc_desktop.domain.minutes_words`); the sections are written 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cpc_desktop.domain.conference import ConferenceRecord, MinutesVersion
+from cpc_desktop.domain.corrections import CorrectionRequest, statements_for
 from cpc_desktop.domain.enums import CopyKind, Language, MinutesState
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.minutes_decisions import decisions, decisions_intro, scaling
+from cpc_desktop.domain.minutes_plan import plan_progress
 from cpc_desktop.domain.minutes_profile_words import ProfileWords, english_words, welsh_words
 from cpc_desktop.domain.minutes_words import Wording, bilingual, copy_languages
 from cpc_desktop.domain.minutes_words_cy import WELSH
 from cpc_desktop.domain.minutes_words_en import ENGLISH
 from cpc_desktop.domain.minutes_writer import Writer
-from cpc_desktop.domain.printed import PrintedDocument, Section
+from cpc_desktop.domain.printed import Para, ParaStyle, PrintedDocument, Section
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.redaction import Redaction, family_redactions
 from cpc_desktop.domain.sides import for_children
@@ -112,6 +114,7 @@ def build_minutes(
     version: MinutesVersion | None = None,
     local: Local = _system_local,
     welsh: Profile | None = None,
+    corrections: Sequence[CorrectionRequest] = (),
 ) -> BuiltMinutes:
     """Lay out the minutes of ``record`` for the copy ``which``.
 
@@ -119,7 +122,9 @@ def build_minutes(
     "DRAFT" watermark). ``local`` turns stored UTC instants into the chair's local time.
     ``welsh`` is ``profile`` in Welsh words; by default the profile's own Welsh
     translation, if it has one (:func:`welsh_profile`). Without Welsh every copy is in
-    English.
+    English. ``corrections``: the requests to correct the minutes; the statements of
+    disagreement kept with them are printed after the approval (a family copy prints only
+    its recipient's own, :func:`~cpc_desktop.domain.corrections.statements_for`).
 
     Raises:
         ValueError: ``which.recipient_id`` names no participant of this conference.
@@ -147,12 +152,24 @@ def build_minutes(
         *writer.contacts(recipient),
         Section(w.reports_heading, writer.reports()),
         *writer.items(hidden, lambda: scaling(writer)),
+        *plan_progress(writer),
         Section(w.decisions_heading, decisions_intro(writer)),
         *decisions(writer),
         Section(w.actions_heading, writer.actions(hidden)),
         Section(w.next_dates_heading, writer.next_dates()),
         Section(w.approval_heading, writer.approval(version)),
     ]
+    statements = statements_for(corrections, family=family, recipient_id=which.recipient_id)
+    if statements:
+        blocks = tuple(
+            Para(
+                x.text,
+                label=w.statement_from.format(who=isolated(x.by), date=w.long_date(x.ruled)),
+                style=ParaStyle.QUOTE,
+            )
+            for x in statements
+        )
+        sections.append(Section(w.statements_heading, blocks))
     if not family:
         all_family = family_redactions(record)
         sections.append(Section(w.appendix_heading, writer.appendix(all_family)))

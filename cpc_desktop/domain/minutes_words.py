@@ -70,6 +70,8 @@ class Wording:
     next_dates_heading: str
     approval_heading: str
     appendix_heading: str
+    statements_heading: str  # statements of disagreement with the minutes
+    statement_from: str  # "{who}", "{date}"
     # What a copy prints in place of what it leaves out.
     elsewhere: str = _sentence()
     withheld: str = _sentence()
@@ -156,6 +158,16 @@ class Wording:
     plan_action: str
     by: str
     outcome_wanted: str
+    # A review's plan carried from the conference before it (domain/minutes_plan.py).
+    meets: str  # how often the core group meets
+    progress_heading: str
+    progress: str
+    behind: str
+    under_way: str
+    done: str
+    not_judged: str
+    scale_over_plan: str
+    scale_history_intro: str = _sentence()
     # Actions and next dates.
     no_actions: str = _sentence()
     action: str

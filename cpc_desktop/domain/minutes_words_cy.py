@@ -124,6 +124,8 @@ WELSH = Wording(
     next_dates_heading="Y dyddiadau nesaf",
     approval_heading="Cymeradwyaeth",
     appendix_heading="Atodiad: yr hyn sy'n cael ei adael allan o gopïau'r teulu",
+    statements_heading="Datganiadau o anghytundeb â'r cofnodion hyn",
+    statement_from="Datganiad o anghytundeb gan {who}, wedi'i gadw gyda'r cofnod ers {date}",
     elsewhere="Mae hyn wedi'i gofnodi yng nghopi'r ymarferwyr.",
     withheld="Wedi'i gadw'n ôl ar gais y person hwn.",
     fields_left_out=(
@@ -221,6 +223,18 @@ WELSH = Wording(
     plan_action="Cynllun amlinellol: cam gweithredu",
     by="Erbyn",
     outcome_wanted="Y canlyniad a ddymunir",
+    meets="Mae'r grŵp craidd yn cyfarfod",
+    progress_heading="Cynnydd ar y cynllun",
+    progress="Cynnydd",
+    behind="Heb ddechrau neu ar ei hôl hi (coch)",
+    under_way="Ar y gweill (ambr)",
+    done="Wedi gorffen (gwyrdd)",
+    not_judged="Heb ei farnu eto",
+    scale_over_plan="Graddfa diogelwch dros gyfnod y cynllun",
+    scale_history_intro=(
+        "Sgôr pob person ym mhob cynhadledd o'r cynllun, yn ôl dyddiad; mae'r siart yn "
+        "dangos yr un sgorau."
+    ),
     no_actions="Ni nodwyd unrhyw gamau gweithredu yn ystod y cyfarfod.",
     action="Cam gweithredu",
     some_child="plentyn",

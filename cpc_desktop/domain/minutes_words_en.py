@@ -24,6 +24,8 @@ ENGLISH = Wording(
     next_dates_heading="Next dates",
     approval_heading="Approval",
     appendix_heading="Appendix: left out of family copies",
+    statements_heading="Statements of disagreement with these minutes",
+    statement_from="Statement of disagreement from {who}, kept with the record since {date}",
     elsewhere="Recorded in the professionals' copy.",
     withheld="Withheld at this person's request.",
     fields_left_out=(
@@ -118,6 +120,18 @@ ENGLISH = Wording(
     plan_action="Outline plan: action",
     by="By",
     outcome_wanted="Outcome wanted",
+    meets="The core group meets",
+    progress_heading="Progress on the plan",
+    progress="Progress",
+    behind="Not started or behind (red)",
+    under_way="Under way (amber)",
+    done="Done (green)",
+    not_judged="Not yet judged",
+    scale_over_plan="Safety scale over the plan",
+    scale_history_intro=(
+        "Each person's score at each conference of the plan, by date; the chart shows the "
+        "same scores."
+    ),
     no_actions="No actions were noted during the meeting.",
     action="Action",
     some_child="child",

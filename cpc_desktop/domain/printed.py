@@ -47,6 +47,19 @@ class Table:
     widths: tuple[float, ...] | None = None
 
 
+@dataclass(frozen=True)
+class Chart(Table):
+    """Scores over time drawn as a line chart, over the same values as a table (printed
+    under it, so the chart is never the only way to read them).
+
+    The header is a label then one heading per point in time (a date); each row is a
+    line: its name then a score (or ``""``) per point, each between ``low`` and ``high``.
+    """
+
+    low: int = 0
+    high: int = 10
+
+
 Block = Para | Fields | Table
 
 

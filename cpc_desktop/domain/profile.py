@@ -39,6 +39,7 @@ from cpc_desktop.domain.enums import (
     Nation,
     StrategyAnchor,
 )
+from cpc_desktop.domain.profile_records import ComplaintTimescales, RetentionRule
 
 DEFAULT_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -488,6 +489,10 @@ class Profile:
     #: unless the authority turns it off and records why.
     release_check: bool = True
     release_check_off_reason: str = ""
+    #: How quickly a complaint is acknowledged and answered (``[complaints]``).
+    complaints: ComplaintTimescales = field(default_factory=ComplaintTimescales)
+    #: How long a conference's record is kept (``[retention]``).
+    retention: RetentionRule = field(default_factory=RetentionRule)
     #: The authority's own details, from its local settings file (none in a shipped
     #: nation's profile).
     authority: Authority | None = None

@@ -35,6 +35,7 @@ from cpc_desktop.domain.profile import (
     Timescales,
 )
 from cpc_desktop.domain.profile_letters import read_letters
+from cpc_desktop.domain.profile_records import ComplaintTimescales, RetentionRule
 from cpc_desktop.domain.profile_table import ID_FORM as _ID_FORM
 from cpc_desktop.domain.profile_table import Table as _Table
 from cpc_desktop.domain.profile_table import describe as _describe
@@ -124,6 +125,12 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         appeals=root.flag("appeals", False),
         protective_marking=root.text("protective_marking", DEFAULT_PROTECTIVE_MARKING),
         **_release_check(root),
+        complaints=read_complaints(
+            root.table("complaints", COMPLAINT_KEYS) if root.has("complaints") else None
+        ),
+        retention=read_retention(
+            root.table("retention", RETENTION_KEYS) if root.has("retention") else None
+        ),
         authority=_authority(root.table("authority", _AUTHORITY_KEYS))
         if root.has("authority")
         else None,
@@ -339,3 +346,40 @@ def _agenda(table: _Table, kind: str) -> tuple[AgendaItem, ...]:
         if required not in seen:
             _fail(table.where(kind), f"must include an item with key '{required}'")
     return tuple(items)
+
+
+COMPLAINT_KEYS = _keys(ComplaintTimescales)
+RETENTION_KEYS = _keys(RetentionRule)
+
+
+def read_complaints(table: _Table | None) -> ComplaintTimescales:
+    """The ``[complaints]`` table, each key optional."""
+    if table is None:
+        return ComplaintTimescales()
+    default = ComplaintTimescales()
+    return ComplaintTimescales(
+        acknowledge_working_days=_count(
+            table, "acknowledge_working_days", default.acknowledge_working_days, 60
+        ),
+        respond_days=_count(table, "respond_days", default.respond_days, 366),
+    )
+
+
+def read_retention(table: _Table | None) -> RetentionRule:
+    """The ``[retention]`` table, each key optional."""
+    if table is None:
+        return RetentionRule()
+    default = RetentionRule()
+    rule = RetentionRule(
+        years=_count(table, "years", default.years, 150),
+        record_type=table.text("record_type", default.record_type),
+        policy=table.text("policy", default.policy),
+    )
+    if "\n" in rule.record_type or len(rule.record_type) > 120:
+        _fail(table.where("record_type"), "expected one line of at most 120 characters")
+    return rule
+
+
+def _count(table: _Table, key: str, default: int, high: int) -> int:
+    found = table.optional_whole(key, "days" if "days" in key else "years", 1, high)
+    return default if found is None else found

@@ -13,22 +13,30 @@ The kinds, in the order they are listed:
   the clipboard on purpose, or still waiting to be saved);
 * actions noted in the meeting without an owner or a due date;
 * actions in a child's plan without an owner or a due date;
+* at a review made from the plan before it, once the meeting has begun, each carried
+  action whose progress is not yet judged;
 * children with no decision recorded, once the meeting has begun (:func:`decision_due`);
 * once every child's decision is recorded, outcome letters not yet issued;
 * for a minute-taker's copy, changes not yet exported in a hand-over package.
+
+Each line and button is kept as :class:`Words`: an English template with its blanks
+filled, so a screen can show it in another language by translating the template (every
+template is in :data:`TEMPLATES`) and filling the same blanks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Union
 
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
 from cpc_desktop.domain.enums import AgendaStatus, ConferenceStatus
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.letters import LetterKind, LetterNeed, letters_needed
+from cpc_desktop.domain.plan_review import progress
 
 
 class Place(StrEnum):
@@ -37,8 +45,39 @@ class Place(StrEnum):
     MINUTES = "minutes"  # the minutes of an agenda item (target: the item's id)
     ACTION = "action"  # an action noted in the meeting (target: the action's id)
     DECISIONS = "decisions"  # the decision wizard (target: the child's id)
+    PROGRESS = "progress"  # a review's Plan progress tab (target: the carried action's id)
     LETTERS = "letters"  # the outcome letters window
     HANDOVER = "handover"  # the hand-over export
+
+
+#: A blank's value: words as typed (a name, a number), words to translate, or several
+#: of those joined by "; ".
+Value = Union[str, "Words", tuple["Words", ...]]
+
+
+@dataclass(frozen=True)
+class Words:
+    """An English ``template`` with its blanks (``{name}``) and their values."""
+
+    template: str
+    values: tuple[tuple[str, Value], ...] = ()
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The words, each template passed through ``translate`` first (none: English)."""
+        filled: dict[str, str] = {}
+        for key, value in self.values:
+            if isinstance(value, Words):
+                filled[key] = value.render(translate)
+            elif isinstance(value, tuple):
+                filled[key] = "; ".join(part.render(translate) for part in value)
+            else:
+                filled[key] = value
+        template = self.template if translate is None else translate(self.template)
+        return template.format(**filled)
+
+
+def _words(template: str, **values: Value) -> Words:
+    return Words(template, tuple(values.items()))
 
 
 @dataclass(frozen=True)
@@ -46,19 +85,90 @@ class Unfinished:
     """One thing left to do: what it is, in one line, and where to do it."""
 
     place: Place
-    line: str  # "Action 2, "Book the review", has no owner."
-    fix: str  # the button that goes there: "Give action 2 an owner and a date…"
+    said: Words  # "Action 2, "Book the review", has no owner."
+    button: Words  # the button that goes there: "Complete action 2…"
     target: str | None = None
 
+    @property
+    def line(self) -> str:
+        """What is unfinished, in English."""
+        return self.said.render()
+
+    @property
+    def fix(self) -> str:
+        """The button's words, in English."""
+        return self.button.render()
+
+
+UNSAVED = "Item {number} ({title}) has minute text that is not saved in the store."
+GO_TO_MINUTES = "Go to the minutes of item {number}"
+UNTITLED = "untitled"
+#: An action without an owner, a date or both, by (no owner, no date).
+ACTION_GAPS = {
+    (True, False): "Action {number}, “{what}”, has no owner.",
+    (False, True): "Action {number}, “{what}”, has no due date.",
+    (True, True): "Action {number}, “{what}”, has no owner and no due date.",
+}
+NO_WORDS = "with no words"
+COMPLETE_ACTION = "Complete action {number}…"
+PLAN_GAPS = {
+    (True, False): "In {name}'s plan, “{what}” has no owner.",
+    (False, True): "In {name}'s plan, “{what}” has no due date.",
+    (True, True): "In {name}'s plan, “{what}” has no owner and no due date.",
+}
+PLAN_NO_WORDS = "an action with no words"
+THE_CHILD = "the child"
+OPEN_DECISION = "Open the decision for {name}…"
+NO_DECISION = "No decision is recorded for {name}."
+RECORD_DECISION = "Record the decision for {name}…"
+ONE_LETTER = "1 letter is due and not issued: {names}."
+LETTERS = "{count} letters are due and not issued: {names}."
+TRANSFER_LETTER = "the transfer letter"
+OPEN_LETTERS = "Open the outcome letters…"
+HANDOVER_DUE = (
+    "This copy has changes the chair does not have yet: no hand-over package has been "
+    "exported since."
+)
+EXPORT_HANDOVER = "Export the hand-over package…"
+NOT_JUDGED = "The progress of “{what}” in {name}'s plan is not yet judged."
+JUDGE_PROGRESS = "Judge its progress…"
 
 _LETTER_WORDS = {
-    LetterKind.PARENT: "outcome letter",
-    LetterKind.CHILD: "child's letter",
-    LetterKind.PROFESSIONAL: "professional's letter",
-    LetterKind.EXCLUDED_PARENT: "outcome letter",
-    LetterKind.PLAN_ENDED: "plan-ended letter",
-    LetterKind.TRANSFER: "transfer letter",
+    LetterKind.PARENT: "the outcome letter to {name}",
+    LetterKind.CHILD: "the child's letter to {name}",
+    LetterKind.PROFESSIONAL: "the professional's letter to {name}",
+    LetterKind.EXCLUDED_PARENT: "the outcome letter to {name}",
+    LetterKind.PLAN_ENDED: "the plan-ended letter to {name}",
 }
+
+#: Every template a line or a button is made from (for a translation of them all).
+TEMPLATES = tuple(
+    dict.fromkeys(
+        (
+            UNSAVED,
+            GO_TO_MINUTES,
+            UNTITLED,
+            *ACTION_GAPS.values(),
+            NO_WORDS,
+            COMPLETE_ACTION,
+            *PLAN_GAPS.values(),
+            PLAN_NO_WORDS,
+            THE_CHILD,
+            OPEN_DECISION,
+            NO_DECISION,
+            RECORD_DECISION,
+            ONE_LETTER,
+            LETTERS,
+            TRANSFER_LETTER,
+            *_LETTER_WORDS.values(),
+            OPEN_LETTERS,
+            HANDOVER_DUE,
+            EXPORT_HANDOVER,
+            NOT_JUDGED,
+            JUDGE_PROGRESS,
+        )
+    )
+)
 
 
 def unfinished(
@@ -77,40 +187,32 @@ def unfinished(
     found += _unsaved(record, unsaved_items)
     found += _meeting_actions(record)
     found += _plan_actions(record)
+    found += _not_judged(record) if decision_due(record) else []
     undecided = _undecided(record) if decision_due(record) else []
     found += undecided
     if not undecided and any(_decided(d) for d in record.decisions):
         found += _letters(record)
     if handover_due:
-        found.append(
-            Unfinished(
-                Place.HANDOVER,
-                "This copy has changes the chair does not have yet: no hand-over package "
-                "has been exported since.",
-                "Export the hand-over package…",
-            )
-        )
+        found.append(Unfinished(Place.HANDOVER, _words(HANDOVER_DUE), _words(EXPORT_HANDOVER)))
     return tuple(found)
 
 
-def _missing(owner: str, due: object) -> str | None:
-    """ "owner", "due date", "owner and no due date", or None when both are there."""
-    gaps = [
-        w for w, lacking in (("owner", not owner.strip()), ("due date", due is None)) if lacking
-    ]
-    return " and no ".join(gaps) or None
+def _missing(owner: str, due: object) -> tuple[bool, bool] | None:
+    """(no owner, no date), or None when both are there."""
+    gaps = (not owner.strip(), due is None)
+    return gaps if any(gaps) else None
 
 
 def _unsaved(record: ConferenceRecord, item_ids: Sequence[str]) -> list[Unfinished]:
     out = []
     for number, item in enumerate(record.agenda, start=1):
         if item.id in item_ids:
-            title = isolated(item.title.strip()) or "untitled"
+            title: Value = isolated(item.title.strip()) or _words(UNTITLED)
             out.append(
                 Unfinished(
                     Place.MINUTES,
-                    f"Item {number} ({title}) has minute text that is not saved in the store.",
-                    f"Go to the minutes of item {number}",
+                    _words(UNSAVED, number=str(number), title=title),
+                    _words(GO_TO_MINUTES, number=str(number)),
                     item.id,
                 )
             )
@@ -122,12 +224,12 @@ def _meeting_actions(record: ConferenceRecord) -> list[Unfinished]:
     for number, action in enumerate(record.actions, start=1):
         missing = _missing(action.owner, action.due_date)
         if missing is not None:
-            what = isolated(" ".join(action.action.split())) or "with no words"
+            what: Value = isolated(" ".join(action.action.split())) or _words(NO_WORDS)
             out.append(
                 Unfinished(
                     Place.ACTION,
-                    f"Action {number}, “{what}”, has no {missing}.",
-                    f"Complete action {number}…",
+                    _words(ACTION_GAPS[missing], number=str(number), what=what),
+                    _words(COMPLETE_ACTION, number=str(number)),
                     action.id,
                 )
             )
@@ -139,20 +241,38 @@ def _plan_actions(record: ConferenceRecord) -> list[Unfinished]:
     children = {c.id: c for c in record.children}
     for decision in record.decisions:
         child = children.get(decision.child_id)
-        name = child_name(child) if child is not None else "the child"
+        name: Value = child_name(child) if child is not None else _words(THE_CHILD)
         for action in decision.actions:
             missing = _missing(action.owner, action.due_date)
             if missing is not None:
-                what = isolated(" ".join(action.action.split())) or "an action with no words"
+                words = " ".join(action.action.split())
+                what: Value = isolated(words) or _words(PLAN_NO_WORDS)
                 out.append(
                     Unfinished(
                         Place.DECISIONS,
-                        f"In {name}'s plan, “{what}” has no {missing}.",
-                        f"Open the decision for {name}…",
+                        _words(PLAN_GAPS[missing], name=name, what=what),
+                        _words(OPEN_DECISION, name=name),
                         decision.child_id,
                     )
                 )
     return out
+
+
+def _not_judged(record: ConferenceRecord) -> list[Unfinished]:
+    return [
+        Unfinished(
+            Place.PROGRESS,
+            _words(
+                NOT_JUDGED,
+                what=isolated(" ".join(line.action.action.split())) or _words(PLAN_NO_WORDS),
+                name=child_name(line.child),
+            ),
+            _words(JUDGE_PROGRESS),
+            line.action.id,
+        )
+        for line in progress(record)
+        if line.action.status is None
+    ]
 
 
 def decision_due(record: ConferenceRecord) -> bool:
@@ -180,8 +300,8 @@ def _undecided(record: ConferenceRecord) -> list[Unfinished]:
     return [
         Unfinished(
             Place.DECISIONS,
-            f"No decision is recorded for {child_name(child)}.",
-            f"Record the decision for {child_name(child)}…",
+            _words(NO_DECISION, name=child_name(child)),
+            _words(RECORD_DECISION, name=child_name(child)),
             child.id,
         )
         for child in record.children
@@ -200,22 +320,20 @@ def letters_not_issued(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
     )
 
 
-def _letter_line(need: LetterNeed) -> str:
+def _letter_line(need: LetterNeed) -> Words:
     if need.kind is LetterKind.TRANSFER:
-        return "the transfer letter"
-    return f"the {_LETTER_WORDS[need.kind]} to {isolated(need.recipient_name.strip())}"
+        return _words(TRANSFER_LETTER)
+    return _words(_LETTER_WORDS[need.kind], name=isolated(need.recipient_name.strip()))
 
 
 def _letters(record: ConferenceRecord) -> list[Unfinished]:
     waiting = letters_not_issued(record)
     if not waiting:
         return []
-    names = "; ".join(_letter_line(need) for need in waiting)
-    count = "1 letter is" if len(waiting) == 1 else f"{len(waiting)} letters are"
-    return [
-        Unfinished(
-            Place.LETTERS,
-            f"{count} due and not issued: {names}.",
-            "Open the outcome letters…",
-        )
-    ]
+    names = tuple(_letter_line(need) for need in waiting)
+    said = (
+        _words(ONE_LETTER, names=names)
+        if len(waiting) == 1
+        else _words(LETTERS, count=str(len(waiting)), names=names)
+    )
+    return [Unfinished(Place.LETTERS, said, _words(OPEN_LETTERS))]

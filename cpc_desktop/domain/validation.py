@@ -46,6 +46,7 @@ from cpc_desktop.domain.problems import (
     warning,
 )
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.terms import Terms
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
     conference_due,
@@ -79,16 +80,21 @@ def check_conference(
     params: TimescaleParams,
     calendar: WorkingCalendar,
     quorum: QuorumResult | None = None,
+    terms: Terms | None = None,
 ) -> tuple[Problem, ...]:
     """Check the conference record: dates, timescales, children and participants.
 
     Args:
         quorum: the quorum when the conference went (or is going) ahead; leave it
             out when the conference did not proceed.
+        terms: the profile's words, so that the messages name the meeting that starts
+            the clock as the nation does (Scotland's inter-agency referral discussion);
+            left out, England's "strategy discussion".
     """
     children = tuple(children)
+    strategy = "strategy discussion" if terms is None else terms.strategy_discussion.lower()
     problems = [
-        *_check_anchor_dates(conference),
+        *_check_anchor_dates(conference, strategy),
         *_check_conference_timing(conference, children, params, calendar),
         *_check_pre_birth(conference, children, params),
         *_check_children(children),
@@ -113,15 +119,15 @@ def check_conference(
     return tuple(problems)
 
 
-_ANCHORS = (
-    ("strategy_discussion_date", "strategy discussion"),
-    ("last_strategy_discussion_date", "later strategy discussion"),
-    ("transfer_notice_date", "written transfer notice"),
-    ("previous_conference_date", "previous conference"),
-)
-
-
-def _check_anchor_dates(conference: Conference) -> list[Problem]:
+def _check_anchor_dates(conference: Conference, strategy: str) -> list[Problem]:
+    """The dates the timescales run from; ``strategy`` is the profile's name for the
+    strategy discussion, in running text."""
+    anchors = (
+        ("strategy_discussion_date", strategy),
+        ("last_strategy_discussion_date", f"later {strategy}"),
+        ("transfer_notice_date", "written transfer notice"),
+        ("previous_conference_date", "previous conference"),
+    )
     problems = []
     kind = conference.type
     if kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH) and (
@@ -130,7 +136,7 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
         problems.append(
             error(
                 "conference.strategy_discussion_missing",
-                "The date of the strategy discussion is missing.",
+                f"The date of the {strategy} is missing.",
                 "conference.strategy_discussion_date",
             )
         )
@@ -152,7 +158,7 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
                 "conference.previous_conference_date",
             )
         )
-    for field_name, label in _ANCHORS:
+    for field_name, label in anchors:
         anchor: date | None = getattr(conference, field_name)
         if anchor is not None and anchor > conference.date:
             problems.append(
@@ -168,7 +174,7 @@ def _check_anchor_dates(conference: Conference) -> list[Problem]:
         problems.append(
             error(
                 "conference.last_strategy_discussion_before_first",
-                f"The later strategy discussion, {plain_date(last)}, is before the first one "
+                f"The later {strategy}, {plain_date(last)}, is before the first one "
                 f"on {plain_date(first)}.",
                 "conference.last_strategy_discussion_date",
             )

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from cpc_desktop.domain.printed import (
     Block,
+    Chart,
     Fields,
     LetterDocument,
     LetterVersion,
@@ -45,6 +46,7 @@ from cpc_desktop.export.text import (
     clean,
     forbid_fetching,
 )
+from cpc_desktop.export.typeset_chart import chart_flowables
 from cpc_desktop.export.typeset_pages import (
     DocumentPage,
     Info,
@@ -174,8 +176,16 @@ def _section(section: Section, number: int, styles: Styles) -> list[Flowable]:
     else:
         heading = styles.paragraphs(section.title, styles.heading2)
     story: list[Flowable] = list(heading)
-    for block in section.blocks:
-        story.extend(_block(block, styles))
+    held: list[Flowable] = []  # a paragraph kept on the page of the chart it introduces
+    for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+        made = _block(block, styles)
+        if isinstance(after, Chart) and isinstance(block, Para):
+            held = made
+            continue
+        if held:
+            story.append(KeepTogether([*held, made[0]]))
+            made, held = made[1:], []
+        story.extend(made)
     return story
 
 
@@ -184,6 +194,8 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
         return _para(block, styles)
     if isinstance(block, Fields):
         return _fields(block, styles)
+    if isinstance(block, Chart):  # the chart, then the same scores as a table
+        return [*chart_flowables(block, TEXT_WIDTH, styles.body_size * 0.8), *_table(block, styles)]
     return _table(block, styles)
 
 

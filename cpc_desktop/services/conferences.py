@@ -32,6 +32,7 @@ from cpc_desktop.services import checks
 from cpc_desktop.services.base import Clock, ServiceBase
 from cpc_desktop.services.distribution import ITEMS as SENT_ITEMS
 from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
+from cpc_desktop.services.retention import refuse_if_deleted
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
 
@@ -169,6 +170,7 @@ class ConferenceService(ServiceBase):
             s = work.session
             if repository.find_conference_id(s, record.conference.reference) is not None:
                 raise Conflict(f"conference {record.conference.reference} is already in this store")
+            refuse_if_deleted(s, record.conference.id)
             clashes = repository.existing_ids(s, repository.all_ids(record))
             if clashes:
                 table, row_id = clashes[0]

@@ -45,6 +45,7 @@ from cpc_desktop.services.handover_package import (
     pack,
     read_package,
 )
+from cpc_desktop.services.retention import deleted_line
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules
 
@@ -203,6 +204,9 @@ class HandoverService(ServiceBase):
         record = package.current
         if repository.find_conference_id(s, record.conference.reference) is not None:
             return f"another conference in this store is already {record.conference.reference}"
+        deleted = deleted_line(s, record.conference.id)
+        if deleted is not None:
+            return deleted
         clashes = repository.existing_ids(s, repository.all_ids(record))
         if clashes:
             table, row_id = clashes[0]

@@ -12,8 +12,9 @@ Refused input changes nothing; an error is a :class:`ServiceError` with one line
 A scale set from the analysis table passes ``expected``, the score and note it showed,
 and is refused with :class:`~cpc_desktop.services.errors.EditedElsewhere` (``theirs``:
 the scale stored now, or ``None``) if someone else changed either meanwhile (issue 17;
-:mod:`~cpc_desktop.services.edited_fields`). Actions have no editing screen yet and are
-not checked.
+:mod:`~cpc_desktop.services.edited_fields`). An action changed from its dialog passes the
+owner, words and date the dialog showed, and is refused the same way (``theirs``: the
+action stored now) if someone else changed one it changes.
 """
 
 from __future__ import annotations
@@ -86,8 +87,12 @@ class MeetingNotesService(PartService):
         action: str | Unchanged = UNCHANGED,
         due_date: date | Unchanged | None = UNCHANGED,
         minute_entry_id: str | Unchanged | None = UNCHANGED,
+        expected: Expected = None,
     ) -> d.ConferenceAction:
-        """Change an action's owner, text, due date or the minute entry it came from."""
+        """Change an action's owner, text, due date or the minute entry it came from.
+
+        ``expected``: the ``owner``, ``action`` and ``due_date`` the editor showed.
+        """
         self._require(Action.WRITE_MINUTES, "conference_action", action_id)
         changes: dict[str, object] = {}
         if not isinstance(owner, Unchanged):
@@ -111,6 +116,13 @@ class MeetingNotesService(PartService):
                         "minute entry",
                     )
                 changes["minute_entry_id"] = minute_entry_id
+            refuse_if_changed(
+                repository.to_value(d.ConferenceAction, noted),
+                noted.row_version,
+                expected,
+                changes,
+                lambda field: f"this action's {_ACTION_FIELDS[field]}",
+            )
             self._apply(noted, changes)
             w.session.flush()
             return repository.to_value(d.ConferenceAction, noted)
@@ -178,6 +190,10 @@ class MeetingNotesService(PartService):
             w.object_id = scale.id
             s.flush()
             return repository.to_value(d.SafetyScale, scale)
+
+
+#: An action's fields in the words of a message.
+_ACTION_FIELDS = {"owner": "owner", "action": "words", "due_date": "due date"}
 
 
 @dataclass(frozen=True)

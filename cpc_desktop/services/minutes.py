@@ -9,6 +9,7 @@ and a family copy records what it left out.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
 from cpc_desktop.domain.sides import entitlement_problem
 from cpc_desktop.domain.validation import Problem, Severity
-from cpc_desktop.services import held
+from cpc_desktop.services import corrections, held
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import RuleViolation, ServiceError
 from cpc_desktop.services.outputs import (
@@ -154,6 +155,9 @@ class MinutesService(ServiceBase):
             version = approval.approve(
                 record, new_id=m.new_id(), chair=self._actor.name, at=self._clock()
             )
+            note = corrections.changes_note(s, record, version)  # a correction: computed
+            if note is not None:
+                version = dataclasses.replace(version, amendment_note=note)
             self._save_version(s, record, version)
             return version
 
@@ -180,12 +184,11 @@ class MinutesService(ServiceBase):
         return self._change(Action.APPROVE_MINUTES, ref, step)
 
     def amend(self, ref: str, note: str) -> d.MinutesVersion:
-        """Open a new draft version correcting the issued one; ``note`` is the amendment log."""
+        """Open a new draft version correcting the issued one; ``note`` says why (the
+        changes themselves are listed when it is approved, see ``services.corrections``)."""
 
         def step(s: Session, record: d.ConferenceRecord) -> d.MinutesVersion:
-            version = approval.amend(record, new_id=m.new_id(), note=note, at=self._clock())
-            self._save_version(s, record, version)
-            return version
+            return corrections.open_version(s, record, note, self._meta(), self._clock())
 
         return self._change(Action.APPROVE_MINUTES, ref, step)
 
@@ -199,7 +202,7 @@ class MinutesService(ServiceBase):
             issued_at = self._clock()
             # The printed version already says "issued" and when: it is what was signed.
             printed = approval.issue(record, file_sha256="0" * 64, at=issued_at)
-            built = self._build(record, MinutesCopy(), printed)
+            built = self._build(record, MinutesCopy(), printed, s)
             data = sign(
                 self._typeset(built), certificate, "Minutes approved and issued by the chair"
             )
@@ -207,7 +210,7 @@ class MinutesService(ServiceBase):
             repository.update_value(s, final, self._actor.name, issued_at)
             output_id = self._record(s, record, final, MinutesCopy(), data, certificate, built)
             return OutputPdf(
-                data, self._name(record, final, MinutesCopy()), sha256(data), True, (), output_id
+                data, _file_name(record, final, MinutesCopy()), sha256(data), True, (), output_id
             )
 
         return self._change(Action.ISSUE_DOCUMENTS, ref, step)
@@ -217,16 +220,17 @@ class MinutesService(ServiceBase):
         record = self._load_record(Action.VIEW, ref)
         _check_entitled(record, which)
         version = approval.current(record)
-        if (
-            version is not None
-            and version.state is MinutesState.ISSUED
-            and self._as_issued(record, which)
-        ):
+        built: BuiltMinutes | None = None
+        with self._store.reading() as s:
+            issued = version is not None and version.state is MinutesState.ISSUED
+            if not (version and issued and self._as_issued(s, record, which, version)):
+                built = self._build(record, which, version, s)
+        if built is None:
+            assert version is not None
             return self._issued_copy(record, version)
-        built = self._build(record, which, version)
         data = self._typeset(built)
         return OutputPdf(
-            data, self._name(record, version, which), sha256(data), False, built.redactions
+            data, _file_name(record, version, which), sha256(data), False, built.redactions
         )
 
     def languages(self, ref: str, which: MinutesCopy = FULL_COPY) -> tuple[Language, ...]:
@@ -270,15 +274,18 @@ class MinutesService(ServiceBase):
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
-            name = self._name(record, version, which)
+            name = _file_name(record, version, which)
             if which.copy is CopyKind.FAMILY:
                 return self._release(s, record, version, which, certificate)
-            if state is MinutesState.ISSUED and self._as_issued(record, which):
-                assert version is not None
-                output_id = self._issued_output_id(s, version)
+            if (
+                version
+                and state is MinutesState.ISSUED
+                and self._as_issued(s, record, which, version)
+            ):
+                output_id = _issued_output_id(s, version)
                 data = stored_bytes(s, output_id)
                 return OutputPdf(data, name, sha256(data), True, (), output_id)
-            built = self._build(record, which, version)
+            built = self._build(record, which, version, s)
             # A full draft (family copies are released above), or a full copy of issued
             # minutes in the language a professional chose: signed now, as a family copy.
             data, signer = self._typeset(built), None
@@ -314,7 +321,7 @@ class MinutesService(ServiceBase):
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
-            built = self._build(record, which, version)
+            built = self._build(record, which, version, s)
             target = self._target(record, version, which, built)
             row = held.matching(s, target)
             if row is None:
@@ -325,10 +332,15 @@ class MinutesService(ServiceBase):
 
     # --- helpers ---------------------------------------------------------------------
 
-    def _as_issued(self, record: d.ConferenceRecord, which: MinutesCopy) -> bool:
+    def _as_issued(
+        self, s: Session, record: d.ConferenceRecord, which: MinutesCopy, version: d.MinutesVersion
+    ) -> bool:
         """Whether ``which`` is the full copy as it was issued (in English): not one for a
-        professional who chose another language, which is made and signed when asked for."""
+        professional who chose another language, nor one that must carry a statement of
+        disagreement kept since; those are made and signed when asked for."""
         if which.copy is not CopyKind.FULL:
+            return False
+        if corrections.later_statement(s, record.conference.id, version.issued_at):
             return False
         profile = self._rules.profile(record.conference.profile)
         return minutes_languages(record, profile, which) == (Language.ENGLISH,)
@@ -378,7 +390,7 @@ class MinutesService(ServiceBase):
             author=self._actor.name,
             output_id=output_id,
             sha256=sha256(data),
-            file_name=self._name(record, version, which),
+            file_name=_file_name(record, version, which),
             note=held.no_check_note(profile),
         )
 
@@ -391,7 +403,7 @@ class MinutesService(ServiceBase):
         certificate: ChairCertificate | None,
     ) -> OutputPdf:
         """The checked family copy, noted as released (see :meth:`export`)."""
-        built = self._build(record, which, version)
+        built = self._build(record, which, version, s)
         row = held.matching(s, self._target(record, version, which, built))
         profile = self._rules.profile(record.conference.profile)
         if row is None and held.no_check_note(profile):
@@ -432,7 +444,11 @@ class MinutesService(ServiceBase):
             )
 
     def _build(
-        self, record: d.ConferenceRecord, which: MinutesCopy, version: d.MinutesVersion | None
+        self,
+        record: d.ConferenceRecord,
+        which: MinutesCopy,
+        version: d.MinutesVersion | None,
+        s: Session,
     ) -> BuiltMinutes:
         profile = self._rules.profile(record.conference.profile)
         # Every copy of approved or issued minutes is made from what was approved.
@@ -447,7 +463,8 @@ class MinutesService(ServiceBase):
                 "to change the minutes"
             )
         try:
-            built = build_minutes(record, profile, which, version=version)
+            asked = corrections.requests_of(s, record.conference.id)
+            built = build_minutes(record, profile, which, version=version, corrections=asked)
         except ValueError as error:
             raise ServiceError(str(error)) from None
         _check_private_details(record, which, built)
@@ -459,20 +476,6 @@ class MinutesService(ServiceBase):
 
         data: bytes = render_document(built.document)
         return data
-
-    @staticmethod
-    def _name(
-        record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
-    ) -> str:
-        from cpc_desktop.export.filenames import default_name
-
-        number = f"v{version.version}" if version else "draft"
-        what = f"minutes-{which.copy.value}-{number}"
-        if which.recipient_id:
-            people = [p.id for p in record.participants]
-            if which.recipient_id in people:  # a number, not a name
-                what += f"-recipient-{people.index(which.recipient_id) + 1}"
-        return default_name(record.conference.reference, record.conference.date, what)
 
     def _record(
         self,
@@ -498,25 +501,11 @@ class MinutesService(ServiceBase):
             redactions=built.redactions,
         )
 
-    @staticmethod
-    def _issued_output_id(s: Session, version: d.MinutesVersion) -> str:
-        found = s.scalar(
-            sa.select(m.OutputFileRow.id).where(
-                m.OutputFileRow.minutes_version_id == version.id,
-                m.OutputFileRow.file_sha256 == version.file_sha256,
-            )
-        )
-        if found is None:
-            raise ServiceError(
-                f"the signed file of version {version.version} is missing from the store"
-            )
-        return found
-
     def _issued_copy(self, record: d.ConferenceRecord, version: d.MinutesVersion) -> OutputPdf:
         """The signed file of an issued version (the record is already loaded and audited)."""
         with self._store.reading() as s:
-            data = stored_bytes(s, self._issued_output_id(s, version))
-        name = self._name(record, version, MinutesCopy())
+            data = stored_bytes(s, _issued_output_id(s, version))
+        name = _file_name(record, version, MinutesCopy())
         return OutputPdf(data, name, sha256(data), True)
 
 
@@ -551,3 +540,31 @@ def _recipient_name(record: d.ConferenceRecord, recipient_id: str | None) -> str
         if person.id == recipient_id:
             return person.name
     return ""
+
+
+def _file_name(
+    record: d.ConferenceRecord, version: d.MinutesVersion | None, which: MinutesCopy
+) -> str:
+    from cpc_desktop.export.filenames import default_name
+
+    number = f"v{version.version}" if version else "draft"
+    what = f"minutes-{which.copy.value}-{number}"
+    if which.recipient_id:
+        people = [p.id for p in record.participants]
+        if which.recipient_id in people:  # a number, not a name
+            what += f"-recipient-{people.index(which.recipient_id) + 1}"
+    return default_name(record.conference.reference, record.conference.date, what)
+
+
+def _issued_output_id(s: Session, version: d.MinutesVersion) -> str:
+    found = s.scalar(
+        sa.select(m.OutputFileRow.id).where(
+            m.OutputFileRow.minutes_version_id == version.id,
+            m.OutputFileRow.file_sha256 == version.file_sha256,
+        )
+    )
+    if found is None:
+        raise ServiceError(
+            f"the signed file of version {version.version} is missing from the store"
+        )
+    return found

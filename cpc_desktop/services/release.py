@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
@@ -28,6 +29,7 @@ from cpc_desktop.domain.printed import LetterDocument, PrintedDocument
 from cpc_desktop.domain.printed_text import document_text
 from cpc_desktop.services import held
 from cpc_desktop.services.base import ServiceBase, audit_context, require
+from cpc_desktop.services.corrections import requests_of
 from cpc_desktop.services.errors import NotFound, ServiceError
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.minutes import MinutesService
@@ -105,7 +107,7 @@ class ReleaseService(ServiceBase):
             record = repository.load_record(work.session, row.conference_id)
             assert record is not None and row.output_file_id is not None
             data = stored_bytes(work.session, row.output_file_id)
-            document, omitted, source = self._rebuild(record, row)
+            document, omitted, source = self._rebuild(work.session, record, row)
             item = held.item_of(row)
         return ReleaseReview(
             item=item,
@@ -150,7 +152,7 @@ class ReleaseService(ServiceBase):
             work.object_id = row.id
             record = repository.load_record(work.session, row.conference_id)
             assert record is not None
-            if self._rebuild(record, row)[2] != row.source_hash:
+            if self._rebuild(work.session, record, row)[2] != row.source_hash:
                 raise ServiceError(STALE)
             now = self._clock()
             row.checked_by = checker.name
@@ -175,7 +177,7 @@ class ReleaseService(ServiceBase):
             pass
 
     def _rebuild(
-        self, record: d.ConferenceRecord, row: m.ReleaseCheckRow
+        self, s: Session, record: d.ConferenceRecord, row: m.ReleaseCheckRow
     ) -> tuple[PrintedDocument | LetterDocument, tuple[str, ...], str]:
         """The held copy's document made again from the record as it is now, what it
         leaves out, and the hash of what it was made from."""
@@ -185,7 +187,8 @@ class ReleaseService(ServiceBase):
             version = versions.get(row.minutes_version_id or "") or approval.current(record)
             which = MinutesCopy(CopyKind.FAMILY, row.recipient_id)
             try:
-                built = build_minutes(record, profile, which, version=version)
+                asked = requests_of(s, record.conference.id)
+                built = build_minutes(record, profile, which, version=version, corrections=asked)
             except ValueError as error:
                 raise ServiceError(str(error)) from None
             omitted = left_out(record, built.redactions)

@@ -1,6 +1,8 @@
 """Who may do what: the role model, enforced here rather than in the UI.
 
-A chair may do everything, recording a parent's appeal and how it ended included. A
+A chair may do everything, recording a parent's appeal and how it ended included, and
+logging complaints, setting a legal hold and deleting a conference whose retention has
+ended (the chair is the store's administrator). A
 minute-taker records the meeting (attendance and minutes, the actions and safety
 scales noted in them) but cannot run the agenda, decide, approve, import, export,
 restore the store from a backup or manage users; they exchange hand-over packages with
@@ -42,6 +44,10 @@ class Action(StrEnum):
     SIGN_IN = "sign_in"
     RECORD_APPEAL = "record_appeal"
     DECIDE_APPEAL = "decide_appeal"
+    PRINT = "print"
+    RECORD_COMPLAINT = "record_complaint"
+    MANAGE_RETENTION = "manage_retention"
+    DELETE_RECORDS = "delete_records"
 
 
 _READ = frozenset({Action.LIST, Action.VIEW, Action.CHECK, Action.SIGN_IN})
@@ -87,6 +93,10 @@ ACTION_WORDS: Mapping[Action, str] = {
     Action.SIGN_IN: "sign in",
     Action.RECORD_APPEAL: "record a parent's appeal",
     Action.DECIDE_APPEAL: "record how an appeal ended",
+    Action.PRINT: "print a copy",
+    Action.RECORD_COMPLAINT: "record a complaint or how it ended",
+    Action.MANAGE_RETENTION: "set a legal hold or a closure date",
+    Action.DELETE_RECORDS: "delete a conference at the end of its retention",
 }
 
 

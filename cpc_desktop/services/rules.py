@@ -16,6 +16,7 @@ from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import Division
 from cpc_desktop.domain.profile import Profile, ProfileError
 from cpc_desktop.domain.quorum import QuorumResult, record_quorum
+from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import Problem, Severity, check_conference, check_decision
 from cpc_desktop.services.errors import RuleViolation
@@ -115,7 +116,13 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
     quorum = quorum_of(record, profile)
     problems = list(
         check_conference(
-            record.conference, record.children, record.participants, params, calendar, quorum
+            record.conference,
+            record.children,
+            record.participants,
+            params,
+            calendar,
+            quorum,
+            terms=terms_of(profile),
         )
     )
     children = {child.id: child for child in record.children}

@@ -39,7 +39,9 @@ from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import audit_context, require
+from cpc_desktop.services.complaints import ComplaintService
 from cpc_desktop.services.conferences import Clock, ConferenceService
+from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
@@ -51,7 +53,10 @@ from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
 from cpc_desktop.services.plan_events import PlanEventService
+from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.retention import RetentionService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
@@ -129,6 +134,11 @@ class Session:
         self.users = UserService(self.store, self.actor, self.clock, self.rules)
         self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
         self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
+        self.reviews = ReviewService(self.store, self.actor, self.clock, self.rules)
+        self.corrections = CorrectionService(self.store, self.actor, self.clock, self.rules)
+        self.printing = PrintService(self.store, self.actor, self.clock, self.rules)
+        self.complaints = ComplaintService(self.store, self.actor, self.clock, self.rules)
+        self.retention = RetentionService(self.store, self.actor, self.clock, self.rules)
         self.plan_events = PlanEventService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
 

@@ -76,6 +76,7 @@ class Menu(Enum):
 class ActionId(StrEnum):
     # The window: File, Edit and Help.
     NEW_CONFERENCE = "new_conference"
+    NEW_REVIEW = "new_review"
     OPEN_CONFERENCE = "open_conference"
     HOME = "home"
     SEARCH = "search"
@@ -230,6 +231,9 @@ def _section(text: str, keys: Keys | tuple[Keys, ...]) -> ActionSpec:
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_CONFERENCE: _spec(
         "&New conference…", "Ctrl+N", _W, "Set up a new conference", _FILE
+    ),
+    ActionId.NEW_REVIEW: _spec(
+        "Ne&w review…", "Ctrl+Shift+N", _W, "Review the selected conference's plan", _FILE
     ),
     ActionId.OPEN_CONFERENCE: _spec(
         "&Open conference", "Ctrl+O", _W, "Open the conference selected on the home screen", _FILE

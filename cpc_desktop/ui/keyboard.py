@@ -5,7 +5,9 @@
 * Tab and Shift+Tab move on from every table, tree and list (none is a spreadsheet
   whose cells are walked with Tab; arrow keys move within it);
 * a focus ring, :data:`FOCUS_RING`, on buttons, boxes, text fields and item views, and
-  round the current row's cell in a table;
+  round the current row's cell in a table (in a list, round the current item, drawn in
+  the text's own colours: under the ring a selected item's highlight was lost and its
+  white words vanished);
 * a declared shortcut pressed where it does not work (F6 outside Introductions) says so
   in one line, and so does an Alt+letter no label owns, which would otherwise be typed
   into the text. Keys a text field uses are never taken from it.
@@ -24,7 +26,7 @@ RING = "#1d4ed8"
 _MARK = "/* cpc-focus-ring */"
 FOCUS_RING = f"""{_MARK}
 QPushButton:focus, QToolButton:focus {{
-    border: 2px solid {RING}; border-radius: 3px; padding: 3px 8px;
+    border: 2px solid {RING}; border-radius: 3px; padding: 3px 4px;
     background: palette(button);
 }}
 QCheckBox:focus, QRadioButton:focus, QGroupBox:focus {{
@@ -36,6 +38,9 @@ QComboBox:focus, QAbstractItemView:focus, QTabBar:focus {{
 }}
 QAbstractItemView::item:focus {{
     border: 2px solid {RING};
+}}
+QListView::item:focus {{
+    color: palette(text); background: palette(base);
 }}
 """
 

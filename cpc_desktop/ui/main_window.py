@@ -32,6 +32,7 @@ from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.help_dialog import HelpDialog, PreferencesDialog
 from cpc_desktop.ui.home.home_page import HomePage
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
+from cpc_desktop.ui.home.new_review import new_review
 from cpc_desktop.ui.i18n import use_language
 from cpc_desktop.ui.keyboard import install as install_keyboard
 from cpc_desktop.ui.lock import IdleWatcher, LockPage
@@ -56,6 +57,7 @@ DEFAULT_PROFILE = "england"
 #: The window's own commands (declared in ui/actions.py), by what they do.
 WINDOW_COMMANDS = (
     ActionId.NEW_CONFERENCE,
+    ActionId.NEW_REVIEW,
     ActionId.OPEN_CONFERENCE,
     ActionId.HOME,
     ActionId.SEARCH,
@@ -224,6 +226,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _connect_actions(self) -> None:
         a = self.actions_by_id
         a[ActionId.NEW_CONFERENCE].triggered.connect(self.new_conference)
+        a[ActionId.NEW_REVIEW].triggered.connect(lambda: new_review(self))
         a[ActionId.OPEN_CONFERENCE].triggered.connect(self._open_selected)
         a[ActionId.HOME].triggered.connect(self.show_home)
         a[ActionId.SEARCH].triggered.connect(self._search)
@@ -247,6 +250,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.report(error)
             return
         self.home.set_listing(listing, self.session.today())
+        self.home.records.show_for(self.session)  # complaints due, retention
 
     def show_home(self, *, ask: bool = True) -> None:
         if self.locked or not self._may_leave(
@@ -376,6 +380,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.workspace is not None:
             self.workspace.close_family_screen()  # it names the people: hidden too
             self.workspace.close_appeals()  # names and grounds do not stay over the lock
+        self.home.records.close_dialog()  # nor the Retention window
         self.clipboard.clear()  # minute text copied before locking goes with the lock
         from cpc_desktop.ui.output.certificates import forget_certificates
 

@@ -50,6 +50,7 @@ ENTRY_EDITING = (
 #: window's own: locking, help, preferences).
 NEEDS: Mapping[ActionId, Action] = {
     ActionId.NEW_CONFERENCE: Action.CREATE_CONFERENCE,
+    ActionId.NEW_REVIEW: Action.CREATE_CONFERENCE,
     ActionId.HAND_OVER: Action.HANDOVER,
     ActionId.IMPORT_HANDOVER: Action.HANDOVER,
     ActionId.SIGNING_CERTIFICATE: Action.ISSUE_DOCUMENTS,

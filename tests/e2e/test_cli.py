@@ -270,6 +270,12 @@ def _bad_reference(doc: dict) -> dict:
     return doc
 
 
+def _mode_on_apologies(doc: dict) -> dict:
+    event = next(p for p in doc["participants"] if p["attendance"])["attendance"][0]
+    event["kind"], event["mode"] = "apologies", "video"
+    return doc
+
+
 def _fresh_reference(doc: dict) -> dict:
     return doc  # same reference as the one already in the store
 
@@ -279,6 +285,10 @@ DOC_CASES = {
     "breaks-schema": (_breaks_schema, "$.children[0].date_of_birth"),
     "unknown-speaker": (_bad_reference, "$.minutes[0].speaker_id"),
     "breaks-a-rule": (_breaks_rule, "contingency"),
+    "mode-on-apologies": (
+        _mode_on_apologies,
+        "$.participants[0].attendance[0].mode: Demo Chair's apologies at ",
+    ),
     "already-there": (_fresh_reference, "already in this store"),
 }
 

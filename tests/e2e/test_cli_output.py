@@ -119,6 +119,8 @@ def test_verify_says_a_genuine_file_of_a_superseded_version_is_superseded(
     # A draft correction is not a later version yet.
     assert code == 0 and "superseded" not in stdout, err
     with open_session(db, PASSPHRASE) as session:
+        entry = session.conferences.get(REF).minutes[0]
+        session.entries.save_text(entry.id, entry.text + " (the school's name corrected)")
         session.minutes.approve(REF)
         later = session.minutes.issue(REF, certificate)
         issued_on = session.minutes.status(REF).current.issued_at

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "authorities"
 
@@ -58,31 +59,53 @@ class Nation:
 
 _SW = "allocated social worker"
 CHAIR = Person("Alex Chair", "Chai", "", "independent chair", False)
+MOTHER = Person("Mo Quinn", "Par", "", "mother", False)
+
+
+def _nation(
+    file: str,
+    staff: tuple[Person, ...],
+    *,
+    anchor_label: str = "Strategy discussion:",
+    due: str = "Fri 18 Dec 2026",  # the English, Welsh and Northern Irish 15 working days
+    meeting: str = "Child Protection Conference",
+    plan: str = "A child protection plan",
+    categories: str = "Categories",
+    category: str = "Neglect",
+    decided_by: str = "the chair",
+    **words: Any,
+) -> Nation:
+    """One example: the chair, its ``staff`` and the mother round the table; what most
+    examples share by default."""
+    return Nation(
+        file=file,
+        profile=file.removesuffix(".toml"),
+        anchor_label=anchor_label,
+        due=due,
+        people=(CHAIR, *staff, MOTHER),
+        meeting=meeting,
+        plan=plan,
+        categories=categories,
+        category=category,
+        decided_by=decided_by,
+        **words,
+    )
+
 
 NATIONS: tuple[Nation, ...] = (
-    Nation(
+    _nation(
         file="fenbridge.toml",
-        profile="fenbridge",
         rules_label="Fenbridge County Council (England)",
-        anchor_label="Strategy discussion:",
-        due="Fri 18 Dec 2026",
         authority="Fenbridge County Council",
         address=("County Hall", "Market Street", "Fenbridge", "FB1 2CC"),
-        people=(
-            CHAIR,
+        staff=(
             Person("Sam Worker", "Soc", "Fenbridge Children's Social Care", _SW, True),
             Person("Pat Hubb", "Prof", "Fenbridge Family Hub", "family support worker", True),
             Person("Di Aid", "Prof", "FDWA", "outreach worker", True),
-            Person("Mo Quinn", "Par", "", "mother", False),
         ),
         csc="children's social care",
         quorum_groups=("Domestic abuse services", "Early help"),
-        meeting="Child Protection Conference",
-        plan="A child protection plan",
-        categories="Categories",
-        category="Neglect",
         lead="Lead social worker",
-        decided_by="the chair",
         letter_words=(
             "What the Child Protection Conference decided",
             "subject to a child protection plan",
@@ -104,27 +127,19 @@ NATIONS: tuple[Nation, ...] = (
             "Case Conference",
         ),
     ),
-    Nation(
+    _nation(
         file="bro-tawel.toml",
-        profile="bro-tawel",
         rules_label="Bro Tawel County Borough Council (Wales)",
-        anchor_label="Strategy discussion:",
-        due="Fri 18 Dec 2026",
         authority="Bro Tawel County Borough Council",
         address=("Civic Offices", "Heol y Cei", "Aberdawel", "AB10 1AB"),
-        people=(
-            CHAIR,
+        staff=(
             Person("Siân Gwaith", "Soc", "Gwasanaethau Plant", _SW, True),
             Person("PC Huw Lane", "Prof", "Heddlu", "public protection unit", True),
             Person("Nia Cychwyn", "Prof", "Dechrau'n Deg", "Flying Start health visitor", True),
-            Person("Mo Quinn", "Par", "", "mother", False),
         ),
         csc="children's services",
         quorum_groups=("Early years", "Police"),
-        meeting="Child Protection Conference",
         plan="A care and support protection plan",
-        categories="Categories",
-        category="Neglect",
         lead="Care and support protection plan co-ordinator",
         decided_by="the practitioners at the conference",
         letter_words=(
@@ -148,30 +163,24 @@ NATIONS: tuple[Nation, ...] = (
             "Case Conference",
         ),
     ),
-    Nation(
+    _nation(
         file="glenmorven.toml",
-        profile="glenmorven",
         rules_label="Glenmorven Council (Scotland)",
         anchor_label="Inter-agency referral discussion:",
         due="Fri 25 Dec 2026",  # 28 calendar days
         authority="Glenmorven Council",
         address=("Council Headquarters", "High Street", "Glenmorven", "GM1 1AA"),
-        people=(
-            CHAIR,
+        staff=(
             Person("Sam Worker", "Soc", "Glenmorven Children and Families Social Work", _SW, True),
             Person("PC Dee Lane", "Prof", "Police Scotland", "public protection unit", True),
             Person("Hana Visitor", "Prof", "Glenmorven HSCP", "health visitor", True),
             Person("Gus Doctor", "Prof", "Castle Street Surgery", "GP", True),
-            Person("Mo Quinn", "Par", "", "mother", False),
         ),
         csc="social work services",
         quorum_groups=("Health", "Police Scotland"),
         meeting="Child Protection Planning Meeting",
-        plan="A child protection plan",
         categories="Areas of concern",
-        category="Neglect",
         lead="Lead professional",
-        decided_by="the chair",
         letter_words=(
             "What the Child Protection Planning Meeting decided",
             "Ada is now on the child protection register",
@@ -193,20 +202,15 @@ NATIONS: tuple[Nation, ...] = (
             "Case Conference",
         ),
     ),
-    Nation(
+    _nation(
         file="northern-lough.toml",
-        profile="northern-lough",
         rules_label="Northern Lough Health and Social Care Trust (Northern Ireland)",
-        anchor_label="Strategy discussion:",
-        due="Fri 18 Dec 2026",
         authority="Northern Lough Health and Social Care Trust",
         address=("Lough House", "Quay Road", "Lisnamore", "BT99 1AA"),
-        people=(
-            CHAIR,
+        staff=(
             Person("Sam Worker", "Soc", "Gateway Team", _SW, True),
             Person("Con Dee Lane", "Prof", "Public Protection Branch", "PSNI officer", True),
             Person("Fay Hub", "Prof", "Family Support Hub", "family support worker", True),
-            Person("Mo Quinn", "Par", "", "mother", False),
         ),
         csc="HSC Trust children's social work",
         quorum_groups=(
@@ -214,11 +218,7 @@ NATIONS: tuple[Nation, ...] = (
             "Police Service of Northern Ireland (PSNI)",
         ),
         meeting="Child Protection Case Conference",
-        plan="A child protection plan",
-        categories="Categories",
-        category="Neglect",
         lead="Lead social worker",
-        decided_by="the chair",
         letter_words=(
             "What the Child Protection Case Conference decided",
             "Ada is now on the Child Protection Register",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6 import QtCore, QtWidgets
 #: Room kept for a window manager's title bar, which Xvfb and offscreen do not draw.
 TITLE_BAR = 30
 TODAY = date(2026, 11, 23)
+START = time.monotonic()
 HAND_PASS = "blue kettle on the stairs"
 
 
@@ -42,9 +44,24 @@ def _scrolled(widget: QtWidgets.QWidget, window: QtWidgets.QWidget) -> QtWidgets
     return None
 
 
+#: What the focus ring (ui/keyboard.py) takes from a push button's width: its border and
+#: padding each side.
+RING_SIDES = 2 * (2 + 4)
+
+
+def _fits_words(button: QtWidgets.QPushButton) -> bool:
+    """Whether ``button``'s words fit inside it with the focus ring drawn (and its menu's
+    arrow, if it has one)."""
+    words = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+    icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
+    arrow = 16 if button.menu() is not None else 0
+    return button.width() >= words + icon + arrow + RING_SIDES
+
+
 def measure(name: str, window: QtWidgets.QWidget) -> dict[str, Any]:
-    """The problems of ``window`` as shown: its frame off the available area, or a
-    visible button outside the window or the screen."""
+    """The problems of ``window`` as shown: its frame off the available area, a visible
+    button outside the window or the screen, or a conference's workspace too big for
+    the window (it would scroll as a whole)."""
     screen = window.screen()
     room = screen.availableGeometry()
     frame = window.frameGeometry()
@@ -60,6 +77,10 @@ def measure(name: str, window: QtWidgets.QWidget) -> dict[str, Any]:
     for button in window.findChildren(QtWidgets.QAbstractButton):
         if not button.isVisible() or button.window() is not window:
             continue
+        if isinstance(button, QtWidgets.QPushButton) and not _fits_words(button):
+            problems.append(
+                f"button {button.text()!r} is too narrow for its words when it has the focus"
+            )
         holder = _scrolled(button, window)
         where = _global_rect(holder if holder is not None else button)
         if not inside.contains(where) or not room.contains(where):
@@ -67,6 +88,16 @@ def measure(name: str, window: QtWidgets.QWidget) -> dict[str, Any]:
             problems.append(
                 f"button {label!r} at {where.x()},{where.y()} {where.width()}x{where.height()}"
             )
+    outer = window.findChild(QtWidgets.QScrollArea, "workspaceScroll")
+    if outer is not None and outer.isVisible():
+        for bar, way in (
+            (outer.horizontalScrollBar(), "sideways"),
+            (outer.verticalScrollBar(), "up and down"),
+        ):
+            if bar.isVisible():
+                problems.append(
+                    f"the conference's workspace scrolls {way} by {bar.maximum()} pixels"
+                )
     return {"name": name, "size": [frame.width(), frame.height()], "problems": problems}
 
 
@@ -77,11 +108,22 @@ class Probe:
         self.out = out
         self.results: list[dict[str, Any]] = []
 
+    def placed(self, window: QtWidgets.QWidget) -> None:
+        """The main window was shown where the app put it (for a subclass to move)."""
+
     def look(self, name: str, window: QtWidgets.QWidget) -> None:
         QtWidgets.QApplication.processEvents()
-        self.results.append(measure(name, window))
+        self.results.append({**measure(name, window), "at": round(time.monotonic() - START, 2)})
         if self.out is not None:
             window.grab().save(str(self.out / f"{name}.png"))
+
+    def count_rows(self, table: QtWidgets.QTableView) -> None:
+        """How many people the Introductions tab's table shows whole (at least five)."""
+        from cpc_desktop.ui.workspace.roll_call_layout import MIN_ROWS, rows_shown
+
+        rows = rows_shown(table)
+        problems = [] if rows >= MIN_ROWS else [f"the table shows {rows} people, not {MIN_ROWS}"]
+        self.results.append({"name": "introductions-rows", "rows": rows, "problems": problems})
 
     def walk_wizard(self, wizard: QtWidgets.QWizard) -> None:
         """Go through the wizard's pages with their answers as given, looking at each."""
@@ -152,15 +194,18 @@ def _package(mine: Any, folder: Path) -> Path:
     return path
 
 
-def run(out: Path | None) -> list[dict[str, Any]]:
+def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
     from cpc_desktop.services.demo import build_demo_records
     from cpc_desktop.services.session import open_session
+    from cpc_desktop.ui.home.new_review import NewReviewDialog
     from cpc_desktop.ui.main_window import MainWindow
+    from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
     from cpc_desktop.ui.output.minutes_window import AmendmentDialog
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.sign_in import sign_in_to
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
     from tests.helpers.appeals import NI_REF, ni_record
+    from tests.ui import geometry_more as more
 
     QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="cpc-geometry-"))
@@ -169,16 +214,17 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     with open_session(
         path, "correct horse battery", create=True, user="Alex Chair", clock=_clock
     ) as made:
-        for record in (*records, ni_record(appeal=True)):
+        for record in (*records, ni_record(appeal=True), more.scotland_record()):
             made.conferences.import_record(record)
     session = open_session(path, "correct horse battery", clock=_clock)
     preferences = Preferences(
         QtCore.QSettings(str(folder / "prefs.ini"), QtCore.QSettings.Format.IniFormat)
     )
-    probe = Probe(out)
+    probe = probe or Probe(out)
     probe.modal("unlock", lambda: UnlockDialog(path, lambda *_: None).exec())
     window = MainWindow(session, preferences)
     window.show()
+    probe.placed(window)
     probe.look("main-home", window)
     probe.modal("new-conference", window.new_conference)
     probe.modal("help", window.show_help)
@@ -194,8 +240,13 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     page.show_introductions()
     probe.look("main-introductions", window)
     roll_call = page.introductions.content()
+    probe.count_rows(roll_call.table)
     roll_call.table.selectRow(1)
-    probe.modal("person-details", roll_call.edit_details)
+    probe.modal(
+        "person-details",
+        roll_call.edit_details,
+        lambda dialog: more.details_clash(probe, session, dialog),
+    )
     probe.modal("exclude-person", roll_call.exclude)
     probe.modal("quorum-reason", roll_call.quorum.ask_reason)
     names = roll_call.table.model()
@@ -207,16 +258,23 @@ def run(out: Path | None) -> list[dict[str, Any]]:
     probe.modal("add-agenda-item", page.agenda.add_item)
     page.show_minutes()
     probe.look("main-minutes", window)
+    pane = page.minutes.current_pane()
+    if pane is not None:
+        more.entry_clash(probe, session, pane)
     page.tabs.setCurrentWidget(page.decisions_page)
     probe.look("main-decisions", window)
     page.show_family_screen()
     probe.look("family-screen", page.family_screen)
     page.family_screen.close()
     probe.modal("decision-wizard", page.open_decisions, probe.walk_wizard)
+    more.message_boxes(probe, window)
     probe.modal(
         "minutes-approval",
         window.outputs.show_minutes_approval,
-        lambda minutes: probe.modal("minutes-preview", minutes.preview_full),
+        lambda minutes: (
+            probe.modal("minutes-preview", minutes.preview_full),
+            probe.modal("message-question", minutes.approve),
+        ),
     )
     probe.modal(
         "outcome-letters",
@@ -241,6 +299,7 @@ def run(out: Path | None) -> list[dict[str, Any]]:
 
     probe.modal("import-handover", window.outputs.import_handover, preview)
     probe.modal("correct-minutes", lambda: AmendmentDialog("1.0", window).exec())
+    probe.modal("correction-requests", lambda: CorrectionsDialog(session, reference, window).exec())
     # Leaving a conference with work unfinished: the closing check (cancelled here).
     probe.modal("closing-check", lambda: window.open_conference(NI_REF))
     window.open_conference(NI_REF, ask=False)  # Northern Ireland: a parent may appeal
@@ -251,6 +310,23 @@ def run(out: Path | None) -> list[dict[str, Any]]:
         window.workspace.open_appeals,
         lambda appeals: probe.modal("record-appeal", appeals.record_appeal),
     )
+    window.open_conference(more.SCOT_REF, ask=False)  # Scotland: the Reporter's question
+    probe.modal(
+        "decision-wizard",
+        window.workspace.open_decisions,
+        lambda wizard: more.walk_every_page(probe, session, wizard),
+    )
+    more.release_check(probe, session, window, reference)
+    # A review made from the plan before it: New review… and its Plan progress tab.
+    probe.modal(
+        "new-review",
+        lambda: NewReviewDialog(
+            session.reviews.propose(reference), session.reviews.new_review, window
+        ).exec(),
+    )
+    window.open_conference(session.reviews.new_review(reference).reference, ask=False)
+    window.workspace.tabs.setCurrentWidget(window.workspace.plan_progress)
+    probe.look("main-plan-progress", window)
     window.workspace.flush()
     window.close()
     session.close()

@@ -228,7 +228,8 @@ def test_there_is_no_appeals_button_under_englands_rules(qtbot: QtBot, session: 
     page = page_for(qtbot, session, small_record().conference.reference)
     assert page.appeals_button is None
     assert page.findChild(QtWidgets.QPushButton, "appealsButton") is None
-    assert page.tabs.indexOf(page.decisions) >= 0
+    assert page.tabs.indexOf(page.decisions_page) >= 0
+    assert page.decisions_page.isAncestorOf(page.decisions)  # with Complaints… below
 
 
 def test_locking_closes_the_appeals_and_the_form_over_them(qtbot: QtBot, session: Session) -> None:

@@ -4,21 +4,24 @@ conference closes without a question (issue 19, point 6)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.domain.enums import UserRole
-from cpc_desktop.domain.unfinished import Place
+from cpc_desktop.domain.enums import Language, UserRole
+from cpc_desktop.domain.unfinished import TEMPLATES, Place
 from cpc_desktop.services.roles import Actor
 from cpc_desktop.services.session import Session
+from cpc_desktop.ui import i18n
 from cpc_desktop.ui.decision.wizard import DecisionWizard
 from cpc_desktop.ui.handover.export_dialog import ExportDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output.letters_window import LettersWindow
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace import closing_words
 from cpc_desktop.ui.workspace.action_fix import ActionDialog
 from cpc_desktop.ui.workspace.closing import UnfinishedDialog
 
@@ -263,3 +266,64 @@ def test_an_undated_action_stays_undated_unless_a_date_is_typed(
     qtbot.waitUntil(lambda: not fix.isVisible())
     (action,) = session.conferences.get(PREPARING).actions
     assert (action.owner, action.due_date) == ("Sergeant Dee", None)
+
+
+# --- in Welsh ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def welsh() -> Iterator[None]:
+    i18n.use_language(Language.WELSH)
+    yield
+    i18n.use_language(Language.ENGLISH)
+
+
+def test_every_line_the_check_can_give_is_marked_for_translation() -> None:
+    assert set(closing_words.SOURCES) == set(TEMPLATES)
+    assert len(closing_words.SOURCES) == len(TEMPLATES)
+
+
+def test_the_list_and_the_action_dialog_speak_welsh(
+    qtbot: QtBot, session: Session, asking: Preferences, welsh: None
+) -> None:
+    session.notes.add_action(PREPARING, "PC Dee", "Share the police report")
+    window = _window(qtbot, session, asking, PREPARING)
+    _go_home(qtbot, window)
+    dialog = _the_list(qtbot, window)
+    assert dialog.windowTitle() == "Heb orffen eto"
+    assert [label.text() for label in dialog.findChildren(QtWidgets.QLabel)][:2] == [
+        f"Mae rhai pethau yn {PREPARING} heb eu gorffen. Ewch i un i'w orffen, neu caewch y "
+        "gynhadledd beth bynnag: ni chollir dim y naill ffordd na'r llall.",
+        "Nid oes dyddiad targed ar gyfer cam gweithredu 1, “Share the police report”.",
+    ]
+    assert dialog.fix_buttons[0].text() == "Cwblhau cam gweithredu 1…"
+    assert (dialog.close_button.text(), dialog.stay_button.text()) == (
+        "&Cau beth bynnag",
+        "&Aros",
+    )
+    # Escape: Stay, said in Welsh.
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(UnfinishedDialog) is None)
+    assert window.statusBar().currentMessage() == "Mae'r gynhadledd yn aros ar agor."
+    # Again, and the button opens the action in Welsh; the date is typed and saved.
+    _go_home(qtbot, window)
+    dialog = _the_list(qtbot, window)
+    qtbot.keyClick(dialog.fix_buttons[0], Key.Key_Space)
+    qtbot.waitUntil(lambda: window.findChild(ActionDialog) is not None)
+    fix = window.findChild(ActionDialog)
+    assert fix is not None
+    _activate(qtbot, fix)
+    assert fix.windowTitle() == "Cam gweithredu 1"
+    labels = {label.text() for label in fix.findChildren(QtWidgets.QLabel)}
+    assert {"&Pwy:", "&Beth:", "&Erbyn (dim dyddiad eto):"} <= labels
+    box = fix.findChild(QtWidgets.QDialogButtonBox)
+    assert box is not None
+    assert [b.text() for b in box.buttons()] == ["&Cadw", "Canslo"]
+    assert fix.what.hasFocus()
+    qtbot.keyClick(fix.what, Key.Key_Tab)
+    qtbot.keyClicks(fix.due, "04/12/2026")
+    qtbot.keyClick(fix.due, Key.Key_Return)
+    qtbot.waitUntil(lambda: not fix.isVisible())
+    assert window.statusBar().currentMessage() == "Cadwyd cam gweithredu 1."
+    (action,) = session.conferences.get(PREPARING).actions
+    assert action.due_date == date(2026, 12, 4)

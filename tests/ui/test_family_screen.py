@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,64 +20,28 @@ from cpc_desktop.domain.enums import AgendaStatus, ConferenceType, Language
 from cpc_desktop.domain.family_view import family_view
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.services.profiles import load_profile
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.family.words import ScreenLanguage
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.page import WorkspacePage
-from tests.helpers.family import MEETING_STARTS, PRE_BIRTH, SECRETS, wales_meeting, with_secrets
-from tests.ui.conftest import PASSPHRASE
+from tests.helpers.family import MEETING_STARTS, SECRETS, wales_meeting, with_secrets
+from tests.helpers.live import active, open_meeting, wales_store
+from tests.ui.conftest import Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = MEETING_STARTS
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
 @pytest.fixture
 def wales(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     """A store holding the demo's pre-birth conference under the Wales profile."""
-    path = tmp_path / "wales.db"
-    with open_session(path, PASSPHRASE, create=True, user="Alex Chair", clock=clock) as made:
-        made.conferences.import_record(wales_meeting())
-    opened = open_session(path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
+    yield from wales_store(tmp_path / "wales.db", clock)
 
 
 CHLOE, LEE = "Chloe Marsh · Parent · in the room", "Lee Tanner · Parent · in the room"
-
-
-def _active(qtbot: QtBot, window: QtWidgets.QWidget) -> None:
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
-
-
-def _main(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
-    window = MainWindow(session, preferences)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    _active(qtbot, window)
-    window.open_conference(PRE_BIRTH)
-    return window
 
 
 def _open_family_screen(qtbot: QtBot, window: MainWindow) -> FamilyWindow:
@@ -111,7 +75,7 @@ def _present(screen: FamilyWindow) -> list[str]:
 
 
 def _back_to_main(qtbot: QtBot, window: MainWindow) -> None:
-    _active(qtbot, window)
+    active(qtbot, window)
 
 
 def _select_person(qtbot: QtBot, page: WorkspacePage, name: str) -> None:
@@ -129,7 +93,7 @@ def _select_person(qtbot: QtBot, page: WorkspacePage, name: str) -> None:
 def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     qtbot: QtBot, wales: Session, preferences: Preferences, clock: Clock
 ) -> None:
-    window = _main(qtbot, wales, preferences)
+    window = open_meeting(qtbot, wales, preferences)
     screen = _open_family_screen(qtbot, window)
     assert screen.isWindow() and screen is not window
     # Under Wales it starts in both languages, Welsh first.
@@ -169,7 +133,7 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
     qtbot.keyClick(page.roll_call.table, Key.Key_F8)
     dialog = page.roll_call.exclusion_dialog
     assert dialog is not None
-    _active(qtbot, dialog)
+    active(qtbot, dialog)
     for _ in range(5):
         qtbot.keyClick(dialog.grounds, Key.Key_Down)
     for _ in range(4):
@@ -199,7 +163,7 @@ def test_ctrl_shift_w_opens_it_and_it_follows_the_agenda_and_the_roll_call(
 
 
 def test_locking_closes_it(qtbot: QtBot, wales: Session, preferences: Preferences) -> None:
-    window = _main(qtbot, wales, preferences)
+    window = open_meeting(qtbot, wales, preferences)
     screen = _open_family_screen(qtbot, window)
     _back_to_main(qtbot, window)
     window.lock()
@@ -237,7 +201,7 @@ def test_welsh_english_or_both_and_only_english_outside_wales(qtbot: QtBot) -> N
     screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, MEETING_STARTS))
     qtbot.addWidget(screen)
     screen.show()
-    _active(qtbot, screen)
+    active(qtbot, screen)
     assert screen.language.isVisible()
     # The chair chooses Welsh in the screen's own list, by keyboard.
     screen.language.setFocus()
@@ -273,7 +237,7 @@ def test_show_on_screen_goes_full_screen_and_esc_comes_back(qtbot: QtBot) -> Non
     screen = FamilyWindow(load_profile("wales"), lambda: family_view(record, MEETING_STARTS))
     qtbot.addWidget(screen)
     screen.show()
-    _active(qtbot, screen)
+    active(qtbot, screen)
     screen.screens.setFocus()
     qtbot.keyClick(screen.screens, Key.Key_Space)  # opens the list of screens
     menu = screen.screen_menu
@@ -282,7 +246,7 @@ def test_show_on_screen_goes_full_screen_and_esc_comes_back(qtbot: QtBot) -> Non
     qtbot.keyClick(menu, Key.Key_1)
     qtbot.waitUntil(screen.isFullScreen)
     assert not screen.controls.isVisible()  # the family sees only the meeting
-    _active(qtbot, screen)
+    active(qtbot, screen)
     screen.agenda.setFocus()  # the family's column, say: Esc still leaves full screen
     qtbot.keyClick(QtWidgets.QApplication.focusWidget() or screen, Key.Key_Escape)
     qtbot.waitUntil(lambda: not screen.isFullScreen())

@@ -4,7 +4,7 @@ agenda, who is excluded now over the minutes, and the speaker kept per agenda it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,72 +12,32 @@ from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.domain.conference import ConferenceAction
-from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.services.session import Session
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace.action_fix import ActionDialog
 from cpc_desktop.ui.workspace.actions_list import NO_DATE, NO_OWNER, ActionsList, action_cells
 from cpc_desktop.ui.workspace.minutes_pane import MinutesPane
 from cpc_desktop.ui.workspace.page import WorkspacePage
-from tests.helpers.family import MEETING_STARTS, PRE_BIRTH, wales_meeting, with_secrets
-from tests.ui.conftest import PASSPHRASE
+from tests.helpers.family import PRE_BIRTH, wales_meeting
+from tests.helpers.live import active, open_meeting, wales_store
+from tests.ui.conftest import Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = MEETING_STARTS
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-def _store(tmp_path: Path, clock: Clock, *, secrets: bool) -> Iterator[Session]:
-    path = tmp_path / "live.db"
-    record = with_secrets(wales_meeting()) if secrets else wales_meeting()
-    with open_session(path, PASSPHRASE, create=True, user="Alex Chair", clock=clock) as made:
-        made.conferences.import_record(record)
-    opened = open_session(path, PASSPHRASE, clock=clock)
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def meeting(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     """The pre-birth conference under the Wales profile: nobody marked yet."""
-    yield from _store(tmp_path, clock, secrets=False)
+    yield from wales_store(tmp_path / "live.db", clock)
 
 
 @pytest.fixture
 def under_way(tmp_path: Path, clock: Clock) -> Iterator[Session]:
     """The same meeting under way: the second parent is out from 10:50 to 11:05."""
-    yield from _store(tmp_path, clock, secrets=True)
-
-
-def _active(qtbot: QtBot, window: QtWidgets.QWidget) -> None:
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
-
-
-def _open(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
-    window = MainWindow(session, preferences)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    _active(qtbot, window)
-    window.open_conference(PRE_BIRTH)
-    return window
+    yield from wales_store(tmp_path / "live.db", clock, secrets=True)
 
 
 def _page(window: MainWindow) -> WorkspacePage:
@@ -120,7 +80,7 @@ def _record_action(qtbot: QtBot, pane: MinutesPane, owner: str, what: str, due: 
 def test_actions_recorded_with_ctrl_j_appear_beside_the_agenda_as_they_are_agreed(
     qtbot: QtBot, meeting: Session, preferences: Preferences
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     assert page.actions_agreed.isVisible()
     assert page.actions_agreed.rows() == []
@@ -165,6 +125,86 @@ def test_an_action_without_an_owner_or_a_date_is_marked_in_words(qtbot: QtBot) -
     assert len(shown.rows()) == 2
 
 
+def _action_dialog(qtbot: QtBot, window: MainWindow) -> ActionDialog:
+    qtbot.waitUntil(lambda: window.findChild(ActionDialog) is not None)
+    dialog = window.findChild(ActionDialog)
+    assert dialog is not None
+    active(qtbot, dialog)
+    return dialog
+
+
+def test_an_action_in_the_list_opens_with_enter_or_a_double_click_and_is_saved(
+    qtbot: QtBot, meeting: Session, preferences: Preferences
+) -> None:
+    notes = meeting.notes
+    first = notes.add_action(PRE_BIRTH, "Grace Obi", "Visit every week", date(2026, 12, 4))
+    undated = notes.add_action(PRE_BIRTH, "Chloe Marsh", "Book the antenatal class")
+    window = open_meeting(qtbot, meeting, preferences)
+    page = _page(window)
+    listed = page.actions_agreed
+    assert listed.rows()[1] == ("Chloe Marsh", "Book the antenatal class", NO_DATE)
+    assert listed.heading.text() == "Actions agreed (2) · 1 without an owner or a date"
+
+    # The list is reached from the agenda by Tab; Down, then Enter opens the second action.
+    page.agenda.setFocus()
+    for _ in range(12):
+        if listed.table.hasFocus():
+            break
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Key.Key_Tab)
+    assert listed.table.hasFocus()
+    qtbot.keyClick(listed.table, Key.Key_Home)
+    qtbot.keyClick(listed.table, Key.Key_Down)
+    qtbot.keyClick(listed.table, Key.Key_Return)
+    dialog = _action_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Action 2"
+    assert (dialog.owner.text(), dialog.what.text()) == ("Chloe Marsh", "Book the antenatal class")
+    assert dialog.what.hasFocus()  # the owner is there already
+    qtbot.keyClick(dialog.what, Key.Key_Tab)
+    assert dialog.due.hasFocus()
+    qtbot.keyClicks(dialog.due, "11/12/2026")
+    qtbot.keyClick(dialog.due, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert listed.rows()[1] == ("Chloe Marsh", "Book the antenatal class", "Fri 11 Dec 2026")
+    row = listed.table.topLevelItem(1)
+    assert row is not None and not row.font(2).italic()
+    assert listed.heading.text() == "Actions agreed (2)"
+    stored = meeting.conferences.get(PRE_BIRTH).actions
+    assert (stored[1].id, stored[1].due_date) == (undated.id, date(2026, 12, 11))
+    assert stored[0] == first
+    active(qtbot, window)
+    assert window.focusWidget() is listed.table  # back to the list
+
+    # A double-click opens the first; someone else changes its owner meanwhile.
+    item = listed.table.topLevelItem(0)
+    assert item is not None
+    spot = listed.table.visualItemRect(item).center()
+    left = QtCore.Qt.MouseButton.LeftButton
+    qtbot.mouseClick(listed.table.viewport(), left, pos=spot)  # a double-click's first press
+    qtbot.mouseDClick(listed.table.viewport(), left, pos=spot)
+    dialog = _action_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Action 1"
+    notes.update_action(first.id, owner="Grace Obi and Hana Patel")  # another window
+    dialog.owner.setFocus()
+    dialog.owner.selectAll()
+    qtbot.keyClicks(dialog.owner, "Hana Patel")
+    qtbot.keyClick(dialog.owner, Key.Key_Return)
+    # Nothing saved; one line says why; the list shows theirs; the dialog keeps mine.
+    assert dialog.isVisible()
+    assert dialog.problem.text() == (
+        "Someone else changed this action's owner to “Grace Obi and Hana Patel” while you "
+        "were editing; nothing was saved. Save again to keep what you typed, or Cancel to "
+        "keep theirs."
+    )
+    assert listed.rows()[0][0] == "Grace Obi and Hana Patel"
+    assert meeting.conferences.get(PRE_BIRTH).actions[0].owner == "Grace Obi and Hana Patel"
+    assert dialog.owner.text() == "Hana Patel"
+    # Save again: mine, knowingly.
+    qtbot.keyClick(dialog.owner, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert meeting.conferences.get(PRE_BIRTH).actions[0].owner == "Hana Patel"
+    assert listed.rows()[0] == ("Hana Patel", "Visit every week", "Fri 4 Dec 2026")
+
+
 # --- who is excluded now, on the minutes pane ------------------------------------------
 
 
@@ -183,7 +223,7 @@ def _select_person(qtbot: QtBot, page: WorkspacePage, name: str) -> None:
 def test_the_minutes_say_who_is_excluded_while_they_are_out(
     qtbot: QtBot, meeting: Session, preferences: Preferences, clock: Clock
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)
     qtbot.keyClick(window, Key.Key_I, Ctrl)
@@ -200,11 +240,11 @@ def test_the_minutes_say_who_is_excluded_while_they_are_out(
     qtbot.keyClick(page.roll_call.table, Key.Key_F8)
     dialog = page.roll_call.exclusion_dialog
     assert dialog is not None
-    _active(qtbot, dialog)
+    active(qtbot, dialog)
     qtbot.keyClick(dialog.grounds, Key.Key_Down)
     qtbot.keyClick(dialog.grounds, Key.Key_Return)
     assert page.roll_call.exclusion_dialog is None
-    _active(qtbot, window)
+    active(qtbot, window)
     pane = _minutes(qtbot, window)
     assert banner.isVisible()
     assert banner.text() == (
@@ -228,7 +268,7 @@ def test_an_exclusion_with_an_end_time_ends_on_the_minutes_by_itself(
 ) -> None:
     parent = [p.name for p in wales_meeting().participants if p.role.value == "parent"][-1]
     clock.now = datetime(2026, 11, 26, 10, 55, tzinfo=UTC)  # out from 10:50 to 11:05
-    window = _open(qtbot, under_way, preferences)
+    window = open_meeting(qtbot, under_way, preferences)
     _minutes(qtbot, window)
     banner = _page(window).minutes.excluded
     assert banner.isVisible() and f"Excluded now: {parent}." in banner.text()
@@ -254,7 +294,7 @@ def _choose_speaker(qtbot: QtBot, pane: MinutesPane, letters: str) -> None:
 def test_the_speaker_is_kept_per_item_and_restored_when_going_back(
     qtbot: QtBot, meeting: Session, preferences: Preferences
 ) -> None:
-    window = _open(qtbot, meeting, preferences)
+    window = open_meeting(qtbot, meeting, preferences)
     page = _page(window)
     qtbot.keyClick(window, Key.Key_PageDown, Ctrl)  # item 1
     first = _minutes(qtbot, window)

@@ -662,6 +662,8 @@ def test_verify_says_a_genuine_file_of_a_corrected_version_is_superseded(
     session.minutes.approve(CONCLUDED)
     first = session.minutes.issue(CONCLUDED, certificate)
     session.minutes.amend(CONCLUDED, "A school's name corrected")
+    entry = session.conferences.get(CONCLUDED).minutes[0]
+    session.entries.save_text(entry.id, entry.text + " (the school's name corrected)")
     session.minutes.approve(CONCLUDED)
     session.minutes.issue(CONCLUDED, certificate)
     dialog = VerifyDialog(session)

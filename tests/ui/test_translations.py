@@ -33,7 +33,14 @@ Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 
 SOURCE = i18n.CATALOGUES / "cpc_desktop_cy.ts"
 #: The screens that claim Welsh: every one of their strings must be translated.
-WELSH_CONTEXTS = ("FamilyScreen", "FamilyWindow", "PreferencesDialog")
+WELSH_CONTEXTS = (
+    "FamilyScreen",
+    "FamilyWindow",
+    "PreferencesDialog",
+    "Unfinished",
+    "UnfinishedDialog",
+    "ActionDialog",
+)
 
 
 def _tool(name: str) -> str:

@@ -1,42 +1,35 @@
 """A whole conference driven through the real main window, by keyboard.
 
-Create it, go round the table (an arrival, a departure, a partial exclusion), take
-minutes in three agenda items with speakers, tags, a restricted entry and an action,
-lock and unlock, close — then reopen the store and check that everything was saved.
+Create it, go round the table (an arrival, a departure, a partial exclusion, and a
+doctor on video who joins late and leaves early, the quorum indicator following each),
+take minutes in three agenda items with speakers, tags, a restricted entry and an
+action, go home mid-meeting and open the conference again (the meeting's and the item's
+clocks kept), lock and unlock, close — then reopen the store and check that everything
+was saved, and that the minutes give each person's times and how they took part.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.data import integrity
-from cpc_desktop.domain.enums import AttendanceKind, ConferenceType, Tag
+from cpc_desktop.domain.enums import AttendanceKind, AttendanceMode, ConferenceType, Tag
 from cpc_desktop.services.session import open_session
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.workspace.participant_model import Column
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
-from tests.ui.conftest import PASSPHRASE
+from tests.helpers.outputs import pdf_text
+from tests.ui.conftest import PASSPHRASE, Clock
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
 Shift = QtCore.Qt.KeyboardModifier.ShiftModifier
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> datetime:
-        self.now += timedelta(minutes=minutes)
-        return self.now
 
 
 def _active(qtbot: QtBot, widget: QtWidgets.QWidget) -> None:
@@ -82,10 +75,29 @@ def _select(qtbot: QtBot, tab: RollCallTab, name: str) -> None:
     assert tab.selected().name == name
 
 
+def _local(instant: datetime) -> str:
+    return instant.astimezone().strftime("%H:%M")
+
+
+def _cell(tab: RollCallTab, name: str) -> object:
+    row = tab.model.row_of(next(p.id for p in tab.model.values() if p.name == name))
+    assert row is not None
+    return tab.model.index(row, Column.ATTENDANCE).data(QtCore.Qt.ItemDataRole.DisplayRole)
+
+
+QUORATE_2 = "Quorate: children's social care and 2 other agencies"
+QUORATE_3 = "Quorate: children's social care and 3 other agencies"
+MEETING_TIME = "Meeting time {spent} of 1:55 planned (started {start})"
+INQUORATE = (
+    "Not quorate — Only 1 other agency is present with direct contact with the family "
+    "(Health visiting service); at least 2 are needed."
+)
+
+
 def test_a_whole_conference_by_keyboard(
-    qtbot: QtBot, store_path: Path, preferences: Preferences
+    qtbot: QtBot, store_path: Path, preferences: Preferences, clock: Clock
 ) -> None:
-    clock = Clock()
+    clock.now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
     session = open_session(store_path, PASSPHRASE, clock=clock)
     window = MainWindow(session, preferences)
     qtbot.addWidget(window)
@@ -141,7 +153,11 @@ def test_a_whole_conference_by_keyboard(
     for name, *_ in people:
         _select(qtbot, tab, name)
         qtbot.keyClick(tab.table, Key.Key_P, Ctrl | Shift)
-    assert tab.quorum.text().startswith("Quorate")
+    assert tab.quorum.text() == QUORATE_2
+    # The GP is expected later, on video: added now, not here yet.
+    _add_person(qtbot, tab, "Dr Gus Doctor", "Prof", "GP", "GP", True)
+    assert _cell(tab, "Dr Gus Doctor") == "not recorded"
+    assert tab.quorum.text() == QUORATE_2
 
     arrival = clock.advance(5)
     _select(qtbot, tab, "Hana Visitor")
@@ -192,9 +208,54 @@ def test_a_whole_conference_by_keyboard(
     _select(qtbot, tab, "Mo Quinn")
     qtbot.keyClick(tab.table, Key.Key_F9)
 
-    left_at = clock.advance(20)
+    # The GP joins late on video (Ctrl+2, then F6: arrived now) and leaves early (F7).
+    assert tab.quorum.text() == QUORATE_2  # before
+    joined_at = clock.advance(5)
+    _select(qtbot, tab, "Dr Gus Doctor")
+    qtbot.keyClick(tab.table, Key.Key_2, Ctrl)
+    qtbot.keyClick(tab.table, Key.Key_F6)
+    assert _cell(tab, "Dr Gus Doctor") == "present, on video"
+    assert tab.quorum.text() == QUORATE_3
+    gone_at = clock.advance(10)
+    qtbot.keyClick(tab.table, Key.Key_F7)
+    assert _cell(tab, "Dr Gus Doctor") == f"left {_local(gone_at)}"
+    assert tab.quorum.text() == QUORATE_2
+
+    left_at = clock.advance(5)
     _select(qtbot, tab, "PC Dee Lane")
     qtbot.keyClick(tab.table, Key.Key_F7)
+    inquorate = tab.quorum.text()
+    assert inquorate == INQUORATE
+
+    # --- home mid-meeting, and back: the clocks kept their times ------------------------
+    # Item 2 began at 10:15 and runs on (3 minutes allowed); the meeting began at 10:05,
+    # with item 1.
+    panel = page.agenda
+    qtbot.waitUntil(lambda: panel.timer_label.text() == "Item 2 of 12 — 35:00 of 03:00")
+    assert panel.meeting_label.text() == MEETING_TIME.format(spent="0:45", start=_local(arrival))
+    _active(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Key.Key_H, Ctrl | Shift)
+    assert window.workspace is None and window.pages.currentWidget() is window.home
+    clock.advance(3)  # three minutes at the home screen: the meeting goes on
+    home = window.home
+    row = next(r for r in range(home.model.rowCount()) if home.model.value(r).reference == ref)
+    home.table.setFocus()
+    qtbot.keyClick(home.table, Key.Key_Home, Ctrl)
+    for _ in range(row):
+        qtbot.keyClick(home.table, Key.Key_Down)
+    qtbot.keyClick(home.table, Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    page = window.workspace
+    assert page is not None and page.reference == ref
+    panel = page.agenda
+    assert panel.current_item() is not None and panel.current_item().key == "purpose"
+    assert panel.timer_label.text() == "Item 2 of 12 — 38:00 of 03:00"
+    assert panel.meeting_label.text() == MEETING_TIME.format(spent="0:48", start=_local(arrival))
+    assert panel.over_label.text() == "+35:00 over"
+    tab = page.roll_call
+    assert tab.quorum.text() == inquorate  # who is here is the store's, too
+    pane2 = page.minutes.current_pane()
+    assert pane2 is not None and pane2.item.key == "purpose"
 
     # Next item from inside the minute editor, where Ctrl+Shift+Right selects a word.
     qtbot.keyClick(window, Key.Key_M, Ctrl)
@@ -221,6 +282,7 @@ def test_a_whole_conference_by_keyboard(
     with open_session(store_path, PASSPHRASE) as again:
         saved = again.conferences.get(ref)
         assert integrity.check(again.store).sound
+        minutes_text = pdf_text(again.minutes.preview(ref).data)
     by_name = {p.name: p for p in saved.participants}
     assert [e.kind for e in by_name["Hana Visitor"].attendance] == [
         AttendanceKind.PRESENT,
@@ -251,3 +313,12 @@ def test_a_whole_conference_by_keyboard(
     assert saved.minutes[1].speaker_id == by_name["Sam Worker"].id
     assert [(a.owner, a.action) for a in saved.actions] == [("Hana Visitor", "Weekly home visits")]
     assert saved.actions[0].minute_entry_id == saved.minutes[3].id
+    gp = by_name["Dr Gus Doctor"]
+    assert [(e.kind, e.at, e.mode) for e in gp.attendance] == [
+        (AttendanceKind.ARRIVED, joined_at, AttendanceMode.VIDEO),
+        (AttendanceKind.LEFT, gone_at, None),
+    ]
+    # The minutes' attendance: each person's times, and how they took part.
+    said = " ".join(minutes_text.split())
+    assert f"Arrived {_local(joined_at)} (on video); Left {_local(gone_at)}" in said
+    assert f"Left {_local(left_at)}" in said

@@ -90,10 +90,11 @@ def test_the_wizard_starts_from_the_minutes_and_comes_back_to_its_answers(
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert drafts.kept(session, ref) is not None
 
-    # Reopened: it carries on with the earlier answers.
+    # Reopened: it carries on with the earlier answers, at the views page.
     again = _open(qtbot, session, ref)
     assert again.resumed and again.windowTitle().endswith("(carried on from before)")
-    page = _views_page(qtbot, again)
+    page = _at(again, flow.StepKind.VIEWS, 0)
+    assert isinstance(page, pages.ViewsPage)
     _, worker_view, worker_reason = _row(page, "Ruth Adeyemi")
     assert worker_view.currentData() == View.CHILD_IN_NEED.value
     assert worker_reason.text() == "Support is enough"
@@ -154,3 +155,51 @@ def test_a_draft_is_dropped_when_the_children_change(qtbot: QtBot, session: Sess
         c.id for c in session.conferences.get(ref).children
     ]
     reopened.reject()
+
+
+def test_the_wizard_reopens_at_the_page_it_was_left_on(qtbot: QtBot, session: Session) -> None:
+    ref = _minuted(session)
+    wizard = _open(qtbot, session, ref)
+    page = _views_page(qtbot, wizard)
+    for name in ("Ruth Adeyemi", "DC Dan Hart", "Hana Patel"):
+        _, view, reason = _row(page, name)
+        view.setFocus()
+        qtbot.keyClick(view, Key.Key_Down)
+        qtbot.keyClick(view, Key.Key_Down)  # a child in need plan
+        if not reason.text():
+            qtbot.keyClick(view, Key.Key_Tab)
+            qtbot.keyClicks(reason, f"{name} thinks support is enough")
+    _next(qtbot, wizard)
+    _threshold(qtbot, wizard, 0, False, "No harm found")
+    threshold = _at(wizard, flow.StepKind.THRESHOLD, 0)
+    assert isinstance(threshold, pages.ThresholdPage)
+    qtbot.keyClick(threshold.rationale, Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert drafts.kept_step(session, ref) == flow.Step(flow.StepKind.THRESHOLD, 0)
+    assert session.conferences.get(ref).decisions == ()  # a draft is never in the store
+
+    # Reopened: at the threshold page, its answers shown, the focus on its first field
+    # (the answer chosen there).
+    again = _open(qtbot, session, ref)
+    assert again.resumed
+    page_again = _at(again, flow.StepKind.THRESHOLD, 0)
+    assert isinstance(page_again, pages.ThresholdPage)
+    assert page_again.no.isChecked() and page_again.rationale.toPlainText() == "No harm found"
+    qtbot.waitUntil(lambda: page_again.no.hasFocus())
+    # Tab goes on to the rationale, as on any visit.
+    qtbot.keyClick(page_again.no, Key.Key_Tab)
+    assert page_again.rationale.hasFocus()
+    # Back goes through the pages before it, with their answers.
+    _alt(qtbot, again, Key.Key_B)
+    views = _at(again, flow.StepKind.VIEWS, 0)
+    assert isinstance(views, pages.ViewsPage)
+    _, worker_view, worker_reason = _row(views, "Ruth Adeyemi")
+    assert worker_view.currentData() == View.CHILD_IN_NEED.value
+    assert worker_reason.text() == "Ruth Adeyemi thinks support is enough"
+    # Closed there: the next opening is at the views page, on its first field.
+    again.reject()
+    third = _open(qtbot, session, ref)
+    views = _at(third, flow.StepKind.VIEWS, 0)
+    assert isinstance(views, pages.ViewsPage)
+    qtbot.waitUntil(lambda: views.rows[0][1].hasFocus())
+    third.reject()

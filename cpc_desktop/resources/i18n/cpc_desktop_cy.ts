@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Action {number}</source>
+        <extracomment>The action as someone else saved it meanwhile (a save was refused).</extracomment>
+        <translation>Cam gweithredu {number}</translation>
+    </message>
+    <message>
+        <source>Action owner</source>
+        <translation>Pwy sy&apos;n gyfrifol am y cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>dim dyddiad</translation>
+    </message>
+    <message>
+        <source>Action due date</source>
+        <translation>Dyddiad targed y cam gweithredu</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Pwy:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Beth:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Erbyn:</translation>
+    </message>
+    <message>
+        <source>&amp;By (no date yet):</source>
+        <translation>&amp;Erbyn (dim dyddiad eto):</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Save again to keep what you typed, or Cancel to keep theirs.</source>
+        <translation>Pwyswch Cadw eto i gadw&apos;r hyn a deipiwyd gennych, neu Canslo i gadw eu fersiwn nhw.</translation>
+    </message>
+    <message>
+        <source>That action is no longer in the conference.</source>
+        <translation>Nid yw&apos;r cam gweithredu hwnnw yn y gynhadledd mwyach.</translation>
+    </message>
+    <message>
+        <source>Action {number} unchanged.</source>
+        <translation>Dim newid i gam gweithredu {number}.</translation>
+    </message>
+    <message>
+        <source>Action {number} saved.</source>
+        <translation>Cadwyd cam gweithredu {number}.</translation>
+    </message>
+</context>
+<context>
     <name>ExclusionDialog</name>
     <message>
         <source>&amp;Grounds:</source>
@@ -320,6 +384,149 @@ It should normally not go ahead. If you decide it must, record why; the reason i
     <message>
         <source>Give the reason for going ahead without a quorum.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Unfinished</name>
+    <message>
+        <source>Item {number} ({title}) has minute text that is not saved in the store.</source>
+        <translation>Mae gan eitem {number} ({title}) destun cofnodion nad yw wedi&apos;i gadw yn y storfa.</translation>
+    </message>
+    <message>
+        <source>Go to the minutes of item {number}</source>
+        <translation>Ewch i gofnodion eitem {number}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>heb deitl</translation>
+    </message>
+    <message>
+        <source>Action {number}, “{what}”, has no owner.</source>
+        <translation>Nid oes neb yn gyfrifol am gam gweithredu {number}, “{what}”.</translation>
+    </message>
+    <message>
+        <source>Action {number}, “{what}”, has no due date.</source>
+        <translation>Nid oes dyddiad targed ar gyfer cam gweithredu {number}, “{what}”.</translation>
+    </message>
+    <message>
+        <source>Action {number}, “{what}”, has no owner and no due date.</source>
+        <translation>Nid oes neb yn gyfrifol am gam gweithredu {number}, “{what}”, ac nid oes dyddiad targed iddo.</translation>
+    </message>
+    <message>
+        <source>with no words</source>
+        <translation>heb eiriau</translation>
+    </message>
+    <message>
+        <source>Complete action {number}…</source>
+        <translation>Cwblhau cam gweithredu {number}…</translation>
+    </message>
+    <message>
+        <source>In {name}&apos;s plan, “{what}” has no owner.</source>
+        <translation>Yng nghynllun {name}, nid oes neb yn gyfrifol am “{what}”.</translation>
+    </message>
+    <message>
+        <source>In {name}&apos;s plan, “{what}” has no due date.</source>
+        <translation>Yng nghynllun {name}, nid oes dyddiad targed ar gyfer “{what}”.</translation>
+    </message>
+    <message>
+        <source>In {name}&apos;s plan, “{what}” has no owner and no due date.</source>
+        <translation>Yng nghynllun {name}, nid oes neb yn gyfrifol am “{what}” ac nid oes dyddiad targed iddo.</translation>
+    </message>
+    <message>
+        <source>an action with no words</source>
+        <translation>cam gweithredu heb eiriau</translation>
+    </message>
+    <message>
+        <source>the child</source>
+        <translation>y plentyn</translation>
+    </message>
+    <message>
+        <source>Open the decision for {name}…</source>
+        <translation>Agor y penderfyniad ar gyfer {name}…</translation>
+    </message>
+    <message>
+        <source>No decision is recorded for {name}.</source>
+        <translation>Nid oes penderfyniad wedi&apos;i gofnodi ar gyfer {name}.</translation>
+    </message>
+    <message>
+        <source>Record the decision for {name}…</source>
+        <translation>Cofnodi&apos;r penderfyniad ar gyfer {name}…</translation>
+    </message>
+    <message>
+        <source>1 letter is due and not issued: {names}.</source>
+        <translation>Mae 1 llythyr yn ddyledus a heb ei anfon: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} letters are due and not issued: {names}.</source>
+        <translation>Mae {count} llythyr yn ddyledus a heb eu hanfon: {names}.</translation>
+    </message>
+    <message>
+        <source>the transfer letter</source>
+        <translation>y llythyr trosglwyddo</translation>
+    </message>
+    <message>
+        <source>the outcome letter to {name}</source>
+        <translation>y llythyr canlyniad ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>the child&apos;s letter to {name}</source>
+        <translation>llythyr y plentyn ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>the professional&apos;s letter to {name}</source>
+        <translation>llythyr yr ymarferydd ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>the plan-ended letter to {name}</source>
+        <translation>y llythyr diwedd cynllun ar gyfer {name}</translation>
+    </message>
+    <message>
+        <source>Open the outcome letters…</source>
+        <translation>Agor y llythyrau canlyniad…</translation>
+    </message>
+    <message>
+        <source>This copy has changes the chair does not have yet: no hand-over package has been exported since.</source>
+        <translation>Mae gan y copi hwn newidiadau nad ydynt gan y cadeirydd eto: nid oes pecyn trosglwyddo wedi&apos;i allforio ers hynny.</translation>
+    </message>
+    <message>
+        <source>Export the hand-over package…</source>
+        <translation>Allforio&apos;r pecyn trosglwyddo…</translation>
+    </message>
+    <message>
+        <source>The progress of “{what}” in {name}&apos;s plan is not yet judged.</source>
+        <translation>Nid yw cynnydd “{what}” yng nghynllun {name} wedi&apos;i farnu eto.</translation>
+    </message>
+    <message>
+        <source>Judge its progress…</source>
+        <translation>Barnu ei gynnydd…</translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedDialog</name>
+    <message>
+        <source>Not finished yet</source>
+        <extracomment>What the person must be allowed to do to put a thing right.</extracomment>
+        <translation>Heb orffen eto</translation>
+    </message>
+    <message>
+        <source>Some things in {reference} are not finished. Go to one to finish it, or close the conference anyway: nothing is lost either way.</source>
+        <translation>Mae rhai pethau yn {reference} heb eu gorffen. Ewch i un i&apos;w orffen, neu caewch y gynhadledd beth bynnag: ni chollir dim y naill ffordd na&apos;r llall.</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Cau beth bynnag</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Aros</translation>
+    </message>
+    <message>
+        <source>Could not check what is unfinished: {message}</source>
+        <translation>Methu gwirio beth sydd heb ei orffen: {message}</translation>
+    </message>
+    <message>
+        <source>The conference stays open.</source>
+        <translation>Mae&apos;r gynhadledd yn aros ar agor.</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@ from cpc_desktop.ui.decision.widgets import (
     text_edit,
     view_labels,
 )
-from cpc_desktop.ui.field_limits import share_box, tell_readers
+from cpc_desktop.ui.field_limits import bound, share_box, tell_readers
 
 
 class ActionRow:
@@ -73,7 +73,17 @@ class PlanPage(StepPage):
             item.setCheckState(QtCore.Qt.CheckState.Unchecked)
             self.core.addItem(item)
         self.core.setCurrentRow(0)
-        self.core.setMinimumHeight(120)
+        # As tall as its people (three to eight rows; more scroll), not a fixed block
+        # that pushes the actions below the fold on a laptop at 150 %.
+        rows = max(3, min(self.core.count(), 8))
+        row = max(self.core.sizeHintForRow(0), self.core.fontMetrics().height() + 2)
+        fit = rows * row + 2 * self.core.frameWidth() + 4
+        self.core.setMinimumHeight(min(120, fit))
+        self.core.setMaximumHeight(fit)
+        self.frequency = bound(
+            line_edit(f"How often the {terms.core_group.lower()} meets", "e.g. every 4 weeks"),
+            "$.decisions[].core_group_frequency",
+        )
         self.first_default, self.review_default = flow_dates.default_dates(ctx)
         self.first_latest, self.review_latest = flow_dates.latest_dates(ctx)
         assert self.step.child is not None
@@ -94,6 +104,7 @@ class PlanPage(StepPage):
         left.addRow(buddy(mnemonic(f"{lead}:", "l"), self.lead), self.lead)
         left.addRow(buddy("Con&tact:", self.contact), self.contact)
         left.addRow(buddy(mnemonic(f"{terms.core_group}:", "g"), self.core), self.core)
+        left.addRow(buddy("How &often it meets:", self.frequency), self.frequency)
         right = QtWidgets.QFormLayout()
         self.first_label = QtWidgets.QLabel()
         self.review_label = QtWidgets.QLabel()
@@ -131,6 +142,7 @@ class PlanPage(StepPage):
 
         self.lead.currentIndexChanged.connect(self.changed)
         self.contact.textChanged.connect(self.changed)
+        self.frequency.textChanged.connect(self.changed)
         self.core.itemChanged.connect(self.changed)
         for edit in (self.first, self.review):
             edit.dateChanged.connect(self.changed)
@@ -212,6 +224,7 @@ class PlanPage(StepPage):
         index = self.lead.findData(answer.lead_social_worker_id)
         self.lead.setCurrentIndex(max(index, 0))
         self.contact.setText(answer.lead_social_worker_contact)
+        self.frequency.setText(answer.core_group_frequency)
         for number in range(self.core.count()):
             item = self.core.item(number)
             member = item.data(QtCore.Qt.ItemDataRole.UserRole) in answer.core_group
@@ -252,6 +265,7 @@ class PlanPage(StepPage):
             lead_social_worker_id=self.lead.currentData(),
             lead_social_worker_contact=self.contact.text().strip(),
             core_group=core,
+            core_group_frequency=self.frequency.text().strip(),
             first_core_group_date=pydate(self.first.date()) if self.new_plan else None,
             first_core_group_reason=self.first_reason.text().strip()
             if self.first_reason.isVisibleTo(self)

@@ -65,7 +65,8 @@ def describe(answer: flow.ChildAnswer, ctx: flow.FlowContext) -> str:
         core = ", ".join(name(p) for p in answer.core_group) or "none"
         lines.append(
             f"{terms.lead_worker}: {name(answer.lead_social_worker_id)}. "
-            f"{terms.core_group}: {core}."
+            f"{terms.core_group}: {core}"
+            + (f", meeting {answer.core_group_frequency}." if answer.core_group_frequency else ".")
         )
         lines.append(
             f"{terms.first_core_group} {shown_date(answer.first_core_group_date)}; "

@@ -8,8 +8,9 @@ reused when the chair comes back. Finishing hands the answers to
 ``session.decisions.finish``; a refusal is shown on the summary and nothing closes.
 
 It opens with the answers kept when it was last closed unfinished for this conference,
-or else with what the meeting has minuted (:mod:`.drafts`,
-:mod:`cpc_desktop.domain.decision_start`).
+at the page it was left on (walked to through the pages before it, so Back still goes
+back through them), with the focus in that page's first field; or else with what the
+meeting has minuted (:mod:`.drafts`, :mod:`cpc_desktop.domain.decision_start`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class DecisionWizard(QtWidgets.QWizard):
         self.resumed = opened.resumed
         #: Each professional's safety scale in words: their view's reason starts with it.
         self.scaled = opened.scaled
+        #: The step to walk to once shown (where the kept draft was left).
+        self._resume_at: flow.Step | None = opened.step if opened.resumed else None
         self.dissent_hours: int | None = self._dissent_hours()
         self.decisions: tuple[Any, ...] = ()
         self.conflict: DecisionConflictDialog | None = None  # decided elsewhere meanwhile
@@ -114,6 +117,30 @@ class DecisionWizard(QtWidgets.QWizard):
         following = flow.next_step(current, self.answers, self.ctx)
         return -1 if following is None else self._ensure(following)
 
+    # --- reopening where it was left ------------------------------------------------------
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible and self._resume_at is not None:
+            target, self._resume_at = self._resume_at, None
+            self._walk_to(target)
+
+    def _walk_to(self, target: flow.Step) -> None:
+        """Go forward page by page to ``target``; stop early at a page that will not let
+        the chair on (its problems shown) or if ``target`` is no longer on the way."""
+        if target not in flow.path(self.answers, self.ctx):
+            return
+        while self.current_step() != target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+        first = first_field(self.currentPage())
+        if isinstance(first, QtWidgets.QRadioButton) and first.group() is not None:
+            first = first.group().checkedButton() or first  # a choice made: on it
+        if first is not None:
+            first.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
     # --- answers (the pages call these) --------------------------------------------------
 
     def set_quorum(self, answer: flow.QuorumAnswer) -> None:
@@ -139,7 +166,8 @@ class DecisionWizard(QtWidgets.QWizard):
 
     def done(self, result: int) -> None:
         if result != QtWidgets.QDialog.DialogCode.Accepted:
-            drafts.keep(self.session, self.ref, self.answers)  # back to them next time
+            # Back to them, and to this page, next time.
+            drafts.keep(self.session, self.ref, self.answers, self.current_step())
             super().done(result)
             return
         if not self.validateCurrentPage():
@@ -206,6 +234,24 @@ class DecisionWizard(QtWidgets.QWizard):
 
         self.conflict.finished.connect(chosen)
         self.conflict.open()
+
+
+def first_field(page: QtWidgets.QWidget | None) -> QtWidgets.QWidget | None:
+    """The first control of ``page`` that Tab reaches, or ``None``."""
+    if page is None:
+        return None
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        takes_tab = bool(widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus)
+        if (
+            takes_tab
+            and page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 def open_decision_wizard(parent: QtWidgets.QWidget | None, session: Session, ref: str) -> int:

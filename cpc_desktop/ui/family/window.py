@@ -90,6 +90,10 @@ class FamilyWindow(QtWidgets.QWidget):
         self.screen_menu = QtWidgets.QMenu(self.screens)
         self.screen_menu.aboutToShow.connect(self._list_screens)
         self.screens.setMenu(self.screen_menu)
+        # Room for the words and the menu's arrow whole: the style's own measure leaves
+        # the text clipped at both ends once the button has the focus frame.
+        words = self.screens.fontMetrics().horizontalAdvance(self.screens.text().replace("&", ""))
+        self.screens.setMinimumWidth(words + 48)
         self.hint = QtWidgets.QLabel(self.tr("Esc leaves full screen."))
         self.hint.setObjectName("familyScreenHint")
         self.close_button = QtWidgets.QPushButton(self.tr("&Close"))

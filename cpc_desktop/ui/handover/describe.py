@@ -40,11 +40,15 @@ KIND_WORDS = {
     "distribution": "Record of sending",
     "conference_action": "Action",
     "safety_scale": "Safety scale",
+    "carried_plan": "Plan carried from the conference before",
+    "carried_action": "Progress of a carried action",
+    "scale_point": "Safety scale at an earlier conference",
 }
 
 #: Field names as a person says them ("the text", "who spoke").
 FIELD_WORDS = {
     "text": "the text",
+    "core_group_frequency": "how often the core group meets",
     "speaker_id": "who spoke",
     "agenda_item_id": "the agenda item",
     "tag": "the tag",

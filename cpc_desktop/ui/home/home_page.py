@@ -14,6 +14,7 @@ from cpc_desktop.services.search import SearchResults, split_snippet
 from cpc_desktop.ui.home.conference_model import Column, ConferenceTableModel
 from cpc_desktop.ui.home.fit_columns import SAMPLE_ROWS, fit_columns
 from cpc_desktop.ui.home.listing_note import listing_note
+from cpc_desktop.ui.home.records_strip import RecordsStrip
 from cpc_desktop.ui.rows_model import RowsModel
 
 SNIPPET_HTML_ROLE = QtCore.Qt.ItemDataRole.UserRole + 3
@@ -118,6 +119,7 @@ class HomePage(QtWidgets.QWidget):
         self._build_ui()
 
     def _build_ui(self) -> None:
+        self.records = RecordsStrip()  # complaints due, retention (filled by its show_for)
         title = QtWidgets.QLabel("<h2>Conferences</h2>")
         self.summary = QtWidgets.QLabel()
         self.summary.setAccessibleName("Overdue summary")
@@ -197,6 +199,7 @@ class HomePage(QtWidgets.QWidget):
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(title)
         buttons.addStretch()
+        buttons.addWidget(self.records.button)
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -207,12 +210,14 @@ class HomePage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
+        layout.addWidget(self.records)
         layout.addLayout(shown_row)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.table, self.show_all)
         self.setTabOrder(self.show_all, new_button)
         self.setTabOrder(new_button, open_button)
-        self.setTabOrder(open_button, self.search_box)
+        self.setTabOrder(open_button, self.records.button)
+        self.setTabOrder(self.records.button, self.search_box)
         self.setTabOrder(self.search_box, self.results_view)
 
     def set_listing(self, listing: Listing, today: date) -> None:

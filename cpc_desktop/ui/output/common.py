@@ -7,7 +7,8 @@ recorded; issuing or exporting gives the copy that may be printed or saved.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -102,11 +103,13 @@ def open_pdf(
     confirm_text: str = "",
     look_only: bool = False,
     note: str = "",
+    audit_print: Callable[[str, int], None] | None = None,
 ) -> Any:
     """Open the preview dialog (window-modal, not blocking) and return it.
 
     ``look_only`` takes away Print and Save, with a line saying why. ``note`` is shown
-    above the pages (what a family copy left out, for example).
+    above the pages (what a family copy left out, for example). ``audit_print`` is told
+    the printer and the pages of each print (:func:`print_recorder`).
     """
     from cpc_desktop.ui.output.pdf_preview import PdfPreviewDialog
 
@@ -114,6 +117,8 @@ def open_pdf(
         data, title=title, default_name=file_name, parent=parent, confirm_text=confirm_text
     )
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    if audit_print is not None:
+        dialog.printed_on.connect(audit_print)
     lines = [x for x in (LOOK_ONLY_TEXT if look_only else "", note) if x]
     if lines:
         label = text_label("previewNote", "About this copy")
@@ -137,3 +142,30 @@ def open_pdf(
                 action.setEnabled(False)
     dialog.open()
     return dialog
+
+
+def print_recorder(
+    parent: QtWidgets.QWidget, session: Any, output_id: str | None
+) -> Callable[[str, int], None] | None:
+    """What writes each print of the stored copy ``output_id`` to the audit log (who,
+    which copy, the printer, the pages: ``session.printing``); a failure to record it
+    is said in one line (the pages have gone to the printer by then)."""
+    if output_id is None:
+        return None
+    # Held weakly: the preview (the window's child) must not keep the window alive.
+    window = weakref.ref(parent)
+
+    def record(printer: str, pages: int) -> None:
+        try:
+            session.printing.printed(output_id, printer, pages)
+        except Exception as error:
+            message = error_text(error)
+            if message is None:
+                raise
+            QtWidgets.QMessageBox.warning(
+                window(),
+                "Printed, not recorded",
+                f"The copy was printed but not recorded: {message}",
+            )
+
+    return record

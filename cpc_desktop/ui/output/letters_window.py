@@ -22,7 +22,14 @@ from cpc_desktop.domain.letters import POSTED_KINDS, LetterKind, LetterRequest
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
-from cpc_desktop.ui.output.common import busy, open_pdf, plural, show_error, text_label
+from cpc_desktop.ui.output.common import (
+    busy,
+    open_pdf,
+    plural,
+    print_recorder,
+    show_error,
+    text_label,
+)
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
@@ -449,6 +456,7 @@ class LettersWindow(QtWidgets.QDialog):
             title=f"Letter to {request.recipient_name} (issued)",
             file_name=pdf.file_name,
             confirm_text=confirm_text(request.recipient_name, request.address),
+            audit_print=print_recorder(self, self.session, pdf.output_id),
         )
 
 

@@ -29,9 +29,11 @@ from cpc_desktop.ui.output.common import (
     busy,
     open_pdf,
     plural,
+    print_recorder,
     show_error,
     text_label,
 )
+from cpc_desktop.ui.output.corrections_dialog import corrections_button
 from cpc_desktop.ui.output.minutes_state import (
     VersionsTable,
     next_step,
@@ -105,7 +107,8 @@ class AmendmentDialog(QtWidgets.QDialog):
         self.setObjectName("amendmentDialog")
         intro = QtWidgets.QLabel(
             f"Version {version} stays as it was issued. A new draft version is opened for "
-            "the correction; it is approved and issued like the first."
+            "the correction; it is approved and issued like the first, and what changed is "
+            "listed then. A person's request is recorded under Correction requests…"
         )
         intro.setWordWrap(True)
         self.asked_by = QtWidgets.QLineEdit()
@@ -157,6 +160,14 @@ class AmendmentDialog(QtWidgets.QDialog):
             self.changes.setFocus()
             return
         super().accept()
+
+
+def _button(text: str, name: str) -> QtWidgets.QPushButton:
+    button = QtWidgets.QPushButton(text)
+    button.setAccessibleName(name)
+    button.setAutoDefault(False)
+    button.setObjectName(name.lower().replace(" ", "_") + "_button")
+    return button
 
 
 class MinutesWindow(QtWidgets.QDialog):
@@ -215,8 +226,8 @@ class MinutesWindow(QtWidgets.QDialog):
         self.rulings.ruled.connect(self._ruled)
         self.rulings.failed.connect(lambda error: show_error(self, error, "Decide on an entry"))
 
-        self.preview_full_button = self._button("&Preview full copy", "Preview the full copy")
-        self.preview_family_button = self._button("Preview fami&ly copy", "Preview the family copy")
+        self.preview_full_button = _button("&Preview full copy", "Preview the full copy")
+        self.preview_family_button = _button("Preview fami&ly copy", "Preview the family copy")
         self.family_choice = QtWidgets.QComboBox()
         self.family_choice.setObjectName("familyChoice")
         self.family_choice.setAccessibleName("Family copy for")
@@ -225,11 +236,12 @@ class MinutesWindow(QtWidgets.QDialog):
             self.family_choice.addItem(f"{person.name} ({label(person.role)})", person.id)
         family_label = QtWidgets.QLabel("Family copy &for:")
         family_label.setBuddy(self.family_choice)
-        self.approve_button = self._button("&Approve…", "Approve")
-        self.reopen_button = self._button("&Reopen", "Reopen")
-        self.issue_button = self._button("&Issue and sign…", "Issue and sign")
-        self.correct_button = self._button("&Correct…", "Correct")
-        self.export_button = self._button("&Export…", "Export")
+        self.approve_button = _button("&Approve…", "Approve")
+        self.reopen_button = _button("&Reopen", "Reopen")
+        self.issue_button = _button("&Issue and sign…", "Issue and sign")
+        self.correct_button = _button("&Correct…", "Correct")
+        self.export_button = _button("&Export…", "Export")
+        self.corrections_button = corrections_button(self, self.session, self.ref, self.refresh)
         self.preview_full_button.clicked.connect(self.preview_full)
         self.preview_family_button.clicked.connect(self.preview_family)
         self.approve_button.clicked.connect(self.approve)
@@ -252,6 +264,7 @@ class MinutesWindow(QtWidgets.QDialog):
             self.issue_button,
             self.correct_button,
             self.export_button,
+            self.corrections_button,
         ):
             steps.addWidget(button)
         steps.addStretch(1)
@@ -298,13 +311,6 @@ class MinutesWindow(QtWidgets.QDialog):
         layout.addWidget(versions)
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
-
-    def _button(self, text: str, name: str) -> QtWidgets.QPushButton:
-        button = QtWidgets.QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        button.setObjectName(name.lower().replace(" ", "_") + "_button")
-        return button
 
     # --- state ---------------------------------------------------------------------
 
@@ -474,6 +480,7 @@ class MinutesWindow(QtWidgets.QDialog):
             title=f"Minutes {self.ref}, version {current.version} (issued)",
             file_name=pdf.file_name,
             note="The full copy as issued and signed: for professionals only.",
+            audit_print=print_recorder(self, self.session, pdf.output_id),
         )
 
     def correct(self) -> None:
@@ -551,6 +558,7 @@ class MinutesWindow(QtWidgets.QDialog):
             file_name=pdf.file_name,
             confirm_text=confirm,
             note=" ".join(notes),
+            audit_print=print_recorder(self, self.session, pdf.output_id),
         )
 
     def _after_change(self) -> None:

@@ -37,10 +37,12 @@ class PdfPreviewDialog(QtWidgets.QDialog):
     Signals:
         saved(str): the PDF was written to this path.
         printed(int): this many pages were sent to the printer.
+        printed_on(str, int): that many pages (one or more) went to this printer.
     """
 
     saved = QtCore.Signal(str)
     printed = QtCore.Signal(int)
+    printed_on = QtCore.Signal(str, int)  # the printer's name, and the pages (for the audit)
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self._confirm_text = confirm_text
         self._sizes, self._problem = read_pdf(self._pdf)
         self._document: Any = None  # pdfium's copy: opened while shown or printing
+        self.printer_name = ""  # the printer of the last print, for its audit record
         self._tips = {
             "Print": tool_tip(ActionId.PREVIEW_PRINT),
             "Save": tool_tip(ActionId.PREVIEW_SAVE),
@@ -375,7 +378,10 @@ class PdfPreviewDialog(QtWidgets.QDialog):
                 f"Page {failed + 1} could not be read, so printing stopped after "
                 f"{printed} page{'s' if printed != 1 else ''}.",
             )
+        self.printer_name = printer.printerName() or printer.outputFileName()
         self.printed.emit(printed)
+        if printed:
+            self.printed_on.emit(self.printer_name, printed)
         return printed
 
     # --- opening and closing -----------------------------------------------------------

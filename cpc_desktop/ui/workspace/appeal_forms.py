@@ -44,7 +44,12 @@ def _checks(name: str, accessible: str, items: list[tuple[str, str]]) -> QtWidge
         box.addItem(item)
     if items:
         box.setCurrentRow(0)
-    box.setMaximumHeight(22 * len(items) + 12)
+    # Every tick and its words in view (a laptop at 150 % showed three grounds, cut):
+    # as tall as its rows, up to seven, and as wide as its longest line.
+    row = max(box.sizeHintForRow(0), box.fontMetrics().height() + 4) if items else 22
+    frame = 2 * box.frameWidth() + 4
+    box.setFixedHeight(row * max(1, min(len(items), 7)) + frame)
+    box.setMinimumWidth(min(box.sizeHintForColumn(0) + frame + 20, 720))
     return box
 
 
@@ -162,6 +167,9 @@ class RecordAppealForm(_Form):
         self.row("C&hildren (none ticked: all):", self.which_children)
         self.row("&Grounds (Space ticks):", self.grounds)
         self.row("&Details:", self.details)
+        # Wide enough for the longest ground beside its label (the screen's room permitting).
+        label = self.fontMetrics().horizontalAdvance("C&hildren (none ticked: all):") + 40
+        self.setMinimumWidth(max(self.minimumWidth(), self.grounds.minimumWidth() + label))
         self.appellant.setFocus()
 
     def _save(self) -> None:

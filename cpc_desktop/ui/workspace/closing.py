@@ -10,7 +10,8 @@ Only what the person may put right is listed: a minute-taker is not told about t
 decision or the letters (the chair's), a read-only user about nothing; actions and
 decisions are not listed once the minutes are approved or issued (they cannot change).
 The dialog is window-modal and opened with ``open()``, so the caller returns at once
-and *Close anyway* finishes the leaving through ``then``.
+and *Close anyway* finishes the leaving through ``then``. Its words are in the language
+of the screens (the lines: :mod:`.closing_words`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.actions import ActionId
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.permissions import may
+from cpc_desktop.ui.workspace.closing_words import translated
 
 if TYPE_CHECKING:
     from cpc_desktop.ui.main_window import MainWindow
@@ -36,10 +38,11 @@ _NEEDS = {
     Place.MINUTES: Action.WRITE_MINUTES,
     Place.ACTION: Action.WRITE_MINUTES,
     Place.DECISIONS: Action.RECORD_DECISION,
+    Place.PROGRESS: Action.RECORD_DECISION,
     Place.LETTERS: Action.ISSUE_DOCUMENTS,
     Place.HANDOVER: Action.HANDOVER,
 }
-_FIXED_ONCE_APPROVED = frozenset({Place.ACTION, Place.DECISIONS})
+_FIXED_ONCE_APPROVED = frozenset({Place.ACTION, Place.DECISIONS, Place.PROGRESS})
 
 
 def unfinished_here(page: WorkspacePage) -> tuple[Unfinished, ...]:
@@ -79,12 +82,14 @@ class UnfinishedDialog(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unfinishedDialog")
-        self.setWindowTitle("Not finished yet")
+        self.setWindowTitle(self.tr("Not finished yet"))
         self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self.items = tuple(items)
         intro = QtWidgets.QLabel(
-            f"Some things in {reference} are not finished. Go to one to finish it, "
-            "or close the conference anyway: nothing is lost either way."
+            self.tr(
+                "Some things in {reference} are not finished. Go to one to finish it, "
+                "or close the conference anyway: nothing is lost either way."
+            ).format(reference=reference)
         )
         intro.setWordWrap(True)
         intro.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -92,12 +97,13 @@ class UnfinishedDialog(QtWidgets.QDialog):
         grid = QtWidgets.QGridLayout(listing)
         self.fix_buttons: list[QtWidgets.QPushButton] = []
         for row, item in enumerate(self.items):
-            line = QtWidgets.QLabel(item.line)
+            said = translated(item.said)
+            line = QtWidgets.QLabel(said)
             line.setWordWrap(True)
             line.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-            button = QtWidgets.QPushButton(item.fix.replace("&", "&&"))
+            button = QtWidgets.QPushButton(translated(item.button).replace("&", "&&"))
             button.setObjectName(f"fix_{item.place.value}")
-            button.setAccessibleDescription(item.line)
+            button.setAccessibleDescription(said)
             button.clicked.connect(lambda _=False, chosen=item: self._fix(chosen))
             grid.addWidget(line, row, 0)
             grid.addWidget(button, row, 1)
@@ -107,10 +113,10 @@ class UnfinishedDialog(QtWidgets.QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(listing)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.close_button = QtWidgets.QPushButton("&Close anyway")
+        self.close_button = QtWidgets.QPushButton(self.tr("&Close anyway"))
         self.close_button.setObjectName("closeAnyway")
         self.close_button.clicked.connect(self._close_anyway)
-        self.stay_button = QtWidgets.QPushButton("&Stay")
+        self.stay_button = QtWidgets.QPushButton(self.tr("&Stay"))
         self.stay_button.setObjectName("stay")
         self.stay_button.setDefault(True)
         self.stay_button.clicked.connect(self.reject)
@@ -169,7 +175,11 @@ def ask_before_closing(
         message = user_message(error)
         if message is None:
             raise
-        page.message.emit(f"Could not check what is unfinished: {message}")
+        page.message.emit(
+            QtCore.QCoreApplication.translate(
+                "UnfinishedDialog", "Could not check what is unfinished: {message}"
+            ).format(message=message)
+        )
         return True
     if not items:
         return True
@@ -177,7 +187,11 @@ def ask_before_closing(
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.close_anyway.connect(then)
     dialog.fix.connect(lambda item: go_to(page, item, window_fixes))
-    dialog.rejected.connect(lambda: page.message.emit("The conference stays open."))
+    dialog.rejected.connect(
+        lambda: page.message.emit(
+            QtCore.QCoreApplication.translate("UnfinishedDialog", "The conference stays open.")
+        )
+    )
     page.closing_dialog = dialog
     dialog.open()
     return False
@@ -197,21 +211,13 @@ def go_to(
         complete_action(page, item.target)
     elif item.place is Place.DECISIONS:
         page.open_decisions()
+    elif item.place is Place.PROGRESS and page.plan_progress is not None:
+        page.tabs.setCurrentWidget(page.plan_progress)
+        page.plan_progress.show_action(item.target or "")
 
 
 def complete_action(page: WorkspacePage, action_id: str) -> None:
     """Open the action's owner, words and date (saved on Save)."""
-    from cpc_desktop.ui.workspace.action_fix import ActionDialog
+    from cpc_desktop.ui.workspace.action_fix import open_action
 
-    record = page.session.conferences.get(page.reference)
-    found = [(n, a) for n, a in enumerate(record.actions, start=1) if a.id == action_id]
-    if not found:
-        page.message.emit("That action is no longer in the conference.")
-        return
-    number, action = found[0]
-    dialog = ActionDialog(page.session, action, number, page.window())
-    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-    dialog.accepted.connect(lambda: page.message.emit(f"Action {number} saved."))
-    page.closing_dialog = dialog
-    dialog.open()
+    open_action(page, action_id)

@@ -1,7 +1,8 @@
 """One open conference: the agenda on the left; introductions and minutes on the right.
 
 Under the agenda, the actions agreed so far (:mod:`.actions_list`), growing as Ctrl+J
-records them; over the minutes, who is excluded now (:mod:`.exclusion_banner`).
+records them (Enter on one changes it: :mod:`.action_fix`); over the minutes, who is
+excluded now (:mod:`.exclusion_banner`).
 
 The agenda's selected item decides which minutes pane shows; a change to the roll
 call refreshes every pane's list of speakers. All structural edits share one undo
@@ -30,14 +31,17 @@ from cpc_desktop.ui.actions import ActionId, make_action
 from cpc_desktop.ui.family.window import FamilyWindow
 from cpc_desktop.ui.permissions import apply_roles_within, may, refuse_widget, why_not
 from cpc_desktop.ui.screen_fit import scrolling
+from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
 from cpc_desktop.ui.workspace.birth_dialog import BirthForm, awaits_birth, said, with_birth_button
+from cpc_desktop.ui.workspace.complaints_dialog import with_complaints_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
+from cpc_desktop.ui.workspace.plan_progress import PlanProgressTab
 from cpc_desktop.ui.workspace.roll_call import RollCallTab
 
 if TYPE_CHECKING:
@@ -111,6 +115,10 @@ class WorkspacePage(QtWidgets.QWidget):
             self.decisions_page, self.appeals_button = with_appeals_button(
                 self.decisions, self.open_appeals
             )
+        self.complaints_dialog: QtWidgets.QDialog | None = None
+        self.decisions_page, self.complaints_button = with_complaints_button(
+            self.decisions_page, self.open_complaints
+        )
         self.birth_button: QtWidgets.QPushButton | None = None
         self.birth_form: QtWidgets.QDialog | None = None
         if awaits_birth(self.record):  # a pre-birth conference: the birth comes later
@@ -118,6 +126,11 @@ class WorkspacePage(QtWidgets.QWidget):
                 self.decisions_page, self.open_birth
             )
         self.tabs.addTab(self.decisions_page, "&Decisions")
+        self.plan_progress: PlanProgressTab | None = None
+        if self.record.plans or self.record.scale_history:  # a review made from the plan
+            self.plan_progress = PlanProgressTab(self.session, self.record)
+            self.plan_progress.message.connect(self.message)
+            self.tabs.addTab(self.plan_progress, "Plan pro&gress")
         self.tabs.setCurrentIndex(
             MINUTES
             if any(i.status.value != "pending" for i in self.record.agenda)
@@ -140,7 +153,9 @@ class WorkspacePage(QtWidgets.QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.save_state, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        layout.addWidget(scrolling(splitter), 1)  # scrolls only on a very small screen
+        outer = scrolling(splitter)
+        outer.setObjectName("workspaceScroll")
+        layout.addWidget(outer, 1)  # scrolls only on a very small screen
 
         make_action(ActionId.SHOW_INTRODUCTIONS, self, self.show_introductions)
         make_action(ActionId.SHOW_MINUTES, self, self.show_minutes)
@@ -155,6 +170,14 @@ class WorkspacePage(QtWidgets.QWidget):
         self.minutes.saved.connect(self.save_state.show_state)
         self.minutes.message.connect(self.message)
         self.minutes.action_recorded.connect(self.actions_agreed.add)
+        self.actions_agreed.opened.connect(self._open_action)
+
+    def _open_action(self, action_id: str) -> None:
+        """Enter or a double-click on an action under the agenda: change it; back to the
+        list afterwards."""
+        dialog = open_action(self, action_id)
+        if dialog is not None:
+            dialog.finished.connect(lambda _result: self.actions_agreed.table.setFocus())
 
     def _make_roll_call(self) -> RollCallTab:
         tab = RollCallTab(self.session, self.reference, self.undo_stack, record=self.record)
@@ -255,15 +278,24 @@ class WorkspacePage(QtWidgets.QWidget):
         profile = self.session.rules.profile(self.record.conference.profile)
         self.decisions.show_record(self.record, profile)
 
+    def open_complaints(self) -> None:
+        """Complaints about the conference (the decision stands meanwhile)."""
+        from cpc_desktop.ui.workspace.complaints_dialog import open_complaints
+
+        self.complaints_dialog = open_complaints(self, self.session, self.reference)
+
     def close_appeals(self) -> None:
-        """Close the Appeals dialog and any form open over it (before the screen locks)."""
-        dialog, self.appeals_dialog = self.appeals_dialog, None
-        if dialog is None or not shiboken6.isValid(dialog):
-            return
-        form = getattr(dialog, "form", None)
-        if form is not None:
-            form.reject()
-        dialog.reject()
+        """Close the Appeals and Complaints dialogs and any form open over them (before
+        the screen locks)."""
+        dialogs = (self.appeals_dialog, self.complaints_dialog)
+        self.appeals_dialog = self.complaints_dialog = None
+        for dialog in dialogs:
+            if dialog is None or not shiboken6.isValid(dialog):
+                continue
+            form = getattr(dialog, "form", None)
+            if form is not None:
+                form.reject()
+            dialog.reject()
 
     def minutes_state_changed(self) -> None:
         """The minutes were approved, reopened, issued or corrected in their window:

@@ -43,6 +43,12 @@ from cpc_desktop.ui.workspace.quick_entry import QuickEntry
 from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator
 from cpc_desktop.ui.workspace.roll_call_dialogs import ERROR_STYLE, DetailsDialog
 from cpc_desktop.ui.workspace.roll_call_edits import RollCallEdits
+from cpc_desktop.ui.workspace.roll_call_layout import (
+    below_table,
+    label_buttons,
+    people_and_below,
+    short_screen,
+)
 from cpc_desktop.ui.workspace.roll_call_modes import RollCallModes
 
 if TYPE_CHECKING:
@@ -181,6 +187,7 @@ class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
         self.status.setAccessibleName("Roll call message")
         self.status.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.status.setMinimumHeight(self.status.fontMetrics().height() + 2)
+        self.status.setWordWrap(True)  # a long message takes two lines, never the width
 
         # The nation's warnings (Wales: who must be invited, whose language is not asked).
         self.notes = QtWidgets.QLabel()
@@ -197,18 +204,16 @@ class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
         )
         self.notes.hide()
 
-        bottom = QtWidgets.QHBoxLayout()
-        bottom.addWidget(self.children_box, 3)
-        bottom.addWidget(self.quorum, 2)
+        short = short_screen(self)
+        below = below_table(self.children_box, self.quorum, short=short)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
-        layout.setSpacing(6)
+        layout.setSpacing(4 if short else 6)
         layout.addWidget(self.quick)
         layout.addLayout(self.buttons)
         layout.addLayout(self.more_buttons)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(people_and_below(self.table, below, self.quorum), 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.status)
 
@@ -240,6 +245,14 @@ class RollCallTab(RollCallModes, RollCallEdits, QtWidgets.QWidget):
             button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
             (self.buttons if name in _FIRST_ROW else self.more_buttons).addWidget(button)
         self.buttons.addWidget(self._build_mode_chooser())
+        label_buttons(
+            (
+                b
+                for b in self.findChildren(QtWidgets.QToolButton)
+                if b.objectName().startswith("rollCall")
+            ),
+            short=short_screen(self),
+        )
         self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
 
     def _set_tab_order(self) -> None:

@@ -320,6 +320,15 @@ PROBLEMS: list[tuple[str, Mutation, DocumentProblem]] = [
         ),
     ),
     (
+        "an exclusion given an attendance mode",
+        _set("participants.2.attendance.1.mode", "video"),
+        DocumentProblem(
+            "$.participants[2].attendance[1].mode",
+            "Layla Haddad's exclusion at 2026-11-20T10:40:00.000000Z gives the attendance mode "
+            "'video', but only being present or arriving has a mode",
+        ),
+    ),
+    (
         "minutes version superseding an unknown version",
         _set("minutes_versions.1.supersedes_id", UNKNOWN),
         DocumentProblem(
@@ -385,6 +394,26 @@ def test_each_reference_problem_names_its_path(
 ) -> None:
     mutate(doc)
     assert check_references(doc) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("apologies", "apologies"), ("absent", "absence"), ("left", "leaving")],
+)
+def test_only_an_arrival_has_an_attendance_mode(doc: dict[str, Any], kind: str, words: str) -> None:
+    event = doc["participants"][1]["attendance"][0]
+    event["mode"] = "phone"
+    assert check_references(doc) == ()  # present, by phone
+    event["kind"] = "arrived"
+    assert check_references(doc) == ()
+    event["kind"] = kind
+    assert check_references(doc) == (
+        DocumentProblem(
+            "$.participants[1].attendance[0].mode",
+            f"Sam Worker's {words} at 2026-11-20T10:00:00.000000Z gives the attendance mode "
+            "'phone', but only being present or arriving has a mode",
+        ),
+    )
 
 
 def test_two_decisions_for_one_child(doc: dict[str, Any]) -> None:

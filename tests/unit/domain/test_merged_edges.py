@@ -69,7 +69,8 @@ def test_a_referral_without_its_reason_is_not_put_in_a_letter() -> None:
 
 
 def test_the_closing_check_names_the_transfer_letter_without_a_recipient() -> None:
-    assert _letter_line(LetterNeed(LetterKind.TRANSFER, None, "")) == "the transfer letter"
+    line = _letter_line(LetterNeed(LetterKind.TRANSFER, None, ""))
+    assert line.render() == "the transfer letter"
 
 
 def test_paired_words_with_a_blank_first_side_print_the_other_once() -> None:

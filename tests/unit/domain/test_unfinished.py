@@ -4,12 +4,13 @@ everything is done."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import UTC, date, datetime
 
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import AgendaStatus, ConferenceStatus, Outcome
 from cpc_desktop.domain.letters import letters_needed
-from cpc_desktop.domain.unfinished import Place, letters_not_issued, unfinished
+from cpc_desktop.domain.unfinished import TEMPLATES, Place, letters_not_issued, unfinished
 from tests.helpers.records import small_record, uid
 
 AT = datetime(2026, 11, 20, 11, 0, tzinfo=UTC)
@@ -152,3 +153,41 @@ def test_no_decision_is_asked_for_before_the_meeting_begins_or_after_it_adjourns
         conference=dataclasses.replace(record.conference, status=ConferenceStatus.CONCLUDED),
     )
     assert [f.place for f in unfinished(concluded)] == [Place.DECISIONS]
+
+
+def _shouting(template: str) -> str:
+    """A stand-in translation: the template's own words in capitals, its blanks kept."""
+    return re.sub(r"(^|\})([^{]*)", lambda m: m.group(1) + m.group(2).upper(), template)
+
+
+def test_each_line_is_a_template_with_its_blanks_so_a_screen_can_translate_it() -> None:
+    record = finished()
+    untitled = dataclasses.replace(record.agenda[0], title="  ")
+    wordless = dataclasses.replace(record.actions[0], action=" ", owner="")
+    record = dataclasses.replace(
+        record, agenda=(untitled, *record.agenda[1:]), actions=(wordless,), letters=()
+    )
+    found = unfinished(record, unsaved_items=(untitled.id,))
+    assert [item.line for item in found] == [
+        "Item 1 (untitled) has minute text that is not saved in the store.",
+        "Action 1, “with no words”, has no owner.",
+        "3 letters are due and not issued: the outcome letter to Ola Oyelaran; the "
+        "professional's letter to Sam Worker; the professional's letter to PC Dee.",
+    ]
+    # Translated, the templates change and what was typed (names) does not.
+    shouted = [item.said.render(_shouting) for item in found]
+    assert shouted[0] == "ITEM 1 (UNTITLED) HAS MINUTE TEXT THAT IS NOT SAVED IN THE STORE."
+    assert shouted[1] == "ACTION 1, “WITH NO WORDS”, HAS NO OWNER."
+    assert shouted[2] == (
+        "3 LETTERS ARE DUE AND NOT ISSUED: THE OUTCOME LETTER TO Ola Oyelaran; THE "
+        "PROFESSIONAL'S LETTER TO Sam Worker; THE PROFESSIONAL'S LETTER TO PC Dee."
+    )
+    assert [item.button.render(_shouting) for item in found] == [
+        "GO TO THE MINUTES OF ITEM 1",
+        "COMPLETE ACTION 1…",
+        "OPEN THE OUTCOME LETTERS…",
+    ]
+    # Every template used is listed for the translators.
+    used = {item.said.template for item in found} | {item.button.template for item in found}
+    assert used <= set(TEMPLATES)
+    assert len(TEMPLATES) == len(set(TEMPLATES))

@@ -34,6 +34,7 @@ from cpc_desktop.domain.enums import (
     View,
 )
 from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.domain.terms import Terms, terms_of
 from cpc_desktop.domain.timescales import TimescaleParams
 from cpc_desktop.domain.validation import (
     Place,
@@ -47,6 +48,7 @@ from cpc_desktop.domain.validation import (
     derived_cin_category,
     place_of,
 )
+from cpc_desktop.services.profiles import load_profile
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 ENG = uk_calendar(Division.ENGLAND_AND_WALES, 2025, 2027)
@@ -903,3 +905,46 @@ def test_report_sharing_in_calendar_days() -> None:
     problems = check_conference(CONF, [CHILD], [late], params, ENG)
     message = next(p.message for p in problems if p.code == "participant.report_shared_late")
     assert "2 days before the conference" in message
+
+
+# --- the profile's words -----------------------------------------------------------------
+
+_ANCHOR_CODES = (
+    "conference.strategy_discussion_missing",
+    "conference.strategy_discussion_date_after_conference",
+    "conference.last_strategy_discussion_before_first",
+    "conference.last_strategy_discussion_date_after_conference",
+)
+
+
+def _anchor_messages(conference: Conference, terms: Terms | None) -> list[str]:
+    problems = check_conference(conference, [CHILD], PEOPLE, PARAMS, ENG, QUORATE, terms=terms)
+    return [p.message for p in problems if p.code in _ANCHOR_CODES]
+
+
+@pytest.mark.parametrize(
+    ("nation", "name"),
+    [
+        (None, "strategy discussion"),
+        ("england", "strategy discussion"),
+        ("scotland", "inter-agency referral discussion"),
+    ],
+)
+def test_the_strategy_discussion_is_named_in_the_profiles_words(
+    nation: str | None, name: str
+) -> None:
+    terms = None if nation is None else terms_of(load_profile(nation))
+    missing = replace(CONF, strategy_discussion_date=None)
+    assert _anchor_messages(missing, terms) == [f"The date of the {name} is missing."]
+    after = replace(CONF, strategy_discussion_date=date(2026, 1, 13))
+    assert _anchor_messages(after, terms) == [
+        f"The {name} date, 13 January 2026, is after the conference date of 12 January 2026."
+    ]
+    later = replace(CONF, last_strategy_discussion_date=date(2025, 12, 10))
+    assert _anchor_messages(later, terms) == [
+        f"The later {name}, 10 December 2025, is before the first one on 18 December 2025."
+    ]
+    later_after = replace(CONF, last_strategy_discussion_date=date(2026, 1, 13))
+    assert _anchor_messages(later_after, terms) == [
+        f"The later {name} date, 13 January 2026, is after the conference date of 12 January 2026."
+    ]

@@ -546,6 +546,20 @@ def test_a_keyword_without_its_own_wording_still_names_the_path() -> None:
     assert _describe(error) == "$.agenda[0].key: does not satisfy the schema keyword 'multipleOf'"
 
 
+def test_a_mode_on_an_event_that_is_not_an_arrival_is_refused(doc: dict[str, Any]) -> None:
+    doc["participants"][2]["attendance"].append(
+        {"id": ident(33), "kind": "left", "at": "2026-11-20T11:30:00.000000Z", "mode": "video"}
+    )
+    assert message_for(doc) == (
+        "$.participants[2].attendance[2].mode: Layla Haddad's leaving at "
+        "2026-11-20T11:30:00.000000Z gives the attendance mode 'video', but only being "
+        "present or arriving has a mode"
+    )
+    doc["participants"][2]["attendance"][2]["kind"] = "arrived"  # arriving by video
+    record = parse_document(json.dumps(doc))
+    assert record.participants[2].attendance[2].mode == "video"
+
+
 def test_messages_carry_no_traceback(doc: dict[str, Any]) -> None:
     doc["children"][0]["date_of_birth"] = "2026-02-30"
     with pytest.raises(DocumentError) as caught:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from cpc_desktop.data.store import Store
-from cpc_desktop.services.errors import NotFound, RuleViolation
+from cpc_desktop.services.errors import EditedElsewhere, NotFound, RuleViolation
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import (
     AT,
@@ -115,6 +115,38 @@ def test_action_references_must_be_in_the_conference(store: Store, meeting: Sess
     )
     refused(store, lambda: meeting.notes.update_action(uid("x"), owner="A"), NotFound, "no action")
     refused(store, lambda: meeting.notes.delete_action(uid("x")), NotFound, "no action")
+
+
+def test_an_action_changed_elsewhere_meanwhile_is_not_written_over(
+    store: Store, meeting: Session
+) -> None:
+    action = meeting.notes.add_action(REF, "Sam", "Visit", date(2026, 12, 1))
+    shown = {"owner": "Sam", "action": "Visit", "due_date": date(2026, 12, 1)}
+    theirs = meeting.notes.update_action(action.id, owner="Sam Worker")  # another window
+    refused(
+        store,
+        lambda: meeting.notes.update_action(action.id, owner="Jo", expected=shown),
+        EditedElsewhere,
+        "Someone else changed this action's owner to “Sam Worker” while you were editing; "
+        "nothing was saved.",
+    )
+    with pytest.raises(EditedElsewhere) as caught:
+        meeting.notes.update_action(action.id, owner="Jo", expected=shown)
+    assert caught.value.theirs == theirs
+    # A field they did not change is saved; so is one they set to the same value.
+    dated = meeting.notes.update_action(action.id, due_date=date(2026, 12, 8), expected=shown)
+    assert (dated.owner, dated.due_date) == ("Sam Worker", date(2026, 12, 8))
+    same = meeting.notes.update_action(action.id, owner="Sam Worker", expected=shown)
+    assert same.owner == "Sam Worker"
+    refused(
+        store,
+        lambda: meeting.notes.update_action(action.id, due_date=None, expected=shown),
+        EditedElsewhere,
+        "Someone else changed this action's due date to 08/12/2026",
+    )
+    # Over theirs, knowingly: checked against what is stored now.
+    mine = meeting.notes.update_action(action.id, owner="Jo", expected={"owner": "Sam Worker"})
+    assert mine.owner == "Jo"
 
 
 # --- Signs of Safety scaling --------------------------------------------------------------

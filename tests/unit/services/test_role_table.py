@@ -44,6 +44,7 @@ from cpc_desktop.data.store import create_store, open_store, sidecars
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.decision_flow import FlowAnswers
 from cpc_desktop.domain.enums import (
+    ActionStatus,
     AgendaStatus,
     AttendanceKind,
     ChildParticipation,
@@ -61,7 +62,9 @@ from cpc_desktop.export.signing import ChairCertificate, create_self_signed, loa
 from cpc_desktop.services.agenda import AgendaService
 from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import ServiceBase
+from cpc_desktop.services.complaints import ComplaintService
 from cpc_desktop.services.conferences import ConferenceService, NewChild, NewConference
+from cpc_desktop.services.corrections import CorrectionService
 from cpc_desktop.services.decisions import DecisionService
 from cpc_desktop.services.demo import build_demo_record
 from cpc_desktop.services.distribution import DECISION_LETTER, DistributionService
@@ -76,7 +79,10 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.plan_events import PlanEventService
+from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
+from cpc_desktop.services.retention import RetentionService
+from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import ACTION_WORDS, PERMISSIONS, Action, Actor
 from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.rules import RuleBook
@@ -95,6 +101,7 @@ from tests.helpers.plan_events import (
     transfer_record,
 )
 from tests.helpers.records import small_record, uid
+from tests.helpers.retention import OLD_REF, old_record
 from tests.helpers.stores import TickingClock, new_store
 
 CHAIR = Actor("Demo Chair", UserRole.CHAIR)
@@ -179,7 +186,12 @@ class Facts:
     package: Package
     family_letter: LetterRequest  # a parent's letter: it waits for a second person's check
     check_id: str  # a family copy of the draft minutes held by SECOND, for someone to check
+    correction_id: str = ""  # a request to correct the issued minutes, not yet ruled on
+    issued_output_id: str = ""  # the issued minutes' stored file (to print)
+    review: str = ""  # a review made from the issued conference's plan
+    review_action: str = ""  # an action that review carries
     backup: Path | None = None  # made by a row's setup
+    complaint_id: str = ""  # a complaint about the small record, received and waiting
 
 
 Call = Callable[[Session, Facts], object]
@@ -270,6 +282,20 @@ ROWS: list[Row] = [
         lambda s, f: s.conferences.record_decision(
             SMALL, d.Decision(id=uid("dec"), child_id=uid("child"))
         ),
+        Action.RECORD_DECISION,
+    ),
+    # --- reviews made from the plan before them -----------------------------------------
+    Row(ReviewService, "propose", lambda s, f: s.reviews.propose(APPROVED), Action.VIEW),
+    Row(
+        ReviewService,
+        "new_review",
+        lambda s, f: s.reviews.new_review(APPROVED),
+        Action.CREATE_CONFERENCE,
+    ),
+    Row(
+        ReviewService,
+        "set_action_status",
+        lambda s, f: s.reviews.set_action_status(f.review, f.review_action, ActionStatus.DONE),
         Action.RECORD_DECISION,
     ),
     # --- what is due ----------------------------------------------------------------
@@ -608,6 +634,73 @@ ROWS: list[Row] = [
         lambda s, f: s.appeals.decide_appeal(NI_REF, NI_APPEAL, "not_upheld", TODAY, "Heard."),
         Action.DECIDE_APPEAL,
     ),
+    # --- corrections and printing ----------------------------------------------------
+    Row(CorrectionService, "requests", lambda s, f: s.corrections.requests(ISSUED), Action.VIEW),
+    Row(
+        CorrectionService,
+        "record_request",
+        lambda s, f: s.corrections.record_request(
+            ISSUED, requested_by="A Neighbour", received=TODAY, disputed="x", asked="y"
+        ),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        CorrectionService,
+        "rule",
+        lambda s, f: s.corrections.rule(ISSUED, f.correction_id, "refused", "It is right"),
+        Action.APPROVE_MINUTES,
+    ),
+    Row(
+        PrintService,
+        "printed",
+        lambda s, f: s.printing.printed(f.issued_output_id, "Office printer", 2),
+        Action.PRINT,
+    ),
+    # --- complaints, retention and deletion -------------------------------------------
+    Row(ComplaintService, "complaints", lambda s, f: s.complaints.complaints(SMALL), Action.VIEW),
+    Row(
+        ComplaintService, "due_complaints", lambda s, f: s.complaints.due_complaints(), Action.LIST
+    ),
+    Row(
+        ComplaintService,
+        "record_complaint",
+        lambda s, f: s.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["threshold"], complainant_name="Pat Advocate"
+        ),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "acknowledge_complaint",
+        lambda s, f: s.complaints.acknowledge_complaint(SMALL, f.complaint_id, TODAY, "Chair"),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(
+        ComplaintService,
+        "decide_complaint",
+        lambda s, f: s.complaints.decide_complaint(SMALL, f.complaint_id, "withdrawn", TODAY),
+        Action.RECORD_COMPLAINT,
+    ),
+    Row(RetentionService, "retention_list", lambda s, f: s.retention.retention_list(), Action.LIST),
+    Row(RetentionService, "tombstones", lambda s, f: s.retention.tombstones(), Action.LIST),
+    Row(
+        RetentionService,
+        "set_hold",
+        lambda s, f: s.retention.set_hold(SMALL, True, "Inquiry"),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "set_closed",
+        lambda s, f: s.retention.set_closed(SMALL, AT.date()),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(
+        RetentionService,
+        "delete_conference",
+        lambda s, f: s.retention.delete_conference(OLD_REF, "Retention period ended"),
+        Action.DELETE_RECORDS,
+    ),
     # --- a plan's events (issue 20) -----------------------------------------------------
     Row(
         PlanEventService,
@@ -830,7 +923,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
             chair.conferences.import_record(renamed(record, reference))
         chair.minutes.approve(APPROVED)
         chair.minutes.approve(ISSUED)
-        issued_pdf = chair.minutes.issue(ISSUED, certificate).data
+        issued = chair.minutes.issue(ISSUED, certificate)
+        issued_pdf = issued.data
+        correction_id = chair.corrections.record_request(
+            ISSUED,
+            requested_by="A Parent",
+            received=TODAY,
+            disputed="The second entry",
+            asked="Say it differently",
+        ).id
         # A letter to a professional: one to the family waits for a second person's check.
         need = next(
             p.need for p in chair.letters.plan(DRAFT) if p.need.kind is LetterKind.PROFESSIONAL
@@ -850,9 +951,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         sent_to = next(p.id for p in draft.participants if p.role is ParticipantRole.PROFESSIONAL)
         chair.conferences.import_record(quorate(small_record()))
         chair.conferences.import_record(ni_record(NI_REF, appeal=True))
+        chair.conferences.import_record(old_record())
+        complaint_id = chair.complaints.record_complaint(
+            SMALL, received=TODAY, grounds=["process"], complainant_id=MUM
+        ).id
         chair.agenda.add_agenda_item(SMALL, "Spare", 5, item_id=uid("spare"))
         action = chair.notes.add_action(SMALL, "Sam", "Visit")
         answers = decided_plan(chair.decisions.context(SMALL), "plan")
+        review = chair.reviews.new_review(ISSUED).reference
+        review_action = chair.conferences.get(review).plans[0].actions[0].id
     package_path, package = hand_over_from_another_laptop(folder)
     facts = Facts(
         folder=folder,
@@ -867,6 +974,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         package=package,
         family_letter=family_letter,
         check_id=check_id,
+        correction_id=correction_id,
+        issued_output_id=issued.output_id or "",
+        review=review,
+        review_action=review_action,
+        complaint_id=complaint_id,
     )
     return Template(path, key_for_file(key, path), facts)
 
@@ -1065,6 +1177,8 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         HandoverService,
         RuleBook,
         AppealService,
+        ComplaintService,
+        RetentionService,
     } <= classes
     wanted = set().union(*(public_methods(cls) for cls in classes))
     listed = {(row.owner, row.name) for row in ROWS}

@@ -36,6 +36,7 @@ from cpc_desktop.services.roll_call import NewParticipant, RollCallService
 from cpc_desktop.services.session import Session
 from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.records import small_record, uid
+from tests.helpers.retention import OLD_REF, old_record
 from tests.helpers.stores import TickingClock, new_store
 
 REF = "CPC-2026-0042"
@@ -111,6 +112,11 @@ CALLS: dict[Action, Call] = {
     Action.DECIDE_APPEAL: lambda s: s.appeals.decide_appeal(
         NI_REF, NI_APPEAL, "withdrawn", date(2026, 11, 20)
     ),
+    Action.RECORD_COMPLAINT: lambda s: s.complaints.record_complaint(
+        REF, received=date(2026, 11, 20), grounds=["process"], complainant_name="Pat Advocate"
+    ),
+    Action.MANAGE_RETENTION: lambda s: s.retention.set_hold(REF, True, "An inquiry"),
+    Action.DELETE_RECORDS: lambda s: s.retention.delete_conference(OLD_REF, "Period ended"),
     Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
         REF,
         d.Decision(
@@ -164,6 +170,7 @@ def store(tmp_path: Path) -> Store:
     chair = ConferenceService(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
     chair.import_record(approvable(small_record()))
     chair.import_record(ni_record(appeal=True, received=date(2026, 11, 20)))
+    chair.import_record(old_record())
     yield store
     store.close()
 

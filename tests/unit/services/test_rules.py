@@ -109,3 +109,25 @@ def test_final_plan_without_contingency_is_refused(rules: RuleBook) -> None:
     with pytest.raises(RuleViolation) as caught:
         check_record_rules(dataclasses.replace(record, decisions=tuple(broken)), rules)
     assert caught.value.problems[0][0] == f"$.decisions[{index}].contingency_plan"
+
+
+@pytest.mark.parametrize(
+    ("nation", "name"),
+    [("england", "strategy discussion"), ("scotland", "inter-agency referral discussion")],
+)
+def test_the_messages_use_the_profiles_name_for_the_strategy_discussion(
+    rules: RuleBook, nation: str, name: str
+) -> None:
+    record = build_demo_record(TODAY)
+    conference = dataclasses.replace(
+        record.conference, profile=nation, strategy_discussion_date=None
+    )
+    record = dataclasses.replace(record, conference=conference)
+    messages = [p.message for p in record_problems(record, rules)]
+    assert f"The date of the {name} is missing." in messages
+    assert not any("strategy discussion" in m for m in messages) or nation == "england"
+    with pytest.raises(RuleViolation) as caught:  # an import is refused in the same words
+        check_record_rules(record, rules)
+    assert ("$.conference.strategy_discussion_date", f"The date of the {name} is missing.") in (
+        caught.value.problems
+    )

@@ -1,0 +1,215 @@
+"""Complaints about the conference (domain.md §8, §10 item 36), under every profile.
+
+Opened from the Decisions tab (Complai&nts…, Alt+N). It says first, in words, that the
+conference's decision stands while a complaint is considered; lists each complaint with
+who made it, when it was received, its grounds, where it stands and the next step due
+by the profile's timescales; and logs a new one, its acknowledgement and its outcome.
+Nothing here changes the decision or the minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
+
+from cpc_desktop.domain.complaints import DECISION_STANDS
+from cpc_desktop.domain.dates import short_date
+from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine
+from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.roles import Action
+from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.workspace.complaint_forms import (
+    COMPLAINT_GROUNDS,
+    AcknowledgeForm,
+    ComplaintOutcomeForm,
+    RecordComplaintForm,
+)
+
+if TYPE_CHECKING:
+    from cpc_desktop.services.session import Session
+
+_COLUMNS = ("Received", "From", "Grounds", "Where it stands", "Next step")
+
+
+def with_complaints_button(
+    page: QtWidgets.QWidget, open_complaints: Callable[[], None]
+) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
+    """The Decisions tab's page with a "Complaints…" button under it."""
+    outer = QtWidgets.QWidget()
+    outer.setObjectName("decisionsWithComplaints")
+    button = QtWidgets.QPushButton("Complai&nts…")
+    button.setObjectName("complaintsButton")
+    button.setAccessibleName("Complaints about the conference")
+    button.setToolTip("Log a complaint about the conference, and how it ended (Alt+N)")
+    button.clicked.connect(open_complaints)
+    row = QtWidgets.QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    layout = QtWidgets.QVBoxLayout(outer)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(page, 1)
+    layout.addLayout(row)
+    return outer, button
+
+
+class ComplaintsDialog(QtWidgets.QDialog):
+    """The conference's complaints, and the three forms that log them."""
+
+    def __init__(
+        self, session: Session, reference: str, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.reference = session, reference
+        self.book: ComplaintBook = session.complaints.complaints(reference)
+        self.form: QtWidgets.QDialog | None = None
+        self.setWindowTitle(f"Complaints — {reference}")
+        self.stands = QtWidgets.QLabel(DECISION_STANDS)
+        self.stands.setObjectName("complaintsDecisionStands")
+        self.stands.setWordWrap(True)
+        self.stands.setStyleSheet("font-weight: bold;")
+        self.table = QtWidgets.QTableWidget(0, len(_COLUMNS))
+        self.table.setObjectName("complaintsTable")
+        self.table.setAccessibleName("Complaints about the conference")
+        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.empty = QtWidgets.QLabel("No complaint has been recorded.")
+        self.empty.setObjectName("complaintsEmpty")
+        label = QtWidgets.QLabel("&Complaints:")
+        label.setBuddy(self.table)
+        self.record_button = QtWidgets.QPushButton("&Record a complaint…")
+        self.record_button.setObjectName("recordComplaint")
+        self.acknowledge_button = QtWidgets.QPushButton("&Acknowledge…")
+        self.acknowledge_button.setObjectName("acknowledgeComplaint")
+        self.outcome_button = QtWidgets.QPushButton("Record the &outcome…")
+        self.outcome_button.setObjectName("complaintOutcomeButton")
+        close = QtWidgets.QPushButton("C&lose")
+        close.setObjectName("complaintsClose")
+        close.clicked.connect(self.accept)
+        self.record_button.clicked.connect(self.record_complaint)
+        self.acknowledge_button.clicked.connect(self.acknowledge)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.table.itemSelectionChanged.connect(self._update)
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (self.record_button, self.acknowledge_button, self.outcome_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.stands)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.resize(900, 420)
+        if not may(session.actor, Action.RECORD_COMPLAINT):
+            refuse_widget(self.record_button, why_not(session.actor, Action.RECORD_COMPLAINT))
+        self._fill()
+        (self.record_button if self.record_button.isEnabled() else self.table).setFocus()
+
+    def _fill(self, select: str | None = None) -> None:
+        today = self.session.today()
+        self.table.setRowCount(len(self.book.lines))
+        for row, line in enumerate(self.book.lines):
+            complaint = line.complaint
+            cells = (
+                short_date(complaint.received),
+                line.complainant + (f" ({complaint.relation})" if complaint.relation else ""),
+                "; ".join(COMPLAINT_GROUNDS[g] for g in complaint.grounds),
+                line.state,
+                line.next_step.words(today) if line.next_step else "",
+            )
+            for column, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            if complaint.id == select:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not self.book.lines)
+        if self.book.lines and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._update()
+
+    def selected(self) -> ComplaintLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.book.lines[rows[0].row()] if rows else None
+
+    def _update(self) -> None:
+        actor = self.session.actor
+        for button in (self.acknowledge_button, self.outcome_button):
+            if not may(actor, Action.RECORD_COMPLAINT):
+                refuse_widget(button, why_not(actor, Action.RECORD_COMPLAINT))
+                continue
+            line = self.selected()
+            button.setEnabled(line is not None and line.next_step is not None)
+        line = self.selected()
+        if line is not None and line.complaint.acknowledged is not None:
+            self.acknowledge_button.setEnabled(False)
+
+    def _reload(self, select: str | None = None) -> None:
+        try:
+            self.book = self.session.complaints.complaints(self.reference)
+        except ServiceError as error:
+            QtWidgets.QMessageBox.warning(self, "Complaints", error.message)
+            return
+        self._fill(select)
+
+    def record_complaint(self) -> None:
+        if not self.record_button.isEnabled() or self.form is not None:
+            return
+        before = {line.complaint.id for line in self.book.lines}
+        form = RecordComplaintForm(self.session.complaints, self.book, self.session.today(), self)
+        form.accepted.connect(lambda: self._after_recording(before))
+        self._open(form)
+
+    def _after_recording(self, before: set[str]) -> None:
+        self._reload()
+        added = [line for line in self.book.lines if line.complaint.id not in before]
+        if added:
+            self._fill(added[-1].complaint.id)
+
+    def acknowledge(self) -> None:
+        self._line_form(self.acknowledge_button, AcknowledgeForm)
+
+    def record_outcome(self) -> None:
+        self._line_form(self.outcome_button, ComplaintOutcomeForm)
+
+    def _line_form(self, button: QtWidgets.QPushButton, kind: type) -> None:
+        line = self.selected()
+        if line is None or not button.isEnabled() or self.form is not None:
+            return
+        form = kind(self.session.complaints, self.reference, line, self.session.today(), self)
+        form.finished.connect(lambda _result: self._reload(line.complaint.id))
+        self._open(form)
+
+    def _open(self, form: QtWidgets.QDialog) -> None:
+        self.form = form
+        form.finished.connect(self._on_form_finished)
+        form.open()
+
+    def _on_form_finished(self) -> None:
+        if self.form is not None:
+            self.form.deleteLater()
+            self.form = None
+        self.table.setFocus()
+
+
+def open_complaints(
+    parent: QtWidgets.QWidget, session: Session, reference: str
+) -> ComplaintsDialog | None:
+    """Open the Complaints dialog (window-modal); a refusal to open it is one line."""
+    try:
+        dialog = ComplaintsDialog(session, reference, parent)
+    except ServiceError as error:
+        QtWidgets.QMessageBox.warning(parent, "Complaints", error.message)
+        return None
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
