@@ -338,6 +338,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "correction": lambda args: _corrections_module().cmd_correction(args),
     "complaint": lambda args: _records_module().cmd_complaint(args),
     "retention": lambda args: _records_module().cmd_retention(args),
+    "birth": lambda args: _plan_events_module().cmd_birth(args),
+    "transfer": lambda args: _plan_events_module().cmd_transfer(args),
 }
 
 
@@ -345,6 +347,12 @@ def _corrections_module() -> Any:
     from cpc_desktop import cli_corrections
 
     return cli_corrections
+
+
+def _plan_events_module() -> Any:
+    from cpc_desktop import cli_plan_events
+
+    return cli_plan_events
 
 
 def _outputs_module() -> Any:
@@ -442,7 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals, cli_corrections, cli_records
+    from cpc_desktop import cli_appeals, cli_corrections, cli_plan_events, cli_records
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
@@ -451,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_appeals.add_parser(sub, keyed)
     cli_corrections.add_parsers(sub, keyed, signer)
     cli_records.add_parsers(sub, keyed)
+    cli_plan_events.add_parsers(sub, keyed)
     return parser
 
 

@@ -43,6 +43,7 @@ from cpc_desktop.domain.conference import (
 )
 from cpc_desktop.domain.enums import (
     ActionStatus,
+    AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
@@ -246,6 +247,11 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         strategy_anchor=draw(optional(choice(StrategyAnchor))),
         previous_conference_id=draw(optional(st.uuids().map(str))),
         plan_id=draw(optional(st.uuids().map(str))),
+        transfer_from=draw(texts(200)),
+        transfer_contact=draw(texts(200)),
+        transfer_contact_details=draw(_TEXT),
+        adjourned_for=draw(optional(choice(AdjournReason))),
+        adjourn_reason=draw(_TEXT),
     )
 
     children = tuple(
@@ -351,6 +357,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
             final=draw(_BOOL),
             reporter_referral=draw(_MAYBE_BOOL),
             reporter_referral_reason=draw(_TEXT),
+            ending_note=draw(_TEXT),
             views=tuple(
                 AgencyView(
                     id=new_id(),

@@ -47,6 +47,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from cpc_desktop.data.plan_event_columns import EndingNote, TransferAndAdjournment
 from cpc_desktop.data.types import InstantSpans, UTCDateTime, enum_column
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
@@ -162,7 +163,7 @@ class AppUser(Row):
     secret_salt: Mapped[str | None] = mapped_column(sa.String(32))
 
 
-class ConferenceRow(Row):
+class ConferenceRow(TransferAndAdjournment, Row):
     __tablename__ = "conference"
 
     reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
@@ -319,7 +320,7 @@ class MinuteEntryRow(Row):
     kept_from: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
 
 
-class DecisionRow(Row):
+class DecisionRow(EndingNote, Row):
     __tablename__ = "decision"
 
     conference_id: Mapped[str] = _fk("conference.id")

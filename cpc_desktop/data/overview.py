@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from cpc_desktop.data import models as m
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.enums import ConferenceStatus
+from cpc_desktop.domain.enums import ConferenceStatus, Outcome
 
 Where = sa.ColumnElement[bool] | None
 
@@ -34,6 +34,7 @@ def _table(row_class: type[m.Row]) -> sa.Table:
 _CONFERENCE = _table(m.ConferenceRow)
 _CHILD = _table(m.ChildRow)
 _DISTRIBUTION = _table(m.DistributionRow)
+_DECISION = _table(m.DecisionRow)
 _CONFERENCE_COLUMNS = [_CONFERENCE.c[f.name] for f in fields(d.Conference)]
 _CHILD_COLUMNS = [_CHILD.c[f.name] for f in fields(d.Child)]
 _HELD = (ConferenceStatus.CONCLUDED, ConferenceStatus.CANCELLED)
@@ -77,6 +78,21 @@ def first_sent(connection: sa.Connection, where: Where = None) -> dict[tuple[str
     if where is not None:
         query = query.where(_DISTRIBUTION.c.conference_id.in_(_ids(where)))
     return {(conference, item): sent for conference, item, sent in connection.execute(query)}
+
+
+def without_a_plan(connection: sa.Connection, where: Where = None) -> frozenset[str]:
+    """Conferences whose final decisions leave no child on a child protection plan (the
+    plan ended, or none was made): no review follows them."""
+    plan = sa.case((_DECISION.c.outcome == Outcome.CP_PLAN, 1), else_=0)
+    query = (
+        sa.select(_DECISION.c.conference_id)
+        .where(_DECISION.c.final.is_(True))
+        .group_by(_DECISION.c.conference_id)
+        .having(sa.func.sum(plan) == 0)
+    )
+    if where is not None:
+        query = query.where(_DECISION.c.conference_id.in_(_ids(where)))
+    return frozenset(connection.execute(query).scalars())
 
 
 def count(connection: sa.Connection) -> int:

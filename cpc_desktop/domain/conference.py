@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cpc_desktop.domain.enums import (
     ActionStatus,
+    AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
@@ -71,6 +72,15 @@ class Conference:
     #: that made the plan, shared by every conference of that plan.
     previous_conference_id: str | None = None
     plan_id: str | None = None
+    #: A transfer-in: the authority the child protection plan comes from (which keeps
+    #: responsibility until this conference), its contact's name, and how to reach them
+    #: (address lines, email, telephone; the transfer letter goes there).
+    transfer_from: str = ""
+    transfer_contact: str = ""
+    transfer_contact_details: str = ""
+    #: Why the conference was adjourned (``None``: it was not), in the chair's words too.
+    adjourned_for: AdjournReason | None = None
+    adjourn_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +236,8 @@ class Decision:
     #: yet considered), and why.
     reporter_referral: bool | None = None
     reporter_referral_reason: str = ""
+    #: An administrative ending: who was consulted about it and what they said.
+    ending_note: str = ""
     views: tuple[AgencyView, ...] = ()
     dissents: tuple[Dissent, ...] = ()
     actions: tuple[PlanAction, ...] = ()

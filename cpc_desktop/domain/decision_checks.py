@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from cpc_desktop.domain.calendar import WorkingCalendar
+from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference, Decision, Participant
 from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.enums import (
+    AdministrativeEnding,
     ConferenceType,
     Outcome,
     ParticipantRole,
@@ -133,7 +134,7 @@ def check_decision(
     elif outcome is Outcome.END_PLAN:
         problems += _check_end_plan(decision, conference, previous_outcome, quorum, path)
     elif outcome is Outcome.ADMINISTRATIVE_END:
-        problems += _check_administrative_end(decision, path)
+        problems += _check_administrative_end(decision, child, path)
     problems += _check_actions(decision, path)
     problems += _check_views_and_dissent(decision, people, path)
     problems += check_referral(decision, child_name(child), reporter, path)
@@ -394,18 +395,17 @@ def _check_end_plan(
         )
     if quorum is not None and not quorum.quorate:
         problems.append(
-            warning(
+            error(
                 "decision.end_plan_inquorate",
-                "The conference is not quorate, and a plan should only be ended by a "
-                "quorate conference.",
+                "The conference is not quorate, and only a quorate conference can end a plan.",
                 f"{path}.outcome",
             )
         )
     return problems
 
 
-def _check_administrative_end(decision: Decision, path: str) -> list[Problem]:
-    problems = []
+def _check_administrative_end(decision: Decision, child: Child, path: str) -> list[Problem]:
+    problems = _check_turned_18(decision, child, path)
     if decision.ending is None:
         problems.append(
             error(
@@ -422,7 +422,44 @@ def _check_administrative_end(decision: Decision, path: str) -> list[Problem]:
                 f"{path}.ending_date",
             )
         )
+    if blank(decision.ending_note):  # the wizard insists; a document made before may lack it
+        problems.append(
+            warning(
+                "decision.ending_note_missing",
+                "The note of who was consulted about the administrative ending is missing.",
+                f"{path}.ending_note",
+            )
+        )
     return problems
+
+
+def _check_turned_18(decision: Decision, child: Child, path: str) -> list[Problem]:
+    """An ending because the child turned 18 needs the date of birth, and a date on or
+    after the 18th birthday."""
+    if decision.ending is not AdministrativeEnding.TURNED_18 or decision.ending_date is None:
+        return []
+    born = child.date_of_birth
+    if born is None:
+        return [
+            error(
+                "decision.turned_18_birth_unknown",
+                f"The date of birth of {child_name(child)} is not recorded, so the ending "
+                "at 18 cannot be checked.",
+                f"{path}.ending",
+            )
+        ]
+    adult = add_months(born, 18 * 12)
+    if decision.ending_date < adult:
+        return [
+            error(
+                "decision.turned_18_too_soon",
+                f"{child_name(child, 'The child')} turns 18 on "
+                f"{plain_date(adult)}, after the ending date of "
+                f"{plain_date(decision.ending_date)}.",
+                f"{path}.ending_date",
+            )
+        ]
+    return []
 
 
 def _check_actions(decision: Decision, path: str) -> list[Problem]:

@@ -6,8 +6,9 @@ final :class:`Decision` values. Nothing here reads a clock or touches the store:
 the service builds a :class:`FlowContext` (quorum now, the profile's categories and
 timescales) and passes it in.
 
-The path: the quorum first. An inquorate conference the chair adjourns goes to the
-reconvene date and then the summary. Otherwise each child in turn: the views, the
+The path: the quorum first. A conference the chair adjourns (not quorate, or without
+enough information to decide: adjournment.py) goes to the reconvene date and then the
+summary. Otherwise each child in turn: the views, the
 threshold question, the outcome, then the categories and the plan when the outcome
 is a child protection plan, then dissent when some view differs from the outcome, then
 (under a profile that considers it: Scotland) the referral to the Children's Reporter.
@@ -23,6 +24,12 @@ from datetime import date
 from enum import StrEnum
 
 from cpc_desktop.domain import reporter
+from cpc_desktop.domain.adjournment import QuorumAnswer as QuorumAnswer
+from cpc_desktop.domain.adjournment import (
+    adjourned_for,
+    quorum_problems,
+    reconvene_problems,
+)
 from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import (
     AgencyView,
@@ -33,15 +40,13 @@ from cpc_desktop.domain.conference import (
     Participant,
     PlanAction,
 )
-from cpc_desktop.domain.dates import plain_date
 from cpc_desktop.domain.decision_checks import check_decision
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
-from cpc_desktop.domain.flow_dates import default_dates, reconvene_by
+from cpc_desktop.domain.flow_dates import default_dates
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.problems import (
     Problem,
     blank,
-    check_inquorate_reason,
     error,
     warning,
 )
@@ -107,15 +112,6 @@ class FlowContext:
 
 
 @dataclass(frozen=True)
-class QuorumAnswer:
-    proceed: bool = True
-    reason: str = ""
-    reason_shared: bool = False  # family copies print the reason only when shared
-    adjourn: bool = False
-    reconvene_date: date | None = None
-
-
-@dataclass(frozen=True)
 class ChildAnswer:
     child_id: str
     views: tuple[AgencyView, ...] = ()
@@ -127,6 +123,7 @@ class ChildAnswer:
     reason: str = ""
     ending: AdministrativeEnding | None = None
     ending_date: date | None = None
+    ending_note: str = ""
     categories: tuple[str, ...] = ()
     primary_category: str | None = None
     lead_social_worker_id: str | None = None
@@ -174,6 +171,9 @@ _CODE_STEP: Mapping[str, StepKind] = {
     "decision.end_plan_inquorate": StepKind.OUTCOME,
     "decision.ending_missing": StepKind.OUTCOME,
     "decision.ending_date_missing": StepKind.OUTCOME,
+    "decision.ending_note_missing": StepKind.OUTCOME,
+    "decision.turned_18_too_soon": StepKind.OUTCOME,
+    "decision.turned_18_birth_unknown": StepKind.OUTCOME,
     "decision.plan_before_gestation_week": StepKind.OUTCOME,
     "decision.category_missing": StepKind.CATEGORIES,
     "decision.category_not_allowed": StepKind.CATEGORIES,
@@ -227,8 +227,8 @@ def start(ctx: FlowContext) -> FlowAnswers:
 
 
 def adjourning(answers: FlowAnswers, ctx: FlowContext) -> bool:
-    """Whether the answers adjourn the whole conference for want of a quorum."""
-    return not ctx.quorum.quorate and answers.quorum is not None and answers.quorum.adjourn
+    """Whether the answers adjourn the whole conference (see adjournment.py)."""
+    return adjourned_for(answers, ctx) is not None
 
 
 def answer_for(index: int, answers: FlowAnswers, ctx: FlowContext) -> ChildAnswer:
@@ -342,6 +342,7 @@ def _decision(answer: ChildAnswer, decision_id: str, ctx: FlowContext) -> Decisi
         child_view=answer.child_view.strip(),
         ending=answer.ending if ended else None,
         ending_date=answer.ending_date if ended else None,
+        ending_note=answer.ending_note.strip() if ended else "",
         final=True,
         reporter_referral=answer.reporter_referral if refer else None,
         reporter_referral_reason=answer.reporter_referral_reason.strip() if refer else "",
@@ -379,64 +380,6 @@ def _from_rules(
         if _CODE_STEP.get(problem.code, StepKind.PLAN) is kind:
             found.append(problem)
     return found
-
-
-def _quorum_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
-    answer = answers.quorum
-    if answer is None:
-        return [
-            error(
-                "flow.quorum_unanswered",
-                "The confirmation of the quorum is missing.",
-                "quorum",
-            )
-        ]
-    if ctx.quorum.quorate or answer.adjourn:
-        return []
-    if not answer.proceed:
-        return [
-            error(
-                "flow.quorum_choice_missing",
-                "The choice between going ahead without a quorum and adjourning is missing.",
-                "quorum.proceed",
-            )
-        ]
-    return list(check_inquorate_reason(ctx.quorum, answer.reason, "quorum.reason"))
-
-
-def _adjourn_problems(answers: FlowAnswers, ctx: FlowContext) -> list[Problem]:
-    when = answers.quorum.reconvene_date if answers.quorum is not None else None
-    path_ = "quorum.reconvene_date"
-    if when is None:
-        return [error("flow.reconvene_date_missing", "The date to reconvene is missing.", path_)]
-    if when <= ctx.conference.date:
-        return [
-            error(
-                "flow.reconvene_not_after_conference",
-                f"The date to reconvene, {plain_date(when)}, is not after the conference.",
-                path_,
-            )
-        ]
-    latest = reconvene_by(ctx)
-    if when > latest:
-        return [
-            error(
-                "flow.reconvene_too_late",
-                f"The date to reconvene, {plain_date(when)}, is after the latest date the "
-                f"rules allow, {plain_date(latest)}.",
-                path_,
-            )
-        ]
-    if ctx.conference.reconvene_of is not None:
-        return [
-            warning(
-                "flow.second_adjournment",
-                "This conference was itself reconvened after an inquorate meeting; two "
-                "inquorate conferences in a row should be avoided.",
-                path_,
-            )
-        ]
-    return []
 
 
 def _views_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
@@ -507,7 +450,17 @@ def _threshold_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> li
 
 def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list[Problem]:
     outcome = answer.outcome
-    if outcome is not None and outcome not in outcome_options(ctx):
+    offered = outcome is None or outcome in outcome_options(ctx)
+    if offered and outcome is Outcome.ADMINISTRATIVE_END and blank(answer.ending_note):
+        return [  # checklist item 27: the wizard records the consultation every time
+            error(
+                "flow.ending_note_missing",
+                "The note of who was consulted about the administrative ending is missing.",
+                f"children[{index}].ending_note",
+            )
+        ]
+    if not offered:
+        assert outcome is not None  # None is always offered (nothing chosen yet)
         return [
             error(
                 "flow.outcome_not_offered",
@@ -555,9 +508,9 @@ def step_problems(step: Step, answers: FlowAnswers, ctx: FlowContext) -> tuple[P
     if kind is StepKind.SUMMARY:
         return finish_problems(answers, ctx)
     if kind is StepKind.QUORUM:
-        return tuple(_quorum_problems(answers, ctx))
+        return tuple(quorum_problems(answers, ctx))
     if kind is StepKind.ADJOURN:
-        return tuple(_adjourn_problems(answers, ctx))
+        return tuple(reconvene_problems(answers, ctx))
     if step.child is None or not 0 <= step.child < len(ctx.children):
         raise ValueError(f"the {kind.value} step needs the index of a child")
     index = step.child

@@ -182,6 +182,13 @@ class AdministrativeEnding(StrEnum):
     LEFT_UK = "left_uk"
 
 
+class AdjournReason(StrEnum):
+    """Why a conference was adjourned before reaching its decision."""
+
+    INQUORATE = "inquorate"  # too few agencies to make a decision
+    MORE_INFORMATION = "more_information"  # not enough information to decide
+
+
 class MinutesState(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"

@@ -121,6 +121,10 @@ _RULES = (
     FieldRule("$.conference.review_number", minimum=0, maximum=1000),
     _chosen("$.conference.delay_reason", "delay_reason_shared"),
     _chosen("$.conference.quorum_reason", "quorum_reason_shared"),
+    _name("$.conference.transfer_from"),
+    _name("$.conference.transfer_contact"),
+    _text("$.conference.transfer_contact_details", _P),
+    _text("$.conference.adjourn_reason", _P),
     # children
     _name("$.children[].given_name"),
     _name("$.children[].family_name"),
@@ -161,6 +165,7 @@ _RULES = (
     _text("$.decisions[].parents_view", _F),
     _text("$.decisions[].child_view", _F),
     _text("$.decisions[].reporter_referral_reason", _F),
+    _text("$.decisions[].ending_note", _P),
     _chosen("$.decisions[].views[].reason", "shared_with_family"),
     _chosen("$.decisions[].dissents[].reasons", "shared_with_family"),
     _name("$.decisions[].actions[].owner"),

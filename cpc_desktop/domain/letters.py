@@ -23,6 +23,7 @@ from datetime import date
 from enum import StrEnum
 
 from cpc_desktop.domain import letter_facts as facts
+from cpc_desktop.domain import transfer
 from cpc_desktop.domain.conference import Child, ConferenceRecord
 from cpc_desktop.domain.enums import (
     PROFESSIONAL_ROLES,
@@ -118,8 +119,9 @@ class LetterRequest:
 
 @dataclass(frozen=True)
 class LetterNeed:
-    """A letter the conference calls for. A transfer letter's recipient name is blank:
-    the originating authority is not part of the record, so the user supplies it."""
+    """A letter the conference calls for. A transfer letter goes to the originating
+    authority's contact (or the authority) as the record names them (domain/transfer.py);
+    blank when neither is recorded."""
 
     kind: LetterKind
     recipient_id: str | None
@@ -202,7 +204,7 @@ def letters_needed(record: ConferenceRecord) -> tuple[LetterNeed, ...]:
             agencies.add(agency)
             need(LetterKind.PLAN_ENDED, person.id, person.name)
     if record.conference.type is ConferenceType.TRANSFER_IN:
-        need(LetterKind.TRANSFER, None, "")
+        need(LetterKind.TRANSFER, None, transfer.addressee(record.conference))
     return tuple(needs)
 
 
@@ -235,7 +237,10 @@ def _missing(
     else:
         nobody = "the children the conference was about"
     scope = _scope(record, kind, child, children)
-    return facts.missing(record, profile, scope, _FACTS[kind], nobody)
+    found = facts.missing(record, profile, scope, _FACTS[kind], nobody)
+    if kind is LetterKind.TRANSFER and not record.conference.transfer_from.strip():
+        found = (transfer.AUTHORITY_MISSING, *found)
+    return found
 
 
 def missing_facts(record: ConferenceRecord, profile: Profile, kind: LetterKind) -> tuple[str, ...]:

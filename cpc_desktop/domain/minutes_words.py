@@ -103,6 +103,13 @@ class Wording:
     agency: str
     attendance: str
     not_quorate: str
+    quorum: str  # the label of the line saying whether the conference was quorate
+    quorate: str = _sentence()
+    adjourned: str  # the label of the line saying why the conference was adjourned
+    adjourned_inquorate: str = _sentence()
+    adjourned_information: str = _sentence()  # then the chair's words, in a full copy
+    transferred_from: str  # a transfer-in's originating authority
+    kept_responsibility: str = _sentence()  # "{authority}"
     excluded: str
     until_end: str
     no_grounds: str

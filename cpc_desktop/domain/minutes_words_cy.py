@@ -161,6 +161,20 @@ WELSH = Wording(
     agency="Asiantaeth neu berthynas",
     attendance="Presenoldeb",
     not_quorate="Nid oedd cworwm yn y gynhadledd. Aeth y cadeirydd ymlaen oherwydd",
+    quorum="Cworwm",
+    quorate="Roedd cworwm yn y gynhadledd.",
+    adjourned="Gohiriwyd",
+    adjourned_inquorate=(
+        "Nid oedd cworwm yn y gynhadledd, felly ni wnaeth benderfyniad a bydd yn ailymgynnull."
+    ),
+    adjourned_information=(
+        "Nid oedd digon o wybodaeth i benderfynu, felly ni wnaeth y gynhadledd "
+        "benderfyniad a bydd yn ailymgynnull."
+    ),
+    transferred_from="Wedi'i throsglwyddo o",
+    kept_responsibility=(
+        "Roedd {authority} yn dal yn gyfrifol am y cynllun amddiffyn plant tan y gynhadledd hon."
+    ),
     excluded="Eithriwyd",
     until_end="y diwedd",
     no_grounds="dim sail wedi'i chofnodi",

@@ -60,6 +60,20 @@ ENGLISH = Wording(
     agency="Agency or relationship",
     attendance="Attendance",
     not_quorate="The conference was not quorate. The chair went on because",
+    quorum="Quorum",
+    quorate="The conference was quorate.",
+    adjourned="Adjourned",
+    adjourned_inquorate=(
+        "The conference was not quorate, so it made no decision and will meet again."
+    ),
+    adjourned_information=(
+        "There was not enough information to decide, so the conference made no decision "
+        "and will meet again."
+    ),
+    transferred_from="Transferred from",
+    kept_responsibility=(
+        "{authority} kept responsibility for the child protection plan until this conference."
+    ),
     excluded="Excluded",
     until_end="end",
     no_grounds="no grounds recorded",

@@ -33,6 +33,7 @@ from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name, first_name
 from cpc_desktop.domain.meeting_clock import clock_times
 from cpc_desktop.domain.minutes import SCALE_MAX, SCALE_MIN
+from cpc_desktop.domain.minutes_events import quorum_blocks, transfer_pairs
 from cpc_desktop.domain.minutes_profile_words import ProfileWords
 from cpc_desktop.domain.minutes_words import LABEL_JOIN, SENTENCE_JOIN, Wording, joined
 from cpc_desktop.domain.minutes_words_en import ENGLISH
@@ -178,6 +179,7 @@ class Writer:
         if c.delay_reason:
             why = self.shown("$.conference.delay_reason", c.delay_reason, c)
             pairs.append((w.late_reason, why or w.elsewhere))
+        pairs += transfer_pairs(self)
         children = Table(
             (w.child, w.birth, w.taking_part),
             tuple(
@@ -226,16 +228,7 @@ class Writer:
         blocks: list[Block] = [
             Table((w.name, w.role, w.agency, w.attendance), rows, (0.25, 0.17, 0.25, 0.33))
         ]
-        c = self.record.conference
-        if c.quorum_reason:
-            blocks.append(
-                Para(
-                    self.shown("$.conference.quorum_reason", c.quorum_reason, c) or w.elsewhere,
-                    f"{w.not_quorate}:",
-                    ParaStyle.WARNING,
-                )
-            )
-        return tuple(blocks)
+        return (*blocks, *quorum_blocks(self))
 
     def presence(self, p: Participant) -> str:
         w = self.w

@@ -418,7 +418,8 @@ class DueDates:
         conference_late: the conference is scheduled after ``conference_due``.
         conference_overdue: ``conference_due`` has passed and the conference has
             not been held (scheduled or adjourned).
-        next_review_due: latest date of the next review.
+        next_review_due: latest date of the next review (``None`` once the conference
+            has concluded leaving no child on a plan: the plan ended, or none was made).
         first_core_group_due: latest date of the first core group (``None`` at a
             review, where the core group already meets).
         decision_letter_due: latest date for the decision letter.
@@ -434,7 +435,7 @@ class DueDates:
     conference_due: date | None
     conference_late: bool
     conference_overdue: bool
-    next_review_due: date
+    next_review_due: date | None
     first_core_group_due: date | None
     decision_letter_due: date
     decision_letter_overdue: bool
@@ -475,8 +476,12 @@ def due_dates(
     *,
     decision_letter_sent: date | None = None,
     minutes_issued: date | None = None,
+    plan_ended: bool = False,
 ) -> DueDates:
-    """Work out every deadline of ``conference`` and whether each is overdue on ``today``."""
+    """Work out every deadline of ``conference`` and whether each is overdue on ``today``.
+
+    ``plan_ended``: the conference's decisions leave no child on a plan, so once it has
+    concluded no review is due."""
     children = tuple(children)
     unit = params.unit
     due = conference_due(conference, children, params, calendar)
@@ -496,7 +501,11 @@ def due_dates(
         conference_overdue=(
             due is not None and conference.status in _NOT_YET_HELD and is_overdue(due, today)
         ),
-        next_review_due=next_review_due(conference, children, params, calendar),
+        next_review_due=(
+            None
+            if plan_ended and concluded
+            else next_review_due(conference, children, params, calendar)
+        ),
         first_core_group_due=core_group_due,
         decision_letter_due=letter_due,
         decision_letter_overdue=concluded and is_overdue(letter_due, today, decision_letter_sent),

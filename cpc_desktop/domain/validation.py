@@ -26,6 +26,7 @@ from cpc_desktop.domain.decision_checks import (
 from cpc_desktop.domain.enums import (
     AttendanceKind,
     ChildParticipation,
+    ConferenceStatus,
     ConferenceType,
     DayUnit,
     ParticipantRole,
@@ -100,7 +101,11 @@ def check_conference(
         *_check_participants(tuple(participants)),
         *_check_report_sharing(conference, tuple(participants), params, calendar),
     ]
-    if quorum is not None:
+    # An adjourned conference made no decision, so it gave no reason for going ahead.
+    adjourned = conference.adjourned_for is not None or (
+        conference.status is ConferenceStatus.ADJOURNED
+    )
+    if quorum is not None and not adjourned:
         problems += check_inquorate_reason(quorum, conference.quorum_reason)
         if not quorum.quorate and conference.reconvene_of is not None:
             problems.append(

@@ -77,6 +77,11 @@ class NewConference:
     strategy_anchor: StrategyAnchor | None = None
     #: Whether family copies print the reason for delay (the chair's choice; not by default).
     delay_reason_shared: bool = False
+    #: A transfer-in: the authority the plan comes from, the person to write to there and
+    #: how to reach them (see ``Conference``).
+    transfer_from: str = ""
+    transfer_contact: str = ""
+    transfer_contact_details: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ class Overview:
     since: date | None
     total: int
     older_unsent: int
+    #: Conferences whose decisions left no child on a plan: no review follows them.
+    without_plan: frozenset[str] = frozenset()
 
 
 class ConferenceService(ServiceBase):
@@ -116,11 +123,12 @@ class ConferenceService(ServiceBase):
             conferences = listing.conferences(connection, where)
             children = listing.children_by_conference(connection, where)
             sent = listing.first_sent(connection, where)
+            without_plan = listing.without_a_plan(connection, where)
             total = len(conferences) if since is None else listing.count(connection)
             older = 0
             if since is not None:
                 older = listing.concluded_unsent_before(connection, since, SENT_ITEMS)
-        return Overview(conferences, children, sent, since, total, older)
+        return Overview(conferences, children, sent, since, total, older, without_plan)
 
     def get(self, ref: str) -> d.ConferenceRecord:
         return self._load(Action.VIEW, ref)
@@ -218,6 +226,9 @@ class ConferenceService(ServiceBase):
                 delay_reason=new.delay_reason,
                 delay_reason_shared=shared,
                 reconvene_of=new.reconvene_of,
+                transfer_from=new.transfer_from.strip(),
+                transfer_contact=new.transfer_contact.strip(),
+                transfer_contact_details=new.transfer_contact_details.strip(),
             )
             record = d.ConferenceRecord(
                 conference=conference,

@@ -4,7 +4,8 @@
 :class:`FlowContext` the pure state machine in :mod:`cpc_desktop.domain.decision_flow`
 runs on. :meth:`DecisionService.finish` writes the finished answers in one unit of
 work with one audit event: the decisions, the quorum reason, the new status and,
-when the conference is adjourned for want of a quorum, the reconvened conference.
+when the conference is adjourned (for want of a quorum or of information), why and the
+reconvened conference.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.adjournment import adjourned_for
 from cpc_desktop.domain.decision_flow import (
     FlowAnswers,
     FlowContext,
-    adjourning,
     finish_problems,
     to_decisions,
 )
@@ -142,9 +143,12 @@ class DecisionService(ServiceBase):
             row = s.get(m.ConferenceRow, record.conference.id)
             assert row is not None
             quorum = answers.quorum
-            if adjourning(answers, ctx):
+            why = adjourned_for(answers, ctx)
+            if why is not None:
                 assert quorum is not None and quorum.reconvene_date is not None
                 row.status = ConferenceStatus.ADJOURNED
+                row.adjourned_for = why
+                row.adjourn_reason = quorum.adjourn_reason.strip()
                 self._reconvene(s, record, quorum.reconvene_date)
             else:
                 row.status = ConferenceStatus.CONCLUDED
@@ -260,6 +264,8 @@ class DecisionService(ServiceBase):
             delay_reason_shared=False,
             quorum_reason_shared=False,
             reconvene_of=old.id,
+            adjourned_for=None,
+            adjourn_reason="",
         )
         reconvened = d.ConferenceRecord(
             conference=conference,

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain import transfer
 from cpc_desktop.domain.enums import Language
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.letters import (
@@ -88,6 +89,8 @@ class LetterService(ServiceBase):
             person = next((p for p in record.participants if p.id == need.recipient_id), None)
             if person is not None and person.address.strip():
                 last = tuple(line.strip() for line in person.address.splitlines() if line.strip())
+            elif need.kind is LetterKind.TRANSFER and transfer.postal_address(record.conference):
+                last = transfer.postal_address(record.conference)  # as the record has it
             missing = missing_facts(record, profile, need.kind)
             languages = letter_languages(profile, _chosen(person))
             out.append(LetterPlan(need, missing, last, len(same_kind), languages))

@@ -258,6 +258,7 @@ class _DueCounter:
             self._today,
             decision_letter_sent=None if letter is None else letter.date(),
             minutes_issued=None if minutes is None else minutes.date(),
+            plan_ended=conference.id in self._overview.without_plan,
         )
 
 
@@ -311,7 +312,7 @@ def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
             s.date.isoformat(),
             s.status.value.replace("_", " "),
             str(s.children),
-            s.due.next_review_due.isoformat(),
+            _iso(s.due.next_review_due) or "-",
             for_terminal(", ".join(s.overdue + s.late)) or "-",
         )
         for s in summaries

@@ -52,6 +52,7 @@ from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
+from cpc_desktop.services.plan_events import PlanEventService
 from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.retention import RetentionService
@@ -138,6 +139,7 @@ class Session:
         self.printing = PrintService(self.store, self.actor, self.clock, self.rules)
         self.complaints = ComplaintService(self.store, self.actor, self.clock, self.rules)
         self.retention = RetentionService(self.store, self.actor, self.clock, self.rules)
+        self.plan_events = PlanEventService(self.store, self.actor, self.clock, self.rules)
         self._handover: HandoverService | None = None
 
     def sign_in(self, name: str, secret: str) -> Actor:

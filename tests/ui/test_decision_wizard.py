@@ -18,6 +18,7 @@ from cpc_desktop.domain import decision_flow as flow
 from cpc_desktop.domain import flow_dates
 from cpc_desktop.domain.calendar import uk_calendar
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AdministrativeEnding,
     AttendanceKind,
     ConferenceStatus,
@@ -665,6 +666,47 @@ def test_ending_reason_only_for_an_administrative_end(qtbot: QtBot, session: Ses
     _type(qtbot, wizard, "Left")
     assert page.ending.currentData() == AdministrativeEnding.LEFT_UK.value
     assert page.child_answer.ending is AdministrativeEnding.LEFT_UK
+    # Checklist item 27: the consultation note goes with an administrative ending.
+    _alt(qtbot, wizard, Key.Key_U)
+    assert _focus(wizard) is page.ending_note
+    _type(qtbot, wizard, "The core group agreed by email.")
+    page.collect()
+    assert page.child_answer.ending_note == "The core group agreed by email."
+
+
+def test_a_quorate_conference_adjourned_for_want_of_information(
+    qtbot: QtBot, session: Session
+) -> None:
+    # Issue 20, point 4: "Adjourn: not enough information" is offered, quorate or not.
+    ref = _conference(
+        session,
+        ConferenceType.INITIAL,
+        (NewChild("Ivy", "Dale", date(2019, 2, 2)),),
+        (SW, POLICE, HEALTH),
+    )
+    wizard = _open(qtbot, session, ref)
+    page = _at(wizard, flow.StepKind.QUORUM)
+    assert isinstance(page, pages.QuorumPage)
+    assert not page.adjourn.isVisible() and page.wanting.isVisible()
+    _alt(qtbot, wizard, Key.Key_I)
+    assert page.wanting.isChecked() and page.wanting_reason.isVisible()
+    errors = _refused(qtbot, wizard)
+    assert errors == ["The reason there is not enough information to decide is missing."]
+    _alt(qtbot, wizard, Key.Key_W)
+    _type(qtbot, wizard, "The police report is not ready.")
+    _next(qtbot, wizard)
+    page = _at(wizard, flow.StepKind.ADJOURN)
+    assert "not enough information" in page.findChildren(QtWidgets.QLabel)[0].text()
+    _next(qtbot, wizard)
+    _at(wizard, flow.StepKind.SUMMARY)
+    _alt(qtbot, wizard, Key.Key_F)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    conference = session.conferences.get(ref).conference
+    assert (conference.status, conference.adjourned_for, conference.adjourn_reason) == (
+        ConferenceStatus.ADJOURNED,
+        AdjournReason.MORE_INFORMATION,
+        "The police report is not ready.",
+    )
 
 
 def test_same_as_previous_child_still_needs_confirming(qtbot: QtBot, session: Session) -> None:

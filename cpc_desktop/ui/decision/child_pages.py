@@ -234,6 +234,11 @@ class OutcomePage(StepPage):
         ending_form.setContentsMargins(24, 0, 0, 0)
         ending_form.addRow(buddy("Reason for endin&g:", self.ending), self.ending)
         ending_form.addRow(buddy("Da&te:", self.ending_date), self.ending_date)
+        self.ending_note = text_edit(
+            "Who was consulted", "Who was consulted about the ending, and what they said", 2
+        )
+        tell_readers(self.ending_note, "$.decisions[].ending_note")
+        ending_form.addRow(buddy("Who was cons&ulted:", self.ending_note), self.ending_note)
         layout.addWidget(self.ending_box)
         self.reason = text_edit("Reason for the decision", "Based on risk", 5)
         tell_readers(self.reason, "$.decisions[].reason")
@@ -242,6 +247,7 @@ class OutcomePage(StepPage):
         layout.addStretch(1)
         self.ending.currentIndexChanged.connect(self.changed)
         self.ending_date.dateChanged.connect(self.changed)
+        self.ending_note.textChanged.connect(self.changed)
         self.reason.textChanged.connect(self.changed)
 
     def load(self) -> None:
@@ -255,6 +261,7 @@ class OutcomePage(StepPage):
             self.ending.findData(answer.ending.value) if answer.ending else 0
         )
         self.ending_date.setDate(qdate(answer.ending_date or self.host.ctx.today))
+        self.ending_note.setPlainText(answer.ending_note)
         self.reason.setPlainText(answer.reason)
         self._sync()
 
@@ -274,6 +281,7 @@ class OutcomePage(StepPage):
             reason=self.reason.toPlainText().strip(),
             ending=AdministrativeEnding(value) if administrative and value else None,
             ending_date=pydate(self.ending_date.date()) if administrative else None,
+            ending_note=self.ending_note.toPlainText().strip() if administrative else "",
         )
 
 

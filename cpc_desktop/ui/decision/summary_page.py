@@ -8,7 +8,9 @@ from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import decision_flow as flow
 from cpc_desktop.domain import reporter
+from cpc_desktop.domain.adjournment import adjourned_for
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     ConferenceType,
     Outcome,
 )
@@ -131,15 +133,21 @@ class SummaryPage(StepPage):
     def load(self) -> None:
         ctx = self.host.ctx
         quorum = self.host.answers.quorum
-        adjourned = quorum is not None and quorum.adjourn
+        why = adjourned_for(self.host.answers, ctx)
+        adjourned = why is not None
         self.setSubTitle(
             "Finish to adjourn: no decision is recorded and the new conference is set up."
             if adjourned
             else "Check each decision, confirm each child, then Finish."
         )
         if adjourned and quorum is not None:
+            because = (
+                "there is not enough information to decide"
+                if why is AdjournReason.MORE_INFORMATION
+                else "it is not quorate"
+            )
             self.quorum.setText(
-                "The conference is adjourned because it is not quorate; it reconvenes on "
+                f"The conference is adjourned because {because}; it reconvenes on "
                 f"{shown_date(quorum.reconvene_date)}."
             )
         elif ctx.quorum.quorate:

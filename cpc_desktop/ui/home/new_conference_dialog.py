@@ -198,6 +198,22 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.clock_label.setBuddy(self.clock)
         self._clock_chosen = False  # until the chair picks, the profile's default holds
         self.clock.activated.connect(lambda _index: setattr(self, "_clock_chosen", True))
+        # A transfer-in: the authority the plan comes from (it keeps responsibility until
+        # the conference), the person to write to there, and how to reach them.
+        self.transfer_from = bound(QtWidgets.QLineEdit(), "$.conference.transfer_from")
+        self.transfer_from.setAccessibleName("Transferred from")
+        self.transfer_from.setPlaceholderText(
+            "The authority holding the plan until this conference"
+        )
+        self.transfer_contact = bound(QtWidgets.QLineEdit(), "$.conference.transfer_contact")
+        self.transfer_contact.setAccessibleName("Contact at that authority")
+        self.transfer_details = QtWidgets.QPlainTextEdit()
+        self.transfer_details.setAccessibleName("Contact details")
+        self.transfer_details.setPlaceholderText(
+            "Postal address, one line each, then email and telephone"
+        )
+        self.transfer_details.setTabChangesFocus(True)
+        self.transfer_details.setMaximumHeight(70)
         self.review_number = QtWidgets.QSpinBox()
         self.review_number.setRange(1, 99)
         self.review_number.setAccessibleName("Review number")
@@ -244,6 +260,10 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self._clock_row = form.rowCount() - 1
         form.addRow("Review &number:", self.review_number)
         self._review_row = form.rowCount() - 1
+        form.addRow("Trans&ferred from:", self.transfer_from)
+        form.addRow("Contact &person:", self.transfer_contact)
+        form.addRow("Contact detai&ls:", self.transfer_details)
+        self._transfer_rows = range(form.rowCount() - 3, form.rowCount())
         form.addRow("Due by:", self.due)
         form.addRow(self.reason_label, self.reason)
         form.addRow("", self.reason_shared)
@@ -293,8 +313,9 @@ class NewConferenceDialog(QtWidgets.QDialog):
 
     @property
     def kind(self) -> ConferenceType:
-        value: ConferenceType = self.type.currentData()
-        return value
+        # Qt hands the item's data back as plain text: made the enum again, so that every
+        # "is ConferenceType.X" below holds (a transfer-in kept its notice date only so).
+        return ConferenceType(self.type.currentData())
 
     @property
     def clock_start(self) -> StrategyAnchor:
@@ -307,6 +328,7 @@ class NewConferenceDialog(QtWidgets.QDialog):
         strategy = kind in (ConferenceType.INITIAL, ConferenceType.PRE_BIRTH)
         later = _to_date(self.later) if strategy else None
         unborn = kind is ConferenceType.PRE_BIRTH
+        transfer = kind is ConferenceType.TRANSFER_IN
         children = tuple(c for c in (row.value(unborn) for row in self.child_rows) if c)
         start = self.start.time()
         return NewConference(
@@ -324,6 +346,11 @@ class NewConferenceDialog(QtWidgets.QDialog):
             transfer_notice_date=anchor if kind is ConferenceType.TRANSFER_IN else None,
             previous_conference_date=anchor if kind is ConferenceType.REVIEW else None,
             review_number=self.review_number.value() if kind is ConferenceType.REVIEW else 0,
+            transfer_from=self.transfer_from.text().strip() if transfer else "",
+            transfer_contact=self.transfer_contact.text().strip() if transfer else "",
+            transfer_contact_details=self.transfer_details.toPlainText().strip()
+            if transfer
+            else "",
             delay_reason=self.reason.toPlainText().strip() or None,
             delay_reason_shared=bool(self.reason.toPlainText().strip())
             and self.reason_shared.isChecked(),
@@ -340,6 +367,8 @@ class NewConferenceDialog(QtWidgets.QDialog):
         self.anchor_label.setText(text)
         self._refresh_clock(strategy, chosen)
         self._form.setRowVisible(self._review_row, kind is ConferenceType.REVIEW)
+        for row in self._transfer_rows:
+            self._form.setRowVisible(row, kind is ConferenceType.TRANSFER_IN)
         value = self.value()
         self.date_note.setText(self._question(value) or "")
         self.date_note.setVisible(bool(self.date_note.text()))

@@ -10,12 +10,13 @@ from PySide6 import QtWidgets
 from cpc_desktop.domain.appeals import appeal_state
 from cpc_desktop.domain.conference import ConferenceRecord, Decision
 from cpc_desktop.domain.dates import plain_date
-from cpc_desktop.domain.enums import Outcome
+from cpc_desktop.domain.enums import AdjournReason, Outcome
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile import Profile
 from cpc_desktop.domain.reporter import minutes_pair
 from cpc_desktop.domain.terms import Terms, terms_of
+from cpc_desktop.ui.decision.widgets import ENDING_LABELS
 
 
 def _outcome(outcome: Outcome, terms: Terms) -> str:
@@ -50,6 +51,12 @@ def decision_html(record: ConferenceRecord, decision: Decision, profile: Profile
         + ("" if decision.final else " <i>(not final)</i>")
         + "</p>"
     )
+    if decision.ending is not None:  # an administrative ending: when, and who was consulted
+        lines.append(
+            f"<p><b>Ending:</b> {e(ENDING_LABELS[decision.ending])}, "
+            f"{_day(decision.ending_date)}. <b>Consulted:</b> "
+            f"{e(decision.ending_note) or 'not recorded'}</p>"
+        )
     # Scotland: the referral to the Children's Reporter, as the minutes print it.
     for label, said in minutes_pair(decision, profile.consider_reporter_referral):
         lines.append(f"<p><b>{e(label)}:</b> {e(said)}</p>")
@@ -114,6 +121,19 @@ class DecisionsTab(QtWidgets.QTextBrowser):
 
     def show_record(self, record: ConferenceRecord, profile: Profile) -> None:
         appeals = appeals_html(record) if profile.appeals else ""
+        why = record.conference.adjourned_for
+        if not record.decisions and why is not None:
+            because = (
+                "there was not enough information to decide"
+                if why is AdjournReason.MORE_INFORMATION
+                else "it was not quorate"
+            )
+            said = html.escape(record.conference.adjourn_reason)
+            self.setHtml(
+                f"<p><b>Adjourned</b> because {because}; no decision was made.</p>"
+                + (f"<p>{said}</p>" if said else "")
+            )
+            return
         if not record.decisions:
             self.setHtml(
                 "<p>No decisions yet. Open the decision wizard from the Conference "

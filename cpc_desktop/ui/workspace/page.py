@@ -35,6 +35,7 @@ from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
 from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
+from cpc_desktop.ui.workspace.birth_dialog import BirthForm, awaits_birth, said, with_birth_button
 from cpc_desktop.ui.workspace.complaints_dialog import with_complaints_button
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
@@ -118,6 +119,12 @@ class WorkspacePage(QtWidgets.QWidget):
         self.decisions_page, self.complaints_button = with_complaints_button(
             self.decisions_page, self.open_complaints
         )
+        self.birth_button: QtWidgets.QPushButton | None = None
+        self.birth_form: QtWidgets.QDialog | None = None
+        if awaits_birth(self.record):  # a pre-birth conference: the birth comes later
+            self.decisions_page, self.birth_button = with_birth_button(
+                self.decisions_page, self.open_birth
+            )
         self.tabs.addTab(self.decisions_page, "&Decisions")
         self.plan_progress: PlanProgressTab | None = None
         if self.record.plans or self.record.scale_history:  # a review made from the plan
@@ -250,6 +257,20 @@ class WorkspacePage(QtWidgets.QWidget):
         self.appeals_dialog = open_appeals(self, self.session, self.reference)
         if self.appeals_dialog is not None:
             self.appeals_dialog.finished.connect(self._show_appeals)
+
+    def open_birth(self) -> None:
+        """Record the baby's birth (the chair's), then read back the conference."""
+        form = BirthForm(self.session.plan_events, self.record, self.session.today(), self)
+        self.birth_form = form
+        form.accepted.connect(lambda: self._born(form))
+        form.open()
+
+    def _born(self, form: BirthForm) -> None:
+        self._show_appeals()
+        if self.birth_button is not None:
+            self.birth_button.setEnabled(awaits_birth(self.record))
+        if form.result_ is not None:
+            self.message.emit(said(form.result_))
 
     def _show_appeals(self) -> None:
         """The Decisions tab reads back the appeals as they now stand."""

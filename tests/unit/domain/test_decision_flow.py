@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cpc_desktop.domain import reporter
-from cpc_desktop.domain.calendar import uk_calendar
+from cpc_desktop.domain.adjournment import adjourned_for
+from cpc_desktop.domain.calendar import add_months, uk_calendar
 from cpc_desktop.domain.conference import (
     AgencyView,
     Child,
@@ -47,6 +48,7 @@ from cpc_desktop.domain.decision_flow import (
     to_decisions,
 )
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AdministrativeEnding,
     ConferenceStatus,
     ConferenceType,
@@ -167,6 +169,8 @@ def fill(step: Step, answers: FlowAnswers, ctx: FlowContext, draw: Draw) -> Flow
             proceed=pick(draw, (True, False)),
             reason=pick(draw, TEXT),
             adjourn=pick(draw, (True, False)),
+            adjourn_for=pick(draw, (None, *AdjournReason)),
+            adjourn_reason=pick(draw, TEXT),
         )
         return replace(answers, quorum=quorum)
     if step.kind is K.ADJOURN:
@@ -249,8 +253,17 @@ def fix(step: Step, answers: FlowAnswers, ctx: FlowContext) -> FlowAnswers:
     """Put right everything wrong on ``step``, as a careful chair would."""
     good = "Agreed at the conference"
     if step.kind is K.QUORUM:
-        adjourn = answers.quorum is not None and answers.quorum.adjourn
-        return replace(answers, quorum=QuorumAnswer(True, good, adjourn))
+        given = answers.quorum or QuorumAnswer()
+        return replace(
+            answers,
+            quorum=QuorumAnswer(
+                True,
+                good,
+                adjourn=given.adjourn,
+                adjourn_for=given.adjourn_for,
+                adjourn_reason=good,
+            ),
+        )
     if step.kind is K.ADJOURN:
         assert answers.quorum is not None
         return replace(answers, quorum=replace(answers.quorum, reconvene_date=reconvene_by(ctx)))
@@ -317,12 +330,23 @@ def _fix_outcome(answer: ChildAnswer, ctx: FlowContext) -> ChildAnswer:
     if not consistent:
         fallback = Outcome.END_PLAN if review else Outcome.CIN_PLAN
         outcome = Outcome.CP_PLAN if met else fallback
+    if outcome is Outcome.END_PLAN and not ctx.quorum.quorate:
+        outcome = Outcome.ADMINISTRATIVE_END  # only a quorate conference ends a plan
+    ending = answer.ending or AdministrativeEnding.MOVED_AUTHORITY
+    when = answer.ending_date or DAY
+    born = next(c.date_of_birth for c in ctx.children if c.id == answer.child_id)
+    if ending is AdministrativeEnding.TURNED_18:  # not before the 18th birthday
+        if born is None:
+            ending = AdministrativeEnding.MOVED_AUTHORITY
+        else:
+            when = max(when, add_months(born, 18 * 12))
     return replace(
         answer,
         outcome=outcome,
         reason="The risk has reduced",
-        ending=answer.ending or AdministrativeEnding.MOVED_AUTHORITY,
-        ending_date=answer.ending_date or DAY,
+        ending=ending,
+        ending_date=when,
+        ending_note="The core group was consulted",
     )
 
 
@@ -536,7 +560,8 @@ def test_review_ending_a_plan_warns_at_the_first_review() -> None:
     assert "decision.end_plan_first_review" in warnings
 
 
-def test_inquorate_review_ending_a_plan_warns() -> None:
+def test_inquorate_review_cannot_end_a_plan() -> None:
+    # Checklist item 27 (issue 20): only a quorate conference ends a plan.
     ctx = context(ConferenceType.REVIEW, quorate=False, review_number=2)
     answers = replace(start(ctx), quorum=QuorumAnswer(reason="The police sent a report."))
     ending = replace(
@@ -548,7 +573,7 @@ def test_inquorate_review_ending_a_plan_warns() -> None:
         confirmed=True,
     )
     problems = step_problems(Step(K.OUTCOME, 0), set_child(answers, ending), ctx)
-    assert codes(problems) == {"decision.end_plan_inquorate"}
+    assert codes(errors(problems)) == {"decision.end_plan_inquorate"}
 
 
 def test_administrative_ending_needs_its_reason_and_date() -> None:
@@ -561,13 +586,28 @@ def test_administrative_ending_needs_its_reason_and_date() -> None:
         confirmed=True,
     )
     problems = step_problems(Step(K.OUTCOME, 0), set_child(answers, ended), ctx)
-    assert codes(errors(problems)) == {"decision.ending_missing", "decision.ending_date_missing"}
+    assert codes(errors(problems)) == {
+        "decision.ending_missing",
+        "decision.ending_date_missing",
+        "flow.ending_note_missing",
+    }
     assert all("missing" in p.message for p in problems)
     ended = replace(
-        ended, ending=AdministrativeEnding.TURNED_18, ending_date=DAY, reason="Turned 18"
+        ended,
+        ending=AdministrativeEnding.TURNED_18,
+        ending_date=date(2040, 3, 4),  # Bethany's 18th birthday
+        ending_note=" The core group agreed by email. ",
     )
+    assert not errors(step_problems(Step(K.OUTCOME, 0), set_child(answers, ended), ctx))
     (decision,) = to_decisions(set_child(answers, ended), ctx)
-    assert (decision.ending, decision.ending_date) == (AdministrativeEnding.TURNED_18, DAY)
+    assert (decision.ending, decision.ending_date) == (
+        AdministrativeEnding.TURNED_18,
+        date(2040, 3, 4),
+    )
+    assert decision.ending_note == "The core group agreed by email."
+    too_soon = replace(ended, ending_date=DAY)
+    problems = step_problems(Step(K.OUTCOME, 0), set_child(answers, too_soon), ctx)
+    assert codes(errors(problems)) == {"decision.turned_18_too_soon"}
 
 
 def test_pre_birth_plan_for_an_unborn_baby() -> None:
@@ -627,6 +667,45 @@ def test_adjourning_a_reconvened_conference_again_warns() -> None:
     answers = FlowAnswers(QuorumAnswer(adjourn=True, reconvene_date=reconvene_by(ctx)))
     (problem,) = step_problems(Step(K.ADJOURN), answers, ctx)
     assert (problem.code, problem.severity) == ("flow.second_adjournment", Severity.WARNING)
+
+
+def test_a_quorate_conference_adjourns_for_want_of_information() -> None:
+    # Issue 20, point 4 (checklist item 26's "adjourn"): quorate or not, the chair may
+    # adjourn because there is not enough information to decide, saying why.
+    ctx = context(children=(BETH, TOMI))
+    wanting = QuorumAnswer(proceed=False, adjourn=True, adjourn_for=AdjournReason.MORE_INFORMATION)
+    answers = replace(start(ctx), quorum=wanting)
+    assert path(answers, ctx) == (Step(K.QUORUM), Step(K.ADJOURN), Step(K.SUMMARY))
+    assert adjourned_for(answers, ctx) is AdjournReason.MORE_INFORMATION
+    assert codes(step_problems(Step(K.QUORUM), answers, ctx)) == {"flow.adjourn_reason_missing"}
+    latest = reconvene_by(ctx)
+    answers = replace(
+        answers,
+        quorum=replace(
+            wanting, adjourn_reason="The police report is not ready.", reconvene_date=latest
+        ),
+    )
+    assert finish_problems(answers, ctx) == ()
+    assert to_decisions(answers, ctx) == ()
+    # Information may take longer than a quorum to find: a later date is only warned of.
+    later = replace(answers, quorum=replace(answers.quorum, reconvene_date=latest + timedelta(7)))
+    (problem,) = step_problems(Step(K.ADJOURN), later, ctx)
+    assert (problem.code, problem.severity) == ("flow.reconvene_later_than_usual", Severity.WARNING)
+    # Without the information choice, a quorate conference does not adjourn.
+    plain = replace(answers, quorum=replace(answers.quorum, adjourn_for=None))
+    assert adjourned_for(plain, ctx) is None
+
+
+def test_an_inquorate_conference_adjourns_for_either_reason() -> None:
+    ctx = context(quorate=False)
+    inquorate = FlowAnswers(QuorumAnswer(proceed=False, adjourn=True))
+    assert adjourned_for(inquorate, ctx) is AdjournReason.INQUORATE
+    wanting = FlowAnswers(
+        QuorumAnswer(adjourn=True, adjourn_for=AdjournReason.MORE_INFORMATION, adjourn_reason="x")
+    )
+    assert adjourned_for(wanting, ctx) is AdjournReason.MORE_INFORMATION
+    assert adjourned_for(FlowAnswers(QuorumAnswer()), ctx) is None
+    assert adjourned_for(FlowAnswers(), ctx) is None
 
 
 # --- the smaller rules ------------------------------------------------------------------

@@ -93,6 +93,11 @@ def test_what_the_professional_side_alone_reads() -> None:
         "$.participants[].side_reason",
         "$.appeals[].details",
         "$.appeals[].outcome_note",
+        # A transfer-in's contact details, the chair's words on an adjournment and the
+        # consultation behind an administrative ending (issue 20) stay on the full copy.
+        "$.conference.transfer_contact_details",
+        "$.conference.adjourn_reason",
+        "$.decisions[].ending_note",
     }
 
 

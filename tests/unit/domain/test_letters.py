@@ -18,7 +18,7 @@ import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from cpc_desktop.domain import letter_facts, reporter
+from cpc_desktop.domain import letter_facts, reporter, transfer
 from cpc_desktop.domain.conference import (
     AttendanceEvent,
     Child,
@@ -346,18 +346,50 @@ def test_letters_needed_when_plans_end_after_a_transfer_in() -> None:
         ("plan_ended", "Max Moe"),
         ("transfer", ""),
     ]
-    assert needs[-1] == LetterNeed(LetterKind.TRANSFER, None, "")
+    assert needs[-1] == LetterNeed(LetterKind.TRANSFER, None, "")  # no authority recorded
     assert letters_needed(record) == needs  # deterministic
 
 
+def test_the_transfer_letter_goes_to_the_originating_authority() -> None:
+    # Issue 20, point 3: the record names who to write to, so every route can write it.
+    record = transferred()
+    assert letters_needed(record)[-1] == LetterNeed(LetterKind.TRANSFER, None, "Ruth Ames")
+    assert transfer.postal_address(record.conference) == (
+        "Northshire Council Children's Services",
+        "County Hall",
+        "Northshire NS1 2AB",
+    )
+    only_authority = dataclasses.replace(
+        record.conference, transfer_contact="", transfer_contact_details="Tel 01632 960 001"
+    )
+    assert transfer.addressee(only_authority) == "Northshire Council Children's Services"
+    assert transfer.postal_address(only_authority) == ("Northshire Council Children's Services",)
+    starts_with_it = dataclasses.replace(
+        record.conference, transfer_contact_details="northshire council children's services\nX"
+    )
+    lines = transfer.postal_address(starts_with_it)
+    assert lines == ("northshire council children's services", "X")
+
+
 # --------------------------------------------------------------------------- every kind
+
+
+def transferred() -> ConferenceRecord:
+    """The Harlands' conference as a transfer-in from Northshire (issue 20, point 3)."""
+    return harland(
+        type=ConferenceType.TRANSFER_IN,
+        transfer_from="Northshire Council Children's Services",
+        transfer_contact="Ruth Ames",
+        transfer_contact_details="County Hall\nNorthshire NS1 2AB\nruth.ames@northshire.example\n"
+        "01632 960 001",
+    )
 
 
 def _record_for(kind: LetterKind) -> ConferenceRecord:
     if kind is LetterKind.PLAN_ENDED:
         return ended()
     if kind is LetterKind.TRANSFER:
-        return harland(type=ConferenceType.TRANSFER_IN)
+        return transferred()
     return harland()
 
 
@@ -478,7 +510,7 @@ def test_the_plan_ended_letter_covers_only_the_plans_that_ended() -> None:
 
 def test_the_transfer_letter_confirms_who_is_now_responsible() -> None:
     letter = compose(
-        harland(type=ConferenceType.TRANSFER_IN),
+        transferred(),
         LetterKind.TRANSFER,
         "Northshire Council",
         address=(),
@@ -735,8 +767,10 @@ def test_each_kind_needs_only_the_facts_it_states() -> None:
 
     transfer = harland(type=ConferenceType.TRANSFER_IN, local_authority="  ")
     assert missing_facts(transfer, _NO_COMPLAINTS, LetterKind.TRANSFER) == (
+        "the authority the plan is transferred from",
         "the name of the local authority",
     )
+    assert missing_facts(transferred(), _NO_COMPLAINTS, LetterKind.TRANSFER) == ()
     assert missing_facts(transfer, ENGLAND, LetterKind.PARENT) == ()
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from cpc_desktop.domain import letter_facts
 from cpc_desktop.domain.dates import long_date, plain_date, welsh_on_date
-from cpc_desktop.domain.enums import ConferenceType, Language
+from cpc_desktop.domain.enums import Language
 from cpc_desktop.domain.letter_words import Reader
 from cpc_desktop.domain.letter_words_cy import join as welsh_join
 from cpc_desktop.domain.letters import (
@@ -31,6 +31,7 @@ from tests.unit.domain.test_letters import (
     ended,
     harland,
     text_of,
+    transferred,
 )
 
 WALES = PROFILES["wales"]
@@ -51,7 +52,7 @@ def welsh_letter(kind: LetterKind = LetterKind.PARENT, **kw: Any) -> LetterDocum
     if record is None:
         record = ended() if kind is LetterKind.PLAN_ENDED else harland()
         if kind is LetterKind.TRANSFER:
-            record = harland(type=ConferenceType.TRANSFER_IN)
+            record = transferred()
     kw.setdefault("language", None)  # not known: both languages
     return compose(record, kind, _RECIPIENTS[kind], WALES, **kw)
 

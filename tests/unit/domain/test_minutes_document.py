@@ -10,10 +10,13 @@ import pytest
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
+    AdjournReason,
     AdministrativeEnding,
     AgendaStatus,
     AnalysisSection,
     ClockKind,
+    ConferenceStatus,
+    ConferenceType,
     CopyKind,
     MinutesState,
     Outcome,
@@ -389,3 +392,56 @@ def test_the_minutes_say_when_the_meeting_really_ran(demo, profile) -> None:
     )
     text = words(build_minutes(ended, profile, local=local).document)
     assert "Meeting time\n10:02 to 11:45, paused for 10 min" in text
+
+
+# --- issue 20: whether the conference was quorate, adjourned, transferred ----------------
+
+
+def test_the_minutes_say_the_conference_was_quorate(demo, profile) -> None:
+    assert demo.conference.quorum_reason is None and demo.decisions[0].final
+    assert "Quorum:\nThe conference was quorate." in words(
+        build_minutes(demo, profile, local=utc).document
+    )
+    undecided = dataclasses.replace(demo, decisions=())
+    assert "Quorum:" not in words(build_minutes(undecided, profile, local=utc).document)
+
+
+@pytest.mark.parametrize(
+    ("why", "said"),
+    [
+        (AdjournReason.INQUORATE, "The conference was not quorate, so it made no decision"),
+        (AdjournReason.MORE_INFORMATION, "There was not enough information to decide"),
+    ],
+)
+def test_the_minutes_say_why_the_conference_was_adjourned(
+    demo, profile, why: AdjournReason, said: str
+) -> None:
+    chair = "The police report is still awaited."
+    conference = dataclasses.replace(
+        demo.conference,
+        status=ConferenceStatus.ADJOURNED,
+        adjourned_for=why,
+        adjourn_reason=chair if why is AdjournReason.MORE_INFORMATION else "",
+    )
+    record = dataclasses.replace(demo, conference=conference, decisions=())
+    full = words(build_minutes(record, profile, local=utc).document)
+    assert f"Adjourned:\n{said}" in full
+    assert "Quorum:" not in full
+    family = words(build_minutes(record, profile, MinutesCopy(CopyKind.FAMILY), local=utc).document)
+    assert said in family
+    assert chair not in family  # the chair's own words stay in the full copy
+    if why is AdjournReason.MORE_INFORMATION:
+        assert chair in full
+        assert "Recorded in the professionals' copy." in family
+
+
+def test_the_minutes_say_who_held_a_transferred_plan(demo, profile) -> None:
+    # Checklist item 7: the originating authority keeps responsibility until the conference.
+    conference = dataclasses.replace(
+        demo.conference, type=ConferenceType.TRANSFER_IN, transfer_from="Northshire Council"
+    )
+    record = dataclasses.replace(demo, conference=conference)
+    assert (
+        "Transferred from\nNorthshire Council kept responsibility for the child protection "
+        "plan until this conference." in words(build_minutes(record, profile, local=utc).document)
+    )

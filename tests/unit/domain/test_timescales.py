@@ -438,3 +438,14 @@ def test_the_clock_starts_at_the_discussion_the_anchor_names() -> None:
     # 15 working days from each (Christmas and New Year's Day are bank holidays).
     assert conference_due(two, (CHILD,), ENGLAND, ENG) == date(2025, 12, 22)
     assert conference_due(two, (CHILD,), last_by_default, ENG) == date(2026, 1, 13)
+
+
+def test_no_review_is_due_once_a_concluded_conference_leaves_no_plan() -> None:
+    # Issue 20, point 5: a plan ended (at 18, say) shows no next review; a conference not
+    # yet held still shows the review its plan would need.
+    held = replace(ICPC, status=ConferenceStatus.CONCLUDED)
+    ended = due_dates(held, (CHILD,), ENGLAND, ENG, today=date(2026, 1, 20), plan_ended=True)
+    assert ended.next_review_due is None
+    assert due_dates(held, (CHILD,), ENGLAND, ENG, today=date(2026, 1, 20)).next_review_due
+    scheduled = due_dates(ICPC, (CHILD,), ENGLAND, ENG, today=date(2026, 1, 5), plan_ended=True)
+    assert scheduled.next_review_due == date(2026, 4, 12)

@@ -258,6 +258,11 @@ def test_a_review_ends_the_plan(tmp_path: Path) -> None:
         assert record.decisions == (decision,)
         assert decision.outcome is Outcome.END_PLAN
         assert record.conference.status is ConferenceStatus.CONCLUDED
+        # Issue 20, point 5: an ended plan has no next review (list and home screen).
+        (summary,) = session.schedule.summaries()
+        assert summary.due.next_review_due is None
+        deadline = summary.next_deadline(LATER.date())
+        assert deadline is None or deadline[0] != "review"
     finally:
         session.close()
 

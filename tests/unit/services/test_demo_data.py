@@ -66,6 +66,12 @@ LATER_KEYS: dict[str, Any] = {
     "core_group_frequency": "",
     "plans": [],
     "scale_history": [],
+    "transfer_from": "",
+    "transfer_contact": "",
+    "transfer_contact_details": "",
+    "adjourned_for": None,
+    "adjourn_reason": "",
+    "ending_note": "",
 }
 
 

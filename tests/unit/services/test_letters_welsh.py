@@ -129,6 +129,7 @@ def test_a_transfer_letter_to_the_other_authority_is_bilingual_under_wales(tmp_p
         profile="wales",
         type=ConferenceType.TRANSFER_IN,
         transfer_notice_date=date(2026, 11, 2),
+        transfer_from="Northshire County Council",
     )
     store = new_store(tmp_path)
     ConferenceService(store, CHAIR, TickingClock()).import_record(

@@ -78,6 +78,7 @@ from cpc_desktop.services.meeting_notes import MeetingNotesService
 from cpc_desktop.services.minute_entries import MinuteEntryService
 from cpc_desktop.services.minutes import MinutesService
 from cpc_desktop.services.outputs import VerificationService
+from cpc_desktop.services.plan_events import PlanEventService
 from cpc_desktop.services.printing import PrintService
 from cpc_desktop.services.release import ReleaseService
 from cpc_desktop.services.retention import RetentionService
@@ -92,6 +93,13 @@ from cpc_desktop.services.text_writer import TextWriter
 from cpc_desktop.services.users import UserService
 from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.meeting import decided_plan
+from tests.helpers.plan_events import (
+    BABY,
+    PRE_BIRTH_REF,
+    TRANSFER_REF,
+    pre_birth_record,
+    transfer_record,
+)
 from tests.helpers.records import small_record, uid
 from tests.helpers.retention import OLD_REF, old_record
 from tests.helpers.stores import TickingClock, new_store
@@ -138,6 +146,11 @@ def _chair_starts(s: Session) -> tuple[object, ...]:
     chair = (s.store, CHAIR, s.clock, s.rules)
     AgendaService(*chair).set_agenda_status(ITEM, AgendaStatus.CURRENT)  # type: ignore[arg-type]
     return chair
+
+
+def _chair_imports(s: Session, record: d.ConferenceRecord) -> None:
+    """The chair imports ``record`` first, for a row acting on a conference of its own."""
+    ConferenceService(s.store, CHAIR, s.clock, s.rules).import_record(record)
 
 
 # --- what a row needs -----------------------------------------------------------------
@@ -699,6 +712,23 @@ ROWS: list[Row] = [
         "delete_conference",
         lambda s, f: s.retention.delete_conference(OLD_REF, "Retention period ended"),
         Action.DELETE_RECORDS,
+    ),
+    # --- a plan's events (issue 20) -----------------------------------------------------
+    Row(
+        PlanEventService,
+        "record_birth",
+        lambda s, f: s.plan_events.record_birth(
+            PRE_BIRTH_REF, BABY, "Amara", "Oyelaran", date(2026, 11, 21)
+        ),
+        Action.EDIT_CONFERENCE,
+        setup=lambda s, f: _chair_imports(s, pre_birth_record()),
+    ),
+    Row(
+        PlanEventService,
+        "set_transfer_origin",
+        lambda s, f: s.plan_events.set_transfer_origin(TRANSFER_REF, "Northshire Council"),
+        Action.EDIT_CONFERENCE,
+        setup=lambda s, f: _chair_imports(s, transfer_record()),
     ),
     # --- the release check and signing in --------------------------------------------
     Row(

@@ -1,0 +1,111 @@
+"""Record a baby's birth after a pre-birth conference (issue 20, point 2).
+
+The Decisions tab of a pre-birth conference with a baby not yet born has a "Record
+birth…" button (Alt+B). Its form takes the baby as recorded, the name given and the
+date of birth; saving names the child (audited with the chair's name) and says when the
+post-birth review is due, and whether the review the conference set must come forward.
+A refusal is one line in the form, which stays open; nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6 import QtWidgets
+
+from cpc_desktop.domain.conference import ConferenceRecord
+from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.enums import ConferenceType
+from cpc_desktop.domain.labels import child_name
+from cpc_desktop.services.plan_events import BirthRecorded, PlanEventService
+from cpc_desktop.ui.field_limits import bound
+from cpc_desktop.ui.workspace.appeal_forms import _day_edit, _Form, day_of
+
+
+def awaits_birth(record: ConferenceRecord) -> bool:
+    """A pre-birth conference with a baby whose birth is not yet recorded."""
+    return record.conference.type is ConferenceType.PRE_BIRTH and any(
+        child.date_of_birth is None for child in record.children
+    )
+
+
+def with_birth_button(
+    decisions: QtWidgets.QWidget, open_birth: Callable[[], None]
+) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
+    """The Decisions tab's page with a "Record birth…" button under the decisions."""
+    page = QtWidgets.QWidget()
+    page.setObjectName("birthPage")
+    button = QtWidgets.QPushButton("Record &birth…")
+    button.setObjectName("birthButton")
+    button.setAccessibleName("Record the baby's birth")
+    button.setToolTip("Name the baby and record the date of birth; the review comes forward")
+    button.clicked.connect(open_birth)
+    row = QtWidgets.QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    layout = QtWidgets.QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(decisions, 1)
+    layout.addLayout(row)
+    return page, button
+
+
+def said(born: BirthRecorded) -> str:
+    """The one line the workspace says once the birth is recorded."""
+    line = (
+        f"Birth of {child_name(born.child)} recorded. The post-birth review is due by "
+        f"{plain_date(born.review_due)}"
+    )
+    if born.review_too_late and born.planned_review is not None:
+        line += f"; the review set for {plain_date(born.planned_review)} must come forward"
+    return line + "."
+
+
+class BirthForm(_Form):
+    """The baby, the name given and the date of birth."""
+
+    def __init__(
+        self,
+        service: PlanEventService,
+        record: ConferenceRecord,
+        today: date,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        reference = record.conference.reference
+        super().__init__(f"Record birth — {reference}", "&Record", parent)
+        self.service, self.reference = service, reference
+        self.result_: BirthRecorded | None = None
+        self.intro.setText(
+            "The baby becomes a named child of this conference. The first review then "
+            "falls by the earlier of three months after the conference and the profile's "
+            "days after the birth."
+        )
+        self.child = QtWidgets.QComboBox()
+        self.child.setAccessibleName("The baby")
+        for child in record.children:
+            if child.date_of_birth is None:
+                self.child.addItem(child_name(child, "Unborn baby"), child.id)
+        self.given = bound(QtWidgets.QLineEdit(), "$.children[].given_name")
+        self.given.setAccessibleName("Given name")
+        self.family = bound(QtWidgets.QLineEdit(), "$.children[].family_name")
+        self.family.setAccessibleName("Family name")
+        first = next((c for c in record.children if c.date_of_birth is None), None)
+        self.family.setText(first.family_name if first is not None else "")
+        self.born = _day_edit(
+            "birthDate", "Date of birth", today, today - timedelta(days=366), today
+        )
+        self.row("&Baby:", self.child)
+        self.row("&Given name:", self.given)
+        self.row("&Family name:", self.family)
+        self.row("&Date of birth:", self.born)
+        self.given.setFocus()
+
+    def _save(self) -> None:
+        self.result_ = self.service.record_birth(
+            self.reference,
+            str(self.child.currentData()),
+            self.given.text(),
+            self.family.text(),
+            day_of(self.born),
+        )
