@@ -30,6 +30,7 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.letters import LetterKind
 from cpc_desktop.services.errors import Conflict, NotFound, PermissionDenied, RuleViolation
+from cpc_desktop.services.roll_call import NewParticipant
 from cpc_desktop.services.session import Session
 from tests.helpers.meeting import CHAIR, MINUTER, events, last_event
 from tests.helpers.records import small_record, uid
@@ -201,7 +202,12 @@ def test_a_review_carries_the_plan_and_a_second_ends_it(icpc: Session) -> None:
     at_review.roll_call.update_participant(police.id, invited=False)
     later = datetime.combine(second.date, datetime.min.time(), UTC) + timedelta(hours=10)
     at_end = _at(store, later + timedelta(hours=1))
-    _present(at_end, ended, later, "PC Dee")
+    # Only a quorate conference ends a plan: the school comes in the police's place.
+    at_end.roll_call.add_participant(
+        second.reference,
+        NewParticipant("Tia Teacher", ParticipantRole.PROFESSIONAL, "Meadow School", "", True),
+    )
+    _present(at_end, at_end.conferences.get(second.reference), later, "PC Dee")
     at_end.roll_call.record_attendance(police.id, AttendanceKind.APOLOGIES, later)
     _decide(at_end, second.reference, Outcome.END_PLAN)
     told = [
@@ -209,7 +215,7 @@ def test_a_review_carries_the_plan_and_a_second_ends_it(icpc: Session) -> None:
         for plan in at_end.letters.plan(second.reference)
         if plan.need.kind is LetterKind.PLAN_ENDED
     ]
-    assert told == ["Sam Worker", "PC Dee", "Hana Visitor"]
+    assert told == ["Sam Worker", "PC Dee", "Hana Visitor", "Tia Teacher"]
 
 
 def test_plan_ended_letters_go_to_invited_agencies_only_without_a_carried_plan(
