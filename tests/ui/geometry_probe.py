@@ -198,12 +198,14 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
     from cpc_desktop.services.demo import build_demo_records
     from cpc_desktop.services.session import open_session
     from cpc_desktop.ui.home.new_review import NewReviewDialog
+    from cpc_desktop.ui.home.retention_dialog import RetentionDialog
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
     from cpc_desktop.ui.output.minutes_window import AmendmentDialog
     from cpc_desktop.ui.settings import Preferences
     from cpc_desktop.ui.sign_in import sign_in_to
     from cpc_desktop.ui.unlock_dialog import UnlockDialog
+    from cpc_desktop.ui.workspace.birth_dialog import BirthForm
     from tests.helpers.appeals import NI_REF, ni_record
     from tests.ui import geometry_more as more
 
@@ -310,6 +312,18 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
         window.workspace.open_appeals,
         lambda appeals: probe.modal("record-appeal", appeals.record_appeal),
     )
+    probe.modal(
+        "complaints",
+        window.workspace.open_complaints,
+        lambda complaints: probe.modal("record-complaint", complaints.record_complaint),
+    )
+    probe.modal(
+        "record-birth",
+        lambda: BirthForm(
+            session.plan_events, session.conferences.get(NI_REF), TODAY, window
+        ).exec(),
+    )
+    probe.modal("retention", lambda: RetentionDialog(session, window).exec())
     window.open_conference(more.SCOT_REF, ask=False)  # Scotland: the Reporter's question
     probe.modal(
         "decision-wizard",

@@ -94,6 +94,10 @@ WINDOWS = {
     "new-review",
     "main-plan-progress",
     "record-appeal",
+    "complaints",
+    "record-complaint",
+    "record-birth",
+    "retention",
 }
 
 
