@@ -141,9 +141,18 @@ class ConferenceService(ServiceBase):
         assert record is not None
         return record
 
-    def check(self) -> StoreCheck:
+    def check(
+        self,
+        progress: integrity.Progress | None = None,
+        cancelled: integrity.Cancelled | None = None,
+    ) -> StoreCheck:
+        """Check the whole store (``integrity.check``): ``progress`` hears how far it has
+        gone; ``cancelled`` is asked between batches and stops it with ``CheckStopped``
+        (nothing recorded). Only a sound store gets the check's audit event."""
         self._require(Action.CHECK, "store")
-        report = integrity.check(self._store)
+        report = integrity.check(
+            self._store, progress or integrity.nothing, cancelled or integrity.never
+        )
         if report.sound:
             # A damaged store is left byte for byte as it was: only a sound one is written.
             with self._store.unit_of_work(self._context(Action.CHECK, "store")):
