@@ -38,8 +38,8 @@ class ExpectedHashes:
     """Collect entries in any order; read them back sorted by table then id as
     ``(table, id, recorded, found)``. Close it (or use ``with``)."""
 
-    def __init__(self, run: int = RUN) -> None:
-        self._run = run
+    def __init__(self, run: int | None = None) -> None:
+        self._run = run or RUN
         self._entries: list[Entry] = []
         self._folder: Path | None = None
         self._scratch: sqlcipher.Connection | None = None

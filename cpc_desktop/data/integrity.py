@@ -85,7 +85,7 @@ class _Meter:
         fraction = start + share * (min(done, total) / total if total else 1.0)
         if fraction - self._shown >= 0.001 or done >= total:
             self._shown = fraction
-            self._progress(min(fraction, 1.0), _WORDS[stage])
+            self._progress(min(round(fraction, 4), 1.0), _WORDS[stage])
 
     def pragma(self, conn: sa.Connection, stage: str, sql: str, size: int) -> list[object]:
         """Run a long PRAGMA; progress from the bytes this thread reads (Linux), cancel
@@ -225,6 +225,9 @@ def _chain_and_rows(store: Store, conn: sa.Connection, meter: _Meter) -> Integri
             rows = row_check.compare_rows(conn, expected, meter.step)
     problems = [*chain.problems, *rows.problems]
     conferences = conn.execute(sa.select(sa.func.count()).select_from(ConferenceRow)).scalar()
+    # The seal moves on with every save made meanwhile (the application's): compare it
+    # with the chain as it is now, which must extend the one replayed above.
+    conn.rollback()
     if not problems:
         problems.extend(_beyond_the_chain(store, conn, notes))
     return IntegrityReport(
