@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from cpc_desktop.data import integrity, record_reader, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data import overview as listing
+from cpc_desktop.data.errors import CheckStopped
 from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
@@ -36,6 +37,7 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
 
 __all__ = [
+    "CheckStopped",
     "Clock",
     "ConferenceService",
     "NewChild",

@@ -84,6 +84,7 @@ class ActionId(StrEnum):
     HAND_OVER = "hand_over"
     IMPORT_HANDOVER = "import_handover"
     VERIFY_PDF = "verify_pdf"
+    CHECK_STORE = "check_store"
     SIGNING_CERTIFICATE = "signing_certificate"
     CREATE_CERTIFICATE = "create_certificate"
     PREFERENCES = "preferences"
@@ -260,6 +261,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.VERIFY_PDF: _spec(
         "&Verify a signed PDF…", (), _W, "Check a PDF's signature", _FILE, 2
+    ),
+    ActionId.CHECK_STORE: _spec(
+        "Chec&k the store", (), _W, "Check every page and row against the audit log", _FILE, 2
     ),
     ActionId.SIGNING_CERTIFICATE: _spec(
         "Si&gning certificate…",
