@@ -39,8 +39,8 @@ def replay(conn: sa.Connection, expected: ExpectedHashes, step: Step) -> Replay:
     """Check every event's hash and link; hand each row entry to ``expected``."""
     total = int(conn.execute(sa.select(sa.func.max(_AUDIT.c.seq))).scalar() or 0)
     prev, count = audit.GENESIS, 0
-    query = sa.select(_AUDIT).order_by(_AUDIT.c.seq)
-    result = conn.execution_options(yield_per=_EVENT_BATCH).execute(query)
+    query = sa.select(_AUDIT).order_by(_AUDIT.c.seq).execution_options(yield_per=_EVENT_BATCH)
+    result = conn.execute(query)
     try:
         for part in result.mappings().partitions(_EVENT_BATCH):
             for event in part:

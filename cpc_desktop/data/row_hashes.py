@@ -131,7 +131,7 @@ class TableHashes:
 
     def _typed(self) -> Iterator[list[tuple[str, str]]]:
         table = self.table
-        result = self.conn.execution_options(yield_per=BATCH).execute(sa.select(table))
+        result = self.conn.execute(sa.select(table).execution_options(yield_per=BATCH))
         try:
             for part in result.mappings().partitions(BATCH):
                 yield [(row["id"], audit.row_hash(self.name, row)) for row in part]
