@@ -40,12 +40,22 @@ from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import open_store
 store = open_store(Path(sys.argv[1]), StoreKey.from_passphrase(sys.argv[2]))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+stages = {}
+def heard(fraction, what):
+    stages.setdefault(what, time.perf_counter())
 start = time.perf_counter()
-report = integrity.check(store)
+report = integrity.check(store, heard)
 took = time.perf_counter() - start
 store.close()
 assert report.sound, report.problems
-print(took, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, report.rows)
+marks = [*stages.items(), ("end", start + took)]
+short = {"checking every page": "pages", "checking the structure": "structure",
+         "checking the search index": "search", "replaying the audit log": "chain",
+         "hashing every row": "rows", "comparing every row with the audit log": "compare"}
+spent = ",".join(
+    f"{short[a]}={marks[i + 1][1] - t:.1f}" for i, (a, t) in enumerate(marks[:-1])
+)
+print(took, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, report.rows, spent)
 """
 
 #: The reference: no SQLAlchemy at check time (the models only name each column's kind,
@@ -162,6 +172,8 @@ def _child(code: str, store: Path, cache: Path) -> tuple[float, float, int, floa
     ).stdout.split()  # fmt: skip
     whole = time.perf_counter() - start
     took, peak, rows = float(out[0]), int(out[2]), int(out[3])
+    if len(out) > 4:
+        print(f"{'':>11} {'':>9} stages (s): {out[4]}", flush=True)
     return took, peak / 1024, rows, whole
 
 
