@@ -24,7 +24,7 @@ from cpc_desktop.data.row_hashes import BATCH, TableHashes
 #: Called with (what is being done, done, out of): "audit log" events, "rows" read and
 #: hashed, then "compare" (entries compared).
 Step = Callable[[str, int, int], None]
-_EVENT_BATCH = 200
+_EVENT_BATCH = 16
 _AUDIT = audit.AUDIT_TABLE
 
 
