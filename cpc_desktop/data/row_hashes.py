@@ -68,6 +68,20 @@ def _enum(values: dict[Any, Any]) -> Convert:
     return convert
 
 
+def _flag(raw: Any) -> Any:
+    return None if raw is None else bool(raw)  # as SQLAlchemy's int_to_boolean
+
+
+def _json(process: Convert) -> Convert:
+    def convert(raw: Any) -> Any:
+        value = process(raw)
+        if type(value) is list and all(type(item) is str for item in value):
+            return value  # a list of ids: already as row_hash hashes it
+        return audit.plain(value)
+
+    return convert
+
+
 def _through(process: Convert) -> Convert:
     def convert(raw: Any) -> Any:
         return audit.plain(process(raw))
@@ -94,6 +108,10 @@ def converter(column: sa.Column[Any], dialect: sa.Dialect) -> Convert | None:
     process = kind._cached_result_processor(dialect, None)  # what SQLAlchemy itself runs
     if process is None and not isinstance(kind, sa.LargeBinary):
         return None
+    if type(kind) is sa.Boolean and dialect.name == "sqlite":
+        return _flag
+    if type(kind) is sa.JSON and process is not None:
+        return _json(process)
     return _through(process or (lambda raw: raw))
 
 
