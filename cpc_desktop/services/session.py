@@ -43,6 +43,7 @@ from cpc_desktop.services.errors import PermissionDenied
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
 from cpc_desktop.services.roles import Action, Actor
 from cpc_desktop.services.rules import RuleBook, check_record_rules
+from cpc_desktop.services.schedule import ScheduleService
 
 if TYPE_CHECKING:
     # Each service's module is imported when the service is first used (a command uses
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
     from cpc_desktop.services.outputs import VerificationService
     from cpc_desktop.services.release import ReleaseService
     from cpc_desktop.services.roll_call import RollCallService
-    from cpc_desktop.services.schedule import ScheduleService
     from cpc_desktop.services.search import SearchService
     from cpc_desktop.services.users import UserService
 
@@ -140,9 +140,10 @@ class Session:
         self.rules = RuleBook()
         self.today = _local_today(self.clock)
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
+        self.schedule = ScheduleService(self.conferences, self.rules, self.today)
         for made in _LAZY:  # made again, for the actor and store of now, when next used
             self.__dict__.pop(made, None)
-        self.__dict__.pop("schedule", None)
+        self.__dict__.pop("_handover", None)
 
     # The live meeting, one owner per part of the conference; then the rest. Each is
     # made, and its module imported, when first used.
@@ -161,7 +162,6 @@ class Session:
         users: ClassVar[UserService]
         release: ClassVar[ReleaseService]
         appeals: ClassVar[AppealService]
-        handover: ClassVar[HandoverService]
     else:
         agenda = _Service("agenda", "AgendaService")
         meeting_clock = _Service("meeting_clock", "ClockService")
@@ -177,19 +177,18 @@ class Session:
         users = _Service("users", "UserService")
         release = _Service("release", "ReleaseService")
         appeals = _Service("appeals", "AppealService")
-        handover = _Service("handover", "HandoverService")
 
     @property
-    def schedule(self) -> ScheduleService:
-        """What is due (``list``, the home screen), made on first use."""
-        found = self.__dict__.get("schedule")
+    def handover(self) -> HandoverService:
+        """The hand-over service (schema validation, the package cipher, the merge)."""
+        found = self.__dict__.get("_handover")
         if found is None:
-            from cpc_desktop.services.schedule import ScheduleService
+            from cpc_desktop.services.handover import HandoverService
 
-            found = self.__dict__["schedule"] = ScheduleService(
-                self.conferences, self.rules, self.today
+            found = self.__dict__["_handover"] = HandoverService(
+                self.store, self.actor, self.clock, self.rules
             )
-        return cast("ScheduleService", found)
+        return cast("HandoverService", found)
 
     def sign_in(self, name: str, secret: str) -> Actor:
         """Act from now on as ``name``, proved by their password (see UserService.sign_in)."""
