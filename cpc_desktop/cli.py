@@ -234,8 +234,10 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    with _session(args, warn=False) as session:
-        report = session.conferences.check()
+    from cpc_desktop.cli_progress import progress_bar
+
+    with _session(args, warn=False) as session, progress_bar() as show:
+        report = session.conferences.check(progress=show)
     if not report.sound:
         raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
     _say(

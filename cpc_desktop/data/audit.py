@@ -52,7 +52,8 @@ class Work:
     object_id: str = ""
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A typed value as it is hashed (text for instants, dates and enums)."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -60,10 +61,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, bytes):  # a file's bytes: its fingerprint stands for it
         return "sha256:" + hashlib.sha256(value).hexdigest()
     return value
+
+
+_plain = plain
 
 
 def canonical(mapping: Mapping[Any, Any]) -> bytes:
@@ -88,19 +92,27 @@ def event_hash(prev_hash: str, body: Mapping[str, Any]) -> str:
     return hashlib.sha256(bytes.fromhex(prev_hash) + canonical(body)).hexdigest()
 
 
+_BODY = (
+    "seq",
+    "at",
+    "actor",
+    "role",
+    "action",
+    "object_type",
+    "object_id",
+    "outcome",
+    "rows",
+    "prev_hash",
+)
+
+
 def _event_body(ev: AuditEvent) -> dict[str, Any]:
-    return {
-        "seq": ev.seq,
-        "at": ev.at,
-        "actor": ev.actor,
-        "role": ev.role,
-        "action": ev.action,
-        "object_type": ev.object_type,
-        "object_id": ev.object_id,
-        "outcome": ev.outcome,
-        "rows": ev.rows,
-        "prev_hash": ev.prev_hash,
-    }
+    return {name: getattr(ev, name) for name in _BODY}
+
+
+def event_body(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """What an event's hash covers, from the event read as a row."""
+    return {name: row[name] for name in _BODY}
 
 
 # --- recording -------------------------------------------------------------------------
@@ -144,7 +156,7 @@ def current_hashes(
     return found
 
 
-_AUDIT = AuditEvent.metadata.tables[AuditEvent.__tablename__]
+_AUDIT = AUDIT_TABLE = AuditEvent.metadata.tables[AuditEvent.__tablename__]
 _HEAD = sa.select(_AUDIT.c.seq, _AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)
 _APPEND = sa.insert(_AUDIT)
 
@@ -211,56 +223,25 @@ class VerifyReport:
 
 
 def verify(session: Session) -> VerifyReport:
-    """Replay the chain, then compare every tracked row with its last recorded hash."""
-    problems: list[str] = []
-    expected: dict[tuple[str, str], str | None] = {}
-    prev = GENESIS
-    count = 0
-    for ev in session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq)):
-        count += 1
-        if ev.seq != count:
-            problems.append(f"audit event {count} is missing (the next one is {ev.seq})")
-            break
-        if ev.prev_hash != prev or event_hash(prev, _event_body(ev)) != ev.hash:
-            problems.append(f"audit event {ev.seq} ({ev.action}) was altered")
-            break
-        prev = ev.hash
-        try:
-            rows = json.loads(ev.rows)
-        except ValueError:  # pragma: no cover - caught by the hash check above
-            problems.append(f"audit event {ev.seq} is unreadable")
-            break
-        for table, row_id, digest in rows:
-            expected[(table, row_id)] = digest
-    if problems:
-        return VerifyReport(count, 0, prev, tuple(problems))
+    """Replay the chain, then compare every tracked row with its last recorded hash
+    (streaming: see :mod:`cpc_desktop.data.row_check`)."""
+    from cpc_desktop.data import row_check
+    from cpc_desktop.data.expected import ExpectedHashes
 
-    seen = 0
-    for table in TRACKED_TABLES:
-        try:
-            for row in session.execute(sa.select(table).order_by(table.c.id)).mappings():
-                seen += 1
-                key = (table.name, row["id"])
-                recorded = expected.pop(key, None)
-                if recorded is None:
-                    problems.append(f"{table.name} row {row['id']} was added outside CPC Desktop")
-                elif recorded != row_hash(table.name, row):
-                    problems.append(f"{table.name} row {row['id']} was changed outside CPC Desktop")
-        except (LookupError, ValueError):
-            # A value its column's type cannot read (an enum value CPC Desktop never
-            # wrote, a date like 30 February): name the row in words, do not crash.
-            problems.append(unreadable_row(session, table))
-        if problems:
-            break
-    if not problems:
-        for (table_name, row_id), digest in sorted(expected.items()):
-            if digest is not None:
-                problems.append(f"{table_name} row {row_id} was deleted outside CPC Desktop")
-                break
-    return VerifyReport(count, seen, prev, tuple(problems))
+    conn = session.connection()
+    with ExpectedHashes() as expected:
+        chain = row_check.replay(conn, expected, _ignore)
+        if chain.problems:
+            return VerifyReport(chain.events, 0, chain.head, chain.problems)
+        rows = row_check.compare_rows(conn, expected, _ignore)
+    return VerifyReport(chain.events, rows.rows, chain.head, rows.problems)
 
 
-def unreadable_row(session: Session, table: sa.Table) -> str:
+def _ignore(_what: str, _done: int, _total: int) -> None:
+    pass
+
+
+def unreadable_row(session: Session | sa.Connection, table: sa.Table) -> str:
     """The first row of ``table`` holding a value its column's type cannot read, in words.
 
     Each value is read raw (as text) and then through its column's type, one at a time,

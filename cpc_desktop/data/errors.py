@@ -66,3 +66,7 @@ class RowChanged(StoreError):
     def __init__(self, message: str, version: int | None = None) -> None:
         super().__init__(message)
         self.version = version
+
+
+class CheckStopped(StoreError):
+    """``check`` was stopped before it ended (cancelled): it found nothing, changed nothing."""

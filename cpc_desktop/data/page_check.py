@@ -58,7 +58,7 @@ class PageCheck:
     def run(self) -> str | None:
         """Check every page, on the calling thread: :func:`damage_in`'s answer."""
         self._thread_id = threading.get_native_id()
-        self._start = _bytes_read(self._thread_id) or 0
+        self._start = bytes_read(self._thread_id) or 0
         try:
             return damage_in(self.path, self.key)
         finally:
@@ -70,13 +70,13 @@ class PageCheck:
             return 100
         if self._thread_id is None:
             return 0
-        now = _bytes_read(self._thread_id)
+        now = bytes_read(self._thread_id)
         if now is None:
             return None
         return max(0, min(99, (now - self._start) * 100 // self._size))
 
 
-def _bytes_read(thread_id: int) -> int | None:
+def bytes_read(thread_id: int) -> int | None:
     """The bytes thread ``thread_id`` of this process has read so far (Linux), else None."""
     with (
         suppress(OSError, ValueError),

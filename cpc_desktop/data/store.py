@@ -193,8 +193,9 @@ def _make_engine(path: Path, key: StoreKey, *, create: bool) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: sa.Connection) -> None:
-        # Take the write lock at the start: no upgrade deadlocks, no surprise BUSY.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # The write lock at the start (no upgrade deadlocks); not for check's long reads.
+        deferred = conn.get_execution_options().get("cpc_deferred")
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
     return engine
 

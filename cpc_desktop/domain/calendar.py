@@ -7,7 +7,10 @@ raises :class:`CalendarRangeError`: a deadline counted past the last known bank
 holiday would be silently wrong, so the caller must build a calendar wide enough.
 
 :func:`uk_calendar` builds a calendar from the ``holidays`` package, which works
-offline and already includes substitute ("observed") days.
+offline and already includes substitute ("observed") days. For the years 2000-2060 the
+same days are read from a table made from that package
+(``resources/holidays/united_kingdom.json``; a test checks the two agree), so that a
+command such as ``list`` does not import the package at all (issue 21.4).
 """
 
 from __future__ import annotations
@@ -192,13 +195,47 @@ class WorkingCalendar:
 
 
 def uk_calendar(division: Division, first_year: int, last_year: int) -> WorkingCalendar:
-    """Build the calendar of one UK division from the offline ``holidays`` package."""
+    """Build the calendar of one UK division: from the table made from the ``holidays``
+    package when it covers the years, else from the package itself."""
     if first_year > last_year:
         raise ValueError(f"first_year ({first_year}) is after last_year ({last_year})")
-    table = united_kingdom_holidays()(
+    table = holiday_table()
+    if table.first <= first_year and last_year <= table.last:
+        days = frozenset(
+            d for d in table.days[_SUBDIVISION[division]] if first_year <= d.year <= last_year
+        )
+        return WorkingCalendar(days, first_year, last_year)
+    return package_calendar(division, first_year, last_year)
+
+
+def package_calendar(division: Division, first_year: int, last_year: int) -> WorkingCalendar:
+    """The calendar of one UK division straight from the ``holidays`` package."""
+    found = united_kingdom_holidays()(
         subdiv=_SUBDIVISION[division], years=range(first_year, last_year + 1)
     )
-    return WorkingCalendar(frozenset(table.keys()), first_year, last_year)
+    return WorkingCalendar(frozenset(found.keys()), first_year, last_year)
+
+
+@dataclass(frozen=True)
+class HolidayTable:
+    """The bank holidays of each division's package code for the years ``first``-``last``."""
+
+    first: int
+    last: int
+    days: Mapping[str, tuple[date, ...]]
+
+
+#: The table of bank holidays shipped with CPC Desktop (made from the ``holidays`` package).
+HOLIDAY_TABLE = Path(__file__).parents[1] / "resources" / "holidays" / "united_kingdom.json"
+
+
+@cache
+def holiday_table() -> HolidayTable:
+    import json
+
+    raw = json.loads(HOLIDAY_TABLE.read_text(encoding="utf-8"))
+    days = {code: tuple(map(date.fromisoformat, raw[code])) for code in _SUBDIVISION.values()}
+    return HolidayTable(int(raw["first"]), int(raw["last"]), days)
 
 
 @cache

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from cpc_desktop.data import integrity, record_reader, repository
 from cpc_desktop.data import models as m
 from cpc_desktop.data import overview as listing
+from cpc_desktop.data.errors import CheckStopped
 from cpc_desktop.data.integrity import IntegrityReport as StoreCheck
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import (
@@ -37,6 +38,7 @@ from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
 
 __all__ = [
+    "CheckStopped",
     "Clock",
     "ConferenceService",
     "NewChild",
@@ -150,9 +152,18 @@ class ConferenceService(ServiceBase):
         assert record is not None
         return record
 
-    def check(self) -> StoreCheck:
+    def check(
+        self,
+        progress: integrity.Progress | None = None,
+        cancelled: integrity.Cancelled | None = None,
+    ) -> StoreCheck:
+        """Check the whole store (``integrity.check``): ``progress`` hears how far it has
+        gone; ``cancelled`` is asked between batches and stops it with ``CheckStopped``
+        (nothing recorded). Only a sound store gets the check's audit event."""
         self._require(Action.CHECK, "store")
-        report = integrity.check(self._store)
+        report = integrity.check(
+            self._store, progress or integrity.nothing, cancelled or integrity.never
+        )
         if report.sound:
             # A damaged store is left byte for byte as it was: only a sound one is written.
             with self._store.unit_of_work(self._context(Action.CHECK, "store")):

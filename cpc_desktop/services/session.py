@@ -16,8 +16,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from glob import escape as glob_escape
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import sqlalchemy as sa
 
@@ -36,38 +37,38 @@ from cpc_desktop.data.store import (
     store_exists,
 )
 from cpc_desktop.domain.enums import UserRole
-from cpc_desktop.services.agenda import AgendaService
-from cpc_desktop.services.appeals import AppealService
 from cpc_desktop.services.base import audit_context, require
-from cpc_desktop.services.complaints import ComplaintService
 from cpc_desktop.services.conferences import Clock, ConferenceService
-from cpc_desktop.services.corrections import CorrectionService
-from cpc_desktop.services.decisions import DecisionService
-from cpc_desktop.services.distribution import DistributionService
 from cpc_desktop.services.errors import PermissionDenied
-from cpc_desktop.services.letters import LetterService
-from cpc_desktop.services.meeting_clock import ClockService
-from cpc_desktop.services.meeting_notes import MeetingNotesService
-from cpc_desktop.services.minute_entries import MinuteEntryService
-from cpc_desktop.services.minutes import MinutesService
-from cpc_desktop.services.outputs import VerificationService
 from cpc_desktop.services.page_watch import PageWatch, watch_pages
-from cpc_desktop.services.plan_events import PlanEventService
-from cpc_desktop.services.printing import PrintService
-from cpc_desktop.services.release import ReleaseService
-from cpc_desktop.services.retention import RetentionService
-from cpc_desktop.services.reviews import ReviewService
 from cpc_desktop.services.roles import Action, Actor
-from cpc_desktop.services.roll_call import RollCallService
 from cpc_desktop.services.rules import RuleBook, check_record_rules
 from cpc_desktop.services.schedule import ScheduleService
-from cpc_desktop.services.search import SearchService
-from cpc_desktop.services.users import UserService
 
 if TYPE_CHECKING:
-    # Hand-over brings schema validation (jsonschema), the package cipher (cryptography)
-    # and the merge: imported when a hand-over is first made or read, not at start-up.
+    # Each service's module is imported when the service is first used (a command uses
+    # one or two: ``list`` needs neither letters nor PDF signing nor the hand-over).
+    from cpc_desktop.services.agenda import AgendaService
+    from cpc_desktop.services.appeals import AppealService
+    from cpc_desktop.services.complaints import ComplaintService
+    from cpc_desktop.services.corrections import CorrectionService
+    from cpc_desktop.services.decisions import DecisionService
+    from cpc_desktop.services.distribution import DistributionService
     from cpc_desktop.services.handover import HandoverService
+    from cpc_desktop.services.letters import LetterService
+    from cpc_desktop.services.meeting_clock import ClockService
+    from cpc_desktop.services.meeting_notes import MeetingNotesService
+    from cpc_desktop.services.minute_entries import MinuteEntryService
+    from cpc_desktop.services.minutes import MinutesService
+    from cpc_desktop.services.outputs import VerificationService
+    from cpc_desktop.services.plan_events import PlanEventService
+    from cpc_desktop.services.printing import PrintService
+    from cpc_desktop.services.release import ReleaseService
+    from cpc_desktop.services.retention import RetentionService
+    from cpc_desktop.services.reviews import ReviewService
+    from cpc_desktop.services.roll_call import RollCallService
+    from cpc_desktop.services.search import SearchService
+    from cpc_desktop.services.users import UserService
 
 __all__ = [
     "Session",
@@ -79,6 +80,33 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+class _Service:
+    """A session's service, made (and its module imported) the first time it is used,
+    then kept on the session until the session acts as someone else."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = "cpc_desktop.services." + module
+        self.name = name
+        self.attribute = ""
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+        _LAZY.append(attribute)
+
+    def __get__(self, session: Session | None, owner: type) -> Any:
+        if session is None:
+            return self
+        found = session.__dict__.get(self.attribute)
+        if found is None:
+            service = getattr(import_module(self.module), self.name)
+            found = service(session.store, session.actor, session.clock, session.rules)
+            session.__dict__[self.attribute] = found
+        return found
+
+
+_LAZY: list[str] = []
 
 
 def system_clock() -> datetime:
@@ -119,28 +147,66 @@ class Session:
         self.today = _local_today(self.clock)
         self.conferences = ConferenceService(self.store, self.actor, self.clock, self.rules)
         self.schedule = ScheduleService(self.conferences, self.rules, self.today)
-        # The live meeting, one owner per part of the conference.
-        self.agenda = AgendaService(self.store, self.actor, self.clock, self.rules)
-        self.meeting_clock = ClockService(self.store, self.actor, self.clock, self.rules)
-        self.roll_call = RollCallService(self.store, self.actor, self.clock, self.rules)
-        self.entries = MinuteEntryService(self.store, self.actor, self.clock, self.rules)
-        self.notes = MeetingNotesService(self.store, self.actor, self.clock, self.rules)
-        self.search = SearchService(self.store, self.actor, self.clock, self.rules)
-        self.decisions = DecisionService(self.store, self.actor, self.clock, self.rules)
-        self.minutes = MinutesService(self.store, self.actor, self.clock, self.rules)
-        self.letters = LetterService(self.store, self.actor, self.clock, self.rules)
-        self.distribution = DistributionService(self.store, self.actor, self.clock, self.rules)
-        self.verification = VerificationService(self.store, self.actor, self.clock, self.rules)
-        self.users = UserService(self.store, self.actor, self.clock, self.rules)
-        self.release = ReleaseService(self.store, self.actor, self.clock, self.rules)
-        self.appeals = AppealService(self.store, self.actor, self.clock, self.rules)
-        self.reviews = ReviewService(self.store, self.actor, self.clock, self.rules)
-        self.corrections = CorrectionService(self.store, self.actor, self.clock, self.rules)
-        self.printing = PrintService(self.store, self.actor, self.clock, self.rules)
-        self.complaints = ComplaintService(self.store, self.actor, self.clock, self.rules)
-        self.retention = RetentionService(self.store, self.actor, self.clock, self.rules)
-        self.plan_events = PlanEventService(self.store, self.actor, self.clock, self.rules)
-        self._handover: HandoverService | None = None
+        for made in _LAZY:  # made again, for the actor and store of now, when next used
+            self.__dict__.pop(made, None)
+        self.__dict__.pop("_handover", None)
+
+    # The live meeting, one owner per part of the conference; then the rest. Each is
+    # made, and its module imported, when first used.
+    if TYPE_CHECKING:
+        agenda: ClassVar[AgendaService]
+        meeting_clock: ClassVar[ClockService]
+        roll_call: ClassVar[RollCallService]
+        entries: ClassVar[MinuteEntryService]
+        notes: ClassVar[MeetingNotesService]
+        search: ClassVar[SearchService]
+        decisions: ClassVar[DecisionService]
+        minutes: ClassVar[MinutesService]
+        letters: ClassVar[LetterService]
+        distribution: ClassVar[DistributionService]
+        verification: ClassVar[VerificationService]
+        users: ClassVar[UserService]
+        release: ClassVar[ReleaseService]
+        appeals: ClassVar[AppealService]
+        reviews: ClassVar[ReviewService]
+        corrections: ClassVar[CorrectionService]
+        printing: ClassVar[PrintService]
+        complaints: ClassVar[ComplaintService]
+        retention: ClassVar[RetentionService]
+        plan_events: ClassVar[PlanEventService]
+    else:
+        agenda = _Service("agenda", "AgendaService")
+        meeting_clock = _Service("meeting_clock", "ClockService")
+        roll_call = _Service("roll_call", "RollCallService")
+        entries = _Service("minute_entries", "MinuteEntryService")
+        notes = _Service("meeting_notes", "MeetingNotesService")
+        search = _Service("search", "SearchService")
+        decisions = _Service("decisions", "DecisionService")
+        minutes = _Service("minutes", "MinutesService")
+        letters = _Service("letters", "LetterService")
+        distribution = _Service("distribution", "DistributionService")
+        verification = _Service("outputs", "VerificationService")
+        users = _Service("users", "UserService")
+        release = _Service("release", "ReleaseService")
+        appeals = _Service("appeals", "AppealService")
+        reviews = _Service("reviews", "ReviewService")
+        corrections = _Service("corrections", "CorrectionService")
+        printing = _Service("printing", "PrintService")
+        complaints = _Service("complaints", "ComplaintService")
+        retention = _Service("retention", "RetentionService")
+        plan_events = _Service("plan_events", "PlanEventService")
+
+    @property
+    def handover(self) -> HandoverService:
+        """The hand-over service (schema validation, the package cipher, the merge)."""
+        found = self.__dict__.get("_handover")
+        if found is None:
+            from cpc_desktop.services.handover import HandoverService
+
+            found = self.__dict__["_handover"] = HandoverService(
+                self.store, self.actor, self.clock, self.rules
+            )
+        return cast("HandoverService", found)
 
     def sign_in(self, name: str, secret: str) -> Actor:
         """Act from now on as ``name``, proved by their password (see UserService.sign_in)."""
@@ -155,15 +221,6 @@ class Session:
         """
         self.actor = actor
         self.__post_init__()
-
-    @property
-    def handover(self) -> HandoverService:
-        """The hand-over service, made (and its module imported) on first use."""
-        if self._handover is None:
-            from cpc_desktop.services.handover import HandoverService
-
-            self._handover = HandoverService(self.store, self.actor, self.clock, self.rules)
-        return self._handover
 
     def watch_pages(self, listener: Callable[[str | None], None]) -> bool:
         """Hear how the background page check of a large store ended; whether there is one.

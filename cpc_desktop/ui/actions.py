@@ -5,13 +5,14 @@ Every window and pane makes its ``QAction`` s with :func:`make_action`, which gi
 action the declared text, shortcuts, shortcut context and tips, names it after its id
 (object name and the ``command`` property) and attaches it to the widget. The main
 window fills its menus with :func:`fill_menu`, in the places declared here, and the help
-page (F1) lists :func:`help_sections`, grouped by scope. So menus, shortcuts and help
-come from one place; ``tests/ui/test_commands.py`` walks the live windows to keep it so.
+page (F1) lists :func:`cpc_desktop.ui.action_help.help_sections`, grouped by scope. So
+menus, shortcuts and help come from one place; ``tests/ui/test_commands.py`` walks the
+live windows to keep it so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -85,6 +86,7 @@ class ActionId(StrEnum):
     HAND_OVER = "hand_over"
     IMPORT_HANDOVER = "import_handover"
     VERIFY_PDF = "verify_pdf"
+    CHECK_STORE = "check_store"
     SIGNING_CERTIFICATE = "signing_certificate"
     CREATE_CERTIFICATE = "create_certificate"
     PREFERENCES = "preferences"
@@ -264,6 +266,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.VERIFY_PDF: _spec(
         "&Verify a signed PDF…", (), _W, "Check a PDF's signature", _FILE, 2
+    ),
+    ActionId.CHECK_STORE: _spec(
+        "Chec&k the store", (), _W, "Check every page and row against the audit log", _FILE, 2
     ),
     ActionId.SIGNING_CERTIFICATE: _spec(
         "Si&gning certificate…",
@@ -565,35 +570,3 @@ def fill_menu(
             menu.addSeparator()
         section = spec.section
         menu.addAction(actions[action_id])
-
-
-def help_sections() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The help page's shortcut tables: (scope heading, [(command, keys, what it does)])."""
-    sections = []
-    for scope in Scope:
-        rows = [
-            (spec.name, shortcut_text(action_id), spec.tip)
-            for action_id, spec in SPECS.items()
-            if spec.scope is scope and spec.keys
-        ]
-        if rows:
-            sections.append((scope.value, rows))
-    return sections
-
-
-def key_clashes(specs: Iterable[tuple[ActionId, ActionSpec]] | None = None) -> list[str]:
-    """Two commands with one key that can be active at once (one scope within the other)."""
-    pairs = list(SPECS.items() if specs is None else specs)
-    found: list[str] = []
-    for at, (first_id, first) in enumerate(pairs):
-        for second_id, second in pairs[at + 1 :]:
-            if (
-                first.scope not in second.scope.enclosing()
-                and second.scope not in first.scope.enclosing()
-            ):
-                continue
-            shared = {k.toString() for k in first.sequences()} & {
-                k.toString() for k in second.sequences()
-            }
-            found.extend(f"{key}: {first_id} and {second_id}" for key in sorted(shared))
-    return found

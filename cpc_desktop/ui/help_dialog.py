@@ -116,7 +116,7 @@ ShortcutSections = Sequence[tuple[str, Sequence[tuple[str, str, str]]]]
 
 
 class HelpDialog(QtWidgets.QDialog):
-    """The help text, then every shortcut (``ui.actions.help_sections``), one table a scope."""
+    """The help text, then every shortcut (``ui.action_help.help_sections``), one table a scope."""
 
     def __init__(
         self, shortcuts: ShortcutSections, parent: QtWidgets.QWidget | None = None

@@ -18,13 +18,13 @@ from cpc_desktop import __version__
 from cpc_desktop.services.locking import LockService
 from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.search import SearchResults
+from cpc_desktop.ui.action_help import help_sections
 from cpc_desktop.ui.actions import (
     SPECS,
     ActionId,
     Menu,
     declared_actions,
     fill_menu,
-    help_sections,
     make_action,
 )
 from cpc_desktop.ui.clipboard_guard import ClipboardGuard
@@ -46,6 +46,7 @@ from cpc_desktop.ui.permissions import (
 )
 from cpc_desktop.ui.screen_fit import keep_windows_on_screen
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.store_check import StoreCheck
 from cpc_desktop.ui.store_state import StoreState
 from cpc_desktop.ui.window_place import place_main_window, remember_main_window
 
@@ -160,6 +161,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.save_state.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_state)
         self.store_state = StoreState(self)
+        self.store_check = StoreCheck(self)
         self.read_only = self.store_state.read_only
         self.statusBar().addPermanentWidget(self.store_state.checking)
         self.statusBar().addPermanentWidget(self.read_only)
@@ -216,6 +218,7 @@ class MainWindow(QtWidgets.QMainWindow):
             **self.output_actions,
             **self.signing_actions,
             **self.handover_actions,
+            ActionId.CHECK_STORE: self.store_check.action,
         }
         self.menus: dict[Menu, QtWidgets.QMenu] = {}
         for place in (Menu.FILE, Menu.EDIT, Menu.HELP):

@@ -23,13 +23,13 @@ from pytestqt.qtbot import QtBot
 from cpc_desktop.domain.enums import AnalysisSection, UserRole
 from cpc_desktop.services.roles import PERMISSIONS
 from cpc_desktop.services.session import Session
+from cpc_desktop.ui.action_help import key_clashes
 from cpc_desktop.ui.actions import (
     SPECS,
     ActionId,
     Menu,
     Scope,
     command_of,
-    key_clashes,
     make_action,
 )
 from cpc_desktop.ui.decision import wizard as wizard_module

@@ -136,7 +136,8 @@ def test_input_keeps_it_unlocked(qtbot: QtBot, session: Session, preferences: Pr
 def test_help_lists_every_shortcut(
     qtbot: QtBot, session: Session, preferences: Preferences
 ) -> None:
-    from cpc_desktop.ui.actions import SPECS, help_sections
+    from cpc_desktop.ui.action_help import help_sections
+    from cpc_desktop.ui.actions import SPECS
     from cpc_desktop.ui.help_dialog import HelpDialog
 
     dialog = HelpDialog(help_sections())

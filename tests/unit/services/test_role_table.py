@@ -1137,7 +1137,12 @@ def offered(session: Session) -> set[type]:
     while todo:
         here = todo.pop()
         names = set(vars(here)) | {
-            name for name, _ in inspect.getmembers(type(here), lambda v: isinstance(v, property))
+            name
+            for name, _ in inspect.getmembers(
+                type(here),
+                # a property, or a service the session makes on first use (session.py)
+                lambda v: isinstance(v, property) or type(v).__name__ == "_Service",
+            )
         }
         for name in sorted(names):
             if name.startswith("_"):
