@@ -269,7 +269,6 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
     probe.look("family-screen", page.family_screen)
     page.family_screen.close()
     probe.modal("decision-wizard", page.open_decisions, probe.walk_wizard)
-    more.message_boxes(probe, window)
     probe.modal(
         "minutes-approval",
         window.outputs.show_minutes_approval,
@@ -341,6 +340,8 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
     window.open_conference(session.reviews.new_review(reference).reference, ask=False)
     window.workspace.tabs.setCurrentWidget(window.workspace.plan_progress)
     probe.look("main-plan-progress", window)
+    # Last: the damaged-store message leaves the window read-only for the rest of the run.
+    more.message_boxes(probe, window)
     window.workspace.flush()
     window.close()
     session.close()

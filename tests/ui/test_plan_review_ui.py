@@ -180,6 +180,7 @@ def test_a_plan_from_the_icpc_through_a_review_to_its_end(
     tab = _progress_tab(qtbot, window)
     assert tab.status_text(0) == "Not yet judged"
     assert "3 out of 10" in tab.chart.text and "4 out of 10" in tab.chart.text
+    assert tab.chart.isVisible()
     qtbot.keyClick(tab.table, Key.Key_1)
     assert tab.status_text(0) == "● Not started / behind (red)"
     qtbot.keyClick(tab.table, Key.Key_3)
@@ -352,6 +353,9 @@ def test_only_the_chair_judges_the_actions(qtbot: QtBot, session: Session) -> No
     tab.show()
     qtbot.waitExposed(tab)
     assert tab.table.rowCount() == 9  # the demo's two children on a plan: 4 and 5 actions
+    # The demo's conference recorded no safety scales: words only, no empty chart.
+    assert tab.chart_text.text() == "No safety scales were recorded at the plan's conferences."
+    assert tab.chart_text.isVisible() and not tab.chart.isVisible()
     assert not tab.chooser.isEnabled()
     assert "may not record a decision" in tab.chooser.toolTip()
     tab.table.setFocus()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import CarriedAction, ConferenceRecord
-from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.enums import ActionStatus
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.plan_review import (
@@ -99,13 +99,23 @@ class PlanProgressTab(QtWidgets.QWidget):
                 child_name(line.child, blank=""),
                 line.action.action,
                 line.action.owner,
-                plain_date(line.action.due_date) or "not set",
+                short_date(line.action.due_date) or "not set",
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QtWidgets.QTableWidgetItem(text))
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole text where a narrow column cuts it
+                self.table.setItem(row, column, item)
             self._show_status(row, line.action)
         self.table.resizeColumnsToContents()
+        # The action keeps the room: a long name or role is cut at about 18 characters
+        # (its tool tip has it whole), so the action stays readable on a laptop at 150 %.
+        widest = self.table.fontMetrics().averageCharWidth() * 18
+        for column in (0, 2):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # Each row as tall as its action's words (a plan has tens of actions, not thousands).
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.chooser = QtWidgets.QComboBox()
         self.chooser.setObjectName("actionStatus")
         for status in CHOICES:
@@ -148,6 +158,9 @@ class PlanProgressTab(QtWidgets.QWidget):
         layout.addWidget(QtWidgets.QLabel("<b>Safety scale over the plan</b>"))
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.chart_text)
+        # With no scales yet there is nothing to draw: the line in words says so, and the
+        # table keeps the room.
+        self.chart.setVisible(bool(series))
         self.table.chosen.connect(self.set_status)
         self.table.currentCellChanged.connect(lambda *_: self._follow())
         self.chooser.activated.connect(self.set_status)
