@@ -342,6 +342,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "retention": lambda args: _records_module().cmd_retention(args),
     "birth": lambda args: _plan_events_module().cmd_birth(args),
     "transfer": lambda args: _plan_events_module().cmd_transfer(args),
+    "review": lambda args: _reviews_module().cmd_review(args),
 }
 
 
@@ -355,6 +356,12 @@ def _plan_events_module() -> Any:
     from cpc_desktop import cli_plan_events
 
     return cli_plan_events
+
+
+def _reviews_module() -> Any:
+    from cpc_desktop import cli_reviews
+
+    return cli_reviews
 
 
 def _outputs_module() -> Any:
@@ -452,7 +459,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
     )
-    from cpc_desktop import cli_appeals, cli_corrections, cli_plan_events, cli_records
+    from cpc_desktop import (
+        cli_appeals,
+        cli_corrections,
+        cli_plan_events,
+        cli_records,
+        cli_reviews,
+    )
     from cpc_desktop.cli_handover import add_parser
     from cpc_desktop.cli_release import add_parsers
 
@@ -462,6 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_corrections.add_parsers(sub, keyed, signer)
     cli_records.add_parsers(sub, keyed)
     cli_plan_events.add_parsers(sub, keyed)
+    cli_reviews.add_parsers(sub, keyed)
     return parser
 
 

@@ -46,6 +46,8 @@ class ReviewProposal:
     review_number: int
     children: tuple[str, ...]
     actions: int
+    #: How many people of the earlier roll call the review would invite.
+    invited: int = 0
 
 
 class ReviewService(ServiceBase):
@@ -67,6 +69,7 @@ class ReviewService(ServiceBase):
             review_number=carried.review_number,
             children=tuple(f"{c.given_name} {c.family_name}".strip() for c in carried.children),
             actions=sum(len(plan.actions) for plan in carried.plans),
+            invited=len(carried.participants),
         )
 
     def new_review(self, ref: str, on: date | None = None) -> d.Conference:
