@@ -20,6 +20,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.workspace.appeal_forms import AppealOutcomeForm, RecordAppealForm
+from cpc_desktop.ui.workspace.decisions_buttons import command_button
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -32,25 +33,15 @@ STANDS = (
 _COLUMNS = ("Received", "Appellant", "Children", "Grounds", "State")
 
 
-def with_appeals_button(
-    decisions: QtWidgets.QWidget, open_appeals: Callable[[], None]
-) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
-    """The Decisions tab's page with an "Appeals…" button under the decisions."""
-    page = QtWidgets.QWidget()
-    page.setObjectName("decisionsPage")
-    button = QtWidgets.QPushButton("A&ppeals…")
-    button.setObjectName("appealsButton")
-    button.setAccessibleName("Appeals against the decision")
-    button.setToolTip("Record a parent's appeal against the decision, and how it ended")
-    button.clicked.connect(open_appeals)
-    row = QtWidgets.QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(button)
-    layout = QtWidgets.QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(decisions, 1)
-    layout.addLayout(row)
-    return page, button
+def appeals_button(open_appeals: Callable[[], None]) -> QtWidgets.QPushButton:
+    """The Decisions tab's "Appeals…" button."""
+    return command_button(
+        "A&ppeals…",
+        "appealsButton",
+        "Appeals against the decision",
+        "Record a parent's appeal against the decision, and how it ended",
+        open_appeals,
+    )
 
 
 class AppealsDialog(QtWidgets.QDialog):

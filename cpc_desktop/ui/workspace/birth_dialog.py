@@ -21,6 +21,7 @@ from cpc_desktop.domain.labels import child_name
 from cpc_desktop.services.plan_events import BirthRecorded, PlanEventService
 from cpc_desktop.ui.field_limits import bound
 from cpc_desktop.ui.workspace.appeal_forms import _day_edit, _Form, day_of
+from cpc_desktop.ui.workspace.decisions_buttons import command_button
 
 
 def awaits_birth(record: ConferenceRecord) -> bool:
@@ -30,25 +31,15 @@ def awaits_birth(record: ConferenceRecord) -> bool:
     )
 
 
-def with_birth_button(
-    decisions: QtWidgets.QWidget, open_birth: Callable[[], None]
-) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
-    """The Decisions tab's page with a "Record birth…" button under the decisions."""
-    page = QtWidgets.QWidget()
-    page.setObjectName("birthPage")
-    button = QtWidgets.QPushButton("Record &birth…")
-    button.setObjectName("birthButton")
-    button.setAccessibleName("Record the baby's birth")
-    button.setToolTip("Name the baby and record the date of birth; the review comes forward")
-    button.clicked.connect(open_birth)
-    row = QtWidgets.QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(button)
-    layout = QtWidgets.QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(decisions, 1)
-    layout.addLayout(row)
-    return page, button
+def birth_button(open_birth: Callable[[], None]) -> QtWidgets.QPushButton:
+    """The Decisions tab's "Record birth…" button (a pre-birth conference)."""
+    return command_button(
+        "Record &birth…",
+        "birthButton",
+        "Record the baby's birth",
+        "Name the baby and record the date of birth; the review comes forward",
+        open_birth,
+    )
 
 
 def said(born: BirthRecorded) -> str:

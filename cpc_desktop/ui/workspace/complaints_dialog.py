@@ -26,6 +26,7 @@ from cpc_desktop.ui.workspace.complaint_forms import (
     ComplaintOutcomeForm,
     RecordComplaintForm,
 )
+from cpc_desktop.ui.workspace.decisions_buttons import command_button
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -33,25 +34,15 @@ if TYPE_CHECKING:
 _COLUMNS = ("Received", "From", "Grounds", "Where it stands", "Next step")
 
 
-def with_complaints_button(
-    page: QtWidgets.QWidget, open_complaints: Callable[[], None]
-) -> tuple[QtWidgets.QWidget, QtWidgets.QPushButton]:
-    """The Decisions tab's page with a "Complaints…" button under it."""
-    outer = QtWidgets.QWidget()
-    outer.setObjectName("decisionsWithComplaints")
-    button = QtWidgets.QPushButton("Complai&nts…")
-    button.setObjectName("complaintsButton")
-    button.setAccessibleName("Complaints about the conference")
-    button.setToolTip("Log a complaint about the conference, and how it ended (Alt+N)")
-    button.clicked.connect(open_complaints)
-    row = QtWidgets.QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(button)
-    layout = QtWidgets.QVBoxLayout(outer)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page, 1)
-    layout.addLayout(row)
-    return outer, button
+def complaints_button(open_complaints: Callable[[], None]) -> QtWidgets.QPushButton:
+    """The Decisions tab's "Complaints…" button."""
+    return command_button(
+        "Complai&nts…",
+        "complaintsButton",
+        "Complaints about the conference",
+        "Log a complaint about the conference, and how it ended (Alt+N)",
+        open_complaints,
+    )
 
 
 class ComplaintsDialog(QtWidgets.QDialog):

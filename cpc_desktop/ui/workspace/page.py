@@ -34,9 +34,10 @@ from cpc_desktop.ui.screen_fit import scrolling
 from cpc_desktop.ui.workspace.action_fix import open_action
 from cpc_desktop.ui.workspace.actions_list import ActionsList
 from cpc_desktop.ui.workspace.agenda_panel import AgendaPanel
-from cpc_desktop.ui.workspace.appeals_dialog import with_appeals_button
-from cpc_desktop.ui.workspace.birth_dialog import BirthForm, awaits_birth, said, with_birth_button
-from cpc_desktop.ui.workspace.complaints_dialog import with_complaints_button
+from cpc_desktop.ui.workspace.appeals_dialog import appeals_button
+from cpc_desktop.ui.workspace.birth_dialog import BirthForm, awaits_birth, birth_button, said
+from cpc_desktop.ui.workspace.complaints_dialog import complaints_button
+from cpc_desktop.ui.workspace.decisions_buttons import with_buttons
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
@@ -111,20 +112,18 @@ class WorkspacePage(QtWidgets.QWidget):
         self.decisions_page: QtWidgets.QWidget = self.decisions
         self.appeals_button: QtWidgets.QPushButton | None = None
         self.appeals_dialog: QtWidgets.QDialog | None = None
-        if profile.appeals:  # Northern Ireland: a parent may appeal against the decision
-            self.decisions_page, self.appeals_button = with_appeals_button(
-                self.decisions, self.open_appeals
-            )
         self.complaints_dialog: QtWidgets.QDialog | None = None
-        self.decisions_page, self.complaints_button = with_complaints_button(
-            self.decisions_page, self.open_complaints
-        )
+        self.complaints_button = complaints_button(self.open_complaints)
+        buttons = [self.complaints_button]
+        if profile.appeals:  # Northern Ireland: a parent may appeal against the decision
+            self.appeals_button = appeals_button(self.open_appeals)
+            buttons.insert(0, self.appeals_button)
         self.birth_button: QtWidgets.QPushButton | None = None
         self.birth_form: QtWidgets.QDialog | None = None
         if awaits_birth(self.record):  # a pre-birth conference: the birth comes later
-            self.decisions_page, self.birth_button = with_birth_button(
-                self.decisions_page, self.open_birth
-            )
+            self.birth_button = birth_button(self.open_birth)
+            buttons.append(self.birth_button)
+        self.decisions_page = with_buttons(self.decisions, buttons)
         self.tabs.addTab(self.decisions_page, "&Decisions")
         self.plan_progress: PlanProgressTab | None = None
         if self.record.plans or self.record.scale_history:  # a review made from the plan
