@@ -40,17 +40,18 @@ class StoreCheck(QtCore.QObject):
         super().__init__(window)
         self._window = window
         self.action = make_action(ActionId.CHECK_STORE, window, self.start)
-        self.bar = QtWidgets.QProgressBar()
+        self.bar = QtWidgets.QProgressBar(window)
         self.bar.setObjectName("storeCheckProgress")
         self.bar.setAccessibleName("Store check progress")
         self.bar.setRange(0, STEPS)
         self.bar.setMaximumWidth(360)
-        self.cancel_button = QtWidgets.QPushButton("Cancel check")
+        self.cancel_button = QtWidgets.QPushButton("Cancel check", window)
         self.cancel_button.setObjectName("cancelStoreCheck")
         self.cancel_button.clicked.connect(self.cancel)
+        # In the status bar only while a check runs: a hidden button there would still
+        # make the bar taller, and the workspace above it scroll at 150 %.
         for widget in (self.bar, self.cancel_button):
             widget.hide()
-            window.statusBar().addPermanentWidget(widget)
         self.result_box: QtWidgets.QMessageBox | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,9 +70,10 @@ class StoreCheck(QtCore.QObject):
         self.action.setEnabled(False)
         self.bar.setValue(0)
         self.bar.setFormat("Checking the store: %p %")
-        self.bar.show()
         self.cancel_button.setEnabled(True)
-        self.cancel_button.show()
+        for widget in (self.bar, self.cancel_button):
+            self._window.statusBar().addPermanentWidget(widget)
+            widget.show()
         session = self._window.session
         self._thread = threading.Thread(
             target=self._run,
@@ -112,8 +114,8 @@ class StoreCheck(QtCore.QObject):
         self.bar.setFormat(f"Checking the store: %p % ({what})")
 
     def _on_ended(self, outcome: object) -> None:
-        self.bar.hide()
-        self.cancel_button.hide()
+        for widget in (self.bar, self.cancel_button):
+            self._window.statusBar().removeWidget(widget)  # hides it too
         self.action.setEnabled(True)
         bar = self._window.statusBar()
         if isinstance(outcome, CheckStopped):

@@ -13,7 +13,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
+from cpc_desktop.data import models as m
 from cpc_desktop.data import repository
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
@@ -82,6 +84,12 @@ def _restore(s: Session) -> object:
     return None
 
 
+def _a_copy(s: Session) -> str:
+    """The id of the copy of the minutes the store records (made by the fixture)."""
+    with s.store.session() as db:
+        return str(db.scalars(sa.select(m.OutputFileRow.id)).one())
+
+
 CALLS: dict[Action, Call] = {
     Action.CHECK_RELEASE: _check_release,
     Action.RESTORE: _restore,
@@ -115,6 +123,7 @@ CALLS: dict[Action, Call] = {
     Action.RECORD_COMPLAINT: lambda s: s.complaints.record_complaint(
         REF, received=date(2026, 11, 20), grounds=["process"], complainant_name="Pat Advocate"
     ),
+    Action.PRINT: lambda s: s.printing.printed(_a_copy(s), "Office printer", 2),
     Action.MANAGE_RETENTION: lambda s: s.retention.set_hold(REF, True, "An inquiry"),
     Action.DELETE_RECORDS: lambda s: s.retention.delete_conference(OLD_REF, "Period ended"),
     Action.RECORD_DECISION: lambda s: s.conferences.record_decision(
@@ -171,6 +180,8 @@ def store(tmp_path: Path) -> Store:
     chair.import_record(approvable(small_record()))
     chair.import_record(ni_record(appeal=True, received=date(2026, 11, 20)))
     chair.import_record(old_record())
+    # A copy recorded in the store, for printing.
+    Session(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock()).minutes.export(REF)
     yield store
     store.close()
 
