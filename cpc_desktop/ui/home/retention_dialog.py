@@ -23,6 +23,7 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.workspace.appeal_forms import _day_edit, day_of, plain
 
 if TYPE_CHECKING:
@@ -39,20 +40,6 @@ _STATE_WORDS = {
     RetentionState.DUE: "due for deletion",
     RetentionState.HELD: "on legal hold",
 }
-
-
-def _table(name: str, accessible: str, columns: tuple[str, ...]) -> QtWidgets.QTableWidget:
-    table = QtWidgets.QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(columns)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[tuple[str, ...]]) -> None:
@@ -80,11 +67,11 @@ class RetentionDialog(QtWidgets.QDialog):
         self.due_only.setObjectName("retentionDueOnly")
         self.due_only.setChecked(True)
         self.due_only.toggled.connect(lambda _on: self.reload())
-        self.table = _table("retentionTable", "Conferences and their retention", _COLUMNS)
+        self.table = record_table("retentionTable", "Conferences and their retention", _COLUMNS)
         self.table.itemSelectionChanged.connect(self._update)
         self.empty = QtWidgets.QLabel("No conference has reached its retention date.")
         self.empty.setObjectName("retentionEmpty")
-        self.tombstones = _table("tombstoneTable", "Conferences deleted", _TOMB_COLUMNS)
+        self.tombstones = record_table("tombstoneTable", "Conferences deleted", _TOMB_COLUMNS)
         label = QtWidgets.QLabel("&Conferences:")
         label.setBuddy(self.table)
         deleted = QtWidgets.QLabel("Deleted from this &store (what is left of each):")

@@ -19,6 +19,7 @@ from cpc_desktop.services.appeals import AppealBook, AppealLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.workspace.appeal_forms import AppealOutcomeForm, RecordAppealForm
 from cpc_desktop.ui.workspace.decisions_buttons import command_button
 
@@ -59,16 +60,7 @@ class AppealsDialog(QtWidgets.QDialog):
         self.stands.setObjectName("appealsDecisionStands")
         self.stands.setWordWrap(True)
         self.stands.setStyleSheet("font-weight: bold;")
-        self.table = QtWidgets.QTableWidget(0, len(_COLUMNS))
-        self.table.setObjectName("appealsTable")
-        self.table.setAccessibleName("Appeals against the decision")
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table("appealsTable", "Appeals against the decision", _COLUMNS)
         self.empty = QtWidgets.QLabel("No appeal has been recorded.")
         self.empty.setObjectName("appealsEmpty")
         label = QtWidgets.QLabel("&Appeals:")

@@ -20,6 +20,7 @@ from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.workspace.complaint_forms import (
     COMPLAINT_GROUNDS,
     AcknowledgeForm,
@@ -60,16 +61,7 @@ class ComplaintsDialog(QtWidgets.QDialog):
         self.stands.setObjectName("complaintsDecisionStands")
         self.stands.setWordWrap(True)
         self.stands.setStyleSheet("font-weight: bold;")
-        self.table = QtWidgets.QTableWidget(0, len(_COLUMNS))
-        self.table.setObjectName("complaintsTable")
-        self.table.setAccessibleName("Complaints about the conference")
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table("complaintsTable", "Complaints about the conference", _COLUMNS)
         self.empty = QtWidgets.QLabel("No complaint has been recorded.")
         self.empty.setObjectName("complaintsEmpty")
         label = QtWidgets.QLabel("&Complaints:")
