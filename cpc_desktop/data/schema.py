@@ -20,6 +20,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011",
     "0012",
     "0013",
+    "0014",
+    "0015",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 STORE_FORMAT = "cpc-desktop-store"
