@@ -5,7 +5,9 @@ The application never deletes on its own: this window lists each conference's re
 date (its profile's rule), and a chair places or lifts a legal hold (with a reason) or
 deletes one conference that is due and not held, after saying why and confirming. A
 deleted conference leaves a tombstone, listed below. Deleting asks once more, in words,
-before it is done. Every refusal is the service's one line under the buttons, and
+before it is done. Confirm upload… records that the issued minutes went to the case
+system; Wipe local copy… then deletes that conference before its date
+(:mod:`.upload_dialogs`). Every refusal is the service's one line under the buttons, and
 nothing changes.
 """
 
@@ -22,6 +24,7 @@ from cpc_desktop.domain.retention import RetentionState
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
+from cpc_desktop.ui.home.upload_dialogs import ConfirmUploadForm, WipeForm
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.workspace.appeal_forms import _day_edit, day_of, plain
@@ -33,13 +36,36 @@ NEVER_ON_ITS_OWN = (
     "CPC Desktop never deletes a conference on its own. Each is kept until its retention "
     "date, by its profile's rule; a conference on legal hold is kept whatever its date."
 )
-_COLUMNS = ("Reference", "Held on", "Case closed", "Kept until", "State", "Hold", "Rule")
+_COLUMNS = (
+    "Reference",
+    "Held on",
+    "Case closed",
+    "Kept until",
+    "State",
+    "Hold",
+    "Rule",
+    "Uploaded",
+)
 _TOMB_COLUMNS = ("Reference", "Held on", "Deleted on", "By", "Why")
 _STATE_WORDS = {
     RetentionState.KEPT: "kept",
     RetentionState.DUE: "due for deletion",
     RetentionState.HELD: "on legal hold",
 }
+
+
+def deleted_words(reference: str, done: Deleted) -> str:
+    """What a deletion did, the backups it purged and any it could not open."""
+    said = f"{reference} was deleted; its tombstone is below."
+    purged, left = len(done.purged_copies), len(done.older_copies)
+    if purged:
+        said += f" It was purged from {purged} backup{'' if purged == 1 else 's'} beside the store."
+    if left:
+        said += (
+            f" {left} older cop{'y' if left == 1 else 'ies'} of the store beside it (.bak) "
+            "could not be opened and may still hold it until deleted."
+        )
+    return said
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[tuple[str, ...]]) -> None:
@@ -107,6 +133,15 @@ class RetentionDialog(QtWidgets.QDialog):
         self.lift_button.setObjectName("retentionLift")
         self.delete_button = QtWidgets.QPushButton("D&elete")
         self.delete_button.setObjectName("retentionDelete")
+        self.upload_button = QtWidgets.QPushButton("Confirm &upload…")
+        self.upload_button.setObjectName("retentionConfirmUpload")
+        self.upload_button.setToolTip("Record that the issued minutes went to the case system")
+        self.upload_button.clicked.connect(self.confirm_upload)
+        self.wipe_button = QtWidgets.QPushButton("Wi&pe local copy…")
+        self.wipe_button.setObjectName("retentionWipe")
+        self.wipe_button.setToolTip("Once the upload is confirmed: delete it here for good")
+        self.wipe_button.clicked.connect(self.wipe)
+        self.form: QtWidgets.QDialog | None = None  # Confirm upload… or Wipe local copy…
         close = QtWidgets.QPushButton("Cl&ose")
         close.clicked.connect(self.accept)
         self.hold_button.clicked.connect(self.hold)
@@ -130,6 +165,8 @@ class RetentionDialog(QtWidgets.QDialog):
         closing.addWidget(self.closed)
         closing.addWidget(self.close_button)
         closing.addStretch(1)
+        closing.addWidget(self.upload_button)
+        closing.addWidget(self.wipe_button)
         layout.addLayout(closing)
         layout.addWidget(self.problem)
         layout.addWidget(deleted)
@@ -156,6 +193,7 @@ class RetentionDialog(QtWidgets.QDialog):
                     _STATE_WORDS[line.state],
                     line.hold_reason,
                     f"{line.record_type}: {line.policy}",
+                    line.uploaded,
                 )
                 for line in self.lines
             ],
@@ -193,6 +231,12 @@ class RetentionDialog(QtWidgets.QDialog):
             (self.hold_button, Action.MANAGE_RETENTION, state is not RetentionState.HELD),
             (self.lift_button, Action.MANAGE_RETENTION, state is RetentionState.HELD),
             (self.delete_button, Action.DELETE_RECORDS, state is RetentionState.DUE),
+            (self.upload_button, Action.MANAGE_RETENTION, True),
+            (
+                self.wipe_button,
+                Action.DELETE_RECORDS,
+                line is not None and bool(line.uploaded) and state is not RetentionState.HELD,
+            ),
             (self.close_button, Action.MANAGE_RETENTION, True),
         )
         for button, action, fits in wanted:
@@ -258,12 +302,41 @@ class RetentionDialog(QtWidgets.QDialog):
         call = self.session.retention.delete_conference
         if self._do(lambda: done.append(call(line.reference, reason))):
             self.reason.clear()
-            copies = len(done[0].older_copies)
-            said = f"{line.reference} was deleted; its tombstone is below."
-            if copies:
-                said += (
-                    f" {copies} older cop{'y' if copies == 1 else 'ies'} of the store "
-                    "beside it (.bak) still hold it until deleted."
-                )
-            self.problem.setText(said)
+            self.problem.setText(deleted_words(line.reference, done[0]))
             self.reload()
+
+    def confirm_upload(self) -> None:
+        """Confirm upload…: the day and the case system's reference, in a small window."""
+        line = self.selected()
+        if line is None or not self.upload_button.isEnabled():
+            return
+        form = ConfirmUploadForm(self.session, line.reference, self)
+        ref = line.reference
+
+        def confirmed() -> None:
+            self.problem.setText(
+                f"The upload of {ref} is confirmed; its local copy may now be wiped."
+            )
+            self.reload(ref)
+
+        self._show(form, confirmed)
+
+    def wipe(self) -> None:
+        """Wipe local copy…: names the conference and what goes; Cancel is the default."""
+        line = self.selected()
+        if line is None or not self.wipe_button.isEnabled():
+            return
+        form = WipeForm(self.session, line, self)
+
+        def wiped() -> None:
+            assert form.result_of is not None
+            self.problem.setText(deleted_words(line.reference, form.result_of))
+            self.reload()
+
+        self._show(form, wiped)
+
+    def _show(self, form: QtWidgets.QDialog, then: Callable[[], None]) -> None:
+        self.form = form
+        form.accepted.connect(then)
+        form.finished.connect(lambda _code: setattr(self, "form", None))
+        form.open()
