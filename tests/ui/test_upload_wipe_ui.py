@@ -10,21 +10,27 @@ buttons greyed out.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
-from cpc_desktop.data.backups import backup_store
 from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.export.package import FAST_COST
 from cpc_desktop.export.signing import create_self_signed, load_certificate
 from cpc_desktop.services.roles import Actor
-from cpc_desktop.services.session import Session
+from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.ui.handover.import_dialog import ImportDialog
 from cpc_desktop.ui.home.retention_dialog import RetentionDialog
 from cpc_desktop.ui.home.upload_dialogs import ConfirmUploadForm, WipeForm
+from tests.helpers.records import small_record
 from tests.helpers.retention import OLD_REF, old_record
 
 Key = QtCore.Qt.Key
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
 CONCLUDED = "CPC-2026-0001"
+REF = "CPC-2026-0042"  # the small record, handed over from a laptop
+HAND_PASS = "blue kettle on the stairs"
 
 
 def _issue(session: Session) -> None:
@@ -140,11 +146,33 @@ def test_a_hold_or_a_minute_taker_cannot_wipe(qtbot: QtBot, session: Session) ->
     assert "may not" in other.wipe_button.toolTip()
 
 
-def test_deleting_by_keyboard_purges_the_backup_and_restoring_it_keeps_it_deleted(
-    qtbot: QtBot, session: Session
+def test_undo_import_after_a_deletion_by_keyboard_keeps_it_deleted(
+    qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:
+    """A hand-over import makes a backup; the chair deletes a conference that is due in
+    Retention… (the backup is purged too); Undo import (Alt+U) does not bring it back."""
     session.conferences.import_record(old_record())
-    backup = backup_store(session.store, "import", session.clock())
+    laptop_folder = tmp_path / "laptop"
+    laptop_folder.mkdir()
+    package = laptop_folder / "small.cpcx"
+    with open_session(laptop_folder / "laptop.db", "laptop words", create=True) as laptop:
+        laptop.conferences.import_record(small_record())
+        laptop.handover.export_package(REF, package, HAND_PASS, cost=FAST_COST)
+    importing = ImportDialog(session, restore=session.restore)
+    qtbot.addWidget(importing)
+    importing.show()
+    qtbot.waitExposed(importing)
+    importing.set_path(package)
+    qtbot.keyClicks(importing.passphrase, HAND_PASS)
+    qtbot.keyClick(importing.passphrase, Key.Key_Return)
+    qtbot.waitUntil(lambda: importing.pages.currentIndex() == 1)
+    _active(qtbot, importing)
+    qtbot.keyClick(importing, Key.Key_I, Alt)
+    qtbot.waitUntil(lambda: importing.pages.currentIndex() == 2)
+    assert REF in {c.reference for c in session.conferences.overview().conferences}, (
+        importing.details.text()
+    )
+
     dialog = _open(qtbot, session)
     assert [line.reference for line in dialog.lines] == [OLD_REF]
     dialog.table.setFocus()
@@ -159,7 +187,11 @@ def test_deleting_by_keyboard_purges_the_backup_and_restoring_it_keeps_it_delete
         "It was purged from 1 backup beside the store."
     )
     dialog.close()
-    session.restore(backup)  # what Undo import does
+
+    _active(qtbot, importing)
+    qtbot.keyClick(importing, Key.Key_U, Alt)  # Undo import
+    qtbot.waitUntil(lambda: "undone" in importing.done_banner.text())
     refs = {c.reference for c in session.conferences.overview().conferences}
-    assert OLD_REF not in refs
+    assert OLD_REF not in refs and REF not in refs  # not back; the import undone
     assert [stone.reference for stone in session.retention.tombstones()] == [OLD_REF]
+    importing.close()
