@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from cpc_desktop.data.store import Store
+from cpc_desktop.export.signing import create_self_signed, load_certificate
 from cpc_desktop.services.errors import Conflict, PermissionDenied, RuleViolation
 from tests.helpers.meeting import CHAIR, MINUTER, READER, REF, events
 from tests.unit.services.test_retention import DEMO, refused, session, table_counts
@@ -128,3 +129,32 @@ def test_a_legal_hold_still_stops_a_wipe_and_nothing_is_wiped_on_its_own(store: 
     )
     minuter = session(store, MINUTER, SOON)
     refused(store, lambda: minuter.retention.delete_conference(DEMO), PermissionDenied, "may not")
+
+
+def test_an_upload_of_an_earlier_version_does_not_cover_a_correction(store: Store) -> None:
+    chair = session(store, when=SOON)
+    chair.uploads.confirm_upload(DEMO, "LCS-2026-4471", uploaded_on=date(2026, 12, 8))
+    demo = chair.conferences.get(DEMO)
+    request = chair.corrections.record_request(
+        DEMO,
+        requested_by="Ann Harland",
+        received=date(2026, 12, 9),
+        disputed="The second entry",
+        asked="Say it differently",
+    )
+    chair.corrections.rule(DEMO, request.id, "accepted", "It was unclear")
+    entry = demo.minutes[2]
+    chair.entries.save_text(entry.id, entry.text + " Corrected.")
+    chair.minutes.approve(DEMO)
+    certificate = load_certificate(create_self_signed(CHAIR.name, b"words"), b"words")
+    chair.minutes.issue(DEMO, certificate)  # version 1.1, not uploaded
+    line = next(x for x in chair.retention.retention_list() if x.reference == DEMO)
+    assert line.uploaded == ""
+    refused(store, lambda: chair.retention.delete_conference(DEMO), RuleViolation, "say why")
+    refused(store, lambda: chair.retention.delete_conference(DEMO, "Sent"), Conflict, "kept until")
+    sent = chair.uploads.confirm_upload(DEMO, "LCS-2026-4480")
+    assert sent.version == "1.1"
+    assert [u.version for u in chair.uploads.uploads(DEMO)] == ["1.1", "1.0"]
+    assert chair.retention.delete_conference(DEMO).tombstone.reason.endswith(
+        "ref LCS-2026-4480 (version 1.1)"
+    )
