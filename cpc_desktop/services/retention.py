@@ -282,7 +282,7 @@ class RetentionService(PartService):
             result = _tombstone(stone)
         emptied = erase.checkpoint(self._store)
         copies = wipe.purge_older_copies(self._store, self._actor, self._clock)
-        left = tuple(path for path, _why in copies.left)
+        left = tuple(path for path, _problem in copies.left)
         return Deleted(result, emptied, left, copies.cleared)
 
     # --- helpers ---------------------------------------------------------------------
