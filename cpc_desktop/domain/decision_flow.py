@@ -366,6 +366,7 @@ def _rule_problems(index: int, answers: FlowAnswers, ctx: FlowContext) -> tuple[
         quorum=ctx.quorum,
         path=f"children[{index}]",
         reporter=ctx.reporter,
+        terms=ctx.terms,
     )
 
 
