@@ -39,23 +39,32 @@ from cpc_desktop.domain.enums import (
     ActionStatus,
     AppealGround,
     AppealOutcome,
+    ConferenceType,
     CorrectionRuling,
     Language,
 )
 from cpc_desktop.domain.plan_review import NOT_JUDGED, STATUS_COLOURS, STATUS_WORDS
-from cpc_desktop.services.session import Session
+from cpc_desktop.services.demo import build_demo_records
+from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui import i18n
+from cpc_desktop.ui.home.new_review import NewReviewDialog
+from cpc_desktop.ui.home.retention_dialog import RetentionDialog
+from cpc_desktop.ui.main_window import MainWindow
+from cpc_desktop.ui.output import common
 from cpc_desktop.ui.output.corrections_dialog import state_words as correction_state
+from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace import complaint_words, plan_progress
 from cpc_desktop.ui.workspace.birth_dialog import BirthForm
 from cpc_desktop.ui.workspace.complaint_forms import COMPLAINT_GROUNDS
 from cpc_desktop.ui.workspace.complaints_dialog import ComplaintsDialog
 from cpc_desktop.ui.workspace.page import WorkspacePage
-from tests.helpers.keyboard import activate, focused
+from tests.helpers.keyboard import Ctrl, activate, alt, focused, in_modal
 from tests.helpers.meeting import CHAIR
 from tests.helpers.plan_events import PRE_BIRTH_REF, pre_birth_record
 from tests.helpers.records import small_record
+from tests.helpers.retention import old_record
 from tests.helpers.stores import new_store
+from tests.ui.conftest import PASSPHRASE, TODAY, fixed_clock
 
 Key = QtCore.Qt.Key
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
@@ -313,3 +322,194 @@ def test_a_birth_is_recorded_in_welsh(qtbot: QtBot, wales: Session, welsh: None)
     ), line
     (baby,) = wales.conferences.get(PRE_BIRTH_REF).children
     assert (baby.given_name, baby.date_of_birth) == ("Amara", date(2026, 12, 1))
+
+
+@pytest.fixture
+def wales_demo(tmp_path: Path) -> Iterator[Session]:
+    """The demo store with every conference held under the Wales profile."""
+    path = tmp_path / "store.db"
+    with open_session(
+        path, PASSPHRASE, create=True, user="Alex Chair", clock=fixed_clock
+    ) as session:
+        for record in build_demo_records(TODAY):
+            session.conferences.import_record(_in_wales(record))
+    opened = open_session(path, PASSPHRASE, clock=fixed_clock)
+    yield opened
+    opened.close()
+
+
+def _main_window(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
+    window = MainWindow(session, preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(qtbot, window)
+    return window
+
+
+def test_a_new_review_and_its_plan_progress_speak_welsh(
+    qtbot: QtBot, wales_demo: Session, preferences: Preferences, welsh: None
+) -> None:
+    window = _main_window(qtbot, wales_demo, preferences)
+    initial = next(
+        c.reference
+        for c in wales_demo.conferences.overview().conferences
+        if c.type is ConferenceType.INITIAL
+    )
+    home = window.home
+    home.table.setFocus()
+    qtbot.keyClick(home.table, Key.Key_Home)
+    while home.selected_reference() != initial:
+        qtbot.keyClick(home.table, Key.Key_Down)
+    seen: dict[str, str] = {}
+
+    def drive(dialog: NewReviewDialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["why"] = dialog.why.text()
+        box = dialog.findChild(QtWidgets.QDialogButtonBox)
+        assert box is not None
+        seen["buttons"] = " | ".join(sorted(b.text() for b in box.buttons()))
+        seen["labels"] = " | ".join(sorted(_labels(dialog)))
+        alt(qtbot, Key.Key_D)  # &Dyddiad yr adolygiad
+        assert dialog.date.hasFocus()
+        qtbot.keyClick(focused(), Key.Key_Return)
+
+    in_modal(
+        qtbot, lambda: qtbot.keyClick(focused(), Key.Key_N, Ctrl | Shift), NewReviewDialog, drive
+    )
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    assert seen["title"] == f"Adolygiad newydd o {initial}"
+    assert re.fullmatch(
+        rf"Cynigir: dydd \w+ \d+ \w+ 20\d\d, y dyddiad adolygu a gytunwyd yn {initial}\.",
+        seen["why"],
+    ), seen["why"]
+    assert seen["buttons"] == "&Gwneud yr adolygiad | Canslo"
+    assert "&Dyddiad yr adolygiad:" in seen["labels"]
+    assert f"o'r cynllun a wnaed neu a gadwyd yn {initial}" in seen["labels"]
+
+    page = window.workspace
+    assert page is not None and page.plan_progress is not None
+    alt(qtbot, Key.Key_G)
+    tab = page.plan_progress
+    assert page.tabs.currentWidget() is tab
+    assert _headers(tab.table) == ["Plentyn", "Cam gweithredu", "Pwy", "Erbyn", "Cynnydd"]
+    assert [tab.chooser.itemText(i) for i in range(tab.chooser.count())] == [
+        "0  Heb ei farnu eto",
+        "1  Heb ddechrau / ar ei hôl hi (coch)",
+        "2  Ar y gweill (ambr)",
+        "3  Wedi'i gwblhau (gwyrdd)",
+    ]
+    assert tab.chart_text.text() == (
+        "Ni chofnodwyd graddfeydd diogelwch yng nghynadleddau'r cynllun."
+    )
+    assert "Cynnydd ar y cynllun" in " ".join(_labels(tab))
+    said: list[str] = []
+    tab.message.connect(said.append)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Key.Key_2)
+    assert tab.status_text(0) == "● Ar y gweill (ambr)"
+    assert said and said[-1].endswith(": Ar y gweill (ambr).")
+    (first, *_rest) = wales_demo.conferences.get(page.reference).plans
+    assert ActionStatus.UNDER_WAY in {a.status for a in first.actions}
+
+
+def test_the_records_line_and_the_retention_window_speak_welsh(
+    qtbot: QtBot, wales_demo: Session, preferences: Preferences, welsh: None
+) -> None:
+    wales_demo.conferences.import_record(_in_wales(old_record()))
+    window = _main_window(qtbot, wales_demo, preferences)
+    strip = window.home.records
+    assert strip.retention.text().startswith(
+        "Mae 1 gynhadledd wedi cyrraedd diwedd ei chyfnod cadw: gall cadeirydd ei dileu"
+    )
+    assert strip.button.text() == "Ca&dw cofnodion…"
+    window.home.table.setFocus()
+    qtbot.keyClick(window.home.table, Key.Key_D, Alt)
+    qtbot.waitUntil(lambda: strip.dialog is not None and strip.dialog.isVisible())
+    dialog = strip.dialog
+    assert isinstance(dialog, RetentionDialog)
+    activate(qtbot, dialog)
+    assert dialog.windowTitle() == "Cadw cofnodion"
+    assert _headers(dialog.table) == [
+        "Cyfeirnod",
+        "Cynhaliwyd ar",
+        "Achos wedi cau",
+        "Cedwir tan",
+        "Statws",
+        "Daliad",
+        "Rheol",
+    ]
+    assert [dialog.table.item(0, c).text() for c in (0, 1, 4)] == [
+        "CPC-1990-0001",
+        "10 Ionawr 1990",
+        "yn barod i'w dileu",
+    ]
+    qtbot.keyClick(dialog, Key.Key_D, Alt)  # &Dileu, with no reason: one line
+    qtbot.waitUntil(lambda: dialog.problem.text() != "")
+    assert dialog.problem.text() == "Dywedwch pam y caiff CPC-1990-0001 ei dileu (Pam:)."
+    qtbot.keyClick(dialog, Key.Key_P, Alt)
+    qtbot.keyClicks(dialog.reason, "Daeth y cyfnod cadw i ben")
+    qtbot.keyClick(dialog, Key.Key_D, Alt)
+    qtbot.waitUntil(lambda: "carreg fedd" in dialog.problem.text())
+    assert dialog.delete_button.text() == "Cadarnhau &dileu"
+    qtbot.keyClick(dialog, Key.Key_D, Alt)
+    qtbot.waitUntil(lambda: dialog.tombstones.rowCount() == 1)
+    assert dialog.problem.text().startswith("Dilëwyd CPC-1990-0001; mae ei charreg fedd isod.")
+    assert dialog.tombstones.item(0, 4).text() == "Daeth y cyfnod cadw i ben"  # as typed
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Key.Key_A, Alt)  # C&au
+    qtbot.waitUntil(lambda: not strip.retention.isVisible() or "Nid oes" in strip.retention.text())
+
+
+def test_the_store_check_speaks_welsh(
+    qtbot: QtBot, session: Session, preferences: Preferences, welsh: None
+) -> None:
+    window = _main_window(qtbot, session, preferences)
+    check = window.store_check
+    assert (check.cancel_button.text(), check.bar.accessibleName()) == (
+        "Canslo'r gwiriad",
+        "Cynnydd gwirio'r storfa",
+    )
+    check.start()
+    assert check.bar.format().startswith("Yn gwirio'r storfa:")
+    qtbot.waitUntil(lambda: check.result_box is not None, timeout=60_000)
+    box = check.result_box
+    assert box is not None
+    assert box.windowTitle() == "Mae'r storfa'n iach"
+    assert re.fullmatch(
+        r"Mae'r storfa'n iach: \d+ cynhadledd, \d+ rhes, \d+ digwyddiad archwilio\.", box.text()
+    )
+    box.close()
+
+
+def test_the_print_audit_speaks_welsh(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch, welsh: None
+) -> None:
+    parent = QtWidgets.QWidget()
+    qtbot.addWidget(parent)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QtWidgets.QMessageBox, "warning", lambda _p, title, text: told.append((title, text))
+    )
+
+    class Refusing:
+        def printed(self, *_args: object) -> None:
+            from cpc_desktop.services.errors import Conflict
+
+            raise Conflict("the store is read-only")
+
+    refusing = type("S", (), {"printing": Refusing()})()
+    record = common.print_recorder(parent, refusing, "out-1")
+    assert record is not None
+    record("Office printer", 3)
+    assert told == [
+        (
+            "Argraffwyd, heb ei gofnodi",
+            "Argraffwyd y copi ond ni chafodd ei gofnodi: The store is read-only.",
+        )
+    ]
+    preview = common.open_pdf(parent, None, title="t", file_name="t.pdf", look_only=True)
+    note = preview.findChild(QtWidgets.QLabel, "previewNote")
+    assert note is not None and note.text().startswith("Rhagolwg yn unig:")
+    assert note.accessibleName() == "Am y copi hwn"
+    preview.close()
