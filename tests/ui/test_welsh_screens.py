@@ -44,6 +44,8 @@ from cpc_desktop.domain.enums import (
     Language,
 )
 from cpc_desktop.domain.plan_review import NOT_JUDGED, STATUS_COLOURS, STATUS_WORDS
+from cpc_desktop.domain.quorum import QuorumResult
+from cpc_desktop.export.signing import ChairCertificate
 from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui import i18n
@@ -51,13 +53,16 @@ from cpc_desktop.ui.home.new_review import NewReviewDialog
 from cpc_desktop.ui.home.retention_dialog import RetentionDialog
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.output import common
+from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
 from cpc_desktop.ui.output.corrections_dialog import state_words as correction_state
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace import complaint_words, plan_progress
 from cpc_desktop.ui.workspace.birth_dialog import BirthForm
 from cpc_desktop.ui.workspace.complaint_forms import COMPLAINT_GROUNDS
 from cpc_desktop.ui.workspace.complaints_dialog import ComplaintsDialog
+from cpc_desktop.ui.workspace.exclusion_dialog import ExclusionDialog
 from cpc_desktop.ui.workspace.page import WorkspacePage
+from cpc_desktop.ui.workspace.quorum_indicator import QuorumIndicator, QuorumReasonDialog
 from tests.helpers.keyboard import Ctrl, activate, alt, focused, in_modal
 from tests.helpers.meeting import CHAIR
 from tests.helpers.plan_events import PRE_BIRTH_REF, pre_birth_record
@@ -65,6 +70,14 @@ from tests.helpers.records import small_record
 from tests.helpers.retention import old_record
 from tests.helpers.stores import new_store
 from tests.ui.conftest import PASSPHRASE, TODAY, fixed_clock
+from tests.ui.test_outputs_ui import (  # noqa: F401 - fixtures used by name
+    CONCLUDED,
+    _click,
+    _minutes_window,
+    _no_opened_certificates,
+    certificate,
+    p12,
+)
 
 Key = QtCore.Qt.Key
 Alt = QtCore.Qt.KeyboardModifier.AltModifier
@@ -513,3 +526,111 @@ def test_the_print_audit_speaks_welsh(
     assert note is not None and note.text().startswith("Rhagolwg yn unig:")
     assert note.accessibleName() == "Am y copi hwn"
     preview.close()
+
+
+def test_the_exclusion_dialog_and_the_quorum_speak_welsh(qtbot: QtBot, welsh: None) -> None:
+    start = datetime(2026, 12, 3, 10, 50, tzinfo=UTC)
+    dialog = ExclusionDialog("Dean Harland", start)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    activate(qtbot, dialog)
+    assert dialog.windowTitle() == "Eithrio Dean Harland"
+    assert dialog.intro.text().startswith("Bydd Dean Harland yn cael ei ddangos")
+    assert dialog.grounds.itemText(0) == (
+        "Byddai eu presenoldeb yn niweidio lles y plentyn yn ddifrifol"
+    )
+    assert {"&Sail:", "Yn &dechrau am:", "&Nodyn:"} <= _labels(dialog)
+    assert (dialog.shared.text(), dialog.ok.text()) == (
+        "Rh&annu â'r teulu (argreffir yng nghopïau'r teulu)",
+        "&Eithrio",
+    )
+    qtbot.keyClick(dialog, Key.Key_G, Alt)  # Yn &gorffen am: ticked
+    qtbot.waitUntil(dialog.has_end.isChecked)
+    dialog.until.setTime(QtCore.QTime(9, 0))  # before the start
+    qtbot.keyClick(dialog, Key.Key_E, Alt)  # &Eithrio
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Rhaid i ddiwedd yr eithrio fod ar ôl ei ddechrau."
+
+    reason = QuorumReasonDialog("no police", "")
+    qtbot.addWidget(reason)
+    reason.show()
+    qtbot.waitExposed(reason)
+    activate(qtbot, reason)
+    assert reason.windowTitle() == "Mynd ymlaen heb gworwm"
+    assert reason.shared.text() == "Rh&annu â'r teulu (argreffir yng nghopïau'r teulu)"
+    qtbot.keyClick(reason, Key.Key_M, Alt)  # &Mynd ymlaen, with no reason: one line
+    qtbot.waitUntil(lambda: reason.error.text() != "")
+    assert reason.isVisible()
+    assert reason.error.text() == "Rhowch y rheswm dros fynd ymlaen heb gworwm."
+
+    indicator = QuorumIndicator()
+    qtbot.addWidget(indicator)
+    assert indicator.text() == "Ni wyddys a oes cworwm"
+    indicator.set_state(
+        QuorumResult(True, True, ("Heddlu", "Ysgol"), "", "gwasanaethau plant"), None
+    )
+    assert indicator.text() == "Mae cworwm: gwasanaethau plant a 2 asiantaeth arall"
+    indicator.set_state(QuorumResult(False, True, ("Heddlu",), "only 1 other agency"), "Brys")
+    assert indicator.text() == "Dim cworwm — only 1 other agency"  # the domain's line, as is
+    assert indicator.proceeding.text() == "Mynd ymlaen heb gworwm: Brys"
+    assert indicator.proceed.text() == "Newid y &rheswm…"
+
+
+def test_correction_requests_speak_welsh(
+    qtbot: QtBot,
+    wales_demo: Session,
+    preferences: Preferences,
+    certificate: ChairCertificate,  # noqa: F811
+    welsh: None,
+) -> None:
+    wales_demo.minutes.approve(CONCLUDED)
+    wales_demo.minutes.issue(CONCLUDED, certificate)
+    window = _minutes_window(qtbot, wales_demo, preferences)
+    try:
+        assert window.corrections_button.text() == "Ceisiadau cy&wiro…"
+        _click(qtbot, window.corrections_button)
+        dialog = window.property("corrections_dialog")
+        assert isinstance(dialog, CorrectionsDialog)
+        qtbot.waitExposed(dialog)
+        assert dialog.windowTitle() == f"Cywiriadau — {CONCLUDED}"
+        assert _headers(dialog.table) == [
+            "Daeth i law",
+            "Gan",
+            "Am fersiwn",
+            "Dyfarniad",
+            "Fersiwn a agorwyd",
+        ]
+        assert dialog.details.text() == "Dewiswch gais i'w weld, ac i ddyfarnu arno."
+        assert [dialog.ruling.itemText(i) for i in range(3)] == [
+            "Derbyniwyd: agor fersiwn wedi'i chywiro",
+            "Derbyniwyd yn rhannol: agor fersiwn wedi'i chywiro",
+            "Gwrthodwyd: mae'r cofnodion yn aros fel y'u cyhoeddwyd",
+        ]
+        dialog.who.lineEdit().clear()
+        for box, text in (
+            (dialog.who, "Justyna Harland"),
+            (dialog.disputed, "Y cofnod am ymweliad yr heddlu"),
+            (dialog.asked, "Dweud fy mod wedi gofyn i'r swyddog adael"),
+        ):
+            box.setFocus()
+            qtbot.keyClicks(box, text)
+        _click(qtbot, dialog.record_button)
+        assert dialog.message.text() == (
+            "Cofnodwyd y cais gan Justyna Harland; mae'n aros am eich dyfarniad."
+        )
+        assert dialog.table.item(0, 3).text() == "yn aros am ddyfarniad y cadeirydd"
+        assert dialog.details.text().startswith("Wedi'i herio: Y cofnod am ymweliad yr heddlu")
+        dialog.ruling.setCurrentIndex(2)  # refused
+        dialog.reasons.setFocus()
+        qtbot.keyClicks(dialog.reasons, "Mae nodyn y swyddog yn cytuno")
+        _click(qtbot, dialog.rule_button)
+        assert (
+            dialog.message.text()
+            == "Gwrthodwyd y cais; mae'r cofnodion yn aros fel y'u cyhoeddwyd."
+        )
+        assert re.fullmatch(r"gwrthodwyd ar \d\d/\d\d/\d{4}", dialog.table.item(0, 3).text())
+        dialog.close()
+    finally:
+        window.close()

@@ -614,8 +614,72 @@
 <context>
     <name>ExclusionDialog</name>
     <message>
-        <source>&amp;Grounds:</source>
+        <source>Being there would seriously harm the child&apos;s welfare</source>
         <extracomment>The grounds for an exclusion in plain words.</extracomment>
+        <translation>Byddai eu presenoldeb yn niweidio lles y plentyn yn ddifrifol</translation>
+    </message>
+    <message>
+        <source>Violent, threatening or abusive behaviour</source>
+        <translation>Ymddygiad treisgar, bygythiol neu ymosodol</translation>
+    </message>
+    <message>
+        <source>Unfit to take part (alcohol, drugs or acute mental illness)</source>
+        <translation>Ddim mewn cyflwr i gymryd rhan (alcohol, cyffuriau neu salwch meddwl acíwt)</translation>
+    </message>
+    <message>
+        <source>The child asked for them not to be there</source>
+        <translation>Gofynnodd y plentyn iddynt beidio â bod yno</translation>
+    </message>
+    <message>
+        <source>Others could not speak freely with them there</source>
+        <translation>Ni allai eraill siarad yn rhydd pe baent yno</translation>
+    </message>
+    <message>
+        <source>Confidential information has to be shared (e.g. legal advice, a police investigation)</source>
+        <translation>Rhaid rhannu gwybodaeth gyfrinachol (e.e. cyngor cyfreithiol, ymchwiliad gan yr heddlu)</translation>
+    </message>
+    <message>
+        <source>Conflict between family members (attending separately)</source>
+        <translation>Gwrthdaro rhwng aelodau&apos;r teulu (yn bresennol ar wahân)</translation>
+    </message>
+    <message>
+        <source>Exclude {name}</source>
+        <translation>Eithrio {name}</translation>
+    </message>
+    <message>
+        <source>Grounds for the exclusion</source>
+        <translation>Sail yr eithrio</translation>
+    </message>
+    <message>
+        <source>Exclusion starts at</source>
+        <translation>Mae&apos;r eithrio yn dechrau am</translation>
+    </message>
+    <message>
+        <source>The exclusion ends at a set time</source>
+        <translation>Mae&apos;r eithrio yn gorffen ar amser penodol</translation>
+    </message>
+    <message>
+        <source>Exclusion ends at</source>
+        <translation>Mae&apos;r eithrio yn gorffen am</translation>
+    </message>
+    <message>
+        <source>Note about the exclusion</source>
+        <translation>Nodyn am yr eithrio</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>{name} will be shown as not present while excluded. Record who asked for the exclusion and how their views will still be heard in the note.</source>
+        <translation>Bydd {name} yn cael ei ddangos fel rhywun nad yw&apos;n bresennol tra bo wedi&apos;i eithrio. Cofnodwch yn y nodyn pwy ofynnodd am yr eithrio a sut y clywir ei farn o hyd.</translation>
+    </message>
+    <message>
+        <source>&amp;Grounds:</source>
         <translation>&amp;Sail:</translation>
     </message>
     <message>
@@ -633,6 +697,10 @@
     <message>
         <source>Who asked, what notice was given, how their views will be put</source>
         <translation>Pwy ofynnodd, pa rybudd a roddwyd, sut y caiff eu barn ei chyflwyno</translation>
+    </message>
+    <message>
+        <source>S&amp;hare with the family (printed in family copies)</source>
+        <translation>Rh&amp;annu â&apos;r teulu (argreffir yng nghopïau&apos;r teulu)</translation>
     </message>
     <message>
         <source>Ticked: family copies print the grounds and the note. Not ticked: only professionals see them; family copies say only when the person was excluded.</source>
@@ -1076,6 +1144,22 @@
         <translation>Ni wyddys a oes cworwm</translation>
     </message>
     <message>
+        <source>Quorate: {csc} and 1 other agency</source>
+        <translation>Mae cworwm: {csc} ac 1 asiantaeth arall</translation>
+    </message>
+    <message>
+        <source>Quorate: {csc} and {count} other agencies</source>
+        <translation>Mae cworwm: {csc} a {count} asiantaeth arall</translation>
+    </message>
+    <message>
+        <source>Not quorate — {missing}</source>
+        <translation>Dim cworwm — {missing}</translation>
+    </message>
+    <message>
+        <source>Proceeding without quorum: {reason}</source>
+        <translation>Mynd ymlaen heb gworwm: {reason}</translation>
+    </message>
+    <message>
         <source>Change the &amp;reason…</source>
         <translation>Newid y &amp;rheswm…</translation>
     </message>
@@ -1099,16 +1183,32 @@ It should normally not go ahead. If you decide it must, record why; the reason i
 Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; caiff y rheswm ei argraffu yng nghopi&apos;r ymarferwyr o&apos;r cofnodion, ac yng nghopïau&apos;r teulu dim ond os byddwch yn ei rannu. Dylid ystyried adolygiad cynnar.</translation>
     </message>
     <message>
+        <source>Reason for proceeding without quorum</source>
+        <translation>Y rheswm dros fynd ymlaen heb gworwm</translation>
+    </message>
+    <message>
         <source>e.g. pre-birth: the family is known to only two agencies; delay would harm</source>
         <translation>e.e. cyn geni: dim ond dwy asiantaeth sy&apos;n adnabod y teulu; byddai oedi yn gwneud niwed</translation>
+    </message>
+    <message>
+        <source>&amp;Share with the family (printed in family copies)</source>
+        <translation>Rh&amp;annu â&apos;r teulu (argreffir yng nghopïau&apos;r teulu)</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Rheswm:</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>&amp;Proceed</source>
         <translation>&amp;Mynd ymlaen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
     </message>
     <message>
         <source>Give the reason for going ahead without a quorum.</source>
