@@ -179,3 +179,39 @@ def test_without_a_profile_the_words_are_englands() -> None:
 )
 def test_the_article_follows_the_first_letter(word: str, expected: str) -> None:
     assert article(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("nation", "primary", "meeting"),
+    [
+        ("england", "primary category", "conference"),
+        ("scotland", "primary area of concern", "meeting"),
+    ],
+)
+def test_the_wizard_names_the_primary_category_and_the_meeting_in_the_nations_words(
+    nation: str, primary: str, meeting: str
+) -> None:
+    from cpc_desktop.domain.decision_flow import Step, StepKind, start, step_problems
+    from tests.unit.domain.test_decision_flow import context, set_child
+
+    ctx = replace(context(primary_required=True), terms=terms_of(load_profile(nation)))
+    answers = start(ctx)
+    plan = replace(
+        answers.children[0],
+        threshold_met=True,
+        outcome=Outcome.CP_PLAN,
+        categories=("neglect", "emotional"),
+    )
+    said = {
+        p.code: p.message
+        for p in step_problems(Step(StepKind.CATEGORIES, 0), set_child(answers, plan), ctx)
+    }
+    assert said["flow.primary_category_missing"] == f"The {primary} is missing."
+    ended = replace(answers.children[0], threshold_met=False, outcome=Outcome.END_PLAN)
+    said = {
+        p.code: p.message
+        for p in step_problems(Step(StepKind.OUTCOME, 0), set_child(answers, ended), ctx)
+    }
+    assert said["flow.outcome_not_offered"] == (
+        f"The decision “end plan” cannot be made at this type of {meeting}."
+    )
