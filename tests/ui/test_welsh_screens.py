@@ -233,6 +233,17 @@ def _labels(widget: QtWidgets.QWidget) -> set[str]:
     return {label.text() for label in widget.findChildren(QtWidgets.QLabel)}
 
 
+def _distinct_mnemonics(window: QtWidgets.QWidget) -> None:
+    """The Welsh keeps one control to each Alt+letter in the window."""
+    letters = []
+    for kind in (QtWidgets.QAbstractButton, QtWidgets.QLabel):
+        for widget in window.findChildren(kind):
+            if widget.isVisibleTo(window):
+                found = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+                letters += [found.group(1).lower()] if found else []
+    assert letters and len(letters) == len(set(letters)), sorted(letters)
+
+
 def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
     qtbot: QtBot, wales: Session, welsh: None
 ) -> None:
@@ -249,6 +260,7 @@ def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
     dialog = page.complaints_dialog
     assert isinstance(dialog, ComplaintsDialog)
     assert dialog.windowTitle() == f"Cwynion — {REF}"
+    _distinct_mnemonics(dialog)
     assert dialog.stands.text().startswith("Mae penderfyniad y gynhadledd yn sefyll")
     assert dialog.empty.text() == "Nid oes cwyn wedi'i chofnodi."
     assert _headers(dialog.table) == ["Daeth i law", "Gan", "Sail", "Sefyllfa", "Y cam nesaf"]
@@ -259,6 +271,7 @@ def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
 
     form = _form(qtbot, dialog, Key.Key_C)  # &Cofnodi cwyn…
     assert form.windowTitle() == f"Cofnodi cwyn — {REF}"
+    _distinct_mnemonics(form)
     assert {"&Gan:", "Perthynas â'r &plentyn:", "Daeth i &law ar:", "&Sail:"} <= _labels(form)
     box = form.findChild(QtWidgets.QDialogButtonBox)
     assert box is not None
@@ -283,6 +296,7 @@ def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
 
     form = _form(qtbot, dialog, Key.Key_Y)  # C&ydnabod…
     assert form.windowTitle() == "Cydnabod — Ola Oyelaran"
+    _distinct_mnemonics(form)
     qtbot.keyClick(form, Key.Key_H, Alt)
     qtbot.keyClicks(focused(), "Adolygiad y cadeirydd")
     qtbot.keyClick(form, Key.Key_C, Alt)  # &Cydnabod
@@ -291,6 +305,7 @@ def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
 
     form = _form(qtbot, dialog, Key.Key_N)  # Cofnodi'r ca&nlyniad…
     assert form.windowTitle() == "Canlyniad — Ola Oyelaran"
+    _distinct_mnemonics(form)
     qtbot.keyClick(form, Key.Key_N, Alt)
     qtbot.keyClick(focused(), Key.Key_Down)
     assert focused().currentText() == "Ni chadarnhawyd"  # type: ignore[attr-defined]
@@ -319,6 +334,7 @@ def test_a_birth_is_recorded_in_welsh(qtbot: QtBot, wales: Session, welsh: None)
     assert isinstance(form, BirthForm)
     activate(qtbot, form)
     assert form.windowTitle() == f"Cofnodi genedigaeth — {PRE_BIRTH_REF}"
+    _distinct_mnemonics(form)
     assert {"&Babi:", "&Enw cyntaf:", "C&yfenw:", "&Dyddiad geni:"} <= _labels(form)
     assert form.intro.text().startswith("Bydd y babi yn dod yn blentyn a enwir")
     assert (form.ok.text(), form.error.accessibleName()) == ("&Cofnodi", "Problem")
@@ -378,6 +394,7 @@ def test_a_new_review_and_its_plan_progress_speak_welsh(
 
     def drive(dialog: NewReviewDialog) -> None:
         seen["title"] = dialog.windowTitle()
+        _distinct_mnemonics(dialog)
         seen["why"] = dialog.why.text()
         box = dialog.findChild(QtWidgets.QDialogButtonBox)
         assert box is not None
@@ -443,6 +460,7 @@ def test_the_records_line_and_the_retention_window_speak_welsh(
     assert isinstance(dialog, RetentionDialog)
     activate(qtbot, dialog)
     assert dialog.windowTitle() == "Cadw cofnodion"
+    _distinct_mnemonics(dialog)
     assert _headers(dialog.table) == [
         "Cyfeirnod",
         "Cynhaliwyd ar",
@@ -536,6 +554,7 @@ def test_the_exclusion_dialog_and_the_quorum_speak_welsh(qtbot: QtBot, welsh: No
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)
     assert dialog.windowTitle() == "Eithrio Dean Harland"
+    _distinct_mnemonics(dialog)
     assert dialog.intro.text().startswith("Bydd Dean Harland yn cael ei ddangos")
     assert dialog.grounds.itemText(0) == (
         "Byddai eu presenoldeb yn niweidio lles y plentyn yn ddifrifol"
@@ -559,6 +578,7 @@ def test_the_exclusion_dialog_and_the_quorum_speak_welsh(qtbot: QtBot, welsh: No
     qtbot.waitExposed(reason)
     activate(qtbot, reason)
     assert reason.windowTitle() == "Mynd ymlaen heb gworwm"
+    _distinct_mnemonics(reason)
     assert reason.shared.text() == "Rh&annu â'r teulu (argreffir yng nghopïau'r teulu)"
     qtbot.keyClick(reason, Key.Key_M, Alt)  # &Mynd ymlaen, with no reason: one line
     qtbot.waitUntil(lambda: reason.error.text() != "")
@@ -595,6 +615,7 @@ def test_correction_requests_speak_welsh(
         assert isinstance(dialog, CorrectionsDialog)
         qtbot.waitExposed(dialog)
         assert dialog.windowTitle() == f"Cywiriadau — {CONCLUDED}"
+        _distinct_mnemonics(dialog)
         assert _headers(dialog.table) == [
             "Daeth i law",
             "Gan",
