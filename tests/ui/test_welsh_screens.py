@@ -555,7 +555,7 @@ def test_the_exclusion_dialog_and_the_quorum_speak_welsh(qtbot: QtBot, welsh: No
     activate(qtbot, dialog)
     assert dialog.windowTitle() == "Eithrio Dean Harland"
     _distinct_mnemonics(dialog)
-    assert dialog.intro.text().startswith("Bydd Dean Harland yn cael ei ddangos")
+    assert dialog.intro.text().startswith("Dangosir Dean Harland fel rhywun nad yw'n bresennol")
     assert dialog.grounds.itemText(0) == (
         "Byddai eu presenoldeb yn niweidio lles y plentyn yn ddifrifol"
     )

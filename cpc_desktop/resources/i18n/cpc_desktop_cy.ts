@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>{name} will be shown as not present while excluded. Record who asked for the exclusion and how their views will still be heard in the note.</source>
-        <translation>Bydd {name} yn cael ei ddangos fel rhywun nad yw&apos;n bresennol tra bo wedi&apos;i eithrio. Cofnodwch yn y nodyn pwy ofynnodd am yr eithrio a sut y clywir ei farn o hyd.</translation>
+        <translation>Dangosir {name} fel rhywun nad yw&apos;n bresennol yn ystod yr eithrio. Cofnodwch yn y nodyn pwy ofynnodd am yr eithrio a sut y clywir barn y person o hyd.</translation>
     </message>
     <message>
         <source>&amp;Grounds:</source>
