@@ -25,6 +25,21 @@ if TYPE_CHECKING:
 STEPS = 1000
 
 
+def step_words(what: str) -> str:
+    """What the check is doing (``data.integrity``'s words) in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        "checking every page": translate("StoreCheck", "checking every page"),
+        "checking the structure": translate("StoreCheck", "checking the structure"),
+        "checking the search index": translate("StoreCheck", "checking the search index"),
+        "replaying the audit log": translate("StoreCheck", "replaying the audit log"),
+        "hashing every row": translate("StoreCheck", "hashing every row"),
+        "comparing every row with the audit log": translate(
+            "StoreCheck", "comparing every row with the audit log"
+        ),
+    }.get(what, what)
+
+
 class StoreCheck(QtCore.QObject):
     """The command, its status-bar progress and its worker.
 
@@ -111,7 +126,9 @@ class StoreCheck(QtCore.QObject):
         if self._stop.is_set():
             return
         self.bar.setValue(done)
-        self.bar.setFormat(self.tr("Checking the store: %p % ({what})").format(what=what))
+        self.bar.setFormat(
+            self.tr("Checking the store: %p % ({what})").format(what=step_words(what))
+        )
 
     def _on_ended(self, outcome: object) -> None:
         for widget in (self.bar, self.cancel_button):

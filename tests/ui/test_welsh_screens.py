@@ -27,6 +27,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
+from cpc_desktop.data import integrity
 from cpc_desktop.domain.appeals import GROUND_WORDS
 from cpc_desktop.domain.complaints import (
     DECISION_STANDS,
@@ -56,6 +57,7 @@ from cpc_desktop.ui.output import common
 from cpc_desktop.ui.output.corrections_dialog import CorrectionsDialog
 from cpc_desktop.ui.output.corrections_dialog import state_words as correction_state
 from cpc_desktop.ui.settings import Preferences
+from cpc_desktop.ui.store_check import step_words
 from cpc_desktop.ui.workspace import complaint_words, plan_progress
 from cpc_desktop.ui.workspace.birth_dialog import BirthForm
 from cpc_desktop.ui.workspace.complaint_forms import COMPLAINT_GROUNDS
@@ -178,6 +180,8 @@ def test_in_english_the_marked_words_are_the_domains() -> None:
     for status in ActionStatus:
         assert plan_progress.status_words(status) == STATUS_WORDS[status]
         assert plan_progress.colour_words(status) == STATUS_COLOURS[status]
+    for words in integrity._WORDS.values():
+        assert step_words(words) == words
     for ruling in CorrectionRuling:
         request = dataclasses.make_dataclass("R", ["ruling", "ruled_at"])(ruling, None)
         assert correction_state(request) == ruling_words(ruling)
@@ -501,6 +505,7 @@ def test_the_store_check_speaks_welsh(
         "Canslo'r gwiriad",
         "Cynnydd gwirio'r storfa",
     )
+    assert step_words("hashing every row") == "yn stwnsio pob rhes"
     check.start()
     assert check.bar.format().startswith("Yn gwirio'r storfa:")
     qtbot.waitUntil(lambda: check.result_box is not None, timeout=60_000)

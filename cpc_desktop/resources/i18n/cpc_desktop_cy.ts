@@ -1508,6 +1508,30 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
 <context>
     <name>StoreCheck</name>
     <message>
+        <source>checking every page</source>
+        <translation>yn gwirio pob tudalen</translation>
+    </message>
+    <message>
+        <source>checking the structure</source>
+        <translation>yn gwirio&apos;r strwythur</translation>
+    </message>
+    <message>
+        <source>checking the search index</source>
+        <translation>yn gwirio&apos;r mynegai chwilio</translation>
+    </message>
+    <message>
+        <source>replaying the audit log</source>
+        <translation>yn ailchwarae&apos;r log archwilio</translation>
+    </message>
+    <message>
+        <source>hashing every row</source>
+        <translation>yn stwnsio pob rhes</translation>
+    </message>
+    <message>
+        <source>comparing every row with the audit log</source>
+        <translation>yn cymharu pob rhes â&apos;r log archwilio</translation>
+    </message>
+    <message>
         <source>Store check progress</source>
         <translation>Cynnydd gwirio&apos;r storfa</translation>
     </message>
