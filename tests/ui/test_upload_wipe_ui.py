@@ -71,8 +71,9 @@ def _select(qtbot: QtBot, dialog: RetentionDialog, ref: str) -> int:
 def test_confirm_upload_then_wipe_the_local_copy(qtbot: QtBot, session: Session) -> None:
     _issue(session)
     dialog = _open(qtbot, session)
-    row = _select(qtbot, dialog, CONCLUDED)
+    _select(qtbot, dialog, CONCLUDED)
     assert dialog.upload_button.isEnabled() and not dialog.wipe_button.isEnabled()
+    assert dialog.upload_state.text().startswith(f"Upload: none confirmed for {CONCLUDED}'s")
     assert not dialog.delete_button.isEnabled()  # kept until 2061
 
     qtbot.keyClick(dialog, Key.Key_U, Alt)
@@ -91,13 +92,14 @@ def test_confirm_upload_then_wipe_the_local_copy(qtbot: QtBot, session: Session)
     qtbot.keyClick(form, Key.Key_F, Alt)
     qtbot.waitUntil(lambda: dialog.form is None)
     sent = "uploaded to the case system on 23 Nov 2026, ref LCS-2026-4471 (version 1.0)"
-    row = [line.reference for line in dialog.lines].index(CONCLUDED)
-    assert dialog.table.item(row, 7).text() == sent
+    line = dialog.selected()
+    assert line is not None and line.reference == CONCLUDED
+    assert dialog.upload_state.text() == f"Upload: {CONCLUDED}'s newest issued minutes were {sent}."
     assert dialog.problem.text().startswith(f"The upload of {CONCLUDED} is confirmed")
     assert dialog.wipe_button.isEnabled()
 
     _active(qtbot, dialog)
-    qtbot.keyClick(dialog, Key.Key_P, Alt)
+    qtbot.keyClick(dialog, Key.Key_K, Alt)
     qtbot.waitUntil(lambda: isinstance(dialog.form, WipeForm))
     wipe = dialog.form
     assert isinstance(wipe, WipeForm)
@@ -110,7 +112,7 @@ def test_confirm_upload_then_wipe_the_local_copy(qtbot: QtBot, session: Session)
     assert CONCLUDED in {c.reference for c in session.conferences.overview().conferences}
 
     _active(qtbot, dialog)
-    qtbot.keyClick(dialog, Key.Key_P, Alt)
+    qtbot.keyClick(dialog, Key.Key_K, Alt)
     qtbot.waitUntil(lambda: isinstance(dialog.form, WipeForm))
     wipe = dialog.form
     assert isinstance(wipe, WipeForm)
@@ -118,7 +120,7 @@ def test_confirm_upload_then_wipe_the_local_copy(qtbot: QtBot, session: Session)
     _active(qtbot, wipe)
     qtbot.keyClick(wipe, Key.Key_W, Alt)
     qtbot.waitUntil(lambda: dialog.form is None)
-    assert dialog.problem.text().startswith(f"{CONCLUDED} was deleted; its tombstone is below.")
+    assert dialog.problem.text() == f"{CONCLUDED} was wiped; its tombstone is below."
     assert CONCLUDED not in {c.reference for c in session.conferences.overview().conferences}
     stones = {
         dialog.tombstones.item(r, 0).text(): dialog.tombstones.item(r, 4).text()
@@ -134,7 +136,7 @@ def test_a_hold_or_a_minute_taker_cannot_wipe(qtbot: QtBot, session: Session) ->
     dialog = _open(qtbot, session)
     _select(qtbot, dialog, CONCLUDED)
     assert not dialog.wipe_button.isEnabled()
-    qtbot.keyClick(dialog, Key.Key_P, Alt)
+    qtbot.keyClick(dialog, Key.Key_K, Alt)
     assert dialog.form is None
 
     session.retention.set_hold(CONCLUDED, False)

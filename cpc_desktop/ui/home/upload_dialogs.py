@@ -23,7 +23,19 @@ from cpc_desktop.ui.workspace.appeal_forms import _day_edit, _Form, day_of
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
-__all__ = ["ConfirmUploadForm", "WipeForm"]
+__all__ = ["ConfirmUploadForm", "WipeForm", "upload_state"]
+
+
+def upload_state(line: RetentionLine | None) -> str:
+    """The selected conference's upload, as the line under the list says it."""
+    if line is None:
+        return ""
+    if not line.uploaded:
+        return (
+            f"Upload: none confirmed for {line.reference}'s newest issued minutes "
+            "(Confirm upload…, Alt+U)."
+        )
+    return f"Upload: {line.reference}'s newest issued minutes were {line.uploaded}."
 
 
 class ConfirmUploadForm(_Form):
