@@ -158,3 +158,7 @@ class TypesetJob(QtWidgets.QDialog):
         self.job = None
         self._timer.stop()
         _under_way.discard(self)
+        self.hide()
+        parent = self.parentWidget()
+        if parent is not None:  # the keys go back to the window at once
+            parent.window().activateWindow()
