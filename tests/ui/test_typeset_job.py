@@ -22,6 +22,7 @@ from cpc_desktop.export.typeset import render_document, render_letter
 from cpc_desktop.services.outputs import sha256
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.output import typeset_job
+from cpc_desktop.ui.output.distribution_window import DistributionWindow, MarkSentDialog
 from cpc_desktop.ui.output.typeset_job import TypesetJob
 from cpc_desktop.ui.settings import Preferences
 from tests.ui.test_outputs_ui import (  # noqa: F401 - fixtures used by name
@@ -278,4 +279,45 @@ def test_a_letter_is_typeset_then_issued_or_cancelled(
         assert "issued and recorded (not signed)" in window.message.text()
     finally:
         _close(window.preview_dialog)
+        window.close()
+
+
+def test_marking_a_family_copy_sent_typesets_it_then_holds_it(
+    qtbot: QtBot,
+    session: Session,
+    preferences: Preferences,
+    boxes: Boxes,  # noqa: F811
+    sign_with: list[Any],  # noqa: F811
+    certificate: Any,  # noqa: F811
+    stand: Stand,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session.minutes.approve(CONCLUDED)
+    session.minutes.issue(CONCLUDED, certificate)
+
+    def choose(dialog: MarkSentDialog) -> int:
+        dialog.item.setCurrentIndex(dialog.item.findData("minutes"))
+        assert dialog.chosen_item() == "minutes"
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(MarkSentDialog, "exec", choose)
+    window = DistributionWindow(session, CONCLUDED, preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.select_person("Justyna Harland")
+        _press(qtbot, window.mark_button)  # not checked yet: a family copy is made to hold
+        job = _job(qtbot, window)
+        assert job.job is not None and session.release.pending(CONCLUDED) == ()
+        pages = render_document(stand.documents[job.job])
+        stand.send(typesetter.Done(job.job, pages))
+        qtbot.waitUntil(window.release_panel.isVisible)
+        (item,) = session.release.pending(CONCLUDED)
+        assert window.release_panel.item == item and not item.confirmed
+        assert session.release.review(item.id).data.startswith(pages)  # signed after
+        assert session.conferences.get(CONCLUDED).distributions == ()
+        assert boxes.said == [] and len(sign_with) == 1
+    finally:
         window.close()
