@@ -204,20 +204,18 @@ class MinutesService(ServiceBase):
     def issue(
         self, ref: str, certificate: ChairCertificate, typeset: Sequence[Typeset] = ()
     ) -> OutputPdf:
-        """Sign the approved full copy, keep it, record its fingerprint, freeze the version.
-
-        ``typeset``: the copy typeset elsewhere from :meth:`issue_document`; refused if
-        the record changed since."""
+        """Sign the approved full copy (or ``typeset``, the one :meth:`issue_document` gave,
+        typeset elsewhere), keep it, record its fingerprint, freeze the version."""
 
         def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
             issued_at = issue_time(typeset, self._clock())
-            built = self._to_issue(s, record, issued_at)
+            printed, built = self._to_issue(s, record, issued_at)
             data = sign(
                 _typeset(built.document, typeset),
                 certificate,
                 "Minutes approved and issued by the chair",
             )
-            final = approval.issue(record, file_sha256=sha256(data), at=issued_at)
+            final = dataclasses.replace(printed, file_sha256=sha256(data))
             repository.update_value(s, final, self._actor.name, issued_at)
             output_id = self._record(s, record, final, MinutesCopy(), data, certificate, built)
             return OutputPdf(
@@ -231,17 +229,20 @@ class MinutesService(ServiceBase):
         record = self._load_record(Action.VIEW, ref)
         at = self._clock()
         with self._store.reading() as s:
-            built = self._to_issue(s, record, at)
+            _, built = self._to_issue(s, record, at)
         name = _file_name(record, approval.current(record), FULL_COPY)
         return ToPreview(name, built.document, at=at)
 
-    def _to_issue(self, s: Session, record: d.ConferenceRecord, at: datetime) -> BuiltMinutes:
+    def _to_issue(
+        self, s: Session, record: d.ConferenceRecord, at: datetime
+    ) -> tuple[d.MinutesVersion, BuiltMinutes]:
         version = approval.current(record)
         if version is None or version.state is not MinutesState.APPROVED:
             raise ServiceError("approve the minutes before issuing them")
         # The printed version already says "issued" and when: it is what is signed.
+        # approval.issue checks the content hash (costly): _build need not again.
         printed = approval.issue(record, file_sha256="0" * 64, at=at)
-        return self._build(record, MinutesCopy(), printed, s)
+        return printed, self._build(record, MinutesCopy(), printed, s, hashed=True)
 
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
@@ -478,11 +479,13 @@ class MinutesService(ServiceBase):
         which: MinutesCopy,
         version: d.MinutesVersion | None,
         s: Session,
+        hashed: bool = False,
     ) -> BuiltMinutes:
         profile = self._rules.profile(record.conference.profile)
         # Every copy of approved or issued minutes is made from what was approved.
         if (
-            version is not None
+            not hashed
+            and version is not None
             and version.state is not MinutesState.DRAFT
             and approval.content_hash(record) != version.content_hash
         ):
