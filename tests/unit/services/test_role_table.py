@@ -558,6 +558,12 @@ ROWS: list[Row] = [
         lambda s, f: s.minutes.issue(APPROVED, f.certificate),
         Action.ISSUE_DOCUMENTS,
     ),
+    Row(
+        MinutesService,
+        "issue_document",
+        lambda s, f: s.minutes.issue_document(APPROVED),
+        Action.VIEW,
+    ),
     Row(MinutesService, "preview", lambda s, f: s.minutes.preview(ISSUED), Action.VIEW),
     Row(
         MinutesService,
