@@ -159,6 +159,8 @@ _KIND: dict[type[Any], str] = {
     d.CarriedPlan: "carried_plan",
     d.CarriedAction: "carried_action",
     d.ScalePoint: "scale_point",
+    d.Complaint: "complaint",
+    d.CorrectionRequest: "correction_request",
 }
 _NESTED: dict[type[Any], tuple[str, ...]] = {
     d.Participant: ("attendance",),
@@ -197,7 +199,16 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     "letter": {"recipient_id": ("participant", False)},
     "minutes_version": {"supersedes_id": ("minutes_version", False)},
+    "complaint": {"complainant_id": ("participant", False)},
+    "correction_request": {
+        "participant_id": ("participant", False),
+        "version_id": ("minutes_version", False),
+        "correction_version_id": ("minutes_version", False),
+    },
 }
+#: Complaints and correction requests: never removed by a merge nor in conflict; a field
+#: both sides changed keeps the receiver's value (its chair's ruling wins).
+_RECEIVER_KEEPS = frozenset({"complaint", "correction_request"})
 
 # Where a unit sits: (parent key or None for the record, list name).
 _Slot = tuple[UnitKey | None, str]
@@ -295,6 +306,8 @@ class _Merge:
         return touched
 
     def _conflict(self, key: UnitKey) -> Conflict | None:
+        if key.kind in _RECEIVER_KEEPS:
+            return None
         b, m, t = (copy.units.get(key) for copy in (self.base, self.mine, self.theirs))
 
         def conflict(kind: ConflictKind, disputed: tuple[str, ...] = ()) -> Conflict:
@@ -345,6 +358,8 @@ class _Merge:
             if choice is None:  # undecided (a plan): the receiver's copy stays as it is
                 return dict(m.own) if m else None
             return self._resolved(conflict, choice, b, m, t)
+        if key.kind in _RECEIVER_KEEPS:
+            return _kept(b, m, t)
         follow = self._removed_ancestor(key, resolutions)
         if follow is not None:
             return dict(follow.units[key].own) if key in follow.units else None
@@ -488,6 +503,15 @@ def _fields(b: _Unit, m: _Unit, t: _Unit) -> Fields:
         else:
             merged[name] = mv if tv == old else tv
     return merged
+
+
+def _kept(b: _Unit | None, m: _Unit | None, t: _Unit | None) -> Fields:
+    """A kept record from whichever side has it; on both, a field the receiver changed wins."""
+    if m is None or t is None:
+        return dict((m or t or b).own)  # type: ignore[union-attr]
+    if b is None:
+        return dict(m.own)
+    return {name: t.own[name] if m.own[name] == old else m.own[name] for name, old in b.own.items()}
 
 
 # --- the public functions ---------------------------------------------------------------
