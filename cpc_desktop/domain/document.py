@@ -384,8 +384,8 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     return tuple(problems)
 
 
-#: Why a correction request's ruling and its ruled_at/ruled_by disagree, by whether it
-#: has them.
+#: Why a correction request's ruling and its ruled_at/ruled_by disagree, by whether the
+#: request is still waiting for a ruling.
 _RULED_WORDS = {
     True: "a request still waiting for the chair's ruling has no ruled_at or ruled_by",
     False: "a ruling must say when it was made and by whom (ruled_at, ruled_by)",
@@ -425,9 +425,10 @@ def _kept_problems(
         for link in ("version_id", "correction_version_id"):
             refer(f"{path}.{link}", request.get(link), versions, "minutes version")
         ruling = CorrectionRuling(request.get("ruling", CorrectionRuling.PENDING))
-        ruled = request.get("ruled_at") is not None and request.get("ruled_by") is not None
-        if ruled == (ruling is CorrectionRuling.PENDING):
-            problems.append(DocumentProblem(f"{path}.ruling", _RULED_WORDS[ruled]))
+        stamps = [request.get(key) is not None for key in ("ruled_at", "ruled_by")]
+        pending = ruling is CorrectionRuling.PENDING
+        if any(stamps) if pending else not all(stamps):
+            problems.append(DocumentProblem(f"{path}.ruling", _RULED_WORDS[pending]))
         if request.get("statement") and ruling not in _STATEMENT_RULINGS:
             problems.append(
                 DocumentProblem(

@@ -505,10 +505,11 @@ def _fields(b: _Unit, m: _Unit, t: _Unit) -> Fields:
     return merged
 
 
-def _kept(b: _Unit | None, m: _Unit | None, t: _Unit | None) -> Fields:
+def _kept(b: _Unit | None, m: _Unit | None, t: _Unit | None) -> Fields | None:
     """A kept record from whichever side has it; on both, a field the receiver changed wins."""
     if m is None or t is None:
-        return dict((m or t or b).own)  # type: ignore[union-attr]
+        side = m or t
+        return None if side is None else dict(side.own)
     if b is None:
         return dict(m.own)
     return {name: t.own[name] if m.own[name] == old else m.own[name] for name, old in b.own.items()}
