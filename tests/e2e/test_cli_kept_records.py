@@ -28,13 +28,8 @@ __all__ = ["_secrets", "issued", "issued_template"]  # fixtures, used by name
 STATEMENT = "I was at the clinic that day and the minutes say I was not."
 
 
-def test_export_and_import_carry_a_statement_and_a_complaint(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    issued: tuple[Path, Path],
-    tmp_path: Path,
-) -> None:
-    db, p12 = issued
+def refuse_with_a_statement(capsys: pytest.CaptureFixture[str], db: Path, folder: Path) -> str:
+    """A correction asked for by the mother, refused with her statement; its id."""
     today = date.today().isoformat()
     code, out, err = run(
         capsys,
@@ -43,7 +38,7 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
     )
     assert code == 0, err
     request_id = out.split()[2]
-    said = tmp_path / "statement.txt"
+    said = folder / "statement.txt"
     said.write_text(STATEMENT + "\n", encoding="utf-8")
     code, _, err = run(
         capsys,
@@ -51,10 +46,22 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
         *("--reasons", "The clinic's record agrees", "--statement-file", str(said)),
     )
     assert code == 0, err
+    return request_id
+
+
+def test_export_and_import_carry_a_statement_and_a_complaint(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    issued: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    db, p12 = issued
+    request_id = refuse_with_a_statement(capsys, db, tmp_path)
     code, _, err = run(
         capsys,
         *("complaint", "record", REF, "--db", str(db), "--by", "Justyna Harland"),
-        *("--received", today, "--ground", "not_heard", "--details", "Not heard"),
+        *("--received", date.today().isoformat(), "--ground", "not_heard"),
+        *("--details", "Not heard"),
     )
     assert code == 0, err
 
@@ -94,3 +101,34 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
     code, _, err = run(capsys, "import", str(document), "--db", str(fresh))
     one_line_error(code, err, "already in this store")
     assert digest_tree(fresh.parent) == before
+
+
+def test_a_hand_over_carries_the_statement_to_a_new_store_once(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    issued: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    db, _ = issued
+    monkeypatch.setenv("CPC_HANDOVER_PASSPHRASE", "hand-over words")
+    request_id = refuse_with_a_statement(capsys, db, tmp_path)
+    package = tmp_path / "to-other.cpcx"
+    code, _, err = run(capsys, "handover", "export", REF, "--db", str(db), "--out", str(package))
+    assert code == 0, err
+    other = tmp_path / "other" / "store.db"
+    other.parent.mkdir()
+    code, _, err = run(capsys, "handover", "import", str(package), "--db", str(other))
+    assert code == 0, err
+    code, listing, err = run(capsys, "correction", "list", REF, "--db", str(other))
+    assert code == 0, err
+    assert listing.count(request_id) == 1 and "refused" in listing
+    # The same package again adds nothing.
+    code, _, err = run(capsys, "handover", "import", str(package), "--db", str(other))
+    assert code == 0, err
+    code, again, _ = run(capsys, "correction", "list", REF, "--db", str(other))
+    assert again == listing
+    document = tmp_path / "other.json"
+    code, _, err = run(capsys, "export-json", REF, "--db", str(other), "--out", str(document))
+    assert code == 0, err
+    written = json.loads(document.read_text(encoding="utf-8"))
+    assert [(r["id"], r["statement"]) for r in written["corrections"]] == [(request_id, STATEMENT)]
