@@ -545,7 +545,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         )
     version_ids = [version.id for version in versions]
     corrections = []
-    for _ in range(draw(counts(2))):
+    disputable = any(version.state is MinutesState.ISSUED for version in versions)
+    for _ in range(draw(counts(2)) if disputable else 0):
         ruling = draw(choice(CorrectionRuling))
         ruled = ruling is not CorrectionRuling.PENDING
         with_statement = ruling in (CorrectionRuling.REFUSED, CorrectionRuling.PARTLY)

@@ -33,7 +33,7 @@ from types import NoneType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
 from cpc_desktop.domain.conference import ConferenceRecord
-from cpc_desktop.domain.enums import AttendanceKind, CorrectionRuling
+from cpc_desktop.domain.enums import AttendanceKind, CorrectionRuling, MinutesState
 
 FORMAT = "cpc-conference"
 VERSION = 1
@@ -420,6 +420,11 @@ def _kept_problems(
                 f"{path}.{step}", complaint.get(step), received, "the complaint was received"
             )
 
+    issued = any(v["state"] == MinutesState.ISSUED for v in doc.get("minutes_versions", ()))
+    if doc.get("corrections") and not issued:
+        problems.append(
+            DocumentProblem("$.corrections", "only issued minutes can be disputed, and none are")
+        )
     for path, request in _items(doc, "corrections"):
         refer(f"{path}.participant_id", request.get("participant_id"), participants, "participant")
         for link in ("version_id", "correction_version_id"):

@@ -14,7 +14,7 @@ import pytest
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.approval import content_hash
 from cpc_desktop.domain.document import check_references, from_document, to_document
-from cpc_desktop.domain.enums import AppealGround, AppealOutcome, CorrectionRuling
+from cpc_desktop.domain.enums import AppealGround, AppealOutcome, CorrectionRuling, MinutesState
 from cpc_desktop.domain.merge import ChangeKind, UnitKey, apply_merge, plan_merge
 from tests.strategies import example_record
 
@@ -183,3 +183,12 @@ def test_a_record_added_on_both_sides_keeps_the_receivers_copy() -> None:
     mine = replace(base, complaints=(complaint(1, details="mine"),))
     theirs = replace(base, complaints=(complaint(1, details="theirs"),))
     assert merged(base, mine, theirs).complaints == (complaint(1, details="mine"),)
+
+
+def test_only_issued_minutes_can_be_disputed() -> None:
+    record = example_record()
+    unissued = tuple(replace(v, state=MinutesState.DRAFT) for v in record.minutes_versions)
+    assert problems(replace(record, minutes_versions=unissued)) == [
+        ("$.corrections", "only issued minutes can be disputed, and none are")
+    ]
+    assert problems(replace(bare(), minutes_versions=unissued)) == []

@@ -500,6 +500,11 @@ REJECTIONS: list[tuple[str, Mutation, str]] = [
         "partly accepted request",
     ),
     (
+        "correction of minutes never issued",
+        _set("minutes_versions.0.state", "approved"),
+        "$.corrections: only issued minutes can be disputed, and none are",
+    ),
+    (
         "correction without the name of who asked",
         _set("corrections.0.requested_by", ""),
         "$.corrections[0].requested_by: must not be empty",
