@@ -322,9 +322,10 @@ DOC_CASES = {
     ),
     "already-there": (_fresh_reference, "already in this store"),
     "bad-complaint": (_bad_complaint, "$.complaints[0].complainant_id: no participant"),
-    "statement-on-accepted": (
+    # The demo's minutes are not issued: nothing can have been disputed yet.
+    "correction-of-unissued-minutes": (
         _statement_on_accepted,
-        "$.corrections[0].statement: a statement of disagreement goes with a refused",
+        "$.corrections: only issued minutes can be disputed, and none are (and 1 more)",
     ),
 }
 
