@@ -16,6 +16,7 @@ matched by that id, never by position.
 - A removed unit takes its nested units with it; what refers to it is removed (a
   required link, as the store's cascade would) or unlinked (an optional one). The
   plan lists each of these, so nothing is dropped unseen.
+- Complaints and correction requests follow rules of their own (:mod:`.kept_merge`).
 
 ``plan_merge`` says what would happen, without deciding any conflict; ``apply_merge``
 builds the merged record once every conflict has a resolution.
@@ -31,6 +32,7 @@ from typing import Any
 
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.document import check_references, to_document
+from cpc_desktop.domain.kept_merge import KEPT_KINDS, kept_fields
 
 
 class Side(StrEnum):
@@ -206,9 +208,6 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
         "correction_version_id": ("minutes_version", False),
     },
 }
-#: Complaints and correction requests: never removed by a merge nor in conflict; a field
-#: both sides changed keeps the receiver's value (its chair's ruling wins).
-_RECEIVER_KEEPS = frozenset({"complaint", "correction_request"})
 
 # Where a unit sits: (parent key or None for the record, list name).
 _Slot = tuple[UnitKey | None, str]
@@ -306,7 +305,7 @@ class _Merge:
         return touched
 
     def _conflict(self, key: UnitKey) -> Conflict | None:
-        if key.kind in _RECEIVER_KEEPS:
+        if key.kind in KEPT_KINDS:  # complaints, correction requests: see kept_merge.py
             return None
         b, m, t = (copy.units.get(key) for copy in (self.base, self.mine, self.theirs))
 
@@ -358,8 +357,8 @@ class _Merge:
             if choice is None:  # undecided (a plan): the receiver's copy stays as it is
                 return dict(m.own) if m else None
             return self._resolved(conflict, choice, b, m, t)
-        if key.kind in _RECEIVER_KEEPS:
-            return _kept(b, m, t)
+        if key.kind in KEPT_KINDS:
+            return kept_fields(key.kind, *(unit.own if unit else None for unit in (b, m, t)))
         follow = self._removed_ancestor(key, resolutions)
         if follow is not None:
             return dict(follow.units[key].own) if key in follow.units else None
@@ -503,16 +502,6 @@ def _fields(b: _Unit, m: _Unit, t: _Unit) -> Fields:
         else:
             merged[name] = mv if tv == old else tv
     return merged
-
-
-def _kept(b: _Unit | None, m: _Unit | None, t: _Unit | None) -> Fields | None:
-    """A kept record from whichever side has it; on both, a field the receiver changed wins."""
-    if m is None or t is None:
-        side = m or t
-        return None if side is None else dict(side.own)
-    if b is None:
-        return dict(m.own)
-    return {name: t.own[name] if m.own[name] == old else m.own[name] for name, old in b.own.items()}
 
 
 # --- the public functions ---------------------------------------------------------------

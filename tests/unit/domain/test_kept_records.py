@@ -192,3 +192,37 @@ def test_only_issued_minutes_can_be_disputed() -> None:
         ("$.corrections", "only issued minutes can be disputed, and none are")
     ]
     assert problems(replace(bare(), minutes_versions=unissued)) == []
+
+
+def test_a_ruling_is_taken_whole_from_one_side_never_pieced_together() -> None:
+    pending = refused(5, ruling=CorrectionRuling.PENDING, ruled_at=None, ruled_by=None)
+    pending = replace(pending, reasons="", statement="")
+    base = replace(bare(), corrections=(pending,))
+    # Here the chair refused without a statement; there, another chair refused with one.
+    mine = replace(base, corrections=(refused(5, statement=""),))
+    theirs = replace(base, corrections=(refused(5, ruled_by="Second Chair", statement="Not so."),))
+    assert merged(base, mine, theirs).corrections == (refused(5, statement=""),)
+    # Ruled only there: that ruling whole; a change here outside the ruling still lands.
+    asked = replace(pending, asked="change it, please")
+    here = replace(base, corrections=(asked,))
+    assert merged(base, here, theirs).corrections == (
+        refused(5, ruled_by="Second Chair", statement="Not so.", asked="change it, please"),
+    )
+
+
+def test_a_complaints_steps_are_each_taken_from_one_side() -> None:
+    base = replace(bare(), complaints=(complaint(1),))
+    day = date(2026, 12, 2)
+    # Both acknowledged it (here without naming who handles it); only there did it end.
+    mine = replace(base, complaints=(complaint(1, acknowledged=day),))
+    there = complaint(
+        1,
+        acknowledged=date(2026, 12, 1),
+        handled_by="Panel",
+        outcome=AppealOutcome.WITHDRAWN,
+        decided=day,
+    )
+    theirs = replace(base, complaints=(there,))
+    assert merged(base, mine, theirs).complaints == (
+        complaint(1, acknowledged=day, outcome=AppealOutcome.WITHDRAWN, decided=day),
+    )
