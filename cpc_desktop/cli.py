@@ -237,7 +237,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from cpc_desktop.cli_progress import progress_bar
 
     with _session(args, warn=False) as session, progress_bar() as show:
-        report = session.conferences.check(progress=show)
+        # The open checked every page before anything was written: not checked twice.
+        report = session.conferences.check(progress=show, just_opened=True)
     if not report.sound:
         raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
     _say(

@@ -156,13 +156,20 @@ class ConferenceService(ServiceBase):
         self,
         progress: integrity.Progress | None = None,
         cancelled: integrity.Cancelled | None = None,
+        *,
+        just_opened: bool = False,
     ) -> StoreCheck:
         """Check the whole store (``integrity.check``): ``progress`` hears how far it has
         gone; ``cancelled`` is asked between batches and stops it with ``CheckStopped``
-        (nothing recorded). Only a sound store gets the check's audit event."""
+        (nothing recorded). Only a sound store gets the check's audit event.
+        ``just_opened``: the store was opened for this check (the command line), so the
+        pages its open checked are not checked again."""
         self._require(Action.CHECK, "store")
         report = integrity.check(
-            self._store, progress or integrity.nothing, cancelled or integrity.never
+            self._store,
+            progress or integrity.nothing,
+            cancelled or integrity.never,
+            just_opened=just_opened,
         )
         if report.sound:
             # A damaged store is left byte for byte as it was: only a sound one is written.
