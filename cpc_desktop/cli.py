@@ -88,14 +88,20 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
 
 
 def _session(
-    args: argparse.Namespace, *, create: bool = False, warn: bool = True, needs: str = ""
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    warn: bool = True,
+    needs: str = "",
+    passphrase: str | None = None,
 ) -> Any:
     """The store at ``--db`` opened as ``$CPC_USER`` (else its first chair), signed in.
 
     A store found damaged at open (read-only) is named on stderr first, unless ``warn``
     is off (``check``, which names it as its failure). ``needs``: the action
     (services/roles.py) the command does; a user whose role may not do it is refused
-    here, in one line and audited, before anything is asked or written."""
+    here, in one line and audited, before anything is asked or written. ``passphrase``:
+    already read (else it is read here)."""
     from cpc_desktop.services.session import open_session
 
     user = os.environ.get("CPC_USER")
@@ -103,8 +109,9 @@ def _session(
         # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
         session = open_session(args.db, None, create=create, user=user)
     else:
-        key = _read_passphrase(args, new=create)
-        session = open_session(Path(args.db), key, create=create, user=user)
+        if passphrase is None:
+            passphrase = _read_passphrase(args, new=create)
+        session = open_session(Path(args.db), passphrase, create=create, user=user)
     damage = session.store.damage
     if damage is not None and warn:
         print(
@@ -170,10 +177,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from cpc_desktop.services.schedule import summary_json, summary_table
+    from cpc_desktop.services.summaries import summary_json, summary_table
 
-    with _session(args) as session:
-        summaries = session.schedule.summaries()
+    summaries, passphrase = None, None
+    if not is_server_url(args.db):
+        # Without SQLAlchemy when the store allows (services/quick_list.py); else below.
+        from cpc_desktop.services.quick_list import quick_summaries
+
+        passphrase = _read_passphrase(args, new=False)
+        summaries = quick_summaries(Path(args.db), passphrase, os.environ.get("CPC_USER"))
+    if summaries is None:
+        with _session(args, passphrase=passphrase) as session:
+            summaries = session.schedule.summaries()
     print(summary_json(summaries) if args.json else summary_table(summaries))
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -36,6 +36,7 @@ from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
 from cpc_desktop.services.retention import refuse_if_deleted
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
+from cpc_desktop.services.summaries import Overview
 
 __all__ = [
     "CheckStopped",
@@ -84,28 +85,6 @@ class NewConference:
     transfer_from: str = ""
     transfer_contact: str = ""
     transfer_contact_details: str = ""
-
-
-@dataclass(frozen=True)
-class Overview:
-    """Conferences, their children and when their documents first went out.
-
-    Attributes:
-        since: ``None`` when ``conferences`` is every conference in the store; else
-            they are those not yet concluded or cancelled, and any dated on or after it.
-        total: how many conferences the store holds, shown or not.
-        older_unsent: conferences concluded before ``since`` (so not in
-            ``conferences``) whose decision letter or full minutes never went out.
-    """
-
-    conferences: tuple[d.Conference, ...]
-    children: dict[str, tuple[d.Child, ...]]
-    first_sent: dict[tuple[str, str], datetime]
-    since: date | None
-    total: int
-    older_unsent: int
-    #: Conferences whose decisions left no child on a plan: no review follows them.
-    without_plan: frozenset[str] = frozenset()
 
 
 class ConferenceService(ServiceBase):
