@@ -404,7 +404,9 @@ def _release_module() -> Any:
     return cli_release
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only="list"``, with that command alone (the one
+    whose start-up is budgeted, design.md §7): its usage, help and errors are the same."""
     keyed = argparse.ArgumentParser(add_help=False)
     keyed.add_argument(
         "--db",
@@ -426,9 +428,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--db", metavar="PATH", help="open this store in the application")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", parents=[keyed], help="create a new store holding sample conferences")
+    if only is None:
+        sub.add_parser(
+            "demo", parents=[keyed], help="create a new store holding sample conferences"
+        )
     p = sub.add_parser("list", parents=[keyed], help="list conferences and their due dates")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if only == "list":
+        return parser
     p = sub.add_parser("import", parents=[keyed], help="import a conference document (JSON)")
     p.add_argument("file", metavar="FILE.json")
     p = sub.add_parser("export-json", parents=[keyed], help="export a conference document")
@@ -536,7 +543,8 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser("list" if words[:1] == ["list"] else None).parse_args(words)
     if args.command is None:
         return _cmd_gui(args)
     try:

@@ -132,3 +132,30 @@ def test_a_value_that_does_not_read_back_is_named_the_usual_way(
     assert main(["list", "--db", str(demo)]) == 1
     _, err = capsys.readouterr()
     assert "holds a value CPC Desktop cannot read" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "-h"],
+        ["list", "--db"],
+        ["list", "--db", "x.db", "--bogus"],
+        ["list", "--db", "x.db", "extra"],
+        ["list", "--json", "--db", "x.db"],
+    ],
+)
+def test_the_parser_of_list_alone_says_what_the_whole_parser_says(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cpc_desktop.cli import build_parser
+
+    said = []
+    for only in (None, "list"):
+        try:
+            parsed: Any = vars(build_parser(only).parse_args(argv))
+        except SystemExit as end:
+            parsed = end.code
+        said.append((parsed, capsys.readouterr()))
+    assert said[0] == said[1]
+    assert said[0][0] in (0, 2) or said[0][0]["command"] == "list"
