@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
 from enum import Enum
@@ -122,7 +123,8 @@ def _read_and_record(
         seq, head = _append_listed(con, actor, role, at)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with suppress(sqlcipher.Error):  # none begun (the lock was refused): say why
+            con.execute("ROLLBACK")
         raise
     return listing, seq, head
 
