@@ -11,7 +11,7 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from cpc_desktop.cli import main
-from cpc_desktop.data import integrity, probe, store
+from cpc_desktop.data import integrity, opening, probe, store
 from cpc_desktop.data.keys import StoreKey
 
 PASSPHRASE = "correct horse battery"
@@ -42,7 +42,7 @@ def page_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         con.set_trace_callback(heard)
         return con
 
-    for module in (probe, store):
+    for module in (probe, opening):
         monkeypatch.setattr(module, "keyed_connection", counted)
     return seen
 
