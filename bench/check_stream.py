@@ -40,6 +40,10 @@ from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import open_store
 store = open_store(Path(sys.argv[1]), StoreKey.from_passphrase(sys.argv[2]))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def cpu():
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+cpu0 = cpu()
 stages = {}
 def heard(fraction, what):
     stages.setdefault(what, time.perf_counter())
@@ -55,7 +59,8 @@ short = {"checking every page": "pages", "checking the structure": "structure",
 spent = ",".join(
     f"{short[a]}={marks[i + 1][1] - t:.1f}" for i, (a, t) in enumerate(marks[:-1])
 )
-print(took, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, report.rows, spent)
+print(took, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, report.rows,
+      cpu() - cpu0, spent)
 """
 
 #: The reference: no SQLAlchemy at check time (the models only name each column's kind,
@@ -85,6 +90,8 @@ for table in TRACKED_TABLES:
             if isinstance(t, sa.Boolean) else "blob" if isinstance(t, sa.LargeBinary) else "")
     KINDS[table.name] = kinds
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+use = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = use.ru_utime + use.ru_stime
 start = time.perf_counter()
 
 def instant(v):
@@ -137,7 +144,8 @@ for table, kinds in KINDS.items():
 assert not [k for k, v in expected.items() if v is not None]
 con.execute("ROLLBACK")
 took = time.perf_counter() - start
-print(took, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rows)
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(took, before, use.ru_maxrss, rows, use.ru_utime + use.ru_stime - cpu0)
 """
 
 
@@ -162,19 +170,20 @@ def _env(cache: Path) -> dict[str, str]:
     return {**os.environ, "CPC_SEAL_DIR": str(cache / "seals"), "CPC_PASSPHRASE": PASSPHRASE}
 
 
-def _child(code: str, store: Path, cache: Path) -> tuple[float, float, int, float]:
-    """Seconds of the check itself, the process's peak MiB, rows, and the seconds of the
-    whole process (start-up, imports and key derivation included)."""
+def _child(code: str, store: Path, cache: Path) -> tuple[float, float, int, float, float]:
+    """Seconds of the check itself, the process's peak MiB, rows, the seconds of the
+    whole process (start-up, imports and key derivation included), and the CPU seconds
+    (user + system) of the check itself, which move less with a shared machine's load."""
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", code, str(store), PASSPHRASE],
         check=True, capture_output=True, text=True, env=_env(cache), cwd=ROOT,
     ).stdout.split()  # fmt: skip
     whole = time.perf_counter() - start
-    took, peak, rows = float(out[0]), int(out[2]), int(out[3])
-    if len(out) > 4:
-        print(f"{'':>11} {'':>9} stages (s): {out[4]}", flush=True)
-    return took, peak / 1024, rows, whole
+    took, peak, rows, cpu = float(out[0]), int(out[2]), int(out[3]), float(out[4])
+    if len(out) > 5:
+        print(f"{'':>11} {'':>9} stages (s): {out[5]}", flush=True)
+    return took, peak / 1024, rows, whole, cpu
 
 
 COMMAND = """
@@ -212,10 +221,13 @@ def main() -> None:
     for size in args.sizes:
         store = _store(args.cache, size)
         for _ in range(args.runs):
-            ref_s, ref_mib, rows, ref_whole = _child(REFERENCE, store, args.cache)
-            ours_s, ours_mib, ours_rows, _ = _child(PRODUCT, store, args.cache)
+            ref_s, ref_mib, rows, ref_whole, ref_cpu = _child(REFERENCE, store, args.cache)
+            ours_s, ours_mib, ours_rows, _, ours_cpu = _child(PRODUCT, store, args.cache)
             assert ours_rows == rows, (ours_rows, rows)
-            lines = [("check, in-process", ours_s, ours_mib, ref_s)]
+            lines = [
+                ("check, in-process", ours_s, ours_mib, ref_s),
+                ("  the same, CPU s", ours_cpu, ours_mib, ref_cpu),
+            ]
             if not args.no_command:
                 whole_s, whole_mib = _command(store, args.cache)
                 lines.append(("check, whole command", whole_s, whole_mib, ref_whole))

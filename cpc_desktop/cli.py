@@ -88,14 +88,20 @@ def _read_passphrase(args: argparse.Namespace, *, new: bool) -> str:
 
 
 def _session(
-    args: argparse.Namespace, *, create: bool = False, warn: bool = True, needs: str = ""
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    warn: bool = True,
+    needs: str = "",
+    passphrase: str | None = None,
 ) -> Any:
     """The store at ``--db`` opened as ``$CPC_USER`` (else its first chair), signed in.
 
     A store found damaged at open (read-only) is named on stderr first, unless ``warn``
     is off (``check``, which names it as its failure). ``needs``: the action
     (services/roles.py) the command does; a user whose role may not do it is refused
-    here, in one line and audited, before anything is asked or written."""
+    here, in one line and audited, before anything is asked or written. ``passphrase``:
+    already read (else it is read here)."""
     from cpc_desktop.services.session import open_session
 
     user = os.environ.get("CPC_USER")
@@ -103,8 +109,9 @@ def _session(
         # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
         session = open_session(args.db, None, create=create, user=user)
     else:
-        key = _read_passphrase(args, new=create)
-        session = open_session(Path(args.db), key, create=create, user=user)
+        if passphrase is None:
+            passphrase = _read_passphrase(args, new=create)
+        session = open_session(Path(args.db), passphrase, create=create, user=user)
     damage = session.store.damage
     if damage is not None and warn:
         print(
@@ -170,10 +177,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from cpc_desktop.services.schedule import summary_json, summary_table
+    from cpc_desktop.services.summaries import summary_json, summary_table
 
-    with _session(args) as session:
-        summaries = session.schedule.summaries()
+    summaries, passphrase = None, None
+    if not is_server_url(args.db):
+        # Without SQLAlchemy when the store allows (services/quick_list.py); else below.
+        from cpc_desktop.services.quick_list import quick_summaries
+
+        passphrase = _read_passphrase(args, new=False)
+        summaries = quick_summaries(Path(args.db), passphrase, os.environ.get("CPC_USER"))
+    if summaries is None:
+        with _session(args, passphrase=passphrase) as session:
+            summaries = session.schedule.summaries()
     print(summary_json(summaries) if args.json else summary_table(summaries))
     return 0
 
@@ -237,7 +252,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from cpc_desktop.cli_progress import progress_bar
 
     with _session(args, warn=False) as session, progress_bar() as show:
-        report = session.conferences.check(progress=show)
+        # The open checked every page before anything was written: not checked twice.
+        report = session.conferences.check(progress=show, just_opened=True)
     if not report.sound:
         raise CliError(f"{shown(args.db)} failed its check: {report.problems[0]}")
     _say(
@@ -388,7 +404,9 @@ def _release_module() -> Any:
     return cli_release
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only="list"``, with that command alone (the one
+    whose start-up is budgeted, design.md §7): its usage, help and errors are the same."""
     keyed = argparse.ArgumentParser(add_help=False)
     keyed.add_argument(
         "--db",
@@ -410,9 +428,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--db", metavar="PATH", help="open this store in the application")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", parents=[keyed], help="create a new store holding sample conferences")
+    if only is None:
+        sub.add_parser(
+            "demo", parents=[keyed], help="create a new store holding sample conferences"
+        )
     p = sub.add_parser("list", parents=[keyed], help="list conferences and their due dates")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if only == "list":
+        return parser
     p = sub.add_parser("import", parents=[keyed], help="import a conference document (JSON)")
     p.add_argument("file", metavar="FILE.json")
     p = sub.add_parser("export-json", parents=[keyed], help="export a conference document")
@@ -520,7 +543,8 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser("list" if words[:1] == ["list"] else None).parse_args(words)
     if args.command is None:
         return _cmd_gui(args)
     try:

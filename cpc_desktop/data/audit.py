@@ -16,17 +16,20 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from enum import Enum
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, object_session
 
+from cpc_desktop.data.audit_chain import BODY as _BODY
+from cpc_desktop.data.audit_chain import GENESIS, canonical, event_body, event_hash, plain
 from cpc_desktop.data.models import TRACKED_TABLES, AuditEvent, Row
 
-GENESIS = "0" * 64
+_plain = plain
+__all__ = ["GENESIS", "canonical", "event_body", "event_hash", "plain"]
+
 _CHUNK = 500
 _TABLES = {t.name: t for t in TRACKED_TABLES}
 
@@ -52,33 +55,6 @@ class Work:
     object_id: str = ""
 
 
-def plain(value: Any) -> Any:
-    """A typed value as it is hashed (text for instants, dates and enums)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, bytes):  # a file's bytes: its fingerprint stands for it
-        return "sha256:" + hashlib.sha256(value).hexdigest()
-    return value
-
-
-_plain = plain
-
-
-def canonical(mapping: Mapping[Any, Any]) -> bytes:
-    return json.dumps(
-        {k: _plain(v) for k, v in mapping.items()},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
-
-
 def row_hash(table: str, row: Mapping[Any, Any]) -> str:
     """The SHA-256 of a row's every column; a ``row_version`` of 1 (every row as first
     written, and every row stored before versions existed) is left out, so rows recorded
@@ -88,31 +64,8 @@ def row_hash(table: str, row: Mapping[Any, Any]) -> str:
     return hashlib.sha256(table.encode() + b"\x00" + canonical(row)).hexdigest()
 
 
-def event_hash(prev_hash: str, body: Mapping[str, Any]) -> str:
-    return hashlib.sha256(bytes.fromhex(prev_hash) + canonical(body)).hexdigest()
-
-
-_BODY = (
-    "seq",
-    "at",
-    "actor",
-    "role",
-    "action",
-    "object_type",
-    "object_id",
-    "outcome",
-    "rows",
-    "prev_hash",
-)
-
-
 def _event_body(ev: AuditEvent) -> dict[str, Any]:
     return {name: getattr(ev, name) for name in _BODY}
-
-
-def event_body(row: Mapping[Any, Any]) -> dict[str, Any]:
-    """What an event's hash covers, from the event read as a row."""
-    return {name: row[name] for name in _BODY}
 
 
 # --- recording -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import numbers
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import Any
@@ -35,6 +36,7 @@ BATCH = 2000
 
 _ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
 _sha256 = hashlib.sha256
+_loads = json.loads
 
 
 class Unusual(Exception):
@@ -82,6 +84,19 @@ def _json(process: Convert) -> Convert:
     return convert
 
 
+def _sqlite_json(raw: Any) -> Any:
+    """SQLAlchemy's reading of a JSON column on SQLite with no deserializer of its own:
+    ``json.loads``, and a number stored as a number is that number."""
+    if raw is None:
+        return None
+    try:
+        return _loads(raw)
+    except TypeError:
+        if isinstance(raw, numbers.Number):
+            return raw
+        raise
+
+
 def _through(process: Convert) -> Convert:
     def convert(raw: Any) -> Any:
         return audit.plain(process(raw))
@@ -111,15 +126,10 @@ def converter(column: sa.Column[Any], dialect: sa.Dialect) -> Convert | None:
     if type(kind) is sa.Boolean and dialect.name == "sqlite":
         return _flag
     if type(kind) is sa.JSON and process is not None:
+        if dialect.name == "sqlite" and dialect._json_deserializer is None:
+            return _json(_sqlite_json)  # what SQLAlchemy runs there, without its wrappers
         return _json(process)
     return _through(process or (lambda raw: raw))
-
-
-def digest(table: str, plain: dict[str, Any]) -> str:
-    """:func:`~cpc_desktop.data.audit.row_hash` of a row whose values are already plain."""
-    if plain.get("row_version", 0) == 1:
-        del plain["row_version"]
-    return _sha256(table.encode() + b"\x00" + _ENCODE(plain).encode("utf-8")).hexdigest()
 
 
 class TableHashes:
@@ -132,7 +142,7 @@ class TableHashes:
     def __init__(self, conn: sa.Connection, table: sa.Table) -> None:
         self.conn = conn
         self.table = table
-        self.name = table.name
+        self.name = str(table.name)  # not SQLAlchemy's quoted_name: plain text is faster
         self.fast = conn.dialect.name == "sqlite"
 
     def count(self) -> int:
@@ -158,30 +168,42 @@ class TableHashes:
 
     def _raw(self) -> Iterator[list[tuple[str, str]]]:
         columns = list(self.table.columns)
-        names = [column.name for column in columns]
+        names = [str(column.name) for column in columns]
         dialect = self.conn.dialect
         changes = [
-            (index, convert)
-            for index, column in enumerate(columns)
+            (str(column.name), convert)
+            for column in columns
             if (convert := converter(column, dialect)) is not None
         ]
         at_id = names.index("id")
         quoted = ", ".join(f'"{name}"' for name in names)
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        hashed = self._hasher(names, changes)
         try:
             cursor.execute(f'SELECT {quoted} FROM "{self.name}"')
             while part := cursor.fetchmany(BATCH):
-                yield [(raw[at_id], self._hash(raw, names, changes)) for raw in part]
+                yield [(raw[at_id], hashed(raw)) for raw in part]
         finally:
             cursor.close()
 
-    def _hash(
-        self, raw: tuple[Any, ...], names: list[str], changes: list[tuple[int, Convert]]
-    ) -> str:
-        values = list(raw)
-        try:
-            for index, convert in changes:
-                values[index] = convert(values[index])
-            return digest(self.name, dict(zip(names, values, strict=True)))
-        except (Unusual, LookupError, ValueError, TypeError):
-            return self.slow(raw[names.index("id")])
+    def _hasher(
+        self, names: list[str], changes: list[tuple[str, Convert]]
+    ) -> Callable[[tuple[Any, ...]], str]:
+        """What hashes one row as the driver gives it (the slow way for an odd value)."""
+        prefix = self.name.encode() + b"\x00"
+        at_id = names.index("id")
+        versioned = "row_version" in names
+        encode, sha256 = _ENCODE, _sha256
+
+        def hashed(raw: tuple[Any, ...]) -> str:
+            row = dict(zip(names, raw, strict=False))  # the SELECT names exactly these
+            try:
+                for name, convert in changes:
+                    row[name] = convert(row[name])
+            except (Unusual, LookupError, ValueError, TypeError):
+                return self.slow(raw[at_id])
+            if versioned and row["row_version"] == 1:
+                del row["row_version"]
+            return sha256(prefix + encode(row).encode("utf-8")).hexdigest()
+
+        return hashed

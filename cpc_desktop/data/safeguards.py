@@ -7,32 +7,41 @@ itself. Checked at every open (after any migration) and by ``check``.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from cpc_desktop.data.schema import SERVER_TRIGGERS, SQLITE_TRIGGERS
 
-_SERVER_FOUND = sa.text(
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+_SERVER_FOUND = (
     "SELECT t.tgname FROM pg_trigger AS t WHERE NOT t.tgisinternal "
     "AND t.tgrelid IN (to_regclass('audit_event'), to_regclass('minutes_version'))"
 )
+#: The triggers a store file has (by the driver alone, or through SQLAlchemy).
+SQLITE_FOUND = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
 
 
 def missing_triggers(conn: sa.Connection) -> list[str]:
     """The names of the triggers the schema must have that the store lacks, in order."""
     if conn.dialect.name == "postgresql":
-        found = set(conn.execute(_SERVER_FOUND).scalars())
+        found = set(conn.exec_driver_sql(_SERVER_FOUND).scalars())
         expected = SERVER_TRIGGERS
     else:
-        found = set(
-            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
-        )
+        found = set(conn.exec_driver_sql(SQLITE_FOUND).scalars())
         expected = SQLITE_TRIGGERS
     return [name for name in expected if name not in found]
 
 
 def trigger_problem(conn: sa.Connection, shown: str) -> str | None:
     """One line naming the missing triggers, or ``None`` when all are there."""
-    missing = missing_triggers(conn)
+    return problem_of(missing_triggers(conn), shown)
+
+
+def problem_of(missing: Iterable[str], shown: str) -> str | None:
+    """One line naming the ``missing`` triggers of the store ``shown``, or ``None``."""
+    missing = list(missing)
     if not missing:
         return None
     which = "trigger " if len(missing) == 1 else "triggers "

@@ -26,15 +26,18 @@ import hmac
 import json
 import os
 import threading
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING, Any
 
 from cpc_desktop.data.keys import StoreKey
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    import sqlcipher3.dbapi2 as sqlcipher
 
 SEAL_DIR_ENV = "CPC_SEAL_DIR"
 _VERSION = 1
@@ -75,14 +78,24 @@ class Verdict:
     note: str | None = None
 
 
-_AUDIT = sa.table("audit_event", sa.column("seq"), sa.column("hash"))
-
-
 def read_head(conn: sa.Connection, *wanted: int) -> ChainHead:
     """The chain's identity, length, and the hashes of its first, last and ``wanted`` events."""
-    count = int(conn.execute(sa.select(sa.func.max(_AUDIT.c.seq))).scalar() or 0)
+    import sqlalchemy as sa
+
+    audit = sa.table("audit_event", sa.column("seq"), sa.column("hash"))
+    count = int(conn.execute(sa.select(sa.func.max(audit.c.seq))).scalar() or 0)
     seqs = sorted({1, count, *wanted})
-    rows = conn.execute(sa.select(_AUDIT.c.seq, _AUDIT.c.hash).where(_AUDIT.c.seq.in_(seqs)))
+    rows = conn.execute(sa.select(audit.c.seq, audit.c.hash).where(audit.c.seq.in_(seqs)))
+    found = {int(seq): str(digest) for seq, digest in rows}
+    return ChainHead(found.get(1), count, found)
+
+
+def read_head_raw(con: sqlcipher.Connection, *wanted: int) -> ChainHead:
+    """:func:`read_head` on a driver connection (no SQLAlchemy)."""
+    count = int(con.execute("SELECT max(seq) FROM audit_event").fetchone()[0] or 0)
+    seqs = sorted({1, count, *wanted})
+    marks = ", ".join("?" * len(seqs))
+    rows = con.execute(f"SELECT seq, hash FROM audit_event WHERE seq IN ({marks})", seqs)
     found = {int(seq): str(digest) for seq, digest in rows}
     return ChainHead(found.get(1), count, found)
 
@@ -180,10 +193,14 @@ class Sealer:
 
     def examine(self, conn: sa.Connection) -> Verdict:
         """Compare the store's chain (read on ``conn``) with the seal; reseal a new store."""
+        return self.judge(lambda *wanted: read_head(conn, *wanted))
+
+    def judge(self, chain_of: Callable[..., ChainHead]) -> Verdict:
+        """:meth:`examine`, the chain read by ``chain_of(*wanted)`` (:func:`read_head`'s)."""
         name = self.store_path.name
         record = self._read()
         if record is None:
-            self.seal_head(read_head(conn))
+            self.seal_head(chain_of())
             return Verdict(note=_FRESH.format(name=name))
         if isinstance(record, str):
             return Verdict(problem=_UNREADABLE.format(name=name, seal=self.file))
@@ -192,7 +209,7 @@ class Sealer:
             at, mac = str(record["at"]), str(record.pop("mac"))
         except (KeyError, TypeError, ValueError):
             return Verdict(problem=_UNREADABLE.format(name=name, seal=self.file))
-        chain = read_head(conn, count)
+        chain = chain_of(count)
         if chain.store_id is not None and chain.store_id != store_id:
             # Another store now lives at this path: there is nothing to compare it with.
             self.seal_head(chain)

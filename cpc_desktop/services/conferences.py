@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -36,6 +36,7 @@ from cpc_desktop.services.errors import Conflict, NotFound, RuleViolation
 from cpc_desktop.services.retention import refuse_if_deleted
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import check_record_rules, record_problems
+from cpc_desktop.services.summaries import Overview
 
 __all__ = [
     "CheckStopped",
@@ -86,28 +87,6 @@ class NewConference:
     transfer_contact_details: str = ""
 
 
-@dataclass(frozen=True)
-class Overview:
-    """Conferences, their children and when their documents first went out.
-
-    Attributes:
-        since: ``None`` when ``conferences`` is every conference in the store; else
-            they are those not yet concluded or cancelled, and any dated on or after it.
-        total: how many conferences the store holds, shown or not.
-        older_unsent: conferences concluded before ``since`` (so not in
-            ``conferences``) whose decision letter or full minutes never went out.
-    """
-
-    conferences: tuple[d.Conference, ...]
-    children: dict[str, tuple[d.Child, ...]]
-    first_sent: dict[tuple[str, str], datetime]
-    since: date | None
-    total: int
-    older_unsent: int
-    #: Conferences whose decisions left no child on a plan: no review follows them.
-    without_plan: frozenset[str] = frozenset()
-
-
 class ConferenceService(ServiceBase):
     """The use cases of one actor on one open store."""
 
@@ -156,13 +135,20 @@ class ConferenceService(ServiceBase):
         self,
         progress: integrity.Progress | None = None,
         cancelled: integrity.Cancelled | None = None,
+        *,
+        just_opened: bool = False,
     ) -> StoreCheck:
         """Check the whole store (``integrity.check``): ``progress`` hears how far it has
         gone; ``cancelled`` is asked between batches and stops it with ``CheckStopped``
-        (nothing recorded). Only a sound store gets the check's audit event."""
+        (nothing recorded). Only a sound store gets the check's audit event.
+        ``just_opened``: the store was opened for this check (the command line), so the
+        pages its open checked are not checked again."""
         self._require(Action.CHECK, "store")
         report = integrity.check(
-            self._store, progress or integrity.nothing, cancelled or integrity.never
+            self._store,
+            progress or integrity.nothing,
+            cancelled or integrity.never,
+            just_opened=just_opened,
         )
         if report.sound:
             # A damaged store is left byte for byte as it was: only a sound one is written.

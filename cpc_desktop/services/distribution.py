@@ -32,9 +32,9 @@ from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import NotFound, ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.rules import timescale_params
+from cpc_desktop.services.summaries import DECISION_LETTER as DECISION_LETTER
+from cpc_desktop.services.summaries import FULL_MINUTES as FULL_MINUTES
 
-DECISION_LETTER = "decision_letter"
-FULL_MINUTES = "minutes"
 ITEMS = (DECISION_LETTER, FULL_MINUTES)
 _NOT_SENT_TO = frozenset({ParticipantRole.CHAIR, ParticipantRole.MINUTE_TAKER})
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from cpc_desktop.domain import fields
 from cpc_desktop.domain.calendar import WorkingCalendar, uk_calendar
-from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.domain.enums import Division
 from cpc_desktop.domain.profile import Profile, ProfileError
-from cpc_desktop.domain.quorum import QuorumResult, record_quorum
-from cpc_desktop.domain.terms import terms_of
 from cpc_desktop.domain.timescales import TimescaleParams
-from cpc_desktop.domain.validation import Problem, Severity, check_conference, check_decision
 from cpc_desktop.services.errors import RuleViolation
 from cpc_desktop.services.profiles import load_profile
+
+if TYPE_CHECKING:
+    # The record's checks are imported where they run: listing the conferences needs
+    # only the profiles, the timescales and the calendars (``cpc-desktop list``).
+    from cpc_desktop.domain.conference import ConferenceRecord
+    from cpc_desktop.domain.quorum import QuorumResult
+    from cpc_desktop.domain.validation import Problem
 
 #: The agenda item at which the decision is made.
 DECISION_ITEM = "decision"
@@ -66,6 +69,8 @@ class RuleBook:
 
     def quorum(self, record: ConferenceRecord, instant: datetime) -> QuorumResult:
         """Quorum of ``record`` at ``instant``, by its profile's rule (the roll call asks)."""
+        from cpc_desktop.domain.quorum import record_quorum
+
         return record_quorum(record, self.profile(record.conference.profile).quorum, instant)
 
     def calendar(self, division: Division, dates: Iterable[date]) -> WorkingCalendar:
@@ -101,12 +106,17 @@ def decision_instant(record: ConferenceRecord) -> datetime | None:
 
 def quorum_of(record: ConferenceRecord, profile: Profile) -> QuorumResult | None:
     """Quorum at the decision, or ``None`` if the conference has not reached it."""
+    from cpc_desktop.domain.quorum import record_quorum
+
     instant = decision_instant(record)
     return None if instant is None else record_quorum(record, profile.quorum, instant)
 
 
 def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem, ...]:
     """Every rule problem of a whole record (final decisions only are held to the end)."""
+    from cpc_desktop.domain.terms import terms_of
+    from cpc_desktop.domain.validation import Problem, check_conference, check_decision
+
     try:
         profile = rules.profile(record.conference.profile)
     except ProfileError as error:
@@ -148,6 +158,9 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
 def check_record_rules(record: ConferenceRecord, rules: RuleBook | None = None) -> None:
     """Raise :class:`RuleViolation` naming every error (warnings do not block): every
     value past its field's limits (:mod:`cpc_desktop.domain.fields`), then every rule."""
+    from cpc_desktop.domain import fields
+    from cpc_desktop.domain.validation import Severity
+
     errors = [
         p for p in record_problems(record, rules or RuleBook()) if p.severity is Severity.ERROR
     ]

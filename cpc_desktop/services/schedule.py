@@ -2,77 +2,37 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from cpc_desktop.domain.calendar import WorkingCalendar, add_months
+from cpc_desktop.domain.calendar import add_months
 from cpc_desktop.domain.conference import Child, Conference
 from cpc_desktop.domain.dates import weekday_date
-from cpc_desktop.domain.enums import ConferenceStatus, ConferenceType, Division
-from cpc_desktop.domain.inert import for_terminal, json_for_terminal
+from cpc_desktop.domain.enums import ConferenceStatus, Division
 from cpc_desktop.domain.timescales import (
-    DueDates,
-    TimescaleParams,
     conference_due,
-    due_dates,
     late_pre_birth,
     non_working,
 )
-from cpc_desktop.services.conferences import ConferenceService, NewConference, Overview
-from cpc_desktop.services.distribution import DECISION_LETTER, FULL_MINUTES
+from cpc_desktop.services.conferences import ConferenceService, NewConference
 from cpc_desktop.services.rules import RuleBook, timescale_params
+from cpc_desktop.services.summaries import (
+    ConferenceSummary,
+    summaries_of,
+    summary_dict,
+    summary_json,
+    summary_table,
+)
 
-
-@dataclass(frozen=True)
-class ConferenceSummary:
-    id: str
-    reference: str
-    type: ConferenceType
-    status: ConferenceStatus
-    date: date
-    profile: str
-    children: int
-    due: DueDates
-
-    def next_deadline(self, today: dt.date) -> tuple[str, dt.date] | None:
-        """The nearest deadline still ahead (or today) that this conference faces."""
-        held = self.status in (ConferenceStatus.CONCLUDED, ConferenceStatus.IN_PROGRESS)
-        candidates: list[tuple[str, dt.date | None]] = []
-        if self.status in (ConferenceStatus.SCHEDULED, ConferenceStatus.ADJOURNED):
-            candidates.append(("conference", self.due.conference_due))
-        if held:
-            candidates += [
-                ("decision letter", self.due.decision_letter_due),
-                ("first core group", self.due.first_core_group_due),
-                ("minutes", self.due.minutes_due),
-            ]
-        if self.status is not ConferenceStatus.CANCELLED:
-            candidates.append(("review", self.due.next_review_due))
-        ahead = [(d, name) for name, d in candidates if d is not None and d >= today]
-        if not ahead:
-            return None
-        when, name = min(ahead)
-        return name, when
-
-    @property
-    def late(self) -> tuple[str, ...]:
-        """What was planned later than the rules allow (e.g. "pre-birth at 35+1 weeks")."""
-        gestation = self.due.pre_birth_late
-        if gestation is None or self.status is ConferenceStatus.CANCELLED:
-            return ()
-        return (f"pre-birth at {gestation} weeks",)
-
-    @property
-    def overdue(self) -> tuple[str, ...]:
-        flags = (
-            ("conference", self.due.conference_overdue),
-            ("decision letter", self.due.decision_letter_overdue),
-            ("minutes", self.due.minutes_overdue),
-        )
-        return tuple(name for name, late in flags if late)
+__all__ = [
+    "ConferenceSummary",
+    "Listing",
+    "ScheduleService",
+    "summary_dict",
+    "summary_json",
+    "summary_table",
+]
 
 
 #: Months a concluded conference stays on the home screen: the longest review interval
@@ -124,20 +84,7 @@ class ScheduleService:
         today = self._today()
         since = None if everything else add_months(today, -CURRENT_MONTHS)
         overview = self._conferences.overview(since)
-        due = _DueCounter(self._rules, overview, today)
-        summaries = tuple(
-            ConferenceSummary(
-                id=conference.id,
-                reference=conference.reference,
-                type=conference.type,
-                status=conference.status,
-                date=conference.date,
-                profile=conference.profile,
-                children=len(overview.children.get(conference.id, ())),
-                due=due(conference),
-            )
-            for conference in overview.conferences
-        )
+        summaries = summaries_of(self._rules, overview, today)
         return Listing(summaries, overview.total, overview.since, overview.older_unsent)
 
     def today(self) -> date:
@@ -220,105 +167,3 @@ _DIVISION_NAMES = {
     Division.SCOTLAND: "Scotland",
     Division.NORTHERN_IRELAND: "Northern Ireland",
 }
-
-
-class _DueCounter:
-    """Due dates of the conferences of one overview, against one "today".
-
-    A profile's parameters are worked out once, and each division has one calendar
-    spanning every conference's date and today (instead of a look-up per conference).
-    """
-
-    def __init__(self, rules: RuleBook, overview: Overview, today: date) -> None:
-        self._rules = rules
-        self._overview = overview
-        self._today = today
-        dates = [c.date for c in overview.conferences]
-        self._span = (today, min(dates, default=today), max(dates, default=today))
-        self._params: dict[str, TimescaleParams] = {}
-        self._calendars: dict[Division, WorkingCalendar] = {}
-
-    def __call__(self, conference: Conference) -> DueDates:
-        profile = self._rules.profile(conference.profile)
-        params = self._params.get(conference.profile)
-        if params is None:
-            params = self._params[conference.profile] = timescale_params(profile)
-        calendar = self._calendars.get(profile.division)
-        if calendar is None:
-            calendar = self._rules.calendar(profile.division, self._span)
-            self._calendars[profile.division] = calendar
-        sent = self._overview.first_sent
-        letter = sent.get((conference.id, DECISION_LETTER))
-        minutes = sent.get((conference.id, FULL_MINUTES))
-        return due_dates(
-            conference,
-            self._overview.children.get(conference.id, ()),
-            params,
-            calendar,
-            self._today,
-            decision_letter_sent=None if letter is None else letter.date(),
-            minutes_issued=None if minutes is None else minutes.date(),
-            plan_ended=conference.id in self._overview.without_plan,
-        )
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def summary_dict(s: ConferenceSummary) -> dict[str, object]:
-    return {
-        "reference": s.reference,
-        "id": s.id,
-        "type": s.type.value,
-        "date": s.date.isoformat(),
-        "status": s.status.value,
-        "profile": s.profile,
-        "children": s.children,
-        "due": {
-            "conference": _iso(s.due.conference_due),
-            "next_review": _iso(s.due.next_review_due),
-            "first_core_group": _iso(s.due.first_core_group_due),
-            "decision_letter": _iso(s.due.decision_letter_due),
-            "minutes": _iso(s.due.minutes_due),
-        },
-        "late": s.due.conference_late,
-        "pre_birth_late": None if s.due.pre_birth_late is None else str(s.due.pre_birth_late),
-        "overdue": list(s.overdue),
-    }
-
-
-def summary_json(summaries: Sequence[ConferenceSummary]) -> str:
-    text = json.dumps([summary_dict(s) for s in summaries], indent=2, ensure_ascii=False)
-    return json_for_terminal(text)
-
-
-def summary_table(summaries: Sequence[ConferenceSummary]) -> str:
-    if not summaries:
-        return "no conferences in this store"
-    header = (
-        "REFERENCE",
-        "TYPE",
-        "DATE",
-        "STATUS",
-        "CHILDREN",
-        "NEXT REVIEW BY",
-        "OVERDUE OR LATE",
-    )
-    rows = [header] + [
-        (
-            for_terminal(s.reference),
-            s.type.value.replace("_", "-"),
-            s.date.isoformat(),
-            s.status.value.replace("_", " "),
-            str(s.children),
-            _iso(s.due.next_review_due) or "-",
-            for_terminal(", ".join(s.overdue + s.late)) or "-",
-        )
-        for s in summaries
-    ]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )

@@ -86,7 +86,7 @@ def test_an_instant_in_another_form_is_judged_as_sqlalchemy_reads_it(
 
 
 def test_sorted_runs_spill_to_an_encrypted_scratch_file_that_is_removed() -> None:
-    hashes = ExpectedHashes(run=5)
+    hashes = ExpectedHashes(run=5, in_memory=0)
     entries = [(f"t{i % 3}", f"id{i % 7}", i, f"h{i}") for i in range(1, 24)]
     for table, row_id, seq, digest in reversed(entries):  # any order
         hashes.add(table, row_id, seq, digest)
@@ -107,6 +107,47 @@ def test_sorted_runs_spill_to_an_encrypted_scratch_file_that_is_removed() -> Non
     assert pairs == [
         (t, i, last[(t, i)], "now" if (t, i) == ("t0", "id0") else None) for t, i in sorted(last)
     ]
+
+
+@pytest.mark.parametrize("in_memory", [0, 3, 32, 10_000])
+def test_kept_in_memory_or_in_runs_the_same_rows_differ(in_memory: int) -> None:
+    """Whether the recorded hashes stay in memory, go to sorted runs while the log is
+    read (3 kept), or while the rows are compared (32 kept, more than that differ), the
+    rows that differ come out the same, in the same order."""
+    recorded = [(f"t{i % 2}", f"id{i % 30:02}", i, f"h{i}") for i in range(1, 60)]
+    recorded += [("t0", "id05", 70, None), ("t1", "id07", 71, None)]  # deleted in the log
+    found = {  # 31 rows recorded: 10 changed, 3 gone, 30 added
+        (f"t{i % 2}", f"id{i:02}"): f"h{i + 30 if i % 3 else i + 31}"
+        for i in range(60)
+        if i % 10 != 4
+    }
+    hashes = ExpectedHashes(run=7, in_memory=in_memory)
+    for entry in recorded[::-1]:  # in any order: the highest event number wins
+        hashes.add(*entry)
+    for (table, row_id), digest in found.items():
+        hashes.found(table, row_id, digest)
+    differ = [pair for pair in hashes.pairs() if pair[2] != pair[3]]
+    assert (hashes.spilled == 0) == (in_memory == 10_000)
+    hashes.close()
+    last: dict[tuple[str, str], str | None] = {}
+    for table, row_id, _seq, digest in recorded:
+        last[(table, row_id)] = digest
+    keys = sorted(set(last) | set(found))
+    assert differ == [
+        (t, i, last.get((t, i)), found.get((t, i)))
+        for t, i in keys
+        if last.get((t, i)) != found.get((t, i))
+    ]
+    assert any(r is not None and f is not None for _, _, r, f in differ)  # changed
+    assert any(r is None for _, _, r, _ in differ)  # added
+    assert any(f is None for _, _, _, f in differ)  # gone
+
+
+def test_rows_found_come_after_every_recorded_hash() -> None:
+    with ExpectedHashes() as hashes:
+        hashes.found("t", "a", "h")
+        with pytest.raises(RuntimeError, match="before the rows found"):
+            hashes.add("t", "b", 1, "h")
 
 
 @pytest.mark.parametrize(
@@ -137,6 +178,7 @@ def test_the_check_spilling_to_scratch_finds_the_same(
         real_close(self)
 
     monkeypatch.setattr(expected, "RUN", 3)
+    monkeypatch.setattr(expected, "IN_MEMORY", 4)  # kept in memory first, then runs
     monkeypatch.setattr(ExpectedHashes, "close", close)
     with open_store(store_path, RAW_KEY) as store:
         report = integrity.check(store)
