@@ -54,6 +54,9 @@ window = QtWidgets.QWidget()
 window.show()
 app.processEvents()
 print(f"floor:bare PySide6 window {rss():.1f}", flush=True)
+if sys.argv[1] == "stopped":  # as app.run does first
+    from cpc_desktop.ui.source_cache import stop_caching_sources
+    stop_caching_sources()
 for label, names in (
     ("sqlcipher3 (with OpenSSL)", ["sqlcipher3.dbapi2"]),
     ("SQLAlchemy and its ORM", ["sqlalchemy", "sqlalchemy.orm"]),
@@ -97,10 +100,12 @@ def one_run(
     return steps, libraries, peak
 
 
-def floor(env: dict[str, str]) -> list[tuple[str, float]]:
+def floor(env: dict[str, str], how: str) -> list[tuple[str, float]]:
+    """``how``: "stopped" (PySide6's hook keeps no sources, as the application now runs)
+    or "kept"."""
     done = subprocess.run(
-        [sys.executable, "-c", FLOOR], capture_output=True, text=True, env=env, timeout=300,
-        cwd=tempfile.gettempdir(),
+        [sys.executable, "-c", FLOOR, how], capture_output=True, text=True, env=env,
+        timeout=300, cwd=tempfile.gettempdir(),
     )  # fmt: skip
     found = []
     for line in done.stdout.splitlines():
@@ -121,7 +126,7 @@ def bare_peak(env: dict[str, str]) -> float:
 
 
 def table(steps: list[dict[str, object]]) -> None:
-    print("  step             resident  peak   anon   files  SQLite(peak)  conns  typesetter")
+    print("  step             resident  peak   anon   files    PSS  SQLite(peak) conns typesetter")
     for s in steps:
         children = s["children"]
         assert isinstance(children, dict)
@@ -159,7 +164,8 @@ def main() -> None:
                     old_steps, _, old_peak = one_run(args, env, str(args.before))
                     before.append(old_peak)
             traced = one_run(args, env, None, trace=True)[0] if args.python else []
-            layers = floor(env)
+            layers = floor(env, "stopped")
+            kept = dict(floor(env, "kept"))
     finally:
         if server is not None:
             server.terminate()  # type: ignore[attr-defined]
@@ -180,10 +186,13 @@ def main() -> None:
             f"  python objects after {step['label']}: {step['python']} MiB "
             f"(peak {step['python_peak']}): {step['by_package']}"
         )
-    print("  the floor, resident after each layer is imported (one process, MiB):")
+    print(
+        "  the floor, resident after each layer is imported (one process, MiB; in brackets"
+        " with PySide6's hook keeping every module's source, as before):"
+    )
     previous = 0.0
     for label, mib in layers:
-        print(f"    {label:<36} {mib:6.1f}  (+{mib - previous:.1f})")
+        print(f"    {label:<36} {mib:6.1f}  (+{mib - previous:4.1f})  [{kept.get(label, 0):6.1f}]")
         previous = mib
     peak, bare_mib = statistics.median(ours), statistics.median(bare)
     child = max(steps[-1]["children"].values(), default=0.0)  # type: ignore[union-attr]
