@@ -38,9 +38,11 @@ def _preload() -> None:
     """Import what unlocking needs, off the main thread."""
     import cpc_desktop.services.session
     import cpc_desktop.ui.main_window  # noqa: F401
-    from cpc_desktop.domain.calendar import united_kingdom_holidays
+    from cpc_desktop.domain.calendar import holiday_table
 
-    united_kingdom_holidays()  # the UK bank holidays: the home screen's due dates
+    # The UK bank holidays of the home screen's due dates, from the shipped table: the
+    # ``holidays`` package (about 7 MiB once imported) only for years the table lacks.
+    holiday_table()
 
 
 def workspace_modules() -> list[str]:
@@ -186,6 +188,9 @@ def run(db: Path | str | None = None) -> int:
     _harden()
     from PySide6 import QtCore, QtWidgets
 
+    from cpc_desktop.ui.source_cache import stop_caching_sources
+
+    stop_caching_sources()  # before the store's machinery is imported: 15 MiB less
     from cpc_desktop.ui.i18n import use_language
     from cpc_desktop.ui.keyboard import show_focus
     from cpc_desktop.ui.screen_fit import keep_windows_on_screen

@@ -25,6 +25,8 @@ from tests.ui.conftest import PASSPHRASE
 
 #: Imported only when a hand-over, a signature or a printed output is first made.
 HEAVY = (
+    "holidays",  # the bank holidays come from the shipped table (memory, issue 21.5)
+    "dateutil",
     "pyhanko",
     "reportlab",
     "jsonschema",
