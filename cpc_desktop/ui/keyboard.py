@@ -4,10 +4,10 @@
 
 * Tab and Shift+Tab move on from every table, tree and list (none is a spreadsheet
   whose cells are walked with Tab; arrow keys move within it);
-* a focus ring, :data:`FOCUS_RING`, on buttons, boxes, text fields and item views, and
-  round the current row's cell in a table (in a list, round the current item, drawn in
-  the text's own colours: under the ring a selected item's highlight was lost and its
-  white words vanished);
+* a focus ring, :data:`FOCUS_RING` (each window's style sheet: :func:`show_focus`), on
+  buttons, boxes, text fields and item views, and round the current row's cell in a
+  table (in a list, round the current item, drawn in the text's own colours: under the
+  ring a selected item's highlight was lost and its white words vanished);
 * a declared shortcut pressed where it does not work (F6 outside Introductions) says so
   in one line, and so does an Alt+letter no label owns, which would otherwise be typed
   into the text. Keys a text field uses are never taken from it.
@@ -169,10 +169,40 @@ def _types(widget: QtWidgets.QWidget) -> bool:
     return isinstance(widget, _TEXT_INPUTS)
 
 
+class _RingOnWindows(QtCore.QObject):
+    """Puts :data:`FOCUS_RING` on each window as it is first shown, unless a window it
+    belongs to (a dialog's parent) has it already: the rules reach every widget within.
+
+    Not the application's style sheet: with one there, every widget added to another
+    (a workspace is built from the inside out) had its whole new family re-styled, which
+    was two thirds of opening a conference (bench/README.md, issue 21 point 3).
+    """
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if (
+            event.type() == QtCore.QEvent.Type.Show
+            and isinstance(watched, QtWidgets.QWidget)
+            and watched.isWindow()
+            and not has_ring(watched)
+        ):
+            watched.setStyleSheet(FOCUS_RING + watched.styleSheet())
+        return False
+
+
+def has_ring(widget: QtWidgets.QWidget) -> bool:
+    """Whether :data:`FOCUS_RING` applies to ``widget`` (on it or on a widget it is in)."""
+    at: QtCore.QObject | None = widget
+    while at is not None:
+        if isinstance(at, QtWidgets.QWidget) and _MARK in at.styleSheet():
+            return True
+        at = at.parent()
+    return False
+
+
 def show_focus(app: QtCore.QCoreApplication) -> None:
-    """Put :data:`FOCUS_RING` on the application's style sheet (once)."""
-    if isinstance(app, QtWidgets.QApplication) and _MARK not in app.styleSheet():
-        app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+    """Put :data:`FOCUS_RING` on every window the application shows from now on (once)."""
+    if isinstance(app, QtWidgets.QApplication) and app.findChild(_RingOnWindows) is None:
+        app.installEventFilter(_RingOnWindows(app))
 
 
 def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPolicy:
