@@ -179,10 +179,11 @@ class _RingOnWindows(QtCore.QObject):
     """
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        # Every event of every object passes here: the cheap tests first.
         if (
-            event.type() == QtCore.QEvent.Type.Show
-            and isinstance(watched, QtWidgets.QWidget)
+            isinstance(watched, QtWidgets.QWidget)
             and watched.isWindow()
+            and event.type() == QtCore.QEvent.Type.Show
             and not has_ring(watched)
         ):
             watched.setStyleSheet(FOCUS_RING + watched.styleSheet())
