@@ -104,7 +104,8 @@ def _combined(event: QtGui.QKeyEvent) -> int:
 
 
 class KeyboardPolicy(QtCore.QObject):
-    """The application's event filter that does what the module says; ``say`` shows one line."""
+    """The application's event filter that does what the module says (the focus ring on
+    each window shown included); ``say`` shows one line."""
 
     def __init__(self, say: Callable[[str], None], parent: QtCore.QObject) -> None:
         super().__init__(parent)
@@ -117,6 +118,8 @@ class KeyboardPolicy(QtCore.QObject):
             leave_by_tab(watched)
         elif kind == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
             return self._key(watched, event)  # type: ignore[arg-type]
+        elif kind == QtCore.QEvent.Type.Show:
+            _ring_on(watched)
         return False
 
     def _key(self, widget: QtWidgets.QWidget, event: QtGui.QKeyEvent) -> bool:
@@ -170,8 +173,8 @@ def _types(widget: QtWidgets.QWidget) -> bool:
 
 
 class _RingOnWindows(QtCore.QObject):
-    """Puts :data:`FOCUS_RING` on each window as it is first shown, unless a window it
-    belongs to (a dialog's parent) has it already: the rules reach every widget within.
+    """Puts :data:`FOCUS_RING` on each window as it is first shown, until a main window's
+    :class:`KeyboardPolicy` takes that over (one filter fewer on every event).
 
     Not the application's style sheet: with one there, every widget added to another
     (a workspace is built from the inside out) had its whole new family re-styled, which
@@ -179,15 +182,16 @@ class _RingOnWindows(QtCore.QObject):
     """
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        # Every event of every object passes here: the cheap tests first.
-        if (
-            isinstance(watched, QtWidgets.QWidget)
-            and watched.isWindow()
-            and event.type() == QtCore.QEvent.Type.Show
-            and not has_ring(watched)
-        ):
-            watched.setStyleSheet(FOCUS_RING + watched.styleSheet())
+        if event.type() == QtCore.QEvent.Type.Show:
+            _ring_on(watched)
         return False
+
+
+def _ring_on(shown: QtCore.QObject) -> None:
+    """``shown`` is being shown: if it is a window, the ring, unless a window it belongs
+    to (a dialog's parent) has it already (the rules reach every widget within)."""
+    if isinstance(shown, QtWidgets.QWidget) and shown.isWindow() and not has_ring(shown):
+        shown.setStyleSheet(FOCUS_RING + shown.styleSheet())
 
 
 def has_ring(widget: QtWidgets.QWidget) -> bool:
@@ -201,7 +205,8 @@ def has_ring(widget: QtWidgets.QWidget) -> bool:
 
 
 def show_focus(app: QtCore.QCoreApplication) -> None:
-    """Put :data:`FOCUS_RING` on every window the application shows from now on (once)."""
+    """Put :data:`FOCUS_RING` on every window the application shows from now on (once;
+    before a main window's :func:`install`, as for the sign-in and unlock dialogs)."""
     if isinstance(app, QtWidgets.QApplication) and app.findChild(_RingOnWindows) is None:
         app.installEventFilter(_RingOnWindows(app))
 
@@ -210,7 +215,9 @@ def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPo
     """Put the keyboard policy on the application for as long as ``window`` lives."""
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication), "a QApplication is needed"
-    show_focus(app)
+    for ring in app.findChildren(_RingOnWindows):  # the policy puts the ring on now
+        app.removeEventFilter(ring)
+        ring.deleteLater()
     policy = KeyboardPolicy(say, window)
     app.installEventFilter(policy)
     for view in window.findChildren(QtWidgets.QAbstractItemView):
