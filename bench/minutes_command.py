@@ -2,7 +2,7 @@
 typesetting alone in the same run.
 
     .venv/bin/python bench/minutes_command.py [--runs 3] [--entries 50,440,2000]
-        [--before DIR]
+        [--before DIR] [--libreoffice]
 
 Issue 21 point 1: measure the whole command, not only a warm function. Each run is a new
 process, ``python -m cpc_desktop minutes REF --db STORE --passphrase-file F --out
@@ -18,6 +18,12 @@ alternating with ours (every child runs outside the project folder, so that ``-m
 ``-c`` do not put this checkout first). Medians of ``--runs``. First, the cost a new
 process pays once for typesetting (fonts, first use): a one-page document typeset twice
 in a new process, the first time minus the second.
+
+``--libreoffice``: in the same runs, alternating with the command, LibreOffice converts
+the same content of each size to PDF (``minutes_pdf.py``'s HTML and call, a new
+``soffice --headless`` each time, its first run a warm-up not counted); the budget
+(design.md §7) is the whole command ≤ 0.5 × LibreOffice and the warm typesetting
+≤ 0.35 × LibreOffice, for the 46-page (440-entry) reference.
 """
 
 from __future__ import annotations
@@ -90,10 +96,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--entries", default="50,440,2000")
     parser.add_argument("--before", type=Path, help="an earlier cpc_desktop's parent folder")
+    parser.add_argument("--libreoffice", action="store_true", help="LibreOffice, same runs")
     args = parser.parse_args()
 
     from make_store import Generator, make
-    from minutes_pdf import INDEX, SEED, minutes_document
+    from minutes_pdf import INDEX, SEED, as_html, libreoffice, minutes_document
+
+    soffice = None
+    if args.libreoffice:
+        import shutil
+
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            raise SystemExit("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
 
     from cpc_desktop.data.keys import StoreKey
     from cpc_desktop.export.typeset import render_document
@@ -125,10 +140,17 @@ def main() -> None:
         out = work / "minutes.pdf"
         render_document(minutes_document(records[0]))  # this process's imports and fonts
         print(f"store {store.stat().st_size / 2**20:.1f} MiB; {args.runs} runs each")
+        profile = work / "lo-profile"
         for record, entries in zip(records, sizes, strict=True):
             ref = record.conference.reference
-            ours, before, warm = [], [], []
+            ours, before, warm, lo = [], [], [], []
+            source = work / f"minutes-{entries}.html"
+            if soffice:
+                source.write_text(as_html(minutes_document(record)), encoding="utf-8")
+                libreoffice(soffice, source, work, profile)  # warm-up, not counted
             for _ in range(args.runs):
+                if soffice:
+                    lo.append(libreoffice(soffice, source, work, profile))
                 ours.append(command(store, secret, ref, out, None))
                 if args.before:
                     before.append(command(store, secret, ref, out, str(args.before)))
@@ -147,6 +169,14 @@ def main() -> None:
                 f" | reference build_minutes + render_document warm {warm_m:.2f} s; "
                 f"the command's own cost {ours_m - warm_m:.2f} s (ratio {ours_m / warm_m:.2f})"
             )
+            if lo:
+                lo_m = statistics.median(lo)
+                lo_pages = len(PdfReader(work / source.with_suffix(".pdf").name).pages)
+                line += (
+                    f"\n        LibreOffice median {lo_m:.2f} s [{min(lo):.2f}-{max(lo):.2f}], "
+                    f"{lo_pages} pages: command / LibreOffice {ours_m / lo_m:.2f} (budget 0.5), "
+                    f"warm typesetting / LibreOffice {warm_m / lo_m:.2f} (budget 0.35)"
+                )
             print(line, flush=True)
 
 

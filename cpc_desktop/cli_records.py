@@ -4,9 +4,12 @@
 profile; the chair logs a complaint about a conference, then its acknowledgement and how
 it ended. The decision stands meanwhile, and every listing says so.
 
-``retention list|hold|release|close|delete|deleted``: each conference's retention date by
-its profile's rule, legal holds, and deleting a conference whose date has come (never
-on hold), which leaves a tombstone. ``delete`` asks for ``yes`` unless ``--yes`` is given.
+``retention list|hold|release|close|uploaded|delete|deleted``: each conference's
+retention date by its profile's rule, legal holds, confirming that the issued minutes
+were uploaded to the case system, and deleting a conference whose date has come or whose
+newest issued minutes are confirmed as uploaded (never on hold), which leaves a
+tombstone and purges the backups beside the store. ``delete`` asks for ``yes`` unless
+``--yes`` is given.
 
 People are named as the roll call has them (or by id); dates are YYYY-MM-DD. Every
 refusal is the service's one line, and nothing is written.
@@ -18,7 +21,7 @@ import argparse
 import sys
 from typing import Any
 
-from cpc_desktop.cli import CliError, _say, _session
+from cpc_desktop.cli import PROG, CliError, _say, _session
 from cpc_desktop.cli_appeals import ENDINGS, GROUNDS, _day, _one
 
 
@@ -87,7 +90,7 @@ def cmd_complaint(args: argparse.Namespace) -> int:
 
 def cmd_retention(args: argparse.Namespace) -> int:
     command = args.retention_command
-    needs = {"hold": "manage_retention", "release": "manage_retention", "close": "manage_retention"}
+    needs = dict.fromkeys(("hold", "release", "close", "uploaded"), "manage_retention")
     needs |= {"delete": "delete_records"}
     with _session(args, needs=needs.get(command, "")) as session:
         retention = session.retention
@@ -97,9 +100,11 @@ def cmd_retention(args: argparse.Namespace) -> int:
                 _say("no conference has reached its retention date, and none is on hold")
             for line in lines:
                 held = f" (hold: {line.hold_reason})" if line.hold_reason else ""
+                sent = f" ({line.uploaded})" if line.uploaded else ""
                 _say(
                     f"{line.reference}  {line.state.value}  kept until "
-                    f"{line.retain_until.isoformat()}  {line.record_type}; {line.policy}{held}"
+                    f"{line.retain_until.isoformat()}  {line.record_type}; {line.policy}"
+                    f"{held}{sent}"
                 )
             return 0
         if command == "deleted":
@@ -120,6 +125,16 @@ def cmd_retention(args: argparse.Namespace) -> int:
             line = retention.set_closed(args.ref, None if args.clear else args.on)
             _say(f"{line.reference}: kept until {line.retain_until.isoformat()}")
             return 0
+        if command == "uploaded":
+            sent = session.uploads.confirm_upload(
+                args.ref, args.case_ref, uploaded_on=args.on, version=args.version
+            )
+            _say(
+                f"{sent.reference}: version {sent.version} confirmed as uploaded to the case "
+                f"system on {sent.uploaded_on.isoformat()}, ref {sent.case_ref}; its local "
+                f"copy may now be wiped ({PROG} retention delete {sent.reference})"
+            )
+            return 0
         # delete
         if not args.yes and not _agreed(args.ref):
             raise CliError("not confirmed; nothing was deleted")
@@ -128,8 +143,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
         _say(f"deleted {stone.reference} ({stone.rows_deleted} records); its tombstone remains")
         if not done.log_emptied:
             _say("the store's log could not be emptied now: close other windows on it")
+        for path in done.purged_copies:
+            _say(f"purged it from the backup beside the store: {path.name}")
         for path in done.older_copies:
-            _say(f"an older copy still holds it: {path.name}")
+            _say(f"an older copy still holds it (it could not be opened): {path.name}")
     return 0
 
 
@@ -192,7 +209,18 @@ def add_parsers(sub: Any, keyed: argparse.ArgumentParser) -> None:
     when = q.add_mutually_exclusive_group(required=True)
     when.add_argument("--on", type=_day, metavar="YYYY-MM-DD")
     when.add_argument("--clear", action="store_true", help="forget the closure date")
-    q = actions.add_parser("delete", parents=both, help="delete a conference that is due")
+    q = actions.add_parser(
+        "uploaded", parents=both, help="confirm the issued minutes went to the case system"
+    )
     q.add_argument("ref", metavar="REF", help="conference reference or id")
-    q.add_argument("--reason", required=True, help="why (the retention period ended)")
+    q.add_argument("--case-ref", required=True, help="the case system's reference for it")
+    q.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="the day (default: today)")
+    q.add_argument("--version", default="", help="which issued version (default: the newest)")
+    q = actions.add_parser(
+        "delete", parents=both, help="delete a conference that is due, or wipe one uploaded"
+    )
+    q.add_argument("ref", metavar="REF", help="conference reference or id")
+    q.add_argument(
+        "--reason", default="", help="why (the retention period ended); optional after upload"
+    )
     q.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -27,9 +27,11 @@ from cpc_desktop.domain.conference import (
     CarriedAction,
     CarriedPlan,
     Child,
+    Complaint,
     Conference,
     ConferenceAction,
     ConferenceRecord,
+    CorrectionRequest,
     Decision,
     Dissent,
     Distribution,
@@ -56,6 +58,7 @@ from cpc_desktop.domain.enums import (
     ConferenceStatus,
     ConferenceType,
     CopyKind,
+    CorrectionRuling,
     ExclusionGround,
     Language,
     MeetingMode,
@@ -519,6 +522,53 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         for _ in range(draw(counts(4)))
     )
 
+    complaints = []
+    for _ in range(draw(counts(2))):
+        received = draw(_DATE)
+        acknowledged, decided = draw(_MAYBE_DATE), draw(_MAYBE_DATE)
+        complaints.append(
+            Complaint(
+                id=new_id(),
+                conference_id=conference.id,
+                received=received,
+                grounds=tuple(draw(st.lists(choice(AppealGround), unique=True, max_size=3))),
+                complainant_id=_maybe_pick(draw, people),
+                complainant_name=draw(texts(200)),
+                relation=draw(texts(80)),
+                details=draw(_TEXT),
+                acknowledged=None if acknowledged is None else max(acknowledged, received),
+                handled_by=draw(_TEXT),
+                outcome=draw(choice(AppealOutcome)),
+                decided=None if decided is None else max(decided, received),
+                outcome_note=draw(_TEXT),
+            )
+        )
+    version_ids = [version.id for version in versions]
+    corrections = []
+    disputable = any(version.state is MinutesState.ISSUED for version in versions)
+    for _ in range(draw(counts(2)) if disputable else 0):
+        ruling = draw(choice(CorrectionRuling))
+        ruled = ruling is not CorrectionRuling.PENDING
+        with_statement = ruling in (CorrectionRuling.REFUSED, CorrectionRuling.PARTLY)
+        corrections.append(
+            CorrectionRequest(
+                id=new_id(),
+                received=draw(_DATE),
+                requested_by=draw(texts(200, min_size=1)),
+                disputed=draw(_TEXT),
+                asked=draw(_TEXT),
+                participant_id=_maybe_pick(draw, people),
+                entry_id=draw(optional(st.uuids().map(str))),
+                version_id=_maybe_pick(draw, version_ids),
+                ruling=ruling,
+                reasons=draw(_TEXT) if ruled else "",
+                ruled_at=draw(instants()) if ruled else None,
+                ruled_by=draw(texts(200)) if ruled else None,
+                statement=draw(_TEXT) if with_statement else "",
+                correction_version_id=_maybe_pick(draw, version_ids) if ruled else None,
+            )
+        )
+
     return ConferenceRecord(
         conference=conference,
         children=children,
@@ -535,6 +585,9 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
         clock=clock,
         plans=plans,
         scale_history=scale_history,
+        # The store lists complaints by the date received, then id (they have no position).
+        complaints=tuple(sorted(complaints, key=lambda c: (c.received, c.id))),
+        corrections=tuple(corrections),
     )
 
 
@@ -545,7 +598,7 @@ def example_record() -> ConferenceRecord:
     attendance 30-32, agenda 40-42, minutes 50-52, decision 60 (views 61-62, dissent 63,
     action 64), minutes versions 70-71, letter 80, distribution 90, conference action 100,
     safety scales 110-111, appeal 120, clock 130-133, carried plan 140 (action 141), scale
-    history 150.
+    history 150, complaint 160, correction requests 170-171.
     """
 
     def ident(number: int) -> str:
@@ -724,6 +777,37 @@ def example_record() -> ConferenceRecord:
             ),
         ),
         scale_history=(ScalePoint(ident(150), date(2026, 8, 20), "Sam Worker", "CSC", 2),),
+        complaints=(
+            Complaint(
+                ident(160),
+                ident(1),
+                date(2026, 11, 30),
+                (AppealGround.NOT_HEARD,),
+                complainant_id=ident(22),
+                relation="mother",
+                details="I was not given time to speak",
+                acknowledged=date(2026, 12, 2),
+                handled_by="Service manager",
+            ),
+        ),
+        corrections=(
+            CorrectionRequest(
+                ident(170),
+                date(2026, 11, 28),
+                "Jo Parent",
+                "The entry about the missed appointment",
+                "Say that the appointment was moved by the clinic",
+                participant_id=ident(22),
+                entry_id=ident(50),
+                version_id=ident(70),
+                ruling=CorrectionRuling.REFUSED,
+                reasons="The clinic's letter says the appointment was missed",
+                ruled_at=at(17),
+                ruled_by="Chair Person",
+                statement="I still say the clinic moved the appointment.",
+            ),
+            CorrectionRequest(ident(171), date(2026, 12, 1), "Dr A Patel", "Item 3", "Add my view"),
+        ),
     )
 
 

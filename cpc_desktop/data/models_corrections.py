@@ -11,7 +11,9 @@ audit chain), with the same columns every row has:
     printed_copy        each time a recorded copy was sent to a printer: who, when,
                         which file, the printer's name and the pages (never content).
 
-None of them is part of the conference document.
+Correction requests travel in the conference document (its ``corrections`` section);
+the basis and the printed copies stay in this store, as the output files they belong to
+do.
 """
 
 from __future__ import annotations

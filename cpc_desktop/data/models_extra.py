@@ -13,6 +13,7 @@ from cpc_desktop.data.models_corrections import (
 )
 from cpc_desktop.data.models_kept import ComplaintRow, RetentionRow, TombstoneRow
 from cpc_desktop.data.models_plan import CarriedActionRow, CarriedPlanRow, ScalePointRow
+from cpc_desktop.data.models_upload import UploadRow
 
 __all__ = [
     "CarriedActionRow",
@@ -24,4 +25,5 @@ __all__ = [
     "RetentionRow",
     "ScalePointRow",
     "TombstoneRow",
+    "UploadRow",
 ]

@@ -23,10 +23,11 @@ __all__ = ["ComplaintRow", "RetentionRow", "TombstoneRow"]
 class ComplaintRow(Row):
     """A complaint about a conference (domain.md §8, §10 item 36), and how it ended.
 
-    Not part of the conference document: the store's own log about the conference, as
-    output files are. The complainant is a person of the roll call (``complainant_id``)
-    or named in ``complainant_name`` (an advocate, a relative not invited). Grounds are
-    the appeal grounds' values; the outcome uses the appeal outcomes.
+    Travels in the conference document (its ``complaints`` section) with the conference
+    it is about; it has no position: listed by date received, then id. The complainant
+    is a person of the roll call (``complainant_id``) or named in ``complainant_name``
+    (an advocate, a relative not invited). Grounds are the appeal grounds' values; the
+    outcome uses the appeal outcomes.
     """
 
     __tablename__ = "complaint"

@@ -29,6 +29,7 @@ from sqlalchemy.engine import Dialect
 from cpc_desktop.data import models as m
 from cpc_desktop.data.types import InstantSpans, UTCDateTime
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.enums import AppealGround
 
 # ConferenceRecord field -> (element dataclass, its table)
 _SECTIONS: tuple[tuple[str, type[Any], type[m.Row]], ...] = (
@@ -198,4 +199,23 @@ def read_record(conn: sa.Connection, conference_id: str) -> d.ConferenceRecord |
     sections = {
         name: _section(conn, cls, row_class, conference_id) for name, cls, row_class in _SECTIONS
     }
-    return d.ConferenceRecord(conference=make(*row), **sections)
+    return d.ConferenceRecord(conference=make(*row), **sections, **_kept(conn, conference_id))
+
+
+def _kept(conn: sa.Connection, conference_id: str) -> dict[str, tuple[Any, ...]]:
+    """The complaints (by date received, then id: they have no position) and the
+    correction requests (in the order recorded)."""
+    complaint = _table(m.ComplaintRow)
+    columns, make = _plan(d.Complaint, m.ComplaintRow, conn.dialect.name)
+    found = conn.execute(
+        sa.select(*columns)
+        .where(complaint.c.conference_id == conference_id)
+        .order_by(complaint.c.received, complaint.c.id)
+    )
+    complaints = tuple(
+        replace(c, grounds=tuple(map(AppealGround, c.grounds))) for c in (make(*r) for r in found)
+    )
+    return {
+        "complaints": complaints,
+        "corrections": _section(conn, d.CorrectionRequest, m.CorrectionRequestRow, conference_id),
+    }

@@ -50,7 +50,12 @@ _ORM: dict[type[Any], type[m.Row]] = {
     d.CarriedPlan: m.CarriedPlanRow,
     d.CarriedAction: m.CarriedActionRow,
     d.ScalePoint: m.ScalePointRow,
+    d.Complaint: m.ComplaintRow,
+    d.CorrectionRequest: m.CorrectionRequestRow,
 }
+# Sections kept about the conference, with no relationship on its row: read, added and
+# synced by conference id. A complaint names its conference itself and has no position.
+_KEPT: dict[str, type[Any]] = {"complaints": d.Complaint, "corrections": d.CorrectionRequest}
 _VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
 # ConferenceRecord field -> element dataclass
 _SECTIONS: dict[str, type[Any]] = {
@@ -124,6 +129,7 @@ def insert_record(session: Session, record: d.ConferenceRecord, who: str, now: d
             for i, item in enumerate(items)
         )
         session.flush()
+    _sync_kept(session, record, meta, Counter())
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,7 @@ def sync_record(
     """
     tally: Counter[str] = Counter()
     stored = _stored(session, merged.conference.id)
+    meta = row_meta(who, now)
     removed: list[m.Row] = []
     for section in reversed(_SECTIONS):
         _removed(getattr(stored, section), getattr(merged, section), removed)
@@ -161,14 +168,40 @@ def sync_record(
         session.delete(row)
         session.flush()
     stored = _stored(session, merged.conference.id)  # as the database left it
-    meta = row_meta(who, now)
     _update(stored, merged.conference, None, meta, tally)
     session.flush()
     parent = {"conference_id": merged.conference.id}
     for section in _SECTIONS:  # in order: later sections refer to earlier ones
         _upsert(session, getattr(stored, section), getattr(merged, section), parent, meta, tally)
         session.flush()
+    _sync_kept(session, merged, meta, tally)  # last: they refer to versions just added
     return SyncCounts(tally["added"], tally["changed"], tally["deleted"])
+
+
+def _sync_kept(
+    session: Session, record: d.ConferenceRecord, meta: dict[str, Any], tally: Counter[str]
+) -> None:
+    """Make the conference's complaints and correction requests those of ``record``."""
+    for section, cls in _KEPT.items():
+        table = _ORM[cls]
+        where = table.conference_id == record.conference.id  # type: ignore[attr-defined]
+        stored = {row.id: row for row in session.scalars(sa.select(table).where(where))}
+        values = getattr(record, section)
+        wanted = {value.id for value in values}
+        for gone in [row for row in stored.values() if row.id not in wanted]:
+            tally["deleted"] += 1
+            session.delete(gone)
+        positioned = hasattr(table, "position")
+        for i, value in enumerate(values):
+            position = i if positioned else None
+            found = stored.get(value.id)
+            if found is None:
+                extra = {"conference_id": record.conference.id} if positioned else {}
+                session.add(_to_row(value, position, meta, **extra))
+                tally["added"] += 1
+            else:
+                _update(found, value, position, meta, tally)
+        session.flush()
 
 
 def _stored(session: Session, conference_id: str) -> m.ConferenceRow:
@@ -336,7 +369,7 @@ def store_users(session: Session) -> dict[str, m.AppUser]:
 def all_ids(record: d.ConferenceRecord) -> list[tuple[str, str]]:
     """Every (table, id) in a record, for clash checks before import."""
     out: list[tuple[str, str]] = [("conference", record.conference.id)]
-    for section in _SECTIONS:
+    for section in (*_SECTIONS, *_KEPT):
         for item in getattr(record, section):
             out += _ids(item)
     return out

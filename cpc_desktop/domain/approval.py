@@ -3,7 +3,8 @@
 A version moves one way only: ``draft`` → ``approved`` → ``issued`` (domain.md §6
 "Approval and signature", checklist items 29–30). Approving records the chair and a
 content hash: the SHA-256 of the record's content (everything but the versions,
-letters and distributions themselves), so any later change to what was approved shows.
+letters and distributions themselves, and the complaints and correction requests), so
+any later change to what was approved shows.
 An issued version never changes; a correction opens a new draft version, numbered
 "1.1", "1.2", …, that names the version it supersedes and says what changed and who
 asked.
@@ -23,8 +24,9 @@ from cpc_desktop.domain.enums import MinutesState
 
 FIRST_VERSION = "1.0"
 
-#: Parts of the record that describe the minutes' life rather than the meeting.
-_NOT_CONTENT = ("minutes_versions", "letters", "distributions")
+#: Parts of the record that describe the minutes' life rather than the meeting (the
+#: complaints and correction requests are kept about the minutes, not part of them).
+_NOT_CONTENT = ("minutes_versions", "letters", "distributions", "complaints", "corrections")
 
 
 class ApprovalError(ValueError):

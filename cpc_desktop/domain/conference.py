@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cpc_desktop.domain.complaints import Complaint as Complaint
+from cpc_desktop.domain.corrections import CorrectionRequest as CorrectionRequest
 from cpc_desktop.domain.enums import (
     ActionStatus,
     AdjournReason,
@@ -384,3 +386,9 @@ class ConferenceRecord:
     #: scales of the plan's earlier conferences.
     plans: tuple[CarriedPlan, ...] = ()
     scale_history: tuple[ScalePoint, ...] = ()
+    #: Kept about the conference after it, and carried with it wherever it goes: the
+    #: complaints, and the requests to correct the minutes with the chair's rulings and
+    #: any statement of disagreement. Not part of what the minutes say
+    #: (``approval.content_document`` leaves them out); the document omits them when empty.
+    complaints: tuple[Complaint, ...] = ()
+    corrections: tuple[CorrectionRequest, ...] = ()

@@ -12,7 +12,9 @@ Canonical forms written by ``to_document``:
 - instants: UTC, always six fractional digits and a ``Z``, e.g.
   ``2026-11-20T10:04:05.000000Z`` (fixed width, so text order is time order);
 - ``start_time``: ``HH:MM`` (seconds are not kept);
-- enums: their value; absent values: ``null``. Every key is always written.
+- enums: their value; absent values: ``null``. Every key is always written, except
+  the sections of :data:`OPTIONAL_SECTIONS` (complaints, correction requests), which
+  are left out when empty so that documents without them stay byte for byte as before.
 
 ``from_document`` assumes its input is valid against the schema
 (``resources/schema/conference.schema.json``); it accepts instants with zero to six
@@ -31,10 +33,13 @@ from types import NoneType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
 from cpc_desktop.domain.conference import ConferenceRecord
-from cpc_desktop.domain.enums import AttendanceKind
+from cpc_desktop.domain.enums import AttendanceKind, CorrectionRuling, MinutesState
 
 FORMAT = "cpc-conference"
 VERSION = 1
+
+#: Sections written only when they hold something (older documents never had them).
+OPTIONAL_SECTIONS = ("complaints", "corrections")
 
 
 @dataclass(frozen=True)
@@ -117,8 +122,12 @@ def _encode(value: object) -> Any:
 
 
 def to_document(record: ConferenceRecord) -> dict[str, Any]:
-    """The canonical document for ``record``: every key present, in field order."""
+    """The canonical document for ``record``: every key present (an empty optional
+    section aside), in field order."""
     body: dict[str, Any] = _encode(record)
+    for section in OPTIONAL_SECTIONS:
+        if not body[section]:
+            del body[section]
     return {"format": FORMAT, "version": VERSION, **body}
 
 
@@ -371,4 +380,65 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     for path, moment in _items(doc, "clock"):
         refer(f"{path}.agenda_item_id", moment.get("agenda_item_id"), agenda, "agenda item")
 
+    problems += _kept_problems(doc, participants, versions)
     return tuple(problems)
+
+
+#: Why a correction request's ruling and its ruled_at/ruled_by disagree, by whether the
+#: request is still waiting for a ruling.
+_RULED_WORDS = {
+    True: "a request still waiting for the chair's ruling has no ruled_at or ruled_by",
+    False: "a ruling must say when it was made and by whom (ruled_at, ruled_by)",
+}
+_STATEMENT_RULINGS = frozenset({CorrectionRuling.REFUSED, CorrectionRuling.PARTLY})
+
+
+def _kept_problems(
+    doc: Mapping[str, Any], participants: Mapping[str, str], versions: Mapping[str, str]
+) -> list[DocumentProblem]:
+    """What the complaints and correction requests get wrong about the rest."""
+    problems: list[DocumentProblem] = []
+
+    def refer(path: str, value: str | None, known: Mapping[str, str], what: str) -> None:
+        if value is not None and value not in known:
+            problems.append(DocumentProblem(path, f"no {what} has the id {value}"))
+
+    def not_before(path: str, later: str | None, earlier: str, what: str) -> None:
+        if later is not None and later < earlier:  # ISO dates compare as text
+            problems.append(DocumentProblem(path, f"is before {what}"))
+
+    own = doc["conference"]["id"]
+    for path, complaint in _items(doc, "complaints"):
+        if complaint["conference_id"] != own:
+            problems.append(DocumentProblem(f"{path}.conference_id", "is not this conference's id"))
+        refer(
+            f"{path}.complainant_id", complaint.get("complainant_id"), participants, "participant"
+        )
+        received = complaint["received"]
+        for step in ("acknowledged", "decided"):
+            not_before(
+                f"{path}.{step}", complaint.get(step), received, "the complaint was received"
+            )
+
+    issued = any(v["state"] == MinutesState.ISSUED for v in doc.get("minutes_versions", ()))
+    if doc.get("corrections") and not issued:
+        problems.append(
+            DocumentProblem("$.corrections", "only issued minutes can be disputed, and none are")
+        )
+    for path, request in _items(doc, "corrections"):
+        refer(f"{path}.participant_id", request.get("participant_id"), participants, "participant")
+        for link in ("version_id", "correction_version_id"):
+            refer(f"{path}.{link}", request.get(link), versions, "minutes version")
+        ruling = CorrectionRuling(request.get("ruling", CorrectionRuling.PENDING))
+        stamps = [request.get(key) is not None for key in ("ruled_at", "ruled_by")]
+        pending = ruling is CorrectionRuling.PENDING
+        if any(stamps) if pending else not all(stamps):
+            problems.append(DocumentProblem(f"{path}.ruling", _RULED_WORDS[pending]))
+        if request.get("statement") and ruling not in _STATEMENT_RULINGS:
+            problems.append(
+                DocumentProblem(
+                    f"{path}.statement",
+                    "a statement of disagreement goes with a refused or partly accepted request",
+                )
+            )
+    return problems

@@ -200,6 +200,19 @@ _RULES = (
     # after the conference
     _text("$.appeals[].details", _P),
     _text("$.appeals[].outcome_note", _P),
+    _name("$.complaints[].complainant_name"),
+    FieldRule("$.complaints[].relation", max_length=80),
+    _text("$.complaints[].details", _P),
+    FieldRule("$.complaints[].handled_by", max_length=400),
+    _text("$.complaints[].outcome_note", _P),
+    FieldRule("$.corrections[].requested_by", max_length=NAME_LENGTH, min_length=1),
+    _text("$.corrections[].disputed", _P),
+    _text("$.corrections[].asked", _P),
+    # The reasons open a new version's printed list of changes; a statement of
+    # disagreement is printed in its maker's own family copy (domain/corrections.py).
+    _text("$.corrections[].reasons", _F),
+    _name("$.corrections[].ruled_by"),
+    _text("$.corrections[].statement", _F),
 )
 
 #: Every declared field, by its place in the document.

@@ -16,6 +16,7 @@ matched by that id, never by position.
 - A removed unit takes its nested units with it; what refers to it is removed (a
   required link, as the store's cascade would) or unlinked (an optional one). The
   plan lists each of these, so nothing is dropped unseen.
+- Complaints and correction requests follow rules of their own (:mod:`.kept_merge`).
 
 ``plan_merge`` says what would happen, without deciding any conflict; ``apply_merge``
 builds the merged record once every conflict has a resolution.
@@ -31,6 +32,7 @@ from typing import Any
 
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.document import check_references, to_document
+from cpc_desktop.domain.kept_merge import KEPT_KINDS, kept_fields
 
 
 class Side(StrEnum):
@@ -159,6 +161,8 @@ _KIND: dict[type[Any], str] = {
     d.CarriedPlan: "carried_plan",
     d.CarriedAction: "carried_action",
     d.ScalePoint: "scale_point",
+    d.Complaint: "complaint",
+    d.CorrectionRequest: "correction_request",
 }
 _NESTED: dict[type[Any], tuple[str, ...]] = {
     d.Participant: ("attendance",),
@@ -197,6 +201,12 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     "letter": {"recipient_id": ("participant", False)},
     "minutes_version": {"supersedes_id": ("minutes_version", False)},
+    "complaint": {"complainant_id": ("participant", False)},
+    "correction_request": {
+        "participant_id": ("participant", False),
+        "version_id": ("minutes_version", False),
+        "correction_version_id": ("minutes_version", False),
+    },
 }
 
 # Where a unit sits: (parent key or None for the record, list name).
@@ -295,6 +305,8 @@ class _Merge:
         return touched
 
     def _conflict(self, key: UnitKey) -> Conflict | None:
+        if key.kind in KEPT_KINDS:  # complaints, correction requests: see kept_merge.py
+            return None
         b, m, t = (copy.units.get(key) for copy in (self.base, self.mine, self.theirs))
 
         def conflict(kind: ConflictKind, disputed: tuple[str, ...] = ()) -> Conflict:
@@ -345,6 +357,8 @@ class _Merge:
             if choice is None:  # undecided (a plan): the receiver's copy stays as it is
                 return dict(m.own) if m else None
             return self._resolved(conflict, choice, b, m, t)
+        if key.kind in KEPT_KINDS:
+            return kept_fields(key.kind, *(unit.own if unit else None for unit in (b, m, t)))
         follow = self._removed_ancestor(key, resolutions)
         if follow is not None:
             return dict(follow.units[key].own) if key in follow.units else None

@@ -5,7 +5,10 @@ A conference is kept for the profile's ``retention.years`` after the case closed
 conference's date, or a later closure date the chair records. A legal hold (an inquiry,
 proceedings, a subject access request) stops deletion whatever the date. The application
 never deletes on its own: :func:`deletion_refusal` is asked only when a chair asks to
-delete, and the list of what falls due (:func:`retention_state`) only reports.
+delete, and the list of what falls due (:func:`retention_state`) only reports. Once the
+newest issued minutes are confirmed as uploaded to the authority's case system, the
+local copy may be wiped before its date (:func:`upload_words` says so in the
+tombstone); a legal hold still stops it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from cpc_desktop.domain.calendar import add_months
 from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.profile_records import RetentionRule
 
-__all__ = ["RetentionState", "deletion_refusal", "retain_until", "retention_state"]
+__all__ = [
+    "RetentionState",
+    "deletion_refusal",
+    "retain_until",
+    "retention_state",
+    "upload_words",
+]
 
 
 class RetentionState(StrEnum):
@@ -38,12 +47,23 @@ def retention_state(until: date, held: bool, today: date) -> RetentionState:
     return RetentionState.DUE if today >= until else RetentionState.KEPT
 
 
-def deletion_refusal(reference: str, until: date, held: bool, today: date) -> str | None:
+def deletion_refusal(
+    reference: str, until: date, held: bool, today: date, *, uploaded: bool = False
+) -> str | None:
     """Why conference ``reference`` may not be deleted today, in one line; ``None`` if
-    it may."""
+    it may. ``uploaded``: its newest issued minutes are confirmed as uploaded to the case
+    system, so its local copy may go before its date."""
     state = retention_state(until, held, today)
     if state is RetentionState.HELD:
         return f"{reference} is on legal hold and cannot be deleted until the hold is lifted"
-    if state is RetentionState.KEPT:
+    if state is RetentionState.KEPT and not uploaded:
         return f"{reference} is kept until {short_date(until)} and cannot be deleted before then"
     return None
+
+
+def upload_words(uploaded_on: date, case_ref: str, version: str) -> str:
+    """How a confirmed upload is told, in a tombstone or a list."""
+    return (
+        f"uploaded to the case system on {short_date(uploaded_on)}, ref {case_ref} "
+        f"(version {version})"
+    )

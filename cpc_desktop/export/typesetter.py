@@ -96,6 +96,7 @@ class _Job:
     job: int
     document: PrintedDocument | LetterDocument
     scale: float = 0.0  # rasterise the first pages at this scale (0: do not)
+    first: bool = True  # send the first page alone before the rest (a preview)
 
 
 @dataclass(frozen=True)
@@ -141,11 +142,14 @@ class Typesetter:
         document: PrintedDocument | LetterDocument,
         listener: Listener | None = None,
         scale: float = 0.0,
+        *,
+        first: bool = True,
     ) -> int:
         """Send ``document`` to be typeset; its job number comes back with every message.
 
         With ``listener``, :meth:`deliver` hands it the job's messages. With ``scale``
         (pixels per point), the first page or two come rasterised too (``Picture``).
+        ``first=False`` (a copy to issue, not a preview): no ``FirstPage`` is sent.
         """
         job = next(self._numbers)
         if listener is not None:
@@ -154,7 +158,7 @@ class Typesetter:
             self.start()
             assert self._process is not None
             self._open[job] = self._process
-            self._send(_Job(job, document, scale))
+            self._send(_Job(job, document, scale, first))
         except OSError:
             self._open.pop(job, None)
             self._messages.put(Failed(job, STOPPED))
@@ -313,8 +317,9 @@ def _work(
         try:
             if number in cancelled:
                 raise _Stop
-            first = render(job.document, pages=1)
-            send(FirstPage(number, first, _pictures(first, job.scale, 1)))
+            if job.first:
+                first = render(job.document, pages=1)
+                send(FirstPage(number, first, _pictures(first, job.scale, 1)))
             whole = render(job.document, progress=told)
             send(Done(number, whole, _pictures(whole, job.scale, 2)))
         except _Stop:

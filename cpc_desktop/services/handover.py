@@ -59,7 +59,9 @@ __all__ = [
 ]
 
 #: What a minute-taker's or chair's copy may differ in without touching the minutes.
-_RECORD_KEEPING = frozenset({"minutes_version", "letter", "distribution"})
+_RECORD_KEEPING = frozenset(
+    {"minutes_version", "letter", "distribution", "complaint", "correction_request"}
+)
 
 
 @dataclass(frozen=True)

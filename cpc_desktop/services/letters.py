@@ -45,10 +45,12 @@ from cpc_desktop.services.outputs import (
     Delivery,
     OutputPdf,
     ToPreview,
+    Typeset,
     record_output,
     sha256,
     sign,
     stored_bytes,
+    typeset_pdf,
 )
 from cpc_desktop.services.roles import Action
 
@@ -100,7 +102,7 @@ class LetterService(ServiceBase):
         """The letter as it would be issued, unsigned and not recorded."""
         made = self.preview_document(ref, request)
         assert isinstance(made.document, LetterDocument)
-        data = _typeset(made.document)
+        data = _typeset(made.document, ())
         return OutputPdf(data, made.file_name, sha256(data), False)
 
     def preview_document(self, ref: str, request: LetterRequest) -> ToPreview:
@@ -109,10 +111,17 @@ class LetterService(ServiceBase):
         return ToPreview(self._name(record, request), self._compose(record, request))
 
     def issue(
-        self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
+        self,
+        ref: str,
+        request: LetterRequest,
+        certificate: ChairCertificate | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> OutputPdf:
-        """Write the letter, sign it when a certificate is given, and record it."""
-        return self.issue_all(ref, (request,), certificate)[0]
+        """Write the letter, sign it when a certificate is given, and record it.
+
+        ``typeset``: the letter typeset elsewhere from :meth:`preview_document`; refused
+        if the letter would now read differently."""
+        return self.issue_all(ref, (request,), certificate, typeset=typeset)[0]
 
     def issue_all(
         self,
@@ -120,6 +129,7 @@ class LetterService(ServiceBase):
         requests: Sequence[LetterRequest],
         certificate: ChairCertificate | None = None,
         folder: Path | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> tuple[OutputPdf, ...]:
         """Issue several letters at once: all of them or none.
 
@@ -140,11 +150,11 @@ class LetterService(ServiceBase):
             issued: list[OutputPdf] = []
             for request, document in zip(requests, documents, strict=True):
                 if family_letter(record, request):
-                    row = self._checked(s, record, request, document, certificate)
+                    row = self._checked(s, record, request, document, certificate, typeset)
                     issued.append(self._release(s, record, request, row, len(issued)))
                     work.object_id = (row.letter_id or "") if len(requests) == 1 else conference_id
                     continue
-                data = _typeset(document)
+                data = _typeset(document, typeset)
                 if certificate is not None:
                     data = sign(data, certificate, "Outcome letter from the chair")
                 letter = d.Letter(
@@ -179,7 +189,11 @@ class LetterService(ServiceBase):
         return tuple(issued)
 
     def hold(
-        self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
+        self,
+        ref: str,
+        request: LetterRequest,
+        certificate: ChairCertificate | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> held.ReleaseItem:
         """Make a family letter and hold it for a second person to check; nothing is sent.
 
@@ -201,7 +215,7 @@ class LetterService(ServiceBase):
             document = self._compose(record, request)
             row = held.matching(s, _target(record, request, document))
             if row is None:
-                row = self._make_held(s, record, request, document, certificate)
+                row = self._make_held(s, record, request, document, certificate, typeset)
             return held.item_of(row)
 
     def letter_bytes(self, ref: str, letter_id: str) -> bytes:
@@ -228,8 +242,9 @@ class LetterService(ServiceBase):
         request: LetterRequest,
         document: LetterDocument,
         certificate: ChairCertificate | None,
+        typeset: Sequence[Typeset] = (),
     ) -> m.ReleaseCheckRow:
-        data = _typeset(document)
+        data = _typeset(document, typeset)
         if certificate is not None:
             data = sign(data, certificate, "Outcome letter from the chair")
         output_id = record_output(
@@ -262,12 +277,13 @@ class LetterService(ServiceBase):
         request: LetterRequest,
         document: LetterDocument,
         certificate: ChairCertificate | None,
+        typeset: Sequence[Typeset] = (),
     ) -> m.ReleaseCheckRow:
         """The held letter a second person checked (made now if the profile asks no check)."""
         row = held.matching(s, _target(record, request, document))
         profile = self._rules.profile(record.conference.profile)
         if row is None and held.no_check_note(profile):
-            row = self._make_held(s, record, request, document, certificate)
+            row = self._make_held(s, record, request, document, certificate, typeset)
         if row is None or not held.item_of(row).confirmed:
             name = request.recipient_name.strip()
             raise held.awaiting(row, f"{request.kind.value.replace('_', ' ')} letter to {name}")
@@ -398,7 +414,12 @@ def _target(
     )
 
 
-def _typeset(letter: LetterDocument) -> bytes:
+def _typeset(letter: LetterDocument, given: Sequence[Typeset]) -> bytes:
+    """``letter`` typeset here, or the copy of it ``given`` (typeset elsewhere)."""
+    return typeset_pdf(letter, given, _render)
+
+
+def _render(letter: LetterDocument) -> bytes:
     from cpc_desktop.export.typeset import render_letter  # ReportLab: when first needed
 
     data: bytes = render_letter(letter)

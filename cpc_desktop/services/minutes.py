@@ -10,7 +10,7 @@ and a family copy records what it left out.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -23,7 +23,6 @@ from cpc_desktop.data import repository
 from cpc_desktop.domain import approval
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import CopyKind, Language, MinutesState, Outcome
-from cpc_desktop.domain.inert import isolated
 from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.minutes import views_ready
 from cpc_desktop.domain.minutes_document import (
@@ -33,25 +32,33 @@ from cpc_desktop.domain.minutes_document import (
     minutes_languages,
 )
 from cpc_desktop.domain.printed import PrintedDocument
-from cpc_desktop.domain.private_details import find_leaks, leak_message, minutes_places
 from cpc_desktop.domain.redaction import ruling_problems, ruling_question, rulings_needed
-from cpc_desktop.domain.sides import entitlement_problem
 from cpc_desktop.domain.validation import Problem, Severity
 from cpc_desktop.services import corrections, held
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import RuleViolation, ServiceError
+from cpc_desktop.services.minutes_copies import (
+    check_entitled,
+    check_private_details,
+    recipient_name,
+)
 from cpc_desktop.services.outputs import (
     Delivery,
     OutputPdf,
     ToPreview,
+    Typeset,
+    issue_time,
     record_output,
     sha256,
     sign,
     stored_bytes,
+    typeset_pdf,
 )
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from cpc_desktop.export.signing import ChairCertificate
 
 T = TypeVar("T")
@@ -194,21 +201,21 @@ class MinutesService(ServiceBase):
 
         return self._change(Action.APPROVE_MINUTES, ref, step)
 
-    def issue(self, ref: str, certificate: ChairCertificate) -> OutputPdf:
-        """Sign the approved full copy, keep it, record its fingerprint, freeze the version."""
+    def issue(
+        self, ref: str, certificate: ChairCertificate, typeset: Sequence[Typeset] = ()
+    ) -> OutputPdf:
+        """Sign the approved full copy (or ``typeset``, the one :meth:`issue_document` gave,
+        typeset elsewhere), keep it, record its fingerprint, freeze the version."""
 
         def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
-            version = approval.current(record)
-            if version is None or version.state is not MinutesState.APPROVED:
-                raise ServiceError("approve the minutes before issuing them")
-            issued_at = self._clock()
-            # The printed version already says "issued" and when: it is what was signed.
-            printed = approval.issue(record, file_sha256="0" * 64, at=issued_at)
-            built = self._build(record, MinutesCopy(), printed, s)
+            issued_at = issue_time(typeset, self._clock())
+            printed, built = self._to_issue(s, record, issued_at)
             data = sign(
-                _typeset(built.document), certificate, "Minutes approved and issued by the chair"
+                _typeset(built.document, typeset),
+                certificate,
+                "Minutes approved and issued by the chair",
             )
-            final = approval.issue(record, file_sha256=sha256(data), at=issued_at)
+            final = dataclasses.replace(printed, file_sha256=sha256(data))
             repository.update_value(s, final, self._actor.name, issued_at)
             output_id = self._record(s, record, final, MinutesCopy(), data, certificate, built)
             return OutputPdf(
@@ -217,20 +224,40 @@ class MinutesService(ServiceBase):
 
         return self._change(Action.ISSUE_DOCUMENTS, ref, step)
 
+    def issue_document(self, ref: str) -> ToPreview:
+        """What :meth:`issue` would sign now, not yet typeset (with its issue time)."""
+        record = self._load_record(Action.VIEW, ref)
+        at = self._clock()
+        with self._store.reading() as s:
+            _, built = self._to_issue(s, record, at)
+        name = _file_name(record, approval.current(record), FULL_COPY)
+        return ToPreview(name, built.document, at=at)
+
+    def _to_issue(
+        self, s: Session, record: d.ConferenceRecord, at: datetime
+    ) -> tuple[d.MinutesVersion, BuiltMinutes]:
+        version = approval.current(record)
+        if version is None or version.state is not MinutesState.APPROVED:
+            raise ServiceError("approve the minutes before issuing them")
+        # The printed version already says "issued" and when: it is what is signed.
+        # approval.issue checks the content hash (costly): _build need not again.
+        printed = approval.issue(record, file_sha256="0" * 64, at=at)
+        return printed, self._build(record, MinutesCopy(), printed, s, hashed=True)
+
     def preview(self, ref: str, which: MinutesCopy = FULL_COPY) -> OutputPdf:
         """The copy as it stands, unsigned and unrecorded: for looking at, not for sending."""
         made = self.preview_document(ref, which)
         if made.document is None:  # the issued file itself
             return OutputPdf(made.data, made.file_name, sha256(made.data), True)
         assert isinstance(made.document, PrintedDocument)
-        data = _typeset(made.document)
+        data = _typeset(made.document, ())
         return OutputPdf(data, made.file_name, sha256(data), False, made.redactions)
 
     def preview_document(self, ref: str, which: MinutesCopy = FULL_COPY) -> ToPreview:
         """What :meth:`preview` shows, before it is typeset: the document, or the issued,
         signed file when that is the copy asked for (nothing is recorded)."""
         record = self._load_record(Action.VIEW, ref)
-        _check_entitled(record, which)
+        check_entitled(record, which)
         version = approval.current(record)
         built: BuiltMinutes | None = None
         with self._store.reading() as s:
@@ -258,6 +285,7 @@ class MinutesService(ServiceBase):
         which: MinutesCopy = FULL_COPY,
         certificate: ChairCertificate | None = None,
         out: Path | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> OutputPdf:
         """A copy to send, recorded in the store (and written to ``out`` when given).
 
@@ -270,7 +298,8 @@ class MinutesService(ServiceBase):
         ``session.release.confirm``): what is written is the very file they checked. If
         the profile turns the check off, it is made now and the reason is recorded.
         Otherwise :class:`~cpc_desktop.services.held.AwaitingCheck` is raised and
-        nothing is written or recorded.
+        nothing is written or recorded. ``typeset``: the copy typeset elsewhere from
+        :meth:`preview_document` (refused if the record changed since).
         """
 
         def step(s: Session, record: d.ConferenceRecord) -> OutputPdf:
@@ -280,14 +309,14 @@ class MinutesService(ServiceBase):
             return pdf
 
         def make(s: Session, record: d.ConferenceRecord) -> OutputPdf:
-            _check_entitled(record, which)
+            check_entitled(record, which)
             version = approval.current(record)
             state = None if version is None else version.state
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
             name = _file_name(record, version, which)
             if which.copy is CopyKind.FAMILY:
-                return self._release(s, record, version, which, certificate)
+                return self._release(s, record, version, which, certificate, typeset)
             if (
                 version
                 and state is MinutesState.ISSUED
@@ -299,7 +328,7 @@ class MinutesService(ServiceBase):
             built = self._build(record, which, version, s)
             # A full draft (family copies are released above), or a full copy of issued
             # minutes in the language a professional chose: signed now, as a family copy.
-            data, signer = _typeset(built.document), None
+            data, signer = _typeset(built.document, typeset), None
             if state is MinutesState.ISSUED:
                 if certificate is None:
                     raise ServiceError(
@@ -316,7 +345,11 @@ class MinutesService(ServiceBase):
             return self._change(Action.EXPORT, ref, step)
 
     def hold(
-        self, ref: str, which: MinutesCopy, certificate: ChairCertificate | None = None
+        self,
+        ref: str,
+        which: MinutesCopy,
+        certificate: ChairCertificate | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> held.ReleaseItem:
         """Make a family copy and hold it for a second person to check; nothing is written.
 
@@ -333,10 +366,10 @@ class MinutesService(ServiceBase):
             if state is MinutesState.APPROVED:
                 raise ServiceError("these minutes are approved but not issued: issue them first")
             built = self._build(record, which, version, s)
-            target = self._target(record, version, which, built)
+            target = _target(record, version, which, built)
             row = held.matching(s, target)
             if row is None:
-                row = self._make_held(s, record, version, which, built, certificate)
+                row = self._make_held(s, record, version, which, built, certificate, typeset)
             return held.item_of(row)
 
         return self._change(Action.EXPORT, ref, step)
@@ -356,22 +389,6 @@ class MinutesService(ServiceBase):
         profile = self._rules.profile(record.conference.profile)
         return minutes_languages(record, profile, which) == (Language.ENGLISH,)
 
-    @staticmethod
-    def _target(
-        record: d.ConferenceRecord,
-        version: d.MinutesVersion | None,
-        which: MinutesCopy,
-        built: BuiltMinutes,
-    ) -> held.Target:
-        return held.Target(
-            conference_id=record.conference.id,
-            kind=held.MINUTES_FAMILY,
-            recipient_id=which.recipient_id,
-            source=held.source_hash(built.document),
-            minutes_version_id=None if version is None else version.id,
-            recipient_name=_recipient_name(record, which.recipient_id),
-        )
-
     def _make_held(
         self,
         s: Session,
@@ -380,9 +397,10 @@ class MinutesService(ServiceBase):
         which: MinutesCopy,
         built: BuiltMinutes,
         certificate: ChairCertificate | None,
+        typeset: Sequence[Typeset] = (),
     ) -> m.ReleaseCheckRow:
         state = None if version is None else version.state
-        data = _typeset(built.document)
+        data = _typeset(built.document, typeset)
         if state is MinutesState.ISSUED:
             if certificate is None:
                 raise ServiceError(
@@ -395,7 +413,7 @@ class MinutesService(ServiceBase):
         profile = self._rules.profile(record.conference.profile)
         return held.add_held(
             s,
-            self._target(record, version, which, built),
+            _target(record, version, which, built),
             meta=self._meta(),
             now=self._clock(),
             author=self._actor.name,
@@ -412,13 +430,14 @@ class MinutesService(ServiceBase):
         version: d.MinutesVersion | None,
         which: MinutesCopy,
         certificate: ChairCertificate | None,
+        typeset: Sequence[Typeset] = (),
     ) -> OutputPdf:
         """The checked family copy, noted as released (see :meth:`export`)."""
         built = self._build(record, which, version, s)
-        row = held.matching(s, self._target(record, version, which, built))
+        row = held.matching(s, _target(record, version, which, built))
         profile = self._rules.profile(record.conference.profile)
         if row is None and held.no_check_note(profile):
-            row = self._make_held(s, record, version, which, built, certificate)
+            row = self._make_held(s, record, version, which, built, certificate, typeset)
         if row is None or not held.item_of(row).confirmed:
             raise held.awaiting(row, "family copy")
         assert row.output_file_id is not None
@@ -460,11 +479,13 @@ class MinutesService(ServiceBase):
         which: MinutesCopy,
         version: d.MinutesVersion | None,
         s: Session,
+        hashed: bool = False,
     ) -> BuiltMinutes:
         profile = self._rules.profile(record.conference.profile)
         # Every copy of approved or issued minutes is made from what was approved.
         if (
-            version is not None
+            not hashed
+            and version is not None
             and version.state is not MinutesState.DRAFT
             and approval.content_hash(record) != version.content_hash
         ):
@@ -478,7 +499,7 @@ class MinutesService(ServiceBase):
             built = build_minutes(record, profile, which, version=version, corrections=asked)
         except ValueError as error:
             raise ServiceError(str(error)) from None
-        _check_private_details(record, which, built)
+        check_private_details(record, which, built)
         return built
 
     def _record(
@@ -513,44 +534,32 @@ class MinutesService(ServiceBase):
         return OutputPdf(data, name, sha256(data), True)
 
 
-def _typeset(document: PrintedDocument) -> bytes:
+def _target(
+    record: d.ConferenceRecord,
+    version: d.MinutesVersion | None,
+    which: MinutesCopy,
+    built: BuiltMinutes,
+) -> held.Target:
+    return held.Target(
+        conference_id=record.conference.id,
+        kind=held.MINUTES_FAMILY,
+        recipient_id=which.recipient_id,
+        source=held.source_hash(built.document),
+        minutes_version_id=None if version is None else version.id,
+        recipient_name=recipient_name(record, which.recipient_id),
+    )
+
+
+def _typeset(document: PrintedDocument, given: Sequence[Typeset]) -> bytes:
+    """``document`` typeset here, or the copy of it ``given`` (typeset elsewhere)."""
+    return typeset_pdf(document, given, _render)
+
+
+def _render(document: PrintedDocument) -> bytes:
     from cpc_desktop.export.typeset import render_document  # ReportLab: when first needed
 
     data: bytes = render_document(document)
     return data
-
-
-def _check_entitled(record: d.ConferenceRecord, which: MinutesCopy) -> None:
-    """Refuse a full copy made for someone on the family side."""
-    for person in record.participants:
-        if person.id == which.recipient_id:
-            refusal = entitlement_problem(person, full=which.copy is CopyKind.FULL)
-            if refusal:
-                raise ServiceError(refusal)
-
-
-def _check_private_details(
-    record: d.ConferenceRecord, which: MinutesCopy, built: BuiltMinutes
-) -> None:
-    """Refuse a copy that would show someone's private details to a person who may not
-    see them (a family copy; a full copy for someone a person asked be kept from them).
-    A full copy for no one in particular is the professionals' record: not searched."""
-    family = which.copy is CopyKind.FAMILY
-    if not family and which.recipient_id is None:
-        return
-    recipient = next((p for p in record.participants if p.id == which.recipient_id), None)
-    places = minutes_places(built.document)
-    leaks = find_leaks(record, recipient, places, family=family)
-    if leaks:
-        who = f"This copy for {isolated(recipient.name)}" if recipient else "This family copy"
-        raise ServiceError(leak_message(who, leaks[0]))
-
-
-def _recipient_name(record: d.ConferenceRecord, recipient_id: str | None) -> str:
-    for person in record.participants:
-        if person.id == recipient_id:
-            return person.name
-    return ""
 
 
 def _file_name(

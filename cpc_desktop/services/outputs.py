@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -32,10 +32,13 @@ from cpc_desktop.domain.redaction import Redaction
 from cpc_desktop.export.files import Batch, CannotWrite, write_all_atomic
 from cpc_desktop.services.base import ServiceBase
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.services.held import source_hash as source_digest
 from cpc_desktop.services.roles import Action
 
 if TYPE_CHECKING:
     from cpc_desktop.export.signing import ChairCertificate
+
+D = TypeVar("D", PrintedDocument, LetterDocument)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,36 @@ class ToPreview:
     document: PrintedDocument | LetterDocument | None = None
     data: bytes = b""
     redactions: tuple[Redaction, ...] = ()
+    at: datetime | None = None  # to be issued: the issue time printed in the document
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A document typeset away from the service (by the screen's typesetting process):
+    the PDF, the digest (:func:`source_digest`) of the document it was typeset from, and
+    for minutes to be issued the issue time printed in it (``ToPreview.at``).
+
+    A service given these uses the bytes whose digest is that of the document it would
+    typeset itself, and refuses if none is: the conference changed meanwhile.
+    """
+
+    source: str
+    data: bytes
+    at: datetime | None = None
+
+    @classmethod
+    def of(cls, made: ToPreview, data: bytes) -> Typeset:
+        assert made.document is not None
+        return cls(source_digest(made.document), data, made.at)
+
+
+#: How long a copy typeset for issuing stays good (its printed issue time is then).
+ISSUE_WINDOW = timedelta(hours=1)
+
+CHANGED = (
+    "the conference changed while its copy was typeset, so nothing was issued or recorded: "
+    "try again"
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +110,30 @@ class OutputRecord:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def typeset_pdf(document: D, given: Sequence[Typeset], render: Callable[[D], bytes]) -> bytes:
+    """``document`` as a PDF: the one of ``given`` typeset from it, or typeset here when
+    nothing was given. Refuses (:data:`CHANGED`) when pages were given but none is of
+    this very document."""
+    if not given:
+        return render(document)
+    digest = source_digest(document)
+    for typeset in given:
+        if typeset.source == digest and typeset.data.startswith(b"%PDF-"):
+            return typeset.data
+    raise ServiceError(CHANGED)
+
+
+def issue_time(given: Sequence[Typeset], now: datetime) -> datetime:
+    """The issue time to print: the one the given pages were typeset with, else ``now``.
+    A time in the future or older than :data:`ISSUE_WINDOW` is refused."""
+    at = next((t.at for t in given if t.at is not None), None)
+    if at is None:
+        return now
+    if not now - ISSUE_WINDOW <= at <= now:
+        raise ServiceError(CHANGED)
+    return at
 
 
 def sign(data: bytes, certificate: ChairCertificate, reason: str) -> bytes:

@@ -12,6 +12,7 @@ check off only with a reason, which is recorded with every copy released uncheck
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from cpc_desktop.services.corrections import requests_of
 from cpc_desktop.services.errors import NotFound, ServiceError
 from cpc_desktop.services.letters import LetterService
 from cpc_desktop.services.minutes import MinutesService
-from cpc_desktop.services.outputs import stored_bytes
+from cpc_desktop.services.outputs import Typeset, stored_bytes
 from cpc_desktop.services.roles import Action, Actor, allowed
 
 if TYPE_CHECKING:
@@ -71,16 +72,24 @@ class ReleaseService(ServiceBase):
     """Holding, reviewing and confirming family copies and family letters."""
 
     def hold_minutes(
-        self, ref: str, which: MinutesCopy, certificate: ChairCertificate | None = None
+        self,
+        ref: str,
+        which: MinutesCopy,
+        certificate: ChairCertificate | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> held.ReleaseItem:
         """Hold a family copy of the minutes for a check (see :meth:`MinutesService.hold`)."""
-        return self._minutes().hold(ref, which, certificate)
+        return self._minutes().hold(ref, which, certificate, typeset)
 
     def hold_letter(
-        self, ref: str, request: LetterRequest, certificate: ChairCertificate | None = None
+        self,
+        ref: str,
+        request: LetterRequest,
+        certificate: ChairCertificate | None = None,
+        typeset: Sequence[Typeset] = (),
     ) -> held.ReleaseItem:
         """Hold a letter to the family's side for a check (see :meth:`LetterService.hold`)."""
-        return self._letters().hold(ref, request, certificate)
+        return self._letters().hold(ref, request, certificate, typeset)
 
     def pending(self, ref: str) -> tuple[held.ReleaseItem, ...]:
         """Every held copy of conference ``ref`` not yet released, oldest first."""

@@ -5,10 +5,13 @@ its retention date (:func:`~cpc_desktop.domain.retention.retain_until`: the prof
 ``retention.years`` after the case closed). The application never deletes on its own:
 :meth:`RetentionService.retention_list` only reports what has fallen due, and a chair
 deletes one conference at a time, giving a reason; a conference on legal hold, or not
-yet due, is refused in one line. Deleting removes every row of the conference (its
-minutes, issued ones included, letters, output files, appeals and complaints) and
-leaves a tombstone: its reference, dates, the rule it was kept under, who deleted it,
-when and why. It is one unit of work with one audit event.
+yet due, is refused in one line. One whose newest issued minutes are confirmed as
+uploaded to the case system (:mod:`.uploads`) may be wiped before its date; the
+tombstone says so. Deleting removes every row of the conference (its minutes, issued
+ones included, letters, output files, appeals and complaints) and leaves a tombstone:
+its reference, dates, the rule it was kept under, who deleted it, when and why. It is
+one unit of work with one audit event. Then the deletion is made final in the backups
+beside the store (:mod:`.wipe`), so no copy the application keeps brings it back.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sqlalchemy.orm import Session
 from cpc_desktop.data import erase
 from cpc_desktop.data import models as m
 from cpc_desktop.data.models_kept import RetentionRow, TombstoneRow
+from cpc_desktop.data.models_upload import UploadRow
 from cpc_desktop.domain.calendar import add_months
 from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.profile_records import RetentionRule
@@ -32,11 +36,14 @@ from cpc_desktop.domain.retention import (
     deletion_refusal,
     retain_until,
     retention_state,
+    upload_words,
 )
 from cpc_desktop.services import checks as c
+from cpc_desktop.services import wipe
 from cpc_desktop.services.errors import Conflict
 from cpc_desktop.services.parts import PartService
 from cpc_desktop.services.roles import Action
+from cpc_desktop.services.uploads import newest_upload, uploaded_words
 
 __all__ = [
     "Deleted",
@@ -76,6 +83,7 @@ class RetentionLine:
     retain_until: date
     state: RetentionState
     hold_reason: str
+    uploaded: str = ""  # its newest issued minutes' confirmed upload, told in words
 
 
 @dataclass(frozen=True)
@@ -96,11 +104,13 @@ class Tombstone:
 @dataclass(frozen=True)
 class Deleted:
     """A deletion done: its tombstone; whether the write-ahead log was emptied; older
-    copies of the store (backups) beside it that may still hold the conference."""
+    copies of the store (backups) beside it that may still hold the conference (they
+    could not be opened to purge it), and those it was purged from."""
 
     tombstone: Tombstone
     log_emptied: bool
     older_copies: tuple[Path, ...]
+    purged_copies: tuple[Path, ...] = ()
 
 
 def _tombstone(found: TombstoneRow) -> Tombstone:
@@ -124,6 +134,17 @@ def _reason(value: object, path: str, missing: str) -> str:
     if len(text) > _REASON_LIMIT:
         raise c.refuse(path, f"is too long (at most {_REASON_LIMIT} characters)")
     return text
+
+
+def _why(given: str, sent: UploadRow | None) -> str:
+    """The tombstone's reason: the chair's words, and the confirmed upload if there is
+    one (then the chair's words may be left out)."""
+    if sent is None:
+        return _reason(given, "$.tombstone.reason", "say why the conference is deleted")
+    said = "Local copy wiped: " + upload_words(sent.uploaded_on, sent.case_ref, sent.version)
+    if given:
+        said += ". " + _reason(given, "$.tombstone.reason", "")
+    return said
 
 
 def deleted_line(session: Session, conference_id: str) -> str | None:
@@ -160,9 +181,10 @@ class RetentionService(PartService):
         with self._store.unit_of_work(self._context(Action.LIST, "conference")) as w:
             s = w.session
             kept = {r.conference_id: r for r in s.scalars(sa.select(RetentionRow))}
+            sent = uploaded_words(s)
             query = self._near_or_held(s, today) if due_only else _DATED
             lines = [
-                self._line(conference, kept.get(conference.id), today)
+                self._line(conference, kept.get(conference.id), today, sent.get(conference.id))
                 for conference in s.execute(query)  # four columns, not whole rows
             ]
         if due_only:
@@ -214,11 +236,13 @@ class RetentionService(PartService):
             w.object_id = found.id
             return self._line(conference, found, self._today())
 
-    def delete_conference(self, ref: str, reason: str) -> Deleted:
+    def delete_conference(self, ref: str, reason: str = "") -> Deleted:
         """Delete the conference for good and leave its tombstone; refused (one line) if
-        it is on legal hold or its retention date has not come."""
+        it is on legal hold, or its retention date has not come and its newest issued
+        minutes are not confirmed as uploaded to the case system. A reason is needed
+        unless the upload is the reason. Every backup beside the store is purged too."""
         self._require(Action.DELETE_RECORDS, "conference", ref)
-        why = _reason(reason, "$.tombstone.reason", "say why the conference is deleted")
+        given = c.text(reason, "$.tombstone.reason").strip()
         today = self._today()
         with self._store.unit_of_work(self._context(Action.DELETE_RECORDS, "conference")) as w:
             s = w.session
@@ -229,7 +253,11 @@ class RetentionService(PartService):
             )
             line = self._line(conference, kept, today)
             held = kept is not None and kept.held
-            refused = deletion_refusal(line.reference, line.retain_until, held, today)
+            sent = newest_upload(s, conference.id)
+            why = _why(given, sent)
+            refused = deletion_refusal(
+                line.reference, line.retain_until, held, today, uploaded=sent is not None
+            )
             if refused is not None:
                 raise Conflict(refused)
             stone = TombstoneRow(
@@ -253,7 +281,9 @@ class RetentionService(PartService):
             erase.scrub_search_index(s)
             result = _tombstone(stone)
         emptied = erase.checkpoint(self._store)
-        return Deleted(result, emptied, erase.older_copies(self._store))
+        copies = wipe.purge_older_copies(self._store, self._actor, self._clock)
+        left = tuple(path for path, _problem in copies.left)
+        return Deleted(result, emptied, left, copies.cleared)
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -279,7 +309,13 @@ class RetentionService(PartService):
     def _rule(self, conference: _Dated) -> RetentionRule:
         return self._rules.profile(conference.profile).retention
 
-    def _line(self, conference: _Dated, kept: RetentionRow | None, today: date) -> RetentionLine:
+    def _line(
+        self,
+        conference: _Dated,
+        kept: RetentionRow | None,
+        today: date,
+        uploaded: str | None = None,
+    ) -> RetentionLine:
         rule = self._rule(conference)
         closed = kept.closed if kept is not None else None
         held = kept is not None and kept.held
@@ -294,6 +330,7 @@ class RetentionService(PartService):
             retain_until=until,
             state=retention_state(until, held, today),
             hold_reason=kept.hold_reason if kept is not None and held else "",
+            uploaded=uploaded or "",
         )
 
     def _retention_row(self, session: Session, conference_id: str) -> RetentionRow:

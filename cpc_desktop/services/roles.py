@@ -95,8 +95,8 @@ ACTION_WORDS: Mapping[Action, str] = {
     Action.DECIDE_APPEAL: "record how an appeal ended",
     Action.PRINT: "print a copy",
     Action.RECORD_COMPLAINT: "record a complaint or how it ended",
-    Action.MANAGE_RETENTION: "set a legal hold or a closure date",
-    Action.DELETE_RECORDS: "delete a conference at the end of its retention",
+    Action.MANAGE_RETENTION: "set a legal hold or a closure date, or confirm an upload",
+    Action.DELETE_RECORDS: "delete a conference at the end of its retention or after upload",
 }
 
 

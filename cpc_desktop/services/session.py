@@ -37,6 +37,7 @@ from cpc_desktop.data.store import (
     store_exists,
 )
 from cpc_desktop.domain.enums import UserRole
+from cpc_desktop.services import wipe
 from cpc_desktop.services.base import audit_context, require
 from cpc_desktop.services.conferences import Clock, ConferenceService
 from cpc_desktop.services.errors import PermissionDenied
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     from cpc_desktop.services.reviews import ReviewService
     from cpc_desktop.services.roll_call import RollCallService
     from cpc_desktop.services.search import SearchService
+    from cpc_desktop.services.uploads import UploadService
     from cpc_desktop.services.users import UserService
 
 __all__ = [
@@ -174,6 +176,7 @@ class Session:
         complaints: ClassVar[ComplaintService]
         retention: ClassVar[RetentionService]
         plan_events: ClassVar[PlanEventService]
+        uploads: ClassVar[UploadService]
     else:
         agenda = _Service("agenda", "AgendaService")
         meeting_clock = _Service("meeting_clock", "ClockService")
@@ -195,6 +198,7 @@ class Session:
         complaints = _Service("complaints", "ComplaintService")
         retention = _Service("retention", "RetentionService")
         plan_events = _Service("plan_events", "PlanEventService")
+        uploads = _Service("uploads", "UploadService")
 
     @property
     def handover(self) -> HandoverService:
@@ -253,8 +257,11 @@ class Session:
                 "a store on a server is put back from the server's own backups "
                 "(pg_dump or point-in-time recovery), not from a file"
             )
+        stones = wipe.tombstones_of(self.store)  # a deletion stays deleted: see wipe.py
         self.store.close()
         try:
+            with suppress(StoreError):  # not purged here: purged below once it is open
+                wipe.purge_backup(backup, key, stones, self.actor, self.clock)
             restore_backup(path, backup, key)
         finally:
             self.store = open_store(path, key)
@@ -263,6 +270,7 @@ class Session:
             audit_context(self.actor, self.clock, Action.RESTORE, "store")
         ):
             pass
+        wipe.reapply_tombstones(self.store, stones, self.actor, self.clock)
 
     def __enter__(self) -> Session:
         return self

@@ -270,6 +270,37 @@ def _bad_reference(doc: dict) -> dict:
     return doc
 
 
+def _bad_complaint(doc: dict) -> dict:
+    doc["complaints"] = [
+        {
+            "id": "00000000-0000-4000-8000-0000000000c1",
+            "conference_id": doc["conference"]["id"],
+            "received": "2026-11-30",
+            "grounds": ["process"],
+            "complainant_id": "00000000-0000-4000-8000-000000000000",
+        }
+    ]
+    return doc
+
+
+def _statement_on_accepted(doc: dict) -> dict:
+    doc["corrections"] = [
+        {
+            "id": "00000000-0000-4000-8000-0000000000c2",
+            "received": "2026-11-30",
+            "requested_by": "A Parent",
+            "disputed": "the second paragraph",
+            "asked": "remove it",
+            "ruling": "accepted",
+            "reasons": "agreed",
+            "ruled_at": "2026-11-30T10:00:00Z",
+            "ruled_by": "Demo Chair",
+            "statement": "I still disagree",
+        }
+    ]
+    return doc
+
+
 def _mode_on_apologies(doc: dict) -> dict:
     event = next(p for p in doc["participants"] if p["attendance"])["attendance"][0]
     event["kind"], event["mode"] = "apologies", "video"
@@ -290,6 +321,12 @@ DOC_CASES = {
         "$.participants[0].attendance[0].mode: Demo Chair's apologies at ",
     ),
     "already-there": (_fresh_reference, "already in this store"),
+    "bad-complaint": (_bad_complaint, "$.complaints[0].complainant_id: no participant"),
+    # The demo's minutes are not issued: nothing can have been disputed yet.
+    "correction-of-unissued-minutes": (
+        _statement_on_accepted,
+        "$.corrections: only issued minutes can be disputed, and none are (and 1 more)",
+    ),
 }
 
 

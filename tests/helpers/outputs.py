@@ -71,7 +71,7 @@ def issue_minutes(
         alt(qtbot, Key.Key_I)
         question.wait()
         passphrase.wait()
-        qtbot.waitUntil(lambda: minutes.issued_pdf is not None)
+        qtbot.waitUntil(lambda: minutes.issued_pdf is not None, timeout=60_000)
         assert "ISSUED" in minutes.banner.text()
         issued["pdf"] = minutes.issued_pdf.data
         _close_preview(qtbot, minutes.preview_dialog)

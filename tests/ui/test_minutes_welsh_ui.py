@@ -18,6 +18,7 @@ from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.output import certificates
 from cpc_desktop.ui.output.minutes_window import MinutesWindow
 from cpc_desktop.ui.settings import Preferences
+from tests.helpers.typesetting import settle
 from tests.helpers.welsh_minutes import wales_record
 from tests.ui.conftest import PASSPHRASE, fixed_clock
 
@@ -109,6 +110,7 @@ def test_a_welsh_full_copy_of_issued_minutes_asks_for_the_certificate(
                 QtWidgets.QInputDialog, "getItem", lambda *_a, c=chosen, **_k: (c, True)
             )
             qtbot.mouseClick(window.export_button, Left)
+            settle(qtbot)  # typeset in another process, then recorded
             _close(window)
         assert len(asked) == 1  # the issued English file needs no new signature
         outputs = wales_session.verification.outputs(REF)

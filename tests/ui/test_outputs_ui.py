@@ -39,6 +39,7 @@ from cpc_desktop.ui.output_windows import OutputWindows
 from cpc_desktop.ui.settings import Preferences
 from tests.helpers.release import check_pending
 from tests.helpers.shots import shots
+from tests.helpers.typesetting import settle
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -120,6 +121,7 @@ def _show(qtbot: QtBot, widget: QtWidgets.QWidget) -> None:
 def _click(qtbot: QtBot, button: QtWidgets.QAbstractButton) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Left)
+    settle(qtbot)  # a copy to issue or export is typeset in another process
 
 
 def _close(dialog: Any) -> None:
@@ -837,6 +839,7 @@ def test_every_control_is_named_and_the_windows_fit_a_laptop_screen(
         minutes.approve()
         shoot(minutes, "minutes_approved")
         minutes.issue()
+        settle(qtbot)
         shoot(minutes.preview_dialog, "minutes_issued_preview", (960, 700))
         minutes.preview_dialog.close()
         shoot(minutes, "minutes_issued")
@@ -854,6 +857,7 @@ def test_every_control_is_named_and_the_windows_fit_a_laptop_screen(
         session.release.hold_letter(CONCLUDED, letters.request(), None)
         check_pending(session, CONCLUDED)
         letters.issue()
+        settle(qtbot)
         shoot(letters.preview_dialog, "letter_issued_preview", (960, 700))
         letters.preview_dialog.close()
         tracker = DistributionWindow(session, CONCLUDED, preferences)

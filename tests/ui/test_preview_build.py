@@ -214,3 +214,20 @@ def test_a_preview_deleted_with_its_window_stops_its_typesetting(
 
     qtbot.waitUntil(ended, timeout=WAIT)
     assert setter.pid() is not None  # stopped at a page, not killed
+
+
+def test_a_copy_to_issue_comes_whole_without_a_first_page_alone(
+    qtbot: QtBot, setter: typesetter.Typesetter
+) -> None:
+    job = setter.submit(_document(3), first=False)
+    got: list[typesetter.Message] = []
+
+    def done() -> bool:
+        got.extend(m for m in setter.messages() if m.job == job)
+        return any(isinstance(m, typesetter.Done) for m in got)
+
+    qtbot.waitUntil(done, timeout=WAIT)
+    assert not any(isinstance(m, typesetter.FirstPage) for m in got)
+    assert any(isinstance(m, typesetter.Typeset) for m in got)  # progress still comes
+    (whole,) = [m for m in got if isinstance(m, typesetter.Done)]
+    assert len(_pages(whole.pdf)) >= 3

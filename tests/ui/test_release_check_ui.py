@@ -35,6 +35,7 @@ from cpc_desktop.ui.output.minutes_window import MinutesWindow
 from cpc_desktop.ui.output.release_dialog import AWAITING, LEFT_OUT_HEADING
 from cpc_desktop.ui.settings import Preferences
 from tests.helpers.release import CHECKER, CHECKER_SECRET, add_checker
+from tests.helpers.typesetting import settle
 
 Key = QtCore.Qt.Key
 Ctrl = QtCore.Qt.KeyboardModifier.ControlModifier
@@ -92,6 +93,7 @@ def _press(qtbot: QtBot, button: QtWidgets.QAbstractButton) -> None:
     button.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(button.hasFocus)
     qtbot.keyClick(button, Key.Key_Space)
+    settle(qtbot)  # a copy to issue or export is typeset in another process
 
 
 def _minutes(qtbot: QtBot, session: Session, preferences: Preferences) -> MinutesWindow:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from cpc_desktop.domain import conference as d
+from cpc_desktop.domain.corrections import ruling_words
 from cpc_desktop.domain.dates import clock, short_date
 from cpc_desktop.domain.labels import child_name, label
 from cpc_desktop.domain.merge import Change, ChangeKind, Conflict, ConflictKind, Side, UnitKey
@@ -43,6 +44,8 @@ KIND_WORDS = {
     "carried_plan": "Plan carried from the conference before",
     "carried_action": "Progress of a carried action",
     "scale_point": "Safety scale at an earlier conference",
+    "complaint": "Complaint",
+    "correction_request": "Request to correct the minutes",
 }
 
 #: Field names as a person says them ("the text", "who spoke").
@@ -295,6 +298,11 @@ def describe(key: UnitKey, value: Any, names: Names) -> str:
         item = str(value.item).replace("_", " ")
         how = f" by {value.method.lower()}" if value.method else ""
         return f"{item} sent to {names.person(value.participant_id)}{how}"
+    if kind == "complaint":
+        who = value.complainant_name or names.person(value.complainant_id)
+        return f"from {who}, received {short_date(value.received)}"
+    if kind == "correction_request":
+        return f"from {value.requested_by}, {ruling_words(value.ruling)}"
     return str(getattr(value, "id", ""))
 
 

@@ -5,7 +5,9 @@ The application never deletes on its own: this window lists each conference's re
 date (its profile's rule), and a chair places or lifts a legal hold (with a reason) or
 deletes one conference that is due and not held, after saying why and confirming. A
 deleted conference leaves a tombstone, listed below. Deleting asks once more, in words,
-before it is done. Every refusal is the service's one line under the buttons, and
+before it is done. Confirm upload… records that the issued minutes went to the case
+system; Wipe local copy… then deletes that conference before its date
+(:mod:`.upload_dialogs`). Every refusal is the service's one line under the buttons, and
 nothing changes.
 """
 
@@ -15,15 +17,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.retention import RetentionState
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
+from cpc_desktop.ui.home.upload_dialogs import ConfirmUploadForm, WipeForm, upload_state
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.record_table import record_table
+from cpc_desktop.ui.screen_dates import screen_short_date as short_date
 from cpc_desktop.ui.workspace.appeal_forms import _day_edit, day_of, plain
 
 if TYPE_CHECKING:
@@ -33,13 +36,39 @@ NEVER_ON_ITS_OWN = (
     "CPC Desktop never deletes a conference on its own. Each is kept until its retention "
     "date, by its profile's rule; a conference on legal hold is kept whatever its date."
 )
-_COLUMNS = ("Reference", "Held on", "Case closed", "Kept until", "State", "Hold", "Rule")
-_TOMB_COLUMNS = ("Reference", "Held on", "Deleted on", "By", "Why")
-_STATE_WORDS = {
-    RetentionState.KEPT: "kept",
-    RetentionState.DUE: "due for deletion",
-    RetentionState.HELD: "on legal hold",
-}
+
+
+def _columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("RetentionDialog", "Reference"),
+        translate("RetentionDialog", "Held on"),
+        translate("RetentionDialog", "Case closed"),
+        translate("RetentionDialog", "Kept until"),
+        translate("RetentionDialog", "State"),
+        translate("RetentionDialog", "Hold"),
+        translate("RetentionDialog", "Rule"),
+    )
+
+
+def _tomb_columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("RetentionDialog", "Reference"),
+        translate("RetentionDialog", "Held on"),
+        translate("RetentionDialog", "Deleted on"),
+        translate("RetentionDialog", "By"),
+        translate("RetentionDialog", "Why"),
+    )
+
+
+def _state_words(state: RetentionState) -> str:
+    translate = QtCore.QCoreApplication.translate
+    return {
+        RetentionState.KEPT: translate("RetentionDialog", "kept"),
+        RetentionState.DUE: translate("RetentionDialog", "due for deletion"),
+        RetentionState.HELD: translate("RetentionDialog", "on legal hold"),
+    }[state]
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[tuple[str, ...]]) -> None:
@@ -59,55 +88,86 @@ class RetentionDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.session = session
         self.lines: tuple[RetentionLine, ...] = ()
-        self.setWindowTitle("Retention")
-        never = QtWidgets.QLabel(NEVER_ON_ITS_OWN)
+        self.setWindowTitle(self.tr("Retention"))
+        never = QtWidgets.QLabel(
+            self.tr(
+                "CPC Desktop never deletes a conference on its own. Each is kept until its "
+                "retention date, by its profile's rule; a conference on legal hold is kept "
+                "whatever its date."
+            )
+        )
         never.setObjectName("retentionNeverOnItsOwn")
         never.setWordWrap(True)
-        self.due_only = QtWidgets.QCheckBox("Show only what falls &due (and what is held)")
+        self.due_only = QtWidgets.QCheckBox(self.tr("Show only what falls &due (and what is held)"))
         self.due_only.setObjectName("retentionDueOnly")
         self.due_only.setChecked(True)
         self.due_only.toggled.connect(lambda _on: self.reload())
-        self.table = record_table("retentionTable", "Conferences and their retention", _COLUMNS)
+        self.table = record_table(
+            "retentionTable", self.tr("Conferences and their retention"), _columns()
+        )
         self.table.itemSelectionChanged.connect(self._update)
-        self.empty = QtWidgets.QLabel("No conference has reached its retention date.")
+        self.empty = QtWidgets.QLabel(self.tr("No conference has reached its retention date."))
         self.empty.setObjectName("retentionEmpty")
-        self.tombstones = record_table("tombstoneTable", "Conferences deleted", _TOMB_COLUMNS)
-        label = QtWidgets.QLabel("&Conferences:")
+        self.tombstones = record_table(
+            "tombstoneTable", self.tr("Conferences deleted"), _tomb_columns()
+        )
+        label = QtWidgets.QLabel(self.tr("&Conferences:"))
         label.setBuddy(self.table)
-        deleted = QtWidgets.QLabel("Deleted from this &store (what is left of each):")
+        deleted = QtWidgets.QLabel(self.tr("Deleted from this &store (what is left of each):"))
         deleted.setBuddy(self.tombstones)
         self.reason = QtWidgets.QLineEdit()
         self.reason.setObjectName("retentionReason")
-        self.reason.setAccessibleName("Why (a hold or a deletion)")
-        self.reason.setPlaceholderText("why it is held (an inquiry) or deleted (period ended)")
+        self.reason.setAccessibleName(self.tr("Why (a hold or a deletion)"))
+        self.reason.setPlaceholderText(
+            self.tr("why it is held (an inquiry) or deleted (period ended)")
+        )
         self.reason.setMaxLength(1000)
-        why = QtWidgets.QLabel("&Why:")
+        why = QtWidgets.QLabel(self.tr("&Why:"))
         why.setBuddy(self.reason)
         self.problem = QtWidgets.QLabel()
         self.problem.setObjectName("retentionProblem")
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.armed: str | None = None  # the conference a second Delete press deletes
         today = session.today()
         self.closed = _day_edit(
-            "retentionClosed", "The case closed on", today, date(1900, 1, 1), today
+            "retentionClosed", self.tr("The case closed on"), today, date(1900, 1, 1), today
         )
-        closed_label = QtWidgets.QLabel("Case closed o&n:")
+        closed_label = QtWidgets.QLabel(self.tr("Case closed o&n:"))
         closed_label.setBuddy(self.closed)
-        self.close_button = QtWidgets.QPushButton("Set the closure da&te")
+        self.close_button = QtWidgets.QPushButton(self.tr("Set the closure da&te"))
         self.close_button.setObjectName("retentionSetClosed")
         self.close_button.setToolTip(
-            "The retention clock runs from the later of the conference and this date"
+            self.tr("The retention clock runs from the later of the conference and this date")
         )
         self.close_button.clicked.connect(self.set_closed)
-        self.hold_button = QtWidgets.QPushButton("Place a legal &hold")
+        self.hold_button = QtWidgets.QPushButton(self.tr("Place a legal &hold"))
         self.hold_button.setObjectName("retentionHold")
-        self.lift_button = QtWidgets.QPushButton("&Lift the hold")
+        self.lift_button = QtWidgets.QPushButton(self.tr("&Lift the hold"))
         self.lift_button.setObjectName("retentionLift")
-        self.delete_button = QtWidgets.QPushButton("D&elete")
+        self.delete_button = QtWidgets.QPushButton(self.tr("D&elete"))
         self.delete_button.setObjectName("retentionDelete")
-        close = QtWidgets.QPushButton("Cl&ose")
+        # Not yet in the Welsh catalogue (its owner adds them): Alt+U and Alt letters
+        # clash with none of the window's, in English or in Welsh.
+        self.upload_button = QtWidgets.QPushButton("Confirm &upload…")
+        self.upload_button.setObjectName("retentionConfirmUpload")
+        self.upload_button.setToolTip("Record that the issued minutes went to the case system")
+        self.upload_button.clicked.connect(self.confirm_upload)
+        self.wipe_button = QtWidgets.QPushButton("Wipe local copy…")
+        self.wipe_button.setObjectName("retentionWipe")
+        self.wipe_button.setToolTip(
+            "Once the upload is confirmed: delete the conference here for good (Alt+K)"
+        )
+        self.wipe_button.clicked.connect(self.wipe)
+        wipe_key = QtGui.QShortcut(QtGui.QKeySequence("Alt+K"), self)
+        wipe_key.activated.connect(self.wipe)
+        self.upload_state = QtWidgets.QLabel()
+        self.upload_state.setObjectName("retentionUploadState")
+        self.upload_state.setAccessibleName("Upload to the case system")
+        self.upload_state.setWordWrap(True)
+        self.form: QtWidgets.QDialog | None = None  # Confirm upload… or Wipe local copy…
+        close = QtWidgets.QPushButton(self.tr("Cl&ose"))
         close.clicked.connect(self.accept)
         self.hold_button.clicked.connect(self.hold)
         self.lift_button.clicked.connect(self.lift)
@@ -130,7 +190,10 @@ class RetentionDialog(QtWidgets.QDialog):
         closing.addWidget(self.closed)
         closing.addWidget(self.close_button)
         closing.addStretch(1)
+        closing.addWidget(self.upload_button)
+        closing.addWidget(self.wipe_button)
         layout.addLayout(closing)
+        layout.addWidget(self.upload_state)
         layout.addWidget(self.problem)
         layout.addWidget(deleted)
         layout.addWidget(self.tombstones, 1)
@@ -143,7 +206,7 @@ class RetentionDialog(QtWidgets.QDialog):
             self.lines = self.session.retention.retention_list(due_only=self.due_only.isChecked())
             stones = self.session.retention.tombstones()
         except ServiceError as error:
-            QtWidgets.QMessageBox.warning(self, "Retention", error.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Retention"), error.message)
             return
         _fill(
             self.table,
@@ -153,7 +216,7 @@ class RetentionDialog(QtWidgets.QDialog):
                     short_date(line.conference_date),
                     short_date(line.closed),
                     short_date(line.retain_until),
-                    _STATE_WORDS[line.state],
+                    _state_words(line.state),
                     line.hold_reason,
                     f"{line.record_type}: {line.policy}",
                 )
@@ -187,19 +250,26 @@ class RetentionDialog(QtWidgets.QDialog):
         actor, line = self.session.actor, self.selected()
         if line is None or line.reference != self.armed:  # another row: ask again
             self.armed = None
-            self.delete_button.setText("D&elete")
+            self.delete_button.setText(self.tr("D&elete"))
         state = line.state if line is not None else None
         wanted = (
             (self.hold_button, Action.MANAGE_RETENTION, state is not RetentionState.HELD),
             (self.lift_button, Action.MANAGE_RETENTION, state is RetentionState.HELD),
             (self.delete_button, Action.DELETE_RECORDS, state is RetentionState.DUE),
             (self.close_button, Action.MANAGE_RETENTION, True),
+            (self.upload_button, Action.MANAGE_RETENTION, True),
+            (
+                self.wipe_button,
+                Action.DELETE_RECORDS,
+                line is not None and bool(line.uploaded) and state is not RetentionState.HELD,
+            ),
         )
         for button, action, fits in wanted:
             if not may(actor, action):
                 refuse_widget(button, why_not(actor, action))
             else:
                 button.setEnabled(line is not None and fits)
+        self.upload_state.setText(upload_state(line))
 
     def _do(self, call: Callable[[], object]) -> bool:
         """Run ``call``; a refusal is its one line under the buttons, and changes nothing."""
@@ -242,15 +312,19 @@ class RetentionDialog(QtWidgets.QDialog):
         if line is None or not self.delete_button.isEnabled():
             return
         if not self.reason.text().strip():
-            self.problem.setText(f"Say why {line.reference} is deleted (Why:).")
+            self.problem.setText(
+                self.tr("Say why {reference} is deleted (Why:).").format(reference=line.reference)
+            )
             return
         if self.armed != line.reference:
             self.armed = line.reference
-            self.delete_button.setText("Confirm d&elete")
+            self.delete_button.setText(self.tr("Confirm d&elete"))
             self.problem.setText(
-                f"Delete {line.reference} and everything recorded about it (its minutes, "
-                "letters, output files, appeals and complaints)? Only a tombstone will "
-                "remain; this cannot be undone. Press Confirm delete to go ahead."
+                self.tr(
+                    "Delete {reference} and everything recorded about it (its minutes, "
+                    "letters, output files, appeals and complaints)? Only a tombstone will "
+                    "remain; this cannot be undone. Press Confirm delete to go ahead."
+                ).format(reference=line.reference)
             )
             return
         reason = self.reason.text()
@@ -259,11 +333,64 @@ class RetentionDialog(QtWidgets.QDialog):
         if self._do(lambda: done.append(call(line.reference, reason))):
             self.reason.clear()
             copies = len(done[0].older_copies)
-            said = f"{line.reference} was deleted; its tombstone is below."
-            if copies:
-                said += (
-                    f" {copies} older cop{'y' if copies == 1 else 'ies'} of the store "
-                    "beside it (.bak) still hold it until deleted."
+            said = self.tr("{reference} was deleted; its tombstone is below.").format(
+                reference=line.reference
+            )
+            if copies == 1:
+                said += " " + self.tr(
+                    "1 older copy of the store beside it (.bak) still hold it until deleted."
                 )
-            self.problem.setText(said)
+            elif copies:
+                said += " " + self.tr(
+                    "{count} older copies of the store beside it (.bak) still hold it until "
+                    "deleted."
+                ).format(count=copies)
+            self.problem.setText(said + purged_words(done[0]))
             self.reload()
+
+    def confirm_upload(self) -> None:
+        """Confirm upload…: the day and the case system's reference, in a small window."""
+        line = self.selected()
+        if line is None or not self.upload_button.isEnabled():
+            return
+        form = ConfirmUploadForm(self.session, line.reference, self)
+        ref = line.reference
+
+        def confirmed() -> None:
+            self.problem.setText(
+                f"The upload of {ref} is confirmed; its local copy may now be wiped."
+            )
+            self.reload(ref)
+
+        self._show(form, confirmed)
+
+    def wipe(self) -> None:
+        """Wipe local copy…: names the conference and what goes; Cancel is the default."""
+        line = self.selected()
+        if line is None or not self.wipe_button.isEnabled() or self.form is not None:
+            return
+        form = WipeForm(self.session, line, self)
+
+        def wiped() -> None:
+            assert form.result_of is not None
+            self.problem.setText(
+                f"{line.reference} was wiped; its tombstone is below."
+                + purged_words(form.result_of)
+            )
+            self.reload()
+
+        self._show(form, wiped)
+
+    def _show(self, form: QtWidgets.QDialog, then: Callable[[], None]) -> None:
+        self.form = form
+        form.accepted.connect(then)
+        form.finished.connect(lambda _code: setattr(self, "form", None))
+        form.open()
+
+
+def purged_words(done: Deleted) -> str:
+    """The backups beside the store a deletion purged, as a sentence (or nothing)."""
+    purged = len(done.purged_copies)
+    if not purged:
+        return ""
+    return f" It was purged from {purged} backup{'' if purged == 1 else 's'} beside the store."

@@ -14,6 +14,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -28,8 +29,9 @@ from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.held import MINUTES_FAMILY, ReleaseItem
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.output import certificates
-from cpc_desktop.ui.output.common import plural, show_error, text_label
+from cpc_desktop.ui.output.common import busy, plural, show_error, text_label
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
+from cpc_desktop.ui.output.typeset_job import NOT_TYPESET, typeset_then
 from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
 
@@ -169,6 +171,7 @@ class DistributionWindow(QtWidgets.QDialog):
         self.session = session
         self.ref = ref
         self.preferences = preferences
+        self.job: Any = None  # a family copy typeset to be held (typeset_job)
         self.lines: tuple[Any, ...] = ()
         self.setWindowTitle(f"{TITLE} — {ref}")
         self.setObjectName("distributionWindow")
@@ -347,28 +350,35 @@ class DistributionWindow(QtWidgets.QDialog):
             method = dialog.method.currentText()
         finally:
             dialog.deleteLater()
-        self.release_panel.attempt(
-            "Mark sent",
-            lambda: self.session.distribution.record_sent(
-                self.ref,
-                line.participant_id,
-                item,
-                copy=line.copy,
-                method=method,
-                minutes_version_id=version.id if item == MINUTES and version else None,
-                letter_id=letter.id if item == DECISION_LETTER and letter else None,
-            ),
-            lambda: self._held(line, item, version),
-            lambda _sent: self._recorded(line, item, method),
-        )
 
-    def _held(self, line: Any, item: str, version: Any) -> ReleaseItem | None:
+        def again() -> None:
+            self.release_panel.attempt(
+                "Mark sent",
+                lambda: self.session.distribution.record_sent(
+                    self.ref,
+                    line.participant_id,
+                    item,
+                    copy=line.copy,
+                    method=method,
+                    minutes_version_id=version.id if item == MINUTES and version else None,
+                    letter_id=letter.id if item == DECISION_LETTER and letter else None,
+                ),
+                lambda: self._held(line, item, version, again),
+                lambda _sent: self._recorded(line, item, method),
+            )
+
+        again()
+
+    def _held(
+        self, line: Any, item: str, version: Any, again: Callable[[], None]
+    ) -> ReleaseItem | None:
         """The family's copy of ``item`` for ``line``'s person, held for a check.
 
         A copy already held and not yet checked is the one offered; otherwise a family
         copy of the issued minutes is made for them now (signed, so the chair's
-        certificate is asked for). A decision letter is held where it is issued, in
-        Outcome letters.
+        certificate is asked for): typeset in the typesetting process, then held, and
+        ``again`` runs once it is checked (None is returned meanwhile). A decision
+        letter is held where it is issued, in Outcome letters.
         """
         minutes = item == MINUTES
         for held in reversed(self.session.release.pending(self.ref)):
@@ -395,7 +405,26 @@ class DistributionWindow(QtWidgets.QDialog):
             self.message.setText("Not recorded: a family copy of the minutes must be signed.")
             return None
         which = MinutesCopy(CopyKind.FAMILY, line.participant_id)
-        return self.session.release.hold_minutes(self.ref, which, certificate)
+        made = self.session.minutes.preview_document(self.ref, which)
+
+        def hold(pages: Any) -> None:
+            try:
+                with busy():
+                    held = self.session.release.hold_minutes(self.ref, which, certificate, pages)
+            except Exception as error:
+                show_error(self, error, "Mark sent")
+                return
+            self.release_panel.wait_for(held, again)
+
+        self.job = typeset_then(
+            self,
+            made,
+            title="Mark sent",
+            failed=NOT_TYPESET.format(what="family copy", done="held"),
+            done=hold,
+            cancelled=lambda: self.message.setText("Not recorded: the typesetting was cancelled."),
+        )
+        return None
 
     def _recorded(self, line: Any, item: str, method: str) -> None:
         self.message.setText(

@@ -32,6 +32,7 @@ from cpc_desktop.ui.output.common import (
 )
 from cpc_desktop.ui.output.preview_build import open_preview, warm
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
+from cpc_desktop.ui.output.typeset_job import NOT_TYPESET, typeset_then
 from cpc_desktop.ui.permissions import why_not
 from cpc_desktop.ui.settings import Preferences
 
@@ -99,6 +100,7 @@ class LettersWindow(QtWidgets.QDialog):
         self.ref = ref
         self.preferences = preferences
         self.plans: tuple[Any, ...] = ()
+        self.job: Any = None  # the last letter typeset to issue (typeset_job)
         self.preview_dialog: Any = None
         self._drafts: dict[tuple[str, str | None], tuple[str, str, bool]] = {}
         self._shown: tuple[str, str | None] | None = None
@@ -431,11 +433,29 @@ class LettersWindow(QtWidgets.QDialog):
             )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
-        self.release_panel.attempt(
-            "Issue the letter",
-            lambda: self.session.letters.issue(self.ref, request, certificate),
-            lambda: self._held(self.session.release.hold_letter(self.ref, request, certificate)),
-            lambda pdf: self._issued(pdf, request),
+        try:
+            with busy():
+                made = self.session.letters.preview_document(self.ref, request)
+        except Exception as error:
+            show_error(self, error, "Issue the letter")
+            return
+        release = self.session.release
+
+        def typeset(pages: Any) -> None:  # then signed and recorded in one step
+            self.release_panel.attempt(
+                "Issue the letter",
+                lambda: self.session.letters.issue(self.ref, request, certificate, pages),
+                lambda: self._held(release.hold_letter(self.ref, request, certificate, pages)),
+                lambda pdf: self._issued(pdf, request),
+            )
+
+        self.job = typeset_then(
+            self,
+            made,
+            title="Issue the letter",
+            failed=NOT_TYPESET.format(what="letter", done="issued"),
+            done=typeset,
+            cancelled=lambda: self.message.setText("Not issued: the typesetting was cancelled."),
         )
 
     def _held(self, item: Any) -> Any:

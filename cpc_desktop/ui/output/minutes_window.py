@@ -12,7 +12,6 @@ Signals:
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
@@ -20,20 +19,19 @@ from PySide6 import QtCore, QtWidgets
 from cpc_desktop.domain.enums import CopyKind, Language, MinutesState
 from cpc_desktop.domain.labels import label
 from cpc_desktop.domain.minutes_document import MinutesCopy
-from cpc_desktop.domain.redaction import RedactionReason
 from cpc_desktop.domain.sides import family_side, is_family_side
 from cpc_desktop.services.roles import Action
-from cpc_desktop.ui.field_limits import tell_readers
 from cpc_desktop.ui.output import certificates
+from cpc_desktop.ui.output.amendment_dialog import AmendmentDialog
 from cpc_desktop.ui.output.common import (
     busy,
     open_pdf,
-    plural,
     print_recorder,
     show_error,
     text_label,
 )
 from cpc_desktop.ui.output.corrections_dialog import corrections_button
+from cpc_desktop.ui.output.minutes_export import export_copy, left_out
 from cpc_desktop.ui.output.minutes_state import (
     VersionsTable,
     next_step,
@@ -43,6 +41,7 @@ from cpc_desktop.ui.output.minutes_state import (
 from cpc_desktop.ui.output.preview_build import open_preview, warm
 from cpc_desktop.ui.output.release_panel import AwaitingPanel
 from cpc_desktop.ui.output.rulings import RulingsBox
+from cpc_desktop.ui.output.typeset_job import NOT_TYPESET, typeset_then
 from cpc_desktop.ui.permissions import may, why_not
 from cpc_desktop.ui.settings import Preferences
 
@@ -58,22 +57,6 @@ IN_LANGUAGES = {
     (Language.WELSH,): "in Welsh",
     (Language.WELSH, Language.ENGLISH): "in Welsh and English, Welsh first",
 }
-
-
-def left_out(redactions: tuple[Any, ...]) -> str:
-    """ "4 entries left out (3 restricted, 1 said during an exclusion)", or none left out."""
-    if not redactions:
-        return "No entries left out."
-    counts = Counter(r.reason for r in redactions)
-    parts = []
-    if counts[RedactionReason.RESTRICTED]:
-        parts.append(f"{counts[RedactionReason.RESTRICTED]} restricted")
-    if counts[RedactionReason.EXCLUDED]:
-        parts.append(f"{counts[RedactionReason.EXCLUDED]} said during an exclusion")
-    if counts[RedactionReason.CHANGED_WHILE_EXCLUDED]:
-        changed = counts[RedactionReason.CHANGED_WHILE_EXCLUDED]
-        parts.append(f"{changed} edited during an exclusion")
-    return f"{plural(len(redactions), 'entry', 'entries')} left out ({', '.join(parts)})."
 
 
 def export_choices(family: list[Any], professionals: list[Any]) -> list[tuple[str, MinutesCopy]]:
@@ -97,70 +80,6 @@ def export_choices(family: list[Any], professionals: list[Any]) -> list[tuple[st
             )
         )
     return choices
-
-
-class AmendmentDialog(QtWidgets.QDialog):
-    """Who asked for a correction to issued minutes, and what changes (the amendment log)."""
-
-    def __init__(self, version: str, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Correct the issued minutes")
-        self.setObjectName("amendmentDialog")
-        intro = QtWidgets.QLabel(
-            f"Version {version} stays as it was issued. A new draft version is opened for "
-            "the correction; it is approved and issued like the first, and what changed is "
-            "listed then. A person's request is recorded under Correction requests…"
-        )
-        intro.setWordWrap(True)
-        self.asked_by = QtWidgets.QLineEdit()
-        self.asked_by.setAccessibleName("Who asked for the correction")
-        self.asked_by.setPlaceholderText("e.g. Justyna Harland (mother), by letter of 2 Dec")
-        self.changes = QtWidgets.QPlainTextEdit()
-        self.changes.setAccessibleName("What changes")
-        self.changes.setTabChangesFocus(True)
-        self.changes.setPlaceholderText("What is wrong and what it will say instead")
-        for box in (self.asked_by, self.changes):  # together, the version's amendment note
-            tell_readers(box, "$.minutes_versions[].amendment_note")
-        form = QtWidgets.QFormLayout()
-        form.addRow("&Who asked:", self.asked_by)
-        form.addRow("What &changes:", self.changes)
-        self.problem = QtWidgets.QLabel()
-        self.problem.setObjectName("amendmentProblem")
-        self.problem.setAccessibleName("What is missing")
-        self.problem.setStyleSheet("color: #9b1c1c;")
-        self.buttons = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Ok
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("&Open the correction")
-        self.ok.setAccessibleName("Open the correction")
-        cancel = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.resize(560, 320)
-
-    def note(self) -> str:
-        who = " ".join(self.asked_by.text().split())
-        what = self.changes.toPlainText().strip()
-        return f"Asked for by {who}. {what}" if who and what else ""
-
-    def accept(self) -> None:
-        if not self.asked_by.text().strip():
-            self.problem.setText("Say who asked for the correction.")
-            self.asked_by.setFocus()
-            return
-        if not self.changes.toPlainText().strip():
-            self.problem.setText("Say what is wrong and what changes.")
-            self.changes.setFocus()
-            return
-        super().accept()
 
 
 def _button(text: str, name: str) -> QtWidgets.QPushButton:
@@ -190,6 +109,7 @@ class MinutesWindow(QtWidgets.QDialog):
         self.status: Any = None
         self.preview_dialog: Any = None
         self.issued_pdf: Any = None  # the signed file, once issued from this window
+        self.job: Any = None  # the last copy typeset to issue or export (typeset_job)
         # What the role may do here, from the one permission table (services/roles.py).
         self.is_chair = may(session.actor, Action.APPROVE_MINUTES)
         self.may_issue = may(session.actor, Action.ISSUE_DOCUMENTS)
@@ -465,7 +385,26 @@ class MinutesWindow(QtWidgets.QDialog):
             return
         try:
             with busy():
-                pdf = self.session.minutes.issue(self.ref, certificate)
+                made = self.session.minutes.issue_document(self.ref)
+        except Exception as error:
+            show_error(self, error, "Issue the minutes")
+            self.refresh()
+            return
+        # Typeset in the typesetting process; then signed and recorded in one step.
+        self.job = typeset_then(
+            self,
+            made,
+            title="Issue the minutes",
+            failed=NOT_TYPESET.format(what="minutes", done="issued"),
+            done=lambda pages: self._issue_typeset(certificate, pages),
+            cancelled=lambda: self._say("Not issued: the typesetting was cancelled."),
+        )
+
+    def _issue_typeset(self, certificate: Any, pages: Any) -> None:
+        current = self.status.current
+        try:
+            with busy():
+                pdf = self.session.minutes.issue(self.ref, certificate, pages)
         except Exception as error:
             show_error(self, error, "Issue the minutes")
             self.refresh()
@@ -511,57 +450,9 @@ class MinutesWindow(QtWidgets.QDialog):
         return export_choices(self.family, self.professionals)
 
     def export(self) -> None:
-        if not self.export_button.isEnabled():
-            return
-        choices = self.export_choices()
-        names = [name for name, _ in choices]
-        chosen, ok = QtWidgets.QInputDialog.getItem(
-            self, "Export a copy", "Which copy of the minutes?", names, current=0, editable=False
-        )
-        if not ok or chosen not in names:
-            return
-        which = choices[names.index(chosen)][1]
-        state = self.state
-        certificate = None
-        if state is MinutesState.ISSUED and self._signed_now(which):
-            certificate = certificates.ask_certificate(self, self.preferences)
-            if certificate is None:
-                self._say("Not exported: a copy of issued minutes must be signed.")
-                return
-        self.release_panel.attempt(
-            "Export the minutes",
-            lambda: self.session.minutes.export(self.ref, which, certificate),
-            lambda: self.session.release.hold_minutes(self.ref, which, certificate),
-            lambda pdf: self._exported(pdf, which, chosen, state),
-        )
-
-    def _signed_now(self, which: MinutesCopy) -> bool:
-        """Whether a copy of issued minutes is made and signed now: a family copy, or a
-        full copy in a language a professional chose (the issued file is in English)."""
-        if which.copy is not CopyKind.FULL:
-            return True
-        return self.session.minutes.languages(self.ref, which) != (Language.ENGLISH,)
-
-    def _exported(self, pdf: Any, which: MinutesCopy, chosen: str, state: Any) -> None:
-        notes = []
-        if state is not MinutesState.ISSUED:
-            notes.append("These minutes are not approved: every page is marked DRAFT.")
-        if which.copy is CopyKind.FAMILY:
-            notes.append(f"{chosen}: {left_out(pdf.redactions)}")
-        confirm = ""
-        if which.recipient_id:
-            name = self._family_name(which)
-            confirm = f"This copy is for {name} only. Check that it goes to {name} and no one else."
-        self._say(f"Exported and recorded: {chosen.lower()}.")
-        self.preview_dialog = open_pdf(
-            self,
-            pdf.data,
-            title=f"Minutes {self.ref}, {chosen[:1].lower() + chosen[1:]}",
-            file_name=pdf.file_name,
-            confirm_text=confirm,
-            note=" ".join(notes),
-            audit_print=print_recorder(self, self.session, pdf.output_id),
-        )
+        """Export a copy chosen from :meth:`export_choices` (``minutes_export``)."""
+        if self.export_button.isEnabled():
+            export_copy(self)
 
     def _after_change(self) -> None:
         self.refresh()

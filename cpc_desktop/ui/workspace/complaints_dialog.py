@@ -12,36 +12,52 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.complaints import DECISION_STANDS
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.record_table import record_table
+from cpc_desktop.ui.screen_dates import screen_short_date
 from cpc_desktop.ui.workspace.complaint_forms import (
-    COMPLAINT_GROUNDS,
     AcknowledgeForm,
     ComplaintOutcomeForm,
     RecordComplaintForm,
+)
+from cpc_desktop.ui.workspace.complaint_words import (
+    decision_stands,
+    grounds,
+    state_words,
+    step_words,
 )
 from cpc_desktop.ui.workspace.decisions_buttons import command_button
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
-_COLUMNS = ("Received", "From", "Grounds", "Where it stands", "Next step")
+
+def _columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("ComplaintsDialog", "Received"),
+        translate("ComplaintsDialog", "From"),
+        translate("ComplaintsDialog", "Grounds"),
+        translate("ComplaintsDialog", "Where it stands"),
+        translate("ComplaintsDialog", "Next step"),
+    )
 
 
 def complaints_button(open_complaints: Callable[[], None]) -> QtWidgets.QPushButton:
     """The Decisions tab's "Complaints…" button."""
+    translate = QtCore.QCoreApplication.translate
     return command_button(
-        "Complai&nts…",
+        translate("ComplaintsDialog", "Complai&nts…"),
         "complaintsButton",
-        "Complaints about the conference",
-        "Log a complaint about the conference, and how it ended (Alt+N)",
+        translate("ComplaintsDialog", "Complaints about the conference"),
+        translate(
+            "ComplaintsDialog", "Log a complaint about the conference, and how it ended (Alt+N)"
+        ),
         open_complaints,
     )
 
@@ -56,23 +72,25 @@ class ComplaintsDialog(QtWidgets.QDialog):
         self.session, self.reference = session, reference
         self.book: ComplaintBook = session.complaints.complaints(reference)
         self.form: QtWidgets.QDialog | None = None
-        self.setWindowTitle(f"Complaints — {reference}")
-        self.stands = QtWidgets.QLabel(DECISION_STANDS)
+        self.setWindowTitle(self.tr("Complaints — {reference}").format(reference=reference))
+        self.stands = QtWidgets.QLabel(decision_stands())
         self.stands.setObjectName("complaintsDecisionStands")
         self.stands.setWordWrap(True)
         self.stands.setStyleSheet("font-weight: bold;")
-        self.table = record_table("complaintsTable", "Complaints about the conference", _COLUMNS)
-        self.empty = QtWidgets.QLabel("No complaint has been recorded.")
+        self.table = record_table(
+            "complaintsTable", self.tr("Complaints about the conference"), _columns()
+        )
+        self.empty = QtWidgets.QLabel(self.tr("No complaint has been recorded."))
         self.empty.setObjectName("complaintsEmpty")
-        label = QtWidgets.QLabel("&Complaints:")
+        label = QtWidgets.QLabel(self.tr("&Complaints:"))
         label.setBuddy(self.table)
-        self.record_button = QtWidgets.QPushButton("&Record a complaint…")
+        self.record_button = QtWidgets.QPushButton(self.tr("&Record a complaint…"))
         self.record_button.setObjectName("recordComplaint")
-        self.acknowledge_button = QtWidgets.QPushButton("&Acknowledge…")
+        self.acknowledge_button = QtWidgets.QPushButton(self.tr("&Acknowledge…"))
         self.acknowledge_button.setObjectName("acknowledgeComplaint")
-        self.outcome_button = QtWidgets.QPushButton("Record the &outcome…")
+        self.outcome_button = QtWidgets.QPushButton(self.tr("Record the &outcome…"))
         self.outcome_button.setObjectName("complaintOutcomeButton")
-        close = QtWidgets.QPushButton("C&lose")
+        close = QtWidgets.QPushButton(self.tr("C&lose"))
         close.setObjectName("complaintsClose")
         close.clicked.connect(self.accept)
         self.record_button.clicked.connect(self.record_complaint)
@@ -98,15 +116,16 @@ class ComplaintsDialog(QtWidgets.QDialog):
 
     def _fill(self, select: str | None = None) -> None:
         today = self.session.today()
+        words = grounds()
         self.table.setRowCount(len(self.book.lines))
         for row, line in enumerate(self.book.lines):
             complaint = line.complaint
             cells = (
-                short_date(complaint.received),
+                screen_short_date(complaint.received),
                 line.complainant + (f" ({complaint.relation})" if complaint.relation else ""),
-                "; ".join(COMPLAINT_GROUNDS[g] for g in complaint.grounds),
-                line.state,
-                line.next_step.words(today) if line.next_step else "",
+                "; ".join(words[g] for g in complaint.grounds),
+                state_words(complaint),
+                step_words(line.next_step, today) if line.next_step else "",
             )
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
@@ -140,7 +159,7 @@ class ComplaintsDialog(QtWidgets.QDialog):
         try:
             self.book = self.session.complaints.complaints(self.reference)
         except ServiceError as error:
-            QtWidgets.QMessageBox.warning(self, "Complaints", error.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Complaints"), error.message)
             return
         self._fill(select)
 
@@ -191,7 +210,11 @@ def open_complaints(
     try:
         dialog = ComplaintsDialog(session, reference, parent)
     except ServiceError as error:
-        QtWidgets.QMessageBox.warning(parent, "Complaints", error.message)
+        QtWidgets.QMessageBox.warning(
+            parent,
+            QtCore.QCoreApplication.translate("ComplaintsDialog", "Complaints"),
+            error.message,
+        )
         return None
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()

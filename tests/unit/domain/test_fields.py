@@ -98,6 +98,12 @@ def test_what_the_professional_side_alone_reads() -> None:
         "$.conference.transfer_contact_details",
         "$.conference.adjourn_reason",
         "$.decisions[].ending_note",
+        # What a complaint says and how it ended, and what a correction disputes and asks
+        # (issue 20): records about the conference, printed in no copy.
+        "$.complaints[].details",
+        "$.complaints[].outcome_note",
+        "$.corrections[].disputed",
+        "$.corrections[].asked",
     }
 
 

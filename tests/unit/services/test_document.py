@@ -47,6 +47,8 @@ DEFINITIONS = {
     "distribution": conference.Distribution,
     "conference_action": conference.ConferenceAction,
     "safety_scale": conference.SafetyScale,
+    "complaint": conference.Complaint,
+    "correction_request": conference.CorrectionRequest,
 }
 
 
@@ -135,7 +137,10 @@ def test_schema_enums_are_the_model_enums(name: str) -> None:
         values: list[str | None] = [member.value for member in enums[0]]
         if type(None) in get_args(hint):
             values.append(None)
-        assert _schema_property(name, key)["enum"] == values, key
+        prop = _schema_property(name, key)
+        if prop.get("type") == "array":  # a tuple of enum values, e.g. a complaint's grounds
+            prop = prop["items"]
+        assert prop["enum"] == values, key
 
 
 # --- generated documents -----------------------------------------------------------------
@@ -434,6 +439,75 @@ REJECTIONS: list[tuple[str, Mutation, str]] = [
             _set("letters.0.recipient_id", ident(998)),
         ),
         f"$.minutes[0].agenda_item_id: no agenda item has the id {ident(999)} (and 2 more)",
+    ),
+    (
+        "complaint of another conference",
+        _set("complaints.0.conference_id", ident(999)),
+        "$.complaints[0].conference_id: is not this conference's id",
+    ),
+    (
+        "complaint by an unknown person",
+        _set("complaints.0.complainant_id", ident(999)),
+        f"$.complaints[0].complainant_id: no participant has the id {ident(999)}",
+    ),
+    (
+        "complaint acknowledged before it came",
+        _set("complaints.0.acknowledged", "2026-11-01"),
+        "$.complaints[0].acknowledged: is before the complaint was received",
+    ),
+    (
+        "complaint on an unknown ground",
+        _set("complaints.0.grounds", ["rudeness"]),
+        "$.complaints[0].grounds[0]: 'rudeness' is not one of: process, information, "
+        "threshold, category, not_heard",
+    ),
+    (
+        "complaint with a stray key",
+        _set("complaints.0.children", []),
+        "$.complaints[0]: unexpected key 'children'",
+    ),
+    (
+        "complaints not a list",
+        _set("complaints", {}),
+        "$.complaints: expected an array, found an object",
+    ),
+    (
+        "correction of an unknown version",
+        _set("corrections.0.version_id", ident(999)),
+        f"$.corrections[0].version_id: no minutes version has the id {ident(999)}",
+    ),
+    (
+        "correction by an unknown person",
+        _set("corrections.0.participant_id", ident(999)),
+        f"$.corrections[0].participant_id: no participant has the id {ident(999)}",
+    ),
+    (
+        "ruling without its time",
+        _set("corrections.0.ruled_at", None),
+        "$.corrections[0].ruling: a ruling must say when it was made and by whom "
+        "(ruled_at, ruled_by)",
+    ),
+    (
+        "pending request with a ruling time",
+        _set("corrections.1.ruled_by", "Chair Person"),
+        "$.corrections[1].ruling: a request still waiting for the chair's ruling has no "
+        "ruled_at or ruled_by",
+    ),
+    (
+        "statement with an accepted request",
+        _set("corrections.0.ruling", "accepted"),
+        "$.corrections[0].statement: a statement of disagreement goes with a refused or "
+        "partly accepted request",
+    ),
+    (
+        "correction of minutes never issued",
+        _set("minutes_versions.0.state", "approved"),
+        "$.corrections: only issued minutes can be disputed, and none are",
+    ),
+    (
+        "correction without the name of who asked",
+        _set("corrections.0.requested_by", ""),
+        "$.corrections[0].requested_by: must not be empty",
     ),
     (
         "lone surrogate",

@@ -90,6 +90,7 @@ from cpc_desktop.services.schedule import ScheduleService
 from cpc_desktop.services.search import SearchService
 from cpc_desktop.services.session import Session
 from cpc_desktop.services.text_writer import TextWriter
+from cpc_desktop.services.uploads import UploadService
 from cpc_desktop.services.users import UserService
 from tests.helpers.appeals import NI_APPEAL, NI_MUM, NI_REF, ni_record
 from tests.helpers.meeting import decided_plan
@@ -557,6 +558,12 @@ ROWS: list[Row] = [
         lambda s, f: s.minutes.issue(APPROVED, f.certificate),
         Action.ISSUE_DOCUMENTS,
     ),
+    Row(
+        MinutesService,
+        "issue_document",
+        lambda s, f: s.minutes.issue_document(APPROVED),
+        Action.VIEW,
+    ),
     Row(MinutesService, "preview", lambda s, f: s.minutes.preview(ISSUED), Action.VIEW),
     Row(
         MinutesService,
@@ -713,6 +720,13 @@ ROWS: list[Row] = [
         lambda s, f: s.retention.delete_conference(OLD_REF, "Retention period ended"),
         Action.DELETE_RECORDS,
     ),
+    Row(
+        UploadService,
+        "confirm_upload",
+        lambda s, f: s.uploads.confirm_upload(ISSUED, "LCS-2026-1"),
+        Action.MANAGE_RETENTION,
+    ),
+    Row(UploadService, "uploads", lambda s, f: s.uploads.uploads(ISSUED), Action.VIEW),
     # --- a plan's events (issue 20) -----------------------------------------------------
     Row(
         PlanEventService,
@@ -1196,6 +1210,7 @@ def test_every_service_the_session_offers_is_in_the_table(bare_session: Session)
         AppealService,
         ComplaintService,
         RetentionService,
+        UploadService,
     } <= classes
     wanted = set().union(*(public_methods(cls) for cls in classes))
     listed = {(row.owner, row.name) for row in ROWS}

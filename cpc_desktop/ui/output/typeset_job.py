@@ -1,0 +1,164 @@
+"""A copy to issue or export, typeset in the typesetting process before it is recorded.
+
+Issuing the minutes, exporting a copy and issuing a letter used to typeset on the
+screen's own thread, which froze the window for seconds on a long conference. Now the
+window asks its service for the document (``preview_document``, ``issue_document``),
+and :func:`typeset_then` sends it to :mod:`cpc_desktop.export.typesetter` while a small
+window-modal dialog shows the progress and offers Cancel; the window behind stays
+responsive. Once the whole PDF has come, ``done`` gets it (a
+:class:`~cpc_desktop.services.outputs.Typeset`) and calls the service, which checks that
+the pages are of the document it would make itself, signs and records them in one short
+unit of work. Cancel, or a typesetting that fails, records nothing and writes nothing:
+the service is never called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6 import QtCore, QtWidgets
+
+from cpc_desktop.export import typesetter
+from cpc_desktop.services.outputs import ToPreview, Typeset
+
+#: How often the dialog looks for what the typesetter has sent, in ms.
+POLL_MS = 30
+
+#: The jobs under way (kept alive here; tests wait on :func:`running`).
+_under_way: set[TypesetJob] = set()
+
+Done = Callable[[tuple[Typeset, ...]], None]
+
+#: The one line said when a copy could not be typeset (``what``: "minutes", "letter"…).
+NOT_TYPESET = "The {what} could not be typeset, so nothing was {done} or recorded."
+
+
+def running() -> bool:
+    """Whether a copy is being typeset for issuing or exporting now."""
+    return any(shiboken6.isValid(job) and job.job is not None for job in _under_way)
+
+
+def typeset_then(
+    parent: QtWidgets.QWidget,
+    made: ToPreview,
+    *,
+    title: str,
+    failed: str,
+    done: Done,
+    cancelled: Callable[[], None] | None = None,
+    setter: typesetter.Typesetter | None = None,
+) -> TypesetJob | None:
+    """Typeset ``made`` away from the screen's thread, then call ``done`` with it.
+
+    A copy that needs no typesetting (the issued file itself: ``made.document`` None)
+    goes to ``done`` at once, with nothing (and None is returned). ``failed`` is the one
+    line shown if the typesetting fails; ``cancelled`` runs if the user cancels.
+    """
+    if made.document is None:
+        done(())
+        return None
+    job = TypesetJob(parent, made, title, failed, done, cancelled)
+    job.start(setter or typesetter.shared())
+    return job
+
+
+class TypesetJob(QtWidgets.QDialog):
+    """ "Typesetting…", a progress bar and Cancel, while one copy is typeset."""
+
+    def __init__(
+        self,
+        parent: QtWidgets.QWidget,
+        made: ToPreview,
+        title: str,
+        failed: str,
+        done: Done,
+        cancelled: Callable[[], None] | None,
+    ) -> None:
+        super().__init__(parent)
+        self.made = made
+        self._failed = failed
+        self._done = done
+        self._cancelled = cancelled
+        self._setter: typesetter.Typesetter | None = None
+        self.job: int | None = None
+        self.outcome = ""  # "done", "failed" or "cancelled" once it has ended
+        self.setObjectName("typesetJob")
+        self.setWindowTitle(title)
+        self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self.status = QtWidgets.QLabel("Typesetting the document…")
+        self.status.setObjectName("typesetJobStatus")
+        self.status.setAccessibleName("Typesetting")
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setObjectName("typesetJobProgress")
+        self.progress.setAccessibleName("Typesetting progress")
+        self.progress.setRange(0, 100)
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.setObjectName("typesetJobCancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setToolTip("Stop: nothing is signed, written or recorded")
+        self.cancel_button.clicked.connect(self.reject)
+        note = QtWidgets.QLabel("Nothing is signed or recorded until the whole copy is typeset.")
+        note.setWordWrap(True)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(note)
+        row = QtWidgets.QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.resize(420, 140)
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(POLL_MS)
+
+    def start(self, setter: typesetter.Typesetter) -> None:
+        assert self.made.document is not None
+        self._setter = setter
+        self._timer.timeout.connect(setter.deliver)
+        _under_way.add(self)
+        self.job = setter.submit(self.made.document, self._heard, first=False)
+        self._timer.start()
+        self.open()
+        self.cancel_button.setFocus()
+
+    def reject(self) -> None:
+        """Cancel (the button, Escape, or closing the dialog): the typesetting stops and
+        nothing is recorded."""
+        if self.job is not None and self._setter is not None:
+            self._setter.cancel(self.job)
+            self._end("cancelled")
+            if self._cancelled is not None:
+                self._cancelled()
+        super().reject()
+
+    def _heard(self, message: typesetter.Message) -> None:
+        if not shiboken6.isValid(self):  # deleted with its window: stop, record nothing
+            if self._setter is not None and self.job is not None:
+                self._setter.cancel(self.job)
+            _under_way.discard(self)
+            return
+        if isinstance(message, typesetter.Typeset):
+            self.progress.setValue(min(99, round(message.fraction * 100)))
+            pages = "1 page" if message.pages == 1 else f"{message.pages} pages"
+            self.status.setText(f"Typesetting: {pages} set so far…")
+        elif isinstance(message, typesetter.Done):
+            self.progress.setValue(100)
+            self._end("done")
+            self.accept()
+            self._done((Typeset.of(self.made, message.pdf),))
+        elif isinstance(message, typesetter.Failed):
+            self._end("failed")
+            self.accept()
+            parent = self.parentWidget()
+            QtWidgets.QMessageBox.warning(parent, self.windowTitle(), self._failed)
+
+    def _end(self, outcome: str) -> None:
+        self.outcome = outcome
+        self.job = None
+        self._timer.stop()
+        _under_way.discard(self)
+        self.hide()
+        parent = self.parentWidget()
+        if parent is not None:  # the keys go back to the window at once
+            parent.window().activateWindow()
