@@ -44,13 +44,18 @@ def _preload() -> None:
     united_kingdom_holidays()  # the UK bank holidays: the home screen's due dates
 
 
+#: The services a workspace makes as it opens (the session makes each on first use).
+_WORKSPACE_SERVICES = ["cpc_desktop.services.agenda", "cpc_desktop.services.minute_entries"]
+
+
 def workspace_modules() -> list[str]:
-    """The modules the first conference opened imports: the workspace and the family
-    screen, each a step of its own (the page, which imports the rest, last)."""
+    """The modules the first conference opened imports: the services it uses, the
+    workspace and the family screen, each a step of its own (the page, which imports the
+    rest, last)."""
     import cpc_desktop.ui.family
     import cpc_desktop.ui.workspace
 
-    found = []
+    found = list(_WORKSPACE_SERVICES)
     for package in (cpc_desktop.ui.workspace, cpc_desktop.ui.family):
         found += [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
     return sorted(found, key=lambda name: name.endswith(".page"))

@@ -254,3 +254,5 @@ def test_the_workspace_modules_end_with_its_page() -> None:
     assert names[-1] == "cpc_desktop.ui.workspace.page"
     assert "cpc_desktop.ui.workspace.minutes_pane" in names
     assert "cpc_desktop.ui.family.window" in names
+    # and the services the workspace makes as it opens (first use imports them)
+    assert {"cpc_desktop.services.agenda", "cpc_desktop.services.minute_entries"} <= set(names)
