@@ -11,7 +11,9 @@ One exception, for speed: on SQLite a UTC instant is stored as ISO text without 
 and :class:`~cpc_desktop.data.types.UTCDateTime` reads it as a naive ``datetime`` and
 then ``replace(tzinfo=UTC)``, which costs 6-7 µs a value on this Python (two instants an
 entry: 30 ms for 2,000 entries). Here that text is read with the zone appended, in one
-``fromisoformat``: the same aware value.
+``fromisoformat``: the same aware value. Likewise a JSON list (most are empty: three
+an entry) is read as its text there, ``[]`` taken as it is and anything else parsed by
+the column's own type, so the value is what the ORM would give.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
 from cpc_desktop.data import models as m
-from cpc_desktop.data.types import UTCDateTime
+from cpc_desktop.data.types import InstantSpans, UTCDateTime
 from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.enums import AppealGround
 
@@ -76,9 +78,32 @@ class _UTCText(sa.types.UserDefinedType[datetime]):
         return _utc_from_text
 
 
+class _JSONText(sa.types.UserDefinedType[Any]):
+    """A JSON column as SQLite holds it (text), ``[]`` read without parsing."""
+
+    cache_ok = True
+
+    def __init__(self, column_type: sa.types.TypeEngine[Any]) -> None:
+        self.column_type = column_type
+
+    def get_col_spec(self, **kw: Any) -> str:  # pragma: no cover - never used to make tables
+        return "TEXT"
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        parse = self.column_type.dialect_impl(dialect).result_processor(dialect, coltype)
+        assert parse is not None  # JSON types always convert what they read
+
+        def process(value: Any) -> Any:
+            return () if value == "[]" else parse(value)
+
+        return process
+
+
 def _selected(column: sa.Column[Any], dialect: str) -> sa.ColumnElement[Any]:
     if dialect == "sqlite" and isinstance(column.type, UTCDateTime):
         return sa.type_coerce(column, _UTCText())
+    if dialect == "sqlite" and isinstance(column.type, sa.JSON | InstantSpans):
+        return sa.type_coerce(column, _JSONText(column.type))
     return column
 
 

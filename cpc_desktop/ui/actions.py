@@ -504,6 +504,18 @@ def tool_tip(action_id: ActionId) -> str:
     return f"{SPECS[action_id].tip} ({keys})" if keys else SPECS[action_id].tip
 
 
+_DRESS: dict[ActionId, tuple[list[QtGui.QKeySequence], str]] = {}
+
+
+def _keys_and_tip(action_id: ActionId) -> tuple[list[QtGui.QKeySequence], str]:
+    """The command's keys and tool tip, worked out once (opening a conference makes
+    a few dozen actions)."""
+    found = _DRESS.get(action_id)
+    if found is None:
+        found = _DRESS[action_id] = (SPECS[action_id].sequences(), tool_tip(action_id))
+    return found
+
+
 def make_action(
     action_id: ActionId,
     owner: QtWidgets.QWidget,
@@ -521,14 +533,15 @@ def make_action(
     made.setText(spec.text)
     made.setObjectName(action_id.value)
     made.setProperty(COMMAND_PROPERTY, action_id.value)
-    made.setShortcuts(spec.sequences())
+    keys, tip = _keys_and_tip(action_id)
+    made.setShortcuts(keys)
     made.setShortcutContext(
         QtCore.Qt.ShortcutContext.WindowShortcut
         if spec.scope.window_wide
         else QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
     )
     made.setStatusTip(spec.tip)
-    made.setToolTip(tool_tip(action_id))
+    made.setToolTip(tip)
     if slot is not None:
         made.triggered.connect(slot)
     owner.addAction(made)

@@ -4,10 +4,10 @@
 
 * Tab and Shift+Tab move on from every table, tree and list (none is a spreadsheet
   whose cells are walked with Tab; arrow keys move within it);
-* a focus ring, :data:`FOCUS_RING`, on buttons, boxes, text fields and item views, and
-  round the current row's cell in a table (in a list, round the current item, drawn in
-  the text's own colours: under the ring a selected item's highlight was lost and its
-  white words vanished);
+* a focus ring, :data:`FOCUS_RING` (each window's style sheet: :func:`show_focus`), on
+  buttons, boxes, text fields and item views, and round the current row's cell in a
+  table (in a list, round the current item, drawn in the text's own colours: under the
+  ring a selected item's highlight was lost and its white words vanished);
 * a declared shortcut pressed where it does not work (F6 outside Introductions) says so
   in one line, and so does an Alt+letter no label owns, which would otherwise be typed
   into the text. Keys a text field uses are never taken from it.
@@ -104,7 +104,8 @@ def _combined(event: QtGui.QKeyEvent) -> int:
 
 
 class KeyboardPolicy(QtCore.QObject):
-    """The application's event filter that does what the module says; ``say`` shows one line."""
+    """The application's event filter that does what the module says (the focus ring on
+    each window shown included); ``say`` shows one line."""
 
     def __init__(self, say: Callable[[str], None], parent: QtCore.QObject) -> None:
         super().__init__(parent)
@@ -117,6 +118,8 @@ class KeyboardPolicy(QtCore.QObject):
             leave_by_tab(watched)
         elif kind == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
             return self._key(watched, event)  # type: ignore[arg-type]
+        elif kind == QtCore.QEvent.Type.Show:
+            _ring_on(watched)
         return False
 
     def _key(self, widget: QtWidgets.QWidget, event: QtGui.QKeyEvent) -> bool:
@@ -169,17 +172,52 @@ def _types(widget: QtWidgets.QWidget) -> bool:
     return isinstance(widget, _TEXT_INPUTS)
 
 
+class _RingOnWindows(QtCore.QObject):
+    """Puts :data:`FOCUS_RING` on each window as it is first shown, until a main window's
+    :class:`KeyboardPolicy` takes that over (one filter fewer on every event).
+
+    Not the application's style sheet: with one there, every widget added to another
+    (a workspace is built from the inside out) had its whole new family re-styled, which
+    was two thirds of opening a conference (bench/README.md, issue 21 point 3).
+    """
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Show:
+            _ring_on(watched)
+        return False
+
+
+def _ring_on(shown: QtCore.QObject) -> None:
+    """``shown`` is being shown: if it is a window, the ring, unless a window it belongs
+    to (a dialog's parent) has it already (the rules reach every widget within)."""
+    if isinstance(shown, QtWidgets.QWidget) and shown.isWindow() and not has_ring(shown):
+        shown.setStyleSheet(FOCUS_RING + shown.styleSheet())
+
+
+def has_ring(widget: QtWidgets.QWidget) -> bool:
+    """Whether :data:`FOCUS_RING` applies to ``widget`` (on it or on a widget it is in)."""
+    at: QtCore.QObject | None = widget
+    while at is not None:
+        if isinstance(at, QtWidgets.QWidget) and _MARK in at.styleSheet():
+            return True
+        at = at.parent()
+    return False
+
+
 def show_focus(app: QtCore.QCoreApplication) -> None:
-    """Put :data:`FOCUS_RING` on the application's style sheet (once)."""
-    if isinstance(app, QtWidgets.QApplication) and _MARK not in app.styleSheet():
-        app.setStyleSheet(app.styleSheet() + FOCUS_RING)
+    """Put :data:`FOCUS_RING` on every window the application shows from now on (once;
+    before a main window's :func:`install`, as for the sign-in and unlock dialogs)."""
+    if isinstance(app, QtWidgets.QApplication) and app.findChild(_RingOnWindows) is None:
+        app.installEventFilter(_RingOnWindows(app))
 
 
 def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPolicy:
     """Put the keyboard policy on the application for as long as ``window`` lives."""
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication), "a QApplication is needed"
-    show_focus(app)
+    for ring in app.findChildren(_RingOnWindows):  # the policy puts the ring on now
+        app.removeEventFilter(ring)
+        ring.deleteLater()
     policy = KeyboardPolicy(say, window)
     app.installEventFilter(policy)
     for view in window.findChildren(QtWidgets.QAbstractItemView):

@@ -278,7 +278,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             return
         try:
-            page = WorkspacePage(self.session, ref, self)
+            # Built apart from the window and added whole: its style is worked out once.
+            page = WorkspacePage(self.session, ref)
         except Exception as error:
             self.report(error)
             return

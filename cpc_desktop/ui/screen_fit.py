@@ -64,10 +64,10 @@ class _KeepOnScreen(QtCore.QObject):
     """Fits each top-level window to the screen as it is shown."""
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if (
-            event.type() == QtCore.QEvent.Type.Show
-            and isinstance(watched, QtWidgets.QWidget)
+        if (  # every event of every object passes here: the cheap tests first
+            isinstance(watched, QtWidgets.QWidget)
             and watched.isWindow()
+            and event.type() == QtCore.QEvent.Type.Show
             and not isinstance(watched, QtWidgets.QMenu)
             and watched.windowType() in (QtCore.Qt.WindowType.Window, QtCore.Qt.WindowType.Dialog)
         ):

@@ -17,7 +17,7 @@ from cpc_desktop.services.profiles import profile_choices
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.date_typing import TypedDateEdit, full_year
 from cpc_desktop.ui.home.new_conference_dialog import NewConferenceDialog
-from cpc_desktop.ui.keyboard import RING, idle_key_note
+from cpc_desktop.ui.keyboard import RING, has_ring, idle_key_note
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from tests.ui.conftest import TODAY
@@ -124,6 +124,38 @@ def test_a_focus_ring_shows_on_buttons_fields_and_tables(
     other = home.table.visualRect(current.siblingAtRow(current.row() + 1))
     below = home.table.viewport().grab(other).toImage()
     assert below.pixel(1, below.height() // 2) != ring
+
+
+def test_the_ring_reaches_an_opened_conference_and_a_window_of_its_own(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    # The ring is the window's style sheet, not the application's (issue 21 point 3):
+    # a workspace added to the window has it, and so does a window shown on its own.
+    window = _window(qtbot, session, preferences)
+    assert has_ring(window)
+    assert RING not in (QtWidgets.QApplication.instance().styleSheet() or "")  # type: ignore[union-attr]
+    window.open_conference(CONCLUDED)
+    page = window.workspace
+    assert page is not None
+    page.show_minutes()
+    editor = page.minutes.current_pane().editor
+    qtbot.waitUntil(editor.hasFocus)
+    assert _has_ring(editor)
+    alone = QtWidgets.QDialog()
+    qtbot.addWidget(alone)
+    field = QtWidgets.QLineEdit(alone)
+    QtWidgets.QVBoxLayout(alone).addWidget(field)
+    alone.show()
+    qtbot.waitExposed(alone)
+    assert has_ring(alone) and RING in alone.styleSheet()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert _has_ring(field)
+    over = QtWidgets.QDialog(window)  # within the window: the window's rules, no copy
+    qtbot.addWidget(over)
+    over.show()
+    qtbot.waitExposed(over)
+    assert has_ring(over) and RING not in over.styleSheet()
 
 
 def test_ctrl_f_searches_as_one_types_and_a_hit_opens_at_its_entry(

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from cpc_desktop.data import integrity
 from cpc_desktop.domain.minutes import word_count
 from cpc_desktop.services.session import Session, open_session
+from cpc_desktop.ui.keyboard import has_ring
 from cpc_desktop.ui.main_window import MainWindow
 from cpc_desktop.ui.settings import Preferences
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
@@ -61,6 +63,59 @@ def test_opening_reads_the_record_once_and_builds_one_pane(
     assert shown is not None and shown.isVisible()
     assert list(page.minutes.panes) == [shown.item.id]
     assert not page.introductions.made
+
+
+class _Restyled(QtCore.QObject):
+    """Counts the style changes each widget is sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: dict[int, int] = {}  # by address: no reference kept to a widget made
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.StyleChange:
+            key = shiboken6.getCppPointer(watched)[0]
+            self.times[key] = self.times.get(key, 0) + 1
+        return False
+
+
+def _styled_by_the_window_only(widget: QtWidgets.QWidget) -> bool:
+    """No style sheet of its own on ``widget`` or on any widget it is in but the window."""
+    at: QtWidgets.QWidget | None = widget
+    while at is not None and not at.isWindow():
+        if at.styleSheet():
+            return False
+        at = at.parentWidget()
+    return at is not None
+
+
+def test_opening_styles_each_widget_of_the_workspace_once_not_at_every_level(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    # With the focus ring on the application every widget put into another was styled
+    # again with its new family, level by level: two thirds of opening a long
+    # conference (issue 21 point 3). The workspace is now built apart and added whole.
+    window = _window(qtbot, session, preferences)
+    counter = _Restyled()
+    app = QtWidgets.QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counter)
+    try:
+        window.open_conference(UNDER_WAY)
+        qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.isVisible())
+    finally:
+        app.removeEventFilter(counter)
+    page = window.workspace
+    assert page is not None and page.minutes.current_pane() is not None
+    plain = [
+        counter.times.get(shiboken6.getCppPointer(widget)[0], 0)
+        for widget in page.findChildren(QtWidgets.QWidget)
+        if _styled_by_the_window_only(widget)
+    ]
+    assert len(plain) >= 50  # the workspace's widgets were styled
+    assert max(plain) <= 2
+    # The ring still reaches them: it is the window's, and the page has none of its own.
+    assert has_ring(page) and not page.styleSheet()
 
 
 def test_other_panes_and_the_introductions_are_made_when_first_shown(

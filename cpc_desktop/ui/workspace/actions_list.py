@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.conference import ConferenceAction
 from cpc_desktop.domain.dates import weekday_date
+from cpc_desktop.ui.workspace.emphasis import emphasise
 
 NO_OWNER = "No owner yet"
 NO_DATE = "No date set"
@@ -50,7 +51,7 @@ class ActionsList(QtWidgets.QWidget):
         self.setObjectName("agreedActions")
         self.heading = QtWidgets.QLabel()
         self.heading.setObjectName("agreedActionsHeading")
-        self.heading.setStyleSheet("font-weight: bold;")
+        emphasise(self.heading)
         self.table = QtWidgets.QTreeWidget()
         self.table.setObjectName("agreedActionsTable")
         self.table.setAccessibleName("Actions agreed so far")

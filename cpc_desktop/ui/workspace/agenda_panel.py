@@ -49,6 +49,7 @@ from cpc_desktop.ui.workspace.agenda_timing import (
     OVER_COLOUR,
     AgendaTiming,
 )
+from cpc_desktop.ui.workspace.emphasis import emphasise
 from cpc_desktop.ui.workspace.undo import ServiceCommand, run_and_push
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
 
     def _build_ui(self) -> None:
         heading = QtWidgets.QLabel("Agenda")
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        emphasise(heading, 13)
         self.now_label = _label("Current item", "", "font-weight: bold;")
         self.timer_label = _label("Item timer", "", "font-size: 12pt; font-weight: bold;")
         self.over_label = _label("Time over or left", "", "font-size: 11pt;")
@@ -125,7 +126,7 @@ class AgendaPanel(AgendaSteps, AgendaTiming, QtWidgets.QWidget):
         self.previous_button = _button("◀ Previous", "Previous item")
         self.next_button = _button("Start meeting ▶", "Start or next item")
         self.next_button.setDefault(False)
-        self.next_button.setStyleSheet("font-weight: bold;")
+        emphasise(self.next_button)
         steps = QtWidgets.QHBoxLayout()
         steps.addWidget(self.previous_button, 2)
         steps.addWidget(self.next_button, 3)

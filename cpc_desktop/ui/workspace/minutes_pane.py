@@ -48,6 +48,7 @@ from cpc_desktop.ui.workspace.action_bar import ActionBar
 from cpc_desktop.ui.workspace.analysis import AnalysisTools
 from cpc_desktop.ui.workspace.autosave import Autosaver
 from cpc_desktop.ui.workspace.edited_elsewhere import ConflictResolver, opened_entry
+from cpc_desktop.ui.workspace.emphasis import emphasise
 from cpc_desktop.ui.workspace.entries_model import TAG_LABELS, EntriesModel
 from cpc_desktop.ui.workspace.entry_commands import ChangeEntry, DeleteEntry, NewEntry
 from cpc_desktop.ui.workspace.save_guard import SaveGuard, show_committed
@@ -136,7 +137,7 @@ class MinutesPane(QtWidgets.QWidget):
         title = QtWidgets.QLabel(f"{number}. {self.item.title}")
         title.setObjectName("paneTitle")
         title.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        emphasise(title, 13)
         self.table = _entries_table(self.model, self.item.title)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 

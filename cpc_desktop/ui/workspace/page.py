@@ -39,6 +39,7 @@ from cpc_desktop.ui.workspace.birth_dialog import BirthForm, awaits_birth, birth
 from cpc_desktop.ui.workspace.complaints_dialog import complaints_button
 from cpc_desktop.ui.workspace.decisions_buttons import with_buttons
 from cpc_desktop.ui.workspace.decisions_tab import DecisionsTab
+from cpc_desktop.ui.workspace.emphasis import emphasise
 from cpc_desktop.ui.workspace.header import ElidedLabel, SaveStateLabel
 from cpc_desktop.ui.workspace.lazy_page import LazyPage
 from cpc_desktop.ui.workspace.minutes_tab import MinutesTab
@@ -81,7 +82,7 @@ class WorkspacePage(QtWidgets.QWidget):
         self.header.setObjectName("conferenceHeader")
         kind = terms_of(self.session.rules.profile(c.profile)).conference_type(c.type)
         self.header.set_full_text(f"{c.reference} · {kind} · {weekday_date(c.date)} · {names}")
-        self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        emphasise(self.header, 12)
         self.header.setAccessibleName("Conference")
         self.save_state = SaveStateLabel()
         # The record is read once (an audited read of the whole conference) and handed down.

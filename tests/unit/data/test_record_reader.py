@@ -55,3 +55,26 @@ def test_any_record_reads_back_as_stored_beside_a_neighbour(
         if second.conference.reference != first.conference.reference and not clash:
             _insert(store, second)  # a neighbour whose rows must not leak into the first
         assert _read(store, first.conference.id) == first
+
+
+def test_json_lists_read_back_as_tuples_whether_empty_or_not(tmp_path: Path) -> None:
+    # SQLite's "[]" is taken without parsing (issue 21 point 3); anything else is parsed.
+    import dataclasses
+
+    record = example_record()
+    first, *rest = record.minutes
+    spans = ((FIXED_NOW, FIXED_NOW),)
+    filled = dataclasses.replace(first, changes=spans, shown_to=("p1",), kept_from=())
+    record = dataclasses.replace(record, minutes=(filled, *rest))
+    with new_store(tmp_path) as store:
+        _insert(store, record)
+        read = _read(store, record.conference.id)
+    assert read == record
+    assert read is not None
+    entry = read.minutes[0]
+    assert entry.changes == spans and entry.shown_to == ("p1",) and entry.kept_from == ()
+    assert all(
+        isinstance(value, tuple)
+        for e in read.minutes
+        for value in (e.changes, e.shown_to, e.kept_from)
+    )
