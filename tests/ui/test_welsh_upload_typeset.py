@@ -211,3 +211,32 @@ def test_the_typesetting_dialog_speaks_welsh(
         assert wales_demo.minutes.status(CONCLUDED).current.state is MinutesState.APPROVED
     finally:
         window.close()
+
+
+def test_in_english_alt_i_or_alt_k_opens_wipe_local_copy(qtbot: QtBot, session: Session) -> None:
+    session.minutes.approve(CONCLUDED)
+    chair = load_certificate(create_self_signed("Alex Chair", b"words"), b"words")
+    session.minutes.issue(CONCLUDED, chair)
+    session.uploads.confirm_upload(CONCLUDED, "LCS-1")
+    dialog = RetentionDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    activate(qtbot, dialog)
+    assert dialog.wipe_button.text() == "W&ipe local copy…"
+    _distinct_mnemonics(dialog)  # the English letters are one to a control too
+    qtbot.keyClick(dialog, Key.Key_D, Alt)  # Show only what falls &due: off
+    qtbot.waitUntil(lambda: not dialog.due_only.isChecked())
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Key.Key_Home)
+    for _ in range([line.reference for line in dialog.lines].index(CONCLUDED)):
+        qtbot.keyClick(dialog.table, Key.Key_Down)
+    for key in (Key.Key_I, Key.Key_K):
+        activate(qtbot, dialog)
+        qtbot.keyClick(dialog, key, Alt)
+        wipe = _opened(qtbot, dialog)
+        assert isinstance(wipe, WipeForm)
+        assert wipe.windowTitle() == f"Wipe the local copy of {CONCLUDED}"
+        qtbot.keyClick(wipe.reason, Key.Key_Return)  # Enter alone cancels
+        qtbot.waitUntil(lambda: dialog.form is None)
+    assert CONCLUDED in {c.reference for c in session.conferences.overview().conferences}

@@ -9,7 +9,8 @@ responsive. Once the whole PDF has come, ``done`` gets it (a
 :class:`~cpc_desktop.services.outputs.Typeset`) and calls the service, which checks that
 the pages are of the document it would make itself, signs and records them in one short
 unit of work. Cancel, or a typesetting that fails, records nothing and writes nothing:
-the service is never called.
+the service is never called. The dialog's words follow the screen language (the window's
+title and its failure line too, through :func:`title_words` and :func:`failed_words`).
 """
 
 from __future__ import annotations
