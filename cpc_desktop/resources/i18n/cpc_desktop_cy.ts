@@ -389,6 +389,37 @@
     </message>
 </context>
 <context>
+    <name>ConfirmUploadForm</name>
+    <message>
+        <source>Confirm upload — {reference}</source>
+        <translation>Cadarnhau&apos;r llwytho i fyny — {reference}</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm upload</source>
+        <translation>&amp;Cadarnhau&apos;r llwytho i fyny</translation>
+    </message>
+    <message>
+        <source>Record that the newest issued minutes of {reference} were uploaded to the authority&apos;s case system. The local copy may then be wiped before its retention date; CPC Desktop never wipes it on its own.</source>
+        <translation>Cofnodwch fod cofnodion diweddaraf {reference} a gyhoeddwyd wedi&apos;u llwytho i fyny i system achosion yr awdurdod. Yna gellir clirio&apos;r copi lleol cyn ei ddyddiad cadw; nid yw CPC Desktop byth yn ei glirio ohono&apos;i hun.</translation>
+    </message>
+    <message>
+        <source>The case system&apos;s reference</source>
+        <translation>Cyfeirnod y system achosion</translation>
+    </message>
+    <message>
+        <source>Uploaded on</source>
+        <translation>Llwythwyd i fyny ar</translation>
+    </message>
+    <message>
+        <source>Case system &amp;reference:</source>
+        <translation>Cyfeirnod y system &amp;achosion:</translation>
+    </message>
+    <message>
+        <source>Uploaded o&amp;n:</source>
+        <translation>Llwythwyd i fyny a&amp;r:</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionsDialog</name>
     <message>
         <source>Accepted: open a corrected version</source>
@@ -1462,6 +1493,26 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
         <translation>&amp;Dileu</translation>
     </message>
     <message>
+        <source>Confirm &amp;upload…</source>
+        <translation>Cadarnha&amp;u&apos;r llwytho i fyny…</translation>
+    </message>
+    <message>
+        <source>Record that the issued minutes went to the case system</source>
+        <translation>Cofnodi bod y cofnodion a gyhoeddwyd wedi mynd i&apos;r system achosion</translation>
+    </message>
+    <message>
+        <source>W&amp;ipe local copy…</source>
+        <translation>C&amp;lirio&apos;r copi lleol…</translation>
+    </message>
+    <message>
+        <source>Once the upload is confirmed: delete the conference here for good (Alt+K)</source>
+        <translation>Ar ôl cadarnhau&apos;r llwytho i fyny: dileu&apos;r gynhadledd yma am byth (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Upload to the case system</source>
+        <translation>Llwytho i fyny i&apos;r system achosion</translation>
+    </message>
+    <message>
         <source>Cl&amp;ose</source>
         <translation>C&amp;au</translation>
     </message>
@@ -1488,6 +1539,30 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
     <message>
         <source>{count} older copies of the store beside it (.bak) still hold it until deleted.</source>
         <translation>Mae {count} copi hŷn o&apos;r storfa wrth ei hochr (.bak) yn dal i&apos;w chadw nes eu dileu.</translation>
+    </message>
+    <message>
+        <source>The upload of {reference} is confirmed; its local copy may now be wiped.</source>
+        <translation>Mae llwytho {reference} i fyny wedi&apos;i gadarnhau; gellir clirio ei chopi lleol nawr.</translation>
+    </message>
+    <message>
+        <source>{reference} was wiped; its tombstone is below.</source>
+        <translation>Cliriwyd {reference}; mae ei charreg fedd isod.</translation>
+    </message>
+    <message>
+        <source>It was purged from 1 backup beside the store.</source>
+        <translation>Cafodd ei thynnu o 1 copi wrth gefn wrth ochr y storfa.</translation>
+    </message>
+    <message>
+        <source>It was purged from {count} backups beside the store.</source>
+        <translation>Cafodd ei thynnu o {count} copi wrth gefn wrth ochr y storfa.</translation>
+    </message>
+    <message>
+        <source>Upload: none confirmed for {reference}&apos;s newest issued minutes (Confirm upload…, Alt+U).</source>
+        <translation>Llwytho i fyny: nid oes cadarnhad bod cofnodion diweddaraf {reference} a gyhoeddwyd wedi&apos;u llwytho i fyny (Cadarnhau&apos;r llwytho i fyny…, Alt+U).</translation>
+    </message>
+    <message>
+        <source>Upload: {reference}&apos;s newest issued minutes were {uploaded}.</source>
+        <translation>Llwytho i fyny: cadarnhawyd bod cofnodion diweddaraf {reference} a gyhoeddwyd wedi&apos;u llwytho i fyny ({uploaded}).</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1645,74 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
     <message>
         <source>The store failed its check</source>
         <translation>Methodd y storfa ei gwiriad</translation>
+    </message>
+</context>
+<context>
+    <name>TypesetJob</name>
+    <message>
+        <source>Issue the minutes</source>
+        <extracomment>How often the dialog looks for what the typesetter has sent, in ms. The jobs under way (kept alive here; tests wait on :func:`running`). The one line said when a copy could not be typeset (``what``: &quot;minutes&quot;, &quot;letter&quot;…).</extracomment>
+        <translation>Cyhoeddi&apos;r cofnodion</translation>
+    </message>
+    <message>
+        <source>Export the minutes</source>
+        <translation>Allforio&apos;r cofnodion</translation>
+    </message>
+    <message>
+        <source>Issue the letter</source>
+        <translation>Cyhoeddi&apos;r llythyr</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Marcio fel wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <source>The minutes could not be typeset, so nothing was issued or recorded.</source>
+        <translation>Nid oedd modd cysodi&apos;r cofnodion, felly ni chyhoeddwyd na chofnodwyd dim.</translation>
+    </message>
+    <message>
+        <source>The letter could not be typeset, so nothing was issued or recorded.</source>
+        <translation>Nid oedd modd cysodi&apos;r llythyr, felly ni chyhoeddwyd na chofnodwyd dim.</translation>
+    </message>
+    <message>
+        <source>The family copy could not be typeset, so nothing was held or recorded.</source>
+        <translation>Nid oedd modd cysodi copi&apos;r teulu, felly ni ddaliwyd na chofnodwyd dim.</translation>
+    </message>
+    <message>
+        <source>The copy could not be typeset, so nothing was exported or recorded.</source>
+        <translation>Nid oedd modd cysodi&apos;r copi, felly ni allforiwyd na chofnodwyd dim.</translation>
+    </message>
+    <message>
+        <source>Typesetting the document…</source>
+        <translation>Yn cysodi&apos;r ddogfen…</translation>
+    </message>
+    <message>
+        <source>Typesetting</source>
+        <translation>Cysodi</translation>
+    </message>
+    <message>
+        <source>Typesetting progress</source>
+        <translation>Cynnydd y cysodi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop: nothing is signed, written or recorded</source>
+        <translation>Atal: ni chaiff dim ei lofnodi, ei ysgrifennu na&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>Nothing is signed or recorded until the whole copy is typeset.</source>
+        <translation>Ni chaiff dim ei lofnodi na&apos;i gofnodi nes bod y copi cyfan wedi&apos;i gysodi.</translation>
+    </message>
+    <message>
+        <source>Typesetting: 1 page set so far…</source>
+        <translation>Yn cysodi: 1 dudalen wedi&apos;i gosod hyd yn hyn…</translation>
+    </message>
+    <message>
+        <source>Typesetting: {count} pages set so far…</source>
+        <translation>Yn cysodi: {count} tudalen wedi&apos;u gosod hyd yn hyn…</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1856,29 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
     <message>
         <source>The conference stays open.</source>
         <translation>Mae&apos;r gynhadledd yn aros ar agor.</translation>
+    </message>
+</context>
+<context>
+    <name>WipeForm</name>
+    <message>
+        <source>Wipe the local copy of {reference}</source>
+        <translation>Clirio copi lleol {reference}</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe {reference}</source>
+        <translation>&amp;Clirio {reference}</translation>
+    </message>
+    <message>
+        <source>Wipe the local copy of {reference}, held on {day}? Its newest issued minutes were {uploaded}. Everything recorded about {reference} in this store (its minutes, letters, output files, appeals and complaints) is deleted for good, from the backups beside the store too. Only a tombstone will remain, saying why. This cannot be undone.</source>
+        <translation>Clirio copi lleol {reference}, a gynhaliwyd ar {day}? Mae ei chofnodion diweddaraf a gyhoeddwyd wedi&apos;u llwytho i fyny ({uploaded}). Caiff popeth a gofnodwyd am {reference} yn y storfa hon (ei chofnodion, llythyrau, ffeiliau allbwn, apeliadau a chwynion) ei ddileu am byth, o&apos;r copïau wrth gefn wrth ochr y storfa hefyd. Dim ond carreg fedd fydd ar ôl, yn dweud pam. Ni ellir dadwneud hyn.</translation>
+    </message>
+    <message>
+        <source>Why (optional: the upload is said)</source>
+        <translation>Pam (dewisol: nodir y llwytho i fyny)</translation>
+    </message>
+    <message>
+        <source>Anything to &amp;add:</source>
+        <translation>Unrhyw beth i&apos;w &amp;ychwanegu:</translation>
     </message>
 </context>
 <context>

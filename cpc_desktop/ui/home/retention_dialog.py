@@ -148,23 +148,25 @@ class RetentionDialog(QtWidgets.QDialog):
         self.lift_button.setObjectName("retentionLift")
         self.delete_button = QtWidgets.QPushButton(self.tr("D&elete"))
         self.delete_button.setObjectName("retentionDelete")
-        # Not yet in the Welsh catalogue (its owner adds them): Alt+U and Alt letters
-        # clash with none of the window's, in English or in Welsh.
-        self.upload_button = QtWidgets.QPushButton("Confirm &upload…")
+        # Alt+U and Alt+I (Welsh: Alt+U and Alt+L) clash with none of the window's
+        # letters; Alt+K also wipes, in either language.
+        self.upload_button = QtWidgets.QPushButton(self.tr("Confirm &upload…"))
         self.upload_button.setObjectName("retentionConfirmUpload")
-        self.upload_button.setToolTip("Record that the issued minutes went to the case system")
+        self.upload_button.setToolTip(
+            self.tr("Record that the issued minutes went to the case system")
+        )
         self.upload_button.clicked.connect(self.confirm_upload)
-        self.wipe_button = QtWidgets.QPushButton("Wipe local copy…")
+        self.wipe_button = QtWidgets.QPushButton(self.tr("W&ipe local copy…"))
         self.wipe_button.setObjectName("retentionWipe")
         self.wipe_button.setToolTip(
-            "Once the upload is confirmed: delete the conference here for good (Alt+K)"
+            self.tr("Once the upload is confirmed: delete the conference here for good (Alt+K)")
         )
         self.wipe_button.clicked.connect(self.wipe)
         wipe_key = QtGui.QShortcut(QtGui.QKeySequence("Alt+K"), self)
         wipe_key.activated.connect(self.wipe)
         self.upload_state = QtWidgets.QLabel()
         self.upload_state.setObjectName("retentionUploadState")
-        self.upload_state.setAccessibleName("Upload to the case system")
+        self.upload_state.setAccessibleName(self.tr("Upload to the case system"))
         self.upload_state.setWordWrap(True)
         self.form: QtWidgets.QDialog | None = None  # Confirm upload… or Wipe local copy…
         close = QtWidgets.QPushButton(self.tr("Cl&ose"))
@@ -358,7 +360,9 @@ class RetentionDialog(QtWidgets.QDialog):
 
         def confirmed() -> None:
             self.problem.setText(
-                f"The upload of {ref} is confirmed; its local copy may now be wiped."
+                self.tr(
+                    "The upload of {reference} is confirmed; its local copy may now be wiped."
+                ).format(reference=ref)
             )
             self.reload(ref)
 
@@ -374,7 +378,9 @@ class RetentionDialog(QtWidgets.QDialog):
         def wiped() -> None:
             assert form.result_of is not None
             self.problem.setText(
-                f"{line.reference} was wiped; its tombstone is below."
+                self.tr("{reference} was wiped; its tombstone is below.").format(
+                    reference=line.reference
+                )
                 + purged_words(form.result_of)
             )
             self.reload()
@@ -393,4 +399,9 @@ def purged_words(done: Deleted) -> str:
     purged = len(done.purged_copies)
     if not purged:
         return ""
-    return f" It was purged from {purged} backup{'' if purged == 1 else 's'} beside the store."
+    translate = QtCore.QCoreApplication.translate
+    if purged == 1:
+        return " " + translate("RetentionDialog", "It was purged from 1 backup beside the store.")
+    return " " + translate(
+        "RetentionDialog", "It was purged from {count} backups beside the store."
+    ).format(count=purged)

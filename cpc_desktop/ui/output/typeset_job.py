@@ -9,7 +9,8 @@ responsive. Once the whole PDF has come, ``done`` gets it (a
 :class:`~cpc_desktop.services.outputs.Typeset`) and calls the service, which checks that
 the pages are of the document it would make itself, signs and records them in one short
 unit of work. Cancel, or a typesetting that fails, records nothing and writes nothing:
-the service is never called.
+the service is never called. The dialog's words follow the screen language (the window's
+title and its failure line too, through :func:`title_words` and :func:`failed_words`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,37 @@ Done = Callable[[tuple[Typeset, ...]], None]
 
 #: The one line said when a copy could not be typeset (``what``: "minutes", "letter"…).
 NOT_TYPESET = "The {what} could not be typeset, so nothing was {done} or recorded."
+
+
+def title_words(title: str) -> str:
+    """The dialog's title (its window's words) in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        "Issue the minutes": translate("TypesetJob", "Issue the minutes"),
+        "Export the minutes": translate("TypesetJob", "Export the minutes"),
+        "Issue the letter": translate("TypesetJob", "Issue the letter"),
+        "Mark sent": translate("TypesetJob", "Mark sent"),
+    }.get(title, title)
+
+
+def failed_words(line: str) -> str:
+    """A :data:`NOT_TYPESET` line in the screens' language (whole sentences, so the
+    Welsh need not put English words in its blanks)."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        NOT_TYPESET.format(what="minutes", done="issued"): translate(
+            "TypesetJob", "The minutes could not be typeset, so nothing was issued or recorded."
+        ),
+        NOT_TYPESET.format(what="letter", done="issued"): translate(
+            "TypesetJob", "The letter could not be typeset, so nothing was issued or recorded."
+        ),
+        NOT_TYPESET.format(what="family copy", done="held"): translate(
+            "TypesetJob", "The family copy could not be typeset, so nothing was held or recorded."
+        ),
+        NOT_TYPESET.format(what="copy", done="exported"): translate(
+            "TypesetJob", "The copy could not be typeset, so nothing was exported or recorded."
+        ),
+    }.get(line, line)
 
 
 def running() -> bool:
@@ -77,28 +109,30 @@ class TypesetJob(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.made = made
-        self._failed = failed
+        self._failed = failed_words(failed)
         self._done = done
         self._cancelled = cancelled
         self._setter: typesetter.Typesetter | None = None
         self.job: int | None = None
         self.outcome = ""  # "done", "failed" or "cancelled" once it has ended
         self.setObjectName("typesetJob")
-        self.setWindowTitle(title)
+        self.setWindowTitle(title_words(title))
         self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-        self.status = QtWidgets.QLabel("Typesetting the document…")
+        self.status = QtWidgets.QLabel(self.tr("Typesetting the document…"))
         self.status.setObjectName("typesetJobStatus")
-        self.status.setAccessibleName("Typesetting")
+        self.status.setAccessibleName(self.tr("Typesetting"))
         self.progress = QtWidgets.QProgressBar()
         self.progress.setObjectName("typesetJobProgress")
-        self.progress.setAccessibleName("Typesetting progress")
+        self.progress.setAccessibleName(self.tr("Typesetting progress"))
         self.progress.setRange(0, 100)
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("typesetJobCancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("Stop: nothing is signed, written or recorded")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop: nothing is signed, written or recorded"))
         self.cancel_button.clicked.connect(self.reject)
-        note = QtWidgets.QLabel("Nothing is signed or recorded until the whole copy is typeset.")
+        note = QtWidgets.QLabel(
+            self.tr("Nothing is signed or recorded until the whole copy is typeset.")
+        )
         note.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -140,8 +174,11 @@ class TypesetJob(QtWidgets.QDialog):
             return
         if isinstance(message, typesetter.Typeset):
             self.progress.setValue(min(99, round(message.fraction * 100)))
-            pages = "1 page" if message.pages == 1 else f"{message.pages} pages"
-            self.status.setText(f"Typesetting: {pages} set so far…")
+            if message.pages == 1:
+                said = self.tr("Typesetting: 1 page set so far…")
+            else:
+                said = self.tr("Typesetting: {count} pages set so far…")
+            self.status.setText(said.format(count=message.pages))
         elif isinstance(message, typesetter.Done):
             self.progress.setValue(100)
             self._end("done")
