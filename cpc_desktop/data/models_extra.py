@@ -11,12 +11,13 @@ from cpc_desktop.data.models_corrections import (
     MinutesBasisRow,
     PrintedCopyRow,
 )
-from cpc_desktop.data.models_kept import ComplaintRow, RetentionRow, TombstoneRow
+from cpc_desktop.data.models_kept import ComplaintChildRow, ComplaintRow, RetentionRow, TombstoneRow
 from cpc_desktop.data.models_plan import CarriedActionRow, CarriedPlanRow, ScalePointRow
 
 __all__ = [
     "CarriedActionRow",
     "CarriedPlanRow",
+    "ComplaintChildRow",
     "ComplaintRow",
     "CorrectionRequestRow",
     "MinutesBasisRow",
