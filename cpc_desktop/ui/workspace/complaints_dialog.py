@@ -2,9 +2,9 @@
 
 Opened from the Decisions tab (Complai&nts…, Alt+N). It says first, in words, that the
 conference's decision stands while a complaint is considered; lists each complaint with
-who made it, when it was received, its grounds, where it stands and the next step due
-by the profile's timescales; and logs a new one, its acknowledgement and its outcome.
-Nothing here changes the decision or the minutes.
+who made it, the children it concerns, when it was received, its grounds, where it stands
+and the next step due by the profile's timescales; and logs a new one, its
+acknowledgement and its outcome. Nothing here changes the decision or the minutes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from cpc_desktop.ui.workspace.decisions_buttons import command_button
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
-_COLUMNS = ("Received", "From", "Grounds", "Where it stands", "Next step")
+_COLUMNS = ("Received", "From", "Children", "Grounds", "Where it stands", "Next step")
 
 
 def complaints_button(open_complaints: Callable[[], None]) -> QtWidgets.QPushButton:
@@ -104,6 +104,7 @@ class ComplaintsDialog(QtWidgets.QDialog):
             cells = (
                 short_date(complaint.received),
                 line.complainant + (f" ({complaint.relation})" if complaint.relation else ""),
+                ", ".join(line.children),
                 "; ".join(COMPLAINT_GROUNDS[g] for g in complaint.grounds),
                 line.state,
                 line.next_step.words(today) if line.next_step else "",
