@@ -2,7 +2,8 @@
 
 The requests to correct the minutes and their rulings, in a table; under it the chair
 records a new request (who asked: someone in the roll call or anyone named; when; the
-entry or passage disputed; what they ask for) and rules on the selected one (accepted,
+entry or passage disputed, and the entry itself chosen from the issued minutes' numbered
+entries if one is; what they ask for) and rules on the selected one (accepted,
 partly accepted or refused, with reasons; for a refusal or partial acceptance, the
 person's statement of disagreement). An accepted request opens the next version as a
 draft; the minutes window shows it at once. Only the chair records and rules; anyone may
@@ -92,6 +93,14 @@ class CorrectionsDialog(QtWidgets.QDialog):
         self.disputed = _text_box(
             "correctionDisputed", "What is disputed", "The entry or passage, in their words"
         )
+        self.entry = QtWidgets.QComboBox()
+        self.entry.setObjectName("correctionEntry")
+        self.entry.setAccessibleName("The entry disputed")
+        self.entry.setToolTip("The issued minutes' entry the request is about, if one is")
+        self.entry.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.entry.setMinimumContentsLength(30)
         self.asked = _text_box("correctionAsked", "What they ask for", "What it should say")
         self.record_button = QtWidgets.QPushButton("&Record the request")
         self.record_button.setObjectName("recordCorrection")
@@ -101,6 +110,7 @@ class CorrectionsDialog(QtWidgets.QDialog):
         asked.addRow("&Who asked:", self.who)
         asked.addRow("Re&ceived:", self.received)
         asked.addRow("&Disputed:", self.disputed)
+        asked.addRow("&Entry:", self.entry)
         asked.addRow("&Asks for:", self.asked)
         asked.addRow("", self.record_button)
         asked_box = QtWidgets.QGroupBox("A new request")
@@ -170,6 +180,7 @@ class CorrectionsDialog(QtWidgets.QDialog):
         self.who.clear()
         self.who.addItems(names)
         self.who.setCurrentText(typed)
+        self._fill_entries()
         self.table.setRowCount(len(self.book.lines))
         for row, line in enumerate(self.book.lines):
             r = line.request
@@ -183,6 +194,29 @@ class CorrectionsDialog(QtWidgets.QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QtWidgets.QTableWidgetItem(text))
         self._selected()
+
+    def _fill_entries(self) -> None:
+        """The newest issued version's entries, numbered as ``correction entries``
+        numbers them (the chair's look, audited); none before the minutes are issued."""
+        chosen = self.entry.currentData()
+        self.entry.clear()
+        self.entry.addItem("None: a passage, or the minutes as a whole", None)
+        if not self.may_rule:
+            return
+        try:
+            listed = self.session.corrections.entries(self.ref)
+        except Exception as error:
+            if error_text(error) is None:
+                raise
+            return
+        for line in listed.lines:
+            by = f" {line.speaker}:" if line.speaker else ""
+            words = f"{line.number}. {line.item or '(no item)'} —{by} {line.opening}"
+            self.entry.addItem(words, line.id)
+            self.entry.setItemData(
+                self.entry.count() - 1, words, QtCore.Qt.ItemDataRole.ToolTipRole
+            )
+        self.entry.setCurrentIndex(max(0, self.entry.findData(chosen)))
 
     def selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -225,12 +259,15 @@ class CorrectionsDialog(QtWidgets.QDialog):
                 received=received,
                 disputed=self.disputed.toPlainText(),
                 asked=self.asked.toPlainText(),
+                entry_id=entry,
             )
 
+        entry = self.entry.currentData()
         made = self._attempt(act)
         if made is not None:
             self.disputed.clear()
             self.asked.clear()
+            self.entry.setCurrentIndex(0)
             self._said(f"Recorded the request from {made.requested_by}; it awaits your ruling.")
             self.refresh()
             self.table.selectRow(len(self.book.lines) - 1)
