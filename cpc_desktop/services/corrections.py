@@ -216,15 +216,9 @@ class CorrectionService(PartService):
         self._require(Action.APPROVE_MINUTES, "minutes_version", ref)
         with self._store.unit_of_work(self._context(Action.VIEW, "minutes_version")) as w:
             s = w.session
-            conference = self._conference_row(s, ref)
-            record = repository.load_record(s, conference.id)
-            assert record is not None
-            issued = [v for v in record.minutes_versions if v.state is MinutesState.ISSUED]
-            if not issued:
-                raise Conflict(
-                    "only issued minutes can be disputed: no version of these minutes "
-                    "has been issued"
-                )
+            record, issued = _issued(
+                s, self._conference_row(s, ref), "no version of these minutes has been issued"
+            )
             wanted = issued[-1] if version is None else None
             for v in issued:
                 if version is not None and v.version == version.strip():
@@ -275,14 +269,9 @@ class CorrectionService(PartService):
         ) as w:
             s = w.session
             conference = self._conference_row(s, ref)
-            record = repository.load_record(s, conference.id)
-            assert record is not None
-            issued = [v for v in record.minutes_versions if v.state is MinutesState.ISSUED]
-            if not issued:
-                raise Conflict(
-                    "only issued minutes can be disputed: until they are issued the chair "
-                    "can still change them"
-                )
+            record, issued = _issued(
+                s, conference, "until they are issued the chair can still change them"
+            )
             if participant_id:
                 person = own(s, m.ParticipantRow, participant_id, conference.id, "participant")
                 name = person.name.strip()
@@ -381,6 +370,19 @@ class CorrectionService(PartService):
             f"version {current.version} is {current.state.value}: issue it (or reopen it) "
             "before accepting another correction"
         )
+
+
+def _issued(
+    session: Session, conference: m.ConferenceRow, otherwise: str
+) -> tuple[d.ConferenceRecord, list[d.MinutesVersion]]:
+    """The conference's record and its issued versions, oldest first; refused (saying
+    ``otherwise``) when none is issued."""
+    record = repository.load_record(session, conference.id)
+    assert record is not None
+    issued = [v for v in record.minutes_versions if v.state is MinutesState.ISSUED]
+    if not issued:
+        raise Conflict(f"only issued minutes can be disputed: {otherwise}")
+    return record, issued
 
 
 def _text(value: str, blank: str) -> str:

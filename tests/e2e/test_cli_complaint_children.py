@@ -11,16 +11,12 @@ import pytest
 
 from cpc_desktop.services.session import open_session
 from tests.e2e.test_cli import PASSPHRASE, assert_one_line_error, run
+from tests.e2e.test_cli_records import _passphrase
 from tests.helpers.records import small_record, uid
 from tests.unit.services.test_complaint_children import BETH, JOSH, TWO_REF, two_children
 
 REF = "CPC-2026-0042"
-
-
-@pytest.fixture(autouse=True)
-def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("CPC_USER", raising=False)
+__all__ = ["_passphrase"]  # the autouse fixture, used by name
 
 
 @pytest.fixture
