@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from cpc_desktop.data import integrity
 from cpc_desktop.data import models as m
 from cpc_desktop.data.store import Store
 from cpc_desktop.domain import conference as d
@@ -99,6 +100,7 @@ def test_a_complaint_concerns_every_child_unless_some_are_named(store: Store) ->
     made = next(e for e in events(store) if e["object_id"] == one.id)
     assert (made["action"], made["actor"]) == ("record_complaint", CHAIR.name)
     assert [t for t, _, _ in json.loads(made["rows"])] == ["complaint", "complaint_child"]
+    assert integrity.check(store).sound  # every new row is in the audit chain
 
 
 def test_a_one_child_conference_needs_no_choice(store: Store) -> None:
