@@ -421,3 +421,28 @@ def test_leaving_a_review_lists_the_actions_not_yet_judged_and_goes_to_one(
     tab = window.workspace.plan_progress
     assert window.workspace.tabs.currentWidget() is tab
     assert tab.lines[tab.table.currentRow()].action.id == third.id
+
+
+def test_the_demo_review_opens_on_its_progress_and_the_chair_judges_one_more(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    review = _demo_review(session)
+    window = _window(qtbot, session, preferences)
+    _select(qtbot, window, review)
+    qtbot.keyClick(window.home.table, Key.Key_Return)  # open it
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    tab = _progress_tab(qtbot, window)
+    shown = [tab.status_text(row) for row in range(tab.table.rowCount())]
+    assert shown[:4] == [
+        "● Done (green)",
+        "● Under way (amber)",
+        "Not yet judged",
+        "● Not started / behind (red)",
+    ]
+    assert tab.chart.isVisible() and "4 out of 10" in tab.chart.text
+    for _ in range(2):
+        qtbot.keyClick(tab.table, Key.Key_Down)  # Lily's third action, not yet judged
+    qtbot.keyClick(tab.table, Key.Key_2)
+    assert tab.status_text(2) == "● Under way (amber)"
+    lily = session.conferences.get(review).plans[0]
+    assert lily.actions[2].status is ActionStatus.UNDER_WAY
