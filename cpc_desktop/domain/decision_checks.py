@@ -12,6 +12,7 @@ from datetime import date
 from cpc_desktop.domain.calendar import WorkingCalendar, add_months
 from cpc_desktop.domain.conference import Child, Conference, Decision, Participant
 from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.domain.decision_words import CheckWords, check_words
 from cpc_desktop.domain.enums import (
     AdministrativeEnding,
     ConferenceType,
@@ -30,6 +31,7 @@ from cpc_desktop.domain.problems import (
 )
 from cpc_desktop.domain.quorum import QuorumResult
 from cpc_desktop.domain.reporter import check_referral
+from cpc_desktop.domain.terms import Terms
 from cpc_desktop.domain.timescales import (
     TimescaleParams,
     first_core_group_due,
@@ -84,6 +86,7 @@ def check_decision(
     quorum: QuorumResult | None = None,
     path: str = "decision",
     reporter: bool = False,
+    terms: Terms | None = None,
 ) -> tuple[Problem, ...]:
     """Check one child's decision before it is made final.
 
@@ -102,6 +105,9 @@ def check_decision(
         path: where this decision sits in the record, e.g. ``"decisions[0]"``.
         reporter: the profile has the meeting consider a referral to the Children's
             Reporter (Scotland): the answer and its reason are needed (see reporter.py).
+        terms: the profile's words, so the messages name the lead worker, the core
+            group, the plan, the categories and the meeting as the nation does
+            (England's words when not given).
 
     Raises:
         ValueError: the decision is about a different child.
@@ -110,7 +116,8 @@ def check_decision(
         raise ValueError(f"decision {decision.id} is not about child {child.id}")
     people = {person.id: person for person in participants}
     outcome = decision.outcome
-    problems = [*_check_threshold(decision, path)]
+    words = check_words(terms)
+    problems = [*_check_threshold(decision, words, path)]
     if outcome is None:
         problems.append(
             error("decision.outcome_missing", "The decision is missing.", f"{path}.outcome")
@@ -119,9 +126,11 @@ def check_decision(
         new_plan = conference.type is not ConferenceType.REVIEW or (
             previous_outcome is not None and previous_outcome is not Outcome.CP_PLAN
         )
-        problems += _check_categories(decision, tuple(allowed_categories), path)
-        problems += _check_plan_people(decision, people, path)
-        problems += _check_plan_dates(decision, conference, child, params, calendar, new_plan, path)
+        problems += _check_categories(decision, tuple(allowed_categories), words, path)
+        problems += _check_plan_people(decision, people, words, path)
+        problems += _check_plan_dates(
+            decision, conference, child, params, calendar, new_plan, words, path
+        )
         if blank(decision.contingency_plan):
             problems.append(
                 error(
@@ -132,7 +141,7 @@ def check_decision(
             )
         problems += _check_pre_birth_plan(conference, child, params, path)
     elif outcome is Outcome.END_PLAN:
-        problems += _check_end_plan(decision, conference, previous_outcome, quorum, path)
+        problems += _check_end_plan(decision, conference, previous_outcome, quorum, words, path)
     elif outcome is Outcome.ADMINISTRATIVE_END:
         problems += _check_administrative_end(decision, child, path)
     problems += _check_actions(decision, path)
@@ -141,7 +150,7 @@ def check_decision(
     return tuple(problems)
 
 
-def _check_threshold(decision: Decision, path: str) -> list[Problem]:
+def _check_threshold(decision: Decision, words: CheckWords, path: str) -> list[Problem]:
     outcome = decision.outcome
     if outcome in (Outcome.ADJOURN, Outcome.ADMINISTRATIVE_END):
         return []  # no threshold judgement is made
@@ -150,8 +159,7 @@ def _check_threshold(decision: Decision, path: str) -> list[Problem]:
         return [
             error(
                 "decision.threshold_missing",
-                "The answer to whether the threshold for a child protection plan is met "
-                "is missing.",
+                f"The answer to whether the threshold for {words.a_plan} is met is missing.",
                 f"{path}.threshold_met",
             )
         ]
@@ -166,13 +174,15 @@ def _check_threshold(decision: Decision, path: str) -> list[Problem]:
     return []
 
 
-def _check_categories(decision: Decision, allowed: tuple[str, ...], path: str) -> list[Problem]:
+def _check_categories(
+    decision: Decision, allowed: tuple[str, ...], words: CheckWords, path: str
+) -> list[Problem]:
     problems = []
     if not decision.categories:
         problems.append(
             error(
                 "decision.category_missing",
-                "At least one category is needed for a child protection plan.",
+                f"At least one {words.category} is needed for {words.a_plan}.",
                 f"{path}.categories",
             )
         )
@@ -181,7 +191,7 @@ def _check_categories(decision: Decision, allowed: tuple[str, ...], path: str) -
             problems.append(
                 error(
                     "decision.category_not_allowed",
-                    f"The category “{category}” is not one this profile allows.",
+                    f"The {words.category} “{category}” is not one this profile allows.",
                     f"{path}.categories[{i}]",
                 )
             )
@@ -190,7 +200,8 @@ def _check_categories(decision: Decision, allowed: tuple[str, ...], path: str) -
         problems.append(
             error(
                 "decision.primary_category_not_chosen",
-                f"The primary category “{primary}” is not among the categories chosen.",
+                f"The primary {words.category} “{primary}” is not among the "
+                f"{words.categories} chosen.",
                 f"{path}.primary_category",
             )
         )
@@ -198,7 +209,7 @@ def _check_categories(decision: Decision, allowed: tuple[str, ...], path: str) -
 
 
 def _check_plan_people(
-    decision: Decision, people: Mapping[str, Participant], path: str
+    decision: Decision, people: Mapping[str, Participant], words: CheckWords, path: str
 ) -> list[Problem]:
     problems = []
     lead_id = decision.lead_social_worker_id
@@ -207,7 +218,7 @@ def _check_plan_people(
         problems.append(
             error(
                 "decision.lead_social_worker_missing",
-                "The lead social worker is missing.",
+                f"The {words.lead_worker} is missing.",
                 f"{path}.lead_social_worker_id",
             )
         )
@@ -215,7 +226,7 @@ def _check_plan_people(
         problems.append(
             error(
                 "decision.lead_social_worker_not_participant",
-                "The lead social worker is not among the conference participants.",
+                f"The {words.lead_worker} is not among the {words.meeting} participants.",
                 f"{path}.lead_social_worker_id",
             )
         )
@@ -223,7 +234,7 @@ def _check_plan_people(
         problems.append(
             warning(
                 "decision.lead_not_social_worker",
-                f"The lead social worker, {person_name(lead)}, is not recorded with the "
+                f"The {words.lead_worker}, {person_name(lead)}, is not recorded with the "
                 "role of social worker.",
                 f"{path}.lead_social_worker_id",
             )
@@ -232,7 +243,7 @@ def _check_plan_people(
         problems.append(
             warning(
                 "decision.core_group_empty",
-                "No core group members are named.",
+                f"No {words.core_group} members are named.",
                 f"{path}.core_group",
             )
         )
@@ -241,7 +252,7 @@ def _check_plan_people(
             problems.append(
                 error(
                     "decision.core_group_member_unknown",
-                    "A core group member is not among the conference participants.",
+                    f"A {words.core_group} member is not among the {words.meeting} participants.",
                     f"{path}.core_group[{i}]",
                 )
             )
@@ -255,6 +266,7 @@ def _check_plan_dates(
     params: TimescaleParams,
     calendar: WorkingCalendar,
     new_plan: bool,
+    words: CheckWords,
     path: str,
 ) -> list[Problem]:
     problems: list[Problem] = []
@@ -269,7 +281,7 @@ def _check_plan_dates(
             core_group_due,
             fields=("first_core_group_date", "first_core_group_reason"),
             code="decision.first_core_group",
-            what="the first core group",
+            what=f"the first {words.core_group}",
             path=path,
         )
     if new_plan:
@@ -283,7 +295,7 @@ def _check_plan_dates(
         review_due,
         fields=("review_date", "review_date_reason"),
         code="decision.review",
-        what="the review conference",
+        what=f"the {words.review}",
         path=path,
     )
     return problems
@@ -357,6 +369,7 @@ def _check_end_plan(
     conference: Conference,
     previous_outcome: Outcome | None,
     quorum: QuorumResult | None,
+    words: CheckWords,
     path: str,
 ) -> list[Problem]:
     problems = []
@@ -364,7 +377,7 @@ def _check_end_plan(
         problems.append(
             error(
                 "decision.end_plan_not_at_review",
-                "A plan can only be ended at a review conference.",
+                f"A plan can only be ended at a {words.review}.",
                 f"{path}.outcome",
             )
         )
@@ -372,7 +385,7 @@ def _check_end_plan(
         problems.append(
             error(
                 "decision.no_plan_to_end",
-                "The child had no child protection plan at the previous conference to end.",
+                f"The child had no {words.plan} at the previous {words.meeting} to end.",
                 f"{path}.outcome",
             )
         )
@@ -397,7 +410,8 @@ def _check_end_plan(
         problems.append(
             error(
                 "decision.end_plan_inquorate",
-                "The conference is not quorate, and only a quorate conference can end a plan.",
+                f"The {words.meeting} is not quorate, and only a quorate {words.meeting} "
+                "can end a plan.",
                 f"{path}.outcome",
             )
         )

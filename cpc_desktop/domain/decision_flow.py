@@ -41,6 +41,7 @@ from cpc_desktop.domain.conference import (
     PlanAction,
 )
 from cpc_desktop.domain.decision_checks import check_decision
+from cpc_desktop.domain.decision_words import check_words
 from cpc_desktop.domain.enums import AdministrativeEnding, ConferenceType, Outcome, View
 from cpc_desktop.domain.flow_dates import default_dates
 from cpc_desktop.domain.labels import child_name
@@ -366,6 +367,7 @@ def _rule_problems(index: int, answers: FlowAnswers, ctx: FlowContext) -> tuple[
         quorum=ctx.quorum,
         path=f"children[{index}]",
         reporter=ctx.reporter,
+        terms=ctx.terms,
     )
 
 
@@ -465,7 +467,7 @@ def _outcome_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> list
             error(
                 "flow.outcome_not_offered",
                 f"The decision “{outcome.value.replace('_', ' ')}” cannot be made at this "
-                "type of conference.",
+                f"type of {check_words(ctx.terms).meeting}.",
                 f"children[{index}].outcome",
             )
         ]
@@ -477,7 +479,7 @@ def _categories_problems(index: int, answer: ChildAnswer, ctx: FlowContext) -> l
         return [
             error(
                 "flow.primary_category_missing",
-                "The primary category is missing.",
+                f"The primary {check_words(ctx.terms).category} is missing.",
                 f"children[{index}].primary_category",
             )
         ]

@@ -140,6 +140,7 @@ def record_problems(record: ConferenceRecord, rules: RuleBook) -> tuple[Problem,
             quorum=quorum,
             path=f"decisions[{index}]",
             reporter=profile.consider_reporter_referral,
+            terms=terms_of(profile),
         )
     return tuple(problems)
 

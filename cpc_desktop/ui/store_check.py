@@ -25,6 +25,21 @@ if TYPE_CHECKING:
 STEPS = 1000
 
 
+def step_words(what: str) -> str:
+    """What the check is doing (``data.integrity``'s words) in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        "checking every page": translate("StoreCheck", "checking every page"),
+        "checking the structure": translate("StoreCheck", "checking the structure"),
+        "checking the search index": translate("StoreCheck", "checking the search index"),
+        "replaying the audit log": translate("StoreCheck", "replaying the audit log"),
+        "hashing every row": translate("StoreCheck", "hashing every row"),
+        "comparing every row with the audit log": translate(
+            "StoreCheck", "comparing every row with the audit log"
+        ),
+    }.get(what, what)
+
+
 class StoreCheck(QtCore.QObject):
     """The command, its status-bar progress and its worker.
 
@@ -42,10 +57,10 @@ class StoreCheck(QtCore.QObject):
         self.action = make_action(ActionId.CHECK_STORE, window, self.start)
         self.bar = QtWidgets.QProgressBar(window)
         self.bar.setObjectName("storeCheckProgress")
-        self.bar.setAccessibleName("Store check progress")
+        self.bar.setAccessibleName(self.tr("Store check progress"))
         self.bar.setRange(0, STEPS)
         self.bar.setMaximumWidth(360)
-        self.cancel_button = QtWidgets.QPushButton("Cancel check", window)
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel check"), window)
         self.cancel_button.setObjectName("cancelStoreCheck")
         self.cancel_button.clicked.connect(self.cancel)
         # In the status bar only while a check runs: a hidden button there would still
@@ -69,7 +84,7 @@ class StoreCheck(QtCore.QObject):
         self._stop.clear()
         self.action.setEnabled(False)
         self.bar.setValue(0)
-        self.bar.setFormat("Checking the store: %p %")
+        self.bar.setFormat(self.tr("Checking the store: %p %"))
         self.cancel_button.setEnabled(True)
         for widget in (self.bar, self.cancel_button):
             self._window.statusBar().addPermanentWidget(widget)
@@ -86,7 +101,7 @@ class StoreCheck(QtCore.QObject):
     def cancel(self) -> None:
         self._stop.set()
         self.cancel_button.setEnabled(False)
-        self.bar.setFormat("Stopping the check…")
+        self.bar.setFormat(self.tr("Stopping the check…"))
 
     def _run(self, store: object, actor: object, clock: object, rules: object) -> None:
         outcome: object
@@ -111,7 +126,9 @@ class StoreCheck(QtCore.QObject):
         if self._stop.is_set():
             return
         self.bar.setValue(done)
-        self.bar.setFormat(f"Checking the store: %p % ({what})")
+        self.bar.setFormat(
+            self.tr("Checking the store: %p % ({what})").format(what=step_words(what))
+        )
 
     def _on_ended(self, outcome: object) -> None:
         for widget in (self.bar, self.cancel_button):
@@ -119,23 +136,32 @@ class StoreCheck(QtCore.QObject):
         self.action.setEnabled(True)
         bar = self._window.statusBar()
         if isinstance(outcome, CheckStopped):
-            bar.showMessage("The check was stopped before it finished; nothing was changed", 10_000)
+            bar.showMessage(
+                self.tr("The check was stopped before it finished; nothing was changed"), 10_000
+            )
             return
         if isinstance(outcome, Exception):
             self._tell(
-                QtWidgets.QMessageBox.Icon.Warning, "The store could not be checked", outcome
+                QtWidgets.QMessageBox.Icon.Warning,
+                self.tr("The store could not be checked"),
+                outcome,
             )
             return
         report = outcome
         if report.sound:  # type: ignore[attr-defined]
-            text = (
-                f"The store is sound: {report.conferences} conferences, "  # type: ignore[attr-defined]
-                f"{report.rows} rows, {report.audit_events} audit events."  # type: ignore[attr-defined]
+            text = self.tr(
+                "The store is sound: {conferences} conferences, {rows} rows, {events} audit events."
+            ).format(
+                conferences=report.conferences,  # type: ignore[attr-defined]
+                rows=report.rows,  # type: ignore[attr-defined]
+                events=report.audit_events,  # type: ignore[attr-defined]
             )
-            self._tell(QtWidgets.QMessageBox.Icon.Information, "The store is sound", text)
+            self._tell(QtWidgets.QMessageBox.Icon.Information, self.tr("The store is sound"), text)
         else:
             problem = report.problems[0]  # type: ignore[attr-defined]
-            self._tell(QtWidgets.QMessageBox.Icon.Critical, "The store failed its check", problem)
+            self._tell(
+                QtWidgets.QMessageBox.Icon.Critical, self.tr("The store failed its check"), problem
+            )
 
     def _tell(self, icon: QtWidgets.QMessageBox.Icon, title: str, text: object) -> None:
         message = str(text)

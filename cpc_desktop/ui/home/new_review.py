@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain import conference as d
-from cpc_desktop.domain.dates import weekday_date
 from cpc_desktop.services.reviews import ReviewProposal
 from cpc_desktop.ui.actions import ActionId
 from cpc_desktop.ui.date_typing import TypedDateEdit
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.permissions import refused
+from cpc_desktop.ui.screen_dates import screen_weekday_date
 
 if TYPE_CHECKING:
     from cpc_desktop.ui.main_window import MainWindow
@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["NewReviewDialog", "new_review"]
 
 NOTHING_SELECTED = "Select the conference whose plan is to be reviewed, then choose New review."
+
+
+def nothing_selected() -> str:
+    """:data:`NOTHING_SELECTED` in the language of the screens."""
+    return QtCore.QCoreApplication.translate(
+        "NewReviewDialog",
+        "Select the conference whose plan is to be reviewed, then choose New review.",
+    )
 
 
 class NewReviewDialog(QtWidgets.QDialog):
@@ -41,17 +49,25 @@ class NewReviewDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"New review of {proposal.reference}")
+        self.setWindowTitle(
+            self.tr("New review of {reference}").format(reference=proposal.reference)
+        )
         self.proposal = proposal
         self._make = make
         self.created: d.Conference | None = None
         children = ", ".join(proposal.children)
         what = QtWidgets.QLabel(
-            f"Review {proposal.review_number} of the plan made or kept at "
-            f"{proposal.reference}, for {children}. It starts from that plan: its "
-            f"categories, core group and lead social worker, and its {proposal.actions} "
-            "action(s), whose progress you record at the review. Everyone invited before "
-            "is invited again."
+            self.tr(
+                "Review {number} of the plan made or kept at {reference}, for {children}. "
+                "It starts from that plan: its categories, core group and lead worker, and "
+                "its {actions} action(s), whose progress you record at the review. Everyone "
+                "invited before is invited again."
+            ).format(
+                number=proposal.review_number,
+                reference=proposal.reference,
+                children=children,
+                actions=proposal.actions,
+            )
         )
         what.setWordWrap(True)
         self.date = TypedDateEdit()
@@ -59,21 +75,27 @@ class NewReviewDialog(QtWidgets.QDialog):
         self.date.setDisplayFormat("dd/MM/yyyy")
         day = proposal.date
         self.date.setDate(QtCore.QDate(day.year, day.month, day.day))
-        self.date.setAccessibleName("Date of the review")
-        self.why = QtWidgets.QLabel(f"Proposed: {weekday_date(day)}, {proposal.date_reason}.")
+        self.date.setAccessibleName(self.tr("Date of the review"))
+        self.why = QtWidgets.QLabel(
+            self.tr("Proposed: {day}, {reason}.").format(
+                day=screen_weekday_date(day), reason=self._reason(proposal)
+            )
+        )
         self.why.setWordWrap(True)
-        label = QtWidgets.QLabel("&Date of the review:")
+        label = QtWidgets.QLabel(self.tr("&Date of the review:"))
         label.setBuddy(self.date)
         self.error = QtWidgets.QLabel()
         self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Make the review")
+        ok.setText(self.tr("&Make the review"))
+        cancel = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QtWidgets.QFormLayout()
@@ -85,6 +107,16 @@ class NewReviewDialog(QtWidgets.QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.date.setFocus()
+
+    def _reason(self, proposal: ReviewProposal) -> str:
+        """Why the date is proposed, in the language of the screens."""
+        if proposal.date_reason == f"the review date agreed at {proposal.reference}":
+            return self.tr("the review date agreed at {reference}").format(
+                reference=proposal.reference
+            )
+        if proposal.date_reason == "the latest the rules allow":
+            return self.tr("the latest the rules allow")
+        return proposal.date_reason
 
     def chosen_date(self) -> date:
         day = self.date.date()
@@ -111,7 +143,7 @@ def new_review(window: MainWindow) -> None:
     if ref is None and window.workspace is not None:
         ref = window.workspace.reference
     if ref is None:
-        window.statusBar().showMessage(NOTHING_SELECTED, 8000)
+        window.statusBar().showMessage(nothing_selected(), 8000)
         return
     try:
         proposal = window.session.reviews.propose(ref)

@@ -15,6 +15,7 @@ from PySide6 import QtWidgets
 
 from cpc_desktop.domain.retention import RetentionState
 from cpc_desktop.services.errors import ServiceError
+from cpc_desktop.ui.workspace.complaint_words import step_words
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -34,15 +35,15 @@ class RecordsStrip(QtWidgets.QWidget):
         self.dialog: QtWidgets.QDialog | None = None
         self.complaints = QtWidgets.QLabel()
         self.complaints.setObjectName("complaintsDue")
-        self.complaints.setAccessibleName("Complaints due")
+        self.complaints.setAccessibleName(self.tr("Complaints due"))
         self.complaints.setWordWrap(True)
         self.retention = QtWidgets.QLabel()
         self.retention.setObjectName("retentionDue")
-        self.retention.setAccessibleName("Retention")
+        self.retention.setAccessibleName(self.tr("Retention"))
         self.retention.setWordWrap(True)
-        self.button = QtWidgets.QPushButton("&Retention…")
+        self.button = QtWidgets.QPushButton(self.tr("&Retention…"))
         self.button.setObjectName("retentionButton")
-        self.button.setToolTip("Retention dates, legal holds and deleting old conferences")
+        self.button.setToolTip(self.tr("Retention dates, legal holds and deleting old conferences"))
         self.button.clicked.connect(self.open_retention)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,24 +65,41 @@ class RecordsStrip(QtWidgets.QWidget):
         today = session.today()
         if due:
             named = "; ".join(
-                f"{d.reference} ({d.complainant}): {d.step.words(today)}" for d in due[:SHOWN]
+                f"{d.reference} ({d.complainant}): {step_words(d.step, today)}" for d in due[:SHOWN]
             )
-            more = f"; and {len(due) - SHOWN} more" if len(due) > SHOWN else ""
-            self.complaints.setText(f"<b>Complaints</b> — {named}{more}")
+            more = (
+                self.tr("; and {count} more").format(count=len(due) - SHOWN)
+                if len(due) > SHOWN
+                else ""
+            )
+            heading = self.tr("Complaints")
+            self.complaints.setText(f"<b>{heading}</b> — {named}{more}")
         else:
-            self.complaints.setText("No complaint has a step due.")
+            self.complaints.setText(self.tr("No complaint has a step due."))
         ready = sum(1 for line in lines if line.state is RetentionState.DUE)
         held = len(lines) - ready
-        said = (
-            f"{ready} conference{'s have' if ready != 1 else ' has'} reached the end of "
-            "its retention: a chair may delete it (Retention…)"
-            if ready
-            else "No conference has reached the end of its retention."
-        )
-        self.retention.setText(said + (f" {held} on legal hold." if held else ""))
+        self.retention.setText(self._retention_words(ready, held))
+
         self.complaints.setVisible(bool(due))
         self.retention.setVisible(bool(lines))
         self.setVisible(bool(due or lines))
+
+    def _retention_words(self, ready: int, held: int) -> str:
+        if ready == 1:
+            said = self.tr(
+                "1 conference has reached the end of its retention: a chair may delete it "
+                "(Retention…)"
+            )
+        elif ready:
+            said = self.tr(
+                "{count} conferences have reached the end of its retention: a chair may "
+                "delete it (Retention…)"
+            ).format(count=ready)
+        else:
+            said = self.tr("No conference has reached the end of its retention.")
+        if held:
+            said += " " + self.tr("{count} on legal hold.").format(count=held)
+        return said
 
     def open_retention(self) -> None:
         if self.session is None:
@@ -91,7 +109,7 @@ class RecordsStrip(QtWidgets.QWidget):
         try:
             dialog = RetentionDialog(self.session, self)
         except ServiceError as error:
-            QtWidgets.QMessageBox.warning(self, "Retention", error.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Retention"), error.message)
             return
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)

@@ -15,15 +15,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.retention import RetentionState
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.retention import Deleted, RetentionLine
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 from cpc_desktop.ui.record_table import record_table
+from cpc_desktop.ui.screen_dates import screen_short_date as short_date
 from cpc_desktop.ui.workspace.appeal_forms import _day_edit, day_of, plain
 
 if TYPE_CHECKING:
@@ -33,13 +33,39 @@ NEVER_ON_ITS_OWN = (
     "CPC Desktop never deletes a conference on its own. Each is kept until its retention "
     "date, by its profile's rule; a conference on legal hold is kept whatever its date."
 )
-_COLUMNS = ("Reference", "Held on", "Case closed", "Kept until", "State", "Hold", "Rule")
-_TOMB_COLUMNS = ("Reference", "Held on", "Deleted on", "By", "Why")
-_STATE_WORDS = {
-    RetentionState.KEPT: "kept",
-    RetentionState.DUE: "due for deletion",
-    RetentionState.HELD: "on legal hold",
-}
+
+
+def _columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("RetentionDialog", "Reference"),
+        translate("RetentionDialog", "Held on"),
+        translate("RetentionDialog", "Case closed"),
+        translate("RetentionDialog", "Kept until"),
+        translate("RetentionDialog", "State"),
+        translate("RetentionDialog", "Hold"),
+        translate("RetentionDialog", "Rule"),
+    )
+
+
+def _tomb_columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("RetentionDialog", "Reference"),
+        translate("RetentionDialog", "Held on"),
+        translate("RetentionDialog", "Deleted on"),
+        translate("RetentionDialog", "By"),
+        translate("RetentionDialog", "Why"),
+    )
+
+
+def _state_words(state: RetentionState) -> str:
+    translate = QtCore.QCoreApplication.translate
+    return {
+        RetentionState.KEPT: translate("RetentionDialog", "kept"),
+        RetentionState.DUE: translate("RetentionDialog", "due for deletion"),
+        RetentionState.HELD: translate("RetentionDialog", "on legal hold"),
+    }[state]
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[tuple[str, ...]]) -> None:
@@ -59,55 +85,67 @@ class RetentionDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.session = session
         self.lines: tuple[RetentionLine, ...] = ()
-        self.setWindowTitle("Retention")
-        never = QtWidgets.QLabel(NEVER_ON_ITS_OWN)
+        self.setWindowTitle(self.tr("Retention"))
+        never = QtWidgets.QLabel(
+            self.tr(
+                "CPC Desktop never deletes a conference on its own. Each is kept until its "
+                "retention date, by its profile's rule; a conference on legal hold is kept "
+                "whatever its date."
+            )
+        )
         never.setObjectName("retentionNeverOnItsOwn")
         never.setWordWrap(True)
-        self.due_only = QtWidgets.QCheckBox("Show only what falls &due (and what is held)")
+        self.due_only = QtWidgets.QCheckBox(self.tr("Show only what falls &due (and what is held)"))
         self.due_only.setObjectName("retentionDueOnly")
         self.due_only.setChecked(True)
         self.due_only.toggled.connect(lambda _on: self.reload())
-        self.table = record_table("retentionTable", "Conferences and their retention", _COLUMNS)
+        self.table = record_table(
+            "retentionTable", self.tr("Conferences and their retention"), _columns()
+        )
         self.table.itemSelectionChanged.connect(self._update)
-        self.empty = QtWidgets.QLabel("No conference has reached its retention date.")
+        self.empty = QtWidgets.QLabel(self.tr("No conference has reached its retention date."))
         self.empty.setObjectName("retentionEmpty")
-        self.tombstones = record_table("tombstoneTable", "Conferences deleted", _TOMB_COLUMNS)
-        label = QtWidgets.QLabel("&Conferences:")
+        self.tombstones = record_table(
+            "tombstoneTable", self.tr("Conferences deleted"), _tomb_columns()
+        )
+        label = QtWidgets.QLabel(self.tr("&Conferences:"))
         label.setBuddy(self.table)
-        deleted = QtWidgets.QLabel("Deleted from this &store (what is left of each):")
+        deleted = QtWidgets.QLabel(self.tr("Deleted from this &store (what is left of each):"))
         deleted.setBuddy(self.tombstones)
         self.reason = QtWidgets.QLineEdit()
         self.reason.setObjectName("retentionReason")
-        self.reason.setAccessibleName("Why (a hold or a deletion)")
-        self.reason.setPlaceholderText("why it is held (an inquiry) or deleted (period ended)")
+        self.reason.setAccessibleName(self.tr("Why (a hold or a deletion)"))
+        self.reason.setPlaceholderText(
+            self.tr("why it is held (an inquiry) or deleted (period ended)")
+        )
         self.reason.setMaxLength(1000)
-        why = QtWidgets.QLabel("&Why:")
+        why = QtWidgets.QLabel(self.tr("&Why:"))
         why.setBuddy(self.reason)
         self.problem = QtWidgets.QLabel()
         self.problem.setObjectName("retentionProblem")
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.armed: str | None = None  # the conference a second Delete press deletes
         today = session.today()
         self.closed = _day_edit(
-            "retentionClosed", "The case closed on", today, date(1900, 1, 1), today
+            "retentionClosed", self.tr("The case closed on"), today, date(1900, 1, 1), today
         )
-        closed_label = QtWidgets.QLabel("Case closed o&n:")
+        closed_label = QtWidgets.QLabel(self.tr("Case closed o&n:"))
         closed_label.setBuddy(self.closed)
-        self.close_button = QtWidgets.QPushButton("Set the closure da&te")
+        self.close_button = QtWidgets.QPushButton(self.tr("Set the closure da&te"))
         self.close_button.setObjectName("retentionSetClosed")
         self.close_button.setToolTip(
-            "The retention clock runs from the later of the conference and this date"
+            self.tr("The retention clock runs from the later of the conference and this date")
         )
         self.close_button.clicked.connect(self.set_closed)
-        self.hold_button = QtWidgets.QPushButton("Place a legal &hold")
+        self.hold_button = QtWidgets.QPushButton(self.tr("Place a legal &hold"))
         self.hold_button.setObjectName("retentionHold")
-        self.lift_button = QtWidgets.QPushButton("&Lift the hold")
+        self.lift_button = QtWidgets.QPushButton(self.tr("&Lift the hold"))
         self.lift_button.setObjectName("retentionLift")
-        self.delete_button = QtWidgets.QPushButton("D&elete")
+        self.delete_button = QtWidgets.QPushButton(self.tr("D&elete"))
         self.delete_button.setObjectName("retentionDelete")
-        close = QtWidgets.QPushButton("Cl&ose")
+        close = QtWidgets.QPushButton(self.tr("Cl&ose"))
         close.clicked.connect(self.accept)
         self.hold_button.clicked.connect(self.hold)
         self.lift_button.clicked.connect(self.lift)
@@ -143,7 +181,7 @@ class RetentionDialog(QtWidgets.QDialog):
             self.lines = self.session.retention.retention_list(due_only=self.due_only.isChecked())
             stones = self.session.retention.tombstones()
         except ServiceError as error:
-            QtWidgets.QMessageBox.warning(self, "Retention", error.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Retention"), error.message)
             return
         _fill(
             self.table,
@@ -153,7 +191,7 @@ class RetentionDialog(QtWidgets.QDialog):
                     short_date(line.conference_date),
                     short_date(line.closed),
                     short_date(line.retain_until),
-                    _STATE_WORDS[line.state],
+                    _state_words(line.state),
                     line.hold_reason,
                     f"{line.record_type}: {line.policy}",
                 )
@@ -187,7 +225,7 @@ class RetentionDialog(QtWidgets.QDialog):
         actor, line = self.session.actor, self.selected()
         if line is None or line.reference != self.armed:  # another row: ask again
             self.armed = None
-            self.delete_button.setText("D&elete")
+            self.delete_button.setText(self.tr("D&elete"))
         state = line.state if line is not None else None
         wanted = (
             (self.hold_button, Action.MANAGE_RETENTION, state is not RetentionState.HELD),
@@ -242,15 +280,19 @@ class RetentionDialog(QtWidgets.QDialog):
         if line is None or not self.delete_button.isEnabled():
             return
         if not self.reason.text().strip():
-            self.problem.setText(f"Say why {line.reference} is deleted (Why:).")
+            self.problem.setText(
+                self.tr("Say why {reference} is deleted (Why:).").format(reference=line.reference)
+            )
             return
         if self.armed != line.reference:
             self.armed = line.reference
-            self.delete_button.setText("Confirm d&elete")
+            self.delete_button.setText(self.tr("Confirm d&elete"))
             self.problem.setText(
-                f"Delete {line.reference} and everything recorded about it (its minutes, "
-                "letters, output files, appeals and complaints)? Only a tombstone will "
-                "remain; this cannot be undone. Press Confirm delete to go ahead."
+                self.tr(
+                    "Delete {reference} and everything recorded about it (its minutes, "
+                    "letters, output files, appeals and complaints)? Only a tombstone will "
+                    "remain; this cannot be undone. Press Confirm delete to go ahead."
+                ).format(reference=line.reference)
             )
             return
         reason = self.reason.text()
@@ -259,11 +301,17 @@ class RetentionDialog(QtWidgets.QDialog):
         if self._do(lambda: done.append(call(line.reference, reason))):
             self.reason.clear()
             copies = len(done[0].older_copies)
-            said = f"{line.reference} was deleted; its tombstone is below."
-            if copies:
-                said += (
-                    f" {copies} older cop{'y' if copies == 1 else 'ies'} of the store "
-                    "beside it (.bak) still hold it until deleted."
+            said = self.tr("{reference} was deleted; its tombstone is below.").format(
+                reference=line.reference
+            )
+            if copies == 1:
+                said += " " + self.tr(
+                    "1 older copy of the store beside it (.bak) still hold it until deleted."
                 )
+            elif copies:
+                said += " " + self.tr(
+                    "{count} older copies of the store beside it (.bak) still hold it until "
+                    "deleted."
+                ).format(count=copies)
             self.problem.setText(said)
             self.reload()

@@ -120,9 +120,15 @@ def open_pdf(
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     if audit_print is not None:
         dialog.printed_on.connect(audit_print)
-    lines = [x for x in (LOOK_ONLY_TEXT if look_only else "", note) if x]
+    translate = QtCore.QCoreApplication.translate
+    look = translate(
+        "PrintAudit",
+        "Preview only: this copy is not signed and not recorded, so it cannot be printed or "
+        "saved from here.",
+    )
+    lines = [x for x in (look if look_only else "", note) if x]
     if lines:
-        label = text_label("previewNote", "About this copy")
+        label = text_label("previewNote", translate("PrintAudit", "About this copy"))
         label.setText("\n".join(lines))
         label.setStyleSheet(
             "background: #e0ecff; color: #0b2545; border: 1px solid #6b8fc7;"
@@ -164,10 +170,13 @@ def print_recorder(
             message = error_text(error)
             if message is None:
                 raise
+            translate = QtCore.QCoreApplication.translate
             QtWidgets.QMessageBox.warning(
                 window(),
-                "Printed, not recorded",
-                f"The copy was printed but not recorded: {message}",
+                translate("PrintAudit", "Printed, not recorded"),
+                translate("PrintAudit", "The copy was printed but not recorded: {problem}").format(
+                    problem=message
+                ),
             )
 
     return record

@@ -24,12 +24,50 @@ from cpc_desktop.ui.output.common import error_text, text_label
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
 
 TITLE = "Corrections"
-RULINGS = (
-    ("Accepted: open a corrected version", CorrectionRuling.ACCEPTED),
-    ("Partly accepted: open a corrected version", CorrectionRuling.PARTLY),
-    ("Refused: the minutes stay as issued", CorrectionRuling.REFUSED),
-)
-COLUMNS = ("Received", "From", "About version", "Ruling", "Version opened")
+
+
+def rulings() -> tuple[tuple[str, CorrectionRuling], ...]:
+    """The rulings the chair may give, in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return (
+        (
+            translate("CorrectionsDialog", "Accepted: open a corrected version"),
+            CorrectionRuling.ACCEPTED,
+        ),
+        (
+            translate("CorrectionsDialog", "Partly accepted: open a corrected version"),
+            CorrectionRuling.PARTLY,
+        ),
+        (
+            translate("CorrectionsDialog", "Refused: the minutes stay as issued"),
+            CorrectionRuling.REFUSED,
+        ),
+    )
+
+
+def columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("CorrectionsDialog", "Received"),
+        translate("CorrectionsDialog", "From"),
+        translate("CorrectionsDialog", "About version"),
+        translate("CorrectionsDialog", "Ruling"),
+        translate("CorrectionsDialog", "Version opened"),
+    )
+
+
+def state_words(request: Any) -> str:
+    """Where a request stands (the service's state, in the screens' language)."""
+    translate = QtCore.QCoreApplication.translate
+    ruled = {
+        CorrectionRuling.ACCEPTED: translate("CorrectionsDialog", "accepted"),
+        CorrectionRuling.PARTLY: translate("CorrectionsDialog", "partly accepted"),
+        CorrectionRuling.REFUSED: translate("CorrectionsDialog", "refused"),
+    }.get(request.ruling, translate("CorrectionsDialog", "waiting for the chair's ruling"))
+    if request.ruled_at is None:
+        return str(ruled)
+    day = request.ruled_at.astimezone().date().strftime("%d/%m/%Y")
+    return translate("CorrectionsDialog", "{ruling} on {day}").format(ruling=ruled, day=day)
 
 
 def _text_box(name: str, accessible: str, hint: str) -> QtWidgets.QPlainTextEdit:
@@ -53,108 +91,117 @@ class CorrectionsDialog(QtWidgets.QDialog):
         self.ref = ref
         self.book: Any = None
         self.may_rule = may(session.actor, Action.APPROVE_MINUTES)
-        self.setWindowTitle(f"{TITLE} — {ref}")
+        self.setWindowTitle(self.tr("Corrections — {reference}").format(reference=ref))
         self.setObjectName("correctionsDialog")
         self._build()
         self.refresh()
         self.resize(900, 640)
 
     def _build(self) -> None:
-        intro = text_label("correctionsIntro", "About corrections")
+        intro = text_label("correctionsIntro", self.tr("About corrections"))
         intro.setText(
-            "Issued minutes never change. A request accepted (or partly) opens the next "
-            "version: correct the minutes, then approve and issue it; its changes are listed "
-            "for you. A refused request may carry the person's statement of disagreement, "
-            "printed with the full record and their own family copy from then on."
+            self.tr(
+                "Issued minutes never change. A request accepted (or partly) opens the next "
+                "version: correct the minutes, then approve and issue it; its changes are "
+                "listed for you. A refused request may carry the person's statement of "
+                "disagreement, printed with the full record and their own family copy from "
+                "then on."
+            )
         )
-        self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
+        self.table = QtWidgets.QTableWidget(0, len(columns()))
         self.table.setObjectName("correctionsTable")
-        self.table.setAccessibleName("Requests to correct the minutes")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Requests to correct the minutes"))
+        self.table.setHorizontalHeaderLabels(columns())
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.details = text_label("correctionDetails", "The selected request")
+        self.details = text_label("correctionDetails", self.tr("The selected request"))
 
         self.who = QtWidgets.QComboBox()
         self.who.setObjectName("correctionWho")
-        self.who.setAccessibleName("Who asked")
+        self.who.setAccessibleName(self.tr("Who asked"))
         self.who.setEditable(True)
         self.who.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
         today = self.session.today()  # the session's clock: a request is never in the future
         self.received = QtWidgets.QDateEdit(QtCore.QDate(today))
         self.received.setMaximumDate(QtCore.QDate(today))
         self.received.setObjectName("correctionReceived")
-        self.received.setAccessibleName("Received on")
+        self.received.setAccessibleName(self.tr("Received on"))
         self.received.setDisplayFormat("dd/MM/yyyy")
         self.received.setCalendarPopup(True)
         self.disputed = _text_box(
-            "correctionDisputed", "What is disputed", "The entry or passage, in their words"
+            "correctionDisputed",
+            self.tr("What is disputed"),
+            self.tr("The entry or passage, in their words"),
         )
         self.entry = QtWidgets.QComboBox()
         self.entry.setObjectName("correctionEntry")
-        self.entry.setAccessibleName("The entry disputed")
-        self.entry.setToolTip("The issued minutes' entry the request is about, if one is")
+        self.entry.setAccessibleName(self.tr("The entry disputed"))
+        self.entry.setToolTip(self.tr("The issued minutes' entry the request is about, if one is"))
         self.entry.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.entry.setMinimumContentsLength(16)
-        self.asked = _text_box("correctionAsked", "What they ask for", "What it should say")
-        self.record_button = QtWidgets.QPushButton("&Record the request")
+        self.asked = _text_box(
+            "correctionAsked", self.tr("What they ask for"), self.tr("What it should say")
+        )
+        self.record_button = QtWidgets.QPushButton(self.tr("&Record the request"))
         self.record_button.setObjectName("recordCorrection")
-        self.record_button.setAccessibleName("Record the request")
+        self.record_button.setAccessibleName(self.tr("Record the request"))
         self.record_button.clicked.connect(self.record)
         asked = QtWidgets.QFormLayout()
-        asked.addRow("&Who asked:", self.who)
+        asked.addRow(self.tr("&Who asked:"), self.who)
         # The entry beside the date: one row more would not fit 1366×768 at 150 %.
         when_and_what = QtWidgets.QHBoxLayout()
         when_and_what.addWidget(self.received)
-        entry_label = QtWidgets.QLabel("&Entry:")
+        entry_label = QtWidgets.QLabel(self.tr("&Entry:"))
         entry_label.setBuddy(self.entry)
         when_and_what.addWidget(entry_label)
         when_and_what.addWidget(self.entry, 1)
-        asked.addRow("Re&ceived:", when_and_what)
-        asked.addRow("&Disputed:", self.disputed)
-        asked.addRow("&Asks for:", self.asked)
+        asked.addRow(self.tr("Re&ceived:"), when_and_what)
+        asked.addRow(self.tr("&Disputed:"), self.disputed)
+        asked.addRow(self.tr("&Asks for:"), self.asked)
         asked.addRow("", self.record_button)
-        asked_box = QtWidgets.QGroupBox("A new request")
+        asked_box = QtWidgets.QGroupBox(self.tr("A new request"))
         asked_box.setLayout(asked)
 
         self.ruling = QtWidgets.QComboBox()
         self.ruling.setObjectName("correctionRuling")
-        self.ruling.setAccessibleName("Ruling")
-        for words, value in RULINGS:
+        self.ruling.setAccessibleName(self.tr("Ruling"))
+        for words, value in rulings():
             self.ruling.addItem(words, value)
         self.ruling.currentIndexChanged.connect(self._ruling_changed)
         self.reasons = _text_box(
             "correctionReasons",
-            "Reasons",
-            "Why: an accepted correction prints this in every copy of the new version",
+            self.tr("Reasons"),
+            self.tr("Why: an accepted correction prints this in every copy of the new version"),
         )
         self.statement = _text_box(
             "correctionStatement",
-            "Statement of disagreement",
-            "Their statement, if they gave one (refused or partly accepted only)",
+            self.tr("Statement of disagreement"),
+            self.tr("Their statement, if they gave one (refused or partly accepted only)"),
         )
-        self.rule_button = QtWidgets.QPushButton("R&ule on the selected request")
+        self.rule_button = QtWidgets.QPushButton(self.tr("R&ule on the selected request"))
         self.rule_button.setObjectName("ruleCorrection")
-        self.rule_button.setAccessibleName("Rule on the selected request")
+        self.rule_button.setAccessibleName(self.tr("Rule on the selected request"))
         self.rule_button.clicked.connect(self.rule)
         ruled = QtWidgets.QFormLayout()
-        ruled.addRow("Ru&ling:", self.ruling)
-        ruled.addRow("Rea&sons:", self.reasons)
-        ruled.addRow("S&tatement:", self.statement)
+        ruled.addRow(self.tr("Ru&ling:"), self.ruling)
+        ruled.addRow(self.tr("Rea&sons:"), self.reasons)
+        ruled.addRow(self.tr("S&tatement:"), self.statement)
         ruled.addRow("", self.rule_button)
-        ruled_box = QtWidgets.QGroupBox("The chair's ruling")
+        ruled_box = QtWidgets.QGroupBox(self.tr("The chair's ruling"))
         ruled_box.setLayout(ruled)
 
-        self.problem = text_label("correctionProblem", "What went wrong")
+        self.problem = text_label("correctionProblem", self.tr("What went wrong"))
         self.problem.setStyleSheet("color: #9b1c1c; font-weight: bold;")
-        self.message = text_label("correctionMessage", "Last action", bold=True)
+        self.message = text_label("correctionMessage", self.tr("Last action"), bold=True)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        close.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close_button = close.button(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Close"))
+        close_button.setAccessibleName(self.tr("Close"))
         close.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
@@ -194,7 +241,7 @@ class CorrectionsDialog(QtWidgets.QDialog):
                 r.received.strftime("%d/%m/%Y"),
                 r.requested_by,
                 line.version or "-",
-                line.state,
+                state_words(r),
                 line.correction or "-",
             )
             for column, text in enumerate(cells):
@@ -206,7 +253,7 @@ class CorrectionsDialog(QtWidgets.QDialog):
         numbers them (the chair's look, audited); none before the minutes are issued."""
         chosen = self.entry.currentData()
         self.entry.clear()
-        self.entry.addItem("None: a passage, or the minutes as a whole", None)
+        self.entry.addItem(self.tr("None: a passage, or the minutes as a whole"), None)
         if not self.may_rule:
             return
         try:
@@ -217,7 +264,8 @@ class CorrectionsDialog(QtWidgets.QDialog):
             return
         for line in listed.lines:
             by = f" {line.speaker}:" if line.speaker else ""
-            words = f"{line.number}. {line.item or '(no item)'} —{by} {line.opening}"
+            item = line.item or self.tr("(no item)")
+            words = f"{line.number}. {item} —{by} {line.opening}"
             self.entry.addItem(words, line.id)
             self.entry.setItemData(
                 self.entry.count() - 1, words, QtCore.Qt.ItemDataRole.ToolTipRole
@@ -233,14 +281,19 @@ class CorrectionsDialog(QtWidgets.QDialog):
     def _selected(self) -> None:
         request = self.selected()
         if request is None:
-            self.details.setText("Select a request to see it, and to rule on it.")
+            self.details.setText(self.tr("Select a request to see it, and to rule on it."))
             self.rule_button.setEnabled(False)
             return
-        parts = [f"Disputed: {request.disputed}", f"Asks for: {request.asked}"]
+        parts = [
+            self.tr("Disputed: {text}").format(text=request.disputed),
+            self.tr("Asks for: {text}").format(text=request.asked),
+        ]
         if request.reasons:
-            parts.append(f"Reasons: {request.reasons}")
+            parts.append(self.tr("Reasons: {text}").format(text=request.reasons))
         if request.statement:
-            parts.append(f"Statement of disagreement: {request.statement}")
+            parts.append(
+                self.tr("Statement of disagreement: {text}").format(text=request.statement)
+            )
         self.details.setText("\n".join(parts))
         pending = request.ruling is CorrectionRuling.PENDING
         self.rule_button.setEnabled(pending and self.may_rule)
@@ -274,7 +327,11 @@ class CorrectionsDialog(QtWidgets.QDialog):
             self.disputed.clear()
             self.asked.clear()
             self.entry.setCurrentIndex(0)
-            self._said(f"Recorded the request from {made.requested_by}; it awaits your ruling.")
+            self._said(
+                self.tr("Recorded the request from {name}; it awaits your ruling.").format(
+                    name=made.requested_by
+                )
+            )
             self.refresh()
             self.table.selectRow(len(self.book.lines) - 1)
 
@@ -295,12 +352,14 @@ class CorrectionsDialog(QtWidgets.QDialog):
         self.statement.clear()
         if ruled.opened is not None:
             self._said(
-                f"Version {ruled.opened.version} is open as a draft: correct the minutes, "
-                "then approve and issue it."
+                self.tr(
+                    "Version {version} is open as a draft: correct the minutes, then approve "
+                    "and issue it."
+                ).format(version=ruled.opened.version)
             )
             self.changed.emit()
         else:
-            self._said("The request is refused; the minutes stay as issued.")
+            self._said(self.tr("The request is refused; the minutes stay as issued."))
         self.refresh()
 
     def _attempt(self, act: Callable[[], Any]) -> Any:
@@ -327,11 +386,14 @@ def corrections_button(
     parent: QtWidgets.QWidget, session: Any, ref: str, changed: Callable[[], None]
 ) -> QtWidgets.QPushButton:
     """The minutes window's **Corrections…** button, opening :class:`CorrectionsDialog`."""
-    button = QtWidgets.QPushButton("Correction re&quests…")
+    translate = QtCore.QCoreApplication.translate
+    button = QtWidgets.QPushButton(translate("CorrectionsDialog", "Correction re&quests…"))
     button.setObjectName("corrections_button")
-    button.setAccessibleName("Correction requests")
+    button.setAccessibleName(translate("CorrectionsDialog", "Correction requests"))
     button.setAutoDefault(False)
-    button.setToolTip("Requests to correct the issued minutes, and your rulings")
+    button.setToolTip(
+        translate("CorrectionsDialog", "Requests to correct the issued minutes, and your rulings")
+    )
 
     def open_dialog() -> None:
         dialog = CorrectionsDialog(session, ref, parent)

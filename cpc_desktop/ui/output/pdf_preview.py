@@ -362,7 +362,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         printer.setDocName("CPC Desktop document")  # job names show in print queues and logs
         printer.setFromTo(1, self.page_count())
         chooser = QPrintDialog(printer, self)
-        chooser.setWindowTitle("Print")
+        chooser.setWindowTitle(self.tr("Print"))
         chooser.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         chooser.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         chooser.setMinMax(1, self.page_count())
@@ -380,9 +380,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
             return 0
         painter = QtGui.QPainter()
         if not painter.begin(printer):
-            QtWidgets.QMessageBox.warning(
-                self, "Could not print", "The printer could not be started. Nothing was printed."
-            )
+            _not_printed(self, None, 0)
             return 0
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
@@ -393,12 +391,7 @@ class PdfPreviewDialog(QtWidgets.QDialog):
             if not self.isVisible():
                 self._let_go()
         if failed is not None:
-            QtWidgets.QMessageBox.warning(
-                self,
-                "Could not print",
-                f"Page {failed + 1} could not be read, so printing stopped after "
-                f"{printed} page{'s' if printed != 1 else ''}.",
-            )
+            _not_printed(self, failed + 1, printed)
         self.printer_name = printer.printerName() or printer.outputFileName()
         self.printed.emit(printed)
         if printed:
@@ -431,6 +424,29 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         super().hideEvent(event)
         if not event.spontaneous():  # closed or hidden by the program, not minimised
             self._let_go()
+
+
+def _not_printed(parent: QtWidgets.QWidget, page: int | None, printed: int) -> None:
+    """Say in one line why printing did not start (``page`` None) or stopped at ``page``."""
+    translate = QtCore.QCoreApplication.translate
+    if page is None:
+        said = translate(
+            "PdfPreviewDialog", "The printer could not be started. Nothing was printed."
+        )
+    elif printed == 1:
+        said = translate(
+            "PdfPreviewDialog", "Page {page} could not be read, so printing stopped after 1 page."
+        )
+    else:
+        said = translate(
+            "PdfPreviewDialog",
+            "Page {page} could not be read, so printing stopped after {printed} pages.",
+        )
+    QtWidgets.QMessageBox.warning(
+        parent,
+        translate("PdfPreviewDialog", "Could not print"),
+        said.format(page=page, printed=printed),
+    )
 
 
 def _size_to_screen(dialog: QtWidgets.QDialog) -> None:

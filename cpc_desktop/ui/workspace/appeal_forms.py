@@ -84,7 +84,7 @@ class _Form(QtWidgets.QDialog):
         self.form = QtWidgets.QFormLayout()
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("appealError")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.buttons = QtWidgets.QDialogButtonBox(
@@ -94,6 +94,8 @@ class _Form(QtWidgets.QDialog):
         self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(ok)
         self.ok.setDefault(True)
+        cancel = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.appeals import GROUND_WORDS
 from cpc_desktop.services.appeals import AppealBook, AppealLine
@@ -36,11 +36,14 @@ _COLUMNS = ("Received", "Appellant", "Children", "Grounds", "State")
 
 def appeals_button(open_appeals: Callable[[], None]) -> QtWidgets.QPushButton:
     """The Decisions tab's "Appeals…" button."""
+    translate = QtCore.QCoreApplication.translate
     return command_button(
-        "A&ppeals…",
+        translate("AppealsDialog", "A&ppeals…"),
         "appealsButton",
-        "Appeals against the decision",
-        "Record a parent's appeal against the decision, and how it ended",
+        translate("AppealsDialog", "Appeals against the decision"),
+        translate(
+            "AppealsDialog", "Record a parent's appeal against the decision, and how it ended"
+        ),
         open_appeals,
     )
 
@@ -51,6 +54,7 @@ class AppealsDialog(RecordListDialog):
     def __init__(
         self, session: Session, reference: str, parent: QtWidgets.QWidget | None = None
     ) -> None:
+        super().__init__(parent)
         self.session, self.reference = session, reference
         self.book: AppealBook = session.appeals.appeals(reference)
         self.record_button = QtWidgets.QPushButton("&Record an appeal…")
@@ -66,7 +70,7 @@ class AppealsDialog(RecordListDialog):
             empty="No appeal has been recorded.",
             close="&Close",
         )
-        super().__init__(words, _COLUMNS, (self.record_button, self.outcome_button), parent)
+        self.frame(words, _COLUMNS, (self.record_button, self.outcome_button))
         self.record_button.clicked.connect(self.record_appeal)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.table.itemSelectionChanged.connect(self._update)

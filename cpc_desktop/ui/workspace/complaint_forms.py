@@ -13,10 +13,9 @@ from datetime import date
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.appeals import GROUND_WORDS
-from cpc_desktop.domain.complaints import DECISION_STANDS
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.enums import AppealGround
 from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine, ComplaintService
+from cpc_desktop.ui.screen_dates import screen_short_date
 from cpc_desktop.ui.workspace.appeal_forms import (
     ENDINGS,
     _checks,
@@ -25,6 +24,7 @@ from cpc_desktop.ui.workspace.appeal_forms import (
     day_of,
     ticked,
 )
+from cpc_desktop.ui.workspace.complaint_words import decision_stands, ending_words, grounds
 
 #: The grounds in the complaint's own words (the appeal grounds speak of "the parent").
 COMPLAINT_GROUNDS = {
@@ -33,7 +33,6 @@ COMPLAINT_GROUNDS = {
         "The complainant was not given the chance to be heard, or not respected"
     ),
 }
-_ENDED_WORDS = {"upheld": "Upheld", "not_upheld": "Not upheld", "withdrawn": "Withdrawn"}
 _SOMEONE_ELSE = "__someone_else__"
 
 
@@ -49,52 +48,56 @@ class RecordComplaintForm(_Form):
         today: date,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
-        super().__init__(f"Record a complaint — {book.reference}", "&Record complaint", parent)
+        super().__init__(
+            self.tr("Record a complaint — {reference}").format(reference=book.reference),
+            self.tr("&Record complaint"),
+            parent,
+        )
         self.service, self.book = service, book
-        self.intro.setText(DECISION_STANDS)
+        self.intro.setText(decision_stands())
         self.who = QtWidgets.QComboBox()
         self.who.setObjectName("complainant")
-        self.who.setAccessibleName("Complainant")
+        self.who.setAccessibleName(self.tr("Complainant"))
         for person in book.people:
             self.who.addItem(person.name, person.id)
-        self.who.addItem("Someone not in the roll call…", _SOMEONE_ELSE)
+        self.who.addItem(self.tr("Someone not in the roll call…"), _SOMEONE_ELSE)
         self.name = QtWidgets.QLineEdit()
         self.name.setObjectName("complainantName")
-        self.name.setAccessibleName("Complainant's name")
+        self.name.setAccessibleName(self.tr("Complainant's name"))
         self.name.setMaxLength(200)
         self.relation = QtWidgets.QLineEdit()
         self.relation.setObjectName("complainantRelation")
-        self.relation.setAccessibleName("Who they are to the child")
-        self.relation.setPlaceholderText("mother, grandfather, advocate for the child…")
+        self.relation.setAccessibleName(self.tr("Who they are to the child"))
+        self.relation.setPlaceholderText(self.tr("mother, grandfather, advocate for the child…"))
         self.relation.setMaxLength(80)
         self.which_children = _checks(
             "complaintChildren",
-            "Children the complaint concerns",
+            self.tr("Children the complaint concerns"),
             [(child.id, child.name) for child in book.children],
         )
         for index in range(self.which_children.count()):
             self.which_children.item(index).setCheckState(QtCore.Qt.CheckState.Checked)
         self.received = _day_edit(
-            "complaintReceived", "Received on", today, book.conference_date, today
+            "complaintReceived", self.tr("Received on"), today, book.conference_date, today
         )
         self.grounds = _checks(
             "complaintGrounds",
-            "Grounds",
-            [(g.value, words) for g, words in COMPLAINT_GROUNDS.items()],
+            self.tr("Grounds"),
+            [(g.value, words) for g, words in grounds().items()],
         )
         self.details = QtWidgets.QPlainTextEdit()
         self.details.setObjectName("complaintDetails")
-        self.details.setAccessibleName("What the complaint says")
+        self.details.setAccessibleName(self.tr("What the complaint says"))
         self.details.setTabChangesFocus(True)
         self.details.setMaximumHeight(90)
-        self.row("&From:", self.who)
-        self.row("&Name:", self.name)
-        self.row("Relation to the &child:", self.relation)
+        self.row(self.tr("&From:"), self.who)
+        self.row(self.tr("&Name:"), self.name)
+        self.row(self.tr("Relation to the &child:"), self.relation)
         if len(book.children) > 1:  # one child: the complaint concerns that child
-            self.row("C&hildren it concerns:", self.which_children)
-        self.row("Rec&eived on:", self.received)
-        self.row("&Grounds:", self.grounds)
-        self.row("&What it says:", self.details)
+            self.row(self.tr("C&hildren it concerns:"), self.which_children)
+        self.row(self.tr("Rec&eived on:"), self.received)
+        self.row(self.tr("&Grounds:"), self.grounds)
+        self.row(self.tr("&What it says:"), self.details)
         self.who.currentIndexChanged.connect(self._who_changed)
         self._who_changed()
 
@@ -103,7 +106,7 @@ class RecordComplaintForm(_Form):
 
     def _on_accept(self) -> None:
         if len(self.book.children) > 1 and not ticked(self.which_children):
-            self.error.setText("Tick at least one child the complaint concerns.")
+            self.error.setText(self.tr("Tick at least one child the complaint concerns."))
             return
         super()._on_accept()
 
@@ -133,19 +136,31 @@ class AcknowledgeForm(_Form):
         today: date,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
-        super().__init__(f"Acknowledge — {line.complainant}", "&Acknowledge", parent)
+        super().__init__(
+            self.tr("Acknowledge — {name}").format(name=line.complainant),
+            self.tr("&Acknowledge"),
+            parent,
+        )
         self.service, self.reference, self.line = service, reference, line
-        received = short_date(line.complaint.received)
-        self.intro.setText(f"The complaint from {line.complainant}, received on {received}.")
+        received = screen_short_date(line.complaint.received)
+        self.intro.setText(
+            self.tr("The complaint from {name}, received on {day}.").format(
+                name=line.complainant, day=received
+            )
+        )
         self.on = _day_edit(
-            "complaintAcknowledged", "Acknowledged on", today, line.complaint.received, today
+            "complaintAcknowledged",
+            self.tr("Acknowledged on"),
+            today,
+            line.complaint.received,
+            today,
         )
         self.handled_by = QtWidgets.QLineEdit(line.complaint.handled_by)
         self.handled_by.setObjectName("complaintHandledBy")
-        self.handled_by.setAccessibleName("Considered by")
-        self.handled_by.setPlaceholderText("the chair, a review panel, a senior manager…")
-        self.row("Acknowledged &on:", self.on)
-        self.row("Considered &by:", self.handled_by)
+        self.handled_by.setAccessibleName(self.tr("Considered by"))
+        self.handled_by.setPlaceholderText(self.tr("the chair, a review panel, a senior manager…"))
+        self.row(self.tr("Acknowledged &on:"), self.on)
+        self.row(self.tr("Considered &by:"), self.handled_by)
 
     def _save(self) -> None:
         self.service.acknowledge_complaint(
@@ -164,30 +179,37 @@ class ComplaintOutcomeForm(_Form):
         today: date,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
-        super().__init__(f"Outcome — {line.complainant}", "&Save outcome", parent)
+        super().__init__(
+            self.tr("Outcome — {name}").format(name=line.complainant),
+            self.tr("&Save outcome"),
+            parent,
+        )
         self.service, self.reference, self.line = service, reference, line
         self.intro.setText(
-            "Recording the outcome does not change the conference's decision: if the "
-            "complaint is upheld, the decision is looked at again (a new conference)."
+            self.tr(
+                "Recording the outcome does not change the conference's decision: if the "
+                "complaint is upheld, the decision is looked at again (a new conference)."
+            )
         )
         self.outcome = QtWidgets.QComboBox()
         self.outcome.setObjectName("complaintOutcome")
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        endings = ending_words()
         for ending in ENDINGS:
-            self.outcome.addItem(_ENDED_WORDS[ending.value], ending.value)
+            self.outcome.addItem(endings[ending], ending.value)
         self.decided = _day_edit(
-            "complaintDecided", "Decided on", today, line.complaint.received, today
+            "complaintDecided", self.tr("Decided on"), today, line.complaint.received, today
         )
         self.handled_by = QtWidgets.QLineEdit(line.complaint.handled_by)
         self.handled_by.setObjectName("complaintRuling")
-        self.handled_by.setAccessibleName("The panel or ruling")
+        self.handled_by.setAccessibleName(self.tr("The panel or ruling"))
         self.note = QtWidgets.QLineEdit(line.complaint.outcome_note)
         self.note.setObjectName("complaintNote")
-        self.note.setAccessibleName("Note")
-        self.row("&Outcome:", self.outcome)
-        self.row("&Decided on:", self.decided)
-        self.row("&Panel or ruling:", self.handled_by)
-        self.row("&Note:", self.note)
+        self.note.setAccessibleName(self.tr("Note"))
+        self.row(self.tr("&Outcome:"), self.outcome)
+        self.row(self.tr("&Decided on:"), self.decided)
+        self.row(self.tr("&Panel or ruling:"), self.handled_by)
+        self.row(self.tr("&Note:"), self.note)
 
     def _save(self) -> None:
         self.service.decide_complaint(

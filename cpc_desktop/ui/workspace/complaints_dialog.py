@@ -12,19 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from cpc_desktop.domain.complaints import DECISION_STANDS
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.screen_dates import screen_short_date
 from cpc_desktop.ui.workspace.complaint_forms import (
-    COMPLAINT_GROUNDS,
     AcknowledgeForm,
     ComplaintOutcomeForm,
     RecordComplaintForm,
+)
+from cpc_desktop.ui.workspace.complaint_words import (
+    decision_stands,
+    grounds,
+    state_words,
+    step_words,
 )
 from cpc_desktop.ui.workspace.decisions_buttons import command_button
 from cpc_desktop.ui.workspace.record_dialog import RecordListDialog, RecordListWords
@@ -32,16 +36,29 @@ from cpc_desktop.ui.workspace.record_dialog import RecordListDialog, RecordListW
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
 
-_COLUMNS = ("Received", "From", "Children", "Grounds", "Where it stands", "Next step")
+
+def _columns() -> tuple[str, ...]:
+    translate = QtCore.QCoreApplication.translate
+    return (
+        translate("ComplaintsDialog", "Received"),
+        translate("ComplaintsDialog", "From"),
+        translate("ComplaintsDialog", "Children"),
+        translate("ComplaintsDialog", "Grounds"),
+        translate("ComplaintsDialog", "Where it stands"),
+        translate("ComplaintsDialog", "Next step"),
+    )
 
 
 def complaints_button(open_complaints: Callable[[], None]) -> QtWidgets.QPushButton:
     """The Decisions tab's "Complaints…" button."""
+    translate = QtCore.QCoreApplication.translate
     return command_button(
-        "Complai&nts…",
+        translate("ComplaintsDialog", "Complai&nts…"),
         "complaintsButton",
-        "Complaints about the conference",
-        "Log a complaint about the conference, and how it ended (Alt+N)",
+        translate("ComplaintsDialog", "Complaints about the conference"),
+        translate(
+            "ComplaintsDialog", "Log a complaint about the conference, and how it ended (Alt+N)"
+        ),
         open_complaints,
     )
 
@@ -52,25 +69,26 @@ class ComplaintsDialog(RecordListDialog):
     def __init__(
         self, session: Session, reference: str, parent: QtWidgets.QWidget | None = None
     ) -> None:
+        super().__init__(parent)
         self.session, self.reference = session, reference
         self.book: ComplaintBook = session.complaints.complaints(reference)
-        self.record_button = QtWidgets.QPushButton("&Record a complaint…")
+        self.record_button = QtWidgets.QPushButton(self.tr("&Record a complaint…"))
         self.record_button.setObjectName("recordComplaint")
-        self.acknowledge_button = QtWidgets.QPushButton("&Acknowledge…")
+        self.acknowledge_button = QtWidgets.QPushButton(self.tr("&Acknowledge…"))
         self.acknowledge_button.setObjectName("acknowledgeComplaint")
-        self.outcome_button = QtWidgets.QPushButton("Record the &outcome…")
+        self.outcome_button = QtWidgets.QPushButton(self.tr("Record the &outcome…"))
         self.outcome_button.setObjectName("complaintOutcomeButton")
         words = RecordListWords(
             name="complaints",
-            title=f"Complaints — {reference}",
-            stands=DECISION_STANDS,
-            table="Complaints about the conference",
-            label="&Complaints:",
-            empty="No complaint has been recorded.",
-            close="C&lose",
+            title=self.tr("Complaints — {reference}").format(reference=reference),
+            stands=decision_stands(),
+            table=self.tr("Complaints about the conference"),
+            label=self.tr("&Complaints:"),
+            empty=self.tr("No complaint has been recorded."),
+            close=self.tr("C&lose"),
         )
         mine = (self.record_button, self.acknowledge_button, self.outcome_button)
-        super().__init__(words, _COLUMNS, mine, parent)
+        self.frame(words, _columns(), mine)
         self.record_button.clicked.connect(self.record_complaint)
         self.acknowledge_button.clicked.connect(self.acknowledge)
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -83,17 +101,18 @@ class ComplaintsDialog(RecordListDialog):
 
     def _fill(self, select: str | None = None) -> None:
         today = self.session.today()
+        words = grounds()
         rows = [
             (
                 line.complaint.id,
                 (
-                    short_date(line.complaint.received),
+                    screen_short_date(line.complaint.received),
                     line.complainant
                     + (f" ({line.complaint.relation})" if line.complaint.relation else ""),
                     ", ".join(line.children),
-                    "; ".join(COMPLAINT_GROUNDS[g] for g in line.complaint.grounds),
-                    line.state,
-                    line.next_step.words(today) if line.next_step else "",
+                    "; ".join(words[g] for g in line.complaint.grounds),
+                    state_words(line.complaint),
+                    step_words(line.next_step, today) if line.next_step else "",
                 ),
             )
             for line in self.book.lines
@@ -121,7 +140,7 @@ class ComplaintsDialog(RecordListDialog):
         try:
             self.book = self.session.complaints.complaints(self.reference)
         except ServiceError as error:
-            QtWidgets.QMessageBox.warning(self, "Complaints", error.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Complaints"), error.message)
             return
         self._fill(select)
 
@@ -161,7 +180,11 @@ def open_complaints(
     try:
         dialog = ComplaintsDialog(session, reference, parent)
     except ServiceError as error:
-        QtWidgets.QMessageBox.warning(parent, "Complaints", error.message)
+        QtWidgets.QMessageBox.warning(
+            parent,
+            QtCore.QCoreApplication.translate("ComplaintsDialog", "Complaints"),
+            error.message,
+        )
         return None
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()

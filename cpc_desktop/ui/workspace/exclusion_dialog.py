@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time
 from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.enums import ExclusionGround
-from cpc_desktop.ui.field_limits import SHARE_LABEL, tell_readers
+from cpc_desktop.ui.field_limits import tell_readers
 
 _NOTE = "$.participants[].attendance[].note"
 
@@ -32,6 +32,35 @@ GROUND_LABELS: dict[ExclusionGround, str] = {
     "(e.g. legal advice, a police investigation)",
     ExclusionGround.FAMILY_CONFLICT: "Conflict between family members (attending separately)",
 }
+
+
+def ground_labels() -> dict[ExclusionGround, str]:
+    """:data:`GROUND_LABELS` in the language of the screens."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        ExclusionGround.PREJUDICE_TO_WELFARE: translate(
+            "ExclusionDialog", "Being there would seriously harm the child's welfare"
+        ),
+        ExclusionGround.VIOLENCE_OR_THREATS: translate(
+            "ExclusionDialog", "Violent, threatening or abusive behaviour"
+        ),
+        ExclusionGround.UNFIT_TO_TAKE_PART: translate(
+            "ExclusionDialog", "Unfit to take part (alcohol, drugs or acute mental illness)"
+        ),
+        ExclusionGround.CHILD_ASKED: translate(
+            "ExclusionDialog", "The child asked for them not to be there"
+        ),
+        ExclusionGround.PREVENTS_OTHERS: translate(
+            "ExclusionDialog", "Others could not speak freely with them there"
+        ),
+        ExclusionGround.CONFIDENTIAL_INFORMATION: translate(
+            "ExclusionDialog",
+            "Confidential information has to be shared (e.g. legal advice, a police investigation)",
+        ),
+        ExclusionGround.FAMILY_CONFLICT: translate(
+            "ExclusionDialog", "Conflict between family members (attending separately)"
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -59,7 +88,7 @@ class ExclusionDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self._now = now
         self._local_now = now.astimezone()
-        self.setWindowTitle(f"Exclude {name}")
+        self.setWindowTitle(self.tr("Exclude {name}").format(name=name))
         self._build_ui(name)
         self.retranslate_ui(name)
 
@@ -68,20 +97,20 @@ class ExclusionDialog(QtWidgets.QDialog):
         self.intro.setWordWrap(True)
         self.grounds = QtWidgets.QComboBox()
         self.grounds.setObjectName("exclusionGrounds")
-        for ground, label in GROUND_LABELS.items():
+        for ground, label in ground_labels().items():
             self.grounds.addItem(label, ground.value)
-        self.grounds.setAccessibleName("Grounds for the exclusion")
+        self.grounds.setAccessibleName(self.tr("Grounds for the exclusion"))
         self.start = QtWidgets.QTimeEdit(_qtime(self._now))
         self.start.setObjectName("exclusionStart")
         self.start.setDisplayFormat("HH:mm")
-        self.start.setAccessibleName("Exclusion starts at")
+        self.start.setAccessibleName(self.tr("Exclusion starts at"))
         self.has_end = QtWidgets.QCheckBox()
         self.has_end.setObjectName("exclusionHasEnd")
-        self.has_end.setAccessibleName("The exclusion ends at a set time")
+        self.has_end.setAccessibleName(self.tr("The exclusion ends at a set time"))
         self.until = QtWidgets.QTimeEdit(_qtime(self._now).addSecs(15 * 60))
         self.until.setObjectName("exclusionUntil")
         self.until.setDisplayFormat("HH:mm")
-        self.until.setAccessibleName("Exclusion ends at")
+        self.until.setAccessibleName(self.tr("Exclusion ends at"))
         self.until.setEnabled(False)
         self.has_end.toggled.connect(self.until.setEnabled)
         end_row = QtWidgets.QHBoxLayout()
@@ -89,7 +118,7 @@ class ExclusionDialog(QtWidgets.QDialog):
         end_row.addWidget(self.until, 1)
         self.note = QtWidgets.QPlainTextEdit()
         self.note.setObjectName("exclusionNote")
-        self.note.setAccessibleName("Note about the exclusion")
+        self.note.setAccessibleName(self.tr("Note about the exclusion"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
         self.shared = QtWidgets.QCheckBox()
@@ -100,7 +129,7 @@ class ExclusionDialog(QtWidgets.QDialog):
         self.shared.toggled.connect(self._on_shared)
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("exclusionError")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.buttons = QtWidgets.QDialogButtonBox(
@@ -109,6 +138,8 @@ class ExclusionDialog(QtWidgets.QDialog):
         )
         self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok.setDefault(True)
+        cancel = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -135,8 +166,10 @@ class ExclusionDialog(QtWidgets.QDialog):
 
     def retranslate_ui(self, name: str) -> None:
         self.intro.setText(
-            f"{name} will be shown as not present while excluded. Record who asked for the "
-            "exclusion and how their views will still be heard in the note."
+            self.tr(
+                "{name} will be shown as not present while excluded. Record who asked for the "
+                "exclusion and how their views will still be heard in the note."
+            ).format(name=name)
         )
         self.grounds_label.setText(self.tr("&Grounds:"))
         self.start_label.setText(self.tr("&Starts at:"))
@@ -147,7 +180,7 @@ class ExclusionDialog(QtWidgets.QDialog):
         )
         tell_readers(self.note, _NOTE, self.shared)
         # "&Share" would clash with "&Starts at:".
-        self.shared.setText(self.tr(SHARE_LABEL.replace("&Share", "S&hare")))
+        self.shared.setText(self.tr("S&hare with the family (printed in family copies)"))
         self.shared.setToolTip(
             self.tr(
                 "Ticked: family copies print the grounds and the note. Not ticked: only "

@@ -13,21 +13,14 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.domain.conference import CarriedAction, ConferenceRecord
-from cpc_desktop.domain.dates import short_date
 from cpc_desktop.domain.enums import ActionStatus
 from cpc_desktop.domain.labels import child_name
-from cpc_desktop.domain.plan_review import (
-    NOT_JUDGED,
-    STATUS_COLOURS,
-    STATUS_WORDS,
-    plan_of,
-    progress,
-    scale_series,
-)
+from cpc_desktop.domain.plan_review import STATUS_COLOURS, plan_of, progress, scale_series
 from cpc_desktop.services.roles import Action
 from cpc_desktop.services.session import Session
 from cpc_desktop.ui.errors import user_message
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
+from cpc_desktop.ui.screen_dates import screen_short_date
 from cpc_desktop.ui.workspace.scale_chart import ScaleChart
 
 __all__ = ["PlanProgressTab"]
@@ -50,10 +43,31 @@ _KEYS = {
 STATUS_COLUMN = 4
 
 
+def status_words(status: ActionStatus | None) -> str:
+    """The domain's :data:`STATUS_WORDS` (or "Not yet judged") in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        None: translate("PlanProgressTab", "Not yet judged"),
+        ActionStatus.BEHIND: translate("PlanProgressTab", "Not started / behind"),
+        ActionStatus.UNDER_WAY: translate("PlanProgressTab", "Under way"),
+        ActionStatus.DONE: translate("PlanProgressTab", "Done"),
+    }[status]
+
+
+def colour_words(status: ActionStatus) -> str:
+    """The domain's :data:`STATUS_COLOURS` in the screens' language."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        "red": translate("PlanProgressTab", "red"),
+        "amber": translate("PlanProgressTab", "amber"),
+        "green": translate("PlanProgressTab", "green"),
+    }[STATUS_COLOURS[status]]
+
+
 def choice_text(status: ActionStatus | None) -> str:
     if status is None:
-        return f"0  {NOT_JUDGED}"
-    return f"{CHOICES.index(status)}  {STATUS_WORDS[status]} ({STATUS_COLOURS[status]})"
+        return f"0  {status_words(None)}"
+    return f"{CHOICES.index(status)}  {status_words(status)} ({colour_words(status)})"
 
 
 class _ActionTable(QtWidgets.QTableWidget):
@@ -85,8 +99,16 @@ class PlanProgressTab(QtWidgets.QWidget):
         self.lines = list(progress(record))
         self.table = _ActionTable(len(self.lines), 5)
         self.table.setObjectName("planActions")
-        self.table.setAccessibleName("Actions of the plan carried into this review")
-        self.table.setHorizontalHeaderLabels(["Child", "Action", "Who", "By", "Progress"])
+        self.table.setAccessibleName(self.tr("Actions of the plan carried into this review"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Child"),
+                self.tr("Action"),
+                self.tr("Who"),
+                self.tr("By"),
+                self.tr("Progress"),
+            ]
+        )
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,7 +121,7 @@ class PlanProgressTab(QtWidgets.QWidget):
                 child_name(line.child, blank=""),
                 line.action.action,
                 line.action.owner,
-                short_date(line.action.due_date) or "not set",
+                screen_short_date(line.action.due_date) or self.tr("not set"),
             )
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
@@ -120,16 +142,20 @@ class PlanProgressTab(QtWidgets.QWidget):
         self.chooser.setObjectName("actionStatus")
         for status in CHOICES:
             self.chooser.addItem(choice_text(status))
-        self.chooser.setAccessibleName("Progress of the selected action")
-        chooser_label = QtWidgets.QLabel("&Progress of the selected action:")
+        self.chooser.setAccessibleName(self.tr("Progress of the selected action"))
+        chooser_label = QtWidgets.QLabel(self.tr("&Progress of the selected action:"))
         chooser_label.setBuddy(self.chooser)
         keys = QtWidgets.QLabel(
-            "In the table: 1 Not started / behind (red), 2 Under way (amber), 3 Done (green), "
-            "0 or Delete Not yet judged."
+            self.tr(
+                "In the table: 1 Not started / behind (red), 2 Under way (amber), "
+                "3 Done (green), 0 or Delete Not yet judged."
+            )
         )
         keys.setWordWrap(True)
         frequency = [
-            f"{child_name(child, blank='')}: the core group meets {plan.core_group_frequency}."
+            self.tr("{child}: the core group meets {how_often}.").format(
+                child=child_name(child, blank=""), how_often=plan.core_group_frequency
+            )
             for child in record.children
             if (plan := plan_of(record, child.id)) is not None and plan.core_group_frequency
         ]
@@ -143,19 +169,21 @@ class PlanProgressTab(QtWidgets.QWidget):
             | QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.chart_text.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-        self.chart_text.setAccessibleName("Safety scale over the plan, in words")
+        self.chart_text.setAccessibleName(self.tr("Safety scale over the plan, in words"))
         choosing = QtWidgets.QHBoxLayout()
         choosing.addWidget(chooser_label)
         choosing.addWidget(self.chooser, 1)
         layout = QtWidgets.QVBoxLayout(self)
-        heading = QtWidgets.QLabel("<b>Progress on the plan</b>")
+        heading = QtWidgets.QLabel("<b>{}</b>".format(self.tr("Progress on the plan")))
         layout.addWidget(heading)
         layout.addWidget(self.table, 2)
         layout.addLayout(choosing)
         layout.addWidget(keys)
         if frequency:
             layout.addWidget(QtWidgets.QLabel(" ".join(frequency)))
-        layout.addWidget(QtWidgets.QLabel("<b>Safety scale over the plan</b>"))
+        layout.addWidget(
+            QtWidgets.QLabel("<b>{}</b>".format(self.tr("Safety scale over the plan")))
+        )
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.chart_text)
         # With no scales yet there is nothing to draw: the line in words says so, and the
@@ -183,10 +211,10 @@ class PlanProgressTab(QtWidgets.QWidget):
     def _show_status(self, row: int, action: CarriedAction) -> None:
         status = action.status
         if status is None:
-            item = QtWidgets.QTableWidgetItem(NOT_JUDGED)
+            item = QtWidgets.QTableWidgetItem(status_words(None))
         else:
             colour = STATUS_COLOURS[status]
-            item = QtWidgets.QTableWidgetItem(f"● {STATUS_WORDS[status]} ({colour})")
+            item = QtWidgets.QTableWidgetItem(f"● {status_words(status)} ({colour_words(status)})")
             item.setBackground(QtGui.QColor(_FILLS[colour]))
             item.setForeground(QtGui.QColor("#1a1a1a"))
         self.table.setItem(row, STATUS_COLUMN, item)
@@ -200,7 +228,7 @@ class PlanProgressTab(QtWidgets.QWidget):
         """Record status ``CHOICES[index]`` for the selected action (one line if refused)."""
         row = self.table.currentRow()
         if not 0 <= row < len(self.lines):
-            self.message.emit("Select an action of the plan first.")
+            self.message.emit(self.tr("Select an action of the plan first."))
             return
         if not may(self.session.actor, Action.RECORD_DECISION):
             self.message.emit(why_not(self.session.actor, Action.RECORD_DECISION))

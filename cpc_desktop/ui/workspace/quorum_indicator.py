@@ -50,7 +50,7 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         explain.setWordWrap(True)
         self.reason = QtWidgets.QPlainTextEdit(current)
         self.reason.setObjectName("quorumReason")
-        self.reason.setAccessibleName("Reason for proceeding without quorum")
+        self.reason.setAccessibleName(self.tr("Reason for proceeding without quorum"))
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(120)
         self.reason.setPlaceholderText(
@@ -58,11 +58,12 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         )
         self.shared = share_box(self.reason, "$.conference.quorum_reason", shared)
         self.shared.setObjectName("quorumReasonShared")
+        self.shared.setText(self.tr("&Share with the family (printed in family copies)"))
         label = QtWidgets.QLabel(self.tr("&Reason:"))
         label.setBuddy(self.reason)
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("quorumReasonError")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setStyleSheet("color: #b91c1c; font-weight: bold;")
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
@@ -70,6 +71,7 @@ class QuorumReasonDialog(QtWidgets.QDialog):
         )
         self.ok = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Proceed"))
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -153,19 +155,27 @@ class QuorumIndicator(QtWidgets.QFrame):
             return
         if result.quorate:
             count = len(result.other_groups)
-            agencies = "agency" if count == 1 else "agencies"
-            self.status.setText(f"Quorate: {result.csc_name} and {count} other {agencies}")
+            quorate = (
+                self.tr("Quorate: {csc} and 1 other agency")
+                if count == 1
+                else self.tr("Quorate: {csc} and {count} other agencies")
+            )
+            self.status.setText(quorate.format(csc=result.csc_name, count=count))
             self.status.setToolTip(", ".join(result.other_groups))
             self.setStyleSheet(_QUORATE_STYLE)
             self.proceeding.hide()
             self.proceed.hide()
         else:
-            self.status.setText(f"Not quorate — {result.missing}")
+            self.status.setText(self.tr("Not quorate — {missing}").format(missing=result.missing))
             self.status.setToolTip("")
             self.setStyleSheet(_INQUORATE_STYLE)
             has_reason = bool(reason and reason.strip())
             self.proceeding.setVisible(has_reason)
-            self.proceeding.setText(f"Proceeding without quorum: {reason}" if has_reason else "")
+            self.proceeding.setText(
+                self.tr("Proceeding without quorum: {reason}").format(reason=reason)
+                if has_reason
+                else ""
+            )
             self.proceed.setText(
                 self.tr("Change the &reason…")
                 if has_reason

@@ -32,17 +32,21 @@ class RecordListWords:
 
 
 class RecordListDialog(QtWidgets.QDialog):
-    """The frame: :meth:`show_rows` fills the list, :meth:`open_form` opens a form over it."""
+    """The frame: :meth:`frame` lays it out (after ``__init__``, so that the dialog's
+    words may be translated with ``self.tr``), :meth:`show_rows` fills the list,
+    :meth:`open_form` opens a form over it."""
 
-    def __init__(
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form: QtWidgets.QDialog | None = None  # the form open over the list, if any
+
+    def frame(
         self,
         words: RecordListWords,
         columns: Sequence[str],
         buttons: Sequence[QtWidgets.QPushButton],
-        parent: QtWidgets.QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.form: QtWidgets.QDialog | None = None  # the form open over the list, if any
+        """The stands line, the labelled list, its empty line, and ``buttons`` then Close."""
         self.setWindowTitle(words.title)
         self.stands = QtWidgets.QLabel(words.stands)
         self.stands.setObjectName(f"{words.name}DecisionStands")

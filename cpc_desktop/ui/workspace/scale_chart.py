@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from cpc_desktop.domain.dates import plain_date
+from cpc_desktop.ui.screen_dates import screen_plain_date
 
 Series = tuple[tuple[str, tuple[tuple[date, int], ...]], ...]
 
@@ -26,10 +26,13 @@ _DASHES = (
 
 def series_text(series: Series) -> str:
     """Each person's scores in words, one person a line."""
+    translate = QtCore.QCoreApplication.translate
     if not series:
-        return "No safety scales were recorded at the plan's conferences."
+        return translate("ScaleChart", "No safety scales were recorded at the plan's conferences.")
+    scored = translate("ScaleChart", "{score} out of 10 on {day}")
     return "\n".join(
-        f"{label}: " + "; ".join(f"{score} out of 10 on {plain_date(day)}" for day, score in points)
+        f"{label}: "
+        + "; ".join(scored.format(score=score, day=screen_plain_date(day)) for day, score in points)
         for label, points in series
     )
 
@@ -43,7 +46,7 @@ class ScaleChart(QtWidgets.QWidget):
         self.series = series
         self.days = sorted({day for _label, points in series for day, _score in points})
         self.text = series_text(series)
-        self.setAccessibleName("Safety scale over the plan")
+        self.setAccessibleName(self.tr("Safety scale over the plan"))
         self.setAccessibleDescription(self.text)
         self.setToolTip(self.text)
         self.setMinimumHeight(150 + 16 * len(series))
@@ -80,7 +83,7 @@ class ScaleChart(QtWidgets.QWidget):
 
         painter.setPen(palette.color(QtGui.QPalette.ColorRole.WindowText))
         for day in self.days:
-            text = plain_date(day)
+            text = screen_plain_date(day)
             x = x_of(day) - metrics.horizontalAdvance(text) / 2
             x = min(max(x, 0), self.width() - metrics.horizontalAdvance(text))
             painter.drawText(QtCore.QPointF(x, bottom + line + 2), text)
