@@ -1,13 +1,15 @@
 """The command line's minutes after the meeting: ``approve``, ``issue`` and
-``correction list|record|rule`` (README, "Command line").
+``correction list|entries|record|rule`` (README, "Command line").
 
 As the minutes window: only the chair approves, issues (signing with their certificate,
 whose passphrase comes from ``--certificate-passphrase-file FILE``, else
 ``$CPC_CERTIFICATE_PASSPHRASE``, else a prompt; never from the command line itself),
 records a request to correct issued minutes and rules on it. An accepted request opens
 the next version; the chair corrects the minutes (in the application), then approves
-and issues it here or there, and its changes are listed as computed. Dates are
-YYYY-MM-DD. Every refusal is the service's one line, and nothing is written.
+and issues it here or there, and its changes are listed as computed. ``correction
+entries`` numbers the entries of an issued version (with their ids), and ``record
+--entry`` takes that number or the id. Dates are YYYY-MM-DD. Every refusal is the
+service's one line, and nothing is written.
 """
 
 from __future__ import annotations
@@ -72,6 +74,21 @@ def _person(book: Any, given: str) -> str | None:
     return found[0] if found else None
 
 
+def _entry(corrections: Any, ref: str, given: str | None) -> str | None:
+    """The id of the entry ``given`` as its id or as its number in ``correction
+    entries`` (of the newest issued version, the one a request disputes)."""
+    if given is None or not given.strip().isdigit():
+        return given
+    number = int(given)
+    lines = corrections.entries(ref).lines
+    if not 1 <= number <= len(lines):
+        raise CliError(
+            f"there is no entry {number}: the issued minutes have {len(lines)} "
+            "(see correction entries)"
+        )
+    return str(lines[number - 1].id)
+
+
 def _statement(args: argparse.Namespace) -> str:
     if args.statement_file is None:
         return str(args.statement or "")
@@ -95,6 +112,15 @@ def cmd_correction(args: argparse.Namespace) -> int:
     needs = "view" if action == "list" else "approve_minutes"
     with _session(args, needs=needs) as session:
         corrections = session.corrections
+        if action == "entries":
+            listed = corrections.entries(args.ref, args.version)
+            if not listed.lines:
+                _say(f"version {listed.version} of {listed.reference} has no minute entries")
+            for line in listed.lines:
+                by = f" {line.speaker}:" if line.speaker else ""
+                item = line.item or "(no item)"
+                _say(f"{line.number:>3}  {line.id}  {item} —{by} {line.opening}")
+            return 0
         if action == "rule":
             ruled = corrections.rule(args.ref, args.id, args.ruling, args.reasons, statement)
             words = "partly accepted" if args.ruling == "partly" else args.ruling
@@ -128,7 +154,7 @@ def cmd_correction(args: argparse.Namespace) -> int:
             received=args.received,
             disputed=args.disputed,
             asked=args.asked,
-            entry_id=args.entry,
+            entry_id=_entry(corrections, args.ref, args.entry),
         )
         where = "in the roll call" if participant else "not in the roll call"
         _say(f"recorded request {made.id} from {made.requested_by} ({where}); awaiting a ruling")
@@ -172,7 +198,18 @@ def add_parsers(sub: Any, keyed: argparse.ArgumentParser, signer: argparse.Argum
     q.add_argument("--received", required=True, type=_day, metavar="YYYY-MM-DD")
     q.add_argument("--disputed", required=True, metavar="TEXT", help="the entry or passage")
     q.add_argument("--asked", required=True, metavar="TEXT", help="what they ask to be changed")
-    q.add_argument("--entry", metavar="ID", help="the minute entry disputed, if one")
+    q.add_argument(
+        "--entry",
+        metavar="N-OR-ID",
+        help="the minute entry disputed, if one: its number or id (from correction entries)",
+    )
+    q = actions.add_parser(
+        "entries",
+        parents=[keyed, secret],
+        help="the issued minutes' entries, numbered, with their ids (chairs only)",
+    )
+    q.add_argument("ref", metavar="REF", help="conference reference or id")
+    q.add_argument("--version", metavar="N", help="the issued version ('1.0'; default: the newest)")
     q = actions.add_parser(
         "rule", parents=[keyed, secret], help="record the chair's ruling (chairs only)"
     )

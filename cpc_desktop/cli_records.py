@@ -11,7 +11,7 @@ newest issued minutes are confirmed as uploaded (never on hold), which leaves a
 tombstone and purges the backups beside the store. ``delete`` asks for ``yes`` unless
 ``--yes`` is given.
 
-People are named as the roll call has them (or by id); dates are YYYY-MM-DD. Every
+People and children are named as the roll call has them (or by id); dates are YYYY-MM-DD. Every
 refusal is the service's one line, and nothing is written.
 """
 
@@ -66,15 +66,17 @@ def cmd_complaint(args: argparse.Namespace) -> int:
             for line in book.lines:
                 grounds = ", ".join(g.value.replace("_", " ") for g in line.complaint.grounds)
                 due = f"; {line.next_step.words(today)}" if line.next_step else ""
+                about = f" about {', '.join(line.children)}" if line.children else ""
                 _say(
                     f"{line.complaint.id}  received {line.complaint.received.isoformat()} "
-                    f"from {line.complainant} ({grounds}): {line.state}{due}"
+                    f"from {line.complainant}{about} ({grounds}): {line.state}{due}"
                 )
             return 0
         # record
         if (args.by is None) == (args.name is None):
             raise CliError("name the complainant with --by (the roll call) or --name")
         person = _one(book.people, args.by, "a person") if args.by is not None else None
+        children = [_one(book.children, name, "a child") for name in args.child]
         made = complaints.record_complaint(
             args.ref,
             received=args.received,
@@ -83,6 +85,7 @@ def cmd_complaint(args: argparse.Namespace) -> int:
             complainant_name=args.name or "",
             relation=args.relation,
             details=args.details,
+            child_ids=children,
         )
         _say(f"recorded complaint {made.id}. {_standing()}")
     return 0
@@ -180,6 +183,13 @@ def add_parsers(sub: Any, keyed: argparse.ArgumentParser) -> None:
     q.add_argument("--received", required=True, type=_day, metavar="YYYY-MM-DD")
     q.add_argument("--ground", required=True, action="append", choices=GROUNDS)
     q.add_argument("--details", default="", help="what the complaint says")
+    q.add_argument(
+        "--child",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a child it concerns (name or id; again for another; none: every child)",
+    )
     q = actions.add_parser("acknowledge", parents=both, help="record the acknowledgement")
     q.add_argument("ref", metavar="REF", help="conference reference or id")
     q.add_argument("id", metavar="ID", help="the complaint's id (from complaint list)")

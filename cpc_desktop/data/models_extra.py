@@ -11,13 +11,14 @@ from cpc_desktop.data.models_corrections import (
     MinutesBasisRow,
     PrintedCopyRow,
 )
-from cpc_desktop.data.models_kept import ComplaintRow, RetentionRow, TombstoneRow
+from cpc_desktop.data.models_kept import ComplaintChildRow, ComplaintRow, RetentionRow, TombstoneRow
 from cpc_desktop.data.models_plan import CarriedActionRow, CarriedPlanRow, ScalePointRow
 from cpc_desktop.data.models_upload import UploadRow
 
 __all__ = [
     "CarriedActionRow",
     "CarriedPlanRow",
+    "ComplaintChildRow",
     "ComplaintRow",
     "CorrectionRequestRow",
     "MinutesBasisRow",

@@ -17,7 +17,7 @@ from cpc_desktop.data.models import Row, _fk, _ref
 from cpc_desktop.data.types import enum_column
 from cpc_desktop.domain.enums import AppealOutcome
 
-__all__ = ["ComplaintRow", "RetentionRow", "TombstoneRow"]
+__all__ = ["ComplaintChildRow", "ComplaintRow", "RetentionRow", "TombstoneRow"]
 
 
 class ComplaintRow(Row):
@@ -44,6 +44,17 @@ class ComplaintRow(Row):
     outcome: Mapped[AppealOutcome] = mapped_column(enum_column(AppealOutcome))
     decided: Mapped[dt.date | None] = mapped_column(sa.Date)
     outcome_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class ComplaintChildRow(Row):
+    """A child of the conference whom a complaint concerns (revision 0014). A complaint
+    with none was recorded before then and concerns every child of its conference."""
+
+    __tablename__ = "complaint_child"
+    __table_args__ = (sa.UniqueConstraint("complaint_id", "child_id"),)
+
+    complaint_id: Mapped[str] = _fk("complaint.id")
+    child_id: Mapped[str] = _fk("child.id")
 
 
 class RetentionRow(Row):

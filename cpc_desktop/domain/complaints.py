@@ -42,8 +42,9 @@ class Complaint:
     """One complaint about a conference.
 
     ``complainant_id`` names a person of the roll call; ``complainant_name`` someone who
-    is not in it (it is "" when the person is named by id). ``child_ids`` empty: every
-    child of the conference.
+    is not in it (it is "" when the person is named by id). ``child_ids``: the children
+    of the conference it concerns; empty (a complaint recorded before they were named):
+    every child of the conference.
     """
 
     id: str
@@ -59,6 +60,7 @@ class Complaint:
     outcome: AppealOutcome = AppealOutcome.PENDING
     decided: date | None = None
     outcome_note: str = ""
+    child_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ refused input changes nothing and is one line (:class:`ServiceError`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,16 +22,19 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cpc_desktop.data import models as m
-from cpc_desktop.data.models_kept import ComplaintRow
+from cpc_desktop.data import repository
+from cpc_desktop.data.models_kept import ComplaintChildRow, ComplaintRow
+from cpc_desktop.domain import conference as d
 from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.complaints import Complaint, ComplaintStep, complaint_state, next_step
 from cpc_desktop.domain.enums import AppealGround, AppealOutcome
 from cpc_desktop.domain.inert import isolated
+from cpc_desktop.domain.labels import child_name
 from cpc_desktop.domain.profile_records import ComplaintTimescales
 from cpc_desktop.services import checks as c
 from cpc_desktop.services.appeals import Person
 from cpc_desktop.services.errors import NotFound
-from cpc_desktop.services.parts import PartService, row
+from cpc_desktop.services.parts import PartService, own, row
 from cpc_desktop.services.roles import Action
 
 __all__ = ["ComplaintBook", "ComplaintLine", "ComplaintService", "DueComplaint"]
@@ -45,17 +49,20 @@ class ComplaintLine:
 
     complaint: Complaint
     complainant: str  # the name (of the roll call's person, or as typed)
+    children: tuple[str, ...]  # the names of the children it concerns
     state: str  # "received, not yet acknowledged", "upheld on 3 Jan 2027"
     next_step: ComplaintStep | None  # None once it has ended
 
 
 @dataclass(frozen=True)
 class ComplaintBook:
-    """A conference's complaints, and who of its roll call may be named as complainant."""
+    """A conference's complaints, who of its roll call may be named as complainant and
+    the children a complaint may concern."""
 
     reference: str
     conference_date: date
     people: tuple[Person, ...]
+    children: tuple[Person, ...]
     lines: tuple[ComplaintLine, ...]
 
 
@@ -69,7 +76,7 @@ class DueComplaint:
     step: ComplaintStep
 
 
-def _value(found: ComplaintRow) -> Complaint:
+def _value(found: ComplaintRow, child_ids: tuple[str, ...] = ()) -> Complaint:
     return Complaint(
         id=found.id,
         conference_id=found.conference_id,
@@ -84,6 +91,7 @@ def _value(found: ComplaintRow) -> Complaint:
         outcome=AppealOutcome(found.outcome),
         decided=found.decided,
         outcome_note=found.outcome_note,
+        child_ids=child_ids,
     )
 
 
@@ -107,21 +115,26 @@ class ComplaintService(PartService):
             conference = self._conference_row(w.session, ref)
             w.object_id = conference.id
             found = self._rows(w.session, conference.id)
+            concerns = _children_of(w.session, [r.id for r in found])
             people = {p.id: isolated(p.name) for p in conference.participants}
+            kids = {k.id: child_name(repository.to_value(d.Child, k)) for k in conference.children}
             calendar, timescales = self._timescales(conference, found)
+            values = [_value(r, concerns.get(r.id, ())) for r in found]
             lines = tuple(
                 ComplaintLine(
                     complaint=value,
                     complainant=_who(value, people),
+                    children=tuple(kids[i] for i in value.child_ids or kids if i in kids),
                     state=complaint_state(value),
                     next_step=next_step(value, timescales, calendar),
                 )
-                for value in map(_value, found)
+                for value in values
             )
             return ComplaintBook(
                 reference=conference.reference,
                 conference_date=conference.date,
                 people=tuple(Person(i, name) for i, name in people.items()),
+                children=tuple(Person(i, name) for i, name in kids.items()),
                 lines=lines,
             )
 
@@ -159,9 +172,11 @@ class ComplaintService(PartService):
         complainant_name: str = "",
         relation: str = "",
         details: str = "",
+        child_ids: Iterable[str] = (),
     ) -> Complaint:
         """Log a complaint received on ``received``: from a person of the roll call
-        (``complainant_id``) or someone named (``complainant_name``)."""
+        (``complainant_id``) or someone named (``complainant_name``), about the children
+        ``child_ids`` of the conference (none given: every child of the conference)."""
         self._require(Action.RECORD_COMPLAINT, "conference", ref)
         chosen = tuple(
             dict.fromkeys(c.choice(AppealGround, g, "$.complaints[].grounds") for g in grounds)
@@ -173,6 +188,8 @@ class ComplaintService(PartService):
             raise c.refuse(_WHO, "name the complainant: a person of the roll call, or a name")
         relation = _text(relation, "relation")
         details = _text(details, "details")
+        given = child_ids if isinstance(child_ids, str) else list(child_ids)
+        wanted = c.ids(given, "$.complaints[].child_ids")
         when = self._past(received, "received")
         with self._store.unit_of_work(self._context(Action.RECORD_COMPLAINT, "complaint")) as w:
             s = w.session
@@ -186,6 +203,10 @@ class ComplaintService(PartService):
                 person = s.get(m.ParticipantRow, complainant_id)
                 if person is None or person.conference_id != conference.id:
                     raise NotFound("that person is not in this conference's roll call")
+            for child_id in wanted:
+                own(s, m.ChildRow, child_id, conference.id, "child")
+            # the children in the conference's order; none named: every child
+            concerned = [k.id for k in conference.children if not wanted or k.id in wanted]
             found = ComplaintRow(
                 id=m.new_id(),
                 conference_id=conference.id,
@@ -204,8 +225,15 @@ class ComplaintService(PartService):
             )
             s.add(found)
             s.flush()
+            for child_id in concerned:
+                s.add(
+                    ComplaintChildRow(
+                        id=m.new_id(), complaint_id=found.id, child_id=child_id, **self._meta()
+                    )
+                )
+            s.flush()
             w.object_id = found.id
-            return _value(found)
+            return _value(found, tuple(concerned))
 
     def acknowledge_complaint(
         self, ref: str, complaint_id: str, acknowledged: date, handled_by: str = ""
@@ -231,7 +259,7 @@ class ComplaintService(PartService):
                 changes["handled_by"] = handler
             self._apply(found, changes)
             w.session.flush()
-            return _value(found)
+            return _value(found, _children_of(w.session, [found.id]).get(found.id, ()))
 
     def decide_complaint(
         self,
@@ -265,7 +293,7 @@ class ComplaintService(PartService):
                 changes["handled_by"] = handler
             self._apply(found, changes)
             w.session.flush()
-            return _value(found)
+            return _value(found, _children_of(w.session, [found.id]).get(found.id, ()))
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -302,6 +330,21 @@ class ComplaintService(PartService):
         if when > self._clock().astimezone().date():
             raise c.refuse(path, f"a complaint cannot be {what} after today")
         return when
+
+
+def _children_of(session: Session, complaint_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """The children each complaint names, in the conference's order of children."""
+    named: dict[str, list[str]] = {}
+    if complaint_ids:
+        query = (
+            sa.select(ComplaintChildRow.complaint_id, ComplaintChildRow.child_id)
+            .join(m.ChildRow, m.ChildRow.id == ComplaintChildRow.child_id)
+            .where(ComplaintChildRow.complaint_id.in_(complaint_ids))
+            .order_by(m.ChildRow.position)
+        )
+        for complaint_id, child_id in session.execute(query):
+            named.setdefault(complaint_id, []).append(child_id)
+    return {k: tuple(v) for k, v in named.items()}
 
 
 def _who(value: Complaint, people: dict[str, str]) -> str:

@@ -36,6 +36,7 @@ from cpc_desktop.domain.corrections import (
     ruling_problem,
     ruling_words,
 )
+from cpc_desktop.domain.entry_index import EntryLine, entry_lines
 from cpc_desktop.domain.enums import CorrectionRuling, MinutesState
 from cpc_desktop.domain.inert import isolated
 from cpc_desktop.services import checks as c
@@ -47,6 +48,7 @@ __all__ = [
     "CorrectionBook",
     "CorrectionLine",
     "CorrectionService",
+    "EntryList",
     "Ruled",
     "changes_note",
     "open_version",
@@ -73,6 +75,16 @@ class CorrectionBook:
     reference: str
     people: tuple[tuple[str, str], ...]  # (id, name) of each participant
     lines: tuple[CorrectionLine, ...]
+
+
+@dataclass(frozen=True)
+class EntryList:
+    """The minute entries of an issued version, numbered (the numbers
+    ``record_request``'s caller may be given instead of an id)."""
+
+    reference: str
+    version: str  # "1.0"
+    lines: tuple[EntryLine, ...]
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,37 @@ class CorrectionService(PartService):
         people = tuple((p.id, isolated(p.name)) for p in record.participants)
         return CorrectionBook(record.conference.reference, people, lines)
 
+    def entries(self, ref: str, version: str | None = None) -> EntryList:
+        """The minute entries of issued version ``version`` ("1.0"; by default the newest
+        issued, the one a request disputes), numbered in the order of the agenda, with
+        their ids, items, speakers and first words. Chairs only; audited as a view."""
+        self._require(Action.APPROVE_MINUTES, "minutes_version", ref)
+        with self._store.unit_of_work(self._context(Action.VIEW, "minutes_version")) as w:
+            s = w.session
+            record, issued = _issued(
+                s, self._conference_row(s, ref), "no version of these minutes has been issued"
+            )
+            wanted = issued[-1] if version is None else None
+            for v in issued:
+                if version is not None and v.version == version.strip():
+                    wanted = v
+            if wanted is None:
+                numbers = ", ".join(v.version for v in issued)
+                raise NotFound(f"no issued version {version!r}: the issued versions are {numbers}")
+            w.object_id = wanted.id
+            later = [v for v in record.minutes_versions if v.supersedes_id == wanted.id]
+            if not later:  # still the newest: the minutes are as it issued them
+                doc = approval.content_document(record)
+            else:
+                basis = _basis(s, later[0].id)
+                if basis is None:
+                    raise NotFound(
+                        f"what version {wanted.version} said was not kept when version "
+                        f"{later[0].version} was opened"
+                    )
+                doc = json.loads(basis.content)
+        return EntryList(record.conference.reference, wanted.version, entry_lines(doc))
+
     def record_request(
         self,
         ref: str,
@@ -226,14 +269,9 @@ class CorrectionService(PartService):
         ) as w:
             s = w.session
             conference = self._conference_row(s, ref)
-            record = repository.load_record(s, conference.id)
-            assert record is not None
-            issued = [v for v in record.minutes_versions if v.state is MinutesState.ISSUED]
-            if not issued:
-                raise Conflict(
-                    "only issued minutes can be disputed: until they are issued the chair "
-                    "can still change them"
-                )
+            record, issued = _issued(
+                s, conference, "until they are issued the chair can still change them"
+            )
             if participant_id:
                 person = own(s, m.ParticipantRow, participant_id, conference.id, "participant")
                 name = person.name.strip()
@@ -332,6 +370,19 @@ class CorrectionService(PartService):
             f"version {current.version} is {current.state.value}: issue it (or reopen it) "
             "before accepting another correction"
         )
+
+
+def _issued(
+    session: Session, conference: m.ConferenceRow, otherwise: str
+) -> tuple[d.ConferenceRecord, list[d.MinutesVersion]]:
+    """The conference's record and its issued versions, oldest first; refused (saying
+    ``otherwise``) when none is issued."""
+    record = repository.load_record(session, conference.id)
+    assert record is not None
+    issued = [v for v in record.minutes_versions if v.state is MinutesState.ISSUED]
+    if not issued:
+        raise Conflict(f"only issued minutes can be disputed: {otherwise}")
+    return record, issued
 
 
 def _text(value: str, blank: str) -> str:

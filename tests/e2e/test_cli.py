@@ -89,7 +89,7 @@ def test_demo_list_and_check(capsys: pytest.CaptureFixture[str], demo: Path) -> 
     assert main_sample["children"] >= 2
     assert main_sample["due"]["next_review"] and main_sample["due"]["first_core_group"]
     assert main_sample["due"]["decision_letter"] and main_sample["due"]["minutes"]
-    assert len(listed) == 3
+    assert len(listed) == 4  # the three samples and the review of the first
     code, out, _ = run(capsys, "list", "--db", str(demo))
     assert code == 0 and "REFERENCE" in out and main_sample["reference"] in out
     code, out, _ = run(capsys, "check", "--db", str(demo))

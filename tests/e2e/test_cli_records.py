@@ -78,8 +78,8 @@ def test_a_complaint_is_recorded_acknowledged_and_decided(
     lines = out.splitlines()
     assert "decision stands" in lines[0]
     assert lines[1] == (
-        f"{made.id}  received 2026-11-27 from Ola Oyelaran (not heard, threshold): "
-        "not upheld on 1 Dec 2026"
+        f"{made.id}  received 2026-11-27 from Ola Oyelaran about Bethany Oyelaran "
+        "(not heard, threshold): not upheld on 1 Dec 2026"
     )
     with open_session(db, PASSPHRASE) as session:
         ended = session.complaints.complaints(REF).lines[0].complaint

@@ -50,7 +50,7 @@ def fixed_clock() -> datetime:
 
 
 def make_demo_store(path: Path, passphrase: str = PASSPHRASE) -> Path:
-    """A store holding the three demo conferences, made through the services."""
+    """A store holding the demo conferences (three and a review), made through the services."""
     with open_session(
         path, passphrase, create=True, user="Alex Chair", clock=fixed_clock
     ) as session:

@@ -330,14 +330,16 @@ def run(out: Path | None, probe: Probe | None = None) -> list[dict[str, Any]]:
         lambda wizard: more.walk_every_page(probe, session, wizard),
     )
     more.release_check(probe, session, window, reference)
-    # A review made from the plan before it: New review… and its Plan progress tab.
+    # A review made from the plan before it: New review… (not accepted: the demo has
+    # made it already) and the Plan progress tab of the demo's review, some actions
+    # judged and scales given.
     probe.modal(
         "new-review",
         lambda: NewReviewDialog(
             session.reviews.propose(reference), session.reviews.new_review, window
         ).exec(),
     )
-    window.open_conference(session.reviews.new_review(reference).reference, ask=False)
+    window.open_conference(records[-1].conference.reference, ask=False)
     window.workspace.tabs.setCurrentWidget(window.workspace.plan_progress)
     probe.look("main-plan-progress", window)
     # Last: the damaged-store message leaves the window read-only for the rest of the run.

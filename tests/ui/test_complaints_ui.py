@@ -49,8 +49,10 @@ def activate(qtbot: QtBot, window: QtWidgets.QWidget) -> None:
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
 
 
-def open_dialog(qtbot: QtBot, session: Session) -> tuple[WorkspacePage, ComplaintsDialog]:
-    page = WorkspacePage(session, REF)
+def open_dialog(
+    qtbot: QtBot, session: Session, ref: str = REF
+) -> tuple[WorkspacePage, ComplaintsDialog]:
+    page = WorkspacePage(session, ref)
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()
@@ -94,6 +96,7 @@ def test_a_complaint_is_logged_acknowledged_and_decided_from_the_keyboard(
 
     form = form_of(qtbot, dialog, Key.Key_R)
     assert "decision stands" in form.intro.text()  # type: ignore[attr-defined]
+    assert not form.which_children.isVisible()  # type: ignore[attr-defined]
     qtbot.keyClick(form, Key.Key_F, Alt)  # From: the roll call, in its order
     for _ in range(2):
         qtbot.keyClick(form.focusWidget(), Key.Key_Down)  # Ola Oyelaran, the mother
@@ -117,8 +120,11 @@ def test_a_complaint_is_logged_acknowledged_and_decided_from_the_keyboard(
         (AppealGround.PROCESS,),
     )
     assert made.details == "Nobody asked her view."
+    assert made.child_ids == (uid("child"),)  # one child: not asked
+    assert dialog.form is None
     assert rows(dialog)[0][1:] == [
         "Ola Oyelaran (mother)",
+        "Bethany Oyelaran",
         "The procedures were not followed, and this affected the decision",
         "received, not yet acknowledged",
         "acknowledge by 11 Dec 2026",
@@ -129,7 +135,7 @@ def test_a_complaint_is_logged_acknowledged_and_decided_from_the_keyboard(
     qtbot.keyClicks(form.focusWidget(), "Chair's review")
     qtbot.keyClick(form, Key.Key_A, Alt)
     qtbot.waitUntil(lambda: dialog.form is None)
-    assert rows(dialog)[0][3:] == [
+    assert rows(dialog)[0][4:] == [
         "acknowledged on 5 Dec 2026, being considered",
         "answer by 1 Jan 2027",
     ]
@@ -149,7 +155,7 @@ def test_a_complaint_is_logged_acknowledged_and_decided_from_the_keyboard(
         "Review panel",
         NOW.date(),
     )
-    assert rows(dialog)[0][3:] == ["not upheld on 5 Dec 2026", ""]
+    assert rows(dialog)[0][4:] == ["not upheld on 5 Dec 2026", ""]
     assert not dialog.outcome_button.isEnabled()
     activate(qtbot, dialog)
     with qtbot.waitSignal(dialog.finished):

@@ -134,3 +134,39 @@ def test_a_refusal_keeps_the_statement_and_a_minute_taker_only_looks(
     assert looking.table.rowCount() == 1
     assert not looking.record_button.isEnabled() and not looking.rule_button.isEnabled()
     looking.close()
+
+
+def test_the_entry_disputed_is_chosen_by_keyboard_from_the_numbered_entries(
+    qtbot: QtBot,
+    session: Session,
+    preferences: Preferences,
+    certificate: ChairCertificate,  # noqa: F811
+) -> None:
+    _issued(session, certificate)
+    listed = session.corrections.entries(CONCLUDED)
+    window = _minutes_window(qtbot, session, preferences)
+    try:
+        dialog = _dialog(qtbot, window)
+        assert dialog.entry.count() == 1 + len(listed.lines)
+        second = listed.lines[1]
+        assert dialog.entry.itemText(2).startswith(f"2. {second.item} —")
+        assert dialog.entry.itemText(2).endswith(second.opening)
+        dialog.who.lineEdit().clear()
+        _type(qtbot, dialog.who, "Justyna Harland")
+        _type(qtbot, dialog.disputed, "The second entry")
+        _type(qtbot, dialog.asked, "Reword it")
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+        qtbot.keyClick(dialog, Key.Key_E, QtCore.Qt.KeyboardModifier.AltModifier)
+        assert dialog.focusWidget() is dialog.entry
+        for _ in range(2):
+            qtbot.keyClick(dialog.entry, Key.Key_Down)
+        assert dialog.entry.currentData() == second.id
+        qtbot.keyClick(dialog, Key.Key_R, QtCore.Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+        request = session.corrections.requests(CONCLUDED).lines[0].request
+        assert request.entry_id == second.id
+        assert dialog.entry.currentIndex() == 0  # ready for the next request
+        dialog.close()
+    finally:
+        window.close()

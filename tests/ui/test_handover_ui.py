@@ -527,7 +527,7 @@ def test_file_menu_hand_over_and_import_with_undo_from_the_window(
     _click(qtbot, dialog.undo_button)
     assert session.conferences.get(REF) == scenario.mine
     assert window.pages.currentWidget() is window.home
-    assert window.home.model.rowCount() == 3
+    assert window.home.model.rowCount() == 4  # the demo samples and their review
     assert boxes.said == []
     # The window works on the reopened store: search, open, lock and unlock.
     window.home.search_box.setText("climbing frame")

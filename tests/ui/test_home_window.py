@@ -34,12 +34,12 @@ def test_home_lists_current_conferences_and_all_of_them_on_request(
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
     home = window.home
     refs = lambda: {home.model.value(r).reference for r in range(home.model.rowCount())}  # noqa: E731
-    assert old.reference not in refs() and len(refs()) == 3
-    assert home.shown.text().startswith("Showing 3 of 4 conferences")
+    assert old.reference not in refs() and len(refs()) == 4
+    assert home.shown.text().startswith("Showing 4 of 5 conferences")
     assert "1 conference concluded before then has its decision letter" in home.shown.text()
     home.table.setFocus()
     qtbot.keyClick(home.table, QtCore.Qt.Key.Key_A, QtCore.Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: old.reference in refs())
-    assert home.shown.text() == "All 4 conferences." and home.showing_all
+    assert home.shown.text() == "All 5 conferences." and home.showing_all
     window.refresh()  # F5 keeps the choice
     assert old.reference in refs()

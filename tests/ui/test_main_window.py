@@ -48,13 +48,14 @@ def test_home_lists_conferences_with_what_is_overdue(
     window = _window(qtbot, session, preferences)
     model = window.home.model
     qtmodeltester.check(model)
-    assert model.rowCount() == 3
-    refs = {model.value(r).reference for r in range(3)}
-    assert refs == {"CPC-2026-0001", "CPC-2026-0002", "CPC-2026-0003"}
+    assert model.rowCount() == 4
+    refs = {model.value(r).reference for r in range(4)}
+    # The three samples, and the review made from the first one's plan.
+    assert refs == {"CPC-2026-0001", "CPC-2026-0002", "CPC-2026-0003", "CPC-2027-0004"}
     assert window.marking.text() == "OFFICIAL-SENSITIVE"
     assert "overdue" in window.home.summary.text()
     # The concluded conference's decision letter is overdue: its row says so.
-    row = next(r for r in range(3) if model.value(r).reference == "CPC-2026-0001")
+    row = next(r for r in range(4) if model.value(r).reference == "CPC-2026-0001")
     assert "Decision letter" in model.index(row, 6).data()
 
 

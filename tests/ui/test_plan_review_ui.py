@@ -8,8 +8,11 @@ invited to the initial conference, one not invited to the last review included (
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
+import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
@@ -24,8 +27,9 @@ from cpc_desktop.domain.enums import (
 )
 from cpc_desktop.domain.letters import LetterKind
 from cpc_desktop.services.conferences import NewChild
+from cpc_desktop.services.demo import build_demo_records
 from cpc_desktop.services.roll_call import NewParticipant
-from cpc_desktop.services.session import Session
+from cpc_desktop.services.session import Session, open_session
 from cpc_desktop.ui.decision import pages
 from cpc_desktop.ui.home.new_review import NewReviewDialog
 from cpc_desktop.ui.main_window import MainWindow
@@ -105,6 +109,15 @@ def _icpc_by_keyboard(qtbot: QtBot, session: Session) -> str:
         "every 4 weeks",
     )
     return ref
+
+
+def _demo_review(session: Session) -> str:
+    """The demo's review of its main sample's plan (already in the store)."""
+    return next(
+        c.reference
+        for c in session.conferences.overview().conferences
+        if c.type is ConferenceType.REVIEW and session.conferences.get(c.reference).plans
+    )
 
 
 def _window(qtbot: QtBot, session: Session, preferences: Preferences) -> MainWindow:
@@ -302,9 +315,24 @@ def test_what_cannot_be_reviewed_is_said_in_one_line_and_nothing_is_made(
     assert window.workspace is None
 
 
+@pytest.fixture
+def unreviewed(tmp_path: Path) -> Iterator[Session]:
+    """The demo's samples without the review of the main one's plan."""
+    from tests.ui.conftest import PASSPHRASE, TODAY, fixed_clock
+
+    path = tmp_path / "unreviewed.db"
+    with open_session(path, PASSPHRASE, create=True, user="Alex Chair", clock=fixed_clock) as made:
+        for record in build_demo_records(TODAY)[:3]:
+            made.conferences.import_record(record)
+    opened = open_session(path, PASSPHRASE, clock=fixed_clock)
+    yield opened
+    opened.close()
+
+
 def test_a_review_on_or_before_its_conference_is_refused_in_the_dialog(
-    qtbot: QtBot, session: Session, preferences: Preferences
+    qtbot: QtBot, unreviewed: Session, preferences: Preferences
 ) -> None:
+    session = unreviewed
     main = next(
         c.reference
         for c in session.conferences.overview().conferences
@@ -338,12 +366,7 @@ def test_only_the_chair_judges_the_actions(qtbot: QtBot, session: Session) -> No
     from cpc_desktop.services.roles import Actor
     from tests.ui.conftest import fixed_clock
 
-    main = next(
-        c.reference
-        for c in session.conferences.overview().conferences
-        if c.type is ConferenceType.INITIAL
-    )
-    review = session.reviews.new_review(main).reference
+    review = _demo_review(session)
     record = session.conferences.get(review)
     minuter = Session(session.store, Actor("Morgan Minutes", UserRole.MINUTE_TAKER), fixed_clock)
     tab = PlanProgressTab(minuter, record)
@@ -353,15 +376,14 @@ def test_only_the_chair_judges_the_actions(qtbot: QtBot, session: Session) -> No
     tab.show()
     qtbot.waitExposed(tab)
     assert tab.table.rowCount() == 9  # the demo's two children on a plan: 4 and 5 actions
-    # The demo's conference recorded no safety scales: words only, no empty chart.
-    assert tab.chart_text.text() == "No safety scales were recorded at the plan's conferences."
-    assert tab.chart_text.isVisible() and not tab.chart.isVisible()
+    # The demo's review has two safety scales of its own: the chart shows them.
+    assert tab.chart.isVisible()
     assert not tab.chooser.isEnabled()
     assert "may not record a decision" in tab.chooser.toolTip()
     tab.table.setFocus()
-    qtbot.keyClick(tab.table, Key.Key_3)
+    qtbot.keyClick(tab.table, Key.Key_1)
     assert said == ["Morgan Minutes (minute taker) may not record a decision."]
-    assert tab.status_text(0) == "Not yet judged"
+    assert tab.status_text(0).endswith("Done (green)")  # as the demo judged it
     assert session.conferences.get(review).plans == record.plans
 
 
@@ -370,12 +392,7 @@ def test_leaving_a_review_lists_the_actions_not_yet_judged_and_goes_to_one(
 ) -> None:
     from cpc_desktop.ui.workspace.closing import UnfinishedDialog
 
-    main = next(
-        c.reference
-        for c in session.conferences.overview().conferences
-        if c.type is ConferenceType.INITIAL
-    )
-    review = session.reviews.new_review(main).reference
+    review = _demo_review(session)
     record = session.conferences.get(review)
     session.entries.add_entry(review, record.agenda[0].id, "Everyone introduced themselves.")
     preferences.check_unfinished = True
@@ -390,7 +407,7 @@ def test_leaving_a_review_lists_the_actions_not_yet_judged_and_goes_to_one(
     dialog = shown()
     assert dialog is not None
     lines = [item.line for item in dialog.items if "not yet judged" in item.line]
-    assert len(lines) == 9
+    assert len(lines) == 4  # of 9: the demo judged five
     third = record.plans[0].actions[2]
     (button,) = [
         b
@@ -404,3 +421,28 @@ def test_leaving_a_review_lists_the_actions_not_yet_judged_and_goes_to_one(
     tab = window.workspace.plan_progress
     assert window.workspace.tabs.currentWidget() is tab
     assert tab.lines[tab.table.currentRow()].action.id == third.id
+
+
+def test_the_demo_review_opens_on_its_progress_and_the_chair_judges_one_more(
+    qtbot: QtBot, session: Session, preferences: Preferences
+) -> None:
+    review = _demo_review(session)
+    window = _window(qtbot, session, preferences)
+    _select(qtbot, window, review)
+    qtbot.keyClick(window.home.table, Key.Key_Return)  # open it
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    tab = _progress_tab(qtbot, window)
+    shown = [tab.status_text(row) for row in range(tab.table.rowCount())]
+    assert shown[:4] == [
+        "● Done (green)",
+        "● Under way (amber)",
+        "Not yet judged",
+        "● Not started / behind (red)",
+    ]
+    assert tab.chart.isVisible() and "4 out of 10" in tab.chart.text
+    for _ in range(2):
+        qtbot.keyClick(tab.table, Key.Key_Down)  # Lily's third action, not yet judged
+    qtbot.keyClick(tab.table, Key.Key_2)
+    assert tab.status_text(2) == "● Under way (amber)"
+    lily = session.conferences.get(review).plans[0]
+    assert lily.actions[2].status is ActionStatus.UNDER_WAY

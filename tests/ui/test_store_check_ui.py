@@ -63,7 +63,7 @@ def test_the_check_runs_in_the_background_and_says_the_store_is_sound(
     hold.set()
     qtbot.waitUntil(lambda: check.result_box is not None, timeout=30_000)
     assert check.result_box is not None
-    assert check.result_box.text().startswith("The store is sound: 3 conferences")
+    assert check.result_box.text().startswith("The store is sound: 4 conferences")
     assert not check.bar.isVisible() and check.action.isEnabled()
 
 

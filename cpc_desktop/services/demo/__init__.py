@@ -2,8 +2,9 @@
 
 The content is data in ``cpc_desktop/resources/demo`` (its README describes the files):
 the main sample, a concluded initial conference for three siblings with a full agenda,
-minutes, attendance and a decision for each child, then two smaller scheduled
-conferences. Building reads those files and nothing else (no clock, no randomness):
+minutes, attendance and a decision for each child; two smaller scheduled conferences;
+and last the review made from the main sample's plan (some actions judged, a safety
+scale given). Building reads those files and nothing else (no clock, no randomness):
 dates follow from ``today`` and ids from :data:`NAMESPACE` and stable keys, so the same
 ``today`` gives equal records. Every name, place, telephone number (Ofcom's drama range)
 and e-mail address (``example.org``) is invented.
@@ -19,7 +20,7 @@ from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.conference import ConferenceRecord
 from cpc_desktop.services.demo.dates import demo_calendar, month_day
 from cpc_desktop.services.demo.reader import DemoDataError, read
-from cpc_desktop.services.demo.records import NAMESPACE, build_record
+from cpc_desktop.services.demo.records import NAMESPACE, build_record, build_records
 
 __all__ = [
     "NAMESPACE",
@@ -48,10 +49,11 @@ def load_demo_records(
 ) -> tuple[ConferenceRecord, ...]:
     """The sample conferences ``folder`` holds (only the first if ``first_only``)."""
     calendar, names = _index(folder, today)
-    return tuple(
-        build_record(read(folder, name, "sample"), today, author, calendar)
-        for name in names[: 1 if first_only else None]
-    )
+    if first_only:
+        return (build_record(read(folder, names[0], "sample"), today, author, calendar),)
+    built = [build_records(read(folder, name, "sample"), today, author, calendar) for name in names]
+    # Each file's conference in the index's order, then the reviews made from them.
+    return tuple(made[0] for made in built) + tuple(r for made in built for r in made[1:])
 
 
 def sample_calendar(today: date) -> WorkingCalendar:
@@ -70,5 +72,6 @@ def build_demo_record(today: date, author: str = "Demo Chair") -> ConferenceReco
 
 
 def build_demo_records(today: date, author: str = "Demo Chair") -> tuple[ConferenceRecord, ...]:
-    """The main sample followed by a scheduled review and a scheduled pre-birth conference."""
+    """The main sample, a scheduled review (of a plan made elsewhere), a scheduled
+    pre-birth conference, then the review made from the main sample's plan."""
     return load_demo_records(_folder(), today, author)

@@ -21,6 +21,7 @@ from cpc_desktop.domain.calendar import WorkingCalendar
 from cpc_desktop.domain.dates import long_date
 from cpc_desktop.services.demo.dates import clock, resolve, uk_instant
 from cpc_desktop.services.demo.reader import Node, member
+from cpc_desktop.services.demo.review import review_of
 
 #: Namespace for every demo id: ``uuid5(NAMESPACE, "<stable key>")``.
 NAMESPACE = uuid.UUID("5dad8444-c944-489e-98ca-27e64d85a61e")
@@ -66,6 +67,30 @@ def build_record(
     root: Node, today: date, author: str, calendar: WorkingCalendar
 ) -> domain.ConferenceRecord:
     """The conference ``root`` describes, for ``today``, with ``author`` as its chair."""
+    return _build(root, today, author, calendar)[0]
+
+
+def build_records(
+    root: Node, today: date, author: str, calendar: WorkingCalendar
+) -> tuple[domain.ConferenceRecord, ...]:
+    """The conference ``root`` describes and, if it says so (``review``), the review
+    made from it (:mod:`.review`)."""
+    record, root, sample = _build(root, today, author, calendar)
+    if "review" not in root.value:
+        return (record,)
+    made = review_of(
+        record,
+        root.child("review"),
+        partial(sample.ids, "review"),
+        sample.participants,
+        sample.children,
+    )
+    return (record, made)
+
+
+def _build(
+    root: Node, today: date, author: str, calendar: WorkingCalendar
+) -> tuple[domain.ConferenceRecord, Node, _Sample]:
     prefix = f"demo/{today.isoformat()}/{root.get('key')}"
 
     def ids(*parts: str) -> str:
@@ -100,7 +125,7 @@ def build_record(
     participants = tuple(_participant(node, sample) for node in people)
     names = {participant.id: participant.name for participant in participants}
     minutes = root.child("minutes") if "minutes" in root.value else None
-    return domain.ConferenceRecord(
+    record = domain.ConferenceRecord(
         conference=_conference(root.child("conference"), sample),
         children=tuple(_child(node, sample) for node in children),
         participants=participants,
@@ -108,6 +133,7 @@ def build_record(
         minutes=() if minutes is None else _minutes(minutes, sample, names),
         decisions=tuple(_decision(node, sample) for node in root.children("decisions")),
     )
+    return record, root, sample
 
 
 def _conference(node: Node, sample: _Sample) -> domain.Conference:

@@ -19,9 +19,9 @@ from cpc_desktop.services.appeals import AppealBook, AppealLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
-from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.workspace.appeal_forms import AppealOutcomeForm, RecordAppealForm
 from cpc_desktop.ui.workspace.decisions_buttons import command_button
+from cpc_desktop.ui.workspace.record_dialog import RecordListDialog, RecordListWords
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -48,7 +48,7 @@ def appeals_button(open_appeals: Callable[[], None]) -> QtWidgets.QPushButton:
     )
 
 
-class AppealsDialog(QtWidgets.QDialog):
+class AppealsDialog(RecordListDialog):
     """The conference's appeals: the list, "Record an appeal…" and "Record the outcome…"."""
 
     def __init__(
@@ -57,39 +57,24 @@ class AppealsDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.session, self.reference = session, reference
         self.book: AppealBook = session.appeals.appeals(reference)
-        self.form: QtWidgets.QDialog | None = None  # the form open over the list, if any
-        self.setWindowTitle(f"Appeals — {reference}")
-        self.stands = QtWidgets.QLabel(STANDS)
-        self.stands.setObjectName("appealsDecisionStands")
-        self.stands.setWordWrap(True)
-        self.stands.setStyleSheet("font-weight: bold;")
-        self.table = record_table("appealsTable", "Appeals against the decision", _COLUMNS)
-        self.empty = QtWidgets.QLabel("No appeal has been recorded.")
-        self.empty.setObjectName("appealsEmpty")
-        label = QtWidgets.QLabel("&Appeals:")
-        label.setBuddy(self.table)
         self.record_button = QtWidgets.QPushButton("&Record an appeal…")
         self.record_button.setObjectName("recordAppeal")
         self.outcome_button = QtWidgets.QPushButton("Record the &outcome…")
         self.outcome_button.setObjectName("appealOutcomeButton")
-        close = QtWidgets.QPushButton("&Close")
-        close.setObjectName("appealsClose")
-        close.clicked.connect(self.accept)
+        words = RecordListWords(
+            name="appeals",
+            title=f"Appeals — {reference}",
+            stands=STANDS,
+            table="Appeals against the decision",
+            label="&Appeals:",
+            empty="No appeal has been recorded.",
+            close="&Close",
+        )
+        self.frame(words, _COLUMNS, (self.record_button, self.outcome_button))
         self.record_button.clicked.connect(self.record_appeal)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.table.itemSelectionChanged.connect(self._update)
         self.table.activated.connect(lambda _index: self.record_outcome())
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.outcome_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.stands)
-        layout.addWidget(label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
         self.resize(820, 420)
         actor = session.actor
         if not may(actor, Action.RECORD_APPEAL):
@@ -100,31 +85,25 @@ class AppealsDialog(QtWidgets.QDialog):
     # --- the list ------------------------------------------------------------------
 
     def _fill(self, select: str | None = None) -> None:
-        self.table.setRowCount(len(self.book.lines))
-        for row, line in enumerate(self.book.lines):
-            appeal = line.appeal
-            cells = (
-                appeal.received.strftime("%d/%m/%Y"),
-                line.appellant or "(not recorded)",
-                ", ".join(line.children) or "Every child",
-                "; ".join(GROUND_WORDS[g] for g in appeal.grounds),
-                line.state,
+        rows = [
+            (
+                line.appeal.id,
+                (
+                    line.appeal.received.strftime("%d/%m/%Y"),
+                    line.appellant or "(not recorded)",
+                    ", ".join(line.children) or "Every child",
+                    "; ".join(GROUND_WORDS[g] for g in line.appeal.grounds),
+                    line.state,
+                ),
             )
-            for column, text in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-            if appeal.id == select:
-                self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        self.empty.setVisible(not self.book.lines)
-        if self.book.lines and not self.table.selectedItems():
-            self.table.selectRow(0)
+            for line in self.book.lines
+        ]
+        self.show_rows(rows, select)
         self._update()
 
     def selected(self) -> AppealLine | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.book.lines[rows[0].row()] if rows else None
+        row = self.selected_row()
+        return self.book.lines[row] if row is not None else None
 
     def _update(self) -> None:
         actor = self.session.actor
@@ -149,7 +128,7 @@ class AppealsDialog(QtWidgets.QDialog):
         before = {line.appeal.id for line in self.book.lines}
         form = RecordAppealForm(self.session.appeals, self.book, self.session.today(), self)
         form.accepted.connect(lambda: self._after_recording(before))
-        self._open(form)
+        self.open_form(form)
 
     def _after_recording(self, before: set[str]) -> None:
         self._reload()
@@ -166,18 +145,7 @@ class AppealsDialog(QtWidgets.QDialog):
         )
         # Reloaded however it closed: an outcome someone else set meanwhile shows.
         form.finished.connect(lambda _result: self._reload(line.appeal.id))
-        self._open(form)
-
-    def _open(self, form: QtWidgets.QDialog) -> None:
-        self.form = form
-        form.finished.connect(self._on_form_finished)
-        form.open()
-
-    def _on_form_finished(self) -> None:
-        if self.form is not None:
-            self.form.deleteLater()
-            self.form = None
-        self.table.setFocus()
+        self.open_form(form)
 
 
 def open_appeals(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from cpc_desktop.domain.appeals import GROUND_WORDS
 from cpc_desktop.domain.enums import AppealGround
@@ -38,7 +38,8 @@ _SOMEONE_ELSE = "__someone_else__"
 
 class RecordComplaintForm(_Form):
     """Who complains (a person of the roll call or a name), who they are to the child,
-    when it was received, on which grounds and what it says."""
+    which children it concerns (all ticked at first; not asked when the conference has
+    one child), when it was received, on which grounds and what it says."""
 
     def __init__(
         self,
@@ -69,6 +70,13 @@ class RecordComplaintForm(_Form):
         self.relation.setAccessibleName(self.tr("Who they are to the child"))
         self.relation.setPlaceholderText(self.tr("mother, grandfather, advocate for the child…"))
         self.relation.setMaxLength(80)
+        self.which_children = _checks(
+            "complaintChildren",
+            self.tr("Children the complaint concerns"),
+            [(child.id, child.name) for child in book.children],
+        )
+        for index in range(self.which_children.count()):
+            self.which_children.item(index).setCheckState(QtCore.Qt.CheckState.Checked)
         self.received = _day_edit(
             "complaintReceived", self.tr("Received on"), today, book.conference_date, today
         )
@@ -85,6 +93,8 @@ class RecordComplaintForm(_Form):
         self.row(self.tr("&From:"), self.who)
         self.row(self.tr("&Name:"), self.name)
         self.row(self.tr("Relation to the &child:"), self.relation)
+        if len(book.children) > 1:  # one child: the complaint concerns that child
+            self.row(self.tr("C&hildren it concerns:"), self.which_children)
         self.row(self.tr("Rec&eived on:"), self.received)
         self.row(self.tr("&Grounds:"), self.grounds)
         self.row(self.tr("&What it says:"), self.details)
@@ -93,6 +103,12 @@ class RecordComplaintForm(_Form):
 
     def _who_changed(self) -> None:
         self.name.setEnabled(self.who.currentData() == _SOMEONE_ELSE)
+
+    def _on_accept(self) -> None:
+        if len(self.book.children) > 1 and not ticked(self.which_children):
+            self.error.setText(self.tr("Tick at least one child the complaint concerns."))
+            return
+        super()._on_accept()
 
     def _save(self) -> None:
         chosen = self.who.currentData()
@@ -105,6 +121,7 @@ class RecordComplaintForm(_Form):
             complainant_name=self.name.text() if someone_else else "",
             relation=self.relation.text(),
             details=self.details.toPlainText(),
+            child_ids=ticked(self.which_children) if len(self.book.children) > 1 else (),
         )
 
 

@@ -2,9 +2,9 @@
 
 Opened from the Decisions tab (Complai&nts…, Alt+N). It says first, in words, that the
 conference's decision stands while a complaint is considered; lists each complaint with
-who made it, when it was received, its grounds, where it stands and the next step due
-by the profile's timescales; and logs a new one, its acknowledgement and its outcome.
-Nothing here changes the decision or the minutes.
+who made it, the children it concerns, when it was received, its grounds, where it stands
+and the next step due by the profile's timescales; and logs a new one, its
+acknowledgement and its outcome. Nothing here changes the decision or the minutes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from cpc_desktop.services.complaints import ComplaintBook, ComplaintLine
 from cpc_desktop.services.errors import ServiceError
 from cpc_desktop.services.roles import Action
 from cpc_desktop.ui.permissions import may, refuse_widget, why_not
-from cpc_desktop.ui.record_table import record_table
 from cpc_desktop.ui.screen_dates import screen_short_date
 from cpc_desktop.ui.workspace.complaint_forms import (
     AcknowledgeForm,
@@ -32,6 +31,7 @@ from cpc_desktop.ui.workspace.complaint_words import (
     step_words,
 )
 from cpc_desktop.ui.workspace.decisions_buttons import command_button
+from cpc_desktop.ui.workspace.record_dialog import RecordListDialog, RecordListWords
 
 if TYPE_CHECKING:
     from cpc_desktop.services.session import Session
@@ -42,6 +42,7 @@ def _columns() -> tuple[str, ...]:
     return (
         translate("ComplaintsDialog", "Received"),
         translate("ComplaintsDialog", "From"),
+        translate("ComplaintsDialog", "Children"),
         translate("ComplaintsDialog", "Grounds"),
         translate("ComplaintsDialog", "Where it stands"),
         translate("ComplaintsDialog", "Next step"),
@@ -62,7 +63,7 @@ def complaints_button(open_complaints: Callable[[], None]) -> QtWidgets.QPushBut
     )
 
 
-class ComplaintsDialog(QtWidgets.QDialog):
+class ComplaintsDialog(RecordListDialog):
     """The conference's complaints, and the three forms that log them."""
 
     def __init__(
@@ -71,43 +72,27 @@ class ComplaintsDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.session, self.reference = session, reference
         self.book: ComplaintBook = session.complaints.complaints(reference)
-        self.form: QtWidgets.QDialog | None = None
-        self.setWindowTitle(self.tr("Complaints — {reference}").format(reference=reference))
-        self.stands = QtWidgets.QLabel(decision_stands())
-        self.stands.setObjectName("complaintsDecisionStands")
-        self.stands.setWordWrap(True)
-        self.stands.setStyleSheet("font-weight: bold;")
-        self.table = record_table(
-            "complaintsTable", self.tr("Complaints about the conference"), _columns()
-        )
-        self.empty = QtWidgets.QLabel(self.tr("No complaint has been recorded."))
-        self.empty.setObjectName("complaintsEmpty")
-        label = QtWidgets.QLabel(self.tr("&Complaints:"))
-        label.setBuddy(self.table)
         self.record_button = QtWidgets.QPushButton(self.tr("&Record a complaint…"))
         self.record_button.setObjectName("recordComplaint")
         self.acknowledge_button = QtWidgets.QPushButton(self.tr("&Acknowledge…"))
         self.acknowledge_button.setObjectName("acknowledgeComplaint")
         self.outcome_button = QtWidgets.QPushButton(self.tr("Record the &outcome…"))
         self.outcome_button.setObjectName("complaintOutcomeButton")
-        close = QtWidgets.QPushButton(self.tr("C&lose"))
-        close.setObjectName("complaintsClose")
-        close.clicked.connect(self.accept)
+        words = RecordListWords(
+            name="complaints",
+            title=self.tr("Complaints — {reference}").format(reference=reference),
+            stands=decision_stands(),
+            table=self.tr("Complaints about the conference"),
+            label=self.tr("&Complaints:"),
+            empty=self.tr("No complaint has been recorded."),
+            close=self.tr("C&lose"),
+        )
+        mine = (self.record_button, self.acknowledge_button, self.outcome_button)
+        self.frame(words, _columns(), mine)
         self.record_button.clicked.connect(self.record_complaint)
         self.acknowledge_button.clicked.connect(self.acknowledge)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.table.itemSelectionChanged.connect(self._update)
-        buttons = QtWidgets.QHBoxLayout()
-        for button in (self.record_button, self.acknowledge_button, self.outcome_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.stands)
-        layout.addWidget(label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
         self.resize(900, 420)
         if not may(session.actor, Action.RECORD_COMPLAINT):
             refuse_widget(self.record_button, why_not(session.actor, Action.RECORD_COMPLAINT))
@@ -117,31 +102,27 @@ class ComplaintsDialog(QtWidgets.QDialog):
     def _fill(self, select: str | None = None) -> None:
         today = self.session.today()
         words = grounds()
-        self.table.setRowCount(len(self.book.lines))
-        for row, line in enumerate(self.book.lines):
-            complaint = line.complaint
-            cells = (
-                screen_short_date(complaint.received),
-                line.complainant + (f" ({complaint.relation})" if complaint.relation else ""),
-                "; ".join(words[g] for g in complaint.grounds),
-                state_words(complaint),
-                step_words(line.next_step, today) if line.next_step else "",
+        rows = [
+            (
+                line.complaint.id,
+                (
+                    screen_short_date(line.complaint.received),
+                    line.complainant
+                    + (f" ({line.complaint.relation})" if line.complaint.relation else ""),
+                    ", ".join(line.children),
+                    "; ".join(words[g] for g in line.complaint.grounds),
+                    state_words(line.complaint),
+                    step_words(line.next_step, today) if line.next_step else "",
+                ),
             )
-            for column, text in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-            if complaint.id == select:
-                self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        self.empty.setVisible(not self.book.lines)
-        if self.book.lines and not self.table.selectedItems():
-            self.table.selectRow(0)
+            for line in self.book.lines
+        ]
+        self.show_rows(rows, select)
         self._update()
 
     def selected(self) -> ComplaintLine | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.book.lines[rows[0].row()] if rows else None
+        row = self.selected_row()
+        return self.book.lines[row] if row is not None else None
 
     def _update(self) -> None:
         actor = self.session.actor
@@ -169,7 +150,7 @@ class ComplaintsDialog(QtWidgets.QDialog):
         before = {line.complaint.id for line in self.book.lines}
         form = RecordComplaintForm(self.session.complaints, self.book, self.session.today(), self)
         form.accepted.connect(lambda: self._after_recording(before))
-        self._open(form)
+        self.open_form(form)
 
     def _after_recording(self, before: set[str]) -> None:
         self._reload()
@@ -189,18 +170,7 @@ class ComplaintsDialog(QtWidgets.QDialog):
             return
         form = kind(self.session.complaints, self.reference, line, self.session.today(), self)
         form.finished.connect(lambda _result: self._reload(line.complaint.id))
-        self._open(form)
-
-    def _open(self, form: QtWidgets.QDialog) -> None:
-        self.form = form
-        form.finished.connect(self._on_form_finished)
-        form.open()
-
-    def _on_form_finished(self) -> None:
-        if self.form is not None:
-            self.form.deleteLater()
-            self.form = None
-        self.table.setFocus()
+        self.open_form(form)
 
 
 def open_complaints(

@@ -400,10 +400,13 @@ def test_author_is_the_chair() -> None:
 
 def test_demo_records_list(today: date) -> None:
     records = build_demo_records(today)
-    assert len(records) == 3
-    main, review, pre_birth = records
+    assert len(records) == 4
+    main, review, pre_birth, plan_review = records
     assert main == build_demo_record(today)
-    assert len({r.conference.reference for r in records}) == 3
+    assert len({r.conference.reference for r in records}) == 4
+    # Last, the review of the main sample's plan (tests/unit/services/test_demo_review.py).
+    assert plan_review.conference.previous_conference_id == main.conference.id
+    assert plan_review.conference.date > today and plan_review.conference.date.weekday() < 5
 
     assert review.conference.type is ConferenceType.REVIEW
     assert review.conference.status is ConferenceStatus.SCHEDULED

@@ -19,14 +19,26 @@ from cpc_desktop.domain.document import dumps, to_document
 from cpc_desktop.domain.enums import ParticipantRole
 from cpc_desktop.services.demo import build_demo_record, build_demo_records
 
-# SHA-256 of the three records' canonical conference documents, one after the other.
-DIGESTS = {
+# SHA-256 of the first three records' canonical conference documents, one after the
+# other: the sample as first written, unchanged since.
+FIRST_THREE = {
     date(2026, 3, 10): "22bdd12a33f415b37d414c9bba1900726057f0869cb185522772d63109775a59",
     date(2026, 3, 31): "eedc5071b8f65c4311f309b4bf26eaaf9652f796042dec76ba25695720179455",
     date(2026, 10, 27): "3b2b897c4bed04001186578d29dc5e67a93d72d869796e597f0e20331d35ec5b",
     date(2026, 12, 29): "84eced2f539b0cc67295c0edc1da5380539405d0f581da8658f9bbf0270e2a74",
     date(2027, 1, 4): "83aef74124b437b8bcf32223ef0f8957fed0d630503cc6dedda6110096a0bb5d",
     date(2028, 2, 29): "8030d2963580cade19fe1bfef62cf46295890bd65ddb6143d31e167fbb9c5bb0",
+}
+
+# The same with the fourth record, the review made from the main sample's plan (issue 20:
+# a new user sees Plan progress), appended after the three.
+DIGESTS = {
+    date(2026, 3, 10): "1d9edc7d49a10fc6b15d3251f2114d36e5fb12e867c3ebc800121b1a91a4116b",
+    date(2026, 3, 31): "3bfb8a64253de982776d885845268c95a18b3dd6d8d6e6424d279a01db0f706c",
+    date(2026, 10, 27): "746a535d6582d35eba6b33866a7f00ab14aa219c7bf6d838f73363629c8fe19e",
+    date(2026, 12, 29): "4b4a3116ae45d29f1e340b5fc206edfeb4643f39eafcb5b2d7f7eee8059f4b80",
+    date(2027, 1, 4): "354cdd389fe0713aae2fbd1361e08d8eb85827aa4a991e6483bc2beb02518601",
+    date(2028, 2, 29): "7db8f80c78441670fe1d0a168e7e03304431924d44a3fddbb13a84712e98fae1",
 }
 
 
@@ -94,13 +106,14 @@ def digest(records: tuple[ConferenceRecord, ...]) -> str:
     return sha.hexdigest()
 
 
-@pytest.mark.parametrize(("today", "expected"), DIGESTS.items(), ids=str)
+@pytest.mark.parametrize(("today", "expected"), FIRST_THREE.items(), ids=str)
 def test_the_records_are_those_of_the_sample_as_first_written(today: date, expected: str) -> None:
-    assert digest(build_demo_records(today)) == expected
+    assert digest(build_demo_records(today)[:3]) == expected
+    assert digest(build_demo_records(today)) == DIGESTS[today]  # and the review after them
 
 
 def test_dates_around_christmas_and_new_year() -> None:
-    main, review, pre_birth = build_demo_records(date(2026, 12, 29))  # a Tuesday
+    main, review, pre_birth, _plan_review = build_demo_records(date(2026, 12, 29))  # a Tuesday
     # Two working days back skip Monday 28, Boxing Day, Christmas Day: Thursday 24.
     assert main.conference.date == date(2026, 12, 24)
     assert main.conference.reference == "CPC-2026-0001"
@@ -182,15 +195,16 @@ def test_the_author_changes_only_the_chairs_name() -> None:
 def test_who_has_parental_responsibility() -> None:
     """The parents of born children have it; nobody else does, and nobody has it for an
     unborn baby (it begins at the birth)."""
-    main, review, pre_birth = build_demo_records(date(2026, 12, 29))
+    main, review, pre_birth, plan_review = build_demo_records(date(2026, 12, 29))
     holders = {
         record.conference.reference: [
             p.name for p in record.participants if p.parental_responsibility
         ]
-        for record in (main, review, pre_birth)
+        for record in (main, review, pre_birth, plan_review)
     }
     assert holders == {
         "CPC-2026-0001": ["Justyna Harland", "Dean Harland"],
         "CPC-2027-0002": ["Kirsty Brennan"],
         "CPC-2027-0003": [],
+        "CPC-2027-0004": ["Justyna Harland", "Dean Harland"],
     }
