@@ -332,6 +332,10 @@
         <translation>Gan</translation>
     </message>
     <message>
+        <source>Children</source>
+        <translation>Plant</translation>
+    </message>
+    <message>
         <source>Grounds</source>
         <translation>Sail</translation>
     </message>
@@ -510,6 +514,14 @@
         <translation>Y cofnod neu&apos;r darn, yn eu geiriau nhw</translation>
     </message>
     <message>
+        <source>The entry disputed</source>
+        <translation>Y cofnod sy&apos;n cael ei herio</translation>
+    </message>
+    <message>
+        <source>The issued minutes&apos; entry the request is about, if one is</source>
+        <translation>Y cofnod yn y cofnodion a gyhoeddwyd y mae&apos;r cais yn ymwneud ag ef, os oes un</translation>
+    </message>
+    <message>
         <source>What they ask for</source>
         <translation>Beth maen nhw&apos;n gofyn amdano</translation>
     </message>
@@ -528,6 +540,10 @@
     <message>
         <source>&amp;Who asked:</source>
         <translation>&amp;Pwy ofynnodd:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry:</source>
+        <translation>Cof&amp;nod:</translation>
     </message>
     <message>
         <source>Re&amp;ceived:</source>
@@ -596,6 +612,14 @@
     <message>
         <source>Close</source>
         <translation>Cau</translation>
+    </message>
+    <message>
+        <source>None: a passage, or the minutes as a whole</source>
+        <translation>Dim: darn, neu&apos;r cofnodion yn gyfan</translation>
+    </message>
+    <message>
+        <source>(no item)</source>
+        <translation>(dim eitem)</translation>
     </message>
     <message>
         <source>Select a request to see it, and to rule on it.</source>
@@ -1278,6 +1302,10 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
         <translation>mam, tad-cu, eiriolwr y plentyn…</translation>
     </message>
     <message>
+        <source>Children the complaint concerns</source>
+        <translation>Y plant y mae&apos;r gŵyn yn ymwneud â nhw</translation>
+    </message>
+    <message>
         <source>Received on</source>
         <translation>Daeth i law ar</translation>
     </message>
@@ -1302,6 +1330,10 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
         <translation>Perthynas â&apos;r &amp;plentyn:</translation>
     </message>
     <message>
+        <source>C&amp;hildren it concerns:</source>
+        <translation>Y plan&amp;t dan sylw:</translation>
+    </message>
+    <message>
         <source>Rec&amp;eived on:</source>
         <translation>Daeth i &amp;law ar:</translation>
     </message>
@@ -1312,6 +1344,10 @@ Fel arfer ni ddylai fynd ymlaen. Os penderfynwch fod rhaid iddi, cofnodwch pam; 
     <message>
         <source>&amp;What it says:</source>
         <translation>&amp;Beth mae&apos;n ei ddweud:</translation>
+    </message>
+    <message>
+        <source>Tick at least one child the complaint concerns.</source>
+        <translation>Ticiwch o leiaf un plentyn y mae&apos;r gŵyn yn ymwneud ag ef.</translation>
     </message>
 </context>
 <context>
