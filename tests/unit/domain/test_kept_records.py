@@ -64,9 +64,7 @@ def test_empty_kept_sections_are_left_out_and_older_documents_read_as_before() -
     assert from_document(full) == example_record()
 
 
-def test_a_complaint_names_its_children_and_one_written_before_them_concerns_every_child() -> (
-    None
-):
+def test_a_complaint_names_its_children_and_one_written_before_them_concerns_every_child() -> None:
     doc = to_document(example_record())
     assert doc["complaints"][0]["child_ids"] == ["00000000-0000-0000-0000-00000000000b"]
     del doc["complaints"][0]["child_ids"]  # as written before complaints named children
