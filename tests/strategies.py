@@ -523,6 +523,7 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
     )
 
     complaints = []
+    kids = [child.id for child in children]
     for _ in range(draw(counts(2))):
         received = draw(_DATE)
         acknowledged, decided = draw(_MAYBE_DATE), draw(_MAYBE_DATE)
@@ -541,6 +542,8 @@ def records(draw: st.DrawFn, max_children: int = 4, max_participants: int = 12) 
                 outcome=draw(choice(AppealOutcome)),
                 decided=None if decided is None else max(decided, received),
                 outcome_note=draw(_TEXT),
+                # the store gives them in the conference's order of children
+                child_ids=tuple(sorted(_subset(draw, kids), key=kids.index)),
             )
         )
     version_ids = [version.id for version in versions]
@@ -788,6 +791,7 @@ def example_record() -> ConferenceRecord:
                 details="I was not given time to speak",
                 acknowledged=date(2026, 12, 2),
                 handled_by="Service manager",
+                child_ids=(ident(11),),
             ),
         ),
         corrections=(

@@ -58,6 +58,8 @@ _NESTED: dict[type[Any], dict[str, tuple[type[Any], type[m.Row], str]]] = {
     },
     d.CarriedPlan: {"actions": (d.CarriedAction, m.CarriedActionRow, "carried_plan_id")},
 }
+# dataclass -> fields held in a table of their own and filled in afterwards (not columns)
+_APART: dict[type[Any], tuple[str, ...]] = {d.Complaint: ("child_ids",)}
 
 
 def _utc_from_text(value: Any) -> datetime | None:
@@ -131,7 +133,7 @@ def _plan(cls: type[Any], row_class: type[m.Row], dialect: str) -> _Plan:
 
 def _make_plan(cls: type[Any], row_class: type[m.Row], dialect: str) -> _Plan:
     table = _table(row_class)
-    nested = _NESTED.get(cls, {})
+    nested = (*_NESTED.get(cls, {}), *_APART.get(cls, ()))
     names = [f.name for f in fields(cls) if f.name not in nested]
     columns = [table.c[name] for name in names]
     lists = [i for i, c in enumerate(columns) if isinstance(c.type, sa.JSON)]
@@ -203,17 +205,35 @@ def read_record(conn: sa.Connection, conference_id: str) -> d.ConferenceRecord |
 
 
 def _kept(conn: sa.Connection, conference_id: str) -> dict[str, tuple[Any, ...]]:
-    """The complaints (by date received, then id: they have no position) and the
-    correction requests (in the order recorded)."""
+    """The complaints (by date received, then id: they have no position), each with the
+    children it names (in the conference's order of children; none for a complaint
+    recorded before revision 0014, which concerns every child), and the correction
+    requests (in the order recorded)."""
     complaint = _table(m.ComplaintRow)
     columns, make = _plan(d.Complaint, m.ComplaintRow, conn.dialect.name)
     found = conn.execute(
         sa.select(*columns)
         .where(complaint.c.conference_id == conference_id)
         .order_by(complaint.c.received, complaint.c.id)
-    )
+    ).all()
+    named: dict[str, list[str]] = {}
+    if found:
+        link, child = _table(m.ComplaintChildRow), _table(m.ChildRow)
+        query = (
+            sa.select(link.c.complaint_id, link.c.child_id)
+            .join(child, child.c.id == link.c.child_id)
+            .where(child.c.conference_id == conference_id)
+            .order_by(child.c.position, link.c.complaint_id)
+        )
+        for complaint_id, child_id in conn.execute(query):
+            named.setdefault(complaint_id, []).append(child_id)
     complaints = tuple(
-        replace(c, grounds=tuple(map(AppealGround, c.grounds))) for c in (make(*r) for r in found)
+        replace(
+            c,
+            grounds=tuple(map(AppealGround, c.grounds)),
+            child_ids=tuple(named.get(c.id, ())),
+        )
+        for c in (make(*r) for r in found)
     )
     return {
         "complaints": complaints,

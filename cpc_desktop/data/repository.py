@@ -57,6 +57,8 @@ _ORM: dict[type[Any], type[m.Row]] = {
 # synced by conference id. A complaint names its conference itself and has no position.
 _KEPT: dict[str, type[Any]] = {"complaints": d.Complaint, "corrections": d.CorrectionRequest}
 _VALUE: dict[type[m.Row], type[Any]] = {row: value for value, row in _ORM.items()}
+# dataclass -> fields held in a table of their own (written by _sync_kept), not columns
+_APART: dict[type[Any], tuple[str, ...]] = {d.Complaint: ("child_ids",)}
 # ConferenceRecord field -> element dataclass
 _SECTIONS: dict[str, type[Any]] = {
     "children": d.Child,
@@ -91,6 +93,8 @@ def _to_row(value: Any, position: int | None, meta: dict[str, Any], **extra: Any
     columns: dict[str, Any] = {}
     for f in fields(value):
         item = getattr(value, f.name)
+        if f.name in _APART.get(cls, ()):
+            continue
         if f.name in nested:
             columns[f.name] = [_to_row(child, i, meta) for i, child in enumerate(item)]
         elif isinstance(item, tuple):
@@ -202,6 +206,29 @@ def _sync_kept(
             else:
                 _update(found, value, position, meta, tally)
         session.flush()
+    _sync_complaint_children(session, record, meta, tally)
+
+
+def _sync_complaint_children(
+    session: Session, record: d.ConferenceRecord, meta: dict[str, Any], tally: Counter[str]
+) -> None:
+    """Make the ``complaint_child`` rows name the children each complaint names."""
+    link = m.ComplaintChildRow
+    ids = [c.id for c in record.complaints]
+    stored = {
+        (row.complaint_id, row.child_id): row
+        for row in session.scalars(sa.select(link).where(link.complaint_id.in_(ids)))
+    }
+    wanted = {(c.id, child) for c in record.complaints for child in c.child_ids}
+    for key in sorted(set(stored) - wanted):
+        tally["deleted"] += 1
+        session.delete(stored[key])
+    for complaint in record.complaints:
+        for child in complaint.child_ids:
+            if (complaint.id, child) not in stored:
+                session.add(link(id=m.new_id(), complaint_id=complaint.id, child_id=child, **meta))
+                tally["added"] += 1
+    session.flush()
 
 
 def _stored(session: Session, conference_id: str) -> m.ConferenceRow:
@@ -286,7 +313,7 @@ def _update(
     wanted: dict[str, Any] = {
         f.name: list(item) if isinstance(item := getattr(value, f.name), tuple) else item
         for f in fields(value)
-        if f.name not in nested
+        if f.name not in nested and f.name not in _APART.get(type(value), ())
     }
     if position is not None:
         wanted["position"] = position

@@ -380,7 +380,7 @@ def check_references(doc: Mapping[str, Any]) -> tuple[DocumentProblem, ...]:
     for path, moment in _items(doc, "clock"):
         refer(f"{path}.agenda_item_id", moment.get("agenda_item_id"), agenda, "agenda item")
 
-    problems += _kept_problems(doc, participants, versions)
+    problems += _kept_problems(doc, children, participants, versions)
     return tuple(problems)
 
 
@@ -394,7 +394,10 @@ _STATEMENT_RULINGS = frozenset({CorrectionRuling.REFUSED, CorrectionRuling.PARTL
 
 
 def _kept_problems(
-    doc: Mapping[str, Any], participants: Mapping[str, str], versions: Mapping[str, str]
+    doc: Mapping[str, Any],
+    children: Mapping[str, str],
+    participants: Mapping[str, str],
+    versions: Mapping[str, str],
 ) -> list[DocumentProblem]:
     """What the complaints and correction requests get wrong about the rest."""
     problems: list[DocumentProblem] = []
@@ -414,6 +417,8 @@ def _kept_problems(
         refer(
             f"{path}.complainant_id", complaint.get("complainant_id"), participants, "participant"
         )
+        for index, child in enumerate(complaint.get("child_ids", ())):
+            refer(f"{path}.child_ids[{index}]", child, children, "child")
         received = complaint["received"]
         for step in ("acknowledged", "decided"):
             not_before(

@@ -201,7 +201,7 @@ _REFS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     "letter": {"recipient_id": ("participant", False)},
     "minutes_version": {"supersedes_id": ("minutes_version", False)},
-    "complaint": {"complainant_id": ("participant", False)},
+    "complaint": {"complainant_id": ("participant", False), "child_ids": ("child", False)},
     "correction_request": {
         "participant_id": ("participant", False),
         "version_id": ("minutes_version", False),

@@ -1,11 +1,13 @@
 """Complaints about a conference: recorded, acknowledged and decided (domain.md §8, §10
 item 36), under every profile.
 
-The one owner of the ``complaint`` rows. A complaint is the store's record about a
-conference, not part of its document (no copy prints it, an export does not carry it),
-so approved or issued minutes do not stop it. Northern Ireland's formal appeals are
-their own record (:mod:`cpc_desktop.services.appeals`); both share the grounds and the
-outcomes. The decision stands while a complaint is considered
+The one owner of the ``complaint`` and ``complaint_child`` rows, save that a whole
+conference imported or handed over brings its complaints with it (written with the rest
+of the record by :mod:`cpc_desktop.data.repository`). A complaint is not part of what
+the minutes say (no copy prints it), so approved or issued minutes do not stop it.
+Northern Ireland's formal appeals are their own record
+(:mod:`cpc_desktop.services.appeals`); both share the grounds and the outcomes.
+The decision stands while a complaint is considered
 (:data:`~cpc_desktop.domain.complaints.DECISION_STANDS`).
 
 Every change is one unit of work with one audit event (ids only), after the role check;

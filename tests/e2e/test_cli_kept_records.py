@@ -61,7 +61,7 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
         capsys,
         *("complaint", "record", REF, "--db", str(db), "--by", "Justyna Harland"),
         *("--received", date.today().isoformat(), "--ground", "not_heard"),
-        *("--details", "Not heard"),
+        *("--details", "Not heard", "--child", "Theo Harland", "--child", "Lily Harland"),
     )
     assert code == 0, err
 
@@ -71,6 +71,9 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
     written = json.loads(document.read_text(encoding="utf-8"))
     assert [r["statement"] for r in written["corrections"]] == [STATEMENT]
     assert [c["details"] for c in written["complaints"]] == ["Not heard"]
+    # The children it concerns, in the conference's order of children (Kai, Lily, Theo).
+    kids = [child["id"] for child in written["children"]]
+    assert [c["child_ids"] for c in written["complaints"]] == [kids[1:]]
 
     fresh = tmp_path / "fresh" / "store.db"
     fresh.parent.mkdir()
@@ -83,7 +86,7 @@ def test_export_and_import_carry_a_statement_and_a_complaint(
     code, listing, err = run(capsys, "correction", "list", REF, "--db", str(fresh))
     assert code == 0 and request_id in listing and "refused" in listing
     code, listing, err = run(capsys, "complaint", "list", REF, "--db", str(fresh))
-    assert code == 0 and "Justyna Harland" in listing
+    assert code == 0 and "Justyna Harland about Lily Harland, Theo Harland" in listing
 
     # Her family copy, made in the new store, carries her statement.
     out = tmp_path / "family.pdf"
@@ -112,6 +115,13 @@ def test_a_hand_over_carries_the_statement_to_a_new_store_once(
     db, _ = issued
     monkeypatch.setenv("CPC_HANDOVER_PASSPHRASE", "hand-over words")
     request_id = refuse_with_a_statement(capsys, db, tmp_path)
+    code, _, err = run(
+        capsys,
+        *("complaint", "record", REF, "--db", str(db), "--name", "Pat Advocate"),
+        *("--received", date.today().isoformat(), "--ground", "process"),
+        *("--child", "Theo Harland"),
+    )
+    assert code == 0, err
     package = tmp_path / "to-other.cpcx"
     code, _, err = run(capsys, "handover", "export", REF, "--db", str(db), "--out", str(package))
     assert code == 0, err
@@ -132,3 +142,7 @@ def test_a_hand_over_carries_the_statement_to_a_new_store_once(
     assert code == 0, err
     written = json.loads(document.read_text(encoding="utf-8"))
     assert [(r["id"], r["statement"]) for r in written["corrections"]] == [(request_id, STATEMENT)]
+    theo = [child["id"] for child in written["children"] if child["given_name"] == "Theo"]
+    assert [c["child_ids"] for c in written["complaints"]] == [theo]
+    code, listing, err = run(capsys, "complaint", "list", REF, "--db", str(other))
+    assert code == 0 and "from Pat Advocate about Theo Harland (process)" in listing

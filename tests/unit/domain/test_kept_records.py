@@ -19,6 +19,7 @@ from cpc_desktop.domain.merge import ChangeKind, UnitKey, apply_merge, plan_merg
 from tests.strategies import example_record
 
 RULED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+UNKNOWN = "00000000-0000-0000-0000-000000000999"
 
 
 def bare() -> d.ConferenceRecord:
@@ -63,6 +64,15 @@ def test_empty_kept_sections_are_left_out_and_older_documents_read_as_before() -
     assert from_document(full) == example_record()
 
 
+def test_a_complaint_names_its_children_and_one_written_before_them_concerns_every_child() -> None:
+    doc = to_document(example_record())
+    assert doc["complaints"][0]["child_ids"] == ["00000000-0000-0000-0000-00000000000b"]
+    del doc["complaints"][0]["child_ids"]  # as written before complaints named children
+    assert check_references(doc) == ()
+    (older,) = from_document(doc).complaints
+    assert older == replace(example_record().complaints[0], child_ids=())
+
+
 def test_kept_records_are_not_part_of_what_the_minutes_say() -> None:
     assert content_hash(example_record()) == content_hash(bare())
 
@@ -84,6 +94,11 @@ def test_the_example_records_are_consistent() -> None:
         ({"complainant_id": "00000000-0000-0000-0000-000000000999"}, "complainant_id", "no "),
         ({"acknowledged": date(2026, 11, 1)}, "acknowledged", "is before"),
         ({"decided": date(2026, 11, 29)}, "decided", "is before"),
+        (
+            {"child_ids": ("00000000-0000-0000-0000-00000000000b", UNKNOWN)},
+            "child_ids[1]",
+            f"no child has the id {UNKNOWN}",
+        ),
     ],
 )
 def test_a_complaint_at_odds_with_its_document(changes: Any, path: str, words: str) -> None:
@@ -226,3 +241,16 @@ def test_a_complaints_steps_are_each_taken_from_one_side() -> None:
     assert merged(base, mine, theirs).complaints == (
         complaint(1, acknowledged=day, outcome=AppealOutcome.WITHDRAWN, decided=day),
     )
+
+
+def test_a_child_deleted_there_drops_out_of_the_complaints_that_named_it() -> None:
+    amira, baby = (child.id for child in bare().children)
+    both = complaint(1, child_ids=(amira, baby))
+    base = replace(bare(), complaints=(both, complaint(2, child_ids=(baby,))))
+    theirs = replace(base, children=base.children[:1])
+    result = merged(base, base, theirs)
+    assert [child.id for child in result.children] == [amira]
+    # The complaint that named both now names the one left; the one that named only the
+    # deleted child names none: like a complaint recorded before children were named, it
+    # concerns every child of the conference.
+    assert [c.child_ids for c in result.complaints] == [(amira,), ()]

@@ -1,7 +1,8 @@
 """The record travels whole (issue 20): complaints and correction requests (with the chair's
 ruling and a statement of disagreement) go with the conference through ``export-json`` /
 ``import`` and through a hand-over, and a statement still prints in its maker's family copy
-in the store that received it. A second import or hand-over adds nothing twice.
+in the store that received it; a complaint keeps the children it names. A second import
+or hand-over adds nothing twice.
 
 Runs on real encrypted stores holding the demo conference with its minutes issued.
 """
@@ -75,6 +76,7 @@ def source(tmp_path: Path, demo: d.ConferenceRecord, certificate: Any) -> Iterat
         complainant_id=mother.id,
         relation="mother",
         details="I was not asked what I thought",
+        child_ids=[demo.children[2].id, demo.children[0].id],
     )
     request = opened.corrections.record_request(
         ref,
@@ -104,6 +106,11 @@ def counts(session: Session) -> tuple[int, int]:
         )
 
 
+def links(session: Session) -> int:
+    with session.store.reading() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(m.ComplaintChildRow)) or 0
+
+
 def test_a_statement_travels_by_export_and_import_and_still_prints(
     tmp_path: Path, source: Session, demo: d.ConferenceRecord, certificate: Any
 ) -> None:
@@ -119,6 +126,9 @@ def test_a_statement_travels_by_export_and_import_and_still_prints(
         assert line.request.statement == STATEMENT
         (complaint,) = fresh.complaints.complaints(ref).lines
         assert complaint.complaint.details == "I was not asked what I thought"
+        # The children it concerns, in the conference's order of children.
+        assert complaint.complaint.child_ids == (demo.children[0].id, demo.children[2].id)
+        assert complaint.children == ("Kai Harland", "Theo Harland")
         # The same document comes back out: ids and order kept.
         assert render_document(fresh.conferences.export_record(ref)) == text
         mother = MinutesCopy(CopyKind.FAMILY, person(demo, "Justyna Harland").id)
@@ -128,7 +138,7 @@ def test_a_statement_travels_by_export_and_import_and_still_prints(
         # A second import is refused whole: nothing is added twice.
         with pytest.raises(Conflict, match="already in this store"):
             fresh.conferences.import_record(parse_document(text))
-        assert counts(fresh) == (1, 1)
+        assert counts(fresh) == (1, 1) and links(fresh) == 2
         assert integrity.check(store).sound
     finally:
         fresh.close()
@@ -158,6 +168,15 @@ def test_a_hand_over_carries_them_both_ways_without_duplicates(
         other.complaints.acknowledge_complaint(
             ref, complaint.complaint.id, acknowledged=date(2026, 11, 26)
         )
+        assert complaint.complaint.child_ids == (demo.children[0].id, demo.children[2].id)
+        # A complaint about one child recorded there comes back here.
+        lily = other.complaints.record_complaint(
+            ref,
+            received=date(2026, 11, 26),
+            grounds=[AppealGround.PROCESS],
+            complainant_name="Pat Advocate",
+            child_ids=[demo.children[1].id],
+        )
         other.corrections.rule(ref, pending.id, CorrectionRuling.REFUSED, "Second chair's view")
         source.corrections.rule(ref, pending.id, CorrectionRuling.REFUSED, "First chair's view")
         back = tmp_path / "back.cpcx"
@@ -167,14 +186,17 @@ def test_a_hand_over_carries_them_both_ways_without_duplicates(
         assert preview.blocked is None and preview.plan is not None
         assert preview.plan.conflicts == ()  # issued minutes do not stop it
         source.handover.import_package(package)
-        assert counts(source) == (1, 2)
+        assert counts(source) == (2, 2)
         lines = {x.request.id: x.request for x in source.corrections.requests(ref).lines}
         assert lines[pending.id].reasons == "First chair's view"  # the receiver's ruling
-        (kept,) = source.complaints.complaints(ref).lines
+        kept, came = source.complaints.complaints(ref).lines
         assert kept.complaint.acknowledged == date(2026, 11, 26)  # changed there only
+        assert kept.complaint.child_ids == (demo.children[0].id, demo.children[2].id)
+        assert came.complaint == lily and came.children == ("Lily Harland",)
         # The same package again changes nothing.
         again = source.handover.import_package(package)
-        assert again.already_imported and counts(source) == (1, 2)
+        assert again.already_imported and counts(source) == (2, 2)
+        assert links(source) == 3  # two children named here, one there: none twice
         assert integrity.check(source.store).sound
     finally:
         other.close()
