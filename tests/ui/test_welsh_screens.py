@@ -267,7 +267,14 @@ def test_complaints_are_logged_acknowledged_and_decided_in_welsh(
     _distinct_mnemonics(dialog)
     assert dialog.stands.text().startswith("Mae penderfyniad y gynhadledd yn sefyll")
     assert dialog.empty.text() == "Nid oes cwyn wedi'i chofnodi."
-    assert _headers(dialog.table) == ["Daeth i law", "Gan", "Plant", "Sail", "Sefyllfa", "Y cam nesaf"]
+    assert _headers(dialog.table) == [
+        "Daeth i law",
+        "Gan",
+        "Plant",
+        "Sail",
+        "Sefyllfa",
+        "Y cam nesaf",
+    ]
     assert [b.text() for b in (dialog.record_button, dialog.acknowledge_button)] == [
         "&Cofnodi cwyn…",
         "C&ydnabod…",
