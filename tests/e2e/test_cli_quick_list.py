@@ -53,7 +53,7 @@ def test_the_listing_equals_the_usual_one(demo: Path) -> None:
     assert quick is not None and listing is not None
     assert quick == usual and len(usual) == 4  # four demo samples
     assert listing.conferences == overview.conferences
-    assert listing.children == overview.children and sum(map(len, listing.children.values())) == 5
+    assert listing.children == overview.children and sum(map(len, listing.children.values())) == 7
     assert listing.first_sent == overview.first_sent
     assert listing.without_plan == overview.without_plan
 
