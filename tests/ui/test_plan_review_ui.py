@@ -446,3 +446,25 @@ def test_the_demo_review_opens_on_its_progress_and_the_chair_judges_one_more(
     assert tab.status_text(2) == "● Under way (amber)"
     lily = session.conferences.get(review).plans[0]
     assert lily.actions[2].status is ActionStatus.UNDER_WAY
+
+
+def test_on_a_narrow_tab_the_action_keeps_its_room_and_the_legend_its_lines(
+    qtbot: QtBot, session: Session
+) -> None:
+    """At 150 % on a laptop the tab is about 530 pixels wide and short: the action column
+    still reads as words, the table keeps room for more than a strip, and the chart's
+    legend (one line a person) stays inside the chart."""
+    review = _demo_review(session)
+    tab = PlanProgressTab(session, session.conferences.get(review))
+    qtbot.addWidget(tab)
+    tab.resize(530, 300)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header = tab.table.horizontalHeader()
+    char = tab.table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(1) >= 14 * char, [header.sectionSize(c) for c in range(5)]
+    assert tab.table.height() >= tab.table.minimumHeight() > 6 * tab.fontMetrics().lineSpacing()
+    line = tab.chart.fontMetrics().height()
+    legend = (line + 2) * len(tab.chart.series) + tab.chart.fontMetrics().descent()
+    assert len(tab.chart.series) == 2
+    assert tab.chart.height() >= tab.chart.minimumHeight() >= 100 + line + legend

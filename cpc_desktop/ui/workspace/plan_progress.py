@@ -129,15 +129,20 @@ class PlanProgressTab(QtWidgets.QWidget):
                 self.table.setItem(row, column, item)
             self._show_status(row, line.action)
         self.table.resizeColumnsToContents()
-        # The action keeps the room: a long name or role is cut at about 18 characters
-        # (its tool tip has it whole), so the action stays readable on a laptop at 150 %.
-        widest = self.table.fontMetrics().averageCharWidth() * 18
-        for column in (0, 2):
+        # The action keeps the room: a long name, role or progress wraps within about 16
+        # characters (each row grows to its words; the tool tip has them whole), so the
+        # action stays readable on a laptop at 150 %.
+        metrics = self.table.fontMetrics()
+        widest = metrics.averageCharWidth() * 16
+        for column in (0, 2, 4):
             header.resizeSection(column, min(header.sectionSize(column), widest))
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         # Each row as tall as its action's words (a plan has tens of actions, not thousands).
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # At least about two wrapped rows show when the screen is short: the page scrolls
+        # rather than squeezing the table to a strip.
+        self.table.setMinimumHeight(header.sizeHint().height() + 7 * metrics.lineSpacing())
         self.chooser = QtWidgets.QComboBox()
         self.chooser.setObjectName("actionStatus")
         for status in CHOICES:

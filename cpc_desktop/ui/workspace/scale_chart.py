@@ -49,13 +49,19 @@ class ScaleChart(QtWidgets.QWidget):
         self.setAccessibleName(self.tr("Safety scale over the plan"))
         self.setAccessibleDescription(self.text)
         self.setToolTip(self.text)
-        self.setMinimumHeight(150 + 16 * len(series))
+        self.setMinimumHeight(self._room(110))
         self.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
         )
 
     def sizeHint(self) -> QtCore.QSize:
-        return QtCore.QSize(480, 170 + 18 * len(self.series))
+        return QtCore.QSize(480, self._room(140))
+
+    def _room(self, plot: int) -> int:
+        """The height that gives the scale ``plot`` pixels above the dates and the legend,
+        in this widget's font (the legend is one line per person)."""
+        line = self.fontMetrics().height()
+        return 8 + plot + line + 10 + (line + 2) * len(self.series) + self.fontMetrics().descent()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         painter = QtGui.QPainter(self)
@@ -64,7 +70,7 @@ class ScaleChart(QtWidgets.QWidget):
         line = metrics.height()
         legend = (line + 2) * len(self.series)
         left, right, top = metrics.horizontalAdvance("10") + 10, 16, 8
-        bottom = self.height() - legend - line - 10
+        bottom = self.height() - legend - line - 10 - metrics.descent()
         width = max(self.width() - left - right, 10)
         height = max(bottom - top, 10)
         palette = self.palette()
