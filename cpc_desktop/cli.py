@@ -542,8 +542,18 @@ def run() -> int:
     return main()
 
 
+def _db_first(words: list[str]) -> list[str]:
+    """``--db PATH COMMAND …`` (the store named first, as the usage line shows it) reads
+    as ``COMMAND --db PATH …``; anything else is left as it is."""
+    if words[:1] == ["--db"] and len(words) >= 3 and words[2] in COMMANDS:
+        return [words[2], "--db", words[1], *words[3:]]
+    if words[:1] and words[0].startswith("--db=") and words[1:2] and words[1] in COMMANDS:
+        return [words[1], words[0], *words[2:]]
+    return words
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    words = sys.argv[1:] if argv is None else list(argv)
+    words = _db_first(sys.argv[1:] if argv is None else list(argv))
     args = build_parser("list" if words[:1] == ["list"] else None).parse_args(words)
     if args.command is None:
         return _cmd_gui(args)

@@ -129,6 +129,19 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert caught.value.code == 2
 
 
+def test_the_store_may_be_named_before_the_command(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """The usage line shows ``--db`` first: ``--db FILE list`` is ``list --db FILE``."""
+    after = run(capsys, "list", "--db", str(demo))
+    assert after[0] == 0 and "CPC-2026-0001" in after[1]
+    assert run(capsys, "--db", str(demo), "list") == after
+    assert run(capsys, f"--db={demo}", "list") == after
+    with pytest.raises(SystemExit) as caught:  # a command still needs its store
+        main(["list", "--json"])
+    assert caught.value.code == 2
+
+
 # --- bad stores -------------------------------------------------------------------------
 
 
