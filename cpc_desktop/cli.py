@@ -93,7 +93,7 @@ def _session(
     create: bool = False,
     warn: bool = True,
     needs: str = "",
-    passphrase: str | None = None,
+    passphrase: Any = None,
 ) -> Any:
     """The store at ``--db`` opened as ``$CPC_USER`` (else its first chair), signed in.
 
@@ -101,17 +101,23 @@ def _session(
     is off (``check``, which names it as its failure). ``needs``: the action
     (services/roles.py) the command does; a user whose role may not do it is refused
     here, in one line and audited, before anything is asked or written. ``passphrase``:
-    already read (else it is read here)."""
-    from cpc_desktop.services.session import open_session
+    already read, or its :func:`_key_ahead` (else it is read here).
 
+    The store's key derivation starts on a thread before the session's modules are
+    imported, so the two overlap (data/keys.py)."""
     user = os.environ.get("CPC_USER")
     if is_server_url(args.db):
+        from cpc_desktop.services.session import open_session
+
         # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
         session = open_session(args.db, None, create=create, user=user)
     else:
         if passphrase is None:
             passphrase = _read_passphrase(args, new=create)
-        session = open_session(Path(args.db), passphrase, create=create, user=user)
+        key = _key_ahead(passphrase, args.db) if isinstance(passphrase, str) else passphrase
+        from cpc_desktop.services.session import open_session
+
+        session = open_session(Path(args.db), key, create=create, user=user)
     damage = session.store.damage
     if damage is not None and warn:
         print(
@@ -125,6 +131,14 @@ def _session(
     if needs:
         _require(session, needs)
     return session
+
+
+def _key_ahead(passphrase: str, db: str) -> Any:
+    """The :class:`~cpc_desktop.data.keys.StoreKey` of ``passphrase`` with its derivation
+    for the file ``db`` already started on a thread (none for a file not there yet)."""
+    from cpc_desktop.data.keys import StoreKey
+
+    return StoreKey.from_passphrase(passphrase).derive_ahead(Path(db))
 
 
 def _require(session: Any, needs: str) -> None:
@@ -177,18 +191,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from cpc_desktop.services.summaries import summary_json, summary_table
-
-    summaries, passphrase = None, None
+    summaries, key = None, None
     if not is_server_url(args.db):
+        # The key derivation runs on a thread while the listing's modules are imported.
+        key = _key_ahead(_read_passphrase(args, new=False), args.db)
         # Without SQLAlchemy when the store allows (services/quick_list.py); else below.
         from cpc_desktop.services.quick_list import quick_summaries
 
-        passphrase = _read_passphrase(args, new=False)
-        summaries = quick_summaries(Path(args.db), passphrase, os.environ.get("CPC_USER"))
+        summaries = quick_summaries(Path(args.db), key, os.environ.get("CPC_USER"))
     if summaries is None:
-        with _session(args, passphrase=passphrase) as session:
+        with _session(args, passphrase=key) as session:
             summaries = session.schedule.summaries()
+    from cpc_desktop.services.summaries import summary_json, summary_table
+
     print(summary_json(summaries) if args.json else summary_table(summaries))
     return 0
 
