@@ -19,6 +19,10 @@ alternating with ours (every child runs outside the project folder, so that ``-m
 process pays once for typesetting (fonts, first use): a one-page document typeset twice
 in a new process, the first time minus the second.
 
+Each command's CPU seconds (user + system of the child, all its threads) are shown
+beside its wall seconds, as they move less with the load of a shared machine; so is the
+load average after each size.
+
 ``--libreoffice``: in the same runs, alternating with the command, LibreOffice converts
 the same content of each size to PDF (``minutes_pdf.py``'s HTML and call, a new
 ``soffice --headless`` each time, its first run a warm-up not counted); the budget
@@ -31,6 +35,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,10 +50,14 @@ sys.path.insert(0, str(BENCH))
 PASSPHRASE = "a passphrase for the minutes command benchmark"
 
 
-def command(store: Path, passphrase: Path, ref: str, out: Path, pythonpath: str | None) -> float:
+def command(
+    store: Path, passphrase: Path, ref: str, out: Path, pythonpath: str | None
+) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the child, all its threads) of one command."""
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "cpc_desktop", "minutes", ref, "--db", str(store),
@@ -56,10 +65,11 @@ def command(store: Path, passphrase: Path, ref: str, out: Path, pythonpath: str 
         capture_output=True, text=True, env=env, timeout=600, cwd=store.parent,
     )  # fmt: skip
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"the command failed:\n{done.stdout}\n{done.stderr}")
     out.unlink()
-    return took
+    return took, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 FIRST = """
@@ -144,6 +154,7 @@ def main() -> None:
         for record, entries in zip(records, sizes, strict=True):
             ref = record.conference.reference
             ours, before, warm, lo = [], [], [], []
+            ours_cpu, before_cpu = [], []
             source = work / f"minutes-{entries}.html"
             if soffice:
                 source.write_text(as_html(minutes_document(record)), encoding="utf-8")
@@ -151,9 +162,13 @@ def main() -> None:
             for _ in range(args.runs):
                 if soffice:
                     lo.append(libreoffice(soffice, source, work, profile))
-                ours.append(command(store, secret, ref, out, None))
+                wall, cpu = command(store, secret, ref, out, None)
+                ours.append(wall)
+                ours_cpu.append(cpu)
                 if args.before:
-                    before.append(command(store, secret, ref, out, str(args.before)))
+                    wall, cpu = command(store, secret, ref, out, str(args.before))
+                    before.append(wall)
+                    before_cpu.append(cpu)
                 start = time.perf_counter()
                 pdf = render_document(minutes_document(record))
                 warm.append(time.perf_counter() - start)
@@ -163,8 +178,12 @@ def main() -> None:
                 f"  {entries:5} entries, {pages:3} pages: command median {ours_m:.2f} s "
                 f"[{min(ours):.2f}-{max(ours):.2f}]"
             )
+            line += f" (CPU {statistics.median(ours_cpu):.2f} s)"
             if before:
-                line += f"; before {statistics.median(before):.2f} s"
+                line += (
+                    f"; before {statistics.median(before):.2f} s "
+                    f"(CPU {statistics.median(before_cpu):.2f} s)"
+                )
             line += (
                 f" | reference build_minutes + render_document warm {warm_m:.2f} s; "
                 f"the command's own cost {ours_m - warm_m:.2f} s (ratio {ours_m / warm_m:.2f})"
@@ -177,7 +196,8 @@ def main() -> None:
                     f"{lo_pages} pages: command / LibreOffice {ours_m / lo_m:.2f} (budget 0.5), "
                     f"warm typesetting / LibreOffice {warm_m / lo_m:.2f} (budget 0.35)"
                 )
-            print(line, flush=True)
+            load = os.getloadavg()
+            print(line + f"\n        load average {load[0]:.2f} {load[1]:.2f}", flush=True)
 
 
 if __name__ == "__main__":

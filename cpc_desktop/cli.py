@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cpc_desktop import __version__
+from cpc_desktop.cli_parser import PROG as PROG
+from cpc_desktop.cli_parser import build_parser
 from cpc_desktop.data.location import is_server_url, shown
 from cpc_desktop.domain.inert import for_terminal
 
-PROG = "cpc-desktop"
 MIN_NEW_PASSPHRASE = 8
 MiB = 1024 * 1024
 #: The most read from a file that holds a secret (a passphrase), a certificate, a list of
@@ -93,7 +93,7 @@ def _session(
     create: bool = False,
     warn: bool = True,
     needs: str = "",
-    passphrase: str | None = None,
+    passphrase: Any = None,
 ) -> Any:
     """The store at ``--db`` opened as ``$CPC_USER`` (else its first chair), signed in.
 
@@ -101,17 +101,23 @@ def _session(
     is off (``check``, which names it as its failure). ``needs``: the action
     (services/roles.py) the command does; a user whose role may not do it is refused
     here, in one line and audited, before anything is asked or written. ``passphrase``:
-    already read (else it is read here)."""
-    from cpc_desktop.services.session import open_session
+    already read, or its :func:`_key_ahead` (else it is read here).
 
+    The store's key derivation starts on a thread before the session's modules are
+    imported, so the two overlap (data/keys.py)."""
     user = os.environ.get("CPC_USER")
     if is_server_url(args.db):
+        from cpc_desktop.services.session import open_session
+
         # No passphrase: the server authenticates (PGPASSWORD, ~/.pgpass or the URL).
         session = open_session(args.db, None, create=create, user=user)
     else:
         if passphrase is None:
             passphrase = _read_passphrase(args, new=create)
-        session = open_session(Path(args.db), passphrase, create=create, user=user)
+        key = _key_ahead(passphrase, args.db) if isinstance(passphrase, str) else passphrase
+        from cpc_desktop.services.session import open_session
+
+        session = open_session(Path(args.db), key, create=create, user=user)
     damage = session.store.damage
     if damage is not None and warn:
         print(
@@ -125,6 +131,14 @@ def _session(
     if needs:
         _require(session, needs)
     return session
+
+
+def _key_ahead(passphrase: str, db: str) -> Any:
+    """The :class:`~cpc_desktop.data.keys.StoreKey` of ``passphrase`` with its derivation
+    for the file ``db`` already started on a thread (none for a file not there yet)."""
+    from cpc_desktop.data.keys import StoreKey
+
+    return StoreKey.from_passphrase(passphrase).derive_ahead(Path(db))
 
 
 def _require(session: Any, needs: str) -> None:
@@ -177,18 +191,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from cpc_desktop.services.summaries import summary_json, summary_table
-
-    summaries, passphrase = None, None
+    summaries, key = None, None
     if not is_server_url(args.db):
+        # The key derivation runs on a thread while the listing's modules are imported.
+        key = _key_ahead(_read_passphrase(args, new=False), args.db)
         # Without SQLAlchemy when the store allows (services/quick_list.py); else below.
         from cpc_desktop.services.quick_list import quick_summaries
 
-        passphrase = _read_passphrase(args, new=False)
-        summaries = quick_summaries(Path(args.db), passphrase, os.environ.get("CPC_USER"))
+        summaries = quick_summaries(Path(args.db), key, os.environ.get("CPC_USER"))
     if summaries is None:
-        with _session(args, passphrase=passphrase) as session:
+        with _session(args, passphrase=key) as session:
             summaries = session.schedule.summaries()
+    from cpc_desktop.services.summaries import summary_json, summary_table
+
     print(summary_json(summaries) if args.json else summary_table(summaries))
     return 0
 
@@ -404,104 +419,6 @@ def _release_module() -> Any:
     return cli_release
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with ``only="list"``, with that command alone (the one
-    whose start-up is budgeted, design.md §7): its usage, help and errors are the same."""
-    keyed = argparse.ArgumentParser(add_help=False)
-    keyed.add_argument(
-        "--db",
-        required=True,
-        metavar="PATH",
-        help="the store file, or a PostgreSQL URL (postgresql://user@host/database) "
-        "for a store shared on a server",
-    )
-    keyed.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help="read the passphrase from the first line of FILE "
-        "(else $CPC_PASSPHRASE, else a prompt)",
-    )
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Child Protection Conference minutes, decisions and letters.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="open this store in the application")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    if only is None:
-        sub.add_parser(
-            "demo", parents=[keyed], help="create a new store holding sample conferences"
-        )
-    p = sub.add_parser("list", parents=[keyed], help="list conferences and their due dates")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    if only == "list":
-        return parser
-    p = sub.add_parser("import", parents=[keyed], help="import a conference document (JSON)")
-    p.add_argument("file", metavar="FILE.json")
-    p = sub.add_parser("export-json", parents=[keyed], help="export a conference document")
-    p.add_argument("ref", metavar="REF", help="conference reference or id")
-    p.add_argument("--out", required=True, metavar="FILE.json")
-    sub.add_parser("check", parents=[keyed], help="check the store's integrity and audit chain")
-    secret = argparse.ArgumentParser(add_help=False)
-    secret.add_argument(
-        "--certificate-passphrase-file",
-        metavar="FILE",
-        help="the certificate's passphrase, from the first line of FILE "
-        "(else $CPC_CERTIFICATE_PASSPHRASE, else a prompt)",
-    )
-    signer = argparse.ArgumentParser(add_help=False, parents=[secret])
-    signer.add_argument(
-        "--certificate", metavar="FILE.p12", help="the chair's certificate, to sign with"
-    )
-    p = sub.add_parser("minutes", parents=[keyed, signer], help="write the minutes as PDF")
-    p.add_argument("ref", metavar="REF", help="conference reference or id")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--copy", choices=("full", "family"), default="full")
-    p.add_argument(
-        "--recipient",
-        metavar="NAME",
-        help="the person the copy is for (a family-side person may have only a family copy)",
-    )
-    p = sub.add_parser("letters", parents=[keyed, signer], help="write every outcome letter")
-    p.add_argument("ref", metavar="REF", help="conference reference or id")
-    p.add_argument("--out-dir", required=True, metavar="DIR")
-    p.add_argument(
-        "--addresses",
-        metavar="FILE.json",
-        help='confirmed addresses: {"name": ["line", ...]}; otherwise the last confirmed',
-    )
-    p = sub.add_parser("verify", parents=[keyed], help="check a PDF's signature and fingerprint")
-    p.add_argument("file", metavar="FILE.pdf")
-    p = sub.add_parser(
-        "certificate",
-        parents=[secret],
-        help="make a self-signed signing certificate (PKCS#12) for local use",
-    )
-    p.add_argument("--out", required=True, metavar="FILE.p12")
-    p.add_argument("--name", required=True, help="the chair's name, as it will show")
-    p.add_argument(
-        "--days", type=int, default=730, help="how long it is valid, 1 to 3650 (default 730)"
-    )
-    from cpc_desktop import (
-        cli_appeals,
-        cli_corrections,
-        cli_plan_events,
-        cli_records,
-        cli_reviews,
-    )
-    from cpc_desktop.cli_handover import add_parser
-    from cpc_desktop.cli_release import add_parsers
-
-    add_parser(sub, keyed)
-    add_parsers(sub, keyed)
-    cli_appeals.add_parser(sub, keyed)
-    cli_corrections.add_parsers(sub, keyed, signer)
-    cli_records.add_parsers(sub, keyed)
-    cli_plan_events.add_parsers(sub, keyed)
-    cli_reviews.add_parsers(sub, keyed)
-    return parser
-
-
 def _user_errors() -> tuple[type[BaseException], ...]:
     from cpc_desktop.data.errors import StoreError
     from cpc_desktop.services.errors import ServiceError
@@ -554,7 +471,11 @@ def _db_first(words: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = _db_first(sys.argv[1:] if argv is None else list(argv))
-    args = build_parser("list" if words[:1] == ["list"] else None).parse_args(words)
+    # A known command's parser is built alone (cli_parser.py): the same usage, help and
+    # errors, without importing the other commands' modules to describe them; --version
+    # alone needs none of them.
+    only = words[0] if words[:1] and (words[0] in COMMANDS or words == ["--version"]) else None
+    args = build_parser(only).parse_args(words)
     if args.command is None:
         return _cmd_gui(args)
     try:

@@ -25,16 +25,21 @@ def _now() -> datetime:
 
 
 def quick_summaries(
-    path: Path, passphrase: str, user: str | None, clock: Callable[[], datetime] = _now
+    path: Path,
+    passphrase: str | StoreKey,
+    user: str | None,
+    clock: Callable[[], datetime] = _now,
 ) -> tuple[ConferenceSummary, ...] | None:
     """Every conference of the store file at ``path`` with its due dates, listed (and
-    audited) as ``user`` (else the store's first chair); ``None``: use the usual session."""
+    audited) as ``user`` (else the store's first chair); ``None``: use the usual session.
+    ``passphrase`` may be given as its key (perhaps already deriving: data/keys.py)."""
 
     def may_list(role: UserRole) -> bool:
         return allowed(Actor("", role), Action.LIST)
 
     now = clock()
-    listing = read_listing(path, StoreKey.from_passphrase(passphrase), user, may_list, now)
+    key = StoreKey.from_passphrase(passphrase) if isinstance(passphrase, str) else passphrase
+    listing = read_listing(path, key, user, may_list, now)
     if listing is None:
         return None
     overview = Overview(

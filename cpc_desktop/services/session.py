@@ -289,7 +289,7 @@ class Session:
 
 def open_session(
     path: Path | str,
-    passphrase: str | None,
+    passphrase: str | StoreKey | None,
     *,
     create: bool = False,
     user: str | None = None,
@@ -299,12 +299,13 @@ def open_session(
     """Open (or, when asked, create) the store at ``path`` and start a session.
 
     ``path`` may be a PostgreSQL URL (a store shared on a server), which needs no
-    passphrase: the server authenticates. Every page of the file is checked before
-    anything is written; with ``check_later`` (the application) a large store opens at
-    once, its writes held while its pages are checked in the background
-    (:attr:`Session.page_watch`).
+    passphrase: the server authenticates. ``passphrase`` may be given as its
+    :class:`StoreKey` (the command line's, its derivation started early). Every page of
+    the file is checked before anything is written; with ``check_later`` (the
+    application) a large store opens at once, its writes held while its pages are checked
+    in the background (:attr:`Session.page_watch`).
     """
-    key = None if passphrase is None else StoreKey.from_passphrase(passphrase)
+    key = StoreKey.from_passphrase(passphrase) if isinstance(passphrase, str) else passphrase
     if create:
         owner = user or _login_name()
         store = create_store(path, key, owner=owner, now=clock())
