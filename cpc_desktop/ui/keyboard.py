@@ -20,6 +20,11 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.ui.actions import SPECS, ActionSpec, Scope
+from cpc_desktop.ui.app_events import app_events
+
+_Type = QtCore.QEvent.Type
+#: The kinds of event the policy hears (through the application's one filter).
+_HEARD = (_Type.Polish, _Type.KeyPress, _Type.Show)
 
 #: The colour of the focus ring: a blue with 6.7:1 contrast on white.
 RING = "#1d4ed8"
@@ -104,8 +109,9 @@ def _combined(event: QtGui.QKeyEvent) -> int:
 
 
 class KeyboardPolicy(QtCore.QObject):
-    """The application's event filter that does what the module says (the focus ring on
-    each window shown included); ``say`` shows one line."""
+    """Does what the module says (the focus ring on each window shown included), hearing
+    the application's events through :mod:`cpc_desktop.ui.app_events`; ``say`` shows
+    one line."""
 
     def __init__(self, say: Callable[[str], None], parent: QtCore.QObject) -> None:
         super().__init__(parent)
@@ -114,11 +120,11 @@ class KeyboardPolicy(QtCore.QObject):
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()
-        if kind == QtCore.QEvent.Type.Polish and isinstance(watched, QtWidgets.QAbstractItemView):
+        if kind == _Type.Polish and isinstance(watched, QtWidgets.QAbstractItemView):
             leave_by_tab(watched)
-        elif kind == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
+        elif kind == _Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
             return self._key(watched, event)  # type: ignore[arg-type]
-        elif kind == QtCore.QEvent.Type.Show:
+        elif kind == _Type.Show:
             _ring_on(watched)
         return False
 
@@ -182,8 +188,7 @@ class _RingOnWindows(QtCore.QObject):
     """
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Show:
-            _ring_on(watched)
+        _ring_on(watched)  # only Show events reach here
         return False
 
 
@@ -208,18 +213,19 @@ def show_focus(app: QtCore.QCoreApplication) -> None:
     """Put :data:`FOCUS_RING` on every window the application shows from now on (once;
     before a main window's :func:`install`, as for the sign-in and unlock dialogs)."""
     if isinstance(app, QtWidgets.QApplication) and app.findChild(_RingOnWindows) is None:
-        app.installEventFilter(_RingOnWindows(app))
+        app_events(app).add(_RingOnWindows(app), (_Type.Show,))
 
 
 def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPolicy:
     """Put the keyboard policy on the application for as long as ``window`` lives."""
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication), "a QApplication is needed"
+    events = app_events(app)
     for ring in app.findChildren(_RingOnWindows):  # the policy puts the ring on now
-        app.removeEventFilter(ring)
+        events.remove(ring)
         ring.deleteLater()
     policy = KeyboardPolicy(say, window)
-    app.installEventFilter(policy)
+    events.add(policy, _HEARD)
     for view in window.findChildren(QtWidgets.QAbstractItemView):
         leave_by_tab(view)
     return policy
