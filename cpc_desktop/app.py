@@ -13,7 +13,8 @@ conference opened would otherwise import on the main thread (the workspace's mod
 :func:`workspace_modules`), one module at a time. It pauses from Unlock clicked until
 the home screen has painted (:meth:`Preload.hold`), so it never competes with the
 unlock, except while the sign-in dialog waits for the person; if Unlock came before it
-started, it starts then.
+started, it starts then. When it is done, what else only the first open would pay is
+done on the event loop in short steps (:mod:`cpc_desktop.ui.first_open`).
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class Preload:
         self._go = threading.Event()
         self._go.set()
         self._closed = False
+        self._later_done = False
+        self._then: Callable[[], None] | None = None
 
     @property
     def started(self) -> bool:
@@ -123,6 +126,20 @@ class Preload:
         # collector's later passes, so the first conference opened does not pay for a
         # full pass over every module (0.08-0.1 s of its CPU here, bench/README.md).
         gc.freeze()
+        with self._lock:
+            self._later_done = True
+            then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def then(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the second thread has imported everything: on that
+        thread when it gets there, or at once if it already has."""
+        with self._lock:
+            if not self._later_done:
+                self._then = callback
+                return
+        callback()
 
     def hold(self) -> None:
         """Pause the second thread after the module it is importing (the unlock runs)."""
@@ -222,6 +239,7 @@ def run(db: Path | str | None = None) -> int:
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.session is None:
         return 0
     preload.wait()
+    from cpc_desktop.ui.first_open import FirstOpenWarmup
     from cpc_desktop.ui.main_window import MainWindow
     from cpc_desktop.ui.sign_in import sign_in_to
 
@@ -240,4 +258,7 @@ def run(db: Path | str | None = None) -> int:
     window = MainWindow(dialog.session, preferences)
     window.show()
     QtCore.QTimer.singleShot(0, preload.resume)  # after the home screen's first paint
+    # Once imported, what else only the first open would pay, in short steps on the
+    # event loop (its compiled reads, commands, widgets' first paint): ui/first_open.py.
+    preload.then(FirstOpenWarmup(dialog.session, window).start)
     return app.exec()

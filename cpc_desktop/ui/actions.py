@@ -516,6 +516,12 @@ def _keys_and_tip(action_id: ActionId) -> tuple[list[QtGui.QKeySequence], str]:
     return found
 
 
+def dress_every_command() -> None:
+    """Work out every command's keys and tip now (the warm-up before the first open)."""
+    for action_id in SPECS:
+        _keys_and_tip(action_id)
+
+
 def make_action(
     action_id: ActionId,
     owner: QtWidgets.QWidget,

@@ -4,10 +4,9 @@
 
 * Tab and Shift+Tab move on from every table, tree and list (none is a spreadsheet
   whose cells are walked with Tab; arrow keys move within it);
-* a focus ring, :data:`FOCUS_RING` (each window's style sheet: :func:`show_focus`), on
-  buttons, boxes, text fields and item views, and round the current row's cell in a
-  table (in a list, round the current item, drawn in the text's own colours: under the
-  ring a selected item's highlight was lost and its white words vanished);
+* a focus ring (:mod:`cpc_desktop.ui.focus_ring`, the application's style: see
+  :func:`show_focus`) on buttons, boxes, text fields and item views, and round the
+  current cell in a table or list;
 * a declared shortcut pressed where it does not work (F6 outside Introductions) says so
   in one line, and so does an Alt+letter no label owns, which would otherwise be typed
   into the text. Keys a text field uses are never taken from it.
@@ -20,29 +19,14 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.ui.actions import SPECS, ActionSpec, Scope
+from cpc_desktop.ui.app_events import app_events
+from cpc_desktop.ui.focus_ring import RING, has_ring, show_ring
 
-#: The colour of the focus ring: a blue with 6.7:1 contrast on white.
-RING = "#1d4ed8"
-_MARK = "/* cpc-focus-ring */"
-FOCUS_RING = f"""{_MARK}
-QPushButton:focus, QToolButton:focus {{
-    border: 2px solid {RING}; border-radius: 3px; padding: 3px 4px;
-    background: palette(button);
-}}
-QCheckBox:focus, QRadioButton:focus, QGroupBox:focus {{
-    border: 1px dashed {RING};
-}}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
-QComboBox:focus, QAbstractItemView:focus, QTabBar:focus {{
-    border: 2px solid {RING};
-}}
-QAbstractItemView::item:focus {{
-    border: 2px solid {RING};
-}}
-QListView::item:focus {{
-    color: palette(text); background: palette(base);
-}}
-"""
+_Type = QtCore.QEvent.Type
+#: The kinds of event the policy hears (through the application's one filter).
+_HEARD = (_Type.Polish, _Type.KeyPress)
+
+__all__ = ["RING", "KeyboardPolicy", "has_ring", "idle_key_note", "install", "show_focus"]
 
 _TEXT_INPUTS = (
     QtWidgets.QLineEdit,
@@ -104,8 +88,9 @@ def _combined(event: QtGui.QKeyEvent) -> int:
 
 
 class KeyboardPolicy(QtCore.QObject):
-    """The application's event filter that does what the module says (the focus ring on
-    each window shown included); ``say`` shows one line."""
+    """Does what the module says (the focus ring apart), hearing
+    the application's events through :mod:`cpc_desktop.ui.app_events`; ``say`` shows
+    one line."""
 
     def __init__(self, say: Callable[[str], None], parent: QtCore.QObject) -> None:
         super().__init__(parent)
@@ -114,12 +99,10 @@ class KeyboardPolicy(QtCore.QObject):
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()
-        if kind == QtCore.QEvent.Type.Polish and isinstance(watched, QtWidgets.QAbstractItemView):
+        if kind == _Type.Polish and isinstance(watched, QtWidgets.QAbstractItemView):
             leave_by_tab(watched)
-        elif kind == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
+        elif kind == _Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
             return self._key(watched, event)  # type: ignore[arg-type]
-        elif kind == QtCore.QEvent.Type.Show:
-            _ring_on(watched)
         return False
 
     def _key(self, widget: QtWidgets.QWidget, event: QtGui.QKeyEvent) -> bool:
@@ -172,54 +155,19 @@ def _types(widget: QtWidgets.QWidget) -> bool:
     return isinstance(widget, _TEXT_INPUTS)
 
 
-class _RingOnWindows(QtCore.QObject):
-    """Puts :data:`FOCUS_RING` on each window as it is first shown, until a main window's
-    :class:`KeyboardPolicy` takes that over (one filter fewer on every event).
-
-    Not the application's style sheet: with one there, every widget added to another
-    (a workspace is built from the inside out) had its whole new family re-styled, which
-    was two thirds of opening a conference (bench/README.md, issue 21 point 3).
-    """
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Show:
-            _ring_on(watched)
-        return False
-
-
-def _ring_on(shown: QtCore.QObject) -> None:
-    """``shown`` is being shown: if it is a window, the ring, unless a window it belongs
-    to (a dialog's parent) has it already (the rules reach every widget within)."""
-    if isinstance(shown, QtWidgets.QWidget) and shown.isWindow() and not has_ring(shown):
-        shown.setStyleSheet(FOCUS_RING + shown.styleSheet())
-
-
-def has_ring(widget: QtWidgets.QWidget) -> bool:
-    """Whether :data:`FOCUS_RING` applies to ``widget`` (on it or on a widget it is in)."""
-    at: QtCore.QObject | None = widget
-    while at is not None:
-        if isinstance(at, QtWidgets.QWidget) and _MARK in at.styleSheet():
-            return True
-        at = at.parent()
-    return False
-
-
 def show_focus(app: QtCore.QCoreApplication) -> None:
-    """Put :data:`FOCUS_RING` on every window the application shows from now on (once;
-    before a main window's :func:`install`, as for the sign-in and unlock dialogs)."""
-    if isinstance(app, QtWidgets.QApplication) and app.findChild(_RingOnWindows) is None:
-        app.installEventFilter(_RingOnWindows(app))
+    """Draw the focus ring in every window from now on (before a main window's
+    :func:`install`, as for the sign-in and unlock dialogs)."""
+    show_ring(app)
 
 
 def install(window: QtWidgets.QWidget, say: Callable[[str], None]) -> KeyboardPolicy:
     """Put the keyboard policy on the application for as long as ``window`` lives."""
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication), "a QApplication is needed"
-    for ring in app.findChildren(_RingOnWindows):  # the policy puts the ring on now
-        app.removeEventFilter(ring)
-        ring.deleteLater()
+    show_ring(app)
     policy = KeyboardPolicy(say, window)
-    app.installEventFilter(policy)
+    app_events(app).add(policy, _HEARD)
     for view in window.findChildren(QtWidgets.QAbstractItemView):
         leave_by_tab(view)
     return policy

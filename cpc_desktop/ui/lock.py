@@ -1,12 +1,15 @@
 """Locking: after a spell without input, or on request, the content is hidden.
 
-:class:`IdleWatcher` watches every input event of the application; :class:`LockPage`
+:class:`IdleWatcher` watches every input event of the application (through
+:mod:`cpc_desktop.ui.app_events`); :class:`LockPage`
 is what the window shows instead of the conference until the passphrase is typed.
 """
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from cpc_desktop.ui.app_events import listen
 
 _INPUT = frozenset(
     {
@@ -34,9 +37,7 @@ class IdleWatcher(QtCore.QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
-        app = QtCore.QCoreApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        listen(self, _INPUT)  # the application's input, through its one filter
 
     def set_minutes(self, minutes: int) -> None:
         """0 turns idle locking off."""
@@ -56,7 +57,7 @@ class IdleWatcher(QtCore.QObject):
         self._timer.setInterval(ms)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() in _INPUT and self._timer.isActive():
+        if self._timer.isActive():  # only input reaches here
             self._timer.start()
         return False
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from cpc_desktop.ui.app_events import app_events
+
 #: Room kept for a window manager's title bar before the real one is known.
 TITLE_BAR = 30
 #: Room kept for the sides and bottom of a window's frame before they are known.
@@ -64,10 +66,9 @@ class _KeepOnScreen(QtCore.QObject):
     """Fits each top-level window to the screen as it is shown."""
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if (  # every event of every object passes here: the cheap tests first
+        if (  # every object's Show passes here (through the application's one filter)
             isinstance(watched, QtWidgets.QWidget)
             and watched.isWindow()
-            and event.type() == QtCore.QEvent.Type.Show
             and not isinstance(watched, QtWidgets.QMenu)
             and watched.windowType() in (QtCore.Qt.WindowType.Window, QtCore.Qt.WindowType.Dialog)
         ):
@@ -83,15 +84,14 @@ class _KeepOnScreen(QtCore.QObject):
 def keep_windows_on_screen(app: QtCore.QCoreApplication | None) -> None:
     """Fit every window ``app`` shows from now on to its screen (once per application)."""
     if app is not None and app.findChild(_KeepOnScreen) is None:
-        keeper = _KeepOnScreen(app)
-        app.installEventFilter(keeper)
+        app_events(app).add(_KeepOnScreen(app), (QtCore.QEvent.Type.Show,))
 
 
 def stop_keeping_windows_on_screen(app: QtCore.QCoreApplication | None) -> None:
     """Undo :func:`keep_windows_on_screen` (tests share one application between windows)."""
     if app is not None:
         for keeper in app.findChildren(_KeepOnScreen):
-            app.removeEventFilter(keeper)
+            app_events(app).remove(keeper)
             keeper.setParent(None)
             keeper.deleteLater()
 

@@ -129,11 +129,12 @@ def test_a_focus_ring_shows_on_buttons_fields_and_tables(
 def test_the_ring_reaches_an_opened_conference_and_a_window_of_its_own(
     qtbot: QtBot, session: Session, preferences: Preferences
 ) -> None:
-    # The ring is the window's style sheet, not the application's (issue 21 point 3):
-    # a workspace added to the window has it, and so does a window shown on its own.
+    # The ring is the application's style, no style sheet (issue 21 point 3): a
+    # workspace added to the window has it, and so does a window shown on its own.
     window = _window(qtbot, session, preferences)
     assert has_ring(window)
     assert RING not in (QtWidgets.QApplication.instance().styleSheet() or "")  # type: ignore[union-attr]
+    assert RING not in window.styleSheet()
     window.open_conference(CONCLUDED)
     page = window.workspace
     assert page is not None
@@ -147,11 +148,11 @@ def test_the_ring_reaches_an_opened_conference_and_a_window_of_its_own(
     QtWidgets.QVBoxLayout(alone).addWidget(field)
     alone.show()
     qtbot.waitExposed(alone)
-    assert has_ring(alone) and RING in alone.styleSheet()
+    assert has_ring(alone) and RING not in alone.styleSheet()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     assert _has_ring(field)
-    over = QtWidgets.QDialog(window)  # within the window: the window's rules, no copy
+    over = QtWidgets.QDialog(window)  # within the window: the same
     qtbot.addWidget(over)
     over.show()
     qtbot.waitExposed(over)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 
 from cpc_desktop.data import audit, record_reader, repository
@@ -40,6 +41,32 @@ def test_the_example_record_reads_back_whole(tmp_path: Path) -> None:
 def test_an_unknown_conference_reads_as_none(tmp_path: Path) -> None:
     with new_store(tmp_path) as store, store.reading() as session:
         assert record_reader.read_record(session.connection(), "no-such-id") is None
+
+
+def test_preparing_runs_every_statement_of_a_read_and_reads_nothing(tmp_path: Path) -> None:
+    """``prepare`` compiles what a read of a whole record runs (the first open after
+    unlocking is then as quick as later ones) without reading a row or writing one."""
+    record = example_record()
+    with new_store(tmp_path) as store:
+        _insert(store, record)
+        run: list[str] = []
+
+        def seen(*args: object) -> None:
+            run.append(str(args[2]))  # the statement's SQL
+
+        with store.reading() as session:
+            connection = session.connection()
+            sa.event.listen(store.engine, "before_cursor_execute", seen)
+            try:
+                record_reader.prepare(connection)
+                prepared = list(run)
+                run.clear()
+                assert record_reader.read_record(connection, record.conference.id) == record
+            finally:
+                sa.event.remove(store.engine, "before_cursor_execute", seen)
+        # Every statement of a read of a whole record was run by ``prepare`` first.
+        assert len(set(run)) >= 15 and set(run) <= set(prepared)
+        assert all(sql.lstrip().upper().startswith("SELECT") for sql in prepared)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -250,6 +250,12 @@ ROWS: list[Row] = [
     Row(ConferenceService, "get", lambda s, f: s.conferences.get(DRAFT), Action.VIEW),
     Row(
         ConferenceService,
+        "prepare_reading",
+        lambda s, f: s.conferences.prepare_reading(),
+        Helper("compiles the reader's statements, run for no conference: reads no one's record"),
+    ),
+    Row(
+        ConferenceService,
         "export_record",
         lambda s, f: s.conferences.export_record(DRAFT),
         Action.EXPORT,
