@@ -87,6 +87,26 @@ class _WordsUnshapedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no ty
             total = widths[text] = sum([get(ord(u), default) for u in word])
         return 0.001 * size * total
 
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
+        """ReportLab's split of ``text`` into runs of one subset each, quicker when every
+        character already has its code in ``doc`` (as most do after the first page) and
+        all are in the first subset: then it is one run, the codes as bytes.
+
+        Otherwise (a character met for the first time, one ReportLab leaves out, or codes
+        past the first 256) ReportLab's own method does it, assigning codes as it goes.
+        """
+        state = self.state.get(doc)
+        if state is not None and text:
+            word = text if isinstance(text, str) else text.decode(encoding or "utf-8")
+            try:
+                word = word.replace("\xa0", " ")  # as ReportLab: a no-break space is a space
+                codes = bytes(map(state.assignments.__getitem__, map(ord, word)))
+            except (KeyError, ValueError):  # a new character; a code past 255
+                pass
+            else:
+                return [(0, codes)]
+        return super().splitString(text, doc, encoding)
+
 
 class _ShapedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type hints
     """A shaping TrueType font whose text layer gives the letters that were typed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,9 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 CREATOR = "CPC Desktop"
 GUTTER = 32.0  # at the right of a paragraph with a time, for the time
 CELL_LIMIT = 6000  # characters; a row with a longer cell is printed as text, not in the table
+
+#: What separates words where ReportLab breaks lines (a no-break space does not).
+_SPACES = re.compile(r"[ \t]+")
 
 INK = colors.HexColor("#1a1a1a")
 GREY = colors.HexColor("#555555")
@@ -164,7 +168,7 @@ class Styles:
         ``bar`` draws a grey bar at the left (a person's own words).
         """
         label_markup = to_markup(label, bold=True) if label.strip() else ""
-        bullet = bool(label_markup) and self._fits_bullet(label, style)
+        bullet = bool(label_markup) and self._fits_bullet(label, text, style, bold=bold)
         gutter = bool(meta.strip()) and single_font(meta) and self._meta_width(meta) < GUTTER
         made: list[Flowable] = []
         chunks = split_long(text)
@@ -203,12 +207,37 @@ class Styles:
     def _meta_width(self, meta: str) -> float:
         return float(stringWidth(clean(meta), fonts.BODY, self.meta_size)) + 6
 
-    def _fits_bullet(self, label: str, style: ParagraphStyle) -> bool:
+    def _fits_bullet(self, label: str, text: str, style: ParagraphStyle, *, bold: bool) -> bool:
+        """Whether ``label`` can be the bullet of ``text``'s paragraph: it is short, or the
+        words of the text's first line fit beside it as they would after a run-in label.
+
+        ReportLab narrows the first line by the bullet's width, and cuts a word wider than
+        the line it is tried on into pieces: so every word up to the first that goes to
+        the next line must be no wider than what the bullet leaves.
+        """
         if not single_font(label, bold=True):
             return False
         width = float(stringWidth(clean(label), fonts.BODY_BOLD, style.fontSize))
         room = float(TEXT_WIDTH - style.leftIndent - style.rightIndent - GUTTER)
-        return width < room * 0.6
+        if width < room * 0.6:
+            return True
+        line = clean(text).split("\n", 1)[0]
+        words = [word for word in _SPACES.split(line) if word]
+        if not words or not single_font(line, bold=bold):
+            return False
+        face = fonts.BODY_BOLD if bold else fonts.BODY
+        # ReportLab leaves 0.6 of the bullet's size after it (_handleBulletWidth).
+        left = room - width - 0.6 * float(style.bulletFontSize) - 1
+        space = float(stringWidth(" ", face, style.fontSize))
+        taken = -space
+        for word in words:  # up to the first word past the line (even without the gutter)
+            word_width = float(stringWidth(word, face, style.fontSize))
+            if word_width > left:
+                return False
+            taken += space + word_width
+            if taken > (left + GUTTER) * 1.1:
+                break
+        return True
 
     def variant(
         self,
