@@ -20,7 +20,7 @@ from cpc_desktop.domain.printed import Para, PrintedDocument, Section
 from cpc_desktop.export import fonts
 from cpc_desktop.export.typeset import render_document
 from cpc_desktop.export.typeset_pages import NumberedCanvas
-from cpc_desktop.export.typeset_styles import Styles
+from cpc_desktop.export.typeset_styles import Entry, Styles
 
 TEXT = "Shauna Price has been drinking less and is engaging well with the recovery service."
 LONG_LABEL = "Nicola Harrison (Child and adolescent mental health service) - fact:"
@@ -126,3 +126,61 @@ def test_escaped_text_is_reportlab_s() -> None:
     assert escape(None, every_byte) == escapePDF(every_byte)
     assert escape(None, b"(a) \\ b") == escapePDF(b"(a) \\ b")
     assert escape(None, "(text)") == escapePDF("(text)")
+
+
+def _fields(paragraph: object) -> dict[str, object]:
+    found = dict(vars(paragraph))
+    for name in ("frags", "bulletText"):
+        value = found.get(name)
+        if isinstance(value, list):
+            found[name] = [vars(frag) for frag in value]
+    return found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "Plain words, with > and quotes ' \" in them.",
+        "  spaced\n  over   lines\t tabbed  ",
+        "<bullet>Label:</bullet>The text after it.",
+        "<bullet>Two  spaced   words</bullet>  text\n more",
+        "<bullet></bullet>Empty label",
+        "<b>Bold</b>&#160; run-in",
+        "Ampersand &amp; entity",
+        "<bullet>Label</bullet>",
+        "",
+        "   ",
+        "<b>All bold</b>",
+        "<br/>Break first",
+    ],
+)
+def test_paragraphs_made_without_the_parser_are_the_parser_s(markup: str) -> None:
+    styles = Styles.make(body_size=10)
+    for style in (styles.body, styles.cell, styles.variant(styles.body, gutter=True)):
+        ours = styles.entry(markup, style)
+        theirs = Entry(markup, style)
+        assert _fields(ours) == _fields(theirs)
+
+
+ENTRIES = [
+    ("Shauna Price said that things have been calmer.", "Leanne Quinn (IRS) - fact:", "09:35"),
+    (TEXT, LONG_LABEL, "10:50"),
+    ("Zoë Ångström said “yes” — twice; 王小明 agreed.", "Siobhán Ó Briain:", ""),
+    ("محمد عبد الله attended with דוד כהן.", "Chair - fact:", "10:01"),
+    ("Line one\nline two\n\nline four", "", ""),
+    ("A <b>tag</b> & an &amp; typed", "<i>Label</i> & co:", "11:00"),
+    ("x" * 7000, "Very long:", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "meta"), ENTRIES)
+def test_paragraphs_are_the_same_with_and_without_the_parser(
+    text: str, label: str, meta: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    styles = Styles.make(body_size=10)
+    for style in (styles.body, styles.quote, styles.cell):
+        ours = styles.paragraphs(text, style, label=label, meta=meta)
+        with monkeypatch.context() as patched:
+            patched.setattr(Styles, "entry", lambda self, markup, style: Entry(markup, style))
+            theirs = styles.paragraphs(text, style, label=label, meta=meta)
+        assert [_fields(p) for p in ours] == [_fields(p) for p in theirs]
