@@ -13,7 +13,9 @@ Ours is ``build_minutes`` + ``render_document`` (the layout and typesetting behi
 every section, paragraph, label, field and table of the same ``PrintedDocument``
 (``soffice --headless --convert-to pdf``, a new process each time, as a server script
 would call it); its first run (profile creation, cold caches) is a warm-up and is
-not counted. Medians of ``--runs``.
+not counted. Medians of ``--runs``, wall time and CPU time (this thread's for ours; the
+LibreOffice process's user + system time, all its threads, for LibreOffice): on a
+shared machine the CPU ratio is the steadier one. The load average is printed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -104,6 +108,20 @@ def as_html(doc: PrintedDocument) -> str:
     return "\n".join(out)
 
 
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def libreoffice_cpu(
+    soffice: str, source: Path, out_dir: Path, profile: Path
+) -> tuple[float, float]:
+    """LibreOffice's wall time and CPU time (user + system, every thread) for one conversion."""
+    before = _children_cpu()
+    wall = libreoffice(soffice, source, out_dir, profile)
+    return wall, _children_cpu() - before
+
+
 def libreoffice(soffice: str, source: Path, out_dir: Path, profile: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -126,18 +144,20 @@ def main() -> None:
     record = reference_record()
     pdf = ours(record)  # warm-up: fonts, imports
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
-    ours_s = []
+    ours_s, ours_cpu = [], []
     for _ in range(args.runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         ours(record)
         ours_s.append(time.perf_counter() - start)
+        ours_cpu.append(time.thread_time() - cpu)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         source = work / "minutes.html"
         source.write_text(as_html(minutes_document(record)), encoding="utf-8")
         profile = work / "lo-profile"
         warm = libreoffice(soffice, source, work, profile)
-        lo_s = [libreoffice(soffice, source, work, profile) for _ in range(args.runs)]
+        lo_runs = [libreoffice_cpu(soffice, source, work, profile) for _ in range(args.runs)]
+        lo_s, lo_cpu = [wall for wall, _ in lo_runs], [cpu for _, cpu in lo_runs]
         lo_pages = len(PdfReader(work / "minutes.pdf").pages)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
@@ -158,6 +178,11 @@ def main() -> None:
         f"[{', '.join(f'{t:.3f}' for t in lo_s)}]; warm-up run {warm:.3f} s not counted"
     )
     print(f"  ratio {ours_m / lo_m:.2f} (budget 0.35)")
+    ours_c, lo_c = statistics.median(ours_cpu), statistics.median(lo_cpu)
+    print(
+        f"  CPU time: ours median {ours_c:.3f} s, LibreOffice median {lo_c:.3f} s: "
+        f"ratio {ours_c / lo_c:.2f}; load average {os.getloadavg()[0]:.2f}"
+    )
 
 
 if __name__ == "__main__":
