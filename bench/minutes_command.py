@@ -27,7 +27,9 @@ load average after each size.
 the same content of each size to PDF (``minutes_pdf.py``'s HTML and call, a new
 ``soffice --headless`` each time, its first run a warm-up not counted); the budget
 (design.md §7) is the whole command ≤ 0.5 × LibreOffice and the warm typesetting
-≤ 0.35 × LibreOffice, for the 46-page (440-entry) reference.
+≤ 0.35 × LibreOffice, for the 46-page (440-entry) reference. The CPU times of the warm
+typesetting (this thread) and of LibreOffice (its process, every thread) are printed
+too, with their ratio: on a shared machine they swing much less than wall times.
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from make_store import Generator, make
-    from minutes_pdf import INDEX, SEED, as_html, libreoffice, minutes_document
+    from minutes_pdf import INDEX, SEED, as_html, libreoffice, libreoffice_cpu, minutes_document
 
     soffice = None
     if args.libreoffice:
@@ -155,13 +157,16 @@ def main() -> None:
             ref = record.conference.reference
             ours, before, warm, lo = [], [], [], []
             ours_cpu, before_cpu = [], []
+            warm_cpu, lo_cpu = [], []
             source = work / f"minutes-{entries}.html"
             if soffice:
                 source.write_text(as_html(minutes_document(record)), encoding="utf-8")
                 libreoffice(soffice, source, work, profile)  # warm-up, not counted
             for _ in range(args.runs):
                 if soffice:
-                    lo.append(libreoffice(soffice, source, work, profile))
+                    lo_wall, lo_used = libreoffice_cpu(soffice, source, work, profile)
+                    lo.append(lo_wall)
+                    lo_cpu.append(lo_used)
                 wall, cpu = command(store, secret, ref, out, None)
                 ours.append(wall)
                 ours_cpu.append(cpu)
@@ -169,9 +174,10 @@ def main() -> None:
                     wall, cpu = command(store, secret, ref, out, str(args.before))
                     before.append(wall)
                     before_cpu.append(cpu)
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 pdf = render_document(minutes_document(record))
                 warm.append(time.perf_counter() - start)
+                warm_cpu.append(time.thread_time() - cpu)
             pages = len(PdfReader(io.BytesIO(pdf)).pages)
             ours_m, warm_m = statistics.median(ours), statistics.median(warm)
             line = (
@@ -195,6 +201,13 @@ def main() -> None:
                     f"\n        LibreOffice median {lo_m:.2f} s [{min(lo):.2f}-{max(lo):.2f}], "
                     f"{lo_pages} pages: command / LibreOffice {ours_m / lo_m:.2f} (budget 0.5), "
                     f"warm typesetting / LibreOffice {warm_m / lo_m:.2f} (budget 0.35)"
+                )
+                warm_c, lo_c = statistics.median(warm_cpu), statistics.median(lo_cpu)
+                line += (
+                    f"\n        CPU time: warm typesetting median {warm_c:.2f} s, LibreOffice "
+                    f"{lo_c:.2f} s: ratio {warm_c / lo_c:.2f}; the command's CPU "
+                    f"{statistics.median(ours_cpu):.2f} s: ratio "
+                    f"{statistics.median(ours_cpu) / lo_c:.2f}"
                 )
             load = os.getloadavg()
             print(line + f"\n        load average {load[0]:.2f} {load[1]:.2f}", flush=True)

@@ -13,7 +13,15 @@ Ours is ``build_minutes`` + ``render_document`` (the layout and typesetting behi
 every section, paragraph, label, field and table of the same ``PrintedDocument``
 (``soffice --headless --convert-to pdf``, a new process each time, as a server script
 would call it); its first run (profile creation, cold caches) is a warm-up and is
-not counted. Medians of ``--runs``.
+not counted. Medians of ``--runs``, wall time and CPU time (this thread's for ours; the
+LibreOffice process's user + system time, all its threads, for LibreOffice): on a
+shared machine the CPU ratio is the steadier one. The load average is printed.
+
+Second reference (design.md §7, "within 1.1 × plain ReportLab platypus on the same
+text"): :func:`plain_platypus`, the same words set with ReportLab alone: a
+``SimpleDocTemplate`` with ReportLab's own ``TTFont`` of the same DejaVu files, one
+``Paragraph`` per paragraph (a label run in, in bold), field and table rows as plain
+``Table`` cells, no page furniture, no checks. CPU time, same process, alternating.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,6 +66,47 @@ def minutes_document(record: d.ConferenceRecord) -> PrintedDocument:
 
 def ours(record: d.ConferenceRecord) -> bytes:
     return render_document(minutes_document(record))
+
+
+_PLAIN_FONTS: list[str] = []
+
+
+def plain_platypus(doc: PrintedDocument) -> bytes:
+    """The document's words with plain ReportLab platypus (the second reference)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as RLTable
+
+    if not _PLAIN_FONTS:
+        folder = Path(__file__).resolve().parents[1] / "cpc_desktop" / "resources" / "fonts"
+        pdfmetrics.registerFont(TTFont("PlainSans", str(folder / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("PlainSans-Bold", str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily("PlainSans", normal="PlainSans", bold="PlainSans-Bold")
+        _PLAIN_FONTS.append("PlainSans")
+    body = ParagraphStyle("b", fontName="PlainSans", fontSize=10, leading=14, spaceAfter=5.5)
+    head = ParagraphStyle("h", body, fontName="PlainSans-Bold", fontSize=13, leading=17)
+    e = html.escape
+    story: list[object] = [Paragraph(e(doc.title), head), Paragraph(e(doc.subtitle), body)]
+    for section in doc.sections:
+        story.append(Paragraph(e(section.title), head))
+        for block in section.blocks:
+            if isinstance(block, Para):
+                label = f"<b>{e(block.label)}</b> " if block.label else ""
+                text = e(block.text).replace("\n", "<br/>")
+                story.append(Paragraph(f"{label}{text} {e(block.meta)}", body))
+            elif isinstance(block, Fields | Table):
+                rows = block.pairs if isinstance(block, Fields) else (block.header, *block.rows)
+                if rows:
+                    table = RLTable([list(row) for row in rows], repeatRows=0)
+                    table.setStyle([("FONTNAME", (0, 0), (-1, -1), "PlainSans")])
+                    story.append(table)
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm).build(story)
+    return out.getvalue()
 
 
 def as_html(doc: PrintedDocument) -> str:
@@ -104,6 +155,20 @@ def as_html(doc: PrintedDocument) -> str:
     return "\n".join(out)
 
 
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def libreoffice_cpu(
+    soffice: str, source: Path, out_dir: Path, profile: Path
+) -> tuple[float, float]:
+    """LibreOffice's wall time and CPU time (user + system, every thread) for one conversion."""
+    before = _children_cpu()
+    wall = libreoffice(soffice, source, out_dir, profile)
+    return wall, _children_cpu() - before
+
+
 def libreoffice(soffice: str, source: Path, out_dir: Path, profile: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -126,18 +191,25 @@ def main() -> None:
     record = reference_record()
     pdf = ours(record)  # warm-up: fonts, imports
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
-    ours_s = []
+    document = minutes_document(record)
+    plain_pages = len(PdfReader(io.BytesIO(plain_platypus(document))).pages)  # warm-up
+    ours_s, ours_cpu, plain_cpu = [], [], []
     for _ in range(args.runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         ours(record)
         ours_s.append(time.perf_counter() - start)
+        ours_cpu.append(time.thread_time() - cpu)
+        cpu = time.thread_time()
+        plain_platypus(minutes_document(record))
+        plain_cpu.append(time.thread_time() - cpu)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         source = work / "minutes.html"
         source.write_text(as_html(minutes_document(record)), encoding="utf-8")
         profile = work / "lo-profile"
         warm = libreoffice(soffice, source, work, profile)
-        lo_s = [libreoffice(soffice, source, work, profile) for _ in range(args.runs)]
+        lo_runs = [libreoffice_cpu(soffice, source, work, profile) for _ in range(args.runs)]
+        lo_s, lo_cpu = [wall for wall, _ in lo_runs], [cpu for _, cpu in lo_runs]
         lo_pages = len(PdfReader(work / "minutes.pdf").pages)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
@@ -158,6 +230,16 @@ def main() -> None:
         f"[{', '.join(f'{t:.3f}' for t in lo_s)}]; warm-up run {warm:.3f} s not counted"
     )
     print(f"  ratio {ours_m / lo_m:.2f} (budget 0.35)")
+    ours_c, lo_c = statistics.median(ours_cpu), statistics.median(lo_cpu)
+    print(
+        f"  CPU time: ours median {ours_c:.3f} s, LibreOffice median {lo_c:.3f} s: "
+        f"ratio {ours_c / lo_c:.2f}; load average {os.getloadavg()[0]:.2f}"
+    )
+    plain_c = statistics.median(plain_cpu)
+    print(
+        f"  plain ReportLab platypus, same words ({plain_pages} pages): CPU median "
+        f"{plain_c:.3f} s; ours / plain {ours_c / plain_c:.2f} (budget 1.1)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
@@ -227,6 +228,10 @@ class PDFInfo(pdfdoc.PDFInfo):  # type: ignore[misc]  # ReportLab has no type hi
         return bytes(pdfdoc.PDFDictionary(entries).format(document))
 
 
+#: Each byte as ReportLab's escapePDF writes it in a PDF string (made by ReportLab itself).
+_PDF_ESCAPES = {code: escapePDF(bytes([code])) for code in range(256)}
+
+
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
     """A canvas that writes "Page X of Y" on every page once it knows Y (at save)."""
 
@@ -248,6 +253,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hin
         for name, value in vars(self._doc.info).items():
             setattr(extra, name, value)
         self._doc.info = extra
+
+    def _escape(self, s: str | bytes) -> str:
+        # ReportLab's escapePDF, one character at a time in Python, for every run of text
+        # drawn; the same strings from one translate() of each run's bytes.
+        if isinstance(s, bytes):
+            return s.decode("latin-1").translate(_PDF_ESCAPES)
+        return str(escapePDF(s))
 
     def number_every_page(self) -> None:
         """Number the pages even if there is only one (more are known to follow)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,8 @@ from reportlab.platypus import (
     Flowable,
     Paragraph,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from cpc_desktop.export import fonts
 from cpc_desktop.export.text import (
@@ -31,6 +34,12 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 CREATOR = "CPC Desktop"
 GUTTER = 32.0  # at the right of a paragraph with a time, for the time
 CELL_LIMIT = 6000  # characters; a row with a longer cell is printed as text, not in the table
+
+#: Markup that is plain text, after a plain bullet label or not (see :meth:`Styles.entry`).
+_PLAIN_MARKUP = re.compile(r"(?:<bullet>([^<&]*)</bullet>)?([^<&]*)\Z")
+
+#: What separates words where ReportLab breaks lines (a no-break space does not).
+_SPACES = re.compile(r"[ \t]+")
 
 INK = colors.HexColor("#1a1a1a")
 GREY = colors.HexColor("#555555")
@@ -68,6 +77,7 @@ class Styles:
     running_right: ParagraphStyle
     marking: ParagraphStyle
     _variants: dict[str, ParagraphStyle] = field(default_factory=dict)
+    _parsed: dict[tuple[int, bool], tuple[ParagraphStyle, Any, Any]] = field(default_factory=dict)
 
     @classmethod
     def make(cls, body_size: float) -> Styles:
@@ -164,7 +174,7 @@ class Styles:
         ``bar`` draws a grey bar at the left (a person's own words).
         """
         label_markup = to_markup(label, bold=True) if label.strip() else ""
-        bullet = bool(label_markup) and self._fits_bullet(label, style)
+        bullet = bool(label_markup) and self._fits_bullet(label, text, style, bold=bold)
         gutter = bool(meta.strip()) and single_font(meta) and self._meta_width(meta) < GUTTER
         made: list[Flowable] = []
         chunks = split_long(text)
@@ -188,13 +198,44 @@ class Styles:
                     f"{to_markup(meta)}</font>"
                 )
             variant = self.variant(style, shaped=shaped, gutter=gutter, first=first, last=last)
-            paragraph = Entry(markup, variant)
+            paragraph = self.entry(markup, variant)
             paragraph.bar = bar
             if first and gutter:
                 paragraph.meta = clean(meta)
                 paragraph.meta_size = self.meta_size
             made.append(paragraph)
         return made
+
+    def entry(self, markup: str, style: ParagraphStyle) -> Entry:
+        """``Entry(markup, style)``, made without ReportLab's markup parser when the markup
+        is plain text, optionally after a plain ``<bullet>`` label (most entries).
+
+        The parser would give one fragment for the text (and one for the label) carrying
+        the style's settings: those are copied from a fragment the parser made once for
+        this style, with the text set, which is what the parser does for each text.
+        """
+        cleaned = cleanBlockQuotedText(markup)
+        plain = _PLAIN_MARKUP.match(cleaned)
+        if plain is None or not plain.group(2) or plain.group(1) == "":
+            return Entry(markup, style)
+        label, text = plain.group(1), plain.group(2)
+        key = (id(style), label is not None)
+        found = self._parsed.get(key)
+        if found is None:  # the style is kept in the value, so its id is not reused
+            sample = "<bullet>L</bullet>T" if label is not None else "T"
+            parsed, frags, bullet_frags = ParaParser().parse(sample, style)
+            usual = (
+                parsed is style
+                and not getattr(style, "textTransform", None)  # the parser's path changes text
+                and len(frags) == 1
+                and len(bullet_frags or []) == (label is not None)
+            )
+            found = self._parsed[key] = (style, frags[0] if usual else None, bullet_frags)
+        _, frag, bullet_frags = found
+        if frag is None:
+            return Entry(markup, style)
+        bullet = [bullet_frags[0].clone(text=label)] if label is not None else None
+        return Entry(cleaned, style, bulletText=bullet, frags=[frag.clone(text=text)])
 
     @property
     def meta_size(self) -> float:
@@ -203,12 +244,37 @@ class Styles:
     def _meta_width(self, meta: str) -> float:
         return float(stringWidth(clean(meta), fonts.BODY, self.meta_size)) + 6
 
-    def _fits_bullet(self, label: str, style: ParagraphStyle) -> bool:
+    def _fits_bullet(self, label: str, text: str, style: ParagraphStyle, *, bold: bool) -> bool:
+        """Whether ``label`` can be the bullet of ``text``'s paragraph: it is short, or the
+        words of the text's first line fit beside it as they would after a run-in label.
+
+        ReportLab narrows the first line by the bullet's width, and cuts a word wider than
+        the line it is tried on into pieces: so every word up to the first that goes to
+        the next line must be no wider than what the bullet leaves.
+        """
         if not single_font(label, bold=True):
             return False
         width = float(stringWidth(clean(label), fonts.BODY_BOLD, style.fontSize))
         room = float(TEXT_WIDTH - style.leftIndent - style.rightIndent - GUTTER)
-        return width < room * 0.6
+        if width < room * 0.6:
+            return True
+        line = clean(text).split("\n", 1)[0]
+        words = [word for word in _SPACES.split(line) if word]
+        if not words or not single_font(line, bold=bold):
+            return False
+        face = fonts.BODY_BOLD if bold else fonts.BODY
+        # ReportLab leaves 0.6 of the bullet's size after it (_handleBulletWidth).
+        left = room - width - 0.6 * float(style.bulletFontSize) - 1
+        space = float(stringWidth(" ", face, style.fontSize))
+        taken = -space
+        for word in words:  # up to the first word past the line (even without the gutter)
+            word_width = float(stringWidth(word, face, style.fontSize))
+            if word_width > left:
+                return False
+            taken += space + word_width
+            if taken > (left + GUTTER) * 1.1:
+                break
+        return True
 
     def variant(
         self,
