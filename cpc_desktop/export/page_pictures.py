@@ -8,6 +8,9 @@ safe to call from two threads at once, so every call into it here holds one lock
 process's job thread draws the first pages, its listening thread the pages asked for).
 
 :class:`Picture` is what goes back through the pipe; the screen turns it into an image.
+A page with no colour on it (most pages of minutes and letters: black text on white)
+is sent as one grey byte a pixel instead of four, the same pixels exactly, so that
+it costs the screen a quarter of the memory.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ KEEP = 4
 
 @dataclass(frozen=True)
 class Picture:
-    """A page rasterised by the typesetting process at ``scale`` (pdfium's RGBX), so
-    that the screen need not rasterise it, nor load pdfium, itself."""
+    """A page rasterised by the typesetting process at ``scale`` (pdfium's RGBX, or one
+    grey byte a pixel if ``grey``), so that the screen need not rasterise it, nor load
+    pdfium, itself."""
 
     index: int
     scale: float  # pixels per PDF point
@@ -33,6 +37,7 @@ class Picture:
     height: int
     stride: int
     pixels: bytes
+    grey: bool = False
 
 
 Sizes = tuple[tuple[float, float], ...]
@@ -125,10 +130,23 @@ def _draw(document: Any, index: int, scale: float) -> Picture:
     try:
         bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
         try:
-            return Picture(
-                index, scale, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)
-            )
+            width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+            pixels = bytes(bitmap.buffer)
         finally:
             bitmap.close()
     finally:
         page.close()
+    return _greyed(Picture(index, scale, width, height, stride, pixels))
+
+
+def _greyed(picture: Picture) -> Picture:
+    """``picture`` as one byte a pixel if every pixel is grey (R = G = B), else as it is."""
+    pixels = picture.pixels
+    if picture.stride != picture.width * 4 or len(pixels) != picture.stride * picture.height:
+        return picture
+    red = pixels[0::4]
+    if red != pixels[1::4] or red != pixels[2::4]:
+        return picture
+    return Picture(
+        picture.index, picture.scale, picture.width, picture.height, picture.width, red, True
+    )

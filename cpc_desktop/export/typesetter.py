@@ -67,7 +67,7 @@ class Typeset:
 class Done:
     job: int
     pdf: bytes
-    pictures: tuple[Picture, ...] = ()  # the first pages, as they will be shown
+    pictures: tuple[Picture, ...] = ()  # the first page, as it will be shown
     sizes: Sizes = ()  # every page's size in points (a preview's: the child keeps it)
 
 
@@ -376,7 +376,7 @@ def _work(
             if number in cancelled or gone:  # closed as the last page was set
                 raise _Stop
             sizes = pictures.keep(number, True, whole) if job.scale > 0 else ()
-            send(Done(number, whole, pictures.first(number, True, job.scale, 2), sizes))
+            send(Done(number, whole, pictures.first(number, True, job.scale, 1), sizes))
         except _Stop:
             send(Cancelled(number))
         except Exception as error:  # the one line the preview shows; the details to stderr

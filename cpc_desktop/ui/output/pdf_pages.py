@@ -215,9 +215,17 @@ class PageCanvas(QtWidgets.QWidget):
         self._cache[index] = image
         return image
 
-    def seed(self, index: int, scale: float, size: tuple[int, int, int], pixels: bytes) -> bool:
+    def seed(
+        self,
+        index: int,
+        scale: float,
+        size: tuple[int, int, int],
+        pixels: bytes,
+        grey: bool = False,
+    ) -> bool:
         """Keep a page rasterised elsewhere (``size``: width, height, stride of pdfium's
-        RGBX pixels) as if drawn here, if it is at the scale this canvas draws at now."""
+        RGBX pixels, or of one grey byte a pixel) as if drawn here, if it is at the
+        scale this canvas draws at now."""
         ratio = self.devicePixelRatioF()
         if (
             self._document is None
@@ -226,10 +234,13 @@ class PageCanvas(QtWidgets.QWidget):
         ):
             return False
         width, height, stride = size
-        image = QtGui.QImage(
-            pixels, width, height, stride, QtGui.QImage.Format.Format_RGBX8888
-        ).copy()
-        image.setDevicePixelRatio(ratio)
+        # Over the bytes as they came, not a copy (PySide6 keeps them while it is used).
+        kind = (
+            QtGui.QImage.Format.Format_Grayscale8 if grey else QtGui.QImage.Format.Format_RGBX8888
+        )
+        image = QtGui.QImage(pixels, width, height, stride, kind)
+        if ratio != image.devicePixelRatio():
+            image.setDevicePixelRatio(ratio)
         self._keep(index, image)
         return True
 

@@ -58,3 +58,23 @@ def test_the_whole_replaces_its_first_page_and_only_the_last_few_are_kept() -> N
     pictures.forget(3)
     assert pictures.held() == [(2, True)]
     assert pictures.draw(3, True, 0, 1.0) is None
+
+
+def test_a_page_without_colour_comes_as_one_grey_byte_a_pixel_and_colour_as_it_is() -> None:
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, pagesize=A4)
+    drawing.drawString(72, 720, "Black on white")
+    drawing.showPage()
+    drawing.setFillColorRGB(0.8, 0.1, 0.1)
+    drawing.rect(72, 600, 200, 100, fill=1)
+    drawing.showPage()
+    drawing.save()
+    pictures = Pictures()
+    pictures.keep(1, True, out.getvalue())
+    grey = pictures.draw(1, True, 0, 0.5)
+    coloured = pictures.draw(1, True, 1, 0.5)
+    assert grey is not None and coloured is not None
+    assert grey.grey and grey.stride == grey.width
+    assert len(grey.pixels) == grey.width * grey.height
+    assert min(grey.pixels) < 128 < max(grey.pixels)  # the text is there
+    assert not coloured.grey and coloured.stride == coloured.width * 4
