@@ -28,6 +28,12 @@ _BACKGROUND = QtGui.QColor("#6e7175")
 _PAGE_EDGE = QtGui.QColor("#3c3f42")
 #: pdfium's bitmap options so that it writes R, G, B, unused (QImage's RGBX8888).
 RGBX = {"rev_byteorder": True, "prefer_bgrx": True}
+#: The image format of pixels ``depth`` bytes each (see :meth:`PageCanvas.seed`).
+_FORMATS = {
+    1: QtGui.QImage.Format.Format_Grayscale8,
+    3: QtGui.QImage.Format.Format_RGB888,
+    4: QtGui.QImage.Format.Format_RGBX8888,
+}
 #: At most this many pages are held drawn (those in view and their neighbours).
 MOST_KEPT = 6
 
@@ -221,11 +227,11 @@ class PageCanvas(QtWidgets.QWidget):
         scale: float,
         size: tuple[int, int, int],
         pixels: bytes,
-        grey: bool = False,
+        depth: int = 4,
     ) -> bool:
-        """Keep a page rasterised elsewhere (``size``: width, height, stride of pdfium's
-        RGBX pixels, or of one grey byte a pixel) as if drawn here, if it is at the
-        scale this canvas draws at now."""
+        """Keep a page rasterised elsewhere (``size``: width, height, stride of its
+        pixels, ``depth`` bytes each: 4 pdfium's RGBX, 3 RGB, 1 grey) as if drawn here,
+        if it is at the scale this canvas draws at now."""
         ratio = self.devicePixelRatioF()
         if (
             self._document is None
@@ -235,10 +241,7 @@ class PageCanvas(QtWidgets.QWidget):
             return False
         width, height, stride = size
         # Over the bytes as they came, not a copy (PySide6 keeps them while it is used).
-        kind = (
-            QtGui.QImage.Format.Format_Grayscale8 if grey else QtGui.QImage.Format.Format_RGBX8888
-        )
-        image = QtGui.QImage(pixels, width, height, stride, kind)
+        image = QtGui.QImage(pixels, width, height, stride, _FORMATS[depth])
         if ratio != image.devicePixelRatio():
             image.setDevicePixelRatio(ratio)
         self._keep(index, image)

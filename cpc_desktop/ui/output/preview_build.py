@@ -148,7 +148,7 @@ class PreviewBuild(QtCore.QObject):
             canvas.not_drawn(message.index, message.scale)
         else:
             size = (picture.width, picture.height, picture.stride)
-            if canvas.seed(picture.index, picture.scale, size, picture.pixels, picture.grey):
+            if canvas.seed(picture.index, picture.scale, size, picture.pixels, picture.depth):
                 self.drawn.append(picture.index)
 
     def _show(self, message: typesetter.FirstPage | typesetter.Done, whole: bool) -> None:
@@ -191,7 +191,7 @@ class PreviewBuild(QtCore.QObject):
         self.seeded = [
             p.index
             for p in pictures
-            if canvas.seed(p.index, p.scale, (p.width, p.height, p.stride), p.pixels, p.grey)
+            if canvas.seed(p.index, p.scale, (p.width, p.height, p.stride), p.pixels, p.depth)
         ]
 
     def _end(self) -> None:

@@ -60,7 +60,7 @@ def test_the_whole_replaces_its_first_page_and_only_the_last_few_are_kept() -> N
     assert pictures.draw(3, True, 0, 1.0) is None
 
 
-def test_a_page_without_colour_comes_as_one_grey_byte_a_pixel_and_colour_as_it_is() -> None:
+def test_a_page_without_colour_comes_as_one_grey_byte_a_pixel_and_colour_as_three() -> None:
     out = io.BytesIO()
     drawing = canvas.Canvas(out, pagesize=A4)
     drawing.drawString(72, 720, "Black on white")
@@ -74,7 +74,10 @@ def test_a_page_without_colour_comes_as_one_grey_byte_a_pixel_and_colour_as_it_i
     grey = pictures.draw(1, True, 0, 0.5)
     coloured = pictures.draw(1, True, 1, 0.5)
     assert grey is not None and coloured is not None
-    assert grey.grey and grey.stride == grey.width
+    assert grey.depth == 1 and grey.stride == grey.width
     assert len(grey.pixels) == grey.width * grey.height
     assert min(grey.pixels) < 128 < max(grey.pixels)  # the text is there
-    assert not coloured.grey and coloured.stride == coloured.width * 4
+    assert coloured.depth == 3 and coloured.stride == coloured.width * 3
+    assert len(coloured.pixels) == coloured.stride * coloured.height
+    red, green, blue = coloured.pixels[0::3], coloured.pixels[1::3], coloured.pixels[2::3]
+    assert any(r > 150 and g < 80 and b < 80 for r, g, b in zip(red, green, blue, strict=True))
