@@ -266,12 +266,7 @@ class Typesetter:
         process = self._process
         if process is None or process.stdin is None:
             raise OSError("the typesetter is not running")
-        # "fast": no memo of every object pickled, so the pickle goes out a frame at a
-        # time instead of whole in memory first (a long document's is megabytes). The
-        # documents are trees of frozen records: nothing refers back to itself.
-        pickler = pickle.Pickler(process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True
-        pickler.dump(what)
+        pickle.dump(what, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         process.stdin.flush()
 
     @staticmethod
