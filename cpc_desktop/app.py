@@ -198,7 +198,7 @@ def run(db: Path | str | None = None) -> int:
     _harden()
     from cpc_desktop.ui.arenas import limit_arenas
 
-    limit_arenas()  # before any thread starts: about 2 MiB less at the peak
+    limit_arenas()  # before any thread starts: about 3 MiB less at the peak
     from PySide6 import QtCore, QtWidgets
 
     from cpc_desktop.ui.source_cache import stop_caching_sources

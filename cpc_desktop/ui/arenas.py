@@ -1,13 +1,13 @@
-"""At most two of glibc's malloc arenas: the screen's thread's, and one the others share.
+"""One glibc malloc arena for all the application's threads.
 
 glibc gives each thread that allocates while another holds the main arena an arena of
 its own, up to eight for each core. The application's threads (the warm-up, the
 background page check, the autosave worker, the typesetter's reader) each took one,
-and what was freed there stays resident in it: about 2 MiB of a whole run's peak
-(``bench/memory.py``). With two, the screen's thread keeps the main arena and the
-others share the second; they take the interpreter's lock to allocate anyway, so they
-seldom wait for it. ``MALLOC_ARENA_MAX`` set by whoever starts the application wins.
-Nothing is done where the C library is not glibc (``mallopt`` missing).
+and what was freed in each stays resident there: about 3 MiB of a whole run's peak
+(``bench/memory.py``: 2.3 MiB less with two arenas, 0.9 less again with one). The threads
+mostly allocate holding the interpreter's lock anyway, so they seldom wait for the
+arena's. ``MALLOC_ARENA_MAX`` set by whoever starts the application wins. Nothing is
+done where the C library is not glibc (``mallopt`` missing).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import sys
 
 #: glibc's ``M_ARENA_MAX`` (malloc.h).
 M_ARENA_MAX = -8
-#: The arenas allowed: the screen's thread's, and one for the others.
-ARENAS = 2
+#: The arenas allowed: the main one, shared by every thread.
+ARENAS = 1
 
 
 def limit_arenas(count: int = ARENAS) -> bool:

@@ -1,4 +1,4 @@
-"""glibc's arenas: the application allows two, so its threads share one between them."""
+"""glibc's arenas: the application allows one, shared by all its threads."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from cpc_desktop.ui.arenas import limit_arenas
 
 # Eight threads allocate at once and hold what they took; then glibc's own report counts
-# the arenas (``<heap nr=...>``, one for each besides the main one's).
+# the arenas (``<heap nr=...>``, one for each).
 _COUNT = """
 import ctypes, sys, threading
 from cpc_desktop.ui.arenas import limit_arenas
@@ -51,12 +51,12 @@ def _arenas(how: str, tmp_path: Path, env: dict[str, str]) -> tuple[str, int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's arenas")
-def test_threads_share_one_arena_besides_the_main_one(tmp_path: Path) -> None:
+def test_threads_share_the_main_arena(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
     said, limited = _arenas("limited", tmp_path, env)
-    assert said == "True" and limited <= 2
+    assert said == "True" and limited == 1
     _, free = _arenas("free", tmp_path, env)
-    assert free > 2  # without the limit the threads took arenas of their own
+    assert free > 1  # without the limit the threads took arenas of their own
 
 
 def test_an_arena_limit_set_by_the_launcher_is_left_alone(
