@@ -13,6 +13,10 @@ one line to show, or ``Cancelled`` once it has stopped for :meth:`Typesetter.can
 If the child dies, the parent is told ``Failed`` for the job under way and the next job
 starts a new child.
 
+A preview's PDFs stay in the child (``page_pictures``) until :meth:`Typesetter.forget`:
+:meth:`Typesetter.draw` asks for one page at a scale, and ``Drawn`` brings it back
+rasterised, so that the application's process never loads pdfium to show a preview.
+
 The parent's side, :class:`Typesetter`, has no Qt in it: the screen polls
 :meth:`Typesetter.messages` from its own timer.
 """
@@ -33,6 +37,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from cpc_desktop.domain.printed import LetterDocument, PrintedDocument
+from cpc_desktop.export.page_pictures import Picture as Picture
+from cpc_desktop.export.page_pictures import Pictures, Sizes
 
 #: How much lower the typesetting process's priority is than the application's (POSIX).
 NICENESS = 10
@@ -43,23 +49,11 @@ STOPPED = (
 
 
 @dataclass(frozen=True)
-class Picture:
-    """A page rasterised by the child at the scale the job asked for (pdfium's RGBX), so
-    that the screen need not rasterise it on its own thread."""
-
-    index: int
-    scale: float  # pixels per PDF point
-    width: int
-    height: int
-    stride: int
-    pixels: bytes
-
-
-@dataclass(frozen=True)
 class FirstPage:
     job: int
     pdf: bytes  # one page, numbered "Page 1 of …"
     pictures: tuple[Picture, ...] = ()
+    sizes: Sizes = ()  # its page's size in points (a preview's: the child keeps it)
 
 
 @dataclass(frozen=True)
@@ -73,7 +67,20 @@ class Typeset:
 class Done:
     job: int
     pdf: bytes
-    pictures: tuple[Picture, ...] = ()  # the first pages, as they will be shown
+    pictures: tuple[Picture, ...] = ()  # the first page, as it will be shown
+    sizes: Sizes = ()  # every page's size in points (a preview's: the child keeps it)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One page of a preview's PDF (``whole``: the whole, else the first page alone)
+    as :meth:`Typesetter.draw` asked; ``picture`` None if it could not be drawn."""
+
+    job: int
+    whole: bool
+    index: int
+    scale: float
+    picture: Picture | None
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ class Cancelled:
     job: int
 
 
-Message = FirstPage | Typeset | Done | Failed | Cancelled
+Message = FirstPage | Typeset | Done | Failed | Cancelled | Drawn
 Listener = Callable[[Message], None]
 
 
@@ -104,6 +111,19 @@ class _Cancel:
     job: int
 
 
+@dataclass(frozen=True)
+class _Draw:
+    job: int
+    whole: bool
+    index: int
+    scale: float
+
+
+@dataclass(frozen=True)
+class _Forget:
+    job: int
+
+
 # --- the parent's side -------------------------------------------------------------------
 
 
@@ -117,6 +137,7 @@ class Typesetter:
         self._numbers = itertools.count(1)
         self._open: dict[int, subprocess.Popen[bytes]] = {}  # jobs not yet answered in full
         self._listeners: dict[int, Listener] = {}
+        self._drawers: dict[int, Listener] = {}  # who hears a preview's pages drawn
 
     def start(self) -> None:
         """Start the child now (it imports ReportLab and reads the fonts), if not running."""
@@ -172,6 +193,20 @@ class Typesetter:
             with contextlib.suppress(OSError):
                 self._send(_Cancel(job))
 
+    def draw(self, job: int, whole: bool, index: int, scale: float, listener: Listener) -> None:
+        """Ask for page ``index`` of preview ``job``'s PDF (``whole``, or its first page
+        alone) rasterised at ``scale``; :meth:`deliver` gives ``listener`` the ``Drawn``.
+        A child that has gone answers nothing: the page stays undrawn."""
+        self._drawers[job] = listener
+        with contextlib.suppress(OSError):
+            self._send(_Draw(job, whole, index, scale))
+
+    def forget(self, job: int) -> None:
+        """The preview of ``job`` has closed: the child lets go of its PDFs."""
+        self._drawers.pop(job, None)
+        with contextlib.suppress(OSError):
+            self._send(_Forget(job))
+
     def messages(self) -> list[Message]:
         """Every message that has come since the last call, oldest first."""
         found: list[Message] = []
@@ -193,6 +228,11 @@ class Typesetter:
     def deliver(self) -> None:
         """Hand every message that has come to its job's listener (others are dropped)."""
         for message in self.messages():
+            if isinstance(message, Drawn):
+                drawer = self._drawers.get(message.job)
+                if drawer is not None:
+                    drawer(message)
+                continue
             listener = self._listeners.get(message.job)
             if isinstance(message, Done | Failed | Cancelled):
                 self._listeners.pop(message.job, None)
@@ -222,7 +262,7 @@ class Typesetter:
         process = self._process
         return process.pid if process is not None and process.poll() is None else None
 
-    def _send(self, what: _Job | _Cancel) -> None:
+    def _send(self, what: _Job | _Cancel | _Draw | _Forget) -> None:
         process = self._process
         if process is None or process.stdin is None:
             raise OSError("the typesetter is not running")
@@ -271,26 +311,35 @@ def _serve(source: IO[bytes], sink: IO[bytes]) -> None:
     jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
     cancelled: set[int] = set()
     gone: list[bool] = []  # the parent closed the pipe: stop whatever is under way
+    pictures = Pictures()
+    sending = threading.Lock()  # two threads send: one message at a time
+
+    def send(message: Message) -> None:
+        with sending:
+            pickle.dump(message, sink, protocol=pickle.HIGHEST_PROTOCOL)
+            sink.flush()
 
     def listen() -> None:
+        # A page asked for is drawn here at once, even while a job is being typeset.
         try:
             while True:
                 what = pickle.load(source)
                 if isinstance(what, _Cancel):
                     cancelled.add(what.job)
+                elif isinstance(what, _Draw):
+                    drawn = pictures.draw(what.job, what.whole, what.index, what.scale)
+                    send(Drawn(what.job, what.whole, what.index, what.scale, drawn))
+                elif isinstance(what, _Forget):
+                    pictures.forget(what.job)
                 else:
                     jobs.put(what)
         except (EOFError, OSError, pickle.UnpicklingError):
             gone.append(True)
             jobs.put(None)
 
-    def send(message: Message) -> None:
-        pickle.dump(message, sink, protocol=pickle.HIGHEST_PROTOCOL)
-        sink.flush()
-
     threading.Thread(target=listen, name="typesetter-listen", daemon=True).start()
     with contextlib.suppress(BrokenPipeError):  # the parent has gone: nobody to tell
-        _work(jobs, cancelled, gone, send)
+        _work(jobs, cancelled, gone, send, pictures)
 
 
 def _work(
@@ -298,6 +347,7 @@ def _work(
     cancelled: set[int],
     gone: list[bool],
     send: Callable[[Message], None],
+    pictures: Pictures,
 ) -> None:
     from cpc_desktop.export import typeset
 
@@ -319,9 +369,14 @@ def _work(
                 raise _Stop
             if job.first:
                 first = render(job.document, pages=1)
-                send(FirstPage(number, first, _pictures(first, job.scale, 1)))
+                sizes = pictures.keep(number, False, first) if job.scale > 0 else ()
+                drawn = pictures.first(number, False, job.scale, 1)
+                send(FirstPage(number, first, drawn, sizes))
             whole = render(job.document, progress=told)
-            send(Done(number, whole, _pictures(whole, job.scale, 2)))
+            if number in cancelled or gone:  # closed as the last page was set
+                raise _Stop
+            sizes = pictures.keep(number, True, whole) if job.scale > 0 else ()
+            send(Done(number, whole, pictures.first(number, True, job.scale, 1), sizes))
         except _Stop:
             send(Cancelled(number))
         except Exception as error:  # the one line the preview shows; the details to stderr
@@ -329,39 +384,6 @@ def _work(
             why = type(error).__name__
             send(Failed(number, f"The document could not be typeset ({why}): no preview."))
         cancelled.discard(number)
-
-
-def _pictures(pdf: bytes, scale: float, count: int) -> tuple[Picture, ...]:
-    """The first ``count`` pages of ``pdf`` rasterised at ``scale`` (none if it fails: the
-    screen then rasterises them itself)."""
-    if scale <= 0:
-        return ()
-    try:
-        import pypdfium2 as pdfium
-
-        document = pdfium.PdfDocument(pdf)
-        try:
-            made = []
-            for index in range(min(count, len(document))):
-                page = document[index]
-                bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
-                made.append(
-                    Picture(
-                        index,
-                        scale,
-                        bitmap.width,
-                        bitmap.height,
-                        bitmap.stride,
-                        bytes(bitmap.buffer),
-                    )
-                )
-                bitmap.close()
-                page.close()
-            return tuple(made)
-        finally:
-            document.close()
-    except Exception:  # an optimisation only
-        return ()
 
 
 def main() -> None:

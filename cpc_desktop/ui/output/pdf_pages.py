@@ -1,8 +1,13 @@
 """The pages of a PDF held in memory, drawn one under another and rasterised on demand.
 
-The pages are rasterised from the bytes in memory with pypdfium2 (PySide6's wheels
-carry no QtPdf), only the pages near what is on screen. :class:`PageCanvas` draws
-them; :class:`PageView` scrolls it, zooms it and keeps track of the page being read.
+Only the pages near what is on screen are rasterised. A preview being typeset draws
+from the typesetting process (:class:`AskedPages`): each page is asked for at the scale
+it is drawn at, a blank page stands in its place until the picture comes, and the
+application's process never loads pdfium for it. A PDF that exists already (an issued
+copy, a held copy being checked) is rasterised here from the bytes in memory with
+pypdfium2 (PySide6's wheels carry no QtPdf), imported only then. :class:`PageCanvas`
+draws the pages; :class:`PageView` scrolls it, zooms it and keeps track of the page
+being read.
 """
 
 from __future__ import annotations
@@ -11,8 +16,6 @@ import bisect
 import math
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from PySide6 import QtCore, QtGui, QtWidgets
 
 #: The zoom levels that Zoom in and Zoom out step through (1.0 is actual size).
@@ -25,6 +28,36 @@ _BACKGROUND = QtGui.QColor("#6e7175")
 _PAGE_EDGE = QtGui.QColor("#3c3f42")
 #: pdfium's bitmap options so that it writes R, G, B, unused (QImage's RGBX8888).
 RGBX = {"rev_byteorder": True, "prefer_bgrx": True}
+#: The image format of pixels ``depth`` bytes each (see :meth:`PageCanvas.seed`).
+_FORMATS = {
+    1: QtGui.QImage.Format.Format_Grayscale8,
+    3: QtGui.QImage.Format.Format_RGB888,
+    4: QtGui.QImage.Format.Format_RGBX8888,
+}
+#: At most this many pages are held drawn (those in view and their neighbours).
+MOST_KEPT = 6
+
+
+class AskedPages:
+    """Pages drawn elsewhere: :meth:`ask` requests one at a scale, and the answer comes
+    back later through :meth:`PageCanvas.seed` (or :meth:`PageCanvas.not_drawn`)."""
+
+    def ask(self, index: int, scale: float) -> None:
+        raise NotImplementedError
+
+
+def open_document(pdf: bytes) -> Any:
+    """pdfium's document over ``pdf`` (pypdfium2 is imported here, when first needed)."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(pdf)
+
+
+def _unreadable() -> type[Exception]:
+    import pypdfium2 as pdfium
+
+    error: type[Exception] = pdfium.PdfiumError
+    return error
 
 
 def pdf_image(bitmap: Any) -> tuple[QtGui.QImage, bytes]:
@@ -43,13 +76,15 @@ def read_pdf(pdf: bytes) -> tuple[list[tuple[float, float]], str]:
     """The page sizes in points, or the problem if the PDF can't be read."""
     if not pdf:
         return [], "The document is empty, so there is nothing to show, print or save."
+    import pypdfium2.raw as pdfium_c
+
     try:
-        document = pdfium.PdfDocument(pdf)
+        document = open_document(pdf)
         try:
             return [document.get_page_size(i) for i in range(len(document))], ""
         finally:
             document.close()
-    except pdfium.PdfiumError as error:
+    except _unreadable() as error:
         if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             return [], "The document is protected by a password, so it can't be shown here."
         return [], (
@@ -79,6 +114,7 @@ class PageCanvas(QtWidgets.QWidget):
         self._extents: list[QtCore.QSize] = []
         self._content = QtCore.QSize()
         self._cache: dict[int, QtGui.QImage] = {}
+        self._asked: set[tuple[int, float]] = set()  # asked of AskedPages, not yet come
         self._prefetch = QtCore.QTimer(self)
         self._prefetch.setSingleShot(True)
         self._prefetch.setInterval(0)
@@ -98,6 +134,7 @@ class PageCanvas(QtWidgets.QWidget):
             return
         self._zoom = zoom
         self._cache.clear()
+        self._asked.clear()
         self._layout()
         self.update()
 
@@ -105,6 +142,7 @@ class PageCanvas(QtWidgets.QWidget):
         """Lay out these pages instead (the same document, more of it); none is kept drawn."""
         self._sizes = sizes
         self._cache.clear()
+        self._asked.clear()
         self._layout()
         self.update()
 
@@ -153,42 +191,80 @@ class PageCanvas(QtWidgets.QWidget):
         """The pages currently held as rendered images."""
         return frozenset(self._cache)
 
-    def _render(self, index: int) -> QtGui.QImage:
+    def _scale(self) -> float:
+        """The pixels per point the pages are drawn at now."""
+        return self._zoom * _PIXELS_PER_POINT * self.devicePixelRatioF()
+
+    def _render(self, index: int) -> QtGui.QImage | None:
+        """Page ``index`` drawn, kept; None while it is asked for elsewhere."""
         ratio = self.devicePixelRatioF()
         image = QtGui.QImage()  # stays null, and is drawn as such, if the page can't be read
         if self._document is None:
             return image  # closed: nothing to draw, and nothing kept
+        if isinstance(self._document, AskedPages):
+            key = (index, self._scale())
+            if key not in self._asked:
+                self._asked.add(key)
+                self._document.ask(index, key[1])
+            return None
         try:
             page = self._document[index]
             try:
-                bitmap = page.render(scale=self._zoom * _PIXELS_PER_POINT * ratio, **RGBX)
+                bitmap = page.render(scale=self._scale(), **RGBX)
                 image = pdf_image(bitmap)[0].copy()
                 bitmap.close()
             finally:
                 page.close()
-        except pdfium.PdfiumError:
+        except _unreadable():
             pass
         image.setDevicePixelRatio(ratio)
         self._cache[index] = image
         return image
 
-    def seed(self, index: int, scale: float, size: tuple[int, int, int], pixels: bytes) -> bool:
-        """Keep a page rasterised elsewhere (``size``: width, height, stride of pdfium's
-        RGBX pixels) as if drawn here, if it is at the scale this canvas draws at now."""
+    def seed(
+        self,
+        index: int,
+        scale: float,
+        size: tuple[int, int, int],
+        pixels: bytes,
+        depth: int = 4,
+    ) -> bool:
+        """Keep a page rasterised elsewhere (``size``: width, height, stride of its
+        pixels, ``depth`` bytes each: 4 pdfium's RGBX, 3 RGB, 1 grey) as if drawn here,
+        if it is at the scale this canvas draws at now."""
         ratio = self.devicePixelRatioF()
         if (
             self._document is None
             or index >= len(self._sizes)
-            or not math.isclose(scale, self._zoom * _PIXELS_PER_POINT * ratio, rel_tol=1e-6)
+            or not math.isclose(scale, self._scale(), rel_tol=1e-6)
         ):
             return False
         width, height, stride = size
-        image = QtGui.QImage(
-            pixels, width, height, stride, QtGui.QImage.Format.Format_RGBX8888
-        ).copy()
-        image.setDevicePixelRatio(ratio)
-        self._cache[index] = image
+        # Over the bytes as they came, not a copy (PySide6 keeps them while it is used).
+        image = QtGui.QImage(pixels, width, height, stride, _FORMATS[depth])
+        if ratio != image.devicePixelRatio():
+            image.setDevicePixelRatio(ratio)
+        self._keep(index, image)
         return True
+
+    def not_drawn(self, index: int, scale: float) -> None:
+        """Page ``index``, asked for at ``scale``, could not be drawn: say so in its place."""
+        shown = self._document is not None and index < len(self._sizes)
+        if shown and math.isclose(scale, self._scale(), rel_tol=1e-6):
+            self._keep(index, QtGui.QImage())
+
+    def _keep(self, index: int, image: QtGui.QImage) -> None:
+        self._asked = {key for key in self._asked if key[0] != index}
+        self._cache[index] = image
+        if len(self._cache) > MOST_KEPT:  # came after the reader had moved on
+            visible = self._visible_pages()
+            middle = (visible.start + visible.stop) / 2 if visible else index
+            for far in sorted(self._cache, key=lambda i: -abs(i - middle))[
+                : len(self._cache) - MOST_KEPT
+            ]:
+                del self._cache[far]
+        if index in self._cache and index < len(self._tops):
+            self.update(self.page_rect(index))
 
     def _visible_pages(self) -> range:
         visible = self.visibleRegion().boundingRect()
@@ -204,6 +280,10 @@ class PageCanvas(QtWidgets.QWidget):
             if 0 <= index < len(self._sizes) and index not in self._cache:
                 self._render(index)
 
+    def source(self) -> Any:
+        """What the pages are drawn from: pdfium's document, :class:`AskedPages`, or None."""
+        return self._document
+
     def set_document(self, document: Any) -> None:
         """Draw from ``document`` (the same pages reopened), or from nothing if None.
 
@@ -211,6 +291,7 @@ class PageCanvas(QtWidgets.QWidget):
         """
         self._prefetch.stop()
         self._cache.clear()
+        self._asked.clear()
         self._document = document
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
@@ -223,11 +304,11 @@ class PageCanvas(QtWidgets.QWidget):
             image = self._cache.get(index)
             if image is None:
                 image = self._render(index)
-            if not image.isNull():
+            if image is not None and not image.isNull():
                 painter.drawImage(rect.topLeft(), image)
                 continue
-            painter.fillRect(rect, QtCore.Qt.GlobalColor.white)
-            if self._document is not None:  # open, yet this page would not render
+            painter.fillRect(rect, QtCore.Qt.GlobalColor.white)  # blank until it comes
+            if image is not None and self._document is not None:  # it would not render
                 painter.drawText(
                     rect, QtCore.Qt.AlignmentFlag.AlignCenter, "This page could not be shown."
                 )

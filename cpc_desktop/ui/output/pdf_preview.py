@@ -1,11 +1,12 @@
 """Previewing a PDF held in memory, then printing it or saving it.
 
-The PDF is never written to disk until the user saves it: the pages are rasterised
-from the bytes in memory with pypdfium2 (PySide6's wheels carry no QtPdf), only the
-pages near what is on screen, and printing paints the same rasterised pages at the
-printer's resolution, at actual size. When the document goes to someone by post the
-dialog can ask the user to confirm the name and address before print and save are
-allowed.
+The PDF is never written to disk until the user saves it. Only the pages near what is
+on screen are rasterised: a preview being typeset asks the typesetting process for them
+(``show_pages``), a PDF given whole is rasterised from the bytes in memory with
+pypdfium2 (PySide6's wheels carry no QtPdf), and printing paints the pages at the
+printer's resolution, at actual size, through pypdfium2 imported only then. When the
+document goes to someone by post the dialog can ask the user to confirm the name and
+address before print and save are allowed.
 
 The pages, their zoom and the page being read are ``pdf_pages``'s; painting them on
 a printer is ``pdf_printing``'s. This dialog holds the bytes, the check before
@@ -17,18 +18,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
 from cpc_desktop.export.files import write_atomic
 from cpc_desktop.ui.actions import SPECS, ActionId, make_action, tool_tip
-from cpc_desktop.ui.output.pdf_pages import ZOOM_STEPS, PageCanvas, PageView, read_pdf
-from cpc_desktop.ui.output.pdf_printing import pages_to_print, paint_pages
+from cpc_desktop.ui.output.pdf_pages import (
+    ZOOM_STEPS,
+    AskedPages,
+    PageCanvas,
+    PageView,
+    open_document,
+    read_pdf,
+)
 
 __all__ = ["CONFIRM_CHECKBOX_TEXT", "ZOOM_STEPS", "PageCanvas", "PdfPreviewDialog"]
 
 CONFIRM_CHECKBOX_TEXT = "I have checked the recipient's name and address"
+
+Sizes = tuple[list[tuple[float, float]], str]  # the page sizes in points, or the problem
+Asked = AskedPages | None
 
 
 class PdfPreviewDialog(QtWidgets.QDialog):
@@ -63,7 +72,8 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self._save_dir = save_dir
         self._confirm_text = confirm_text
         self._sizes, self._problem = read_pdf(self._pdf) if pdf is not None else ([], "")
-        self._document: Any = None  # pdfium's copy: opened while shown or printing
+        self._document: Any = None  # pdfium's copy: opened while shown
+        self._asked: AskedPages | None = None  # or where the pages are asked for instead
         self.printer_name = ""  # the printer of the last print, for its audit record
         self._tips = {
             "Print": tool_tip(ActionId.PREVIEW_PRINT),
@@ -224,10 +234,16 @@ class PdfPreviewDialog(QtWidgets.QDialog):
     def show_pdf(self, pdf: bytes, *, whole: bool) -> None:
         """Show ``pdf`` in place of what is shown (the first pages, then the whole),
         keeping the reader's place. Print and save wait for the whole."""
+        self.show_pages(pdf, read_pdf(pdf), whole=whole)
+
+    def show_pages(self, pdf: bytes, sizes: Sizes, *, whole: bool, asked: Asked = None) -> None:
+        """``show_pdf`` with the page sizes (or problem) known; with ``asked``, the pages
+        are drawn by asking it (the typesetting process that made them), not here."""
         self._let_go()
         self._pdf = bytes(pdf)
         self._whole = whole
-        self._sizes, self._problem = read_pdf(self._pdf)
+        self._sizes, self._problem = sizes
+        self._asked = None if self._problem else asked
         if self._problem:
             self.show_problem(self._problem)
             return
@@ -371,25 +387,18 @@ class PdfPreviewDialog(QtWidgets.QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Paint the pages at the printer's resolution, actual size; return how many."""
-        document = self._opened()
-        if document is None:
-            return 0
+        """Paint the pages at the printer's resolution, actual size; return how many
+        (pypdfium2 is imported now if the pages shown came from the typesetting process)."""
+        from cpc_desktop.ui.output.pdf_printing import pages_to_print, print_pdf
+
         pages = pages_to_print(printer, self.page_count(), self.current_page())
-        if not pages:
+        if self._problem or not self._sizes or not pages:
             return 0
-        painter = QtGui.QPainter()
-        if not painter.begin(printer):
+        done = print_pdf(printer, self._pdf, pages)
+        if done is None:
             _not_printed(self, None, 0)
             return 0
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            printed, failed = paint_pages(painter, printer, document, pages)
-        finally:
-            painter.end()
-            QtWidgets.QApplication.restoreOverrideCursor()
-            if not self.isVisible():
-                self._let_go()
+        printed, failed = done
         if failed is not None:
             _not_printed(self, failed + 1, printed)
         self.printer_name = printer.printerName() or printer.outputFileName()
@@ -401,14 +410,18 @@ class PdfPreviewDialog(QtWidgets.QDialog):
     # --- opening and closing -----------------------------------------------------------
 
     # pdfium's copy of the document and the rendered pages exist only while the dialog
-    # is shown (or printing): a closed preview keeps nothing but the bytes it was given.
+    # is shown: a closed preview keeps nothing but the bytes it was given.
 
-    def _opened(self) -> Any:
-        """The pdfium document, opened from the bytes if it is not open; None if unreadable."""
-        if self._document is None and not self._problem and self._sizes:
-            self._document = pdfium.PdfDocument(self._pdf)
+    def _opened(self) -> None:
+        """Give the canvas its pages: where they are asked for, or pdfium's document
+        opened from the bytes (if readable and not open)."""
+        if self._problem or not self._sizes or self.canvas.source() is not None:
+            return
+        if self._asked is not None:
+            self.canvas.set_document(self._asked)
+        elif self._document is None:
+            self._document = open_document(self._pdf)
             self.canvas.set_document(self._document)
-        return self._document
 
     def _let_go(self) -> None:
         self.canvas.set_document(None)

@@ -2,6 +2,7 @@
 
 The pages are rasterised by pypdfium2 at the printer's resolution (at most
 ``_MAX_PRINT_DPI``), in bands so that a page never costs more memory than one band.
+The preview imports this module (and so pypdfium2) only when something is printed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import math
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtPrintSupport import QPrinter
 
 from cpc_desktop.ui.output.pdf_pages import RGBX, pdf_image
@@ -95,3 +96,19 @@ def paint_pages(
             return printed, index
         printed += 1
     return printed, None
+
+
+def print_pdf(printer: QPrinter, pdf: bytes, pages: list[int]) -> tuple[int, int | None] | None:
+    """Paint ``pages`` of ``pdf`` (from its bytes, a pdfium copy of its own, closed when
+    done): as ``paint_pages``, or None if the printer could not be started."""
+    painter = QtGui.QPainter()
+    if not painter.begin(printer):
+        return None
+    QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return paint_pages(painter, printer, document, pages)
+    finally:
+        painter.end()
+        document.close()
+        QtWidgets.QApplication.restoreOverrideCursor()

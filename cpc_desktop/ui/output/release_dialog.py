@@ -23,13 +23,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import pypdfium2 as pdfium
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from cpc_desktop.services.held import ReleaseItem
 from cpc_desktop.services.release import ALONE, STALE, ReleaseReview
 from cpc_desktop.ui.output.common import busy, error_text, text_label
-from cpc_desktop.ui.output.pdf_pages import PageView, read_pdf
+from cpc_desktop.ui.output.pdf_pages import PageView, open_document, read_pdf
 from cpc_desktop.ui.sign_in import ERROR_STYLE, SignInDialog
 
 if TYPE_CHECKING:
@@ -193,11 +192,12 @@ class ReleaseReviewDialog(QtWidgets.QDialog):
             return
         self.accept()
 
-    # The pdfium document is open only while the dialog is shown, as in the preview.
+    # The pdfium document is open only while the dialog is shown, as in the preview
+    # (pypdfium2 is imported when the first held copy is checked, not before).
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         if self._document is None and not self._problem:
-            self._document = pdfium.PdfDocument(self._pdf)
+            self._document = open_document(self._pdf)
             self.pages.canvas.set_document(self._document)
         super().showEvent(event)
 
