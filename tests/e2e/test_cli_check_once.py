@@ -13,17 +13,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from cpc_desktop.cli import main
 from cpc_desktop.data import integrity, opening, probe, store
 from cpc_desktop.data.keys import StoreKey
+from tests.helpers.stores import DEMO_PASSPHRASE
 
-PASSPHRASE = "correct horse battery"
-
-
-@pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("CPC_USER", raising=False)
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
+PASSPHRASE = DEMO_PASSPHRASE  # the demo fixture's (tests/e2e/conftest.py)
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from cpc_desktop.cli import main
+from tests.helpers.stores import DEMO_PASSPHRASE
 
 pytestmark = pytest.mark.sqlite_only
 
-PASSPHRASE = "correct horse battery"
+PASSPHRASE = DEMO_PASSPHRASE  # the demo fixture's (tests/e2e/conftest.py)
 
 #: Runs the command line in a new process, counting key derivations by thread and
 #: naming the heavy packages imported by the end.
@@ -34,15 +34,6 @@ code = main(sys.argv[1:])
 heavy = sorted(m for m in ("pyhanko", "alembic", "PySide6", "sqlalchemy") if m in sys.modules)
 print(json.dumps({"code": code, "threads": threads, "heavy": heavy}))
 """
-
-
-@pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("CPC_USER", raising=False)
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
 
 
 def _probe(*argv: str, passphrase: str = PASSPHRASE) -> tuple[dict[str, object], str]:

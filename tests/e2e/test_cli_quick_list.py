@@ -19,21 +19,13 @@ from cpc_desktop.data.models import AuditEvent
 from cpc_desktop.domain.enums import UserRole
 from cpc_desktop.services import quick_list as service
 from cpc_desktop.services.session import open_session
+from tests.helpers.stores import DEMO_PASSPHRASE
 
 pytestmark = pytest.mark.sqlite_only
 
-PASSPHRASE = "correct horse battery"
+PASSPHRASE = DEMO_PASSPHRASE  # the demo fixture's (tests/e2e/conftest.py)
 EARLY = datetime(2026, 12, 1, 8, 15, 0, 0, tzinfo=UTC)  # no microseconds: stored ".000000"
 LATE = datetime(2026, 12, 1, 9, 45, 30, 123456, tzinfo=UTC)
-
-
-@pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CPC_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("CPC_USER", raising=False)
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
 
 
 def _events(path: Path) -> list[dict[str, Any]]:

@@ -20,6 +20,9 @@ from typing import Any
 from cpc_desktop.data.keys import StoreKey
 from cpc_desktop.data.store import Store, create_store
 
+#: The passphrase of the command-line tests' demo stores (tests/e2e/conftest.py).
+DEMO_PASSPHRASE = "correct horse battery"
+
 FIXED_NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 RAW_KEY = StoreKey.from_raw(bytes(range(32)))
 
