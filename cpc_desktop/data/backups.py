@@ -44,6 +44,9 @@ def write_copy(engine: sa.Engine, key: StoreKey, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     with suppress(FileNotFoundError):
         partial.unlink()  # left by a crash: exporting into it would mix two copies
+    # Made empty first, readable by its owner alone as the store is (SQLite would make it
+    # with the umask's permissions, usually readable by everyone on the machine).
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     with engine.connect() as conn:
         conn.exec_driver_sql("COMMIT") if conn.in_transaction() else None
         raw = conn.connection.dbapi_connection
@@ -53,7 +56,9 @@ def write_copy(engine: sa.Engine, key: StoreKey, target: Path) -> Path:
             raw.execute("SELECT sqlcipher_export('backup')")
         finally:
             raw.execute("DETACH DATABASE backup")
+    _fsync(partial)  # whole on the disk before it takes the backup's name
     os.replace(partial, target)
+    _fsync_dir(target.parent)
     return target
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -46,9 +48,14 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
 
 @pytest.mark.sqlite_only
 def test_backup_is_an_encrypted_copy(tmp_path: Path) -> None:
-    with new_store(tmp_path) as store:
-        backup = migrate.backup(store.engine, store.path, store.key, "0000")
+    old_mask = os.umask(0o022)  # the usual one: new files readable by everyone
+    try:
+        with new_store(tmp_path) as store:
+            backup = migrate.backup(store.engine, store.path, store.key, "0000")
+    finally:
+        os.umask(old_mask)
     assert backup.name.startswith("store.db.before-0000-")
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # its owner's alone, as the store
     assert not backup.read_bytes().startswith(b"SQLite format 3")
     assert not list(tmp_path.glob("*.partial"))
     with open_store(backup, RAW_KEY) as copy, copy.engine.connect() as conn:
