@@ -102,9 +102,10 @@ class ConferenceService(ServiceBase):
         with self._store.unit_of_work(self._context(Action.LIST, "store")) as work:
             connection = work.session.connection()
             conferences = listing.conferences(connection, where)
-            children = listing.children_by_conference(connection, where)
-            sent = listing.first_sent(connection, where)
-            without_plan = listing.without_a_plan(connection, where)
+            ids = None if where is None else [c.id for c in conferences]
+            children = listing.children_by_conference(connection, where, ids)
+            sent = listing.first_sent(connection, where, ids)
+            without_plan = listing.without_a_plan(connection, where, ids)
             total = len(conferences) if since is None else listing.count(connection)
             older = 0
             if since is not None:

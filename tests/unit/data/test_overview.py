@@ -6,6 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +73,13 @@ def test_the_core_reads_match_the_orm_reads(
                 overview.first_sent(connection, where),
             )
             unsent = overview.concluded_unsent_before(connection, since, ITEMS)
+            found = [c.id for c in part[0]]
+            given_ids = (
+                overview.children_by_conference(connection, where, found),
+                overview.first_sent(connection, where, found),
+                overview.without_a_plan(connection, where, found),
+            )
+            again = overview.without_a_plan(connection, where)
 
     assert everything == (orm_conferences, orm_children, orm_sent, len(kept))
     current = tuple(c for c in orm_conferences if _current(c.status, c.date, since))
@@ -81,6 +89,7 @@ def test_the_core_reads_match_the_orm_reads(
         {k: v for k, v in orm_children.items() if k in ids},
         {k: v for k, v in orm_sent.items() if k[0] in ids},
     )
+    assert given_ids == (*part[1:], again)  # the ids found once, the same rows
     assert unsent == sum(
         1
         for c in orm_conferences
@@ -105,3 +114,34 @@ def test_the_example_record_is_read_whole(tmp_path: Path) -> None:
         assert conference_id == record.conference.id
         assert when == min(x.sent_at for x in record.distributions if x.item == item)
         assert when.tzinfo is not None  # UTC instants, as the ORM gives them
+
+
+def test_a_part_of_the_store_reads_the_conference_table_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home screen's listing finds the current conferences once and gives their ids to
+    the reads of children, letters and decisions (on 10,000 conferences each read of the
+    wide conference table costs 30-40 ms); past :data:`overview.MOST_IDS` they ask again."""
+    from sqlalchemy import event
+
+    from cpc_desktop.domain.enums import UserRole
+    from cpc_desktop.services.roles import Actor
+    from cpc_desktop.services.session import Session
+    from tests.helpers.stores import TickingClock
+
+    with new_store(tmp_path) as store:
+        _insert_all(store, [example_record()])
+        session = Session(store, Actor("Alex Chair", UserRole.CHAIR), TickingClock())
+        seen: list[str] = []
+        event.listen(store.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+        whole = session.conferences.overview()
+        part = session.conferences.overview(date(2000, 1, 1))
+        reads = [sql for sql in seen if "FROM conference" in sql and "count(" not in sql]
+        seen.clear()
+        monkeypatch.setattr(overview, "MOST_IDS", 0)
+        asked_again = session.conferences.overview(date(2000, 1, 1))
+        again = [sql for sql in seen if "FROM conference" in sql and "count(" not in sql]
+    assert part.conferences == whole.conferences == asked_again.conferences
+    assert part.children == whole.children == asked_again.children
+    assert len(reads) == 2  # the whole store's one, then the part's one
+    assert len(again) == 4  # the part's, then again for children, letters and decisions
