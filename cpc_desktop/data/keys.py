@@ -49,6 +49,12 @@ class StoreKey:
         return cls(passphrase=unicodedata.normalize("NFC", passphrase))
 
     @classmethod
+    def given(cls, passphrase: str | StoreKey) -> StoreKey:
+        """The key of ``passphrase``, or ``passphrase`` itself when it is already a key
+        (perhaps deriving ahead: :meth:`derive_ahead`)."""
+        return cls.from_passphrase(passphrase) if isinstance(passphrase, str) else passphrase
+
+    @classmethod
     def from_raw(cls, raw: bytes) -> StoreKey:
         return cls(raw=raw)
 

@@ -38,8 +38,7 @@ def quick_summaries(
         return allowed(Actor("", role), Action.LIST)
 
     now = clock()
-    key = StoreKey.from_passphrase(passphrase) if isinstance(passphrase, str) else passphrase
-    listing = read_listing(path, key, user, may_list, now)
+    listing = read_listing(path, StoreKey.given(passphrase), user, may_list, now)
     if listing is None:
         return None
     overview = Overview(

@@ -305,7 +305,7 @@ def open_session(
     application) a large store opens at once, its writes held while its pages are checked
     in the background (:attr:`Session.page_watch`).
     """
-    key = StoreKey.from_passphrase(passphrase) if isinstance(passphrase, str) else passphrase
+    key = None if passphrase is None else StoreKey.given(passphrase)
     if create:
         owner = user or _login_name()
         store = create_store(path, key, owner=owner, now=clock())

@@ -32,12 +32,17 @@ class AppEvents(QtCore.QObject):
         self._by_kind: dict[Kind, list[QtCore.QObject]] = {}
 
     def add(self, listener: QtCore.QObject, kinds: Iterable[Kind]) -> None:
+        heard = any(listener is known for known in self._listening())
         for kind in kinds:
             listeners = self._by_kind.setdefault(kind, [])
             if not any(listener is known for known in listeners):
                 listeners.insert(0, listener)  # the latest first, as Qt asks filters
-        key = id(listener)
-        listener.destroyed.connect(lambda *_: self._drop(key))
+        if not heard:  # dropped when destroyed: connected once, however often it is added
+            key = id(listener)
+            listener.destroyed.connect(lambda *_: self._drop(key))
+
+    def _listening(self) -> list[QtCore.QObject]:
+        return [known for listeners in self._by_kind.values() for known in listeners]
 
     def remove(self, listener: QtCore.QObject) -> None:
         self._drop(id(listener))
